@@ -1,0 +1,105 @@
+"""Choosing verbatim quotes from retrieved passages, and deciding when to abstain."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from rag.lexical import coverage, idf_table, tokenize
+from rag.schema import Passage, Quote, Sentence
+from rag.spans import AnswerType, answer_type, candidates, narrow
+
+# Weights of the sentence score. Dense similarity finds paraphrases; coverage
+# (IDF-weighted share of question terms present) rewards sentences that mention
+# what was asked; the passage's retrieval rank breaks ties toward the retriever.
+W_DENSE = 0.55
+W_COVERAGE = 0.45
+W_RANK = 0.04
+# A question asking for a date, number or name, over a sentence holding none.
+TYPE_MISS_PENALTY = 0.12
+# Further quotes must score within this much of the best one.
+QUOTE_MARGIN = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """What the answerer decided for one question."""
+
+    answer: str
+    confidence: float
+    quotes: tuple[Quote, ...]
+
+
+class Answerer:
+    """Scores the sentences of retrieved passages against a question.
+
+    Sentence vectors and terms are computed at index time; a question costs a
+    matrix-vector product over the candidate sentences and set look-ups.
+    """
+
+    def __init__(self, sentences: Sequence[Sentence], sentence_vectors: np.ndarray) -> None:
+        self.sentences = tuple(sentences)
+        self.vectors = sentence_vectors
+        term_lists = [tokenize(s.text) for s in self.sentences]
+        self.terms = [frozenset(t) for t in term_lists]
+        self.idf = idf_table(term_lists)
+        self.unseen_idf = max(self.idf.values(), default=1.0)
+        # Sentences per document sorted by start, to map passages to sentences fast.
+        self._by_doc: dict[str, list[Sentence]] = {}
+        for s in self.sentences:
+            self._by_doc.setdefault(s.doc_id, []).append(s)
+
+    def sentences_in(self, passage: Passage) -> list[Sentence]:
+        """Sentences overlapping a passage by at least half their length."""
+        out = []
+        for s in self._by_doc.get(passage.doc_id, ()):
+            if s.start >= passage.end:
+                break
+            overlap = min(s.end, passage.end) - max(s.start, passage.start)
+            if overlap * 2 >= s.end - s.start:
+                out.append(s)
+        return out
+
+    def select(self, question: str, query_vector: np.ndarray, query_terms: Sequence[str],
+               passages: Sequence[Passage], max_quotes: int) -> Selection:
+        """Pick up to ``max_quotes`` non-overlapping quotes and the short answer.
+
+        The confidence is the best sentence's score clipped to [0, 1]; the caller
+        compares it with the abstention threshold.
+        """
+        owner: dict[int, Passage] = {}
+        for passage in passages:  # best passage first, so it owns shared sentences
+            for s in self.sentences_in(passage):
+                owner.setdefault(s.sentence_id, passage)
+        if not owner:
+            return Selection("", 0.0, ())
+        ids = np.fromiter(owner, dtype=np.int64)
+        dense = self.vectors[ids] @ query_vector
+        kind = answer_type(question)
+        scored = []
+        for i, sid in enumerate(ids.tolist()):
+            sentence = self.sentences[sid]
+            score = (W_DENSE * float(dense[i])
+                     + W_COVERAGE * coverage(query_terms, self.terms[sid], self.idf,
+                                             self.unseen_idf)
+                     + W_RANK / owner[sid].rank)
+            if kind is not AnswerType.OTHER and not candidates(sentence.text, kind, question):
+                score -= TYPE_MISS_PENALTY
+            scored.append((score, sentence))
+        scored.sort(key=lambda item: (-item[0], item[1].sentence_id))
+
+        best = scored[0][0]
+        chosen: list[tuple[float, Sentence]] = []
+        for score, sentence in scored:
+            if len(chosen) == max_quotes or score < best - QUOTE_MARGIN:
+                break
+            if all(sentence.end <= c.start or sentence.start >= c.end for _, c in chosen):
+                chosen.append((score, sentence))
+        quotes = tuple(
+            Quote(s.text, s.doc_id, owner[s.sentence_id].chunk_id, s.start, s.end, score)
+            for score, s in chosen
+        )
+        top = quotes[0].text
+        return Selection(narrow(top, question) or top, float(np.clip(best, 0.0, 1.0)), quotes)

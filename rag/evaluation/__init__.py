@@ -1,0 +1,1 @@
+"""Scoring the system against gold question-answer sets."""

@@ -1,0 +1,60 @@
+"""Word-level text processing shared by BM25 retrieval and answer scoring."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from functools import lru_cache
+
+import Stemmer
+from bm25s.stopwords import STOPWORDS_EN_PLUS
+
+_TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
+# Question words carry no evidence: every sentence "answers" them equally.
+QUESTION_WORDS = frozenset(
+    "what when where who whom whose which why how many much does did do done "
+    "according article document say says said tell".split()
+)
+STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | QUESTION_WORDS
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Stemmer.Stemmer:
+    return Stemmer.Stemmer("english")
+
+
+def tokenize(text: str) -> list[str]:
+    """Lower-case, drop stop words and stem: the terms BM25 and overlap see."""
+    words = [w for w in _TOKEN.findall(text.lower().replace("’", "'")) if w not in STOPWORDS]
+    return list(_stemmer().stemWords(words))
+
+
+def idf_table(term_lists: Sequence[Sequence[str]]) -> dict[str, float]:
+    """Smoothed inverse document frequency of each term over the given units."""
+    n = len(term_lists)
+    df: Counter[str] = Counter()
+    for terms in term_lists:
+        df.update(set(terms))
+    return {t: math.log(1.0 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
+
+
+def coverage(query_terms: Sequence[str], unit_terms: frozenset[str], idf: dict[str, float],
+             unseen_idf: float) -> float:
+    """IDF-weighted share of the query's terms that occur in a unit, in [0, 1].
+
+    A query term absent from the whole corpus gets ``unseen_idf`` (the highest
+    weight), so asking about something the corpus never mentions lowers coverage
+    everywhere: that is evidence for abstaining.
+    """
+    unique = set(query_terms)
+    if not unique:
+        return 0.0
+    total = hit = 0.0
+    for term in unique:
+        weight = idf.get(term, unseen_idf)
+        total += weight
+        if term in unit_terms:
+            hit += weight
+    return hit / total if total else 0.0

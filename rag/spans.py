@@ -1,0 +1,109 @@
+"""Narrowing a quoted sentence to the short span that answers the question.
+
+Only done where it is reliable: the question asks for a type we can recognise
+(a date, a number, a person or organisation) and the sentence holds exactly one
+candidate of that type that the question does not already mention. Otherwise the
+whole sentence is the answer.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from rag.lexical import tokenize
+
+
+class AnswerType(Enum):
+    """What kind of span a question asks for."""
+
+    DATE = "date"
+    NUMBER = "number"
+    NAME = "name"
+    OTHER = "other"
+
+
+_DATE_Q = re.compile(
+    r"^\s*(when|since when|by when)\b|\b(what|which|in what|in which) (year|years|date|month|day|period)\b",
+    re.I,
+)
+_NUMBER_Q = re.compile(r"\bhow (many|much)\b|\bwhat (percent|percentage|share|number)\b", re.I)
+_NAME_Q = re.compile(r"^\s*(who|whom)\b|\bwho (is|was|are|were)\b", re.I)
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+          r"November|December)")
+_DATE = re.compile(
+    rf"\b{_MONTH}\s+\d{{1,2}}(?:\s+of\s+(?:this|last|next)\s+year|,?\s+\d{{4}})?"
+    r"|\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:1[89]|20)?\d{2}\b"
+    r"|\b(?:1[89]|20)\d{2}\b"
+    rf"|\b(?:last|next|this)\s+(?:year|month|week)\b|\b{_MONTH}\b"
+)
+_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                 "dozens?|hundreds?|thousands?|millions?|billions?")
+_NUMBER = re.compile(
+    r"(?:\b(?:more than|over|about|nearly|almost|around|some|up to|at least)\s+)?"
+    rf"(?:\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per cent\b)?|\b(?:{_NUMBER_WORDS})\b)",
+    re.I,
+)
+# A run of capitalised words, allowing initials ("K. Tokayev") and inner "of".
+_NAME = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*")
+
+
+def answer_type(question: str) -> AnswerType:
+    """Classify the span type a question asks for."""
+    if _DATE_Q.search(question):
+        return AnswerType.DATE
+    if _NUMBER_Q.search(question):
+        return AnswerType.NUMBER
+    if _NAME_Q.search(question):
+        return AnswerType.NAME
+    return AnswerType.OTHER
+
+
+def candidates(sentence: str, kind: AnswerType, question: str) -> list[tuple[int, int]]:
+    """Spans of ``kind`` in ``sentence`` that the question does not already contain."""
+    if kind is AnswerType.OTHER:
+        return []
+    pattern = {AnswerType.DATE: _DATE, AnswerType.NUMBER: _NUMBER, AnswerType.NAME: _NAME}[kind]
+    asked = set(tokenize(question))
+    found = []
+    for match in pattern.finditer(sentence):
+        start, end = match.span()
+        text = sentence[start:end].rstrip(".,;: ")
+        end = start + len(text)
+        if kind is AnswerType.NAME:
+            start, end = _strip_asked(sentence, start, end, asked)
+        if start >= end:
+            continue
+        terms = set(tokenize(sentence[start:end]))
+        if terms and terms <= asked:
+            continue  # the question already says it; it is not the answer
+        found.append((start, end))
+    return found
+
+
+def _strip_asked(sentence: str, start: int, end: int, asked: set[str]) -> tuple[int, int]:
+    """Drop leading words of a name run that the question mentions ("Kazakhstan K. Tokayev")."""
+    words = list(re.finditer(r"\S+", sentence[start:end]))
+    keep = 0
+    while keep < len(words) - 1:
+        terms = set(tokenize(words[keep].group()))
+        if terms and not terms <= asked and words[keep].group() != "of":
+            break
+        keep += 1
+    if keep:
+        start += words[keep].start()
+    return start, end
+
+
+def narrow(sentence: str, question: str) -> str | None:
+    """The unique typed span answering ``question`` in ``sentence``, or None."""
+    kind = answer_type(question)
+    spans = candidates(sentence, kind, question)
+    if kind is AnswerType.NAME:
+        # A name answer must look like one: two words at least, or an initial.
+        spans = [s for s in spans if " " in sentence[s[0] : s[1]]]
+    if len(spans) != 1:
+        return None
+    start, end = spans[0]
+    return sentence[start:end]

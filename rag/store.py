@@ -1,0 +1,215 @@
+"""Persisting an index as a folder of plain files, and loading it back safely.
+
+Layout of one index folder::
+
+    manifest.json          format version, model, dimension, settings, corpus hash
+    documents.jsonl        the corpus text, so offsets can always be checked
+    chunks.jsonl           one Chunk per line
+    sentences.jsonl        one Sentence per line
+    chunks.faiss           exact inner-product FAISS index over chunk vectors
+    sentence_vectors.npy   float32 sentence vectors (row i = sentence id i)
+
+No pickle anywhere: every file is readable without this code.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import faiss
+import numpy as np
+
+from rag import __version__
+from rag.chunking import chunk_documents
+from rag.corpus import check_unique_ids, corpus_sha256
+from rag.embedding import Embedder
+from rag.errors import CorruptIndexError, StaleIndexError
+from rag.schema import Chunk, Document, Sentence
+from rag.sentences import sentences_of
+from rag.settings import Settings
+
+log = logging.getLogger(__name__)
+
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+
+
+@dataclass(frozen=True)
+class IndexData:
+    """Everything a built index holds, in memory."""
+
+    manifest: dict[str, Any]
+    documents: tuple[Document, ...]
+    chunks: tuple[Chunk, ...]
+    sentences: tuple[Sentence, ...]
+    chunk_index: Any  # faiss.IndexFlatIP
+    sentence_vectors: np.ndarray
+
+    @property
+    def dimension(self) -> int:
+        """Vector dimension of the embedding model the index was built with."""
+        return int(self.sentence_vectors.shape[1])
+
+
+def build_index(documents: Sequence[Document], settings: Settings, embedder: Embedder,
+                progress: bool = False) -> IndexData:
+    """Chunk, segment and embed a corpus.
+
+    Args:
+        documents: The corpus; ids must be unique.
+        settings: Chunker and model settings.
+        embedder: The shared embedding model.
+        progress: Show a progress bar while embedding.
+    """
+    check_unique_ids(documents)
+    started = time.perf_counter()
+    chunks = chunk_documents(documents, settings.chunk_size, settings.chunk_overlap)
+    sentences = sentences_of(documents, settings.min_sentence_words)
+    texts = [c.text for c in chunks] + [s.text for s in sentences]
+    vectors = embedder.embed(texts, batch_size=settings.embed_batch_size, progress=progress)
+    chunk_vectors, sentence_vectors = vectors[: len(chunks)], vectors[len(chunks) :]
+    index = faiss.IndexFlatIP(embedder.dimension)
+    if len(chunks):
+        index.add(np.ascontiguousarray(chunk_vectors))
+    manifest = {
+        "format_version": FORMAT_VERSION,
+        "package_version": __version__,
+        "model": settings.model,
+        "dimension": embedder.dimension,
+        "settings": settings.to_dict(),
+        "index_settings": settings.index_fields(),
+        "corpus_sha256": corpus_sha256(documents),
+        "documents": len(documents),
+        "chunks": len(chunks),
+        "sentences": len(sentences),
+        "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "build_seconds": round(time.perf_counter() - started, 3),
+    }
+    return IndexData(manifest, tuple(documents), tuple(chunks), tuple(sentences), index,
+                     np.ascontiguousarray(sentence_vectors))
+
+
+def save_index(data: IndexData, path: Path) -> None:
+    """Write an index folder atomically: build beside it, then swap by rename.
+
+    A reader never sees a half-written index, and a crash mid-write leaves the
+    previous index in place.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.tmp-", dir=path.parent))
+    try:
+        _write_jsonl(tmp / "documents.jsonl", (asdict(d) for d in data.documents))
+        _write_jsonl(tmp / "chunks.jsonl", (asdict(c) for c in data.chunks))
+        _write_jsonl(tmp / "sentences.jsonl", (asdict(s) for s in data.sentences))
+        faiss.write_index(data.chunk_index, str(tmp / "chunks.faiss"))
+        np.save(tmp / "sentence_vectors.npy", data.sentence_vectors, allow_pickle=False)
+        # The manifest goes last: its presence marks a complete folder.
+        (tmp / MANIFEST).write_text(json.dumps(data.manifest, indent=2) + "\n", encoding="utf-8")
+        old = None
+        if path.exists():
+            old = path.with_name(f".{path.name}.old-{time.time_ns()}")
+            path.rename(old)
+        tmp.rename(path)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    """Read an index folder's manifest.
+
+    Raises:
+        FileNotFoundError: There is no index at ``path``.
+        CorruptIndexError: The manifest is unreadable.
+    """
+    manifest_path = path / MANIFEST
+    if not manifest_path.is_file():
+        raise FileNotFoundError(f"no index at {path}")
+    try:
+        manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CorruptIndexError(f"Index manifest {manifest_path} is unreadable: {exc}.") from exc
+    if not isinstance(manifest, dict):
+        raise CorruptIndexError(f"Index manifest {manifest_path} is not a JSON object.")
+    return manifest
+
+
+def check_manifest(manifest: dict[str, Any], documents: Sequence[Document],
+                   settings: Settings) -> None:
+    """Raise StaleIndexError if the index was built from other inputs."""
+    expected = {
+        "format_version": FORMAT_VERSION,
+        "index_settings": settings.index_fields(),
+        "corpus_sha256": corpus_sha256(documents),
+    }
+    for key, want in expected.items():
+        if manifest.get(key) != want:
+            raise StaleIndexError(
+                f"index {key} is {manifest.get(key)!r}, expected {want!r}"
+            )
+
+
+def load_index(path: Path, documents: Sequence[Document], settings: Settings) -> IndexData:
+    """Load an index folder and check it matches the corpus and settings.
+
+    Raises:
+        FileNotFoundError: There is no index at ``path``.
+        StaleIndexError: It was built from another corpus, model or chunker settings.
+        CorruptIndexError: A file is missing, unreadable or inconsistent.
+    """
+    manifest = read_manifest(path)
+    check_manifest(manifest, documents, settings)
+    try:
+        docs = tuple(Document(**r) for r in _read_jsonl(path / "documents.jsonl"))
+        chunks = tuple(Chunk(**r) for r in _read_jsonl(path / "chunks.jsonl"))
+        sentences = tuple(Sentence(**r) for r in _read_jsonl(path / "sentences.jsonl"))
+        chunk_index = faiss.read_index(str(path / "chunks.faiss"))
+        sentence_vectors = np.load(path / "sentence_vectors.npy", allow_pickle=False)
+    except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:
+        raise CorruptIndexError(f"Index at {path} is unreadable: {exc}.") from exc
+    data = IndexData(manifest, docs, chunks, sentences, chunk_index, sentence_vectors)
+    _check_consistent(data, documents, path)
+    return data
+
+
+def _check_consistent(data: IndexData, documents: Sequence[Document], path: Path) -> None:
+    problems = []
+    if [(d.doc_id, d.text) for d in data.documents] != [(d.doc_id, d.text) for d in documents]:
+        problems.append("stored documents differ from the corpus")
+    if data.chunk_index.ntotal != len(data.chunks):
+        problems.append(f"{data.chunk_index.ntotal} chunk vectors for {len(data.chunks)} chunks")
+    if data.sentence_vectors.ndim != 2 or len(data.sentence_vectors) != len(data.sentences):
+        problems.append(f"sentence vectors of shape {data.sentence_vectors.shape} "
+                        f"for {len(data.sentences)} sentences")
+    elif data.chunk_index.d != data.sentence_vectors.shape[1] or data.chunk_index.d != data.manifest.get("dimension"):
+        problems.append("vector dimensions disagree with the manifest")
+    texts = {d.doc_id: d.text for d in data.documents}
+    for rec in (*data.chunks, *data.sentences):
+        if texts.get(rec.doc_id, "")[rec.start : rec.end] != rec.text:
+            problems.append(f"offsets of {type(rec).__name__.lower()} {rec.text[:30]!r} are wrong")
+            break
+    if problems:
+        raise CorruptIndexError(f"Index at {path} is inconsistent: {'; '.join(problems)}.")
+
+
+def _write_jsonl(path: Path, rows: Any) -> None:
+    with open(path, "w", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle if line.strip()]
+
+
