@@ -14,7 +14,8 @@ from rag.spans import AnswerType, answer_type, candidates, narrow
 # Weights of the sentence score. Dense similarity finds paraphrases; coverage
 # (IDF-weighted share of question terms present) rewards sentences that mention
 # what was asked; the passage's retrieval rank breaks ties toward the retriever.
-W_DENSE = 0.55
+W_DENSE = 0.3
+W_WINDOW = 0.2
 W_COVERAGE = 0.45
 W_RANK = 0.04
 # A question asking for a date, number or name, over a sentence holding none.
@@ -39,28 +40,16 @@ class Answerer:
     matrix-vector product over the candidate sentences and set look-ups.
     """
 
-    def __init__(self, sentences: Sequence[Sentence], sentence_vectors: np.ndarray) -> None:
+    def __init__(self, sentences: Sequence[Sentence], sentence_vectors: np.ndarray,
+                 chunk_sentences: Sequence[Sequence[int]]) -> None:
         self.sentences = tuple(sentences)
         self.vectors = sentence_vectors
         term_lists = [tokenize(s.text) for s in self.sentences]
         self.terms = [frozenset(t) for t in term_lists]
         self.idf = idf_table(term_lists)
         self.unseen_idf = max(self.idf.values(), default=1.0)
-        # Sentences per document sorted by start, to map passages to sentences fast.
-        self._by_doc: dict[str, list[Sentence]] = {}
-        for s in self.sentences:
-            self._by_doc.setdefault(s.doc_id, []).append(s)
-
-    def sentences_in(self, passage: Passage) -> list[Sentence]:
-        """Sentences overlapping a passage by at least half their length."""
-        out = []
-        for s in self._by_doc.get(passage.doc_id, ()):
-            if s.start >= passage.end:
-                break
-            overlap = min(s.end, passage.end) - max(s.start, passage.start)
-            if overlap * 2 >= s.end - s.start:
-                out.append(s)
-        return out
+        self.window_vectors = _window_vectors(self.sentences, sentence_vectors)
+        self.chunk_sentences = chunk_sentences
 
     def select(self, question: str, query_vector: np.ndarray, query_terms: Sequence[str],
                passages: Sequence[Passage], max_quotes: int) -> Selection:
@@ -71,17 +60,18 @@ class Answerer:
         """
         owner: dict[int, Passage] = {}
         for passage in passages:  # best passage first, so it owns shared sentences
-            for s in self.sentences_in(passage):
-                owner.setdefault(s.sentence_id, passage)
+            for sid in self.chunk_sentences[passage.chunk_id]:
+                owner.setdefault(sid, passage)
         if not owner:
             return Selection("", 0.0, ())
         ids = np.fromiter(owner, dtype=np.int64)
         dense = self.vectors[ids] @ query_vector
+        window = self.window_vectors[ids] @ query_vector
         kind = answer_type(question)
         scored = []
         for i, sid in enumerate(ids.tolist()):
             sentence = self.sentences[sid]
-            score = (W_DENSE * float(dense[i])
+            score = (W_DENSE * float(dense[i]) + W_WINDOW * float(window[i])
                      + W_COVERAGE * coverage(query_terms, self.terms[sid], self.idf,
                                              self.unseen_idf)
                      + W_RANK / owner[sid].rank)
@@ -103,3 +93,21 @@ class Answerer:
         )
         top = quotes[0].text
         return Selection(narrow(top, question) or top, float(np.clip(best, 0.0, 1.0)), quotes)
+
+
+def _window_vectors(sentences: Sequence[Sentence], vectors: np.ndarray) -> np.ndarray:
+    """Each sentence's vector blended with its neighbours', re-normalised.
+
+    A sentence like "He emphasizes that ..." only makes sense with the one before
+    it; the window lets the question match that context.
+    """
+    if len(sentences) == 0:
+        return vectors
+    window = vectors * 2.0
+    for i, s in enumerate(sentences):
+        if i > 0 and sentences[i - 1].doc_id == s.doc_id:
+            window[i] += vectors[i - 1]
+        if i + 1 < len(sentences) and sentences[i + 1].doc_id == s.doc_id:
+            window[i] += vectors[i + 1]
+    norms = np.linalg.norm(window, axis=1, keepdims=True)
+    return (window / np.maximum(norms, 1e-12)).astype(np.float32)

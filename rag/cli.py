@@ -59,7 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
     ev.add_argument("--gold", action="append", type=Path, required=True, metavar="FILE",
                     help="gold file; repeat for several")
     ev.add_argument("--modes", default=",".join(MODES), help="comma-separated retrieval modes")
-    ev.add_argument("--out", type=Path, default=None, help="output folder (default: eval/runs/<time>)")
+    ev.add_argument("--out", type=Path, default=None,
+                    help="output folder (default: eval/runs/<time>)")
     ev.add_argument("--limit", type=int, default=None, metavar="N", help="first N questions only")
     ev.add_argument("--calibrate", action="store_true",
                     help="find the abstention threshold that maximises F1 on the gold set")

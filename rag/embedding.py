@@ -89,9 +89,9 @@ class Embedder:
     @property
     def dimension(self) -> int:
         """Length of the vectors this model returns."""
-        getter = getattr(self.model, "get_embedding_dimension", None) or getattr(
-            self.model, "get_sentence_embedding_dimension"
-        )
+        model = self.model
+        getter = getattr(model, "get_embedding_dimension", None)
+        getter = getter or model.get_sentence_embedding_dimension
         return int(getter())
 
     def embed(self, texts: Sequence[str], batch_size: int = 64,

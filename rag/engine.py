@@ -22,6 +22,7 @@ from rag.errors import CorruptIndexError, InvalidQuestionError, StaleIndexError
 from rag.lexical import tokenize
 from rag.retrieval import Retriever, check_request
 from rag.schema import Answer, Document
+from rag.sentences import sentences_by_chunk
 from rag.settings import MAX_QUESTION_CHARS, Settings, load_settings, project_root
 from rag.store import IndexData, build_index, load_index, save_index
 
@@ -85,8 +86,10 @@ class Engine:
         with self._lock:
             if self._index is None or rebuild:
                 data = self._load_or_build(rebuild, progress)
-                self._retriever = Retriever(data.chunks, data.chunk_index, self.settings.rrf_k)
-                self._answerer = Answerer(data.sentences, data.sentence_vectors)
+                chunk_sentences = sentences_by_chunk(data.chunks, data.sentences)
+                self._retriever = Retriever(data.chunks, data.chunk_index, data.sentence_vectors,
+                                            chunk_sentences, self.settings.rrf_k)
+                self._answerer = Answerer(data.sentences, data.sentence_vectors, chunk_sentences)
                 self._index = data
             return self._index
 

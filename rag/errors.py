@@ -27,6 +27,10 @@ class CorpusError(RagError):
     """A corpus file is missing, unreadable or not UTF-8 text."""
 
 
+class GoldFormatError(CorpusError):
+    """A gold Q&A file is malformed: bad JSON, a missing field or a span off its context."""
+
+
 class ModelLoadError(RagError):
     """The embedding model could not be found or loaded."""
 

@@ -13,10 +13,11 @@ from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
 # Question words carry no evidence: every sentence "answers" them equally.
-QUESTION_WORDS = frozenset(
-    "what when where who whom whose which why how many much does did do done "
-    "according article document say says said tell".split()
-)
+QUESTION_WORDS = frozenset([
+    "what", "when", "where", "who", "whom", "whose", "which", "why", "how", "many", "much",
+    "does", "did", "do", "done", "according", "article", "document", "say", "says", "said",
+    "tell",
+])
 STOPWORDS = frozenset(STOPWORDS_EN_PLUS) | QUESTION_WORDS
 
 

@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 
 import bm25s
+import faiss
 import numpy as np
 
 from rag.errors import InvalidRequestError
@@ -24,10 +25,22 @@ _FUSION_DEPTH = 50
 class Retriever:
     """Ranks chunks for a question; built once per index, read-only afterwards."""
 
-    def __init__(self, chunks: Sequence[Chunk], chunk_index: object, rrf_k: int = 60) -> None:
+    def __init__(self, chunks: Sequence[Chunk], chunk_index: object,
+                 sentence_vectors: np.ndarray, chunk_sentences: Sequence[Sequence[int]],
+                 rrf_k: int = 60) -> None:
         self.chunks = tuple(chunks)
         self.chunk_index = chunk_index
         self.rrf_k = rrf_k
+        # Exact inner-product index over sentences: a chunk also scores as well as
+        # its best sentence, since one matching sentence is what an answer needs
+        # and a chunk vector averages it away among its neighbours.
+        self.sentence_index = faiss.IndexFlatIP(int(sentence_vectors.shape[1]))
+        if len(sentence_vectors):
+            self.sentence_index.add(np.ascontiguousarray(sentence_vectors, dtype=np.float32))
+        self.sentence_chunks: dict[int, list[int]] = {}
+        for chunk_id, sentence_ids in enumerate(chunk_sentences):
+            for sid in sentence_ids:
+                self.sentence_chunks.setdefault(sid, []).append(chunk_id)
         self.chunk_terms = [tokenize(c.text) for c in self.chunks]
         self.bm25 = bm25s.BM25()
         if self.chunks:
@@ -61,10 +74,22 @@ class Retriever:
         return [self._passage(i, score, rank) for rank, (i, score) in enumerate(ranked, 1)]
 
     def dense(self, query_vector: np.ndarray, depth: int) -> list[tuple[int, float]]:
-        """Chunk ids and cosine similarities, best first."""
-        depth = min(depth, len(self.chunks))
-        scores, ids = self.chunk_index.search(query_vector.reshape(1, -1), depth)  # type: ignore[attr-defined]
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+        """Chunk ids and scores, best first: max(chunk cosine, best sentence cosine)."""
+        query = query_vector.reshape(1, -1)
+        best: dict[int, float] = {}
+        scores, ids = self.chunk_index.search(query, min(depth, len(self.chunks)))  # type: ignore[attr-defined]
+        for i, score in zip(ids[0].tolist(), scores[0].tolist(), strict=True):
+            if i >= 0:
+                best[i] = score
+        n_sentences = self.sentence_index.ntotal
+        if n_sentences:
+            scores, ids = self.sentence_index.search(query, min(depth * 4, n_sentences))
+            for sid, score in zip(ids[0].tolist(), scores[0].tolist(), strict=True):
+                for chunk_id in self.sentence_chunks.get(sid, ()):
+                    if score > best.get(chunk_id, -2.0):
+                        best[chunk_id] = score
+        ranked = sorted(best.items(), key=lambda item: (-item[1], item[0]))
+        return ranked[:depth]
 
     def lexical(self, query_terms: Sequence[str], depth: int) -> list[tuple[int, float]]:
         """Chunk ids and BM25 scores, best first; chunks sharing no term are left out."""

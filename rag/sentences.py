@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import sentencex
 
-from rag.schema import Document, Sentence
+from rag.schema import Chunk, Document, Sentence
 
 _WORD = re.compile(r"\w+")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
@@ -72,4 +72,26 @@ def sentences_of(documents: Sequence[Document], min_words: int = 7) -> list[Sent
     for doc in documents:
         for start, end in split_sentences(doc.text, min_words):
             out.append(Sentence(len(out), doc.doc_id, start, end, doc.text[start:end]))
+    return out
+
+
+def sentences_by_chunk(chunks: Sequence[Chunk], sentences: Sequence[Sentence]) -> list[list[int]]:
+    """For each chunk id, the ids of sentences lying at least half inside it.
+
+    Sentences are document-wide while chunks come from a character splitter, so
+    a sentence may straddle two chunks; it then belongs to both.
+    """
+    by_doc: dict[str, list[Sentence]] = {}
+    for s in sentences:
+        by_doc.setdefault(s.doc_id, []).append(s)
+    out: list[list[int]] = []
+    for chunk in chunks:
+        ids = []
+        for s in by_doc.get(chunk.doc_id, ()):
+            if s.start >= chunk.end:
+                break
+            overlap = min(s.end, chunk.end) - max(s.start, chunk.start)
+            if overlap * 2 >= s.end - s.start:
+                ids.append(s.sentence_id)
+        out.append(ids)
     return out

@@ -24,10 +24,14 @@ class AnswerType(Enum):
 
 
 _DATE_Q = re.compile(
-    r"^\s*(when|since when|by when)\b|\b(what|which|in what|in which) (year|years|date|month|day|period)\b",
+    r"^\s*(when|since when|by when)\b"
+    r"|\b(what|which|in what|in which) (year|years|date|month|day|period)\b",
     re.I,
 )
-_NUMBER_Q = re.compile(r"\bhow (many|much)\b|\bwhat (percent|percentage|share|number)\b", re.I)
+_NUMBER_Q = re.compile(
+    r"\bhow (many|much|long|far|big|large|old)\b|\bwhat (percent|percentage|share|number)\b",
+    re.I,
+)
 _NAME_Q = re.compile(r"^\s*(who|whom)\b|\bwho (is|was|are|were)\b", re.I)
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
@@ -78,6 +82,8 @@ def candidates(sentence: str, kind: AnswerType, question: str) -> list[tuple[int
         terms = set(tokenize(sentence[start:end]))
         if terms and terms <= asked:
             continue  # the question already says it; it is not the answer
+        if kind is AnswerType.NAME and " " not in sentence[start:end]:
+            continue  # a lone capitalised word is usually a place or a sentence start
         found.append((start, end))
     return found
 
@@ -100,9 +106,6 @@ def narrow(sentence: str, question: str) -> str | None:
     """The unique typed span answering ``question`` in ``sentence``, or None."""
     kind = answer_type(question)
     spans = candidates(sentence, kind, question)
-    if kind is AnswerType.NAME:
-        # A name answer must look like one: two words at least, or an initial.
-        spans = [s for s in spans if " " in sentence[s[0] : s[1]]]
     if len(spans) != 1:
         return None
     start, end = spans[0]

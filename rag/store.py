@@ -191,10 +191,11 @@ def _check_consistent(data: IndexData, documents: Sequence[Document], path: Path
     if data.sentence_vectors.ndim != 2 or len(data.sentence_vectors) != len(data.sentences):
         problems.append(f"sentence vectors of shape {data.sentence_vectors.shape} "
                         f"for {len(data.sentences)} sentences")
-    elif data.chunk_index.d != data.sentence_vectors.shape[1] or data.chunk_index.d != data.manifest.get("dimension"):
+    elif not data.chunk_index.d == data.sentence_vectors.shape[1] == data.manifest.get("dimension"):
         problems.append("vector dimensions disagree with the manifest")
     texts = {d.doc_id: d.text for d in data.documents}
-    for rec in (*data.chunks, *data.sentences):
+    records: list[Chunk | Sentence] = [*data.chunks, *data.sentences]
+    for rec in records:
         if texts.get(rec.doc_id, "")[rec.start : rec.end] != rec.text:
             problems.append(f"offsets of {type(rec).__name__.lower()} {rec.text[:30]!r} are wrong")
             break

@@ -1,0 +1,309 @@
+"""``rag eval``: ask every gold question in every retrieval mode, score, and write artefacts.
+
+Each gold file gets its own engine over its own corpus (the bundled article for
+the project's JSONL, the file's contexts for SQuAD); all share one model.
+Questions are embedded once, in a batch, and the same vectors serve every mode.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import time
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+from rag.embedding import Embedder
+from rag.engine import Engine
+from rag.errors import InvalidRequestError, SettingsError
+from rag.evaluation.gold import JSONL, GoldSet, load_gold
+from rag.evaluation.report import format_table, write_report
+from rag.evaluation.scoring import (
+    RETRIEVAL_DEPTH,
+    Record,
+    ScoreTable,
+    apply_threshold,
+    best_threshold,
+    mode_metrics,
+    score_records,
+)
+from rag.retrieval import check_request
+from rag.schema import Answer
+from rag.settings import MODES, Settings, load_settings, project_root, save_settings
+
+log = logging.getLogger(__name__)
+
+
+def default_runs_dir() -> Path:
+    """``<project>/eval/runs``: where runs go unless ``--out`` says otherwise."""
+    return project_root() / "eval" / "runs"
+
+
+def default_cache_dir() -> Path:
+    """``<project>/eval/cache``: indexes of SQuAD files, one per file content."""
+    return project_root() / "eval" / "cache"
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Everything one run produced, before thresholds are applied.
+
+    Attributes:
+        golds: The gold sets, after ``--limit``.
+        modes: Retrieval modes, in the order given.
+        records: Per mode, one record per question, in the same order for every mode.
+        settings: The engine settings (with the configured abstention threshold).
+        embed_seconds: Time spent embedding the questions (all files).
+        ask_seconds: Time spent in ``ask`` (all modes).
+    """
+
+    golds: tuple[GoldSet, ...]
+    modes: tuple[str, ...]
+    records: Mapping[str, tuple[Record, ...]]
+    settings: Settings
+    embed_seconds: float = 0.0
+    ask_seconds: float = 0.0
+    tables: dict[str, ScoreTable] = field(default_factory=dict, compare=False)
+
+    @property
+    def n(self) -> int:
+        """Number of questions (per mode)."""
+        return sum(len(g.items) for g in self.golds)
+
+    def table(self, mode: str) -> ScoreTable:
+        """Threshold-independent scores of one mode (computed once, then cached)."""
+        if mode not in self.tables:
+            self.tables[mode] = score_records(self.records[mode])
+        return self.tables[mode]
+
+    def metrics(self, threshold: float) -> dict[str, Any]:
+        """The ``metrics.json`` object at an abstention threshold."""
+        items = [item for g in self.golds for item in g.items]
+        return {
+            "gold": [str(g.path) for g in self.golds],
+            "n": len(items),
+            "n_answerable": sum(1 for i in items if not i.is_impossible),
+            "n_unanswerable": sum(1 for i in items if i.is_impossible),
+            "abstain_threshold": threshold,
+            "modes": {mode: mode_metrics(self.table(mode), threshold) for mode in self.modes},
+            "embed_ms_per_question": 1e3 * self.embed_seconds / max(self.n, 1),
+            "settings": self.settings.to_dict(),
+        }
+
+
+def parse_modes(text: str) -> tuple[str, ...]:
+    """``"hybrid,dense"`` -> ``("hybrid", "dense")``, rejecting unknown or no modes."""
+    modes = tuple(dict.fromkeys(m.strip() for m in text.split(",") if m.strip()))
+    if not modes:
+        raise InvalidRequestError(f"--modes {text!r} names no mode; use some of "
+                                  f"{', '.join(MODES)}.")
+    for mode in modes:
+        check_request(mode, 1)
+    return modes
+
+
+def make_engine(gold: GoldSet, settings: Settings, embedder: Embedder,
+                index_dir: Path | None = None) -> Engine:
+    """An engine over a gold set's corpus that never abstains by threshold.
+
+    The article's index lives with the engine's default index; a SQuAD file's
+    in ``eval/cache`` under a name derived from its hash, so it is built once.
+    """
+    if index_dir is None and gold.format != JSONL:
+        index_dir = default_cache_dir()
+    return Engine(settings.with_overrides(abstain_threshold=0.0), index_dir=index_dir,
+                  documents=gold.documents, collection=gold.collection, embedder=embedder)
+
+
+def collect(gold: GoldSet, engine: Engine, modes: Sequence[str],
+            bar: tqdm | None = None) -> tuple[dict[str, list[Record]], float, float]:
+    """Ask every question of a gold set in every mode.
+
+    The answer comes from ``ask`` with the engine's configured ``top_k``, so it is
+    what a user would get; when that is below ``RETRIEVAL_DEPTH`` a second,
+    deeper ``ask`` supplies the passages for recall@10 (it costs well under a
+    millisecond, as the question is already embedded).
+
+    Returns:
+        Records per mode, seconds spent embedding, seconds spent asking.
+    """
+    if engine.settings.abstain_threshold != 0.0:
+        raise SettingsError("collect() needs an engine with abstain_threshold=0 (use "
+                            "make_engine) so that every answer keeps its confidence.")
+    engine.ensure_ready(progress=True)
+    top_k = engine.settings.top_k
+    engine.embedder.model  # load it now, so model loading is not timed as embedding
+    started = time.perf_counter()
+    vectors = engine.embed_questions([item.question for item in gold.items])
+    embed_seconds = time.perf_counter() - started
+    records: dict[str, list[Record]] = {mode: [] for mode in modes}
+    started = time.perf_counter()
+    for item, vector in zip(gold.items, vectors, strict=True):
+        for mode in modes:
+            answer = engine.ask(item.question, top_k=top_k, mode=mode, query_vector=vector)
+            if top_k >= RETRIEVAL_DEPTH:
+                retrieved = answer.passages[:RETRIEVAL_DEPTH]
+            else:
+                retrieved = engine.ask(item.question, top_k=RETRIEVAL_DEPTH, mode=mode,
+                                       query_vector=vector).passages
+            records[mode].append(Record(item, str(gold.path), answer, retrieved))
+        if bar is not None:
+            bar.update(1)
+    return records, embed_seconds, time.perf_counter() - started
+
+
+def evaluate(golds: Sequence[GoldSet], modes: Sequence[str], settings: Settings,
+             embedder: Embedder | None = None, index_dir: Path | None = None,
+             progress: bool = True) -> Evaluation:
+    """Run every mode over every gold set (each with its own engine, one shared model)."""
+    embedder = embedder or Embedder(settings.model)
+    records: dict[str, list[Record]] = {mode: [] for mode in modes}
+    embed_seconds = ask_seconds = 0.0
+    total = sum(len(g.items) for g in golds)
+    with tqdm(total=total, desc=f"eval {'/'.join(modes)}", unit="q", disable=not progress,
+              dynamic_ncols=True) as bar:
+        for gold in golds:
+            engine = make_engine(gold, settings, embedder, index_dir)
+            got, embed_s, ask_s = collect(gold, engine, modes, bar)
+            for mode in modes:
+                records[mode].extend(got[mode])
+            embed_seconds += embed_s
+            ask_seconds += ask_s
+    return Evaluation(tuple(golds), tuple(modes), {k: tuple(v) for k, v in records.items()},
+                      settings, embed_seconds, ask_seconds)
+
+
+def limit_golds(golds: Sequence[GoldSet], limit: int | None) -> list[GoldSet]:
+    """Keep the first ``limit`` questions over all files in order (all if None)."""
+    if limit is None:
+        return list(golds)
+    if limit < 1:
+        raise InvalidRequestError(f"--limit {limit} must be 1 or more.")
+    out: list[GoldSet] = []
+    left = limit
+    for gold in golds:
+        if left <= 0:
+            break
+        out.append(gold.limited(left))
+        left -= len(out[-1].items)
+    return out
+
+
+def check_unique_ids(golds: Sequence[GoldSet]) -> None:
+    """Predictions files are keyed by question id, so ids must be unique across files."""
+    seen: dict[str, Path] = {}
+    for gold in golds:
+        for item in gold.items:
+            if item.id in seen:
+                raise InvalidRequestError(
+                    f"Question id {item.id!r} is in both {seen[item.id]} and {gold.path}; "
+                    "evaluate the files in separate runs."
+                )
+            seen[item.id] = gold.path
+
+
+def write_artifacts(evaluation: Evaluation, out: Path, threshold: float,
+                    calibration: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Write metrics.json, predictions, results, na_probs, report.md and plots.
+
+    Returns:
+        The metrics object written to ``metrics.json``.
+    """
+    out.mkdir(parents=True, exist_ok=True)
+    metrics = evaluation.metrics(threshold)
+    if calibration is not None:
+        metrics["calibration"] = dict(calibration)
+    _write_json(out / "metrics.json", metrics)
+    for mode in evaluation.modes:
+        table = evaluation.table(mode)
+        answers = [apply_threshold(r.answer, threshold) for r in evaluation.records[mode]]
+        _write_json(out / f"predictions.{mode}.json",
+                    {r.item.id: a.answer for r, a in zip(evaluation.records[mode], answers,
+                                                          strict=True)})
+        # The official script's --na-prob-file, for its own best-threshold search.
+        _write_json(out / f"na_probs.{mode}.json",
+                    {i: round(1.0 - c, 6) for i, c in zip(table.ids, table.confidence.tolist(),
+                                                          strict=True)})
+        _write_results(out / f"results.{mode}.jsonl", evaluation.records[mode], answers,
+                       table, threshold)
+    write_report(out, evaluation, metrics, threshold)
+    return metrics
+
+
+def _write_results(path: Path, records: Sequence[Record], answers: Sequence[Answer],
+                   table: ScoreTable, threshold: float) -> None:
+    exact, f1 = table.exact(threshold), table.f1(threshold)
+    abstains = table.abstains(threshold)
+    with open(path, "w", encoding="utf-8") as handle:
+        for i, (record, answer) in enumerate(zip(records, answers, strict=True)):
+            row = {"id": record.item.id, "gold_file": record.gold_file,
+                   "is_impossible": record.item.is_impossible,
+                   "gold_answers": [a.to_dict() for a in record.item.answers],
+                   **answer.to_dict(),
+                   "scores": {
+                       "exact": float(exact[i]), "f1": round(float(f1[i]), 4),
+                       "quote_hit@1": bool(table.quote_hit[1][i] and not abstains[i]),
+                       "quote_hit@3": bool(table.quote_hit[3][i] and not abstains[i]),
+                       "first_relevant_rank": table.ranks[i],
+                       "abstain_correct": bool(abstains[i]) == record.item.is_impossible,
+                   }}
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _write_json(path: Path, data: object) -> None:
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def _new_run_dir() -> Path:
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    out = default_runs_dir() / stamp
+    n = 1
+    while out.exists():  # two runs in the same second
+        n += 1
+        out = default_runs_dir() / f"{stamp}-{n}"
+    return out
+
+
+def run_from_args(args: argparse.Namespace) -> int:
+    """The ``rag eval`` command; returns the exit code."""
+    modes = parse_modes(args.modes)
+    if args.write and not args.calibrate:
+        raise InvalidRequestError("--write saves a calibrated threshold; add --calibrate.")
+    golds = limit_golds([load_gold(path) for path in args.gold], args.limit)
+    check_unique_ids(golds)
+    settings = load_settings()
+    evaluation = evaluate(golds, modes, settings, index_dir=args.index_dir)
+
+    threshold = settings.abstain_threshold
+    calibration: dict[str, Any] | None = None
+    if args.calibrate:
+        # Calibrate the mode the engine serves with, if it was evaluated.
+        mode = settings.mode if settings.mode in modes else modes[0]
+        best_f1, threshold = best_threshold(evaluation.table(mode))
+        calibration = {"mode": mode, "abstain_threshold": threshold, "best_f1": best_f1,
+                       "previous_threshold": settings.abstain_threshold, "written_to": None}
+        if args.write:
+            path = save_settings(load_settings().with_overrides(abstain_threshold=threshold))
+            calibration["written_to"] = str(path)
+        log.info("calibrated abstain_threshold=%.4f on %s (%s mode, best F1 %.2f); "
+                 "metrics below use it", threshold, ", ".join(str(g.path) for g in golds),
+                 mode, best_f1)
+
+    out = args.out or _new_run_dir()
+    metrics = write_artifacts(evaluation, out, threshold, calibration)
+    log.info("%d questions x %d modes in %.1f s (embedding %.1f s); artefacts in %s",
+             evaluation.n, len(modes), evaluation.ask_seconds + evaluation.embed_seconds,
+             evaluation.embed_seconds, out)
+    print(format_table(metrics))
+    if calibration is not None:
+        written = calibration["written_to"]
+        print(f"\ncalibrated abstain_threshold = {threshold:.4f} (best F1 "
+              f"{calibration['best_f1']:.2f}, {calibration['mode']})"
+              + (f"; written to {written}" if written else "; add --write to save it"))
+    return 0

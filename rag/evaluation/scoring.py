@@ -1,0 +1,218 @@
+"""From per-question engine outputs to per-mode metrics at any abstention threshold.
+
+The runner asks the engine with abstention switched off (threshold 0), so every
+question keeps its best answer and its ``confidence``. Abstaining at a threshold
+``t`` is then ``confidence < t``, exactly the engine's own rule, which lets one
+run report the configured threshold, calibrate a new one and draw the whole
+trade-off curve without asking again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+import numpy as np
+
+from rag.evaluation import metrics as m
+from rag.evaluation.gold import GoldItem
+from rag.schema import Answer, Passage
+
+RECALL_KS = (1, 3, 5, 10)
+RETRIEVAL_DEPTH = 10
+QUOTE_KS = (1, 3)
+
+# The flat per-mode keys of metrics.json, in table order.
+METRIC_KEYS = (
+    *(f"retrieval_recall@{k}" for k in RECALL_KS),
+    "retrieval_mrr@10",
+    *(f"quote_hit@{k}" for k in QUOTE_KS),
+    "exact", "f1", "HasAns_exact", "HasAns_f1", "NoAns_exact", "NoAns_f1",
+    "abstain_precision", "abstain_recall", "abstain_f1", "abstain_rate",
+    "best_f1", "best_f1_abstain_threshold",
+    "latency_ms_p50", "latency_ms_p95",
+)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One question asked in one mode, before any abstention threshold.
+
+    Attributes:
+        item: The gold question.
+        gold_file: The file it came from.
+        answer: The engine's answer with abstention off (threshold 0).
+        retrieved: The top ``RETRIEVAL_DEPTH`` passages, for retrieval metrics.
+    """
+
+    item: GoldItem
+    gold_file: str
+    answer: Answer
+    retrieved: tuple[Passage, ...]
+
+
+def apply_threshold(answer: Answer, threshold: float) -> Answer:
+    """The answer the engine would give with ``abstain_threshold=threshold``."""
+    if answer.abstained or answer.confidence >= threshold:
+        return answer
+    return replace(answer, answer="", abstained=True, quotes=())
+
+
+@dataclass(frozen=True)
+class ScoreTable:
+    """Per-question scores of one mode that do not depend on the threshold.
+
+    Arrays are aligned with the records. ``*_if_answered`` is the score of the
+    engine's answer; ``*_if_abstained`` the score of the empty prediction
+    (1 only where the official script finds no gold answer).
+    """
+
+    ids: tuple[str, ...]
+    has_answer: np.ndarray
+    impossible: np.ndarray
+    confidence: np.ndarray
+    always_abstains: np.ndarray
+    exact_if_answered: np.ndarray
+    f1_if_answered: np.ndarray
+    exact_if_abstained: np.ndarray
+    f1_if_abstained: np.ndarray
+    quote_hit: dict[int, np.ndarray]
+    ranks: tuple[int | None, ...]
+    latency_ms: np.ndarray
+    predictions: tuple[str, ...]
+
+    def abstains(self, threshold: float) -> np.ndarray:
+        """Which questions abstain at ``threshold`` (the engine's rule)."""
+        return self.always_abstains | (self.confidence < threshold)
+
+    def exact(self, threshold: float) -> np.ndarray:
+        """Per-question exact match (0/1) at ``threshold``."""
+        return np.where(self.abstains(threshold), self.exact_if_abstained, self.exact_if_answered)
+
+    def f1(self, threshold: float) -> np.ndarray:
+        """Per-question F1 (0..1) at ``threshold``."""
+        return np.where(self.abstains(threshold), self.f1_if_abstained, self.f1_if_answered)
+
+
+def score_records(records: Sequence[Record]) -> ScoreTable:
+    """Compute every threshold-independent score of one mode's records."""
+    exact_a, f1_a, exact_0, f1_0, ranks = [], [], [], [], []
+    hits: dict[int, list[bool]] = {k: [] for k in QUOTE_KS}
+    for r in records:
+        golds = [a.text for a in r.item.answers]
+        e, f = m.squad_scores(golds, r.answer.answer)
+        e0, f0 = m.squad_scores(golds, "")
+        exact_a.append(e)
+        f1_a.append(f)
+        exact_0.append(e0)
+        f1_0.append(f0)
+        quotes = [q.text for q in r.answer.quotes]
+        for k in QUOTE_KS:
+            hits[k].append(m.quote_hit(golds, quotes, k))
+        spans = [(a.doc_id, a.start, a.end) for a in r.item.answers]
+        passages = [(p.doc_id, p.start, p.end) for p in r.retrieved[:RETRIEVAL_DEPTH]]
+        ranks.append(m.first_relevant_rank(spans, passages))
+    return ScoreTable(
+        ids=tuple(r.item.id for r in records),
+        has_answer=np.array([r.item.has_answer for r in records], dtype=bool),
+        impossible=np.array([r.item.is_impossible for r in records], dtype=bool),
+        confidence=np.array([r.answer.confidence for r in records], dtype=np.float64),
+        always_abstains=np.array([r.answer.abstained for r in records], dtype=bool),
+        exact_if_answered=np.array(exact_a, dtype=np.float64),
+        f1_if_answered=np.array(f1_a, dtype=np.float64),
+        exact_if_abstained=np.array(exact_0, dtype=np.float64),
+        f1_if_abstained=np.array(f1_0, dtype=np.float64),
+        quote_hit={k: np.array(v, dtype=bool) for k, v in hits.items()},
+        ranks=tuple(ranks),
+        latency_ms=np.array([r.answer.timings_ms.get("total", 0.0) for r in records]),
+        predictions=tuple(r.answer.answer for r in records),
+    )
+
+
+def best_threshold(table: ScoreTable) -> tuple[float, float]:
+    """The official ``best_f1`` sweep, as ``(best F1 in percent, abstain threshold)``.
+
+    The official script thresholds a no-answer probability; here it is
+    ``1 - confidence``, answered where ``na_prob <= best_thresh``. That set is
+    turned back into the engine's rule ``confidence >= t`` with ``t`` the lowest
+    confidence it answers, which avoids float round-off in ``1 - (1 - c)``.
+    """
+    preds = dict(zip(table.ids, table.predictions, strict=True))
+    f1 = dict(zip(table.ids, table.f1_if_answered.tolist(), strict=True))
+    # A question the engine cannot answer at all (no passages) never gets a
+    # quote, whatever the threshold: give it the highest no-answer probability.
+    na = np.where(table.always_abstains, 1.0, 1.0 - table.confidence)
+    na_probs = dict(zip(table.ids, na.tolist(), strict=True))
+    has_ans = dict(zip(table.ids, table.has_answer.tolist(), strict=True))
+    best, thresh = m.find_best_thresh(preds, f1, na_probs, has_ans)
+    answered = (na <= thresh) & ~table.always_abstains
+    t = float(table.confidence[answered].min()) if answered.any() else 1.0
+    return best, t
+
+
+def _mean(values: np.ndarray, scale: float = 1.0) -> float | None:
+    return float(values.mean()) * scale if values.size else None
+
+
+def mode_metrics(table: ScoreTable, threshold: float) -> dict[str, Any]:
+    """The flat metric dict of one mode at an abstention threshold (keys: METRIC_KEYS)."""
+    abstains = table.abstains(threshold)
+    exact, f1 = table.exact(threshold), table.f1(threshold)
+    answerable = ~table.impossible
+    answerable_ranks = [r for r, a in zip(table.ranks, answerable.tolist(), strict=True) if a]
+    out: dict[str, Any] = {}
+    for k in RECALL_KS:
+        out[f"retrieval_recall@{k}"] = m.recall_at_k(answerable_ranks, k)
+    out["retrieval_mrr@10"] = m.mrr(answerable_ranks, RETRIEVAL_DEPTH)
+    for k in QUOTE_KS:
+        out[f"quote_hit@{k}"] = _mean((table.quote_hit[k] & ~abstains)[answerable])
+    out["exact"] = _mean(exact, 100.0)
+    out["f1"] = _mean(f1, 100.0)
+    out["HasAns_exact"] = _mean(exact[table.has_answer], 100.0)
+    out["HasAns_f1"] = _mean(f1[table.has_answer], 100.0)
+    out["NoAns_exact"] = _mean(exact[~table.has_answer], 100.0)
+    out["NoAns_f1"] = _mean(f1[~table.has_answer], 100.0)
+    p, r, f = m.abstention_prf(abstains.tolist(), table.impossible.tolist())
+    out["abstain_precision"], out["abstain_recall"], out["abstain_f1"] = p, r, f
+    out["abstain_rate"] = _mean(abstains.astype(np.float64))
+    out["best_f1"], out["best_f1_abstain_threshold"] = best_threshold(table)
+    latency = table.latency_ms.tolist()
+    out["latency_ms_p50"] = m.percentile(latency, 50)
+    out["latency_ms_p95"] = m.percentile(latency, 95)
+    return out
+
+
+def recall_curve(table: ScoreTable, depth: int = RETRIEVAL_DEPTH) -> list[float]:
+    """``retrieval_recall@k`` for k = 1..depth (empty without answerable questions)."""
+    ranks = [r for r, i in zip(table.ranks, table.impossible.tolist(), strict=True) if not i]
+    if not ranks:
+        return []
+    return [m.recall_at_k(ranks, k) or 0.0 for k in range(1, depth + 1)]
+
+
+@dataclass(frozen=True)
+class TradeOff:
+    """Abstention metrics over a grid of thresholds, for the trade-off plot."""
+
+    thresholds: np.ndarray
+    f1: np.ndarray
+    has_ans_f1: np.ndarray
+    no_ans_exact: np.ndarray
+    abstain_precision: np.ndarray
+    abstain_recall: np.ndarray
+
+
+def trade_off(table: ScoreTable, steps: int = 101) -> TradeOff:
+    """Overall F1, HasAns F1, NoAns exact and abstention P/R for thresholds 0..1."""
+    grid = np.linspace(0.0, 1.0, steps)
+    f1, has, no, prec, rec = [], [], [], [], []
+    for t in grid.tolist():
+        scores = table.f1(t)
+        f1.append(_mean(scores, 100.0) or 0.0)
+        has.append(_mean(scores[table.has_answer], 100.0) or 0.0)
+        no.append(_mean(table.exact(t)[~table.has_answer], 100.0) or 0.0)
+        p, r, _ = m.abstention_prf(table.abstains(t).tolist(), table.impossible.tolist())
+        prec.append(p)
+        rec.append(r)
+    return TradeOff(grid, *(np.array(v) for v in (f1, has, no, prec, rec)))
