@@ -82,19 +82,24 @@ def candidates(sentence: str, kind: AnswerType, question: str) -> list[tuple[int
         terms = set(tokenize(sentence[start:end]))
         if terms and terms <= asked:
             continue  # the question already says it; it is not the answer
-        if kind is AnswerType.NAME and " " not in sentence[start:end]:
-            continue  # a lone capitalised word is usually a place or a sentence start
+        if kind is AnswerType.NAME and not _looks_like_name(sentence[start:end]):
+            continue
         found.append((start, end))
     return found
 
 
 def _strip_asked(sentence: str, start: int, end: int, asked: set[str]) -> tuple[int, int]:
-    """Drop leading words of a name run that the question mentions ("Kazakhstan K. Tokayev")."""
+    """Drop leading words of a name run that the question mentions.
+
+    "Kazakh Foreign Minister Murat Nurtleu" asked about with "Kazakhstan's foreign
+    minister" becomes "Murat Nurtleu"; a prefix match lets "Kazakh" count as
+    mentioned by "Kazakhstan".
+    """
     words = list(re.finditer(r"\S+", sentence[start:end]))
     keep = 0
     while keep < len(words) - 1:
-        terms = set(tokenize(words[keep].group()))
-        if terms and not terms <= asked and words[keep].group() != "of":
+        word = words[keep].group()
+        if word != "of" and not _mentioned(word, asked):
             break
         keep += 1
     if keep:
@@ -102,10 +107,41 @@ def _strip_asked(sentence: str, start: int, end: int, asked: set[str]) -> tuple[
     return start, end
 
 
+# Adjectives of place ("Central Asian", "Chinese") are capitalised but name no one.
+_DEMONYM = re.compile(r"(?:an|ese|ish|ian|i)$")
+
+
+def _looks_like_name(text: str) -> bool:
+    """Two or more capitalised words, not all adjectives of place, or an initial."""
+    words = text.split()
+    if re.search(r"\b[A-Z]\.", text):
+        return True
+    return len(words) >= 2 and not all(_DEMONYM.search(w) for w in words[-1:])
+
+
+def _next_words(sentence: str, end: int, n: int) -> str:
+    return " ".join(re.findall(r"[\w’'-]+", sentence[end:])[:n])
+
+
+def _mentioned(word: str, asked: set[str]) -> bool:
+    terms = tokenize(word)
+    if not terms:
+        return True  # a stop word carries no name
+    return all(
+        t in asked or any(len(t) >= 4 and (a.startswith(t) or t.startswith(a)) for a in asked)
+        for t in terms
+    )
+
+
 def narrow(sentence: str, question: str) -> str | None:
     """The unique typed span answering ``question`` in ``sentence``, or None."""
     kind = answer_type(question)
     spans = candidates(sentence, kind, question)
+    if kind is AnswerType.NUMBER and len(spans) > 1:
+        # "six members ... 14 dialogue partners": the count asked about is the
+        # one right before the question's own words.
+        asked = set(tokenize(question))
+        spans = [s for s in spans if set(tokenize(_next_words(sentence, s[1], 3))) & asked]
     if len(spans) != 1:
         return None
     start, end = spans[0]

@@ -138,7 +138,7 @@ def collect(gold: GoldSet, engine: Engine, modes: Sequence[str],
                             "make_engine) so that every answer keeps its confidence.")
     engine.ensure_ready(progress=True)
     top_k = engine.settings.top_k
-    engine.embedder.model  # load it now, so model loading is not timed as embedding
+    _ = engine.embedder.model  # load it now, so model loading is not timed as embedding
     started = time.perf_counter()
     vectors = engine.embed_questions([item.question for item in gold.items])
     embed_seconds = time.perf_counter() - started
@@ -210,7 +210,7 @@ def check_unique_ids(golds: Sequence[GoldSet]) -> None:
 
 def write_artifacts(evaluation: Evaluation, out: Path, threshold: float,
                     calibration: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """Write metrics.json, predictions, results, na_probs, report.md and plots.
+    """Write metrics.json, predictions, results, report.md and the plots.
 
     Returns:
         The metrics object written to ``metrics.json``.
@@ -225,10 +225,6 @@ def write_artifacts(evaluation: Evaluation, out: Path, threshold: float,
         answers = [apply_threshold(r.answer, threshold) for r in evaluation.records[mode]]
         _write_json(out / f"predictions.{mode}.json",
                     {r.item.id: a.answer for r, a in zip(evaluation.records[mode], answers,
-                                                          strict=True)})
-        # The official script's --na-prob-file, for its own best-threshold search.
-        _write_json(out / f"na_probs.{mode}.json",
-                    {i: round(1.0 - c, 6) for i, c in zip(table.ids, table.confidence.tolist(),
                                                           strict=True)})
         _write_results(out / f"results.{mode}.jsonl", evaluation.records[mode], answers,
                        table, threshold)
