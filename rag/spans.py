@@ -84,6 +84,8 @@ def candidates(sentence: str, kind: AnswerType, question: str) -> list[tuple[int
             continue  # the question already says it; it is not the answer
         if kind is AnswerType.NAME and not _looks_like_name(sentence[start:end]):
             continue
+        if kind is AnswerType.NUMBER and not _anchored(sentence, start, end, asked, question):
+            continue
         found.append((start, end))
     return found
 
@@ -111,16 +113,50 @@ def _strip_asked(sentence: str, start: int, end: int, asked: set[str]) -> tuple[
 _DEMONYM = re.compile(r"(?:an|ese|ish|ian|i)$")
 
 
+_TITLES = frozenset((
+    "president", "minister", "secretary", "general", "director", "executive", "chairman",
+    "chair", "head", "prime", "foreign", "deputy", "ambassador", "king", "queen", "prince",
+    "senator", "governor", "mayor", "chief", "officer", "spokesman", "spokesperson", "leader",
+    "un",
+))
+
+
 def _looks_like_name(text: str) -> bool:
-    """Two or more capitalised words, not all adjectives of place, or an initial."""
+    """An initial ("K. Tokayev"), or two or more capitalised words that are not
+    all titles ("Secretary General") and do not end in an adjective of place
+    ("Central Asian").
+    """
     words = text.split()
     if re.search(r"\b[A-Z]\.", text):
         return True
-    return len(words) >= 2 and not all(_DEMONYM.search(w) for w in words[-1:])
+    if len(words) < 2 or _DEMONYM.search(words[-1]):
+        return False
+    return not all(w.lower().strip(".,’'") in _TITLES for w in words)
 
 
-def _next_words(sentence: str, end: int, n: int) -> str:
-    return " ".join(re.findall(r"[\w’'-]+", sentence[end:])[:n])
+_UNIT = re.compile(
+    r"^\s*(?:%|percent|per cent|years?|months?|weeks?|days?|hours?|km|kilometers?|"
+    r"kilometres?|miles?|meters?|metres?|tons?|tonnes?|dollars?|euros?|people|members?)\b",
+    re.I,
+)
+
+
+def _anchored(sentence: str, start: int, end: int, asked: set[str], question: str) -> bool:
+    """Whether a number counts what was asked about.
+
+    "six members ... 14 dialogue partners": asked about dialogue partners, only 14
+    is followed by the question's own words. A percentage or a unit of measure
+    answers "how much/long/far" on its own.
+    """
+    text = sentence[start:end].lower()
+    is_share = "%" in text or "percent" in text or "per cent" in text
+    if is_share and re.search(r"\bhow many\b", question, re.I):
+        return False  # a percentage is not a count
+    if is_share or _UNIT.match(sentence, end):
+        return True
+    following = " ".join(re.findall(r"[\w’'-]+", sentence[end:])[:4])
+    return any(_mentioned(word, asked) for word in following.split()
+               if tokenize(word))
 
 
 def _mentioned(word: str, asked: set[str]) -> bool:
@@ -137,11 +173,6 @@ def narrow(sentence: str, question: str) -> str | None:
     """The unique typed span answering ``question`` in ``sentence``, or None."""
     kind = answer_type(question)
     spans = candidates(sentence, kind, question)
-    if kind is AnswerType.NUMBER and len(spans) > 1:
-        # "six members ... 14 dialogue partners": the count asked about is the
-        # one right before the question's own words.
-        asked = set(tokenize(question))
-        spans = [s for s in spans if set(tokenize(_next_words(sentence, s[1], 3))) & asked]
     if len(spans) != 1:
         return None
     start, end = spans[0]
