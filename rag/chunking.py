@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from langchain_text_splitters import RecursiveCharacterTextSplitter
 
@@ -29,29 +29,70 @@ def chunk_documents(
     )
     chunks: list[Chunk] = []
     for doc in documents:
-        for start, end in locate_chunks(doc.text, splitter.split_text(doc.text)):
+        spans = locate_chunks(doc.text, splitter.split_text(doc.text), chunk_overlap)
+        for i, (start, end) in enumerate(spans):
+            if i + 1 < len(spans) and spans[i + 1][0] == start:
+                continue  # a prefix of the next chunk adds nothing to retrieve
             chunks.append(Chunk(len(chunks), doc.doc_id, start, end, doc.text[start:end]))
     return chunks
 
 
-def locate_chunks(text: str, pieces: Sequence[str]) -> list[tuple[int, int]]:
+def locate_chunks(text: str, pieces: Sequence[str], chunk_overlap: int) -> list[tuple[int, int]]:
     """Find each piece's offsets in ``text``, in order.
 
     LangChain's own ``add_start_index`` guesses the search start from the overlap
-    and can land on an earlier copy of repeated text. Here each piece is searched
-    from just after the previous piece's start: pieces come in document order with
-    strictly increasing starts, so by induction the leftmost match found this way
-    never lies beyond the true position, and a match always exists.
+    and lands on an earlier copy of repeated text. Here the splitter's guarantees
+    bound where each piece can start: no earlier than the previous piece (they
+    may share a start when one is a prefix of the next), no earlier than
+    ``chunk_overlap`` characters before the previous end, and no later than the
+    first non-space character after it (the splitter drops only whitespace).
+    Within those windows a depth-first search takes the leftmost match and
+    backtracks when a later piece has no match or the last piece does not reach
+    the end of the text, so repeated text cannot pull a chunk onto the wrong copy.
 
     Raises:
-        ValueError: A piece is not a substring of ``text`` (a splitter bug).
+        ValueError: No placement satisfies the bounds (a splitter bug).
     """
+    if not pieces:
+        return []
+    text_end = len(text.rstrip())
     spans: list[tuple[int, int]] = []
-    cursor = 0
-    for piece in pieces:
-        start = text.find(piece, cursor)
-        if start < 0:
-            raise ValueError(f"chunk {piece[:40]!r} is not a substring of its document")
-        spans.append((start, start + len(piece)))
-        cursor = start + 1
-    return spans
+    # One iterator of candidate starts per placed piece, for backtracking.
+    options: list[Iterator[int]] = [_starts(text, pieces[0], 0, _next_nonspace(text, 0))]
+    # (piece, start) placements known to lead nowhere: what follows a piece depends
+    # only on where it sits, so each is explored once and the search stays linear.
+    dead: set[tuple[int, int]] = set()
+    while options:
+        start = next(options[-1], None)
+        if start is None:
+            options.pop()
+            if spans:
+                dead.add((len(spans) - 1, spans.pop()[0]))
+            continue
+        i = len(spans)
+        if (i, start) in dead:
+            continue
+        spans.append((start, start + len(pieces[i])))
+        if i + 1 == len(pieces):
+            if spans[-1][1] == text_end:
+                return spans
+            dead.add((i, spans.pop()[0]))
+            continue
+        prev_start, prev_end = spans[-1]
+        lo = max(prev_start, prev_end - chunk_overlap)
+        options.append(_starts(text, pieces[i + 1], lo, _next_nonspace(text, prev_end)))
+    raise ValueError(f"cannot place chunk {pieces[0][:40]!r}... in its document")
+
+
+def _next_nonspace(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
+
+
+def _starts(text: str, piece: str, lo: int, hi: int) -> Iterator[int]:
+    """Every start in ``[lo, hi]`` where ``piece`` occurs, leftmost first."""
+    pos = text.find(piece, lo, hi + len(piece))
+    while pos >= 0:
+        yield pos
+        pos = text.find(piece, pos + 1, hi + len(piece))

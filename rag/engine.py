@@ -135,7 +135,7 @@ class Engine:
         """
         text = validate_question(question)
         top_k = self.settings.top_k if top_k is None else top_k
-        mode = mode or self.settings.mode
+        mode = self.settings.mode if mode is None else mode
         check_request(mode, top_k)
         self.ensure_ready()
         assert self._retriever is not None and self._answerer is not None

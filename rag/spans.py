@@ -152,6 +152,8 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
     is_share = "%" in text or "percent" in text or "per cent" in text
     if is_share and re.search(r"\bhow many\b", question, re.I):
         return False  # a percentage is not a count
+    if not is_share and re.search(r"\bpercent|percentage\b", question, re.I):
+        return False  # and a count is not a percentage
     if is_share or _UNIT.match(sentence, end):
         return True
     following = " ".join(re.findall(r"[\w’'-]+", sentence[end:])[:4])

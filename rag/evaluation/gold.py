@@ -95,8 +95,8 @@ class GoldSet:
 def load_gold(path: Path) -> GoldSet:
     """Read a gold file, detecting its format from its content.
 
-    A file holding one JSON object with a ``data`` list is SQuAD; anything else
-    is read as the project's JSONL.
+    A file holding one JSON object with a ``data`` list is SQuAD; a ``.jsonl``
+    file, or any other file of JSON values, is read as the project's JSONL.
 
     Raises:
         GoldFormatError: The file is missing, unreadable, or malformed; the
@@ -114,7 +114,7 @@ def load_gold(path: Path) -> GoldSet:
     except UnicodeDecodeError as exc:
         raise GoldFormatError(f"Gold file {path} is not UTF-8 ({exc.reason}).") from exc
     sha = hashlib.sha256(raw).hexdigest()
-    whole = _whole_json(text)
+    whole = None if path.suffix == ".jsonl" else _whole_json(path, text)
     if isinstance(whole, dict) and "data" in whole:
         gold = _read_squad(path, whole, sha)
     else:
@@ -126,14 +126,15 @@ def load_gold(path: Path) -> GoldSet:
     return gold
 
 
-def _whole_json(text: str) -> Any:
-    """The file parsed as one JSON value, or None if it is not one (e.g. JSONL)."""
-    if not text.lstrip().startswith("{"):
-        return None
+def _whole_json(path: Path, text: str) -> Any:
+    """The file parsed as one JSON value, or None if it is JSON Lines instead."""
     try:
         return json.loads(text)
-    except json.JSONDecodeError:
-        return None
+    except json.JSONDecodeError as exc:
+        if exc.msg == "Extra data":  # a second value after the first: JSON Lines
+            return None
+        raise GoldFormatError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg} at column "
+                              f"{exc.colno}).") from exc
 
 
 # --- The project's JSONL ----------------------------------------------------------------

@@ -122,8 +122,8 @@ def make_engine(gold: GoldSet, settings: Settings, embedder: Embedder,
 
 
 def collect(gold: GoldSet, engine: Engine, modes: Sequence[str],
-            bar: tqdm | None = None) -> tuple[dict[str, list[Record]], float, float]:
-    """Ask every question of a gold set in every mode.
+            progress: bool = True) -> tuple[dict[str, list[Record]], float, float]:
+    """Ask every question of a gold set in every mode, with a progress bar.
 
     The answer comes from ``ask`` with the engine's configured ``top_k``, so it is
     what a user would get; when that is below ``RETRIEVAL_DEPTH`` a second,
@@ -136,7 +136,7 @@ def collect(gold: GoldSet, engine: Engine, modes: Sequence[str],
     if engine.settings.abstain_threshold != 0.0:
         raise SettingsError("collect() needs an engine with abstain_threshold=0 (use "
                             "make_engine) so that every answer keeps its confidence.")
-    engine.ensure_ready(progress=True)
+    engine.ensure_ready(progress=progress)
     top_k = engine.settings.top_k
     _ = engine.embedder.model  # load it now, so model loading is not timed as embedding
     started = time.perf_counter()
@@ -144,7 +144,10 @@ def collect(gold: GoldSet, engine: Engine, modes: Sequence[str],
     embed_seconds = time.perf_counter() - started
     records: dict[str, list[Record]] = {mode: [] for mode in modes}
     started = time.perf_counter()
-    for item, vector in zip(gold.items, vectors, strict=True):
+    pairs = tqdm(zip(gold.items, vectors, strict=True), total=len(gold.items),
+                 desc=f"{gold.path.name} ({'/'.join(modes)})", unit="q", disable=not progress,
+                 dynamic_ncols=True)
+    for item, vector in pairs:
         for mode in modes:
             answer = engine.ask(item.question, top_k=top_k, mode=mode, query_vector=vector)
             if top_k >= RETRIEVAL_DEPTH:
@@ -153,8 +156,6 @@ def collect(gold: GoldSet, engine: Engine, modes: Sequence[str],
                 retrieved = engine.ask(item.question, top_k=RETRIEVAL_DEPTH, mode=mode,
                                        query_vector=vector).passages
             records[mode].append(Record(item, str(gold.path), answer, retrieved))
-        if bar is not None:
-            bar.update(1)
     return records, embed_seconds, time.perf_counter() - started
 
 
@@ -165,16 +166,13 @@ def evaluate(golds: Sequence[GoldSet], modes: Sequence[str], settings: Settings,
     embedder = embedder or Embedder(settings.model)
     records: dict[str, list[Record]] = {mode: [] for mode in modes}
     embed_seconds = ask_seconds = 0.0
-    total = sum(len(g.items) for g in golds)
-    with tqdm(total=total, desc=f"eval {'/'.join(modes)}", unit="q", disable=not progress,
-              dynamic_ncols=True) as bar:
-        for gold in golds:
-            engine = make_engine(gold, settings, embedder, index_dir)
-            got, embed_s, ask_s = collect(gold, engine, modes, bar)
-            for mode in modes:
-                records[mode].extend(got[mode])
-            embed_seconds += embed_s
-            ask_seconds += ask_s
+    for gold in golds:
+        engine = make_engine(gold, settings, embedder, index_dir)
+        got, embed_s, ask_s = collect(gold, engine, modes, progress)
+        for mode in modes:
+            records[mode].extend(got[mode])
+        embed_seconds += embed_s
+        ask_seconds += ask_s
     return Evaluation(tuple(golds), tuple(modes), {k: tuple(v) for k, v in records.items()},
                       settings, embed_seconds, ask_seconds)
 
@@ -195,7 +193,7 @@ def limit_golds(golds: Sequence[GoldSet], limit: int | None) -> list[GoldSet]:
     return out
 
 
-def check_unique_ids(golds: Sequence[GoldSet]) -> None:
+def check_unique_question_ids(golds: Sequence[GoldSet]) -> None:
     """Predictions files are keyed by question id, so ids must be unique across files."""
     seen: dict[str, Path] = {}
     for gold in golds:
@@ -272,7 +270,7 @@ def run_from_args(args: argparse.Namespace) -> int:
     if args.write and not args.calibrate:
         raise InvalidRequestError("--write saves a calibrated threshold; add --calibrate.")
     golds = limit_golds([load_gold(path) for path in args.gold], args.limit)
-    check_unique_ids(golds)
+    check_unique_question_ids(golds)
     settings = load_settings()
     evaluation = evaluate(golds, modes, settings, index_dir=args.index_dir)
 
@@ -292,10 +290,11 @@ def run_from_args(args: argparse.Namespace) -> int:
                  mode, best_f1)
 
     out = args.out or _new_run_dir()
+    started = time.perf_counter()
     metrics = write_artifacts(evaluation, out, threshold, calibration)
-    log.info("%d questions x %d modes in %.1f s (embedding %.1f s); artefacts in %s",
-             evaluation.n, len(modes), evaluation.ask_seconds + evaluation.embed_seconds,
-             evaluation.embed_seconds, out)
+    log.info("%d questions x %d modes: embedding %.1f s, asking %.1f s, scoring and writing "
+             "%.1f s; artefacts in %s", evaluation.n, len(modes), evaluation.embed_seconds,
+             evaluation.ask_seconds, time.perf_counter() - started, out)
     print(format_table(metrics))
     if calibration is not None:
         written = calibration["written_to"]

@@ -1,0 +1,157 @@
+"""Reading gold files: the project's JSONL, SQuAD v2.0 and v1.1, and the errors."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from rag.corpus import load_default_corpus
+from rag.errors import CorpusError, GoldFormatError
+from rag.evaluation.gold import JSONL, SQUAD, load_gold
+from rag.settings import project_root
+
+DATA = Path(__file__).parent / "data"
+TINY = DATA / "tiny_squad2.json"
+GOLD_DIR = project_root() / "eval" / "gold"
+
+
+def _write(path: Path, data: Any) -> Path:
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+def test_squad_v2_fixture() -> None:
+    gold = load_gold(TINY)
+    assert (gold.format, gold.version) == (SQUAD, "v2.0")
+    assert [d.doc_id for d in gold.documents] == ["Southern_California#0",
+                                                  "Southern_California#1"]
+    assert len(gold.items) == 7
+    assert sum(i.is_impossible for i in gold.items) == 2
+    first = gold.items[0]
+    assert first.id == "5705e33f52bb89140068964c"
+    assert first.answers[0].doc_id == "Southern_California#0"
+    doc = gold.documents[0]
+    for answer in first.answers:  # offsets slice the context
+        assert doc.text[answer.start:answer.end] == answer.text
+    assert gold.collection == f"squad-{gold.sha256[:16]}"
+
+
+def test_squad_v11_with_int_ids_and_no_title_or_version(tmp_path: Path) -> None:
+    data = {"data": [{"paragraphs": [
+        {"context": "Paris is the capital of France.",
+         "qas": [{"id": 7, "question": " What is the capital of France? ",
+                  "answers": [{"text": "Paris", "answer_start": 0}]}]},
+        {"context": "Rome is the capital of Italy.",
+         "qas": [{"id": "x8", "question": "Capital of Italy?",
+                  "answers": [{"text": "Rome", "answer_start": 0}]}]},
+    ]}]}
+    gold = load_gold(_write(tmp_path / "v11.json", data))
+    assert gold.version == ""
+    assert [i.id for i in gold.items] == ["7", "x8"]
+    assert [i.is_impossible for i in gold.items] == [False, False]  # v1.1: all answerable
+    assert [d.doc_id for d in gold.documents] == ["doc#0", "doc#1"]
+    assert gold.items[0].question == "What is the capital of France?"
+    assert gold.items[1].answers[0].doc_id == "doc#1"
+
+
+def test_project_jsonl(tmp_path: Path) -> None:
+    article = load_default_corpus()[0]
+    start = article.text.index("2001")
+    lines = [
+        {"id": "a", "question": "When was it founded?", "answers": [{"text": "2001",
+         "start": start}], "is_impossible": False, "type": "factoid", "paragraph": 1},
+        {"id": "b", "question": "Who won the cup?", "answers": [], "is_impossible": True},
+    ]
+    path = tmp_path / "g.jsonl"
+    path.write_text("\n".join(json.dumps(x) for x in lines) + "\n\n", encoding="utf-8")
+    gold = load_gold(path)
+    assert gold.format == JSONL and gold.collection == "default"
+    assert gold.documents == (article,)
+    assert gold.items[0].answers[0].doc_id == article.doc_id
+    assert gold.items[0].answers[0].end == start + 4
+    assert gold.items[1].is_impossible and not gold.items[1].has_answer
+
+
+@pytest.mark.parametrize(("line2", "message"), [
+    ("{not json", r"g\.jsonl:2: not valid JSON"),
+    ('{"id": "b", "question": "Q?", "answers": []}', r"g\.jsonl:2: missing field.*is_impossible"),
+    ('{"id": "b", "question": "Q?", "answers": [{"text": "zzz", "start": 0}], '
+     '"is_impossible": false}', r"g\.jsonl:2 \[b\]: answer 'zzz' does not slice"),
+    ('{"id": "a", "question": "Q?", "answers": [], "is_impossible": true}',
+     r"g\.jsonl:2 \[a\]: duplicate id"),
+    ('{"id": "b", "question": "Q?", "answers": [], "is_impossible": false}',
+     r"needs at least one answer"),
+    ('{"id": "b", "question": "  ", "answers": [], "is_impossible": true}',
+     r"'question' must be non-empty"),
+    ('{"id": true, "question": "Q?", "answers": [], "is_impossible": true}',
+     r"'id' must be a string or an integer"),
+    ('[1, 2]', r"g\.jsonl:2: expected a JSON object"),
+])
+def test_jsonl_errors_name_file_and_line(tmp_path: Path, line2: str, message: str) -> None:
+    path = tmp_path / "g.jsonl"
+    path.write_text('{"id": "a", "question": "Q?", "answers": [], "is_impossible": true}\n'
+                    + line2 + "\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match=message):
+        load_gold(path)
+
+
+def test_squad_errors_name_the_question(tmp_path: Path) -> None:
+    qa: dict[str, Any] = {"id": "q1", "question": "Capital?",
+                          "answers": [{"text": "Paris", "answer_start": 3}],
+                          "is_impossible": False}
+    data = {"version": "v2.0", "data": [{"title": "T", "paragraphs": [
+        {"context": "Paris is the capital of France.", "qas": [qa]}]}]}
+    with pytest.raises(GoldFormatError, match=r"data\[0\]\.paragraphs\[0\]\.qas\[0\] \[q1\]: "
+                                              r"answer 'Paris' does not slice"):
+        load_gold(_write(tmp_path / "bad.json", data))
+    qa["answers"][0]["answer_start"] = 0
+    qa["is_impossible"] = True
+    with pytest.raises(GoldFormatError, match=r"unanswerable question .* must have no answers"):
+        load_gold(_write(tmp_path / "bad.json", data))
+
+
+def test_broken_squad_json_names_the_line(tmp_path: Path) -> None:
+    path = tmp_path / "broken.json"
+    path.write_text('{"version": "v2.0",\n "data": [\n  {"title": "T",,}\n]}\n', encoding="utf-8")
+    with pytest.raises(GoldFormatError, match=r"broken\.json:3: not valid JSON"):
+        load_gold(path)
+
+
+def test_unreadable_files(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match="does not exist"):
+        load_gold(tmp_path / "missing.json")
+    (tmp_path / "latin1.jsonl").write_bytes(b'{"id": "caf\xe9"}\n')
+    with pytest.raises(GoldFormatError, match="not UTF-8"):
+        load_gold(tmp_path / "latin1.jsonl")
+    (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="holds no questions"):
+        load_gold(tmp_path / "empty.jsonl")
+
+
+@pytest.mark.parametrize("split", ["dev", "test"])
+def test_every_gold_span_slices_the_article(split: str) -> None:
+    article = load_default_corpus()[0]
+    path = GOLD_DIR / f"{split}.jsonl"
+    gold = load_gold(path)  # validates every span on load
+    assert gold.documents[0].doc_id == article.doc_id
+    spans = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        for answer in record["answers"]:
+            assert article.text[answer["start"]:answer["start"] + len(answer["text"])] \
+                == answer["text"], record["id"]
+            spans += 1
+    assert spans > 0
+    assert sum(i.is_impossible for i in gold.items) >= 11
+
+
+def test_gold_set_checker_passes(capsys: pytest.CaptureFixture[str]) -> None:
+    spec = importlib.util.spec_from_file_location("check_gold", GOLD_DIR / "check_gold.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["check_gold.py"]) == 0, capsys.readouterr().out

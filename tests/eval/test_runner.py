@@ -1,0 +1,116 @@
+"""End to end: ``rag eval`` on the tiny SQuAD v2.0 fixture writes every artefact."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rag.cli import main
+from rag.embedding import Embedder
+from rag.engine import Engine
+from rag.evaluation.gold import load_gold
+from rag.evaluation.runner import (
+    check_unique_question_ids,
+    evaluate,
+    limit_golds,
+    parse_modes,
+    write_artifacts,
+)
+from rag.evaluation.scoring import METRIC_KEYS, apply_threshold
+from rag.settings import MODES, Settings, load_settings
+
+TINY = Path(__file__).parent / "data" / "tiny_squad2.json"
+
+
+def test_cli_writes_every_artefact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    settings_file = tmp_path / "settings.json"
+    monkeypatch.setenv("RAG_SETTINGS", str(settings_file))  # never touch the project's
+    out = tmp_path / "run"
+    code = main(["eval", "--gold", str(TINY), "--limit", "5", "--out", str(out),
+                 "--index-dir", str(tmp_path / "index"), "--calibrate", "--write"])
+    assert code == 0
+    printed = capsys.readouterr().out
+    assert "| metric | hybrid | dense | bm25 |" in printed
+    assert "calibrated abstain_threshold" in printed
+
+    metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
+    assert metrics["gold"] == [str(TINY)]
+    assert metrics["n"] == 5
+    assert metrics["n_answerable"] + metrics["n_unanswerable"] == 5
+    assert list(metrics["modes"]) == list(MODES)
+    for values in metrics["modes"].values():
+        assert set(METRIC_KEYS) <= set(values)
+    # The calibrated threshold was applied and written to the settings file.
+    threshold = metrics["calibration"]["abstain_threshold"]
+    assert metrics["abstain_threshold"] == threshold
+    assert load_settings(settings_file).abstain_threshold == threshold
+
+    ids = [item.id for item in load_gold(TINY).items[:5]]
+    for mode in MODES:
+        predictions = json.loads((out / f"predictions.{mode}.json").read_text("utf-8"))
+        assert list(predictions) == ids and all(isinstance(v, str) for v in predictions.values())
+        rows = [json.loads(line) for line in
+                (out / f"results.{mode}.jsonl").read_text("utf-8").splitlines()]
+        assert [r["id"] for r in rows] == ids
+        for row in rows:
+            assert {"question", "answer", "abstained", "confidence", "quotes", "passages",
+                    "timings_ms", "gold_answers", "is_impossible", "scores"} <= set(row)
+            assert row["answer"] == predictions[row["id"]]
+        # Mean of the per-question F1 is the reported F1.
+        mean_f1 = 100 * sum(r["scores"]["f1"] for r in rows) / len(rows)
+        assert mean_f1 == pytest.approx(metrics["modes"][mode]["f1"], abs=1e-3)
+    report = (out / "report.md").read_text(encoding="utf-8")
+    assert "| metric | hybrid | dense | bm25 |" in report
+    assert "## Worst misses" in report
+    for png in ("recall_at_k.png", "abstention.png"):
+        assert png in report
+        assert (out / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+@pytest.mark.parametrize("argv", [
+    ["--modes", "hybrid,sparse"],
+    ["--modes", ","],
+    ["--write"],
+    ["--limit", "0"],
+])
+def test_cli_rejects_bad_options_before_loading_the_model(
+        tmp_path: Path, argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["eval", "--gold", str(TINY), "--out", str(tmp_path / "run"), *argv])
+    assert code == 2
+    assert "rag: error:" in capsys.readouterr().err
+    assert not (tmp_path / "run").exists()
+
+
+def test_thresholded_answers_equal_the_engines(tmp_path: Path, embedder: Embedder) -> None:
+    """Applying a threshold afterwards gives exactly what the engine would answer."""
+    gold = load_gold(TINY)
+    settings = Settings(abstain_threshold=0.55)
+    evaluation = evaluate([gold], ["hybrid"], settings, embedder=embedder,
+                          index_dir=tmp_path, progress=False)
+    engine = Engine(settings, index_dir=tmp_path, documents=gold.documents,
+                    collection=gold.collection, embedder=embedder)
+    for record in evaluation.records["hybrid"]:
+        direct = engine.ask(record.item.question, mode="hybrid")
+        ours = apply_threshold(record.answer, settings.abstain_threshold)
+        # Batch and single embeddings differ in the last float digits, hence approx.
+        assert (ours.answer, ours.abstained) == (direct.answer, direct.abstained)
+        assert [(q.text, q.start) for q in ours.quotes] == \
+            [(q.text, q.start) for q in direct.quotes]
+        assert ours.confidence == pytest.approx(direct.confidence, abs=1e-5)
+        assert len(record.retrieved) == min(10, len(engine.index.chunks))
+    # And the artefacts can be written from a library call too.
+    metrics = write_artifacts(evaluation, tmp_path / "out", settings.abstain_threshold)
+    assert metrics["n"] == len(gold.items)
+    assert metrics["embed_ms_per_question"] > 0
+
+
+def test_limit_and_unique_ids(tmp_path: Path) -> None:
+    gold = load_gold(TINY)
+    assert [len(g.items) for g in limit_golds([gold, gold], 9)] == [7, 2]
+    assert [len(g.items) for g in limit_golds([gold, gold], 3)] == [3]
+    with pytest.raises(Exception, match="is in both"):
+        check_unique_question_ids([gold, gold])
+    assert parse_modes(" bm25, hybrid,bm25") == ("bm25", "hybrid")

@@ -1,0 +1,174 @@
+"""Extractive answering on the article: verbatim quotes, short answers, abstention."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+
+import pytest
+
+from rag.embedding import Embedder
+from rag.engine import Engine
+from rag.schema import Answer, Document
+
+ANSWERABLE = [
+    "When was the SCO founded?",
+    "How many events did Kazakhstan hold as chairman?",
+    "Who is the President of Kazakhstan?",
+    "What tariffs will the EU introduce on electric vehicles?",
+    "Which city was declared the cultural and tourist capital of the SCO?",
+    "What is the motto of the summit?",
+    "Which years does Kazakhstan chair the SCO?",
+    "Who is Kazakhstan's foreign minister?",
+    "What does the SCO development strategy for 2025–2035 include?",
+    "How many dialogue partners does the SCO have?",
+]
+UNANSWERABLE = [
+    "Who won the 2022 FIFA World Cup?",
+    "What is the boiling point of water?",
+    "How tall is Mount Everest?",
+    "What is the capital of France?",
+    "Who is the CEO of Tesla?",
+]
+
+
+def check_invariants(answer: Answer, docs: dict[str, str], max_quotes: int = 3) -> None:
+    for q in answer.quotes:
+        assert docs[q.doc_id][q.start : q.end] == q.text
+    for p in answer.passages:
+        assert docs[p.doc_id][p.start : p.end] == p.text
+    if answer.answer:
+        assert answer.answer in answer.quotes[0].text
+    assert 0.0 <= answer.confidence <= 1.0
+    assert len(answer.quotes) <= max_quotes
+    spans = sorted((q.doc_id, q.start, q.end) for q in answer.quotes)
+    for (d1, _s1, e1), (d2, s2, _e2) in itertools.pairwise(spans):
+        assert d1 != d2 or e1 <= s2, "quotes overlap"
+    assert set(answer.timings_ms) == {"embed", "retrieve", "answer", "total"}
+    assert all(v >= 0 for v in answer.timings_ms.values())
+    assert answer.abstained == (answer.answer == "")
+    if answer.abstained:
+        assert answer.quotes == ()
+    else:
+        assert answer.quotes
+    assert [p.rank for p in answer.passages] == list(range(1, len(answer.passages) + 1))
+
+
+def test_sco_founded(engine: Engine, article: Document) -> None:
+    answer = engine.ask("When was the SCO founded?")
+    assert not answer.abstained
+    assert "2001" in answer.answer
+    quote = answer.quotes[0]
+    assert article.text[quote.start : quote.end] == quote.text
+    assert "Founded in 2001" in quote.text
+    assert answer.confidence >= engine.settings.abstain_threshold
+
+
+def test_fifa_abstains_but_shows_passages(engine: Engine, article: Document) -> None:
+    answer = engine.ask("Who won the 2022 FIFA World Cup?")
+    assert answer.abstained
+    assert answer.answer == ""
+    assert answer.quotes == ()
+    assert answer.passages
+    assert answer.confidence < engine.settings.abstain_threshold
+    for p in answer.passages:
+        assert article.text[p.start : p.end] == p.text
+
+
+@pytest.mark.parametrize("question", ANSWERABLE + UNANSWERABLE)
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
+def test_schema_invariants(engine: Engine, article: Document, question: str, mode: str) -> None:
+    answer = engine.ask(question, mode=mode)
+    check_invariants(answer, {article.doc_id: article.text})
+    data = answer.to_dict()
+    assert set(data) == {"question", "answer", "abstained", "confidence", "quotes", "passages",
+                         "timings_ms"}
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When was the SCO founded?", "2001"),
+        ("How many events did Kazakhstan hold as chairman?", "80"),
+        ("Who is the President of Kazakhstan?", "Tokayev"),
+        ("What tariffs will the EU introduce on electric vehicles?", "38.1%"),
+        ("Which city was declared the cultural and tourist capital of the SCO?", "Almaty"),
+        ("Which years does Kazakhstan chair the SCO?", "2023-2024"),
+        ("Who is Kazakhstan's foreign minister?", "Murat Nurtleu"),
+    ],
+)
+def test_answerable_questions_are_answered(engine: Engine, question: str, expected: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained, (question, answer.confidence)
+    assert expected in answer.answer
+
+
+@pytest.mark.parametrize("question", UNANSWERABLE)
+def test_unanswerable_questions_abstain(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.abstained, (question, answer.answer, answer.confidence)
+    assert answer.passages
+
+
+def test_short_answers_are_narrowed(engine: Engine) -> None:
+    assert engine.ask("When was the SCO founded?").answer == "2001"
+    assert engine.ask("Which years does Kazakhstan chair the SCO?").answer == "2023-2024"
+
+
+def _engine_with(engine: Engine, embedder: Embedder, **changes: object) -> Engine:
+    """Another engine on the session index (only query-time settings change: no rebuild)."""
+    settings = dataclasses.replace(engine.settings, **changes)
+    return Engine(settings, index_dir=engine.index_path.parent, embedder=embedder)
+
+
+def test_threshold_zero_never_abstains_threshold_one_always(engine: Engine,
+                                                           embedder: Embedder) -> None:
+    eager = _engine_with(engine, embedder, abstain_threshold=0.0)
+    strict = _engine_with(engine, embedder, abstain_threshold=1.0)
+    for question in ("Who won the 2022 FIFA World Cup?", "When was the SCO founded?"):
+        assert not eager.ask(question).abstained
+        assert strict.ask(question).abstained
+    fifa = eager.ask("Who won the 2022 FIFA World Cup?")
+    assert fifa.answer and fifa.answer in fifa.quotes[0].text
+
+
+def test_confidence_does_not_depend_on_threshold(engine: Engine, embedder: Embedder) -> None:
+    other = _engine_with(engine, embedder, abstain_threshold=0.9)
+    for question in ("When was the SCO founded?", "Who won the 2022 FIFA World Cup?"):
+        assert other.ask(question).confidence == pytest.approx(engine.ask(question).confidence)
+
+
+@pytest.mark.parametrize("max_quotes", [1, 2])
+def test_max_quotes_setting(engine: Engine, embedder: Embedder, article: Document,
+                            max_quotes: int) -> None:
+    limited = _engine_with(engine, embedder, max_quotes=max_quotes)
+    for question in ANSWERABLE[:5]:
+        answer = limited.ask(question)
+        check_invariants(answer, {article.doc_id: article.text}, max_quotes=max_quotes)
+
+
+def test_quotes_come_from_the_retrieved_passages(engine: Engine) -> None:
+    for question in ANSWERABLE:
+        answer = engine.ask(question)
+        chunk_ids = {p.chunk_id for p in answer.passages}
+        for q in answer.quotes:
+            assert q.chunk_id in chunk_ids
+            chunk = engine.index.chunks[q.chunk_id]
+            overlap = min(q.end, chunk.end) - max(q.start, chunk.start)
+            assert overlap > 0, "a quote must lie (at least partly) in the chunk it cites"
+
+
+def test_multi_document_corpus(tmp_path, embedder: Embedder, engine: Engine) -> None:
+    docs = [
+        Document("sco.txt", "Founded in 2001, the organization has grown from six members to "
+                 "a robust platform of nine member states.\n\nIt meets every year."),
+        Document("fruit.txt", "Bananas are rich in potassium and grow in tropical regions. "
+                 "The banana plant is the largest herbaceous flowering plant."),
+    ]
+    multi = Engine(engine.settings, index_dir=tmp_path, documents=docs, embedder=embedder)
+    answer = multi.ask("What are bananas rich in?", top_k=2)
+    texts = {d.doc_id: d.text for d in docs}
+    check_invariants(answer, texts)
+    assert answer.passages[0].doc_id == "fruit.txt"
+    if not answer.abstained:
+        assert answer.quotes[0].doc_id == "fruit.txt"

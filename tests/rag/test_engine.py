@@ -1,0 +1,170 @@
+"""The engine: one embedding per question, validation, timings, thread safety."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from typing import Any
+
+import numpy as np
+import pytest
+
+from rag.engine import Engine, validate_question
+from rag.errors import InvalidQuestionError
+from rag.settings import MAX_QUESTION_CHARS
+
+QUESTIONS = [
+    "When was the SCO founded?",
+    "Who won the 2022 FIFA World Cup?",
+    "Who is the President of Kazakhstan?",
+    "How many events did Kazakhstan hold as chairman?",
+    "Which city was declared the cultural and tourist capital of the SCO?",
+    "What is the boiling point of water?",
+]
+
+
+class CountingEmbed:
+    """Wraps ``embedder.embed`` and records the texts of every call."""
+
+    def __init__(self, real: Any) -> None:
+        self.real = real
+        self.calls: list[list[str]] = []
+
+    def __call__(self, texts: Any, *args: Any, **kwargs: Any) -> np.ndarray:
+        self.calls.append(list(texts))
+        return self.real(texts, *args, **kwargs)
+
+
+@pytest.fixture()
+def counting(engine: Engine, monkeypatch: pytest.MonkeyPatch) -> CountingEmbed:
+    engine.ensure_ready()  # the one-off warm-up is not part of a question's cost
+    counter = CountingEmbed(engine.embedder.embed)
+    monkeypatch.setattr(engine.embedder, "embed", counter)
+    return counter
+
+
+@pytest.mark.parametrize("mode", ["hybrid", "dense", "bm25"])
+def test_a_question_costs_exactly_one_embedding(engine: Engine, counting: CountingEmbed,
+                                                mode: str) -> None:
+    for n, question in enumerate(QUESTIONS, 1):
+        engine.ask(question, mode=mode)
+        assert len(counting.calls) == n
+        assert counting.calls[-1] == [question], "only the question is embedded"
+
+
+def test_given_query_vector_costs_no_embedding(engine: Engine, counting: CountingEmbed) -> None:
+    vectors = engine.embed_questions(QUESTIONS)
+    assert len(counting.calls) == 1 and counting.calls[0] == QUESTIONS
+    for question, vector in zip(QUESTIONS, vectors, strict=True):
+        before = len(counting.calls)
+        with_vector = engine.ask(question, query_vector=vector)
+        assert len(counting.calls) == before, "a given query_vector must not be re-computed"
+        assert with_vector.answer == engine.ask(question).answer
+        assert len(counting.calls) == before + 1
+    assert len(counting.calls) == 1 + len(QUESTIONS)
+
+
+def test_passages_and_sentences_are_never_re_embedded(engine: Engine,
+                                                      counting: CountingEmbed) -> None:
+    stored = {c.text for c in engine.index.chunks} | {s.text for s in engine.index.sentences}
+    for question in QUESTIONS:
+        engine.ask(question)
+    embedded = {t for call in counting.calls for t in call}
+    assert embedded == set(QUESTIONS)
+    assert not embedded & stored
+
+
+def test_embed_questions_is_one_batch(engine: Engine, counting: CountingEmbed) -> None:
+    vectors = engine.embed_questions(QUESTIONS)
+    assert vectors.shape == (len(QUESTIONS), engine.index.dimension)
+    assert len(counting.calls) == 1
+
+
+def test_timings(engine: Engine) -> None:
+    answer = engine.ask("When was the SCO founded?")
+    t = answer.timings_ms
+    assert set(t) == {"embed", "retrieve", "answer", "total"}
+    assert all(v >= 0 for v in t.values())
+    assert t["total"] >= t["embed"] + t["retrieve"] + t["answer"] - 1e-6
+    assert t["total"] < 10_000, "a warm question must not include model or index loading"
+
+
+def test_question_is_stripped(engine: Engine) -> None:
+    answer = engine.ask("   When was the SCO founded?\n")
+    assert answer.question == "When was the SCO founded?"
+    assert answer.to_dict()["question"] == "When was the SCO founded?"
+
+
+@pytest.mark.parametrize("question", ["", "   ", "\n\t", "x" * (MAX_QUESTION_CHARS + 1)])
+def test_bad_questions_are_rejected(engine: Engine, question: str) -> None:
+    with pytest.raises(InvalidQuestionError):
+        engine.ask(question)
+
+
+@pytest.mark.parametrize("question", [None, 42, b"When?"])
+def test_non_text_questions_are_rejected(question: object) -> None:
+    with pytest.raises(InvalidQuestionError, match="text"):
+        validate_question(question)
+
+
+def test_question_limits() -> None:
+    assert validate_question("x" * MAX_QUESTION_CHARS) == "x" * MAX_QUESTION_CHARS
+    assert validate_question("  " + "x" * MAX_QUESTION_CHARS + "  ") == "x" * MAX_QUESTION_CHARS
+    with pytest.raises(InvalidQuestionError, match=str(MAX_QUESTION_CHARS)):
+        validate_question("x" * (MAX_QUESTION_CHARS + 1))
+    with pytest.raises(InvalidQuestionError, match="empty"):
+        validate_question(" ")
+
+
+def test_long_but_valid_question_is_answered(engine: Engine) -> None:
+    question = ("When was the SCO founded? " * 80)[:MAX_QUESTION_CHARS]
+    answer = engine.ask(question)
+    assert answer.passages
+
+
+def _comparable(engine: Engine, question: str) -> dict:
+    data = engine.ask(question).to_dict()
+    del data["timings_ms"]
+    return data
+
+
+def test_concurrent_asks_give_identical_answers(engine: Engine) -> None:
+    expected = {q: _comparable(engine, q) for q in QUESTIONS}
+    jobs = QUESTIONS * 8
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(lambda q: (q, _comparable(engine, q)), jobs))
+    assert len(results) == len(jobs)
+    for question, data in results:
+        assert data == expected[question]
+
+
+def test_concurrent_first_use_builds_once(tmp_path, embedder, engine: Engine,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import rag.engine as engine_module
+
+    builds = []
+    real_build = engine_module.build_index
+
+    def counting_build(*args: Any, **kwargs: Any) -> Any:
+        builds.append(1)
+        return real_build(*args, **kwargs)
+
+    monkeypatch.setattr(engine_module, "build_index", counting_build)
+    fresh = Engine(engine.settings, index_dir=tmp_path, embedder=embedder,
+                   documents=engine.documents[:1])
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        answers = list(pool.map(lambda _: fresh.ask("When was the SCO founded?").answer,
+                                range(4)))
+    assert len(builds) == 1
+    assert len(set(answers)) == 1
+
+
+def test_rebuild_flag_rebuilds(tmp_path, embedder, engine: Engine) -> None:
+    from rag.schema import Document
+
+    docs = [Document("tiny.txt", engine.documents[0].text[:1500])]
+    eng = Engine(engine.settings, index_dir=tmp_path, documents=docs, embedder=embedder)
+    first = eng.ensure_ready().manifest["built_at"]
+    assert eng.ensure_ready() is eng.ensure_ready()
+    rebuilt = eng.ensure_ready(rebuild=True)
+    assert rebuilt.manifest["built_at"] >= first
+    assert rebuilt is not None and eng.index is rebuilt

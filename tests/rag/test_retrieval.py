@@ -1,0 +1,134 @@
+"""Retrieval: dense, BM25 and hybrid (reciprocal rank fusion) over the article."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.engine import Engine
+from rag.errors import InvalidRequestError
+from rag.lexical import tokenize
+from rag.retrieval import Retriever, check_request
+from rag.schema import Document, Passage
+from rag.settings import MODES
+
+QUESTIONS = [
+    "When was the SCO founded?",
+    "How many events did Kazakhstan hold as chairman?",
+    "What tariffs will the EU introduce on electric vehicles?",
+    "Which city was declared the cultural and tourist capital?",
+    "Who won the 2022 FIFA World Cup?",
+]
+
+
+@pytest.fixture(scope="module")
+def retriever(engine: Engine) -> Retriever:
+    engine.ensure_ready()
+    assert engine._retriever is not None
+    return engine._retriever
+
+
+def search(engine: Engine, retriever: Retriever, question: str, mode: str,
+           top_k: int) -> list[Passage]:
+    return retriever.search(engine.embedder.embed_query(question), tokenize(question), mode, top_k)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("top_k", [1, 5, 10])
+@pytest.mark.parametrize("question", QUESTIONS[:3])
+def test_ranks_scores_and_offsets(engine: Engine, retriever: Retriever, article: Document,
+                                  mode: str, top_k: int, question: str) -> None:
+    passages = search(engine, retriever, question, mode, top_k)
+    assert 1 <= len(passages) <= top_k
+    if mode != "bm25":  # bm25 leaves out chunks sharing no term; the others fill top_k
+        assert len(passages) == min(top_k, len(engine.index.chunks))
+    assert [p.rank for p in passages] == list(range(1, len(passages) + 1))
+    scores = [p.score for p in passages]
+    assert scores == sorted(scores, reverse=True)
+    assert len({p.chunk_id for p in passages}) == len(passages)
+    for p in passages:
+        assert p.doc_id == article.doc_id
+        assert article.text[p.start : p.end] == p.text
+        assert engine.index.chunks[p.chunk_id].text == p.text
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_obvious_question_finds_the_right_chunk(engine: Engine, retriever: Retriever,
+                                                mode: str) -> None:
+    passages = search(engine, retriever, "When was the SCO founded?", mode, 3)
+    assert any("Founded in 2001" in p.text for p in passages)
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_hybrid_is_reciprocal_rank_fusion_of_dense_and_bm25(engine: Engine,
+                                                            retriever: Retriever,
+                                                            question: str) -> None:
+    k = engine.settings.rrf_k
+    assert k == 60
+    n = len(engine.index.chunks)
+    dense = search(engine, retriever, question, "dense", min(50, n))
+    bm25 = search(engine, retriever, question, "bm25", min(50, n))
+    by_hand: dict[int, float] = {}
+    for ranking in (dense, bm25):
+        for p in ranking:
+            by_hand[p.chunk_id] = by_hand.get(p.chunk_id, 0.0) + 1.0 / (60 + p.rank)
+    expected = sorted(by_hand.items(), key=lambda item: (-item[1], item[0]))[:5]
+    hybrid = search(engine, retriever, question, "hybrid", 5)
+    assert [p.chunk_id for p in hybrid] == [cid for cid, _ in expected]
+    assert [p.score for p in hybrid] == pytest.approx([s for _, s in expected])
+    # A chunk first in both rankings gets exactly 2 / 61.
+    if dense[0].chunk_id == bm25[0].chunk_id:
+        assert hybrid[0].chunk_id == dense[0].chunk_id
+        assert hybrid[0].score == pytest.approx(2 / 61)
+
+
+def test_fuse_by_hand(retriever: Retriever) -> None:
+    fused = retriever.fuse([[(7, 0.9), (3, 0.8), (5, 0.1)], [(3, 12.0), (9, 4.0)]], top_k=3)
+    assert fused == [
+        (3, pytest.approx(1 / 62 + 1 / 61)),
+        (7, pytest.approx(1 / 61)),
+        (9, pytest.approx(1 / 62)),
+    ]
+
+
+def test_bm25_with_only_unknown_words_returns_nothing(engine: Engine,
+                                                      retriever: Retriever) -> None:
+    question = "Zyxwvut qwertyuiop flibbertigibbet?"
+    assert search(engine, retriever, question, "bm25", 5) == []
+    # Hybrid then falls back to the dense ranking alone.
+    dense = search(engine, retriever, question, "dense", 5)
+    hybrid = search(engine, retriever, question, "hybrid", 5)
+    assert [p.chunk_id for p in hybrid] == [p.chunk_id for p in dense]
+
+
+def test_bm25_scores_are_positive_and_match_terms(engine: Engine, retriever: Retriever) -> None:
+    passages = search(engine, retriever, "Almaty cultural tourist capital", "bm25", 3)
+    assert passages and all(p.score > 0 for p in passages)
+    assert "Almaty" in passages[0].text
+
+
+@pytest.mark.parametrize("mode", ["bogus", "", "HYBRID", "semantic"])
+def test_bad_mode_is_rejected_by_name(engine: Engine, retriever: Retriever, mode: str) -> None:
+    with pytest.raises(InvalidRequestError, match=repr(mode)):
+        search(engine, retriever, "When was the SCO founded?", mode, 5)
+    with pytest.raises(InvalidRequestError, match=repr(mode)):
+        engine.ask("When was the SCO founded?", mode=mode)
+
+
+@pytest.mark.parametrize("top_k", [0, -1, 51, 1.5, "5", True])
+def test_bad_top_k_is_rejected_by_value(top_k: object) -> None:
+    with pytest.raises(InvalidRequestError, match="top_k") as info:
+        check_request("hybrid", top_k)  # type: ignore[arg-type]
+    assert repr(top_k) in str(info.value)
+
+
+@pytest.mark.parametrize("top_k", [0, 51])
+def test_engine_rejects_bad_top_k(engine: Engine, top_k: int) -> None:
+    with pytest.raises(InvalidRequestError, match=str(top_k)):
+        engine.ask("When was the SCO founded?", top_k=top_k)
+
+
+def test_top_k_larger_than_the_corpus(engine: Engine, retriever: Retriever) -> None:
+    n = len(engine.index.chunks)
+    assert n < 50
+    passages = search(engine, retriever, "SCO summit", "dense", 50)
+    assert len(passages) == n

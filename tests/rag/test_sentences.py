@@ -1,0 +1,136 @@
+"""Sentence segmentation: the article's traps, exact offsets, and properties on random text."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
+
+from rag.schema import Document
+from rag.sentences import sentences_of, split_sentences
+
+
+@pytest.fixture(scope="module")
+def spans(article: Document) -> list[tuple[int, int]]:
+    return split_sentences(article.text)
+
+
+def sentence_containing(text: str, spans: list[tuple[int, int]], needle: str,
+                        occurrence: int = 0) -> str:
+    at = -1
+    for _ in range(occurrence + 1):
+        at = text.index(needle, at + 1)
+    found = [text[s:e] for s, e in spans if s <= at and at + len(needle) <= e]
+    assert len(found) == 1, f"{needle!r} is split across sentences or in none"
+    return found[0]
+
+
+def test_initial_k_tokayev_is_not_a_sentence_end(article: Document, spans) -> None:
+    for occurrence in (0, 1):
+        sentence = sentence_containing(article.text, spans,
+                                       "President of Kazakhstan K. Tokayev, at", occurrence)
+        assert sentence.startswith("President of Kazakhstan K. Tokayev, at a meeting")
+
+
+def test_company_abbreviations_stay_in_one_sentence(article: Document, spans) -> None:
+    sentence = sentence_containing(article.text, spans, "BYD Co. and Tesla Inc.")
+    assert sentence.endswith("such as Chinese BYD Co. and Tesla Inc.")
+    assert sentence.startswith("So, just recently it became known")
+
+
+def test_decimal_percentage_is_not_split(article: Document, spans) -> None:
+    sentence = sentence_containing(article.text, spans, "tariffs of 38.1% on electric vehicles")
+    assert "38.1%" in sentence
+
+
+def test_year_range_is_kept(article: Document, spans) -> None:
+    sentence = sentence_containing(article.text, spans, "chairs the SCO in 2023-2024, is paying")
+    assert sentence.startswith("For example, Kazakhstan, which chairs the SCO in 2023-2024")
+
+
+def test_short_date_fragment_is_merged_with_the_next_sentence(article: Document, spans) -> None:
+    sentence = sentence_containing(article.text, spans, "So, February 1 of this year.")
+    assert sentence.startswith("So, February 1 of this year. At the site of the SCO Digital Forum")
+    assert sentence.endswith("was held.")
+
+
+def test_list_markers_are_not_part_of_sentences(article: Document, spans) -> None:
+    list_items = [
+        "The SCO is actively working to increase regional trade",
+        "Among the strategic goals of the SCO",
+        "Energy security is a priority for Kazakhstan.",
+        "Kazakhstan pays significant attention to cultural",
+    ]
+    starts = {s for s, _ in spans}
+    for item in list_items:
+        at = article.text.index(item)
+        assert article.text[at - 3 : at] == "1. "
+        assert at in starts, f"the sentence {item!r} should start right after its list marker"
+    for s, e in spans:
+        assert not article.text[s:e].startswith("1."), article.text[s:e][:40]
+
+
+def test_offsets_slice_the_article_exactly(article: Document) -> None:
+    sentences = sentences_of([article])
+    assert len(sentences) > 50
+    assert [s.sentence_id for s in sentences] == list(range(len(sentences)))
+    for s in sentences:
+        assert s.doc_id == article.doc_id
+        assert article.text[s.start : s.end] == s.text
+        assert s.text == s.text.strip()
+    assert all(a.end <= b.start for a, b in itertools.pairwise(sentences))
+
+
+def test_sentences_do_not_cross_paragraphs(article: Document, spans) -> None:
+    for s, e in spans:
+        assert "\n\n" not in article.text[s:e]
+
+
+def test_fragment_at_paragraph_end_is_kept_not_merged_across_paragraphs() -> None:
+    text = "A short one.\n\nThis second paragraph has quite a few words in it."
+    got = [text[s:e] for s, e in split_sentences(text, min_words=7)]
+    assert got == ["A short one.", "This second paragraph has quite a few words in it."]
+
+
+def test_min_words_controls_merging() -> None:
+    text = "Hello there. This is a longer sentence with many words in it."
+    merged = [text[s:e] for s, e in split_sentences(text, min_words=7)]
+    separate = [text[s:e] for s, e in split_sentences(text, min_words=1)]
+    assert merged == [text]
+    assert separate == ["Hello there.", "This is a longer sentence with many words in it."]
+
+
+def test_sentence_ids_are_global_across_documents() -> None:
+    docs = [Document("a", "First document has one sentence here."),
+            Document("b", "Second document. It has more words than the first one does.")]
+    sentences = sentences_of(docs, min_words=1)
+    assert [s.sentence_id for s in sentences] == list(range(len(sentences)))
+    assert [s.doc_id for s in sentences] == ["a", "b", "b"]
+
+
+_texts = st.one_of(
+    st.text(max_size=300),
+    st.lists(
+        st.sampled_from(["K.", "Tokayev", "Co.", "Inc.", "38.1%", "2023-2024", "1.", "So,",
+                         "February", "1", "of", "this", "year.", "At", "the", "site", "Dr.",
+                         "?", "!", "\u201cquoted.\u201d", "word", "...", "\u2013"]),
+        max_size=60,
+    ).flatmap(lambda words: st.lists(st.sampled_from([" ", " ", "\n", "\n\n", "  "]),
+                                     min_size=len(words), max_size=len(words))
+              .map(lambda seps: "".join(w + s for w, s in zip(words, seps, strict=True)))),
+)
+
+
+@hsettings(max_examples=100, deadline=None)
+@given(text=_texts, min_words=st.integers(1, 10))
+def test_spans_slice_are_ordered_non_overlapping_and_stripped(text: str, min_words: int) -> None:
+    spans = split_sentences(text, min_words)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        piece = text[start:end]
+        assert piece == piece.strip()
+        previous_end = end

@@ -1,0 +1,103 @@
+"""Settings: validation, dict round trip, files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from rag.errors import SettingsError
+from rag.settings import INDEX_FIELDS, Settings, load_settings, save_settings
+
+
+def test_dict_round_trip() -> None:
+    custom = Settings(chunk_size=500, chunk_overlap=50, top_k=7, mode="bm25",
+                      abstain_threshold=0.42, max_quotes=2)
+    data = custom.to_dict()
+    assert json.loads(json.dumps(data)) == data
+    assert Settings.from_dict(data) == custom
+    assert Settings.from_dict(Settings().to_dict()) == Settings()
+
+
+def test_unknown_key_is_rejected_by_name() -> None:
+    data = Settings().to_dict() | {"chunk_sise": 10}
+    with pytest.raises(SettingsError, match="chunk_sise"):
+        Settings.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "name"),
+    [
+        ({"chunk_size": 100, "chunk_overlap": 100}, "chunk_overlap"),
+        ({"chunk_size": 100, "chunk_overlap": 150}, "chunk_overlap"),
+        ({"chunk_overlap": -1}, "chunk_overlap"),
+        ({"mode": "semantic"}, "semantic"),
+        ({"top_k": 0}, "top_k"),
+        ({"top_k": 51}, "top_k"),
+        ({"chunk_size": 10, "chunk_overlap": 0}, "chunk_size"),
+        ({"max_quotes": 4}, "max_quotes"),
+        ({"max_quotes": 0}, "max_quotes"),
+        ({"abstain_threshold": 1.5}, "abstain_threshold"),
+        ({"abstain_threshold": -0.1}, "abstain_threshold"),
+        ({"rrf_k": 0}, "rrf_k"),
+    ],
+)
+def test_invalid_values_raise_settings_error(overrides: dict, name: str) -> None:
+    with pytest.raises(SettingsError, match=name):
+        Settings(**overrides)
+    with pytest.raises(SettingsError, match=name):
+        Settings.from_dict(overrides)
+
+
+def test_settings_error_is_a_value_error() -> None:
+    with pytest.raises(ValueError):
+        Settings(top_k=0)
+
+
+def test_with_overrides_ignores_none() -> None:
+    base = Settings()
+    assert base.with_overrides(top_k=None, mode=None) == base
+    assert base.with_overrides(top_k=9).top_k == 9
+    with pytest.raises(SettingsError):
+        base.with_overrides(mode="bogus")
+
+
+def test_index_fields_are_what_the_index_depends_on() -> None:
+    fields = Settings().index_fields()
+    assert tuple(fields) == INDEX_FIELDS
+    assert {"model", "chunk_size", "chunk_overlap"} <= set(fields)
+    assert "top_k" not in fields and "abstain_threshold" not in fields
+
+
+def test_save_load_round_trip(tmp_path: Path) -> None:
+    custom = Settings(abstain_threshold=0.33, top_k=3)
+    path = save_settings(custom, tmp_path / "sub" / "settings.json")
+    assert path == tmp_path / "sub" / "settings.json"
+    assert load_settings(path) == custom
+    assert not list(path.parent.glob("*.tmp")), "the temp file must be renamed away"
+
+
+def test_missing_file_gives_defaults(tmp_path: Path) -> None:
+    assert load_settings(tmp_path / "nope.json") == Settings()
+
+
+@pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"top_k": 0}', '{"colour": "red"}'])
+def test_bad_settings_file_raises(tmp_path: Path, content: str) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(SettingsError):
+        load_settings(path)
+
+
+def test_unreadable_file_message_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_bytes(b"\xff\xfe garbage")
+    with pytest.raises(SettingsError, match=r"settings\.json"):
+        load_settings(path)
+
+
+def test_env_var_points_to_settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = save_settings(Settings(top_k=4), tmp_path / "env.json")
+    monkeypatch.setenv("RAG_SETTINGS", str(path))
+    assert load_settings().top_k == 4

@@ -1,0 +1,105 @@
+"""Narrowing a quoted sentence to the span that answers the question."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.schema import Document
+from rag.spans import AnswerType, answer_type, candidates, narrow
+
+FOUNDED = ("Founded in 2001, the organization has grown from six members to a robust platform "
+           "of nine member states, three observer states and 14 dialogue partners.")
+TOKAYEV = ("President of Kazakhstan K. Tokayev, at a meeting with the security secretaries of the "
+           "SCO states, noted that last year 183 regional and local conflicts were registered, "
+           "which is 30 percent more than before.")
+EVENTS = ("Preparations for the summit were extensive: Kazakhstan, as chairman, held more than 80 "
+          "events on the topics of economic development, environmental issues, and cultural "
+          "exchanges.")
+CHAIRS = ("For example, Kazakhstan, which chairs the SCO in 2023-2024, is paying special attention "
+          "to improving transport corridors.")
+NURTLEU = ("As Kazakh Foreign Minister Murat Nurtleu noted: “The upcoming negotiations and "
+           "decisions are intended to open a new milestone in the history of the organization.”")
+
+
+def test_sentences_are_verbatim_from_the_article(article: Document) -> None:
+    for sentence in (FOUNDED, TOKAYEV, EVENTS):
+        assert sentence in article.text
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When was the SCO founded?", AnswerType.DATE),
+        ("In what year was the SCO founded?", AnswerType.DATE),
+        ("Which years does Kazakhstan chair the SCO?", AnswerType.DATE),
+        ("How many events did Kazakhstan hold?", AnswerType.NUMBER),
+        ("How much more conflicts were there?", AnswerType.NUMBER),
+        ("What percentage did tariffs rise?", AnswerType.NUMBER),
+        ("Who is the President of Kazakhstan?", AnswerType.NAME),
+        ("who was the foreign minister", AnswerType.NAME),
+        ("What is the motto of the summit?", AnswerType.OTHER),
+        ("Why is energy security a priority?", AnswerType.OTHER),
+        ("Where was the digital forum held?", AnswerType.OTHER),
+    ],
+)
+def test_answer_type(question: str, kind: AnswerType) -> None:
+    assert answer_type(question) is kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "expected"),
+    [
+        (FOUNDED, "When was the SCO founded?", "2001"),
+        (FOUNDED, "In which year was the organization founded?", "2001"),
+        (EVENTS, "How many events did Kazakhstan hold as chairman?", "more than 80"),
+        (TOKAYEV, "Who is the President of Kazakhstan?", "K. Tokayev"),
+        (CHAIRS, "Which years does Kazakhstan chair the SCO?", "2023-2024"),
+        (NURTLEU, "Who is Kazakhstan's foreign minister?", "Murat Nurtleu"),
+    ],
+)
+def test_narrow(sentence: str, question: str, expected: str) -> None:
+    got = narrow(sentence, question)
+    assert got == expected
+    assert got in sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        # Several numbers and nothing to choose between them.
+        (FOUNDED, "How many are there?"),
+        # Not a typed question: the whole sentence is the answer.
+        (FOUNDED, "What is the SCO?"),
+        (TOKAYEV, "Why do conflicts matter?"),
+        # No candidate of the asked type.
+        ("The summit will review key documents.", "When will the summit be held?"),
+        ("The summit will review key documents.", "Who will attend the summit?"),
+        # The only date is already in the question.
+        (FOUNDED, "What happened in 2001?"),
+        ("In 2001 and in 2017 the organization grew.", "When did the organization grow?"),
+    ],
+)
+def test_narrow_returns_none_when_ambiguous_or_absent(sentence: str, question: str) -> None:
+    assert narrow(sentence, question) is None
+
+
+def test_candidates_skip_what_the_question_already_says() -> None:
+    spans = candidates(FOUNDED, AnswerType.DATE, "When was the SCO founded in 2001?")
+    assert spans == []
+    assert [FOUNDED[s:e] for s, e in candidates(FOUNDED, AnswerType.DATE, "When?")] == ["2001"]
+    assert candidates(FOUNDED, AnswerType.OTHER, "What?") == []
+
+
+def test_percentage_is_a_number_candidate() -> None:
+    sentence = "The EU will introduce additional tariffs of 38.1% on electric vehicles."
+    assert narrow(sentence, "How much are the additional tariffs?") == "38.1%"
+
+
+def test_percent_question_prefers_the_percentage() -> None:
+    assert narrow(TOKAYEV, "What percent more conflicts were registered last year?") == (
+        "30 percent")
+
+
+def test_count_question_prefers_the_count() -> None:
+    assert narrow(TOKAYEV, "How many regional and local conflicts were registered last year?") == (
+        "183")
