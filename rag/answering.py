@@ -20,6 +20,12 @@ W_COVERAGE = 0.45
 W_RANK = 0.04
 # A question asking for a date, number or name, over a sentence holding none.
 TYPE_MISS_PENALTY = 0.12
+# ... and one holding a span of the asked type: a date for "when", a count next to
+# the question's own words for "how many", a person's name for "who".
+TYPE_HIT_BONUS = 0.1
+# A "why" question over a sentence that states a reason ("is aimed at", "helps").
+# A bonus, not a penalty: reasons are often implicit, so their absence proves little.
+REASON_BONUS = 0.15
 # Further quotes must score within this much of the best one.
 QUOTE_MARGIN = 0.2
 
@@ -75,8 +81,14 @@ class Answerer:
                      + W_COVERAGE * coverage(query_terms, self.terms[sid], self.idf,
                                              self.unseen_idf)
                      + W_RANK / owner[sid].rank)
-            if kind is not AnswerType.OTHER and not candidates(sentence.text, kind, question):
-                score -= TYPE_MISS_PENALTY
+            if kind is AnswerType.REASON:
+                if candidates(sentence.text, kind, question):
+                    score += REASON_BONUS
+            elif kind is not AnswerType.OTHER:
+                if candidates(sentence.text, kind, question):
+                    score += TYPE_HIT_BONUS
+                else:
+                    score -= TYPE_MISS_PENALTY
             scored.append((score, sentence))
         scored.sort(key=lambda item: (-item[0], item[1].sentence_id))
 

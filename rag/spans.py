@@ -20,6 +20,7 @@ class AnswerType(Enum):
     DATE = "date"
     NUMBER = "number"
     NAME = "name"
+    REASON = "reason"
     OTHER = "other"
 
 
@@ -53,8 +54,21 @@ _NUMBER = re.compile(
 _NAME = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*")
 
 
+_REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is the purpose)\b",
+                       re.I)
+# Phrases that state a reason or purpose ("is aimed at", "This helps ...").
+_REASON = re.compile(
+    r"\b(because|since|due to|owing to|thanks to|as a result|so that|in order to|aim(?:s|ed)? "
+    r"(?:at|to)|help(?:s|ed)?|therefore|for this reason|"
+    r"allow(?:s|ing)?|lead(?:s)? to|to ensure|designed to|intended to)\b",
+    re.I,
+)
+
+
 def answer_type(question: str) -> AnswerType:
     """Classify the span type a question asks for."""
+    if _REASON_Q.search(question):
+        return AnswerType.REASON
     if _DATE_Q.search(question):
         return AnswerType.DATE
     if _NUMBER_Q.search(question):
@@ -68,6 +82,9 @@ def candidates(sentence: str, kind: AnswerType, question: str) -> list[tuple[int
     """Spans of ``kind`` in ``sentence`` that the question does not already contain."""
     if kind is AnswerType.OTHER:
         return []
+    if kind is AnswerType.REASON:
+        # A reason is a clause, not a span we cut out; only its presence counts.
+        return [m.span() for m in _REASON.finditer(sentence)]
     pattern = {AnswerType.DATE: _DATE, AnswerType.NUMBER: _NUMBER, AnswerType.NAME: _NAME}[kind]
     asked = set(tokenize(question))
     found = []
@@ -174,8 +191,44 @@ def _mentioned(word: str, asked: set[str]) -> bool:
 def narrow(sentence: str, question: str) -> str | None:
     """The unique typed span answering ``question`` in ``sentence``, or None."""
     kind = answer_type(question)
+    if kind in (AnswerType.REASON, AnswerType.OTHER):
+        return _drop_restatement(sentence, question)
     spans = candidates(sentence, kind, question)
     if len(spans) != 1:
         return None
     start, end = spans[0]
     return sentence[start:end]
+
+
+_LINKING = frozenset(("is", "are", "was", "were", "be", "been", "will", "would", "can", "that",
+                      "which", "to", "by", "as", "of", "in", "on", "for", "and", "the", "a", "an"))
+
+
+def _drop_restatement(sentence: str, question: str) -> str | None:
+    """The sentence minus an opening that only restates the question.
+
+    "Its main goals focus on strengthening ..." asked "What are the SCO's main
+    goals?" gives "focus on strengthening ...". Done only when the opening holds
+    two or more of the question's words and nothing new, and what is left is a
+    clause of three words or more; otherwise None (the whole sentence stands).
+    """
+    asked = set(tokenize(question))
+    words = list(re.finditer(r"[\w’'-]+", sentence))
+    matched = 0
+    cut = None
+    for i, word in enumerate(words):
+        terms = tokenize(word.group())
+        if not terms:
+            continue  # a stop word: part of whichever side it sits on
+        if not _mentioned(word.group(), asked):
+            break
+        matched += 1
+        cut = i + 1
+    if cut is None or matched < 2 or cut >= len(words):
+        return None
+    # Linking words right after the restated part ("goal is to ...") belong to it.
+    while cut < len(words) and words[cut].group().lower() in _LINKING:
+        cut += 1
+    if len(words) - cut < 3:
+        return None
+    return sentence[words[cut].start():].rstrip(". ")

@@ -84,7 +84,8 @@ def main(argv):
                 errors.append(f"{where}: bad JSON ({e})")
                 continue
             if not isinstance(r, dict) or set(r) != KEYS:
-                errors.append(f"{where}: keys {sorted(r) if isinstance(r, dict) else type(r)} != {sorted(KEYS)}")
+                got = sorted(r) if isinstance(r, dict) else type(r)
+                errors.append(f"{where}: keys {got} != {sorted(KEYS)}")
                 continue
             rid = r["id"]
             where = f"{where} [{rid}]"
@@ -130,7 +131,8 @@ def main(argv):
                     errors.append(f"{where}: bad answer {a!r}")
                     continue
                 if article[s:s + len(t)] != t:
-                    errors.append(f"{where}: span mismatch at {s}: {t!r} vs {article[s:s + len(t)]!r}")
+                    found = article[s:s + len(t)]
+                    errors.append(f"{where}: span mismatch at {s}: {t!r} vs {found!r}")
                     continue
                 if t != t.strip():
                     errors.append(f"{where}: answer has surrounding whitespace: {t!r}")
@@ -154,7 +156,8 @@ def main(argv):
         if unans[s] < MIN_UNANSWERABLE_PER_SPLIT:
             errors.append(f"{s}: only {unans[s]} unanswerable (< {MIN_UNANSWERABLE_PER_SPLIT})")
     if sum(unans.values()) < MIN_UNANSWERABLE_TOTAL:
-        errors.append(f"only {sum(unans.values())} unanswerable in total (< {MIN_UNANSWERABLE_TOTAL})")
+        errors.append(
+            f"only {sum(unans.values())} unanswerable in total (< {MIN_UNANSWERABLE_TOTAL})")
     if para_total < MIN_PARAPHRASE_TOTAL:
         errors.append(f"only {para_total} paraphrase questions (< {MIN_PARAPHRASE_TOTAL})")
     missing = sorted(content - covered["dev"] - covered["test"])
@@ -168,7 +171,7 @@ def main(argv):
     for s in SPLITS:
         print(f"{s:<6} " + " ".join(f"{counts[s][t]:>12}" for t in sorted(TYPES))
               + f"  {sum(counts[s].values()):>11}")
-    print(f"total  " + " ".join(f"{sum(counts[s][t] for s in SPLITS):>12}" for t in sorted(TYPES))
+    print("total  " + " ".join(f"{sum(counts[s][t] for s in SPLITS):>12}" for t in sorted(TYPES))
           + f"  {total:>11}")
     for s in SPLITS:
         miss = sorted(content - covered[s])

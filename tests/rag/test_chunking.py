@@ -67,7 +67,7 @@ def _size_and_overlap(draw: st.DrawFn) -> tuple[int, int]:
     return size, draw(st.integers(0, size - 1))
 
 
-# The two shrunk counterexamples found while writing these tests (once a crash and a misplaced chunk).
+# Two shrunk counterexamples found while writing these tests (once a crash, a misplaced chunk).
 _SAME_START = (
     "x x\n\nab\nx\n\n\nab x\nabab\nab\n\n\nKazakhstan ab\n\n\nabab\n\n\nx\n\n\nab\n\n\n"
     "x cd The SCO. ab\ncd cd\nKazakhstan\nThe SCO. abab\nab"

@@ -38,12 +38,53 @@ def test_sentences_are_verbatim_from_the_article(article: Document) -> None:
         ("Who is the President of Kazakhstan?", AnswerType.NAME),
         ("who was the foreign minister", AnswerType.NAME),
         ("What is the motto of the summit?", AnswerType.OTHER),
-        ("Why is energy security a priority?", AnswerType.OTHER),
+        ("Why is energy security a priority?", AnswerType.REASON),
+        ("For what purpose was the Energy Club created?", AnswerType.REASON),
         ("Where was the digital forum held?", AnswerType.OTHER),
     ],
 )
 def test_answer_type(question: str, kind: AnswerType) -> None:
     assert answer_type(question) is kind
+
+
+def test_reason_candidates_are_stated_reasons() -> None:
+    question = "Why is using national currencies helpful?"
+    assert candidates("This helps strengthen economic ties.", AnswerType.REASON, question)
+    assert candidates("It is aimed at coordinating efforts.", AnswerType.REASON, question)
+    assert not candidates("Energy security is a priority for Kazakhstan.", AnswerType.REASON,
+                          question)
+    # A reason is a clause, never cut out of its sentence.
+    assert narrow("This helps strengthen economic ties.", question) is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "expected"),
+    [
+        ("Its main goals focus on strengthening security cooperation, combating extremism "
+         "and promoting cultural exchange.", "What are the SCO's main goals?",
+         "focus on strengthening security cooperation, combating extremism and promoting "
+         "cultural exchange"),
+        ("Kazakhstan’s goal is to find directions for the development of the SCO.",
+         "What is Kazakhstan's goal for the SCO?",
+         "find directions for the development of the SCO"),
+    ],
+)
+def test_restated_opening_is_dropped(sentence: str, question: str, expected: str) -> None:
+    assert narrow(sentence, question) == expected
+    assert expected in sentence
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        # Only one of the question's words opens the sentence: not a restatement.
+        ("Energy security is a priority for Kazakhstan.", "What is a priority for Almaty?"),
+        # The opening restates the question but too little is left to be an answer.
+        ("Kazakhstan’s goal is clear.", "What is Kazakhstan's goal?"),
+    ],
+)
+def test_sentence_stands_when_nothing_is_restated(sentence: str, question: str) -> None:
+    assert narrow(sentence, question) is None
 
 
 @pytest.mark.parametrize(
