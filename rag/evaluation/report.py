@@ -167,8 +167,8 @@ def plot_trade_off(evaluation: Evaluation, threshold: float, path: Path) -> None
     fig = Figure(figsize=(11, 4), dpi=110)
     left, right = fig.subplots(1, 2)
     for mode in evaluation.modes:
-        curve = trade_off(evaluation.table(mode))
-        at = int(np.argmin(np.abs(curve.thresholds - threshold)))
+        curve = trade_off(evaluation.table(mode), include=threshold)
+        at = int(np.searchsorted(curve.thresholds, threshold))
         (line,) = left.plot(curve.thresholds, curve.f1, label=f"{mode}: F1")
         left.plot(curve.thresholds, curve.has_ans_f1, color=line.get_color(), linestyle=":",
                   alpha=0.7, label=f"{mode}: HasAns F1")

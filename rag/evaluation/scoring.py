@@ -203,9 +203,15 @@ class TradeOff:
     abstain_recall: np.ndarray
 
 
-def trade_off(table: ScoreTable, steps: int = 101) -> TradeOff:
-    """Overall F1, HasAns F1, NoAns exact and abstention P/R for thresholds 0..1."""
+def trade_off(table: ScoreTable, steps: int = 101, include: float | None = None) -> TradeOff:
+    """Overall F1, HasAns F1, NoAns exact and abstention P/R for thresholds 0..1.
+
+    ``include`` adds one exact threshold to the grid (the one the metrics use),
+    so a plot can mark it without rounding to the nearest grid step.
+    """
     grid = np.linspace(0.0, 1.0, steps)
+    if include is not None:
+        grid = np.unique(np.append(grid, include))
     f1, has, no, prec, rec = [], [], [], [], []
     for t in grid.tolist():
         scores = table.f1(t)
