@@ -14,6 +14,7 @@
 import html
 import logging
 import os
+import socket
 from pathlib import Path
 from typing import Any
 
@@ -190,7 +191,12 @@ def serve(host: str = "127.0.0.1", port: int = 7860, index_dir: Path | None = No
         host: Interface to bind (default: localhost only).
         port: Port to bind.
         index_dir: Index folder; defaults to the project's ``index/``.
+
+    Raises:
+        RagError: The port is taken or the host cannot be bound (checked before
+            the model loads, so the message comes at once).
     """
+    check_bindable(host, port)
     engine = Engine(index_dir=index_dir)
     # Builds or refreshes a missing/stale index here, so no request waits for it.
     engine.ensure_ready(progress=False)
@@ -200,6 +206,26 @@ def serve(host: str = "127.0.0.1", port: int = 7860, index_dir: Path | None = No
     # The one line a person needs: printed, not logged, so it shows at any log level.
     print(f"Serving on {url}  (API: {url}?view=api)  Press Ctrl+C to stop.", flush=True)
     demo.block_thread()
+
+
+def check_bindable(host: str, port: int) -> None:
+    """Raise RagError naming the address if ``host:port`` cannot be bound now."""
+    if not 0 < port < 65536:
+        raise RagError(f"Port {port} is out of range; use 1-65535.")
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        raise RagError(f"Host {host!r} is unknown ({exc.strerror}); try 127.0.0.1.") from exc
+    family, _, _, _, address = infos[0]
+    with socket.socket(family, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise RagError(
+                f"Cannot listen on {host}:{port} ({exc.strerror}); another server may be "
+                "using it. Stop it or pass --port with a free port."
+            ) from exc
 
 
 def _display_url(host: str, port: int) -> str:
