@@ -115,9 +115,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         engine = Engine(index_dir=args.index_dir)
         started = time.perf_counter()
         data = engine.ensure_ready(rebuild=args.rebuild, progress=True)
+        state = (f"built in {data.manifest['build_seconds']:.2f} s" if engine.built_index
+                 else "up to date")
         print(f"index {engine.index_path}: {len(data.documents)} document(s), "
-              f"{len(data.chunks)} chunks, {len(data.sentences)} sentences, "
-              f"{time.perf_counter() - started:.2f} s")
+              f"{len(data.chunks)} chunks, {len(data.sentences)} sentences, {state} "
+              f"({time.perf_counter() - started:.2f} s with model load)")
         return 0
     if args.command == "serve":
         from ui.app import serve

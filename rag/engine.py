@@ -73,6 +73,8 @@ class Engine:
         self._index: IndexData | None = None
         self._retriever: Retriever | None = None
         self._answerer: Answerer | None = None
+        #: Whether the last ``ensure_ready`` built the index (rather than loading it).
+        self.built_index = False
 
     @property
     def index(self) -> IndexData:
@@ -100,6 +102,7 @@ class Engine:
             return self._index
 
     def _load_or_build(self, rebuild: bool, progress: bool) -> IndexData:
+        self.built_index = False
         if not rebuild:
             try:
                 return load_index(self.index_path, self.documents, self.settings)
@@ -111,6 +114,7 @@ class Engine:
                 log.warning("%s Rebuilding it.", exc)
         data = build_index(self.documents, self.settings, self.embedder, progress=progress)
         save_index(data, self.index_path)
+        self.built_index = True
         log.info("index built at %s: %d chunks, %d sentences in %.2f s", self.index_path,
                  len(data.chunks), len(data.sentences), data.manifest["build_seconds"])
         return data
