@@ -136,9 +136,8 @@ def collect(gold: GoldSet, engine: Engine, modes: Sequence[str],
     if engine.settings.abstain_threshold != 0.0:
         raise SettingsError("collect() needs an engine with abstain_threshold=0 (use "
                             "make_engine) so that every answer keeps its confidence.")
-    engine.ensure_ready(progress=progress)
+    engine.ensure_ready(progress=progress)  # also loads the model, so it is not timed below
     top_k = engine.settings.top_k
-    _ = engine.embedder.model  # load it now, so model loading is not timed as embedding
     started = time.perf_counter()
     vectors = engine.embed_questions([item.question for item in gold.items])
     embed_seconds = time.perf_counter() - started
