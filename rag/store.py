@@ -100,8 +100,9 @@ def build_index(documents: Sequence[Document], settings: Settings, embedder: Emb
 def save_index(data: IndexData, path: Path) -> None:
     """Write an index folder atomically: build beside it, then swap by rename.
 
-    A reader never sees a half-written index, and a crash mid-write leaves the
-    previous index in place.
+    A reader never sees a half-written index. A crash while writing leaves the
+    previous index in place; one in the instant between the two renames leaves
+    no index, which the next start detects and rebuilds.
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.tmp-", dir=path.parent))

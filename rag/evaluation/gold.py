@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from rag.corpus import load_default_corpus
+from rag.engine import DEFAULT_COLLECTION
 from rag.errors import GoldFormatError
 from rag.schema import Document
 from rag.settings import MAX_QUESTION_CHARS
@@ -84,7 +85,7 @@ class GoldSet:
     @property
     def collection(self) -> str:
         """Index collection name: the default article's, or one per SQuAD file content."""
-        return "default" if self.format == JSONL else f"squad-{self.sha256[:16]}"
+        return DEFAULT_COLLECTION if self.format == JSONL else f"squad-{self.sha256[:16]}"
 
     def limited(self, n: int) -> GoldSet:
         """A copy keeping only the first ``n`` questions (the corpus is unchanged)."""
