@@ -96,7 +96,7 @@ class Engine:
                 data = self._load_or_build(rebuild, progress)
                 chunk_sentences = sentences_by_chunk(data.chunks, data.sentences)
                 self._retriever = Retriever(data.chunks, data.chunk_index, data.sentence_vectors,
-                                            chunk_sentences, self.settings.rrf_k)
+                                            chunk_sentences, self.settings.lexical_weight)
                 self._answerer = Answerer(data.sentences, data.sentence_vectors, chunk_sentences)
                 self._index = data
             return self._index

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 import Stemmer
@@ -59,3 +60,42 @@ def coverage(query_terms: Sequence[str], unit_terms: frozenset[str], idf: dict[s
         if term in unit_terms:
             hit += weight
     return hit / total if total else 0.0
+
+
+_WORD = re.compile(r"[^\W_][\w’'.-]*")
+
+
+def named_terms(question: str) -> list[str]:
+    """Terms of the words a question capitalises after its first word: the names
+    it asks about ("Who is the CEO of Tesla?" gives ``ceo``, ``tesla``).
+
+    A question in title or upper case capitalises everything; it gives nothing.
+    """
+    words = _WORD.findall(question)[1:]
+    capitalised = [w for w in words if w[:1].isupper()]
+    if not capitalised or len(capitalised) > 0.6 * len(words):
+        return []
+    return [t for w in capitalised for t in tokenize(w)]
+
+
+class Vocabulary:
+    """The terms of a corpus, answering whether it ever mentions a term."""
+
+    def __init__(self, terms: Iterable[str]) -> None:
+        self._terms = frozenset(terms)
+        self._sorted = sorted(self._terms)
+
+    def __contains__(self, term: object) -> bool:
+        """Whether the corpus has the term, or a term sharing a 4+ character
+        prefix with it in full ("kazakh" is in a corpus saying "kazakhstan").
+        """
+        if not isinstance(term, str):
+            return False
+        if term in self._terms:
+            return True
+        if len(term) < 4:
+            return False
+        i = bisect_left(self._sorted, term)
+        if i < len(self._sorted) and self._sorted[i].startswith(term):
+            return True
+        return any(term[:k] in self._terms for k in range(4, len(term)))

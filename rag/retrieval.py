@@ -19,7 +19,7 @@ logging.getLogger("bm25s").setLevel(logging.WARNING)
 
 # How deep each ranking goes before fusion: deep enough that a passage ranked
 # low by one retriever but high by the other still gets fused.
-_FUSION_DEPTH = 50
+FUSION_DEPTH = 50
 
 
 class Retriever:
@@ -27,10 +27,10 @@ class Retriever:
 
     def __init__(self, chunks: Sequence[Chunk], chunk_index: object,
                  sentence_vectors: np.ndarray, chunk_sentences: Sequence[Sequence[int]],
-                 rrf_k: int = 60) -> None:
+                 lexical_weight: float = 0.4) -> None:
         self.chunks = tuple(chunks)
         self.chunk_index = chunk_index
-        self.rrf_k = rrf_k
+        self.lexical_weight = lexical_weight
         # Exact inner-product index over sentences: a chunk also scores as well as
         # its best sentence, since one matching sentence is what an answer needs
         # and a chunk vector averages it away among its neighbours.
@@ -53,7 +53,7 @@ class Retriever:
         Args:
             query_vector: The normalised question embedding (unused for ``bm25``).
             query_terms: The question's tokens from ``lexical.tokenize``.
-            mode: ``dense``, ``bm25`` or ``hybrid`` (reciprocal rank fusion of both).
+            mode: ``dense``, ``bm25`` or ``hybrid`` (a weighted sum of both).
             top_k: How many passages to return.
 
         Raises:
@@ -67,10 +67,8 @@ class Retriever:
         elif mode == "bm25":
             ranked = self.lexical(query_terms, top_k)
         else:
-            ranked = self.fuse(
-                [self.dense(query_vector, _FUSION_DEPTH), self.lexical(query_terms, _FUSION_DEPTH)],
-                top_k,
-            )
+            ranked = self.fuse(self.dense(query_vector, FUSION_DEPTH),
+                               self.lexical(query_terms, FUSION_DEPTH), top_k)
         return [self._passage(i, score, rank) for rank, (i, score) in enumerate(ranked, 1)]
 
     def dense(self, query_vector: np.ndarray, depth: int) -> list[tuple[int, float]]:
@@ -102,18 +100,35 @@ class Retriever:
         top = top[np.argsort(-scores[top], kind="stable")]
         return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
 
-    def fuse(self, rankings: Sequence[list[tuple[int, float]]],
+    def fuse(self, dense: list[tuple[int, float]], lexical: list[tuple[int, float]],
              top_k: int) -> list[tuple[int, float]]:
-        """Reciprocal rank fusion: score = sum over rankings of 1 / (k + rank)."""
+        """Convex combination of min-max normalised scores, in [0, 1].
+
+        Unlike reciprocal rank fusion this keeps how far apart the scores are: a
+        chunk far ahead on BM25 (it holds the question's rare words) is not
+        levelled with one barely ahead. A chunk missing from a ranking scores 0
+        there. On the dev set and the SQuAD sample this beat RRF on recall@1/3
+        and MRR (Bruch et al., 2023, report the same on BEIR).
+        """
+        w = self.lexical_weight
         fused: dict[int, float] = {}
-        for ranking in rankings:
-            for rank, (i, _) in enumerate(ranking, 1):
-                fused[i] = fused.get(i, 0.0) + 1.0 / (self.rrf_k + rank)
+        for weight, ranking in ((1.0 - w, dense), (w, lexical)):
+            for i, score in _min_max(ranking):
+                fused[i] = fused.get(i, 0.0) + weight * score
         return sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:top_k]
 
     def _passage(self, i: int, score: float, rank: int) -> Passage:
         c = self.chunks[i]
         return Passage(c.text, c.doc_id, c.chunk_id, c.start, c.end, score, rank)
+
+
+def _min_max(ranking: Sequence[tuple[int, float]]) -> list[tuple[int, float]]:
+    """Scores rescaled to [0, 1] over the ranking; a lone or tied ranking scores 1."""
+    if not ranking:
+        return []
+    low = min(score for _, score in ranking)
+    span = max(score for _, score in ranking) - low
+    return [(i, (score - low) / span if span > 0 else 1.0) for i, score in ranking]
 
 
 def check_request(mode: str, top_k: int) -> None:

@@ -41,7 +41,9 @@ class Settings:
         embed_batch_size: Batch size for embedding at index time.
         top_k: Passages returned per question.
         mode: Retrieval mode: ``hybrid``, ``dense`` or ``bm25``.
-        rrf_k: The k of reciprocal rank fusion.
+        lexical_weight: Share of BM25 in ``hybrid`` retrieval, which ranks by
+            ``(1 - w) * dense + w * bm25`` with each score min-max normalised
+            over its own top 50.
         max_quotes: At most this many quotes per answer.
         abstain_threshold: Answers with a lower confidence abstain.
     """
@@ -53,12 +55,13 @@ class Settings:
     embed_batch_size: int = 64
     top_k: int = 5
     mode: str = "hybrid"
-    rrf_k: int = 60
+    # Tuned on eval/gold/dev.jsonl and the SQuAD sample (recall@k and MRR).
+    lexical_weight: float = 0.4
     max_quotes: int = 3
     # Calibrated on eval/gold/dev.jsonl: `rag eval --gold eval/gold/dev.jsonl --calibrate`
     # (the official SQuAD best-F1 sweep over confidence). Re-run it after any change
     # to answer scoring; never calibrate on the test part.
-    abstain_threshold: float = 0.605
+    abstain_threshold: float = 0.3262
 
     def __post_init__(self) -> None:
         if self.chunk_size < 50:
@@ -78,8 +81,10 @@ class Settings:
             raise SettingsError(
                 f"abstain_threshold={self.abstain_threshold} must lie in [0, 1]."
             )
-        if self.embed_batch_size < 1 or self.rrf_k < 1 or self.min_sentence_words < 1:
-            raise SettingsError("embed_batch_size, rrf_k and min_sentence_words must be >= 1.")
+        if not 0.0 <= self.lexical_weight <= 1.0:
+            raise SettingsError(f"lexical_weight={self.lexical_weight} must lie in [0, 1].")
+        if self.embed_batch_size < 1 or self.min_sentence_words < 1:
+            raise SettingsError("embed_batch_size and min_sentence_words must be >= 1.")
 
     def to_dict(self) -> dict[str, Any]:
         """Return the settings as a JSON-ready dict."""

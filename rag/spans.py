@@ -9,6 +9,7 @@ whole sentence is the answer.
 from __future__ import annotations
 
 import re
+from collections.abc import Collection, Iterable
 from enum import Enum
 
 from rag.lexical import tokenize
@@ -20,6 +21,7 @@ class AnswerType(Enum):
     DATE = "date"
     NUMBER = "number"
     NAME = "name"
+    ENTITY = "entity"
     REASON = "reason"
     OTHER = "other"
 
@@ -34,6 +36,12 @@ _NUMBER_Q = re.compile(
     re.I,
 )
 _NAME_Q = re.compile(r"^\s*(who|whom)\b|\bwho (is|was|are|were)\b", re.I)
+# "Where ...?" and "Which country/city/organisation ...?": a named place or body.
+_ENTITY_Q = re.compile(
+    r"^\s*where\b|\b(which|what) (countr(y|ies)|nations?|cit(y|ies)|capitals?|states?|"
+    r"organi[sz]ations?|compan(y|ies)|regions?|institutions?|bod(y|ies)|alliances?|blocs?)\b",
+    re.I,
+)
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December)")
@@ -75,31 +83,49 @@ def answer_type(question: str) -> AnswerType:
         return AnswerType.NUMBER
     if _NAME_Q.search(question):
         return AnswerType.NAME
+    if _ENTITY_Q.search(question):
+        return AnswerType.ENTITY
     return AnswerType.OTHER
 
 
-def candidates(sentence: str, kind: AnswerType, question: str) -> list[tuple[int, int]]:
-    """Spans of ``kind`` in ``sentence`` that the question does not already contain."""
+def candidates(sentence: str, kind: AnswerType, question: str,
+               proper_nouns: Collection[str] | None = None) -> list[tuple[int, int]]:
+    """Spans of ``kind`` in ``sentence`` that the question does not already contain.
+
+    Args:
+        sentence: The text to search.
+        kind: What the question asks for.
+        question: The question, whose own words are never the answer.
+        proper_nouns: Lower-cased words seen capitalised mid-sentence in the corpus.
+            A capitalised first word counts as a name only if it is one of them
+            ("Kazakhstan, which chairs ..." but not "Prospects for ..."); None
+            accepts every first word.
+    """
     if kind is AnswerType.OTHER:
         return []
     if kind is AnswerType.REASON:
         # A reason is a clause, not a span we cut out; only its presence counts.
         return [m.span() for m in _REASON.finditer(sentence)]
-    pattern = {AnswerType.DATE: _DATE, AnswerType.NUMBER: _NUMBER, AnswerType.NAME: _NAME}[kind]
+    pattern = {AnswerType.DATE: _DATE, AnswerType.NUMBER: _NUMBER, AnswerType.NAME: _NAME,
+               AnswerType.ENTITY: _NAME}[kind]
     asked = set(tokenize(question))
     found = []
     for match in pattern.finditer(sentence):
         start, end = match.span()
         text = sentence[start:end].rstrip(".,;: ")
         end = start + len(text)
-        if kind is AnswerType.NAME:
+        if kind in (AnswerType.NAME, AnswerType.ENTITY):
             start, end = _strip_asked(sentence, start, end, asked)
+        if kind is AnswerType.ENTITY:
+            start, end = _strip_common_opening(sentence, start, end, proper_nouns)
         if start >= end:
             continue
         terms = set(tokenize(sentence[start:end]))
         if terms and terms <= asked:
             continue  # the question already says it; it is not the answer
         if kind is AnswerType.NAME and not _looks_like_name(sentence[start:end]):
+            continue
+        if kind is AnswerType.ENTITY and not _looks_like_entity(sentence[start:end]):
             continue
         if kind is AnswerType.NUMBER and not _anchored(sentence, start, end, asked, question):
             continue
@@ -124,6 +150,50 @@ def _strip_asked(sentence: str, start: int, end: int, asked: set[str]) -> tuple[
     if keep:
         start += words[keep].start()
     return start, end
+
+
+def _strip_common_opening(sentence: str, start: int, end: int,
+                          proper_nouns: Collection[str] | None) -> tuple[int, int]:
+    """Drop a sentence's first word from a run unless the corpus capitalises it
+    mid-sentence too: "During the ..." opens a sentence, it names nothing.
+    Without the corpus's list, only a stop word is dropped.
+    """
+    if sentence[:start].strip(_OPENING_PUNCT):
+        return start, end
+    first = re.match(r"\S+", sentence[start:end])
+    if first is None:
+        return start, end
+    word = first.group().strip(".,;:’'").lower()
+    if word in proper_nouns if proper_nouns is not None else tokenize(word):
+        return start, end
+    rest = re.search(r"\s+", sentence[start:end])
+    return (start + rest.end(), end) if rest else (end, end)
+
+
+_OPENING_PUNCT = " \t\n\"“‘'([-–—"
+_CALENDAR = re.compile(rf"^(?:{_MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                       r"Sunday)$")
+
+
+def _looks_like_entity(text: str) -> bool:
+    """A place or body: not a bare title ("President") nor a month ("May")."""
+    words = text.split()
+    if all(w.lower().strip(".,’'") in _TITLES for w in words):
+        return False
+    return not (len(words) == 1 and _CALENDAR.match(words[0].strip(".,")))
+
+
+def proper_noun_words(texts: Iterable[str]) -> frozenset[str]:
+    """Lower-cased words written capitalised somewhere other than a sentence start."""
+    found: set[str] = set()
+    for text in texts:
+        for match in _MID_CAPITAL.finditer(text):
+            found.add(match.group(1).lower())
+    return frozenset(found)
+
+
+# A capitalised word after another word (not after end punctuation or a quote).
+_MID_CAPITAL = re.compile(r"[\w,;)’'-]\s+([A-Z][\w’'-]*)")
 
 
 # Adjectives of place ("Central Asian", "Chinese") are capitalised but name no one.
@@ -188,12 +258,13 @@ def _mentioned(word: str, asked: set[str]) -> bool:
     )
 
 
-def narrow(sentence: str, question: str) -> str | None:
+def narrow(sentence: str, question: str,
+           proper_nouns: Collection[str] | None = None) -> str | None:
     """The unique typed span answering ``question`` in ``sentence``, or None."""
     kind = answer_type(question)
     if kind in (AnswerType.REASON, AnswerType.OTHER):
         return _drop_restatement(sentence, question)
-    spans = candidates(sentence, kind, question)
+    spans = candidates(sentence, kind, question, proper_nouns)
     if len(spans) != 1:
         return None
     start, end = spans[0]

@@ -24,17 +24,17 @@ from rag.settings import MODES, Settings, project_root
 
 TEST_SPLIT = project_root() / "eval" / "gold" / "test.jsonl"
 
-# Hybrid on the test part today: recall@3 0.941, quote_hit@1 0.667, quote_hit@3 0.745,
-# abstain_f1 0.485 (51 answerable, 14 unanswerable questions).
+# Hybrid on the test part today: recall@3 0.961, quote_hit@1 0.765, quote_hit@3 0.863,
+# abstain_f1 0.609 (51 answerable, 14 unanswerable questions). recall@3 meets issue 4's
+# target, so its floor is the target itself.
 FLOOR = {
-    "retrieval_recall@3": 0.92,
-    "quote_hit@1": 0.64,
-    "quote_hit@3": 0.72,
-    "abstain_f1": 0.45,
-}
-# Issue 4, "Done when".
-TARGET = {
     "retrieval_recall@3": 0.95,
+    "quote_hit@1": 0.74,
+    "quote_hit@3": 0.84,
+    "abstain_f1": 0.58,
+}
+# Issue 4, "Done when": the targets not met yet.
+TARGET = {
     "quote_hit@1": 0.85,
     "quote_hit@3": 0.95,
     "abstain_f1": 0.70,

@@ -7,6 +7,7 @@ import itertools
 
 import pytest
 
+from rag import answering
 from rag.embedding import Embedder
 from rag.engine import Engine
 from rag.schema import Answer, Document
@@ -136,6 +137,39 @@ def test_confidence_does_not_depend_on_threshold(engine: Engine, embedder: Embed
     other = _engine_with(engine, embedder, abstain_threshold=0.9)
     for question in ("When was the SCO founded?", "Who won the 2022 FIFA World Cup?"):
         assert other.ask(question).confidence == pytest.approx(engine.ask(question).confidence)
+
+
+@pytest.mark.parametrize(
+    ("question", "rule", "factor"),
+    [
+        # A count is asked for; the best sentence holds none.
+        ("How many journalists covered the Astana summit?", "TYPE_MISS_CONFIDENCE", 0.2),
+        # "France" occurs nowhere in the article.
+        ("What is the capital of France?", "UNKNOWN_NAME_CONFIDENCE", 0.3),
+    ],
+)
+def test_confidence_rules_for_what_the_document_cannot_say(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch, question: str, rule: str,
+        factor: float) -> None:
+    assert getattr(answering, rule) == factor
+    scaled = engine.ask(question)
+    monkeypatch.setattr(answering, rule, 1.0)
+    raw = engine.ask(question)
+    assert raw.confidence > engine.settings.abstain_threshold  # the rule is what abstains
+    assert scaled.confidence == pytest.approx(raw.confidence * factor)
+    assert scaled.abstained
+    assert raw.passages == scaled.passages
+
+
+def test_confidence_rules_leave_answerable_questions_alone(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    questions = ["How many dialogue partners does the SCO have?",
+                 "Which city was declared the cultural and tourist capital of the SCO?",
+                 "When did the EU decide on tariffs for Chinese electric vehicles?"]
+    before = [engine.ask(q).confidence for q in questions]
+    monkeypatch.setattr(answering, "TYPE_MISS_CONFIDENCE", 1.0)
+    monkeypatch.setattr(answering, "UNKNOWN_NAME_CONFIDENCE", 1.0)
+    assert [engine.ask(q).confidence for q in questions] == pytest.approx(before)
 
 
 @pytest.mark.parametrize("max_quotes", [1, 2])

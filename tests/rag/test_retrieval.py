@@ -1,4 +1,4 @@
-"""Retrieval: dense, BM25 and hybrid (reciprocal rank fusion) over the article."""
+"""Retrieval: dense, BM25 and hybrid (weighted sum of normalised scores) over the article."""
 
 from __future__ import annotations
 
@@ -59,34 +59,52 @@ def test_obvious_question_finds_the_right_chunk(engine: Engine, retriever: Retri
 
 
 @pytest.mark.parametrize("question", QUESTIONS)
-def test_hybrid_is_reciprocal_rank_fusion_of_dense_and_bm25(engine: Engine,
-                                                            retriever: Retriever,
-                                                            question: str) -> None:
-    k = engine.settings.rrf_k
-    assert k == 60
+def test_hybrid_is_a_weighted_sum_of_normalised_dense_and_bm25(engine: Engine,
+                                                             retriever: Retriever,
+                                                             question: str) -> None:
+    w = engine.settings.lexical_weight
+    assert w == 0.4
     n = len(engine.index.chunks)
     dense = search(engine, retriever, question, "dense", min(50, n))
     bm25 = search(engine, retriever, question, "bm25", min(50, n))
     by_hand: dict[int, float] = {}
-    for ranking in (dense, bm25):
+    for weight, ranking in ((1 - w, dense), (w, bm25)):
+        low, high = min(p.score for p in ranking), max(p.score for p in ranking)
         for p in ranking:
-            by_hand[p.chunk_id] = by_hand.get(p.chunk_id, 0.0) + 1.0 / (60 + p.rank)
+            normalised = (p.score - low) / (high - low)
+            by_hand[p.chunk_id] = by_hand.get(p.chunk_id, 0.0) + weight * normalised
     expected = sorted(by_hand.items(), key=lambda item: (-item[1], item[0]))[:5]
     hybrid = search(engine, retriever, question, "hybrid", 5)
     assert [p.chunk_id for p in hybrid] == [cid for cid, _ in expected]
     assert [p.score for p in hybrid] == pytest.approx([s for _, s in expected])
-    # A chunk first in both rankings gets exactly 2 / 61.
+    assert all(0.0 <= p.score <= 1.0 for p in hybrid)
+    # A chunk first in both rankings gets the full score of 1.
     if dense[0].chunk_id == bm25[0].chunk_id:
         assert hybrid[0].chunk_id == dense[0].chunk_id
-        assert hybrid[0].score == pytest.approx(2 / 61)
+        assert hybrid[0].score == pytest.approx(1.0)
+
+
+def test_fusion_handles_empty_and_tied_rankings(retriever: Retriever) -> None:
+    assert retriever.fuse([], [], 5) == []
+    # BM25 finds nothing (no shared word): the dense ranking decides alone,
+    # scaled by its weight.
+    fused = retriever.fuse([(3, 0.9), (1, 0.5), (2, 0.1)], [], 5)
+    assert [i for i, _ in fused] == [3, 1, 2]
+    assert fused[0][1] == pytest.approx(1 - retriever.lexical_weight)
+    assert fused[2][1] == 0.0
+    # A lone (or all-tied) ranking gives its chunks the full normalised score.
+    assert retriever.fuse([(7, 0.3)], [(7, 4.0)], 5) == [(7, pytest.approx(1.0))]
 
 
 def test_fuse_by_hand(retriever: Retriever) -> None:
-    fused = retriever.fuse([[(7, 0.9), (3, 0.8), (5, 0.1)], [(3, 12.0), (9, 4.0)]], top_k=3)
+    assert retriever.lexical_weight == 0.4
+    # Dense 0.9/0.8/0.1 normalises to 1/0.875/0; BM25 12/4 to 1/0. Chunk 3 gets
+    # 0.6 * 0.875 + 0.4 * 1; the two zeros tie and the lower id goes first.
+    fused = retriever.fuse([(7, 0.9), (3, 0.8), (5, 0.1)], [(3, 12.0), (9, 4.0)], top_k=3)
     assert fused == [
-        (3, pytest.approx(1 / 62 + 1 / 61)),
-        (7, pytest.approx(1 / 61)),
-        (9, pytest.approx(1 / 62)),
+        (3, pytest.approx(0.925)),
+        (7, pytest.approx(0.6)),
+        (5, 0.0),
     ]
 
 

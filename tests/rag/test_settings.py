@@ -40,7 +40,8 @@ def test_unknown_key_is_rejected_by_name() -> None:
         ({"max_quotes": 0}, "max_quotes"),
         ({"abstain_threshold": 1.5}, "abstain_threshold"),
         ({"abstain_threshold": -0.1}, "abstain_threshold"),
-        ({"rrf_k": 0}, "rrf_k"),
+        ({"lexical_weight": 1.5}, "lexical_weight"),
+        ({"lexical_weight": -0.1}, "lexical_weight"),
     ],
 )
 def test_invalid_values_raise_settings_error(overrides: dict, name: str) -> None:

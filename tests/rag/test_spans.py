@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.schema import Document
-from rag.spans import AnswerType, answer_type, candidates, narrow
+from rag.spans import AnswerType, answer_type, candidates, narrow, proper_noun_words
 
 FOUNDED = ("Founded in 2001, the organization has grown from six members to a robust platform "
            "of nine member states, three observer states and 14 dialogue partners.")
@@ -40,7 +40,11 @@ def test_sentences_are_verbatim_from_the_article(article: Document) -> None:
         ("What is the motto of the summit?", AnswerType.OTHER),
         ("Why is energy security a priority?", AnswerType.REASON),
         ("For what purpose was the Energy Club created?", AnswerType.REASON),
-        ("Where was the digital forum held?", AnswerType.OTHER),
+        ("Where was the digital forum held?", AnswerType.ENTITY),
+        ("Which city was declared the cultural capital?", AnswerType.ENTITY),
+        ("Which countries' leaders will attend?", AnswerType.ENTITY),
+        ("What organizations are new centers of influence?", AnswerType.ENTITY),
+        ("What kind of body is the Energy Club?", AnswerType.OTHER),
     ],
 )
 def test_answer_type(question: str, kind: AnswerType) -> None:
@@ -144,3 +148,33 @@ def test_percent_question_prefers_the_percentage() -> None:
 def test_count_question_prefers_the_count() -> None:
     assert narrow(TOKAYEV, "How many regional and local conflicts were registered last year?") == (
         "183")
+
+
+ALMATY = ("During the presidency of the SCO, the city of Almaty was declared the cultural and "
+          "tourist capital of the organization.")
+HEADING = "Prospects for further development of the SCO"
+
+
+def test_entity_candidates_are_names_the_question_does_not_give() -> None:
+    question = "Which city was declared the cultural and tourist capital of the SCO?"
+    assert narrow(ALMATY, question) == "Almaty"
+    assert narrow(CHAIRS, "Which nation chairs the SCO in 2023-2024?") == "Kazakhstan"
+    # The question's own names, titles and months are no answer.
+    assert candidates(CHAIRS, AnswerType.ENTITY, "Which country chaired the SCO before "
+                      "Kazakhstan?") == []
+    assert candidates("On May 16, the President spoke.", AnswerType.ENTITY,
+                      "Where did he speak?", frozenset({"may", "president"})) == []
+
+
+def test_a_capitalised_first_word_needs_the_corpus_to_capitalise_it_too() -> None:
+    names = proper_noun_words([ALMATY, CHAIRS, HEADING, "It links China and Kazakhstan."])
+    assert {"sco", "almaty", "kazakhstan", "china"} <= names
+    assert "prospects" not in names and "during" not in names and "for" not in names
+    question = "Where is the SCO headquartered?"
+    assert candidates(HEADING, AnswerType.ENTITY, question, names) == []
+    # Without the corpus's word list, a first word is taken at face value.
+    assert [HEADING[s:e] for s, e in candidates(HEADING, AnswerType.ENTITY, question)] == [
+        "Prospects"]
+    # A name that opens the sentence still counts when the corpus knows it.
+    assert narrow("Kazakhstan chairs the SCO.", "Which country chairs the SCO?", names) == (
+        "Kazakhstan")

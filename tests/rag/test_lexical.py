@@ -1,0 +1,57 @@
+"""Word-level helpers: tokens, IDF coverage, and names the corpus never mentions."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+from rag.lexical import Vocabulary, coverage, idf_table, named_terms, tokenize
+
+
+def test_tokenize_drops_stop_and_question_words_and_stems() -> None:
+    assert tokenize("What are the SCO's main goals?") == ["sco", "main", "goal"]
+
+
+def test_idf_and_coverage_by_hand() -> None:
+    units = [["sco", "summit"], ["sco", "energi"], ["transport"]]
+    idf = idf_table(units)
+    # n = 3; "sco" is in 2 units: log(1 + (3 - 2 + 0.5) / (2 + 0.5)).
+    assert idf["sco"] == pytest.approx(math.log(1 + 1.5 / 2.5))
+    assert idf["summit"] == pytest.approx(math.log(1 + 2.5 / 1.5))
+    unseen = max(idf.values())
+    # Asking about "sco" and "summit" over a unit holding only "sco".
+    got = coverage(["sco", "summit"], frozenset({"sco"}), idf, unseen)
+    assert got == pytest.approx(idf["sco"] / (idf["sco"] + idf["summit"]))
+    # A term the corpus lacks weighs as much as its rarest term.
+    assert coverage(["sco", "fifa"], frozenset({"sco"}), idf, unseen) == pytest.approx(
+        idf["sco"] / (idf["sco"] + unseen))
+    assert coverage([], frozenset({"sco"}), idf, unseen) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who is the CEO of Tesla?", ["ceo", "tesla"]),
+        ("What is the capital of France?", ["franc"]),
+        # The first word is capitalised anyway; stop words carry nothing.
+        ("Where is the summit held?", []),
+        ("When did Kazakhstan's President speak?", ["kazakhstan", "presid"]),
+        # Title case or capitals throughout say nothing about names.
+        ("WHO WON THE WORLD CUP?", []),
+        ("Who Won The World Cup In Qatar?", []),
+    ],
+)
+def test_named_terms(question: str, expected: list[str]) -> None:
+    assert named_terms(question) == expected
+
+
+def test_vocabulary_knows_terms_and_their_longer_or_shorter_forms() -> None:
+    vocabulary = Vocabulary(tokenize("Kazakhstan chairs the Shanghai Cooperation Organization"))
+    assert "kazakhstan" in vocabulary
+    assert "kazakh" in vocabulary  # a prefix of a known term
+    assert "shanghais" in vocabulary  # a known term is its prefix
+    assert "franc" not in vocabulary
+    assert "ceo" not in vocabulary  # too short for prefix matching
+    assert "kaz" not in vocabulary
+    assert 3 not in vocabulary
