@@ -11,6 +11,8 @@ from functools import lru_cache
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
 # Question words carry no evidence: every sentence "answers" them equally.
@@ -86,8 +88,10 @@ class Vocabulary:
         self._sorted = sorted(self._terms)
 
     def __contains__(self, term: object) -> bool:
-        """Whether the corpus has the term, or a term sharing a 4+ character
-        prefix with it in full ("kazakh" is in a corpus saying "kazakhstan").
+        """Whether the corpus has the term, a term sharing a 4+ character prefix
+        with it in full ("kazakh" is in a corpus saying "kazakhstan"), or, for
+        5+ characters, one a typo away ("tokaev" for "tokayev": one edit, two
+        from 8 characters).
         """
         if not isinstance(term, str):
             return False
@@ -98,4 +102,10 @@ class Vocabulary:
         i = bisect_left(self._sorted, term)
         if i < len(self._sorted) and self._sorted[i].startswith(term):
             return True
-        return any(term[:k] in self._terms for k in range(4, len(term)))
+        if any(term[:k] in self._terms for k in range(4, len(term))):
+            return True
+        if len(term) < 5:
+            return False
+        edits = 1 if len(term) < 8 else 2
+        return process.extractOne(term, self._sorted, scorer=Levenshtein.distance,
+                                  score_cutoff=edits) is not None

@@ -52,6 +52,10 @@ def test_vocabulary_knows_terms_and_their_longer_or_shorter_forms() -> None:
     assert "kazakh" in vocabulary  # a prefix of a known term
     assert "shanghais" in vocabulary  # a known term is its prefix
     assert "franc" not in vocabulary
+    # Typos: one edit from 5 characters, two from 8.
+    assert all(t in vocabulary for t in tokenize("Kazakstan Shangai"))
+    assert "kazakhztsn" in vocabulary  # two edits in a long word
+    assert "chairz" in vocabulary and "chaizz" not in vocabulary
     assert "ceo" not in vocabulary  # too short for prefix matching
     assert "kaz" not in vocabulary
     assert 3 not in vocabulary
