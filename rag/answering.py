@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,7 +38,11 @@ TYPE_MISS_CONFIDENCE = 0.2
 # over an article that has no "France") is almost surely not answered by it.
 UNKNOWN_NAME_CONFIDENCE = 0.3
 # Further quotes must score within this much of the best one.
-QUOTE_MARGIN = 0.2
+QUOTE_MARGIN = 0.3
+# Qualifying sentences that follow one another form one quote of up to this many
+# sentences: "The fight against terrorism ... remains a priority. To this end, ..."
+# reads as one piece of evidence, and leaves the other quote slots for other places.
+MAX_QUOTE_SENTENCES = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,8 +62,9 @@ class Answerer:
     """
 
     def __init__(self, sentences: Sequence[Sentence], sentence_vectors: np.ndarray,
-                 chunk_sentences: Sequence[Sequence[int]]) -> None:
+                 chunk_sentences: Sequence[Sequence[int]], texts: Mapping[str, str]) -> None:
         self.sentences = tuple(sentences)
+        self.texts = texts
         self.vectors = sentence_vectors
         term_lists = [tokenize(s.text) for s in self.sentences]
         self.terms = [frozenset(t) for t in term_lists]
@@ -74,8 +79,11 @@ class Answerer:
                passages: Sequence[Passage], max_quotes: int) -> Selection:
         """Pick up to ``max_quotes`` non-overlapping quotes and the short answer.
 
-        The confidence is the best sentence's score clipped to [0, 1]; the caller
-        compares it with the abstention threshold.
+        A quote is a sentence scoring within ``QUOTE_MARGIN`` of the best, joined
+        with such a sentence right before or after it. The short answer comes
+        from the best sentence. The confidence is that sentence's score clipped
+        to [0, 1], scaled down by the rules above; the caller compares it with
+        the abstention threshold.
         """
         owner: dict[int, Passage] = {}
         for passage in passages:  # best passage first, so it owns shared sentences
@@ -98,23 +106,52 @@ class Answerer:
         scored.sort(key=lambda item: (-item[0], item[1].sentence_id))
 
         best = scored[0][0]
-        chosen: list[tuple[float, Sentence]] = []
-        for score, sentence in scored:
-            if len(chosen) == max_quotes or score < best - QUOTE_MARGIN:
+        groups: list[list[Sentence]] = []
+        group_scores: list[float] = []
+        # Twice as deep as the quotes: a sentence next to a chosen one joins it
+        # instead of taking a slot.
+        for score, sentence in scored[: 2 * max_quotes]:
+            if score < best - QUOTE_MARGIN:
                 break
-            if all(sentence.end <= c.start or sentence.start >= c.end for _, c in chosen):
-                chosen.append((score, sentence))
-        quotes = tuple(
-            Quote(s.text, s.doc_id, owner[s.sentence_id].chunk_id, s.start, s.end, score)
-            for score, s in chosen
-        )
-        top = quotes[0].text
+            group = next((g for g in groups if self._joins(g, sentence)), None)
+            if group is not None:
+                group.append(sentence)
+            elif len(groups) < max_quotes:
+                groups.append([sentence])
+                group_scores.append(score)
+        quotes = tuple(self._quote(g, score, owner) for g, score in zip(groups, group_scores,
+                                                                        strict=True))
+        top = scored[0][1].text
         confidence = float(np.clip(best, 0.0, 1.0))
         if kind in TYPED and not candidates(top, kind, question, self.proper_nouns):
             confidence *= TYPE_MISS_CONFIDENCE
         if any(term not in self.vocabulary for term in named_terms(question)):
             confidence *= UNKNOWN_NAME_CONFIDENCE
         return Selection(narrow(top, question, self.proper_nouns) or top, confidence, quotes)
+
+    def _joins(self, group: Sequence[Sentence], sentence: Sentence) -> bool:
+        """Whether ``sentence`` directly precedes or follows ``group`` in its paragraph."""
+        if len(group) >= MAX_QUOTE_SENTENCES or sentence.doc_id != group[0].doc_id:
+            return False
+        ordered = sorted(group, key=lambda s: s.sentence_id)
+        if sentence.sentence_id == ordered[0].sentence_id - 1:
+            gap = (sentence.end, ordered[0].start)
+        elif sentence.sentence_id == ordered[-1].sentence_id + 1:
+            gap = (ordered[-1].end, sentence.start)
+        else:
+            return False
+        return "\n\n" not in self.texts[sentence.doc_id][gap[0] : gap[1]]
+
+    def _quote(self, group: Sequence[Sentence], score: float,
+               owner: Mapping[int, Passage]) -> Quote:
+        """One verbatim quote spanning a run of adjacent sentences.
+
+        It is cited to the passage that owns its best sentence.
+        """
+        start = min(s.start for s in group)
+        end = max(s.end for s in group)
+        text = self.texts[group[0].doc_id][start:end]
+        return Quote(text, group[0].doc_id, owner[group[0].sentence_id].chunk_id, start, end, score)
 
     def _type_evidence(self, kind: AnswerType, sentence: str, question: str) -> float:
         """Score adjustment for whether a sentence holds the kind of answer asked for."""

@@ -97,7 +97,8 @@ class Engine:
                 chunk_sentences = sentences_by_chunk(data.chunks, data.sentences)
                 self._retriever = Retriever(data.chunks, data.chunk_index, data.sentence_vectors,
                                             chunk_sentences, self.settings.lexical_weight)
-                self._answerer = Answerer(data.sentences, data.sentence_vectors, chunk_sentences)
+                self._answerer = Answerer(data.sentences, data.sentence_vectors, chunk_sentences,
+                                          {d.doc_id: d.text for d in data.documents})
                 self._index = data
             return self._index
 

@@ -59,7 +59,7 @@ class Passage:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """A verbatim sentence chosen as evidence for the answer."""
+    """Verbatim evidence for the answer: one sentence, or two that follow each other."""
 
     text: str
     doc_id: str

@@ -135,8 +135,10 @@ def best_threshold(table: ScoreTable) -> tuple[float, float]:
 
     The official script thresholds a no-answer probability; here it is
     ``1 - confidence``, answered where ``na_prob <= best_thresh``. That set is
-    turned back into the engine's rule ``confidence >= t`` with ``t`` the lowest
-    confidence it answers, which avoids float round-off in ``1 - (1 - c)``.
+    turned back into the engine's rule ``confidence >= t`` with ``t`` midway
+    between the lowest confidence it answers and the highest one below that.
+    The midpoint avoids float round-off in ``1 - (1 - c)``, and a threshold
+    rounded for a settings file still splits the questions the same way.
     """
     preds = dict(zip(table.ids, table.predictions, strict=True))
     f1 = dict(zip(table.ids, table.f1_if_answered.tolist(), strict=True))
@@ -147,8 +149,11 @@ def best_threshold(table: ScoreTable) -> tuple[float, float]:
     has_ans = dict(zip(table.ids, table.has_answer.tolist(), strict=True))
     best, thresh = m.find_best_thresh(preds, f1, na_probs, has_ans)
     answered = (na <= thresh) & ~table.always_abstains
-    t = float(table.confidence[answered].min()) if answered.any() else 1.0
-    return best, t
+    if not answered.any():
+        return best, 1.0
+    lowest = float(table.confidence[answered].min())
+    below = table.confidence[table.confidence < lowest]
+    return best, (lowest + float(below.max(initial=0.0))) / 2
 
 
 def _mean(values: np.ndarray, scale: float = 1.0) -> float | None:

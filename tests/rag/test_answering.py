@@ -172,6 +172,31 @@ def test_confidence_rules_leave_answerable_questions_alone(
     assert [engine.ask(q).confidence for q in questions] == pytest.approx(before)
 
 
+def test_adjacent_qualifying_sentences_form_one_quote(engine: Engine, article: Document) -> None:
+    answer = engine.ask("What does Kazakhstan call for regarding energy security?")
+    first = answer.quotes[0]
+    assert first.text == ("Energy security is a priority for Kazakhstan. The country calls for "
+                          "coordination of efforts to ensure the energy transition and "
+                          "decarbonization of the economy and industry within the SCO.")
+    assert article.text[first.start : first.end] == first.text
+    # The short answer still comes from the best sentence, inside the quote.
+    assert answer.answer in first.text
+
+
+def test_quotes_are_runs_of_at_most_two_sentences_of_one_paragraph(
+        engine: Engine, article: Document) -> None:
+    sentences = engine.index.sentences
+    for question in [*ANSWERABLE, "How will the SCO fight terrorism?",
+                     "What did Tokayev say about security?"]:
+        for quote in engine.ask(question).quotes:
+            inside = [s for s in sentences if quote.start <= s.start and s.end <= quote.end]
+            assert 1 <= len(inside) <= answering.MAX_QUOTE_SENTENCES
+            assert (inside[0].start, inside[-1].end) == (quote.start, quote.end)
+            assert [s.sentence_id for s in inside] == list(
+                range(inside[0].sentence_id, inside[-1].sentence_id + 1))
+            assert "\n\n" not in quote.text
+
+
 @pytest.mark.parametrize("max_quotes", [1, 2])
 def test_max_quotes_setting(engine: Engine, embedder: Embedder, article: Document,
                             max_quotes: int) -> None:
