@@ -29,7 +29,8 @@ TYPE_HIT_BONUS = 0.05
 # A bonus, not a penalty: reasons are often implicit, so their absence proves little.
 REASON_BONUS = 0.15
 # Question types whose answer is a span we can recognise.
-TYPED = frozenset((AnswerType.DATE, AnswerType.NUMBER, AnswerType.NAME, AnswerType.ENTITY))
+TYPED = frozenset((AnswerType.DATE, AnswerType.NUMBER, AnswerType.NAME, AnswerType.COUNTRY,
+                   AnswerType.ENTITY))
 # When even the best sentence holds no span of the asked type ("How many ...?" over a
 # sentence with no count), the document most likely does not say: confidence is
 # scaled down so that the abstention threshold catches it.

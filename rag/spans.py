@@ -12,6 +12,7 @@ import re
 from collections.abc import Collection, Iterable
 from enum import Enum
 
+from rag.countries import is_country
 from rag.lexical import tokenize
 
 
@@ -21,6 +22,7 @@ class AnswerType(Enum):
     DATE = "date"
     NUMBER = "number"
     NAME = "name"
+    COUNTRY = "country"
     ENTITY = "entity"
     REASON = "reason"
     OTHER = "other"
@@ -36,9 +38,10 @@ _NUMBER_Q = re.compile(
     re.I,
 )
 _NAME_Q = re.compile(r"^\s*(who|whom)\b|\bwho (is|was|are|were)\b", re.I)
-# "Where ...?" and "Which country/city/organisation ...?": a named place or body.
+_COUNTRY_Q = re.compile(r"\b(which|what) (countr(y|ies)|nations?)\b", re.I)
+# "Where ...?" and "Which city/organisation ...?": a named place or body.
 _ENTITY_Q = re.compile(
-    r"^\s*where\b|\b(which|what) (countr(y|ies)|nations?|cit(y|ies)|capitals?|states?|"
+    r"^\s*where\b|\b(which|what) (cit(y|ies)|capitals?|states?|"
     r"organi[sz]ations?|compan(y|ies)|regions?|institutions?|bod(y|ies)|alliances?|blocs?)\b",
     re.I,
 )
@@ -83,6 +86,8 @@ def answer_type(question: str) -> AnswerType:
         return AnswerType.NUMBER
     if _NAME_Q.search(question):
         return AnswerType.NAME
+    if _COUNTRY_Q.search(question):
+        return AnswerType.COUNTRY
     if _ENTITY_Q.search(question):
         return AnswerType.ENTITY
     return AnswerType.OTHER
@@ -107,16 +112,17 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         # A reason is a clause, not a span we cut out; only its presence counts.
         return [m.span() for m in _REASON.finditer(sentence)]
     pattern = {AnswerType.DATE: _DATE, AnswerType.NUMBER: _NUMBER, AnswerType.NAME: _NAME,
-               AnswerType.ENTITY: _NAME}[kind]
+               AnswerType.COUNTRY: _NAME, AnswerType.ENTITY: _NAME}[kind]
+    named = kind in (AnswerType.COUNTRY, AnswerType.ENTITY)
     asked = set(tokenize(question))
     found = []
     for match in pattern.finditer(sentence):
         start, end = match.span()
         text = sentence[start:end].rstrip(".,;: ")
         end = start + len(text)
-        if kind in (AnswerType.NAME, AnswerType.ENTITY):
+        if kind is AnswerType.NAME or named:
             start, end = _strip_asked(sentence, start, end, asked)
-        if kind is AnswerType.ENTITY:
+        if named:
             start, end = _strip_common_opening(sentence, start, end, proper_nouns)
         if start >= end:
             continue
@@ -125,7 +131,9 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue  # the question already says it; it is not the answer
         if kind is AnswerType.NAME and not _looks_like_name(sentence[start:end]):
             continue
-        if kind is AnswerType.ENTITY and not _looks_like_entity(sentence[start:end]):
+        if named and not _looks_like_entity(sentence[start:end]):
+            continue
+        if kind is AnswerType.COUNTRY and not is_country(sentence[start:end]):
             continue
         if kind is AnswerType.NUMBER and not _anchored(sentence, start, end, asked, question):
             continue

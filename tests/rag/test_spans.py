@@ -42,7 +42,8 @@ def test_sentences_are_verbatim_from_the_article(article: Document) -> None:
         ("For what purpose was the Energy Club created?", AnswerType.REASON),
         ("Where was the digital forum held?", AnswerType.ENTITY),
         ("Which city was declared the cultural capital?", AnswerType.ENTITY),
-        ("Which countries' leaders will attend?", AnswerType.ENTITY),
+        ("Which countries' leaders will attend?", AnswerType.COUNTRY),
+        ("Which nation chairs the SCO?", AnswerType.COUNTRY),
         ("What organizations are new centers of influence?", AnswerType.ENTITY),
         ("What kind of body is the Energy Club?", AnswerType.OTHER),
     ],
@@ -178,3 +179,16 @@ def test_a_capitalised_first_word_needs_the_corpus_to_capitalise_it_too() -> Non
     # A name that opens the sentence still counts when the corpus knows it.
     assert narrow("Kazakhstan chairs the SCO.", "Which country chairs the SCO?", names) == (
         "Kazakhstan")
+
+
+def test_country_questions_take_only_country_names() -> None:
+    corridors = ("Kazakhstan is improving the Western Europe-Western China International "
+                 "Transit Corridor and the Trans-Caspian International Transport Route.")
+    # An entity question takes the corridors; a country question has no candidate.
+    assert candidates(corridors, AnswerType.ENTITY, "Which routes does Kazakhstan improve?")
+    assert candidates(corridors, AnswerType.COUNTRY, "Which country chaired the SCO before "
+                      "Kazakhstan?") == []
+    attend = ("The event will be attended by heads of state of Kazakhstan, India, Iran and "
+              "the UAE, and by the UN Secretary General.")
+    spans = candidates(attend, AnswerType.COUNTRY, "Which countries will attend the event?")
+    assert [attend[s:e] for s, e in spans] == ["Kazakhstan", "India", "Iran", "UAE"]
