@@ -32,7 +32,7 @@ FLOOR = {
     "retrieval_recall@3": 0.95,
     "quote_hit@1": 0.80,
     "quote_hit@3": 0.82,
-    "abstain_f1": 0.64,
+    "abstain_f1": 0.63,
 }
 # Issue 4, "Done when": the targets not met yet.
 TARGET = {
