@@ -21,7 +21,7 @@ from rag.embedding import Embedder
 from rag.errors import CorruptIndexError, InvalidQuestionError, StaleIndexError
 from rag.lexical import tokenize
 from rag.retrieval import Retriever, check_request
-from rag.schema import Answer, Document
+from rag.schema import Answer, Document, Passage
 from rag.sentences import sentences_by_chunk
 from rag.settings import MAX_QUESTION_CHARS, Settings, load_settings, project_root
 from rag.store import IndexData, build_index, load_index, save_index
@@ -119,6 +119,21 @@ class Engine:
         log.info("index built at %s: %d chunks, %d sentences in %.2f s", self.index_path,
                  len(data.chunks), len(data.sentences), data.manifest["build_seconds"])
         return data
+
+    def retrieve(self, question: str, top_k: int, mode: str,
+                 query_vector: np.ndarray | None = None) -> list[Passage]:
+        """The passages ``ask`` would cite, without choosing quotes.
+
+        Raises:
+            InvalidQuestionError: Empty or over-long question.
+            InvalidRequestError: Unknown mode or top_k out of range.
+        """
+        text = validate_question(question)
+        check_request(mode, top_k)
+        self.ensure_ready()
+        assert self._retriever is not None
+        vector = self.embedder.embed_query(text) if query_vector is None else query_vector
+        return self._retriever.search(vector, tokenize(text), mode, top_k)
 
     def embed_questions(self, questions: Sequence[str]) -> np.ndarray:
         """Embed many questions in one batch (for evaluation runs)."""

@@ -102,7 +102,9 @@ def save_index(data: IndexData, path: Path) -> None:
 
     A reader never sees a half-written index. A crash while writing leaves the
     previous index in place; one in the instant between the two renames leaves
-    no index, which the next start detects and rebuilds.
+    no index, which the next start detects and rebuilds. Temporary folders such
+    a crash leaves behind are swept up by the next save once an hour old (a
+    younger one may belong to another process saving right now).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.tmp-", dir=path.parent))
@@ -124,6 +126,23 @@ def save_index(data: IndexData, path: Path) -> None:
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
+    _sweep_leftovers(path)
+
+
+# Temporary index folders older than this are leftovers of a crashed save.
+LEFTOVER_AGE_S = 3600.0
+
+
+def _sweep_leftovers(path: Path) -> None:
+    now = time.time()
+    for pattern in (f".{path.name}.tmp-*", f".{path.name}.old-*"):
+        for leftover in path.parent.glob(pattern):
+            try:
+                if now - leftover.stat().st_mtime > LEFTOVER_AGE_S:
+                    log.info("removing %s, left by an interrupted index save", leftover)
+                    shutil.rmtree(leftover, ignore_errors=True)
+            except OSError:
+                continue  # gone already, or not ours to read
 
 
 def read_manifest(path: Path) -> dict[str, Any]:

@@ -126,9 +126,9 @@ def collect(gold: GoldSet, engine: Engine, modes: Sequence[str],
     """Ask every question of a gold set in every mode, with a progress bar.
 
     The answer comes from ``ask`` with the engine's configured ``top_k``, so it is
-    what a user would get; when that is below ``RETRIEVAL_DEPTH`` a second,
-    deeper ``ask`` supplies the passages for recall@10 (it costs well under a
-    millisecond, as the question is already embedded).
+    what a user would get; when that is below ``RETRIEVAL_DEPTH`` a deeper
+    ``retrieve`` supplies the passages for recall@10 (well under a millisecond,
+    as the question is already embedded).
 
     Returns:
         Records per mode, seconds spent embedding, seconds spent asking.
@@ -152,8 +152,7 @@ def collect(gold: GoldSet, engine: Engine, modes: Sequence[str],
             if top_k >= RETRIEVAL_DEPTH:
                 retrieved = answer.passages[:RETRIEVAL_DEPTH]
             else:
-                retrieved = engine.ask(item.question, top_k=RETRIEVAL_DEPTH, mode=mode,
-                                       query_vector=vector).passages
+                retrieved = tuple(engine.retrieve(item.question, RETRIEVAL_DEPTH, mode, vector))
             records[mode].append(Record(item, str(gold.path), answer, retrieved))
     return records, embed_seconds, time.perf_counter() - started
 

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 
 from rag.engine import Engine, validate_question
-from rag.errors import InvalidQuestionError
+from rag.errors import InvalidQuestionError, InvalidRequestError
 from rag.settings import MAX_QUESTION_CHARS
 
 QUESTIONS = [
@@ -168,3 +168,13 @@ def test_rebuild_flag_rebuilds(tmp_path, embedder, engine: Engine) -> None:
     rebuilt = eng.ensure_ready(rebuild=True)
     assert rebuilt.manifest["built_at"] >= first
     assert rebuilt is not None and eng.index is rebuilt
+
+
+def test_retrieve_gives_the_passages_ask_cites(engine: Engine) -> None:
+    question = "When was the SCO founded?"
+    for mode in ("hybrid", "dense", "bm25"):
+        assert engine.retrieve(question, 5, mode) == list(engine.ask(question, 5, mode).passages)
+    with pytest.raises(InvalidQuestionError):
+        engine.retrieve("   ", 5, "hybrid")
+    with pytest.raises(InvalidRequestError):
+        engine.retrieve(question, 0, "hybrid")

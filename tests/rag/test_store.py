@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
+import os
+import time
 from pathlib import Path
 
 import faiss
@@ -20,6 +22,7 @@ from rag.schema import Document
 from rag.settings import Settings
 from rag.store import (
     FORMAT_VERSION,
+    LEFTOVER_AGE_S,
     IndexData,
     build_index,
     load_index,
@@ -263,3 +266,23 @@ def test_overwrite_replaces_and_cleans_up(built: IndexData, saved: Path) -> None
     save_index(newer, saved)
     assert read_manifest(saved)["built_at"] == "later"
     assert sorted(p.name for p in saved.parent.iterdir()) == [saved.name]
+
+
+def test_save_sweeps_up_old_leftovers_of_a_crash_but_not_fresh_ones(
+        built: IndexData, saved: Path, caplog: pytest.LogCaptureFixture) -> None:
+    parent = saved.parent
+    old_tmp = parent / f".{saved.name}.tmp-crashed"
+    old_swap = parent / f".{saved.name}.old-123"
+    fresh_tmp = parent / f".{saved.name}.tmp-busy"  # another process may be saving now
+    other = parent / ".unrelated.tmp-1"
+    for folder in (old_tmp, old_swap, fresh_tmp, other):
+        folder.mkdir()
+        (folder / "chunks.jsonl").write_text("{}\n", encoding="utf-8")
+    an_hour_and_more = time.time() - LEFTOVER_AGE_S - 60
+    for folder in (old_tmp, old_swap, other):
+        os.utime(folder, (an_hour_and_more, an_hour_and_more))
+    with caplog.at_level(logging.INFO, logger="rag.store"):
+        save_index(built, saved)
+    assert sorted(p.name for p in parent.iterdir()) == sorted(
+        [saved.name, fresh_tmp.name, other.name])
+    assert "interrupted index save" in caplog.text
