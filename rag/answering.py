@@ -11,7 +11,8 @@ from rag.lexical import Vocabulary, coverage, idf_table, named_terms, tokenize
 from rag.schema import Passage, Quote, Sentence
 from rag.spans import AnswerType, answer_type, candidates, narrow, proper_noun_words
 
-# Weights of the sentence score, tuned on eval/gold/dev.jsonl only. Dense similarity
+# Weights of the sentence score, tuned on eval/gold/dev.jsonl and the shared SQuAD
+# sample, never on the test part. Dense similarity
 # (of the sentence, and of the sentence with its neighbours) finds paraphrases;
 # coverage (IDF-weighted share of question terms present) rewards sentences that
 # mention what was asked; the passage's retrieval rank breaks ties toward the
@@ -20,10 +21,12 @@ W_DENSE = 0.3
 W_WINDOW = 0.2
 W_COVERAGE = 0.45
 W_RANK = 0.1
-# A question asking for a date, number or name, over a sentence holding none.
+# A question asking for a recognisable span (date, number, name, country, place),
+# over a sentence holding none.
 TYPE_MISS_PENALTY = 0.06
 # ... and one holding a span of the asked type: a date for "when", a count next to
-# the question's own words for "how many", a person's name for "who".
+# the question's own words for "how many", a person's name for "who", a country for
+# "which country". Small: the confidence rule below does the abstaining.
 TYPE_HIT_BONUS = 0.05
 # A "why" question over a sentence that states a reason ("is aimed at", "helps").
 # A bonus, not a penalty: reasons are often implicit, so their absence proves little.

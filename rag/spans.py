@@ -1,7 +1,7 @@
 """Narrowing a quoted sentence to the short span that answers the question.
 
 Only done where it is reliable: the question asks for a type we can recognise
-(a date, a number, a person or organisation) and the sentence holds exactly one
+(a date, a number, a person, a country, a named place or body) and the sentence holds exactly one
 candidate of that type that the question does not already mention. Otherwise the
 whole sentence is the answer.
 """
@@ -103,8 +103,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         question: The question, whose own words are never the answer.
         proper_nouns: Lower-cased words seen capitalised mid-sentence in the corpus.
             A capitalised first word counts as a name only if it is one of them
-            ("Kazakhstan, which chairs ..." but not "Prospects for ..."); None
-            accepts every first word.
+            ("Kazakhstan, which chairs ..." but not "Prospects for ..."); with
+            None, any first word but a stop word counts.
     """
     if kind is AnswerType.OTHER:
         return []
