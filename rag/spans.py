@@ -1,9 +1,9 @@
 """Narrowing a quoted sentence to the short span that answers the question.
 
 Only done where it is reliable: the question asks for a type we can recognise
-(a date, a number, a person, a country, a named place or body) and the sentence holds exactly one
-candidate of that type that the question does not already mention. Otherwise the
-whole sentence is the answer.
+(a date, a number, a person, a country, a named place or body) and the sentence
+holds exactly one candidate of that type that the question does not already
+mention. Otherwise the whole sentence is the answer.
 """
 
 from __future__ import annotations
