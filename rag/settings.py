@@ -7,12 +7,15 @@ The same dict is written into the index manifest; the fields listed in
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
 from rag.errors import SettingsError
+
+log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
 MODES = ("hybrid", "dense", "bm25")
@@ -21,6 +24,11 @@ MAX_TOP_K = 50
 
 # Changing any of these changes what is stored in the index, so the index must be rebuilt.
 INDEX_FIELDS = ("model", "chunk_size", "chunk_overlap", "min_sentence_words")
+
+# Keys older releases wrote (``rag eval --calibrate --write`` saves every field); a
+# settings file holding them still loads, with a warning. ``rrf_k`` went when hybrid
+# retrieval moved from reciprocal rank fusion to ``lexical_weight``.
+RETIRED_KEYS = frozenset({"rrf_k"})
 
 # Written by ``rag eval --calibrate --write``; read on every start when present.
 SETTINGS_ENV = "RAG_SETTINGS"
@@ -92,7 +100,15 @@ class Settings:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
-        """Build settings from a dict, rejecting unknown keys by name."""
+        """Build settings from a dict, rejecting unknown keys by name.
+
+        Retired keys (``RETIRED_KEYS``) are dropped with a warning.
+        """
+        retired = sorted(RETIRED_KEYS & set(data))
+        if retired:
+            log.warning("ignoring retired settings key(s) %s; remove them from the file",
+                        retired)
+            data = {k: v for k, v in data.items() if k not in RETIRED_KEYS}
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:

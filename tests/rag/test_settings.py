@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -102,3 +103,16 @@ def test_env_var_points_to_settings_file(tmp_path: Path, monkeypatch: pytest.Mon
     path = save_settings(Settings(top_k=4), tmp_path / "env.json")
     monkeypatch.setenv("RAG_SETTINGS", str(path))
     assert load_settings().top_k == 4
+
+
+def test_a_settings_file_from_an_older_release_still_loads(
+        tmp_path, caplog: pytest.LogCaptureFixture) -> None:
+    # `rag eval --calibrate --write` used to save rrf_k with every other field.
+    old = {k: v for k, v in Settings().to_dict().items() if k != "lexical_weight"}
+    path = tmp_path / "rag_settings.json"
+    path.write_text(json.dumps({**old, "rrf_k": 60, "abstain_threshold": 0.5}),
+                    encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="rag.settings"):
+        settings = load_settings(path)
+    assert settings.abstain_threshold == 0.5
+    assert "rrf_k" in caplog.text
