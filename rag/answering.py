@@ -17,10 +17,15 @@ from rag.spans import AnswerType, answer_type, candidates, narrow, proper_noun_w
 # coverage (IDF-weighted share of question terms present) rewards sentences that
 # mention what was asked; the passage's retrieval rank breaks ties toward the
 # retriever. Changing any of these calls for `rag eval --calibrate` on dev again.
-W_DENSE = 0.3
+W_DENSE = 0.2
 W_WINDOW = 0.2
 W_COVERAGE = 0.45
-W_RANK = 0.1
+W_RANK = 0.05
+# Coverage below this counts as none: one shared word is more often chance than
+# evidence. A user who paraphrases ("the bloc", "the Eurasian group") shares a
+# rare word with some sentence that does not answer, while the answering one
+# shares nothing; without the floor that chance word outweighs the meaning.
+COVERAGE_FLOOR = 0.2
 # A question asking for a recognisable span (date, number, name, country, place),
 # over a sentence holding none.
 TYPE_MISS_PENALTY = 0.06
@@ -78,6 +83,9 @@ class Answerer:
         self.chunk_sentences = chunk_sentences
         self.proper_nouns = proper_noun_words(s.text for s in self.sentences)
         self.vocabulary = Vocabulary(self.idf)
+        # Headings help retrieval find a section but answer nothing: never quoted.
+        self.headings = frozenset(s.sentence_id for s in self.sentences
+                                  if is_heading(s, texts[s.doc_id]))
 
     def select(self, question: str, query_vector: np.ndarray, query_terms: Sequence[str],
                passages: Sequence[Passage], max_quotes: int) -> Selection:
@@ -92,7 +100,8 @@ class Answerer:
         owner: dict[int, Passage] = {}
         for passage in passages:  # best passage first, so it owns shared sentences
             for sid in self.chunk_sentences[passage.chunk_id]:
-                owner.setdefault(sid, passage)
+                if sid not in self.headings:
+                    owner.setdefault(sid, passage)
         if not owner:
             return Selection("", 0.0, ())
         ids = np.fromiter(owner, dtype=np.int64)
@@ -103,8 +112,8 @@ class Answerer:
         for i, sid in enumerate(ids.tolist()):
             sentence = self.sentences[sid]
             score = (W_DENSE * float(dense[i]) + W_WINDOW * float(window[i])
-                     + W_COVERAGE * coverage(query_terms, self.terms[sid], self.idf,
-                                             self.unseen_idf)
+                     + W_COVERAGE * _floored(coverage(query_terms, self.terms[sid], self.idf,
+                                                      self.unseen_idf))
                      + W_RANK / owner[sid].rank)
             scored.append((score + self._type_evidence(kind, sentence.text, question), sentence))
         scored.sort(key=lambda item: (-item[0], item[1].sentence_id))
@@ -165,6 +174,22 @@ class Answerer:
         if kind is AnswerType.REASON:
             return REASON_BONUS if found else 0.0
         return TYPE_HIT_BONUS if found else -TYPE_MISS_PENALTY
+
+
+def is_heading(sentence: Sentence, text: str) -> bool:
+    """Whether a sentence is a line of its own with no closing punctuation
+    ("Prospects for further development of the SCO"): a title or section heading.
+    """
+    line_start = text.rfind("\n", 0, sentence.start) + 1
+    line_end = text.find("\n", sentence.end)
+    line_end = len(text) if line_end < 0 else line_end
+    alone = not (text[line_start : sentence.start] + text[sentence.end : line_end]).strip()
+    return alone and not sentence.text.rstrip().endswith((".", "!", "?", "…", '"', "”", "’", "'"))
+
+
+def _floored(value: float) -> float:
+    """``value`` in [0, 1] with everything up to ``COVERAGE_FLOOR`` mapped to 0."""
+    return max(0.0, value - COVERAGE_FLOOR) / (1.0 - COVERAGE_FLOOR)
 
 
 def _window_vectors(sentences: Sequence[Sentence], vectors: np.ndarray) -> np.ndarray:

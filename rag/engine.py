@@ -120,7 +120,7 @@ class Engine:
                  len(data.chunks), len(data.sentences), data.manifest["build_seconds"])
         return data
 
-    def retrieve(self, question: str, top_k: int, mode: str,
+    def retrieve(self, question: str, top_k: int | None = None, mode: str | None = None,
                  query_vector: np.ndarray | None = None) -> list[Passage]:
         """The passages ``ask`` would cite, without choosing quotes.
 
@@ -128,12 +128,19 @@ class Engine:
             InvalidQuestionError: Empty or over-long question.
             InvalidRequestError: Unknown mode or top_k out of range.
         """
+        text, top_k, mode = self._prepare(question, top_k, mode)
+        vector = self.embedder.embed_query(text) if query_vector is None else query_vector
+        assert self._retriever is not None
+        return self._retriever.search(vector, tokenize(text), mode, top_k)
+
+    def _prepare(self, question: str, top_k: int | None, mode: str | None) -> tuple[str, int, str]:
+        """Validate a request, fill in defaults from the settings, and load what it needs."""
         text = validate_question(question)
+        top_k = self.settings.top_k if top_k is None else top_k
+        mode = self.settings.mode if mode is None else mode
         check_request(mode, top_k)
         self.ensure_ready()
-        assert self._retriever is not None
-        vector = self.embedder.embed_query(text) if query_vector is None else query_vector
-        return self._retriever.search(vector, tokenize(text), mode, top_k)
+        return text, top_k, mode
 
     def embed_questions(self, questions: Sequence[str]) -> np.ndarray:
         """Embed many questions in one batch (for evaluation runs)."""
@@ -153,11 +160,7 @@ class Engine:
             InvalidQuestionError: Empty or over-long question.
             InvalidRequestError: Unknown mode or top_k out of range.
         """
-        text = validate_question(question)
-        top_k = self.settings.top_k if top_k is None else top_k
-        mode = self.settings.mode if mode is None else mode
-        check_request(mode, top_k)
-        self.ensure_ready()
+        text, top_k, mode = self._prepare(question, top_k, mode)
         assert self._retriever is not None and self._answerer is not None
 
         # Timings cover the question alone, not the one-off model and index load.

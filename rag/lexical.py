@@ -64,6 +64,20 @@ def coverage(query_terms: Sequence[str], unit_terms: frozenset[str], idf: dict[s
     return hit / total if total else 0.0
 
 
+def known_share(query_terms: Sequence[str], idf: dict[str, float], unseen_idf: float) -> float:
+    """IDF-weighted share of the query's distinct terms that occur in the corpus, in [0, 1].
+
+    Low for a question worded away from the document (most of its words are
+    not the document's), 1 for one in the document's own words. A query with
+    no terms counts as fully known.
+    """
+    unique = set(query_terms)
+    total = sum(idf.get(t, unseen_idf) for t in unique)
+    if not total:
+        return 1.0
+    return sum(idf[t] for t in unique if t in idf) / total
+
+
 _WORD = re.compile(r"[^\W_][\w’'.-]*")
 
 

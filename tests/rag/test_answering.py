@@ -10,7 +10,7 @@ import pytest
 from rag import answering
 from rag.embedding import Embedder
 from rag.engine import Engine
-from rag.schema import Answer, Document
+from rag.schema import Answer, Document, Sentence
 
 ANSWERABLE = [
     "When was the SCO founded?",
@@ -231,3 +231,43 @@ def test_multi_document_corpus(tmp_path, embedder: Embedder, engine: Engine) -> 
     assert answer.passages[0].doc_id == "fruit.txt"
     if not answer.abstained:
         assert answer.quotes[0].doc_id == "fruit.txt"
+
+
+@pytest.mark.parametrize(("text", "sentence", "expected"), [
+    ("Intro text here.\n\nProspects for the SCO\n\nBody text.", "Prospects for the SCO", True),
+    ("Title of the piece\nFirst sentence of the body.", "Title of the piece", True),
+    ("Body.\n\nChina Studies Centre", "China Studies Centre", True),
+    # A sentence, not a heading: it ends as sentences do, or shares its line.
+    ("Intro.\n\nThe SCO was founded in 2001.\n\nMore.", "The SCO was founded in 2001.", False),
+    ("Intro.\n\nHe said: “We agree”\n\nMore.", "He said: “We agree”", False),
+    ("It grew to nine members and three observers", "three observers", False),
+])
+def test_is_heading(text: str, sentence: str, expected: bool) -> None:
+    start = text.index(sentence)
+    unit = Sentence(0, "d", start, start + len(sentence), sentence)
+    assert answering.is_heading(unit, text) is expected
+
+
+def test_headings_are_never_quoted(engine: Engine) -> None:
+    headings = {s.text for s in engine.index.sentences
+                if answering.is_heading(s, engine.index.documents[0].text)}
+    assert headings == {
+        "Expectations from the summit: SCO+, strategic planning and international attention",
+        "Prospects for further development of the SCO",
+        "China Studies Centre",
+    }
+    # Each question is worded after a heading, which retrieval rightly finds.
+    for question in ["What are the prospects for further development of the SCO?",
+                     "What are the expectations from the summit?",
+                     "What is the China Studies Centre?"]:
+        answer = engine.ask(question)
+        assert any(h in p.text for p in answer.passages for h in headings)
+        assert all(h not in q.text for q in answer.quotes for h in headings)
+
+
+def test_coverage_below_the_floor_counts_as_none() -> None:
+    floor = answering.COVERAGE_FLOOR
+    assert answering._floored(0.0) == 0.0
+    assert answering._floored(floor) == 0.0
+    assert answering._floored(1.0) == pytest.approx(1.0)
+    assert answering._floored((1 + floor) / 2) == pytest.approx(0.5)

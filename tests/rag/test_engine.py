@@ -174,6 +174,9 @@ def test_retrieve_gives_the_passages_ask_cites(engine: Engine) -> None:
     question = "When was the SCO founded?"
     for mode in ("hybrid", "dense", "bm25"):
         assert engine.retrieve(question, 5, mode) == list(engine.ask(question, 5, mode).passages)
+    # Defaults come from the settings, as for ask.
+    assert engine.retrieve(question) == list(engine.ask(question).passages)
+    assert len(engine.retrieve(question)) == engine.settings.top_k
     with pytest.raises(InvalidQuestionError):
         engine.retrieve("   ", 5, "hybrid")
     with pytest.raises(InvalidRequestError):

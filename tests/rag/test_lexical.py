@@ -6,7 +6,7 @@ import math
 
 import pytest
 
-from rag.lexical import Vocabulary, coverage, idf_table, named_terms, tokenize
+from rag.lexical import Vocabulary, coverage, idf_table, known_share, named_terms, tokenize
 
 
 def test_tokenize_drops_stop_and_question_words_and_stems() -> None:
@@ -27,6 +27,17 @@ def test_idf_and_coverage_by_hand() -> None:
     assert coverage(["sco", "fifa"], frozenset({"sco"}), idf, unseen) == pytest.approx(
         idf["sco"] / (idf["sco"] + unseen))
     assert coverage([], frozenset({"sco"}), idf, unseen) == 0.0
+
+
+def test_known_share_by_hand() -> None:
+    idf = idf_table([["sco", "summit"], ["sco", "energi"], ["transport"]])
+    unseen = max(idf.values())
+    assert known_share(["sco", "summit"], idf, unseen) == 1.0
+    assert known_share(["fifa", "penalti"], idf, unseen) == 0.0
+    # Repeated terms count once; an unknown term weighs as much as the rarest.
+    assert known_share(["sco", "fifa", "sco"], idf, unseen) == pytest.approx(
+        idf["sco"] / (idf["sco"] + unseen))
+    assert known_share([], idf, unseen) == 1.0
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import pytest
 
 from rag.engine import Engine
 from rag.errors import InvalidRequestError
-from rag.lexical import tokenize
-from rag.retrieval import Retriever, check_request
+from rag.lexical import known_share, tokenize
+from rag.retrieval import KNOWN_FLOOR, MIN_LEXICAL_SHARE, Retriever, check_request
 from rag.schema import Document, Passage
 from rag.settings import MODES
 
@@ -62,8 +62,8 @@ def test_obvious_question_finds_the_right_chunk(engine: Engine, retriever: Retri
 def test_hybrid_is_a_weighted_sum_of_normalised_dense_and_bm25(engine: Engine,
                                                              retriever: Retriever,
                                                              question: str) -> None:
-    w = engine.settings.lexical_weight
-    assert w == 0.4
+    w = retriever.lexical_weight_for(tokenize(question))
+    assert 0.0 < w <= engine.settings.lexical_weight
     n = len(engine.index.chunks)
     dense = search(engine, retriever, question, "dense", min(50, n))
     bm25 = search(engine, retriever, question, "bm25", min(50, n))
@@ -150,3 +150,31 @@ def test_top_k_larger_than_the_corpus(engine: Engine, retriever: Retriever) -> N
     assert n < 50
     passages = search(engine, retriever, "SCO summit", "dense", 50)
     assert len(passages) == n
+
+
+def test_bm25_weighs_less_for_a_question_worded_away_from_the_corpus(
+        retriever: Retriever) -> None:
+    full = retriever.lexical_weight
+    # Every word of it is the article's: BM25 gets its full share.
+    own_words = tokenize("When was the Shanghai Cooperation Organization founded?")
+    assert known_share(own_words, retriever.idf, retriever.unseen_idf) == 1.0
+    assert retriever.lexical_weight_for(own_words) == pytest.approx(full)
+    # None of them is: the smallest share.
+    foreign = tokenize("Which footballer missed the penalty kick?")
+    assert known_share(foreign, retriever.idf, retriever.unseen_idf) == 0.0
+    assert retriever.lexical_weight_for(foreign) == pytest.approx(MIN_LEXICAL_SHARE * full)
+    # In between, the share grows linearly from KNOWN_FLOOR to 1.
+    mixed = tokenize("What barrier-free trade zone does the SCO want to create?")
+    known = known_share(mixed, retriever.idf, retriever.unseen_idf)
+    assert KNOWN_FLOOR < known < 1.0
+    scale = (known - KNOWN_FLOOR) / (1.0 - KNOWN_FLOOR)
+    assert retriever.lexical_weight_for(mixed) == pytest.approx(
+        full * (MIN_LEXICAL_SHARE + (1.0 - MIN_LEXICAL_SHARE) * scale))
+
+
+def test_fuse_takes_an_explicit_weight(retriever: Retriever) -> None:
+    dense, bm25 = [(7, 0.9), (3, 0.8), (5, 0.1)], [(3, 12.0), (9, 4.0)]
+    # Weight 0.1: chunk 7 gets 0.9 * 1 and chunk 3 0.9 * 0.875 + 0.1 * 1.
+    assert retriever.fuse(dense, bm25, 2, weight=0.1) == [
+        (7, pytest.approx(0.9)), (3, pytest.approx(0.8875))]
+    assert retriever.fuse(dense, bm25, 2, weight=0.0) == retriever.fuse(dense, [], 2, weight=0.0)
