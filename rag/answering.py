@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -36,6 +37,16 @@ TYPE_HIT_BONUS = 0.05
 # A "why" question over a sentence that states a reason ("is aimed at", "helps").
 # A bonus, not a penalty: reasons are often implicit, so their absence proves little.
 REASON_BONUS = 0.15
+# "What does the closing section say ...?": where a user places what they ask
+# about. Sentences in that end of their document (this share of its text) get
+# the bonus.
+POSITION_BONUS = 0.15
+POSITION_SHARE = 0.15
+_PLACES = r"(?:sections?|paragraphs?|parts?|remarks|lines|words|sentences?|passages?)"
+_END_CUE = re.compile(rf"\b(?:closing|final|last|concluding|ending)\s+{_PLACES}\b|\bconclusion\b",
+                      re.I)
+_START_CUE = re.compile(rf"\b(?:opening|first|introductory|initial)\s+{_PLACES}\b|\bintroduction\b",
+                        re.I)
 # Question types whose answer is a span we can recognise.
 TYPED = frozenset((AnswerType.DATE, AnswerType.NUMBER, AnswerType.NAME, AnswerType.COUNTRY,
                    AnswerType.ENTITY))
@@ -108,6 +119,7 @@ class Answerer:
         dense = self.vectors[ids] @ query_vector
         window = self.window_vectors[ids] @ query_vector
         kind = answer_type(question)
+        place = position_cue(question)
         scored = []
         for i, sid in enumerate(ids.tolist()):
             sentence = self.sentences[sid]
@@ -115,7 +127,10 @@ class Answerer:
                      + W_COVERAGE * _floored(coverage(query_terms, self.terms[sid], self.idf,
                                                       self.unseen_idf))
                      + W_RANK / owner[sid].rank)
-            scored.append((score + self._type_evidence(kind, sentence.text, question), sentence))
+            score += self._type_evidence(kind, sentence.text, question)
+            if place is not None and self._placed(sentence, place):
+                score += POSITION_BONUS
+            scored.append((score, sentence))
         scored.sort(key=lambda item: (-item[0], item[1].sentence_id))
 
         best = scored[0][0]
@@ -166,6 +181,13 @@ class Answerer:
         text = self.texts[group[0].doc_id][start:end]
         return Quote(text, group[0].doc_id, owner[group[0].sentence_id].chunk_id, start, end, score)
 
+    def _placed(self, sentence: Sentence, place: str) -> bool:
+        """Whether a sentence lies in the ``start`` or ``end`` share of its document."""
+        size = len(self.texts[sentence.doc_id]) or 1
+        if place == "start":
+            return sentence.end <= POSITION_SHARE * size
+        return sentence.start >= (1.0 - POSITION_SHARE) * size
+
     def _type_evidence(self, kind: AnswerType, sentence: str, question: str) -> float:
         """Score adjustment for whether a sentence holds the kind of answer asked for."""
         if kind is AnswerType.OTHER:
@@ -174,6 +196,15 @@ class Answerer:
         if kind is AnswerType.REASON:
             return REASON_BONUS if found else 0.0
         return TYPE_HIT_BONUS if found else -TYPE_MISS_PENALTY
+
+
+def position_cue(question: str) -> str | None:
+    """``"start"`` or ``"end"`` when the question says where in the document to look."""
+    if _END_CUE.search(question):
+        return "end"
+    if _START_CUE.search(question):
+        return "start"
+    return None
 
 
 def is_heading(sentence: Sentence, text: str) -> bool:

@@ -37,7 +37,12 @@ _NUMBER_Q = re.compile(
     r"\bhow (many|much|long|far|big|large|old)\b|\bwhat (percent|percentage|share|number)\b",
     re.I,
 )
-_NAME_Q = re.compile(r"^\s*(who|whom)\b|\bwho (is|was|are|were)\b", re.I)
+_NAME_Q = re.compile(
+    r"^\s*(who|whom)\b|\bwho (is|was|are|were)\b"
+    # "Can you name any of the figures who took part?": people, asked by name.
+    r"|\bname\b[^?]*?\b(people|persons?|figures|individuals|officials|leaders|participants)\b",
+    re.I,
+)
 _COUNTRY_Q = re.compile(r"\b(which|what) (countr(y|ies)|nations?)\b", re.I)
 # "Where ...?" and "Which city/organisation ...?": a named place or body.
 _ENTITY_Q = re.compile(

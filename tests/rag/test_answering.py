@@ -271,3 +271,30 @@ def test_coverage_below_the_floor_counts_as_none() -> None:
     assert answering._floored(floor) == 0.0
     assert answering._floored(1.0) == pytest.approx(1.0)
     assert answering._floored((1 + floor) / 2) == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize(("question", "expected"), [
+    ("What image does the closing section use to describe the bloc?", "end"),
+    ("According to the concluding remarks, what is the SCO?", "end"),
+    ("What does the conclusion say about Kazakhstan?", "end"),
+    ("What does the opening paragraph say the SCO has become?", "start"),
+    ("In the introduction, what is the SCO called?", "start"),
+    ("What is the last word on energy?", None),
+    ("When was the SCO founded?", None),
+])
+def test_position_cue(question: str, expected: str | None) -> None:
+    assert answering.position_cue(question) == expected
+
+
+def test_a_position_cue_favours_that_end_of_the_document(engine: Engine,
+                                                         article: Document) -> None:
+    # Asked without a place, the article's topic sentences compete; told where to
+    # look, the answer comes from that end of the article.
+    for question, place in [("What does the closing section call the SCO?", "end"),
+                            ("What does the opening paragraph call the SCO?", "start")]:
+        quote = engine.ask(question).quotes[0]
+        share = answering.POSITION_SHARE * len(article.text)
+        if place == "end":
+            assert quote.start >= len(article.text) - share
+        else:
+            assert quote.end <= share

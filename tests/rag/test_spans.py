@@ -46,6 +46,9 @@ def test_sentences_are_verbatim_from_the_article(article: Document) -> None:
         ("Which nation chairs the SCO?", AnswerType.COUNTRY),
         ("What organizations are new centers of influence?", AnswerType.ENTITY),
         ("What kind of body is the Energy Club?", AnswerType.OTHER),
+        ("Can you name any of the famous cultural figures who took part?", AnswerType.NAME),
+        ("Name the officials who will attend.", AnswerType.NAME),
+        ("What is the name of the summit's declaration?", AnswerType.OTHER),
     ],
 )
 def test_answer_type(question: str, kind: AnswerType) -> None:
