@@ -271,10 +271,24 @@ def _mentioned(word: str, asked: set[str]) -> bool:
     )
 
 
+# "What tariff ...?", "What is the fee ...?": the answer is a rate or an amount. Not a
+# NUMBER question for scoring (a sentence without a figure may still answer "what tax
+# applies"), but when the chosen sentence holds exactly one, that is the short answer.
+_RATE_Q = re.compile(r"\b(what|which)\b(\s+[\w’'-]+){0,3}?\s+(tariffs?|rates?|fees?|dut(y|ies)|"
+                     r"levy|levies|tax(es)?|prices?|costs?|budget|amount)\b", re.I)
+_RATE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per cent\b)"
+                   r"|[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion)\b)?",
+                   re.I)
+
+
 def narrow(sentence: str, question: str,
            proper_nouns: Collection[str] | None = None) -> str | None:
     """The unique typed span answering ``question`` in ``sentence``, or None."""
     kind = answer_type(question)
+    if kind is AnswerType.OTHER and _RATE_Q.search(question):
+        rates = _RATE.findall(sentence)
+        if len(rates) == 1:
+            return rates[0]
     if kind in (AnswerType.REASON, AnswerType.OTHER):
         return _drop_restatement(sentence, question)
     spans = candidates(sentence, kind, question, proper_nouns)

@@ -17,12 +17,16 @@ EVENTS = ("Preparations for the summit were extensive: Kazakhstan, as chairman, 
           "exchanges.")
 CHAIRS = ("For example, Kazakhstan, which chairs the SCO in 2023-2024, is paying special attention "
           "to improving transport corridors.")
+TARIFFS = ("So, just recently it became known that the EU will introduce additional tariffs of "
+           "38.1% on electric vehicles supplied from China starting next month, which will lead "
+           "to an increase in the cost of selling cars in Europe for companies such as Chinese "
+           "BYD Co. and Tesla Inc.")
 NURTLEU = ("As Kazakh Foreign Minister Murat Nurtleu noted: “The upcoming negotiations and "
            "decisions are intended to open a new milestone in the history of the organization.”")
 
 
 def test_sentences_are_verbatim_from_the_article(article: Document) -> None:
-    for sentence in (FOUNDED, TOKAYEV, EVENTS):
+    for sentence in (FOUNDED, TOKAYEV, EVENTS, TARIFFS):
         assert sentence in article.text
 
 
@@ -104,6 +108,10 @@ def test_sentence_stands_when_nothing_is_restated(sentence: str, question: str) 
         (TOKAYEV, "Who is the President of Kazakhstan?", "K. Tokayev"),
         (CHAIRS, "Which years does Kazakhstan chair the SCO?", "2023-2024"),
         (NURTLEU, "Who is Kazakhstan's foreign minister?", "Murat Nurtleu"),
+        # A rate or an amount asked for by name.
+        (TARIFFS, "What tariff will the EU put on Chinese electric vehicles?", "38.1%"),
+        (TARIFFS, "What extra import duty is Europe putting on Chinese EVs?", "38.1%"),
+        ("The fund’s budget is $5 million.", "What is the fund's budget?", "$5 million"),
     ],
 )
 def test_narrow(sentence: str, question: str, expected: str) -> None:
@@ -126,6 +134,9 @@ def test_narrow(sentence: str, question: str, expected: str) -> None:
         # The only date is already in the question.
         (FOUNDED, "What happened in 2001?"),
         ("In 2001 and in 2017 the organization grew.", "When did the organization grow?"),
+        # Two rates, or none: the sentence stands.
+        ("Tariffs of 10% and 25% apply.", "What tariffs apply?"),
+        ("The EU will raise tariffs.", "What tariffs will the EU raise?"),
     ],
 )
 def test_narrow_returns_none_when_ambiguous_or_absent(sentence: str, question: str) -> None:
