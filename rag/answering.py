@@ -207,10 +207,17 @@ def position_cue(question: str) -> str | None:
     return None
 
 
+_LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\d+[.)]|[a-z][.)])\s")
+
+
 def is_heading(sentence: Sentence, text: str) -> bool:
     """Whether a sentence is a line of its own with no closing punctuation
     ("Prospects for further development of the SCO"): a title or section heading.
+
+    A list item ("- Energy security") is not one: it may well be the answer.
     """
+    if "\n" in sentence.text or _LIST_ITEM.match(sentence.text):
+        return False
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
     line_end = len(text) if line_end < 0 else line_end

@@ -241,6 +241,10 @@ def test_multi_document_corpus(tmp_path, embedder: Embedder, engine: Engine) -> 
     ("Intro.\n\nThe SCO was founded in 2001.\n\nMore.", "The SCO was founded in 2001.", False),
     ("Intro.\n\nHe said: “We agree”\n\nMore.", "He said: “We agree”", False),
     ("It grew to nine members and three observers", "three observers", False),
+    # List items and runs of lines may be answers.
+    ("Key interests:\n- Energy security\n- Transport", "- Energy security", False),
+    ("Key interests:\n1. Energy security\n2. Transport", "1. Energy security", False),
+    ("Intro.\n\nEnergy security\nand transport\n\nMore.", "Energy security\nand transport", False),
 ])
 def test_is_heading(text: str, sentence: str, expected: bool) -> None:
     start = text.index(sentence)
