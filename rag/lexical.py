@@ -7,6 +7,7 @@ import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 import Stemmer
@@ -44,7 +45,7 @@ def idf_table(term_lists: Sequence[Sequence[str]]) -> dict[str, float]:
     return {t: math.log(1.0 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
 
 
-def coverage(query_terms: Sequence[str], unit_terms: frozenset[str], idf: dict[str, float],
+def coverage(query_terms: Sequence[str], unit_terms: AbstractSet[str], idf: dict[str, float],
              unseen_idf: float) -> float:
     """IDF-weighted share of the query's terms that occur in a unit, in [0, 1].
 
@@ -71,11 +72,10 @@ def known_share(query_terms: Sequence[str], idf: dict[str, float], unseen_idf: f
     not the document's), 1 for one in the document's own words. A query with
     no terms counts as fully known.
     """
-    unique = set(query_terms)
-    total = sum(idf.get(t, unseen_idf) for t in unique)
-    if not total:
+    if not query_terms:
         return 1.0
-    return sum(idf[t] for t in unique if t in idf) / total
+    # The corpus is one unit holding every term the IDF table knows.
+    return coverage(query_terms, idf.keys(), idf, unseen_idf)
 
 
 _WORD = re.compile(r"[^\W_][\w’'.-]*")
