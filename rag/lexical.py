@@ -83,7 +83,8 @@ _WORD = re.compile(r"[^\W_][\w’'.-]*")
 
 def named_terms(question: str) -> list[str]:
     """Terms of the words a question capitalises after its first word: the names
-    it asks about ("Who is the CEO of Tesla?" gives ``ceo``, ``tesla``).
+    it asks about ("Who is the CEO of Tesla?" gives ``ceo``, ``tesla``; "China-made
+    cars" gives ``china``).
 
     A question in title or upper case capitalises everything; it gives nothing.
     """
@@ -91,7 +92,9 @@ def named_terms(question: str) -> list[str]:
     capitalised = [w for w in words if w[:1].isupper()]
     if not capitalised or len(capitalised) > 0.6 * len(words):
         return []
-    return [t for w in capitalised for t in tokenize(w)]
+    # In "China-made" or "US-backed" only the capitalised part is a name.
+    return [t for w in capitalised for part in re.split(r"[-–]", w) if part[:1].isupper()
+            for t in tokenize(part)]
 
 
 class Vocabulary:

@@ -140,8 +140,10 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue
         if kind is AnswerType.COUNTRY and not is_country(sentence[start:end]):
             continue
-        if kind is AnswerType.NUMBER and not _anchored(sentence, start, end, asked, question):
-            continue
+        if kind is AnswerType.NUMBER:
+            if not _anchored(sentence, start, end, asked, question):
+                continue
+            start, end = _amount(sentence, start, end)
         found.append((start, end))
     return found
 
@@ -241,12 +243,25 @@ _UNIT = re.compile(
 )
 
 
+_CURRENCY = ("$", "€", "£", "¥")
+_SCALE = re.compile(r"(?:m|bn|k|\s+(?:million|billion|trillion))\b", re.I)
+
+
+def _amount(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """A number widened to the money it states: "304" in "£304m" becomes "£304m"."""
+    before = sentence[:start].rstrip()
+    if not before.endswith(_CURRENCY):
+        return start, end
+    scale = _SCALE.match(sentence, end)
+    return len(before) - 1, scale.end() if scale else end
+
+
 def _anchored(sentence: str, start: int, end: int, asked: set[str], question: str) -> bool:
     """Whether a number counts what was asked about.
 
     "six members ... 14 dialogue partners": asked about dialogue partners, only 14
     is followed by the question's own words. A percentage or a unit of measure
-    answers "how much/long/far" on its own.
+    answers "how much/long/far" on its own, and a sum of money "how much".
     """
     text = sentence[start:end].lower()
     is_share = "%" in text or "percent" in text or "per cent" in text
@@ -256,6 +271,8 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
         return False  # and a count is not a percentage
     if is_share or _UNIT.match(sentence, end):
         return True
+    if sentence[:start].rstrip()[-1:] in _CURRENCY and re.search(r"\bhow much\b", question, re.I):
+        return True  # "How much was paid?" over "£304m"
     following = " ".join(re.findall(r"[\w’'-]+", sentence[end:])[:4])
     return any(_mentioned(word, asked) for word in following.split()
                if tokenize(word))

@@ -51,6 +51,9 @@ def test_known_share_by_hand() -> None:
         # Title case or capitals throughout say nothing about names.
         ("WHO WON THE WORLD CUP?", []),
         ("Who Won The World Cup In Qatar?", []),
+        # Only the capitalised part of a compound names something.
+        ("When do the new levies on China-made cars start?", ["china"]),
+        ("How long is the Trans-Caspian route?", ["tran", "caspian"]),
     ],
 )
 def test_named_terms(question: str, expected: list[str]) -> None:

@@ -160,6 +160,21 @@ def test_percent_question_prefers_the_percentage() -> None:
         "30 percent")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("BSkyB agreed to pay £304m for the rights, up from 1,000 matches.", "£304m"),
+        ("The fund will receive $ 5 billion from 12 members.", "$ 5 billion"),
+        ("It paid €40 in 2020.", "€40"),
+    ],
+)
+def test_how_much_takes_the_sum_of_money(sentence: str, expected: str) -> None:
+    question = "How much was paid for it?"
+    assert narrow(sentence, question) == expected
+    # Without the currency sign the bare number counts nothing the question names.
+    assert not candidates(sentence.replace(expected, "304"), AnswerType.NUMBER, question)
+
+
 def test_count_question_prefers_the_count() -> None:
     assert narrow(TOKAYEV, "How many regional and local conflicts were registered last year?") == (
         "183")
