@@ -146,6 +146,9 @@ def test_confidence_does_not_depend_on_threshold(engine: Engine, embedder: Embed
         ("How many journalists covered the Astana summit?", "TYPE_MISS_CONFIDENCE", 0.2),
         # "France" occurs nowhere in the article.
         ("What is the capital of France?", "UNKNOWN_NAME_CONFIDENCE", 0.3),
+        # The article says what Tokayev told them, but nothing near it says 2019.
+        ("What did Tokayev tell the security secretaries in 2019?",
+         "MISSING_FIGURE_CONFIDENCE", 0.2),
     ],
 )
 def test_confidence_rules_for_what_the_document_cannot_say(
@@ -165,10 +168,14 @@ def test_confidence_rules_leave_answerable_questions_alone(
         engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     questions = ["How many dialogue partners does the SCO have?",
                  "Which city was declared the cultural and tourist capital of the SCO?",
-                 "When did the EU decide on tariffs for Chinese electric vehicles?"]
+                 "When did the EU decide on tariffs for Chinese electric vehicles?",
+                 # Figures the article gives, in the sentence or next to it.
+                 "What does the SCO development strategy for 2025–2035 include?",
+                 "What did Tokayev say about the 183 conflicts?"]
     before = [engine.ask(q).confidence for q in questions]
     monkeypatch.setattr(answering, "TYPE_MISS_CONFIDENCE", 1.0)
     monkeypatch.setattr(answering, "UNKNOWN_NAME_CONFIDENCE", 1.0)
+    monkeypatch.setattr(answering, "MISSING_FIGURE_CONFIDENCE", 1.0)
     assert [engine.ask(q).confidence for q in questions] == pytest.approx(before)
 
 
