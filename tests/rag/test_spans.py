@@ -196,11 +196,30 @@ def test_entity_candidates_are_names_the_question_does_not_give() -> None:
                       "Where did he speak?", frozenset({"may", "president"})) == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("The forum was held in Almaty, with Kazakhstan as chair.", "Almaty"),
+        ("Delegates met at the Palace of Independence.", "Palace of Independence"),
+        ("The summit takes place in the capital of Kazakhstan.", "Kazakhstan"),
+        # Names that say where nothing is: no place, so nothing to narrow to.
+        ("Heads of state of Kazakhstan and China will attend.", None),
+        ("Kazakhstan chairs the SCO.", None),
+    ],
+)
+def test_where_is_answered_by_a_place_after_a_locative(sentence: str,
+                                                        expected: str | None) -> None:
+    question = "Where will the leaders meet?"
+    assert narrow(sentence, question) == expected
+    # Other entity questions take the names wherever they stand.
+    assert candidates(sentence, AnswerType.ENTITY, "Which bodies are involved?")
+
+
 def test_a_capitalised_first_word_needs_the_corpus_to_capitalise_it_too() -> None:
     names = proper_noun_words([ALMATY, CHAIRS, HEADING, "It links China and Kazakhstan."])
     assert {"sco", "almaty", "kazakhstan", "china"} <= names
     assert "prospects" not in names and "during" not in names and "for" not in names
-    question = "Where is the SCO headquartered?"
+    question = "Which institution hosts the SCO's headquarters?"
     assert candidates(HEADING, AnswerType.ENTITY, question, names) == []
     # Without the corpus's word list, a first word is taken at face value.
     assert [HEADING[s:e] for s, e in candidates(HEADING, AnswerType.ENTITY, question)] == [
