@@ -307,7 +307,8 @@ def _mentioned(word: str, asked: set[str]) -> bool:
 _RATE_Q = re.compile(r"\b(what|which)\b(\s+[\w’'-]+){0,3}?\s+(tariffs?|rates?|fees?|dut(y|ies)|"
                      r"levy|levies|tax(es)?|prices?|costs?|budget|amount)\b", re.I)
 _RATE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per cent\b)"
-                   r"|[$€£¥]\s?\d[\d,]*(?:\.\d+)?(?:\s+(?:million|billion|trillion)\b)?",
+                   rf"|[{re.escape(''.join(_CURRENCY))}]\s?\d[\d,]*(?:\.\d+)?"
+                   r"(?:\s+(?:million|billion|trillion)\b)?",
                    re.I)
 
 

@@ -202,17 +202,20 @@ def test_entity_candidates_are_names_the_question_does_not_give() -> None:
         ("The forum was held in Almaty, with Kazakhstan as chair.", "Almaty"),
         ("Delegates met at the Palace of Independence.", "Palace of Independence"),
         ("The summit takes place in the capital of Kazakhstan.", "Kazakhstan"),
-        # Names that say where nothing is: no place, so nothing to narrow to.
-        ("Heads of state of Kazakhstan and China will attend.", None),
+        # Names that say where nothing is: no place to answer with.
+        ("the heads of state of Kazakhstan will attend.", None),
         ("Kazakhstan chairs the SCO.", None),
     ],
 )
 def test_where_is_answered_by_a_place_after_a_locative(sentence: str,
                                                         expected: str | None) -> None:
     question = "Where will the leaders meet?"
-    assert narrow(sentence, question) == expected
+    found = [sentence[s:e] for s, e in candidates(sentence, AnswerType.ENTITY, question)]
+    assert found == ([expected] if expected else [])
     # Other entity questions take the names wherever they stand.
-    assert candidates(sentence, AnswerType.ENTITY, "Which bodies are involved?")
+    others = [sentence[s:e] for s, e in candidates(sentence, AnswerType.ENTITY,
+                                                   "Which bodies are involved?")]
+    assert others and set(found) <= set(others)
 
 
 def test_a_capitalised_first_word_needs_the_corpus_to_capitalise_it_too() -> None:
