@@ -7,7 +7,9 @@ every request only reads.
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import re
 import threading
 import time
 from collections.abc import Sequence
@@ -23,7 +25,7 @@ from rag.lexical import tokenize
 from rag.retrieval import Retriever, check_request
 from rag.schema import Answer, Document, Passage
 from rag.sentences import sentences_by_chunk
-from rag.settings import MAX_QUESTION_CHARS, Settings, load_settings, project_root
+from rag.settings import DEFAULT_MODEL, MAX_QUESTION_CHARS, Settings, load_settings, project_root
 from rag.store import IndexData, build_index, load_index, save_index
 
 log = logging.getLogger(__name__)
@@ -34,6 +36,23 @@ DEFAULT_COLLECTION = "default"
 def default_index_dir() -> Path:
     """``<project>/index``: where ``rag index`` writes unless told otherwise."""
     return project_root() / "index"
+
+
+def collection_folder(collection: str, model: str) -> str:
+    """The index folder name for a collection embedded with ``model``.
+
+    The default model keeps the bare name (``default``); any other gets its own
+    folder (``default--all-mpnet-base-v2``), so switching models back and forth
+    loads each model's index instead of rebuilding one shared folder every time.
+    """
+    if model in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
+        return collection
+    model = model.rstrip("/\\")
+    name = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(model).name).strip("-.") or "model"
+    if name == model:  # a plain model name is already a safe folder name
+        return f"{collection}--{name}"
+    # Two local folders may share a last component; the digest keeps them apart.
+    return f"{collection}--{name}-{hashlib.sha256(model.encode('utf-8')).hexdigest()[:8]}"
 
 
 def validate_question(question: object) -> str:
@@ -58,7 +77,8 @@ class Engine:
         settings: Pipeline settings; defaults to the calibrated settings file, if any.
         index_dir: Folder holding index collections; defaults to ``<project>/index``.
         documents: The corpus; defaults to the bundled article.
-        collection: Sub-folder of ``index_dir`` for this corpus's index.
+        collection: Name of this corpus's index: the sub-folder of ``index_dir``,
+            suffixed for a model other than the default (``collection_folder``).
         embedder: A shared model; pass one to reuse it across engines.
     """
 
@@ -66,7 +86,8 @@ class Engine:
                  documents: Sequence[Document] | None = None,
                  collection: str = DEFAULT_COLLECTION, embedder: Embedder | None = None) -> None:
         self.settings = settings or load_settings()
-        self.index_path = Path(index_dir or default_index_dir()) / collection
+        self.index_path = (Path(index_dir or default_index_dir())
+                           / collection_folder(collection, self.settings.model))
         self.documents = tuple(documents) if documents is not None else tuple(load_default_corpus())
         self.embedder = embedder or Embedder(self.settings.model)
         self._lock = threading.Lock()

@@ -8,7 +8,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from rag.engine import Engine, validate_question
+from rag.engine import Engine, collection_folder, validate_question
 from rag.errors import InvalidQuestionError, InvalidRequestError
 from rag.settings import MAX_QUESTION_CHARS
 
@@ -181,3 +181,27 @@ def test_retrieve_gives_the_passages_ask_cites(engine: Engine) -> None:
         engine.retrieve("   ", 5, "hybrid")
     with pytest.raises(InvalidRequestError):
         engine.retrieve(question, 0, "hybrid")
+
+
+@pytest.mark.parametrize("model", ["all-MiniLM-L6-v2", "sentence-transformers/all-MiniLM-L6-v2"])
+def test_the_default_model_keeps_the_bare_collection_folder(model: str) -> None:
+    assert collection_folder("default", model) == "default"
+
+
+def test_each_other_model_gets_its_own_index_folder(tmp_path) -> None:
+    names = {collection_folder("default", m) for m in (
+        "all-MiniLM-L6-v2", "all-mpnet-base-v2", "sentence-transformers/all-mpnet-base-v2",
+        "/models/a/encoder", "/models/b/encoder", "/models/b/encoder/")}
+    # The two "encoder" folders differ; a trailing slash names the same folder.
+    assert len(names) == 5
+    assert "default--all-mpnet-base-v2" in names
+    for name in names:  # a single, safe path component
+        assert (tmp_path / name).parent == tmp_path and name.startswith("default")
+        assert "/" not in name and " " not in name
+
+
+def test_switching_models_does_not_touch_the_other_index(tmp_path, engine: Engine) -> None:
+    other = Engine(engine.settings.with_overrides(model="/no/such/model"), index_dir=tmp_path)
+    assert other.index_path.parent == tmp_path
+    assert other.index_path.name.startswith("default--model-")
+    assert Engine(engine.settings, index_dir=tmp_path).index_path == tmp_path / "default"
