@@ -164,7 +164,7 @@ class Engine:
         return text, top_k, mode
 
     def embed_questions(self, questions: Sequence[str]) -> np.ndarray:
-        """Embed many questions in one batch (for evaluation runs)."""
+        """Embed many questions in one batch (for benchmarks and other batch jobs)."""
         return self.embedder.embed(questions, batch_size=self.settings.embed_batch_size)
 
     def ask(self, question: str, top_k: int | None = None, mode: str | None = None,
