@@ -10,6 +10,7 @@ import pytest
 
 from rag.engine import Engine, collection_folder, validate_question
 from rag.errors import InvalidQuestionError, InvalidRequestError
+from rag.schema import Document
 from rag.settings import MAX_QUESTION_CHARS
 
 QUESTIONS = [
@@ -159,7 +160,6 @@ def test_concurrent_first_use_builds_once(tmp_path, embedder, engine: Engine,
 
 
 def test_rebuild_flag_rebuilds(tmp_path, embedder, engine: Engine) -> None:
-    from rag.schema import Document
 
     docs = [Document("tiny.txt", engine.documents[0].text[:1500])]
     eng = Engine(engine.settings, index_dir=tmp_path, documents=docs, embedder=embedder)
@@ -200,8 +200,22 @@ def test_each_other_model_gets_its_own_index_folder(tmp_path) -> None:
         assert "/" not in name and " " not in name
 
 
-def test_switching_models_does_not_touch_the_other_index(tmp_path, engine: Engine) -> None:
-    other = Engine(engine.settings.with_overrides(model="/no/such/model"), index_dir=tmp_path)
-    assert other.index_path.parent == tmp_path
-    assert other.index_path.name.startswith("default--model-")
-    assert Engine(engine.settings, index_dir=tmp_path).index_path == tmp_path / "default"
+def test_switching_models_does_not_touch_the_other_index(tmp_path, embedder,
+                                                          engine: Engine) -> None:
+    from rag.embedding import resolve_model_path
+
+    docs = [Document("tiny.txt", engine.documents[0].text[:1500])]
+    default = Engine(engine.settings, index_dir=tmp_path, documents=docs, embedder=embedder)
+    built_at = default.ensure_ready().manifest["built_at"]
+    # The same weights named by their folder count as another model setting.
+    path = resolve_model_path(engine.settings.model)
+    other = Engine(engine.settings.with_overrides(model=path), index_dir=tmp_path,
+                   documents=docs, embedder=embedder)
+    other.ensure_ready()
+    assert other.built_index
+    assert other.index_path.parent == tmp_path and other.index_path != default.index_path
+    assert other.index.manifest["model"] == path
+    # Back to the default model: its index is still there and loads without a rebuild.
+    again = Engine(engine.settings, index_dir=tmp_path, documents=docs, embedder=embedder)
+    assert again.ensure_ready().manifest["built_at"] == built_at
+    assert not again.built_index
