@@ -160,7 +160,6 @@ def test_concurrent_first_use_builds_once(tmp_path, embedder, engine: Engine,
 
 
 def test_rebuild_flag_rebuilds(tmp_path, embedder, engine: Engine) -> None:
-
     docs = [Document("tiny.txt", engine.documents[0].text[:1500])]
     eng = Engine(engine.settings, index_dir=tmp_path, documents=docs, embedder=embedder)
     first = eng.ensure_ready().manifest["built_at"]
