@@ -105,6 +105,9 @@ def test_thresholded_answers_equal_the_engines(tmp_path: Path, embedder: Embedde
         assert timings["embed"] > 0
         assert timings["total"] == pytest.approx(
             timings["embed"] + timings["retrieve"] + timings["answer"], abs=1e-3)
+    # Each answer carries its own question's embedding time, and only that.
+    assert sum(r.answer.timings_ms["embed"] for r in evaluation.records["hybrid"]) == \
+        pytest.approx(1e3 * evaluation.embed_seconds)
     # And the artefacts can be written from a library call too.
     metrics = write_artifacts(evaluation, tmp_path / "out", settings.abstain_threshold)
     assert metrics["n"] == len(gold.items)
