@@ -2,14 +2,16 @@
 
 The shared SQuAD v2.0 sample (3 articles, 86 contexts, 781 questions; SQuAD 2.0
 by Rajpurkar, Jia and Liang, 2018, CC BY-SA 4.0) is repeated until the file has
-``--contexts`` contexts, with unique question ids and titles per copy. The
+``--contexts`` contexts, with unique question ids and titles per copy, and each
+copy's contexts marked at their end ("[copy 2]"): ``rag eval`` reads a context
+given twice as one document, and the point is to index 650. The
 evaluation runs in a fresh process with an empty index folder, so the timing
 includes starting Python, loading the model, indexing every context, embedding
 every question and asking in the three modes. The requirement is under 10 minutes
 on the 2-core development machine.
 
-Copies repeat the same contexts, so retrieval has exact ties between copies and
-the quality numbers of this run mean nothing; only the time does.
+Copies repeat the same text, so retrieval has near-ties between copies and the
+quality numbers of this run mean nothing; only the time does.
 
 Usage::
 
@@ -47,6 +49,8 @@ def build_scaled(sample: dict[str, Any], contexts: int) -> dict[str, Any]:
                 if count == contexts:
                     break
                 p = copy.deepcopy(paragraph)
+                if k:  # after the text, so every answer_start still holds
+                    p["context"] = f"{p['context']} [copy {k}]"
                 for qa in p["qas"]:
                     qa["id"] = f"{qa['id']}_c{k}"  # ids must stay unique per copy
                 paragraphs.append(p)

@@ -89,6 +89,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RagError as exc:
         print(f"rag: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except OSError as exc:
+        # A full disk or a folder turned read-only mid-run: say which file, not a
+        # traceback (-v logs the traceback too).
+        logging.getLogger("rag").debug("I/O error", exc_info=True)
+        print(f"rag: error: {exc.strerror or exc}"
+              + (f": {exc.filename}" if exc.filename else ""), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
 

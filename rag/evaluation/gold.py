@@ -3,8 +3,14 @@
 Both become the same frozen records: ``GoldItem`` questions whose ``GoldAnswer``
 spans point into the ``Document`` corpus the questions are about. For the
 project's JSONL that corpus is the bundled article; for a SQuAD file every
-context is one document. Every span is checked against its document on load,
-so a metric never silently compares against the wrong characters.
+distinct context is one document. Every span is checked against its document on
+load, so a metric never silently compares against the wrong characters.
+
+The project's own files must be exact. SQuAD files from elsewhere are read the
+way the official script reads them: it never looks at ``answer_start`` and
+counts a question without answers as unanswerable, so a file it scores is not
+rejected here for an offset that is off or a missing ``is_impossible``; each
+such repair is logged.
 """
 
 from __future__ import annotations
@@ -31,16 +37,20 @@ SQUAD = "squad"
 
 @dataclass(frozen=True, slots=True)
 class GoldAnswer:
-    """One acceptable answer: ``text == document.text[start:end]``."""
+    """One acceptable answer: ``text == document.text[start:end]``.
+
+    ``start`` is None for a SQuAD answer whose text its context does not hold:
+    it still counts for exact match and F1, but no passage can contain it.
+    """
 
     text: str
-    start: int
+    start: int | None
     doc_id: str
 
     @property
-    def end(self) -> int:
-        """Offset one past the span's last character."""
-        return self.start + len(self.text)
+    def end(self) -> int | None:
+        """Offset one past the span's last character (None when not located)."""
+        return None if self.start is None else self.start + len(self.text)
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form used in results files."""
@@ -49,12 +59,17 @@ class GoldAnswer:
 
 @dataclass(frozen=True, slots=True)
 class GoldItem:
-    """One gold question; ``answers`` is empty exactly when ``is_impossible``."""
+    """One gold question; ``answers`` is empty exactly when ``is_impossible``.
+
+    ``doc_id`` is the document the question was asked about: its SQuAD context,
+    or the article for the project's JSONL.
+    """
 
     id: str
     question: str
     answers: tuple[GoldAnswer, ...]
     is_impossible: bool
+    doc_id: str = ""
 
     @property
     def has_answer(self) -> bool:
@@ -96,8 +111,8 @@ class GoldSet:
 def load_gold(path: Path) -> GoldSet:
     """Read a gold file, detecting its format from its content.
 
-    A file holding one JSON object with a ``data`` list is SQuAD; a ``.jsonl``
-    file, or any other file of JSON values, is read as the project's JSONL.
+    A file holding one JSON object with a ``data`` list is SQuAD, whatever its
+    name; any other file of JSON values is read as the project's JSONL.
 
     Raises:
         GoldFormatError: The file is missing, unreadable, or malformed; the
@@ -115,7 +130,7 @@ def load_gold(path: Path) -> GoldSet:
     except UnicodeDecodeError as exc:
         raise GoldFormatError(f"Gold file {path} is not UTF-8 ({exc.reason}).") from exc
     sha = hashlib.sha256(raw).hexdigest()
-    whole = None if path.suffix == ".jsonl" else _whole_json(path, text)
+    whole = _whole_json(path, text)
     if isinstance(whole, dict) and "data" in whole:
         gold = _read_squad(path, whole, sha)
     else:
@@ -127,12 +142,43 @@ def load_gold(path: Path) -> GoldSet:
     return gold
 
 
+def to_squad(golds: Sequence[GoldSet]) -> dict[str, Any]:
+    """The questions of ``golds`` as one SQuAD v2.0 dataset.
+
+    The official ``evaluate-v2.0.py`` reads this and a run's predictions file:
+    it covers exactly the questions evaluated (after ``--limit``), from any mix
+    of the project's JSONL and SQuAD files. Each document with questions is one
+    article of one paragraph; an answer its context does not hold keeps
+    ``answer_start`` -1.
+    """
+    data = []
+    for gold in golds:
+        by_doc: dict[str, list[GoldItem]] = {}
+        for item in gold.items:
+            by_doc.setdefault(item.doc_id, []).append(item)
+        for doc in gold.documents:
+            if doc.doc_id not in by_doc:
+                continue
+            qas = [{"id": item.id, "question": item.question, "is_impossible": item.is_impossible,
+                    "answers": [{"text": a.text,
+                                 "answer_start": -1 if a.start is None else a.start}
+                                for a in item.answers]}
+                   for item in by_doc[doc.doc_id]]
+            data.append({"title": doc.title or doc.doc_id,
+                         "paragraphs": [{"context": doc.text, "qas": qas}]})
+    return {"version": "v2.0", "data": data}
+
+
 def _whole_json(path: Path, text: str) -> Any:
     """The file parsed as one JSON value, or None if it is JSON Lines instead."""
+    if not text.strip():
+        return None  # no questions; said as such by the caller
     try:
         return json.loads(text)
     except json.JSONDecodeError as exc:
-        if exc.msg == "Extra data":  # a second value after the first: JSON Lines
+        # A second value after the first is JSON Lines; the parse stops there, so
+        # trying costs one line.
+        if exc.msg == "Extra data":
             return None
         raise GoldFormatError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg} at column "
                               f"{exc.colno}).") from exc
@@ -166,8 +212,9 @@ def _read_jsonl(path: Path, text: str, sha: str) -> GoldSet:
         answers = record["answers"]
         if not isinstance(answers, list):
             raise GoldFormatError(f"{where}: 'answers' must be a list of {{text, start}}.")
-        spans = tuple(_answer(a, "start", article, where) for a in answers)
-        items.append(_item(qid, record["question"], spans, record["is_impossible"], where, seen))
+        spans = tuple(_answer(a, "start", article, where, None) for a in answers)
+        items.append(_item(qid, record["question"], spans, record["is_impossible"], where, seen,
+                           article.doc_id))
     return GoldSet(path, JSONL, "", sha, tuple(items), (article,))
 
 
@@ -181,7 +228,9 @@ def _read_squad(path: Path, whole: dict[str, Any], sha: str) -> GoldSet:
         raise GoldFormatError(f"{path}: 'data' must be a list of articles.")
     items: list[GoldItem] = []
     documents: list[Document] = []
+    by_context: dict[str, Document] = {}
     seen: set[str] = set()
+    repairs: list[str] = []
     for a, article in enumerate(data):
         where_a = f"{path}: data[{a}]"
         if not isinstance(article, dict) or not isinstance(article.get("paragraphs"), list):
@@ -199,9 +248,15 @@ def _read_squad(path: Path, whole: dict[str, Any], sha: str) -> GoldSet:
                 raise GoldFormatError(f"{where_p}: 'context' must be non-empty text.")
             if not isinstance(qas, list):
                 raise GoldFormatError(f"{where_p}: 'qas' must be a list.")
-            # A running number keeps ids unique even when titles are missing or repeated.
-            doc = Document(f"{title or 'doc'}#{len(documents)}", context, title)
-            documents.append(doc)
+            # A context repeated (in another article, say) is one document: two
+            # copies would compete for the same retrieval ranks, and a question
+            # would miss recall@1 for finding the copy its answer is not pointed at.
+            doc = by_context.get(context)
+            if doc is None:
+                # A running number keeps ids unique when titles are missing or repeated.
+                doc = Document(f"{title or 'doc'}#{len(documents)}", context, title)
+                documents.append(doc)
+                by_context[context] = doc
             for q, qa in enumerate(qas):
                 where = f"{where_p}.qas[{q}]"
                 if not isinstance(qa, dict) or "id" not in qa or "question" not in qa:
@@ -211,10 +266,21 @@ def _read_squad(path: Path, whole: dict[str, Any], sha: str) -> GoldSet:
                 answers = qa.get("answers", [])
                 if not isinstance(answers, list):
                     raise GoldFormatError(f"{where}: 'answers' must be a list.")
-                spans = tuple(_answer(x, "answer_start", doc, where) for x in answers)
-                # SQuAD v1.1 has no is_impossible: every question there is answerable.
-                impossible = qa.get("is_impossible", False)
-                items.append(_item(qid, qa["question"], spans, impossible, where, seen))
+                spans = tuple(_answer(x, "answer_start", doc, where, repairs) for x in answers)
+                # SQuAD v1.1 has no is_impossible; the official script takes a
+                # question without answers as unanswerable, whatever the flag says.
+                impossible = qa.get("is_impossible", not spans)
+                if impossible is False and not spans:
+                    repairs.append(f"{where}: no answers but is_impossible is false; "
+                                   "scored as unanswerable")
+                    impossible = True
+                items.append(_item(qid, qa["question"], spans, impossible, where, seen,
+                                   doc.doc_id))
+    if repairs:
+        log.warning("%s: %d answer(s) or flag(s) repaired as the official script reads "
+                    "them (run with -v for each); first: %s", path, len(repairs), repairs[0])
+        for note in repairs:
+            log.debug("%s", note)
     return GoldSet(path, SQUAD, str(version), sha, tuple(items), tuple(documents))
 
 
@@ -232,7 +298,14 @@ def _qid(value: object, where: str) -> str:
     return qid
 
 
-def _answer(value: object, start_key: str, doc: Document, where: str) -> GoldAnswer:
+def _answer(value: object, start_key: str, doc: Document, where: str,
+            repairs: list[str] | None) -> GoldAnswer:
+    """One answer, checked against its document.
+
+    With ``repairs`` None a span that does not slice its document is an error;
+    otherwise the text is looked up in the document instead (the occurrence
+    nearest the given offset), and a note of it appended to ``repairs``.
+    """
     if not isinstance(value, dict) or "text" not in value or start_key not in value:
         raise GoldFormatError(f"{where}: each answer needs 'text' and '{start_key}', "
                               f"got {value!r}.")
@@ -242,16 +315,33 @@ def _answer(value: object, start_key: str, doc: Document, where: str) -> GoldAns
     if isinstance(start, bool) or not isinstance(start, int):
         raise GoldFormatError(f"{where}: '{start_key}' must be an integer, got {start!r}.")
     found = doc.text[start:start + len(text)] if start >= 0 else ""
-    if found != text:
+    if found == text:
+        return GoldAnswer(text, start, doc.doc_id)
+    if repairs is None:
         raise GoldFormatError(
             f"{where}: answer {text!r} does not slice its context at {start_key}={start} "
             f"(the text there is {found!r}); offsets are Python str indices into {doc.doc_id}."
         )
-    return GoldAnswer(text, start, doc.doc_id)
+    located = _nearest(doc.text, text, start)
+    repairs.append(f"{where}: answer {text!r} is not at {start_key}={start}; "
+                   + (f"found at {located}" if located is not None
+                      else "its context does not hold it, so it counts for EM/F1 only"))
+    return GoldAnswer(text, located, doc.doc_id)
+
+
+def _nearest(text: str, span: str, start: int) -> int | None:
+    """Offset of the occurrence of ``span`` in ``text`` nearest ``start``, or None."""
+    best: int | None = None
+    at = text.find(span)
+    while at >= 0:
+        if best is None or abs(at - start) < abs(best - start):
+            best = at
+        at = text.find(span, at + 1)
+    return best
 
 
 def _item(qid: str, question: object, answers: Sequence[GoldAnswer], impossible: object,
-          where: str, seen: set[str]) -> GoldItem:
+          where: str, seen: set[str], doc_id: str) -> GoldItem:
     if qid in seen:
         raise GoldFormatError(f"{where}: duplicate id {qid!r}; ids must be unique.")
     seen.add(qid)
@@ -268,4 +358,4 @@ def _item(qid: str, question: object, answers: Sequence[GoldAnswer], impossible:
     if not impossible and not answers:
         raise GoldFormatError(f"{where}: an answerable question needs at least one answer; "
                               "set is_impossible to true if the text does not answer it.")
-    return GoldItem(qid, question.strip(), tuple(answers), impossible)
+    return GoldItem(qid, question.strip(), tuple(answers), impossible, doc_id)

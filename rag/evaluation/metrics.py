@@ -1,8 +1,8 @@
 """Metric functions: the official SQuAD v2.0 scoring, plus retrieval and quote metrics.
 
 The SQuAD functions (``normalize_answer``, ``get_tokens``, ``compute_exact``,
-``compute_f1``, ``gold_answers_for_scoring``, ``apply_no_ans_threshold``,
-``make_eval_dict`` and ``find_best_thresh``) re-implement, line for line, the
+``compute_f1``, ``gold_answers_for_scoring``, ``apply_no_ans_threshold`` and
+``make_eval_dict``) re-implement, line for line, the
 official "Official evaluation script for SQuAD version 2.0"
 (``evaluate-v2.0.py``, https://rajpurkar.github.io/SQuAD-explorer/, by
 Rajpurkar, Jia and Liang, 2018; the SQuAD data is CC BY-SA 4.0). They keep its
@@ -10,9 +10,10 @@ quirks on purpose, so that numbers here equal the official script's:
 
 * a gold answer that normalises to nothing is ignored, and a question with no
   gold answer left is scored as unanswerable (only the empty prediction scores);
-* F1 of an empty prediction is 1 against an empty gold answer and 0 otherwise;
-* ``find_best_thresh`` starts from "abstain on everything" and walks the
-  questions in increasing no-answer probability.
+* F1 of an empty prediction is 1 against an empty gold answer and 0 otherwise.
+
+Its ``find_best_thresh`` sweep is ``scoring.best_threshold``, which differs
+only where confidences tie.
 
 Everything here is a pure function of plain values, so it is testable by hand.
 """
@@ -128,46 +129,6 @@ def make_eval_dict(exact_scores: Mapping[str, float], f1_scores: Mapping[str, fl
     }
 
 
-def find_best_thresh(preds: Mapping[str, str], scores: Mapping[str, float],
-                     na_probs: Mapping[str, float],
-                     qid_to_has_ans: Mapping[str, bool]) -> tuple[float, float]:
-    """The no-answer threshold that maximises the total score (official).
-
-    Starts from abstaining on every question (each unanswerable one scores 1),
-    then answers questions in increasing ``na_probs`` order, keeping the running
-    best. A question is answered under the returned threshold when
-    ``na_prob <= best_thresh``.
-
-    Args:
-        preds: Raw (un-thresholded) prediction per question id.
-        scores: Raw exact or F1 score (0..1) of each prediction.
-        na_probs: No-answer probability per question id.
-        qid_to_has_ans: Whether each question has a gold answer.
-
-    Returns:
-        ``(best score in percent, best na_prob threshold)``.
-    """
-    num_no_ans = sum(1 for k in qid_to_has_ans if not qid_to_has_ans[k])
-    cur_score: float = num_no_ans
-    best_score: float = cur_score
-    best_thresh = 0.0
-    qid_list = sorted(na_probs, key=lambda k: na_probs[k])
-    for qid in qid_list:
-        if qid not in scores:
-            continue
-        if qid_to_has_ans[qid]:
-            diff = scores[qid]
-        elif preds[qid]:
-            diff = -1
-        else:
-            diff = 0
-        cur_score += diff
-        if cur_score > best_score:
-            best_score = cur_score
-            best_thresh = na_probs[qid]
-    return 100.0 * best_score / len(scores), best_thresh
-
-
 # --- Retrieval and quotes -------------------------------------------------------------
 
 
@@ -219,23 +180,24 @@ def quote_hit(answers: Sequence[str], quotes: Sequence[str], k: int) -> bool:
 # --- Abstention and latency -----------------------------------------------------------
 
 
-def abstention_prf(abstained: Sequence[bool],
-                   impossible: Sequence[bool]) -> tuple[float, float, float]:
+def abstention_prf(abstained: Sequence[bool], impossible: Sequence[bool],
+                   ) -> tuple[float | None, float | None, float | None]:
     """Precision, recall and F1 of abstention as the positive class.
 
-    The undefined cases are defined as vacuously perfect: precision is 1.0 when
-    the system never abstains (no abstention was wrong) and recall is 1.0 when
-    no question is unanswerable (none was missed). F1 is 0.0 when both
-    precision and recall are 0.
+    A share with nothing to count is undefined (None), not a made-up 0 or 1:
+    precision when the system never abstains, recall when no question is
+    unanswerable. F1 is ``2 TP / (abstentions + unanswerable)``, which equals
+    the harmonic mean where both are defined, is 0 when one is 0 or undefined
+    beside a non-empty other, and undefined only when both counts are 0.
     """
     if len(abstained) != len(impossible):
         raise ValueError("abstained and impossible must have the same length")
     tp = sum(1 for a, i in zip(abstained, impossible, strict=True) if a and i)
     predicted = sum(1 for a in abstained if a)
     actual = sum(1 for i in impossible if i)
-    precision = tp / predicted if predicted else 1.0
-    recall = tp / actual if actual else 1.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    precision = tp / predicted if predicted else None
+    recall = tp / actual if actual else None
+    f1 = 2 * tp / (predicted + actual) if predicted + actual else None
     return precision, recall, f1
 
 

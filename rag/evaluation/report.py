@@ -154,7 +154,10 @@ def plot_recall(evaluation: Evaluation, path: Path) -> None:
            title="Gold span inside one of the top-k passages", ylim=(0, 1.02))
     ax.set_xticks(range(1, 11))
     ax.grid(alpha=0.3)
-    ax.legend(loc="lower right")
+    if ax.lines:  # no line without answerable questions, and a legend of nothing warns
+        ax.legend(loc="lower right")
+    else:
+        ax.text(5.5, 0.5, "no answerable questions", ha="center", va="center", color="grey")
     fig.tight_layout()
     fig.savefig(path)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,7 @@ from tqdm import tqdm
 from rag.embedding import Embedder
 from rag.engine import Engine, validate_question
 from rag.errors import InvalidRequestError, SettingsError
-from rag.evaluation.gold import JSONL, GoldSet, load_gold
+from rag.evaluation.gold import JSONL, GoldSet, load_gold, to_squad
 from rag.evaluation.report import format_table, write_report
 from rag.evaluation.scoring import (
     RETRIEVAL_DEPTH,
@@ -221,7 +222,7 @@ def check_unique_question_ids(golds: Sequence[GoldSet]) -> None:
 
 def write_artifacts(evaluation: Evaluation, out: Path, threshold: float,
                     calibration: Mapping[str, Any] | None = None) -> dict[str, Any]:
-    """Write metrics.json, predictions, results, report.md and the plots.
+    """Write metrics.json, predictions, results, gold.json, report.md and the plots.
 
     Returns:
         The metrics object written to ``metrics.json``.
@@ -231,6 +232,10 @@ def write_artifacts(evaluation: Evaluation, out: Path, threshold: float,
     if calibration is not None:
         metrics["calibration"] = dict(calibration)
     _write_json(out / "metrics.json", metrics)
+    # The official script takes SQuAD JSON: this is the questions scored, whatever
+    # their format or --limit, so `evaluate-v2.0.py gold.json predictions.<mode>.json`
+    # checks any run's numbers.
+    _write_json(out / "gold.json", to_squad(evaluation.golds))
     for mode in evaluation.modes:
         table = evaluation.table(mode)
         answers = [apply_threshold(r.answer, threshold) for r in evaluation.records[mode]]
@@ -267,6 +272,24 @@ def _write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
+def prepare_out_dir(out: Path) -> Path:
+    """Create ``out`` and check it takes files, before any question is asked.
+
+    Raises:
+        InvalidRequestError: ``out`` is a file, or cannot be created or written.
+    """
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = out / f".write-test-{os.getpid()}"
+        probe.write_bytes(b"")
+        probe.unlink()
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise InvalidRequestError(f"--out {out}: cannot write there ({reason}); give a "
+                                  "folder you can write to.") from exc
+    return out
+
+
 def _new_run_dir() -> Path:
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     out = default_runs_dir() / stamp
@@ -285,6 +308,8 @@ def run_from_args(args: argparse.Namespace) -> int:
     golds = limit_golds([load_gold(path) for path in args.gold], args.limit)
     check_unique_question_ids(golds)
     settings = load_settings()
+    # A bad --out should fail now, not after every question has been asked.
+    out = prepare_out_dir(args.out or _new_run_dir())
     evaluation = evaluate(golds, modes, settings, index_dir=args.index_dir)
 
     threshold = settings.abstain_threshold
@@ -302,7 +327,6 @@ def run_from_args(args: argparse.Namespace) -> int:
                  "metrics below use it", threshold, ", ".join(str(g.path) for g in golds),
                  mode, best_f1)
 
-    out = args.out or _new_run_dir()
     started = time.perf_counter()
     metrics = write_artifacts(evaluation, out, threshold, calibration)
     log.info("%d questions x %d modes: embedding %.1f s, asking %.1f s, scoring and writing "

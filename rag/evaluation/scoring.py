@@ -110,7 +110,9 @@ def score_records(records: Sequence[Record]) -> ScoreTable:
         quotes = [q.text for q in r.answer.quotes]
         for k in QUOTE_KS:
             hits[k].append(m.quote_hit(golds, quotes, k))
-        spans = [(a.doc_id, a.start, a.end) for a in r.item.answers]
+        # An answer its context does not hold (a repaired SQuAD file) has no span.
+        spans = [(a.doc_id, a.start, a.start + len(a.text)) for a in r.item.answers
+                 if a.start is not None]
         passages = [(p.doc_id, p.start, p.end) for p in r.retrieved[:RETRIEVAL_DEPTH]]
         ranks.append(m.first_relevant_rank(spans, passages))
     return ScoreTable(
@@ -133,27 +135,40 @@ def score_records(records: Sequence[Record]) -> ScoreTable:
 def best_threshold(table: ScoreTable) -> tuple[float, float]:
     """The official ``best_f1`` sweep, as ``(best F1 in percent, abstain threshold)``.
 
-    The official script thresholds a no-answer probability; here it is
-    ``1 - confidence``, answered where ``na_prob <= best_thresh``. That set is
-    turned back into the engine's rule ``confidence >= t`` with ``t`` midway
-    between the lowest confidence it answers and the highest one below that.
-    The midpoint avoids float round-off in ``1 - (1 - c)``, and a threshold
-    rounded for a settings file still splits the questions the same way.
+    Like the official script, it starts from "abstain on everything", answers
+    questions in decreasing confidence and keeps the first best overall F1, so
+    a tie goes to the threshold that abstains more. Unlike it, questions of
+    equal confidence are answered together: the script may count a best score
+    halfway through a tie, which no threshold can give. The F1 returned is
+    therefore always the one the returned threshold gives.
+
+    The threshold lies midway between the lowest confidence answered and the
+    highest one below it, so a threshold rounded for a settings file still
+    splits the questions the same way. Settings cap a threshold at 1.0, and
+    confidence 1.0 is answered there: "abstain on everything" is only a
+    candidate when no question has confidence 1.0.
     """
-    preds = dict(zip(table.ids, table.predictions, strict=True))
-    f1 = dict(zip(table.ids, table.f1_if_answered.tolist(), strict=True))
+    n = len(table.ids)
+    base = float(table.f1_if_abstained.sum())
     # A question the engine cannot answer at all (no passages) never gets a
-    # quote, whatever the threshold: give it the highest no-answer probability.
-    na = np.where(table.always_abstains, 1.0, 1.0 - table.confidence)
-    na_probs = dict(zip(table.ids, na.tolist(), strict=True))
-    has_ans = dict(zip(table.ids, table.has_answer.tolist(), strict=True))
-    best, thresh = m.find_best_thresh(preds, f1, na_probs, has_ans)
-    answered = (na <= thresh) & ~table.always_abstains
-    if not answered.any():
-        return best, 1.0
-    lowest = float(table.confidence[answered].min())
-    below = table.confidence[table.confidence < lowest]
-    return best, (lowest + float(below.max(initial=0.0))) / 2
+    # quote, whatever the threshold: it stays at its abstained score.
+    answerable = ~table.always_abstains
+    confidence = table.confidence[answerable]
+    gain = (table.f1_if_answered - table.f1_if_abstained)[answerable]
+    order = np.argsort(-confidence, kind="stable")
+    confidence, gain = confidence[order], gain[order]
+    total = np.concatenate(([0.0], np.cumsum(gain)))
+    candidates: list[tuple[float, float]] = []  # (F1 in percent, threshold)
+    if confidence.size == 0 or confidence[0] < 1.0:
+        candidates.append((100.0 * base / n, 1.0))
+    for k in range(1, confidence.size + 1):  # answer the k most confident
+        below = float(confidence[k]) if k < confidence.size else 0.0
+        if below == confidence[k - 1] and k < confidence.size:
+            continue  # inside a tie: not a place a threshold can cut
+        candidates.append((100.0 * (base + float(total[k])) / n,
+                           (float(confidence[k - 1]) + below) / 2))
+    # Rounded so that float noise in the running sum does not break a tie.
+    return max(candidates, key=lambda c: round(c[0], 9))
 
 
 def _mean(values: np.ndarray, scale: float = 1.0) -> float | None:
@@ -224,6 +239,7 @@ def trade_off(table: ScoreTable, steps: int = 101, include: float | None = None)
         has.append(_mean(scores[table.has_answer], 100.0) or 0.0)
         no.append(_mean(table.exact(t)[~table.has_answer], 100.0) or 0.0)
         p, r, _ = m.abstention_prf(table.abstains(t).tolist(), table.impossible.tolist())
-        prec.append(p)
-        rec.append(r)
-    return TradeOff(grid, *(np.array(v) for v in (f1, has, no, prec, rec)))
+        # Undefined (never abstains, or nothing unanswerable): a gap in the plot.
+        prec.append(np.nan if p is None else p)
+        rec.append(np.nan if r is None else r)
+    return TradeOff(grid, *(np.array(v, dtype=np.float64) for v in (f1, has, no, prec, rec)))

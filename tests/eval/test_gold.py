@@ -11,7 +11,7 @@ import pytest
 
 from rag.corpus import load_default_corpus
 from rag.errors import CorpusError, GoldFormatError
-from rag.evaluation.gold import JSONL, SQUAD, load_gold
+from rag.evaluation.gold import JSONL, SQUAD, load_gold, to_squad
 from rag.settings import project_root
 
 DATA = Path(__file__).parent / "data"
@@ -101,17 +101,96 @@ def test_jsonl_errors_name_file_and_line(tmp_path: Path, line2: str, message: st
 
 def test_squad_errors_name_the_question(tmp_path: Path) -> None:
     qa: dict[str, Any] = {"id": "q1", "question": "Capital?",
-                          "answers": [{"text": "Paris", "answer_start": 3}],
-                          "is_impossible": False}
+                          "answers": [{"text": "Paris", "answer_start": 0}],
+                          "is_impossible": True}
     data = {"version": "v2.0", "data": [{"title": "T", "paragraphs": [
         {"context": "Paris is the capital of France.", "qas": [qa]}]}]}
     with pytest.raises(GoldFormatError, match=r"data\[0\]\.paragraphs\[0\]\.qas\[0\] \[q1\]: "
-                                              r"answer 'Paris' does not slice"):
+                                              r"an unanswerable question .* must have no answers"):
         load_gold(_write(tmp_path / "bad.json", data))
-    qa["answers"][0]["answer_start"] = 0
-    qa["is_impossible"] = True
-    with pytest.raises(GoldFormatError, match=r"unanswerable question .* must have no answers"):
+    qa["answers"] = [{"text": "", "answer_start": 0}]
+    with pytest.raises(GoldFormatError, match=r"\[q1\]: answer text must be non-empty"):
         load_gold(_write(tmp_path / "bad.json", data))
+
+
+def test_squad_read_as_the_official_script_reads_it(tmp_path: Path,
+                                                    caplog: pytest.LogCaptureFixture) -> None:
+    # The official script never reads answer_start and takes a question without
+    # answers as unanswerable: such a file is scored there, so it is here too.
+    context = "Paris is the capital of France. Paris hosted the 1900 Olympics."
+    second = context.index("Paris hosted")
+    data = {"data": [{"paragraphs": [{"context": context, "qas": [
+        # Off by two: the nearest "Paris" to 33 is the second one, at 32.
+        {"id": "off", "question": "Which city?", "answers": [
+            {"text": "Paris", "answer_start": second + 2}]},
+        # Not in the context at all: kept for EM/F1, with no span to retrieve.
+        {"id": "absent", "question": "Which river?", "answers": [
+            {"text": "the Seine", "answer_start": 0},
+            {"text": "Paris", "answer_start": 0}]},
+        # v1.1 without answers, and v2.0 with the flag wrong: both unanswerable.
+        {"id": "none", "question": "Who won?", "answers": []},
+        {"id": "flag", "question": "Who lost?", "answers": [], "is_impossible": False},
+    ]}]}]}
+    with caplog.at_level("WARNING", logger="rag.evaluation.gold"):
+        gold = load_gold(_write(tmp_path / "lenient.json", data))
+    off, absent, none, flag = gold.items
+    assert off.answers[0].start == second
+    assert context[second:off.answers[0].end or 0] == "Paris"
+    assert absent.answers[0].start is None and absent.answers[0].end is None
+    assert absent.answers[1].start == 0
+    assert (none.is_impossible, flag.is_impossible) == (True, True)
+    assert not none.answers and not flag.answers
+    assert "3 answer(s) or flag(s) repaired" in caplog.text
+    # The project's own files stay strict: the same off-by-two offset is an error there.
+    article = load_default_corpus()[0]
+    line = {"id": "a", "question": "Q?", "is_impossible": False,
+            "answers": [{"text": article.text[:5], "start": 2}]}
+    (tmp_path / "strict.jsonl").write_text(json.dumps(line) + "\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="does not slice"):
+        load_gold(tmp_path / "strict.jsonl")
+
+
+def test_a_repeated_squad_context_is_one_document(tmp_path: Path) -> None:
+    context = "Paris is the capital of France."
+    paragraph = {"context": context, "qas": [
+        {"id": "a", "question": "Capital?", "answers": [{"text": "Paris", "answer_start": 0}]}]}
+    again = {"context": context, "qas": [
+        {"id": "b", "question": "Country?", "answers": [{"text": "France", "answer_start": 24}]}]}
+    other = {"context": "Rome is the capital of Italy.", "qas": [
+        {"id": "c", "question": "Italy?", "answers": [{"text": "Rome", "answer_start": 0}]}]}
+    data = {"data": [{"title": "X", "paragraphs": [paragraph, other]},
+                     {"title": "Y", "paragraphs": [again]}]}
+    gold = load_gold(_write(tmp_path / "twice.json", data))
+    assert [d.doc_id for d in gold.documents] == ["X#0", "X#1"]
+    assert [i.doc_id for i in gold.items] == ["X#0", "X#1", "X#0"]
+    assert gold.items[2].answers[0].doc_id == "X#0"
+
+
+def test_format_is_told_by_content_not_name(tmp_path: Path) -> None:
+    squad_named_jsonl = tmp_path / "squad.jsonl"
+    squad_named_jsonl.write_bytes(TINY.read_bytes())
+    assert load_gold(squad_named_jsonl).format == SQUAD
+    single_line = tmp_path / "one.json"
+    single_line.write_text(json.dumps({"id": "a", "question": "Q?", "answers": [],
+                                       "is_impossible": True}), encoding="utf-8")
+    assert load_gold(single_line).format == JSONL
+
+
+@pytest.mark.parametrize("path", [TINY, GOLD_DIR / "dev.jsonl"])
+def test_to_squad_round_trips(tmp_path: Path, path: Path) -> None:
+    gold = load_gold(path)
+    again = load_gold(_write(tmp_path / "gold.json", to_squad([gold])))
+    assert again.format == SQUAD and again.version == "v2.0"
+    assert len(again.items) == len(gold.items)
+    contexts = {d.doc_id: d.text for d in gold.documents}
+    contexts_again = {d.doc_id: d.text for d in again.documents}
+    for before, after in zip(gold.items, again.items, strict=True):
+        assert (after.id, after.question, after.is_impossible) == \
+            (before.id, before.question, before.is_impossible)
+        assert [(a.text, a.start) for a in after.answers] == \
+            [(a.text, a.start) for a in before.answers]
+        # Each question sits under the context it was asked about.
+        assert contexts_again[after.doc_id] == contexts[before.doc_id]
 
 
 def test_broken_squad_json_names_the_line(tmp_path: Path) -> None:

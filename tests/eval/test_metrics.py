@@ -70,29 +70,6 @@ def test_apply_no_ans_threshold_and_make_eval_dict() -> None:
     assert m.make_eval_dict(out, out, ["a", "c"])["f1"] == 25.0
 
 
-def test_find_best_thresh_walks_questions_by_no_answer_probability() -> None:
-    preds = {"q1": "x", "q2": "y", "q3": "z", "q4": "w"}
-    scores = {"q1": 1.0, "q2": 0.0, "q3": 0.5, "q4": 0.0}
-    na = {"q1": 0.1, "q2": 0.2, "q3": 0.3, "q4": 0.9}
-    has = {"q1": True, "q2": False, "q3": True, "q4": False}
-    # Start: abstain on all -> the 2 unanswerable score: cur = best = 2, thresh 0.
-    # q1 (0.1) answerable +1.0 -> 3 > 2: best 3, thresh 0.1
-    # q2 (0.2) unanswerable with a prediction: -1 -> 2
-    # q3 (0.3) +0.5 -> 2.5 (not > 3);  q4 (0.9) -1 -> 1.5
-    # best = 100 * 3 / 4 = 75.0 at thresh 0.1.
-    assert m.find_best_thresh(preds, scores, na, has) == (75.0, 0.1)
-
-
-def test_find_best_thresh_keeps_abstaining_when_nothing_beats_it() -> None:
-    # Only unanswerable questions, both answered (-1 each); an empty prediction
-    # costs nothing (diff 0). Abstaining on all scores 2/2 -> (100.0, 0.0).
-    preds = {"a": "x", "b": "", "c": "y"}
-    scores = {"a": 0.0, "b": 1.0, "c": 0.0}
-    na = {"a": 0.3, "b": 0.1, "c": 0.5}
-    has = {"a": False, "b": False, "c": False}
-    assert m.find_best_thresh(preds, scores, na, has) == (100.0, 0.0)
-
-
 def test_first_relevant_rank_needs_the_whole_span_in_the_same_document() -> None:
     span = ("d", 10, 20)
     passages = [("d", 0, 15),    # span ends at 20 > 15: cut off
@@ -137,12 +114,12 @@ def test_abstention_precision_recall_f1() -> None:
 
 
 def test_abstention_zero_division_cases() -> None:
-    # Never abstains, one unanswerable: P = 0/0 := 1, R = 0/1 = 0, F1 = 0.
-    assert m.abstention_prf([False, False], [True, False]) == (1.0, 0.0, 0.0)
-    # Nothing unanswerable, no abstention (SQuAD v1.1 done right): all 1.
-    assert m.abstention_prf([False], [False]) == (1.0, 1.0, 1.0)
-    # Nothing unanswerable but it abstains: P = 0/1 = 0, R = 0/0 := 1, F1 = 0.
-    assert m.abstention_prf([True], [False]) == (0.0, 1.0, 0.0)
+    # Never abstains, one unanswerable: P = 0/0 undefined, R = 0/1 = 0, F1 = 0/(0+1) = 0.
+    assert m.abstention_prf([False, False], [True, False]) == (None, 0.0, 0.0)
+    # Nothing unanswerable, no abstention (SQuAD v1.1 done right): nothing to measure.
+    assert m.abstention_prf([False], [False]) == (None, None, None)
+    # Nothing unanswerable but it abstains: P = 0/1 = 0, R = 0/0 undefined, F1 = 0.
+    assert m.abstention_prf([True], [False]) == (0.0, None, 0.0)
 
 
 def test_percentile_interpolates_linearly() -> None:

@@ -62,6 +62,11 @@ def test_cli_writes_every_artefact(tmp_path: Path, monkeypatch: pytest.MonkeyPat
         # Mean of the per-question F1 is the reported F1.
         mean_f1 = 100 * sum(r["scores"]["f1"] for r in rows) / len(rows)
         assert mean_f1 == pytest.approx(metrics["modes"][mode]["f1"], abs=1e-3)
+    # gold.json holds exactly the questions scored (--limit 5), in SQuAD v2.0 form,
+    # so the official script can score the predictions files as they are.
+    scored = load_gold(out / "gold.json")
+    assert [item.id for item in scored.items] == ids
+    assert [i.answers for i in scored.items] == [i.answers for i in load_gold(TINY).items[:5]]
     report = (out / "report.md").read_text(encoding="utf-8")
     assert "| metric | hybrid | dense | bm25 |" in report
     assert "## Worst misses" in report
@@ -82,6 +87,20 @@ def test_cli_rejects_bad_options_before_loading_the_model(
     assert code == 2
     assert "rag: error:" in capsys.readouterr().err
     assert not (tmp_path / "run").exists()
+
+
+def test_cli_rejects_an_unusable_out_folder_before_asking(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a_file = tmp_path / "afile"
+    a_file.write_text("keep me", encoding="utf-8")
+    for out in (a_file, a_file / "below"):
+        code = main(["eval", "--gold", str(TINY), "--out", str(out),
+                     "--index-dir", str(tmp_path / "index")])
+        assert code == 2
+        err = capsys.readouterr().err
+        assert f"--out {out}: cannot write there" in err and "Traceback" not in err
+    assert a_file.read_text(encoding="utf-8") == "keep me"
+    assert not (tmp_path / "index").exists()  # nothing was embedded or asked
 
 
 def test_thresholded_answers_equal_the_engines(tmp_path: Path, embedder: Embedder) -> None:

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
+import numpy as np
 import pytest
 
 from rag.evaluation.gold import GoldAnswer, GoldItem
 from rag.evaluation.scoring import (
     METRIC_KEYS,
     Record,
+    ScoreTable,
     apply_threshold,
     best_threshold,
     mode_metrics,
@@ -111,6 +115,78 @@ def test_best_threshold_follows_the_official_sweep(records: list[Record]) -> Non
     assert threshold == pytest.approx(0.75)
     # Applying it reproduces the best score.
     assert mode_metrics(score_records(records), threshold)["f1"] == 75.0
+
+
+def _table(rows: list[tuple[bool, str, float, float]]) -> ScoreTable:
+    """A score table from ``(answerable, prediction, its F1, confidence)`` rows."""
+    records = []
+    for i, (answerable, prediction, _f1, confidence) in enumerate(rows):
+        records.append(_record(f"q{i}", ["Tijuana"] if answerable else [], prediction,
+                               SENT1, confidence, [_passage(0, SENT1_END, 1)], 1.0))
+    table = score_records(records)
+    # The F1 is given, not computed from the text: set it where the row says.
+    return replace(table, f1_if_answered=np.array([r[2] for r in rows]))
+
+
+def _official_best_f1(table: ScoreTable) -> float:
+    """``find_best_thresh`` of the official SQuAD v2.0 script, on a score table."""
+    na = {q: 1.0 - c for q, c in zip(table.ids, table.confidence.tolist(), strict=True)}
+    has = dict(zip(table.ids, table.has_answer.tolist(), strict=True))
+    preds = dict(zip(table.ids, table.predictions, strict=True))
+    scores = dict(zip(table.ids, table.f1_if_answered.tolist(), strict=True))
+    cur = best = float(sum(1 for q in has if not has[q]))
+    for qid in sorted(na, key=lambda k: na[k]):
+        diff = scores[qid] if has[qid] else (-1 if preds[qid] else 0)
+        cur += diff
+        best = max(best, cur)
+    return 100.0 * best / len(scores)
+
+
+def test_best_threshold_equals_the_official_sweep_without_ties() -> None:
+    rng = np.random.default_rng(7)
+    for _ in range(50):
+        n = int(rng.integers(1, 12))
+        confidence = rng.permutation(np.linspace(0.05, 0.95, n))  # all distinct
+        answerable = rng.random(n) < 0.6
+        # An answered unanswerable question scores 0, an answerable one 0..1.
+        f1 = np.where(answerable, rng.choice([0.0, 0.5, 1.0], n), 0.0)
+        rows = [(bool(a), "Nevada", float(f), float(c))
+                for a, f, c in zip(answerable, f1, confidence, strict=True)]
+        table = _table(rows)
+        best, threshold = best_threshold(table)
+        assert best == pytest.approx(_official_best_f1(table))
+        assert mode_metrics(table, threshold)["f1"] == pytest.approx(best)
+
+
+def test_best_threshold_answers_a_tie_together() -> None:
+    # An answerable question answered right and an unanswerable one answered, both
+    # at 0.5. The official sweep counts 100 after the first of the tie, but a
+    # threshold answers both (F1 50) or neither (F1 50): 50, abstaining on both.
+    table = _table([(True, "Tijuana", 1.0, 0.5), (False, "Nevada", 0.0, 0.5)])
+    assert _official_best_f1(table) == 100.0
+    best, threshold = best_threshold(table)
+    assert best == 50.0 and threshold == 1.0
+    assert mode_metrics(table, threshold)["f1"] == 50.0
+
+
+def test_best_threshold_cannot_abstain_above_confidence_one() -> None:
+    # Two unanswerable questions answered with confidence 1.0: abstaining on both
+    # would score 100, but no threshold up to the settings' cap of 1.0 does it.
+    table = _table([(False, "Nevada", 0.0, 1.0), (False, "Vegas", 0.0, 1.0)])
+    best, threshold = best_threshold(table)
+    assert (best, threshold) == (0.0, 0.5)
+    assert mode_metrics(table, threshold)["f1"] == 0.0
+
+
+def test_best_threshold_prefers_abstaining_on_an_equal_score() -> None:
+    # Answering the 0.8 question right (+1) and then the unanswerable 0.6 one (-1)
+    # gets back to where answering only the first left it; the sweep keeps the
+    # higher threshold, as the official one does.
+    table = _table([(True, "Tijuana", 1.0, 0.8), (False, "Nevada", 0.0, 0.6),
+                    (True, "Tijuana", 1.0, 0.4)])
+    best, threshold = best_threshold(table)
+    assert best == pytest.approx(100.0 * 2 / 3)
+    assert threshold == pytest.approx(0.7)
 
 
 def test_curves(records: list[Record]) -> None:
