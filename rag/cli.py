@@ -10,7 +10,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from rag.errors import RagError
+from rag.errors import InvalidRequestError, RagError
 from rag.schema import NO_ANSWER_MESSAGE, Answer
 from rag.settings import MAX_TOP_K, MODES
 
@@ -105,6 +105,11 @@ def _dispatch(args: argparse.Namespace) -> int:
     from rag.retrieval import check_request
     from rag.settings import load_settings
 
+    index_dir = args.index_dir
+    if index_dir is not None and index_dir.exists() and not index_dir.is_dir():
+        # Found out only when the built index is saved, minutes later, otherwise.
+        raise InvalidRequestError(f"--index-dir {index_dir} is a file; give a folder (it is "
+                                  "created if missing).")
     if args.command == "ask":
         # Reject bad input before paying for the model.
         validate_question(args.question)

@@ -12,6 +12,7 @@ import logging
 import re
 import threading
 import time
+import unicodedata
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -62,10 +63,23 @@ def collection_folder(collection: str, model: str) -> str:
 
 
 def validate_question(question: object) -> str:
-    """Return the question stripped, or raise InvalidQuestionError saying why."""
+    """Return the question stripped and NFKC-normalised, or raise InvalidQuestionError
+    saying why.
+
+    NFKC folds compatibility forms (full-width "ＳＣＯ", the ligature "ﬁ") to the
+    plain letters the corpus is written in, so they match its words.
+    """
     if not isinstance(question, str):
         raise InvalidQuestionError(f"The question must be text, not {type(question).__name__}.")
-    text = question.strip()
+    try:
+        question.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        # A lone surrogate: bytes that were not UTF-8 (a terminal in another
+        # encoding), or a broken paste. The tokenizer would fail on it.
+        raise InvalidQuestionError(
+            f"The question holds something that is not valid text at character "
+            f"{exc.start + 1} ({question[exc.start]!r}); retype that part.") from exc
+    text = unicodedata.normalize("NFKC", question).strip()
     if not text:
         raise InvalidQuestionError("The question is empty; type a question about the document.")
     if len(text) > MAX_QUESTION_CHARS:

@@ -162,4 +162,6 @@ def check_request(mode: str, top_k: int) -> None:
     if mode not in MODES:
         raise InvalidRequestError(f"mode {mode!r} is unknown; use one of: {', '.join(MODES)}.")
     if isinstance(top_k, bool) or not isinstance(top_k, int) or not 1 <= top_k <= MAX_TOP_K:
-        raise InvalidRequestError(f"top_k {top_k!r} must be an integer from 1 to {MAX_TOP_K}.")
+        shown = repr(top_k)
+        shown = shown if len(shown) <= 24 else shown[:20] + "…"  # 1e308 as an int is 309 digits
+        raise InvalidRequestError(f"top_k {shown} must be an integer from 1 to {MAX_TOP_K}.")

@@ -76,6 +76,7 @@ class Settings:
     abstain_threshold: float = 0.2030
 
     def __post_init__(self) -> None:
+        self._check_types()
         if self.chunk_size < 50:
             raise SettingsError(f"chunk_size={self.chunk_size} is too small; use 50 or more.")
         if not 0 <= self.chunk_overlap < self.chunk_size:
@@ -97,6 +98,21 @@ class Settings:
             raise SettingsError(f"lexical_weight={self.lexical_weight} must lie in [0, 1].")
         if self.embed_batch_size < 1 or self.min_sentence_words < 1:
             raise SettingsError("embed_batch_size and min_sentence_words must be >= 1.")
+
+    def _check_types(self) -> None:
+        """Reject a value of the wrong JSON type by name, before it fails far away
+        ("slice indices must be integers" on the first question)."""
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if f.type == "str":
+                ok, want = isinstance(value, str) and bool(value.strip()), "non-empty text"
+            elif f.type == "int":
+                ok, want = isinstance(value, int) and not isinstance(value, bool), "an integer"
+            else:  # float: an integer is a number too
+                ok = isinstance(value, int | float) and not isinstance(value, bool)
+                want = "a number"
+            if not ok:
+                raise SettingsError(f"{f.name}={value!r} must be {want}.")
 
     def to_dict(self) -> dict[str, Any]:
         """Return the settings as a JSON-ready dict."""
@@ -163,7 +179,15 @@ def load_settings(path: Path | None = None) -> Settings:
         SettingsError: The file exists but is not valid settings JSON.
     """
     path = path or default_settings_path()
+    if path.is_dir():
+        raise SettingsError(f"Settings path {path} is a folder; name a JSON file"
+                            + (f" in ${SETTINGS_ENV}." if os.environ.get(SETTINGS_ENV) else "."))
     if not path.is_file():
+        if os.environ.get(SETTINGS_ENV) and path == Path(os.environ[SETTINGS_ENV]):
+            # Not an error: `rag eval --calibrate --write` creates it. But a typo
+            # would otherwise pass for "the defaults" without a word.
+            log.warning("%s=%s does not exist yet; using the default settings", SETTINGS_ENV,
+                        path)
         return Settings()
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
@@ -171,7 +195,10 @@ def load_settings(path: Path | None = None) -> Settings:
         raise SettingsError(f"Cannot read settings file {path}: {exc}. Fix or delete it.") from exc
     if not isinstance(data, dict):
         raise SettingsError(f"Settings file {path} must hold a JSON object.")
-    return Settings.from_dict(data)
+    try:
+        return Settings.from_dict(data)
+    except SettingsError as exc:
+        raise SettingsError(f"Settings file {path}: {exc}") from exc
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:

@@ -195,8 +195,10 @@ def load_index(path: Path, documents: Sequence[Document], settings: Settings) ->
         sentences = tuple(Sentence(**r) for r in _read_jsonl(path / "sentences.jsonl"))
         chunk_index = faiss.read_index(str(path / "chunks.faiss"))
         sentence_vectors = np.load(path / "sentence_vectors.npy", allow_pickle=False)
-    except (OSError, ValueError, TypeError, KeyError, RuntimeError) as exc:
-        raise CorruptIndexError(f"Index at {path} is unreadable: {exc}.") from exc
+    except (OSError, EOFError, ValueError, TypeError, KeyError, RuntimeError) as exc:
+        # EOFError: an .npy file cut to nothing.
+        raise CorruptIndexError(f"Index at {path} is unreadable: {exc or type(exc).__name__}."
+                                ) from exc
     data = IndexData(manifest, docs, chunks, sentences, chunk_index, sentence_vectors)
     _check_consistent(data, documents, path)
     return data
@@ -213,14 +215,32 @@ def _check_consistent(data: IndexData, documents: Sequence[Document], path: Path
                         f"for {len(data.sentences)} sentences")
     elif not data.chunk_index.d == data.sentence_vectors.shape[1] == data.manifest.get("dimension"):
         problems.append("vector dimensions disagree with the manifest")
+    elif data.sentence_vectors.dtype != np.float32:
+        problems.append(f"sentence vectors are {data.sentence_vectors.dtype}, not float32")
+    elif not _finite(data):
+        # A NaN score compares false with the threshold: it would be answered.
+        problems.append("some vectors are not finite numbers")
     texts = {d.doc_id: d.text for d in data.documents}
     records: list[Chunk | Sentence] = [*data.chunks, *data.sentences]
     for rec in records:
+        if not (isinstance(rec.doc_id, str) and isinstance(rec.text, str)
+                and all(isinstance(v, int) and not isinstance(v, bool)
+                        for v in (rec.start, rec.end))):
+            problems.append(f"a {type(rec).__name__.lower()} record has fields of the wrong type")
+            break
         if texts.get(rec.doc_id, "")[rec.start : rec.end] != rec.text:
             problems.append(f"offsets of {type(rec).__name__.lower()} {rec.text[:30]!r} are wrong")
             break
     if problems:
         raise CorruptIndexError(f"Index at {path} is inconsistent: {'; '.join(problems)}.")
+
+
+def _finite(data: IndexData) -> bool:
+    """Whether every stored vector, of sentences and of chunks, is finite."""
+    if not np.isfinite(data.sentence_vectors).all():
+        return False
+    n = data.chunk_index.ntotal
+    return n == 0 or bool(np.isfinite(data.chunk_index.reconstruct_n(0, n)).all())
 
 
 def _write_jsonl(path: Path, rows: Any) -> None:

@@ -3,7 +3,7 @@
 ``rag serve`` calls ``serve``; tests and benchmarks call ``build_app`` and
 ``launch`` on an engine of their own. Endpoints (all under ``/gradio_api/``):
 
-* ``/chat``: the chat (message, history, top_k, mode) -> Markdown reply;
+* ``/chat``: the chat (message, top_k, mode; the page keeps the history) -> Markdown reply;
 * ``/ask``: question, top_k, mode -> the answer schema as JSON;
 * ``/ping``: does nothing; the transport floor for ``benchmarks/bench_server.py``.
 """

@@ -278,6 +278,8 @@ def prepare_out_dir(out: Path) -> Path:
     Raises:
         InvalidRequestError: ``out`` is a file, or cannot be created or written.
     """
+    if (out / "metrics.json").exists():
+        log.warning("%s holds an earlier run; its files will be replaced", out)
     try:
         out.mkdir(parents=True, exist_ok=True)
         probe = out / f".write-test-{os.getpid()}"

@@ -85,7 +85,8 @@ def test_ask_text_output_when_abstaining(built_dir: Path,
     assert "Closest passages" in out
 
 
-@pytest.mark.parametrize("question", ["", "   ", "\t\n", "x" * (MAX_QUESTION_CHARS + 1)])
+@pytest.mark.parametrize("question", ["", "   ", "\t\n", "x" * (MAX_QUESTION_CHARS + 1),
+                                      "\udcff not UTF-8"])
 def test_bad_question_exits_2_with_one_line(tmp_path: Path, question: str,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(["ask", question, "--json", "--index-dir", str(tmp_path / "i")],
@@ -114,6 +115,17 @@ def test_bad_top_k_exits_2_with_a_clear_message(tmp_path: Path, top_k: str,
     lines = err.strip().splitlines()
     assert len(lines) == 1 and "top_k" in lines[0] and top_k in lines[0], err
     assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", [["index"], ["ask", "When was the SCO founded?"]])
+def test_an_index_dir_that_is_a_file_is_refused_before_any_work(
+        tmp_path: Path, command: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    a_file = tmp_path / "index"
+    a_file.write_text("not a folder", encoding="utf-8")
+    code, out, err = run([*command, "--index-dir", str(a_file)], capsys)
+    assert code == 2 and out == ""
+    assert f"--index-dir {a_file} is a file" in err and "Traceback" not in err
+    assert a_file.read_text(encoding="utf-8") == "not a folder"
 
 
 def test_index_creates_a_missing_folder_and_prints_a_summary(

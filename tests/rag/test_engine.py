@@ -107,6 +107,17 @@ def test_non_text_questions_are_rejected(question: object) -> None:
         validate_question(question)
 
 
+def test_text_that_is_not_valid_unicode_is_rejected() -> None:
+    # What Python makes of a non-UTF-8 byte in argv: a lone surrogate.
+    with pytest.raises(InvalidQuestionError, match=r"not valid text at character 1"):
+        validate_question("\udcff When was the SCO founded?")
+
+
+def test_compatibility_forms_are_folded() -> None:
+    folded = validate_question("ＷＨＥＮ ｗａｓ the ＳＣＯ ﬁrst held？")
+    assert folded == "WHEN was the SCO first held?"
+
+
 def test_question_limits() -> None:
     assert validate_question("x" * MAX_QUESTION_CHARS) == "x" * MAX_QUESTION_CHARS
     assert validate_question("  " + "x" * MAX_QUESTION_CHARS + "  ") == "x" * MAX_QUESTION_CHARS

@@ -43,6 +43,16 @@ def test_unknown_key_is_rejected_by_name() -> None:
         ({"abstain_threshold": -0.1}, "abstain_threshold"),
         ({"lexical_weight": 1.5}, "lexical_weight"),
         ({"lexical_weight": -0.1}, "lexical_weight"),
+        # Wrong JSON types, which would otherwise fail far from the file.
+        ({"max_quotes": 2.5}, "max_quotes=2.5 must be an integer"),
+        ({"chunk_overlap": 10.5}, "chunk_overlap=10.5 must be an integer"),
+        ({"embed_batch_size": 1.5}, "embed_batch_size"),
+        ({"top_k": "5"}, "top_k='5' must be an integer"),
+        ({"top_k": True}, "top_k=True must be an integer"),
+        ({"model": None}, "model=None must be non-empty text"),
+        ({"model": 5}, "model=5"),
+        ({"mode": ["hybrid"]}, "mode"),
+        ({"abstain_threshold": "0.2"}, "abstain_threshold='0.2' must be a number"),
     ],
 )
 def test_invalid_values_raise_settings_error(overrides: dict, name: str) -> None:
@@ -97,6 +107,28 @@ def test_unreadable_file_message_names_the_file(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xfe garbage")
     with pytest.raises(SettingsError, match=r"settings\.json"):
         load_settings(path)
+
+
+def test_a_number_may_be_written_without_a_point() -> None:
+    assert Settings.from_dict({"lexical_weight": 1, "abstain_threshold": 0}).lexical_weight == 1
+
+
+def test_a_settings_file_error_names_the_file(tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    path.write_text('{"max_quotes": 2.5}', encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"settings\.json: max_quotes=2\.5 must be"):
+        load_settings(path)
+
+
+def test_env_var_naming_nothing_warns(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                      caplog: pytest.LogCaptureFixture) -> None:
+    monkeypatch.setenv("RAG_SETTINGS", str(tmp_path / "typo.json"))
+    with caplog.at_level("WARNING", logger="rag.settings"):
+        assert load_settings() == Settings()  # `--calibrate --write` may create it
+    assert "typo.json does not exist yet" in caplog.text
+    monkeypatch.setenv("RAG_SETTINGS", str(tmp_path))
+    with pytest.raises(SettingsError, match="is a folder"):
+        load_settings()
 
 
 def test_env_var_points_to_settings_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

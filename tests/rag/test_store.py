@@ -160,8 +160,30 @@ def _garbage_jsonl(path: Path) -> None:
     (path / "chunks.jsonl").write_text('{"chunk_id": 0, "oops": 1}\nnot json\n')
 
 
+def _empty_vectors(path: Path) -> None:
+    (path / "sentence_vectors.npy").write_bytes(b"")
+
+
+def _nan_vectors(path: Path) -> None:
+    vectors = np.load(path / "sentence_vectors.npy")
+    vectors[0, 0] = np.nan
+    np.save(path / "sentence_vectors.npy", vectors)
+
+
+def _float64_vectors(path: Path) -> None:
+    vectors = np.load(path / "sentence_vectors.npy")
+    np.save(path / "sentence_vectors.npy", vectors.astype(np.float64))
+
+
+def _offset_as_text(path: Path) -> None:
+    rows = [json.loads(line) for line in (path / "chunks.jsonl").read_text().splitlines()]
+    rows[0]["start"] = str(rows[0]["start"])
+    (path / "chunks.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+
+
 CORRUPTIONS = [_truncate_faiss, _garbage_manifest, _manifest_not_object, _delete_sentences,
-               _delete_vectors, _shuffle_offsets, _drop_vector_rows, _garbage_jsonl]
+               _delete_vectors, _shuffle_offsets, _drop_vector_rows, _garbage_jsonl,
+               _empty_vectors, _nan_vectors, _float64_vectors, _offset_as_text]
 
 
 @pytest.mark.parametrize("corrupt", CORRUPTIONS, ids=lambda f: f.__name__.strip("_"))
