@@ -38,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = sub.add_parser("ask", help="answer one question with cited quotes",
                          description="Answer a question with verbatim quotes from the corpus.")
-    ask.add_argument("question", help='the question, in quotes: "When was the SCO founded?"')
+    ask.add_argument("question", help='the question, in quotes: "When was the SCO founded?" '
+                     '(one starting with "-" goes after --: rag ask -- "-5%%: when?")')
     ask.add_argument("--top-k", type=int, default=None, metavar="K",
                      help=f"passages to retrieve (1-{MAX_TOP_K}; default from settings: 5)")
     ask.add_argument("--mode", choices=MODES, default=None,
