@@ -10,6 +10,7 @@ import pytest
 from rag.cli import main
 from rag.embedding import Embedder
 from rag.engine import Engine
+from rag.evaluation import metrics as metrics_module
 from rag.evaluation.gold import load_gold
 from rag.evaluation.runner import (
     check_unique_question_ids,
@@ -67,6 +68,22 @@ def test_cli_writes_every_artefact(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     scored = load_gold(out / "gold.json")
     assert [item.id for item in scored.items] == ids
     assert [i.answers for i in scored.items] == [i.answers for i in load_gold(TINY).items[:5]]
+    # What the official script does with the two files (get_raw_scores, no na_prob
+    # file) gives the run's own exact and F1.
+    dataset = json.loads((out / "gold.json").read_text(encoding="utf-8"))["data"]
+    for mode in MODES:
+        predictions = json.loads((out / f"predictions.{mode}.json").read_text("utf-8"))
+        exact, f1 = [], []
+        for article in dataset:
+            for paragraph in article["paragraphs"]:
+                for qa in paragraph["qas"]:
+                    golds = [a["text"] for a in qa["answers"]
+                             if metrics_module.normalize_answer(a["text"])] or [""]
+                    prediction = predictions[qa["id"]]
+                    exact.append(max(metrics_module.compute_exact(g, prediction) for g in golds))
+                    f1.append(max(metrics_module.compute_f1(g, prediction) for g in golds))
+        assert 100 * sum(exact) / len(exact) == pytest.approx(metrics["modes"][mode]["exact"])
+        assert 100 * sum(f1) / len(f1) == pytest.approx(metrics["modes"][mode]["f1"])
     report = (out / "report.md").read_text(encoding="utf-8")
     assert "| metric | hybrid | dense | bm25 |" in report
     assert "## Worst misses" in report
