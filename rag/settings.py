@@ -108,9 +108,11 @@ class Settings:
                 ok, want = isinstance(value, str) and bool(value.strip()), "non-empty text"
             elif f.type == "int":
                 ok, want = isinstance(value, int) and not isinstance(value, bool), "an integer"
-            else:  # float: an integer is a number too
+            elif f.type == "float":  # an integer is a number too
                 ok = isinstance(value, int | float) and not isinstance(value, bool)
                 want = "a number"
+            else:
+                raise AssertionError(f"no type check for settings field {f.name}: {f.type}")
             if not ok:
                 raise SettingsError(f"{f.name}={value!r} must be {want}.")
 

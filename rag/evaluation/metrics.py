@@ -12,8 +12,8 @@ quirks on purpose, so that numbers here equal the official script's:
   gold answer left is scored as unanswerable (only the empty prediction scores);
 * F1 of an empty prediction is 1 against an empty gold answer and 0 otherwise.
 
-Its ``find_best_thresh`` sweep is ``scoring.best_threshold``, which differs
-only where confidences tie.
+The script's ``find_best_thresh`` sweep is ``scoring.best_threshold``, which
+differs from it only where confidences tie.
 
 Everything here is a pure function of plain values, so it is testable by hand.
 """
