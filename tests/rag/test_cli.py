@@ -128,6 +128,19 @@ def test_an_index_dir_that_is_a_file_is_refused_before_any_work(
     assert a_file.read_text(encoding="utf-8") == "not a folder"
 
 
+def test_an_io_error_is_one_line_naming_the_file(monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    import rag.evaluation.runner as runner
+
+    def full_disk(_args: object) -> int:
+        raise OSError(28, "No space left on device", "/runs/x/metrics.json")
+
+    monkeypatch.setattr(runner, "run_from_args", full_disk)
+    code, out, err = run(["eval", "--gold", "whatever.json"], capsys)
+    assert code == 1 and out == ""
+    assert err.strip() == "rag: error: No space left on device: /runs/x/metrics.json"
+
+
 def test_index_creates_a_missing_folder_and_prints_a_summary(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     index_dir = tmp_path / "a" / "b"
