@@ -19,7 +19,7 @@ import hashlib
 import json
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -62,7 +62,8 @@ class GoldItem:
     """One gold question; ``answers`` is empty exactly when ``is_impossible``.
 
     ``doc_id`` is the document the question was asked about: its SQuAD context,
-    or the article for the project's JSONL.
+    or the article for the project's JSONL. ``kind`` is the JSONL's ``type``
+    label (``factoid``, ``paraphrase``, ...; empty for SQuAD), for per-kind scores.
     """
 
     id: str
@@ -70,6 +71,7 @@ class GoldItem:
     answers: tuple[GoldAnswer, ...]
     is_impossible: bool
     doc_id: str = ""
+    kind: str = ""
 
     @property
     def has_answer(self) -> bool:
@@ -213,8 +215,12 @@ def _read_jsonl(path: Path, text: str, sha: str) -> GoldSet:
         if not isinstance(answers, list):
             raise GoldFormatError(f"{where}: 'answers' must be a list of {{text, start}}.")
         spans = tuple(_answer(a, "start", article, where, None) for a in answers)
-        items.append(_item(qid, record["question"], spans, record["is_impossible"], where, seen,
-                           article.doc_id))
+        kind = record.get("type", "")
+        if not isinstance(kind, str):
+            raise GoldFormatError(f"{where}: 'type' must be text, got {kind!r}.")
+        item = _item(qid, record["question"], spans, record["is_impossible"], where, seen,
+                     article.doc_id)
+        items.append(replace(item, kind=kind.strip()))
     return GoldSet(path, JSONL, "", sha, tuple(items), (article,))
 
 

@@ -54,6 +54,25 @@ def format_table(metrics: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+_KIND_KEYS = ("quote_hit@1", "quote_hit@3", "f1")
+
+
+def format_kind_table(metrics: Mapping[str, Any]) -> str:
+    """Quote hits and F1 per gold question type and mode, as a Markdown table
+    (empty when the gold files label no types)."""
+    by_type = metrics.get("by_type")
+    if not by_type:
+        return ""
+    modes = list(by_type)
+    kinds = list(by_type[modes[0]])
+    head = [f"{mode} {key}" for mode in modes for key in _KIND_KEYS]
+    lines = ["| type | n | " + " | ".join(head) + " |", "|---|---:|" + "---:|" * len(head)]
+    for kind in kinds:
+        cells = [_cell(key, by_type[mode][kind][key]) for mode in modes for key in _KIND_KEYS]
+        lines.append(f"| {kind} | {by_type[modes[0]][kind]['n']} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def write_report(out: Path, evaluation: Evaluation, metrics: Mapping[str, Any],
                  threshold: float) -> Path:
     """Write ``report.md`` and its two plots into ``out``; returns the report's path."""
@@ -75,6 +94,12 @@ def write_report(out: Path, evaluation: Evaluation, metrics: Mapping[str, Any],
         format_table(metrics),
         "",
     ]
+    kind_table = format_kind_table(metrics)
+    if kind_table:
+        parts += ["## By question type", "",
+                  "Per `type` label of the gold file; for `unanswerable` questions F1 is the share "
+                  "abstained on.",
+                  "", kind_table, ""]
     calibration = metrics.get("calibration")
     if calibration:
         parts += [f"Calibrated on this gold set ({calibration['mode']}): abstain_threshold "

@@ -32,6 +32,7 @@ from rag.evaluation.scoring import (
     ScoreTable,
     apply_threshold,
     best_threshold,
+    by_kind,
     mode_metrics,
     score_records,
 )
@@ -85,8 +86,15 @@ class Evaluation:
         return self.tables[mode]
 
     def metrics(self, threshold: float) -> dict[str, Any]:
-        """The ``metrics.json`` object at an abstention threshold."""
+        """The ``metrics.json`` object at an abstention threshold.
+
+        ``by_type`` (per mode, per gold ``type``) is there when the gold files
+        label their questions, as the project's JSONL does.
+        """
         items = [item for g in self.golds for item in g.items]
+        kinds = [item.kind for item in items]
+        by_type = ({mode: by_kind(self.table(mode), kinds, threshold) for mode in self.modes}
+                   if any(kinds) else None)
         return {
             "gold": [str(g.path) for g in self.golds],
             "n": len(items),
@@ -94,6 +102,7 @@ class Evaluation:
             "n_unanswerable": sum(1 for i in items if i.is_impossible),
             "abstain_threshold": threshold,
             "modes": {mode: mode_metrics(self.table(mode), threshold) for mode in self.modes},
+            **({"by_type": by_type} if by_type else {}),
             "embed_ms_per_question": 1e3 * self.embed_seconds / max(self.n, 1),
             "settings": self.settings.to_dict(),
         }

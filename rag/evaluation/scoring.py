@@ -203,6 +203,36 @@ def mode_metrics(table: ScoreTable, threshold: float) -> dict[str, Any]:
     return out
 
 
+def by_kind(table: ScoreTable, kinds: Sequence[str], threshold: float) -> dict[str, Any]:
+    """Quote hits, F1 and abstention per gold question kind, at a threshold.
+
+    Args:
+        table: One mode's scores.
+        kinds: Each question's kind (``GoldItem.kind``), aligned with the table;
+            questions without one are left out.
+        threshold: The abstention threshold.
+
+    Returns:
+        ``{kind: {"n", "quote_hit@1", "quote_hit@3", "f1", "abstain_rate"}}`` in
+        alphabetical order of kind; quote hits are None for a kind with no
+        answerable question.
+    """
+    abstains = table.abstains(threshold)
+    f1 = table.f1(threshold)
+    labels = np.array(kinds, dtype=object)
+    out: dict[str, Any] = {}
+    for kind in sorted(set(kinds) - {""}):
+        mask = labels == kind
+        answerable = mask & ~table.impossible
+        row: dict[str, Any] = {"n": int(mask.sum())}
+        for k in QUOTE_KS:
+            row[f"quote_hit@{k}"] = _mean((table.quote_hit[k] & ~abstains)[answerable])
+        row["f1"] = _mean(f1[mask], 100.0)
+        row["abstain_rate"] = _mean(abstains[mask].astype(np.float64))
+        out[kind] = row
+    return out
+
+
 def recall_curve(table: ScoreTable, depth: int = RETRIEVAL_DEPTH) -> list[float]:
     """``retrieval_recall@k`` for k = 1..depth (empty without answerable questions)."""
     ranks = [r for r, i in zip(table.ranks, table.impossible.tolist(), strict=True) if not i]

@@ -20,9 +20,10 @@ from rag.evaluation.runner import (
     write_artifacts,
 )
 from rag.evaluation.scoring import METRIC_KEYS, apply_threshold
-from rag.settings import MODES, Settings, load_settings
+from rag.settings import MODES, Settings, load_settings, project_root
 
 TINY = Path(__file__).parent / "data" / "tiny_squad2.json"
+GOLD_DEV = project_root() / "eval" / "gold" / "dev.jsonl"
 
 
 def test_cli_writes_every_artefact(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -148,6 +149,33 @@ def test_thresholded_answers_equal_the_engines(tmp_path: Path, embedder: Embedde
     metrics = write_artifacts(evaluation, tmp_path / "out", settings.abstain_threshold)
     assert metrics["n"] == len(gold.items)
     assert metrics["embed_ms_per_question"] > 0
+
+
+def test_the_project_gold_is_scored_by_question_type(tmp_path: Path, embedder: Embedder) -> None:
+    gold = limit_golds([load_gold(GOLD_DEV)], 12)
+    settings = Settings()
+    evaluation = evaluate(gold, ["hybrid"], settings, embedder=embedder, index_dir=tmp_path,
+                          progress=False)
+    out = tmp_path / "run"
+    metrics = write_artifacts(evaluation, out, settings.abstain_threshold)
+    by_type = metrics["by_type"]["hybrid"]
+    kinds = [json.loads(line)["type"] for line in
+             GOLD_DEV.read_text(encoding="utf-8").splitlines()[:12]]
+    assert list(by_type) == sorted(set(kinds))
+    # Each type's numbers are the means of its questions' own scores in results.jsonl.
+    rows = [json.loads(line) for line in (out / "results.hybrid.jsonl").read_text("utf-8")
+            .splitlines()]
+    for kind, values in by_type.items():
+        mine = [r for r, k in zip(rows, kinds, strict=True) if k == kind]
+        assert values["n"] == len(mine)
+        # results.jsonl rounds each F1 to 4 decimals: within 0.005 points.
+        assert values["f1"] == pytest.approx(100 * sum(r["scores"]["f1"] for r in mine)
+                                             / len(mine), abs=0.006)
+        answerable = [r for r in mine if not r["is_impossible"]]
+        if answerable:
+            assert values["quote_hit@1"] == pytest.approx(
+                sum(r["scores"]["quote_hit@1"] for r in answerable) / len(answerable))
+    assert "## By question type" in (out / "report.md").read_text(encoding="utf-8")
 
 
 def test_limit_and_unique_ids(tmp_path: Path) -> None:

@@ -14,6 +14,7 @@ from rag.evaluation.scoring import (
     ScoreTable,
     apply_threshold,
     best_threshold,
+    by_kind,
     mode_metrics,
     recall_curve,
     score_records,
@@ -115,6 +116,22 @@ def test_best_threshold_follows_the_official_sweep(records: list[Record]) -> Non
     assert threshold == pytest.approx(0.75)
     # Applying it reproduces the best score.
     assert mode_metrics(score_records(records), threshold)["f1"] == 75.0
+
+
+def test_by_kind_by_hand(records: list[Record]) -> None:
+    # r1, r3 "factoid"; r2 "paraphrase"; r4 unlabelled (left out). At 0.5: r1 (0.9)
+    # answers right with a hitting quote, r2 (0.6) answers wrong, its quote
+    # missing "11"; r3 (0.4, unanswerable) abstains.
+    out = by_kind(score_records(records), ["factoid", "paraphrase", "factoid", ""], 0.5)
+    assert list(out) == ["factoid", "paraphrase"]
+    assert out["factoid"] == {"n": 2, "quote_hit@1": 1.0, "quote_hit@3": 1.0, "f1": 100.0,
+                              "abstain_rate": 0.5}
+    assert out["paraphrase"] == {"n": 1, "quote_hit@1": 0.0, "quote_hit@3": 0.0, "f1": 0.0,
+                                 "abstain_rate": 0.0}
+    # A kind holding only unanswerable questions has no quote hits to speak of.
+    only = by_kind(score_records(records), ["", "", "unanswerable", "unanswerable"], 0.5)
+    assert only["unanswerable"]["quote_hit@1"] is None
+    assert only["unanswerable"]["f1"] == 100.0  # both abstain at 0.5
 
 
 def _table(rows: list[tuple[bool, str, float, float]]) -> ScoreTable:
