@@ -63,11 +63,11 @@ def collection_folder(collection: str, model: str) -> str:
 
 
 def validate_question(question: object) -> str:
-    """Return the question stripped and NFKC-normalised, or raise InvalidQuestionError
-    saying why.
+    """Return the question stripped, with look-alike letters folded, or raise
+    InvalidQuestionError saying why.
 
-    NFKC folds compatibility forms (full-width "ＳＣＯ", the ligature "ﬁ") to the
-    plain letters the corpus is written in, so they match its words.
+    Full-width letters ("ＳＣＯ") and ligatures ("ﬁ") become the plain letters the
+    corpus is written in, so they match its words (see ``fold_compatible``).
     """
     if not isinstance(question, str):
         raise InvalidQuestionError(f"The question must be text, not {type(question).__name__}.")
@@ -79,15 +79,32 @@ def validate_question(question: object) -> str:
         raise InvalidQuestionError(
             f"The question holds something that is not valid text at character "
             f"{exc.start + 1} ({question[exc.start]!r}); retype that part.") from exc
-    text = unicodedata.normalize("NFKC", question).strip()
+    text = question.strip()
     if not text:
         raise InvalidQuestionError("The question is empty; type a question about the document.")
+    # The limit applies to what was typed: folding "…" into "..." must not push a
+    # question over it.
     if len(text) > MAX_QUESTION_CHARS:
         raise InvalidQuestionError(
             f"The question has {len(text)} characters; the limit is {MAX_QUESTION_CHARS}. "
             "Shorten it."
         )
-    return text
+    return fold_compatible(text)
+
+
+# Compatibility forms that only change how a letter looks. Superscripts,
+# fractions and the like are left alone: NFKC would read "10²" as "102".
+_FOLDED_FORMS = ("<wide>", "<narrow>", "<compat>", "<font>")
+
+
+def fold_compatible(text: str) -> str:
+    """``text`` with full-width, half-width, ligature and styled letters replaced
+    by their plain forms (NFKC, restricted to those forms)."""
+    if text.isascii():
+        return text
+    return "".join(unicodedata.normalize("NFKC", ch)
+                   if unicodedata.decomposition(ch).startswith(_FOLDED_FORMS) else ch
+                   for ch in text)
 
 
 class Engine:

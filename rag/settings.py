@@ -107,6 +107,11 @@ class Settings:
             if f.type == "str":
                 ok, want = isinstance(value, str) and bool(value.strip()), "non-empty text"
             elif f.type == "int":
+                if isinstance(value, float) and value.is_integer():
+                    # 800.0: what some JSON writers make of 800, and what older
+                    # releases accepted.
+                    value = int(value)
+                    object.__setattr__(self, f.name, value)
                 ok, want = isinstance(value, int) and not isinstance(value, bool), "an integer"
             elif f.type == "float":  # an integer is a number too
                 ok = isinstance(value, int | float) and not isinstance(value, bool)

@@ -7,10 +7,10 @@ distinct context is one document. Every span is checked against its document on
 load, so a metric never silently compares against the wrong characters.
 
 The project's own files must be exact. SQuAD files from elsewhere are read the
-way the official script reads them: it never looks at ``answer_start`` and
-counts a question without answers as unanswerable, so a file it scores is not
-rejected here for an offset that is off or a missing ``is_impossible``; each
-such repair is logged.
+way the official script reads them: it never looks at ``answer_start``, drops
+answers with no words and goes by whether a question has answers, so a file it
+scores is not rejected here for an offset that is off or an ``is_impossible``
+that is missing or disagrees; each such repair is logged.
 """
 
 from __future__ import annotations
@@ -24,10 +24,10 @@ from pathlib import Path
 from typing import Any
 
 from rag.corpus import load_default_corpus
-from rag.engine import DEFAULT_COLLECTION
-from rag.errors import GoldFormatError
+from rag.engine import DEFAULT_COLLECTION, validate_question
+from rag.errors import GoldFormatError, InvalidQuestionError
+from rag.evaluation.metrics import normalize_answer
 from rag.schema import Document
-from rag.settings import MAX_QUESTION_CHARS
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +158,9 @@ def to_squad(golds: Sequence[GoldSet]) -> dict[str, Any]:
         by_doc: dict[str, list[GoldItem]] = {}
         for item in gold.items:
             by_doc.setdefault(item.doc_id, []).append(item)
+        lost = set(by_doc) - {doc.doc_id for doc in gold.documents}
+        if lost:
+            raise ValueError(f"questions about documents not in {gold.path}: {sorted(lost)}")
         for doc in gold.documents:
             if doc.doc_id not in by_doc:
                 continue
@@ -214,7 +217,8 @@ def _read_jsonl(path: Path, text: str, sha: str) -> GoldSet:
         answers = record["answers"]
         if not isinstance(answers, list):
             raise GoldFormatError(f"{where}: 'answers' must be a list of {{text, start}}.")
-        spans = tuple(_answer(a, "start", article, where, None) for a in answers)
+        spans = tuple(a for a in (_answer(x, "start", article, where, None) for x in answers)
+                      if a is not None)
         kind = record.get("type", "")
         if not isinstance(kind, str):
             raise GoldFormatError(f"{where}: 'type' must be text, got {kind!r}.")
@@ -272,14 +276,16 @@ def _read_squad(path: Path, whole: dict[str, Any], sha: str) -> GoldSet:
                 answers = qa.get("answers", [])
                 if not isinstance(answers, list):
                     raise GoldFormatError(f"{where}: 'answers' must be a list.")
-                spans = tuple(_answer(x, "answer_start", doc, where, repairs) for x in answers)
-                # SQuAD v1.1 has no is_impossible; the official script takes a
-                # question without answers as unanswerable, whatever the flag says.
+                found = (_answer(x, "answer_start", doc, where, repairs) for x in answers)
+                spans = tuple(a for a in found if a is not None)
+                # SQuAD v1.1 has no is_impossible; the official script goes by
+                # whether a question has answers, whatever the flag says.
                 impossible = qa.get("is_impossible", not spans)
-                if impossible is False and not spans:
-                    repairs.append(f"{where}: no answers but is_impossible is false; "
-                                   "scored as unanswerable")
-                    impossible = True
+                if isinstance(impossible, bool) and impossible == bool(spans):
+                    repairs.append(f"{where}: is_impossible is {str(impossible).lower()} but "
+                                   f"it has {len(spans)} answer(s); scored as "
+                                   + ("answerable" if spans else "unanswerable"))
+                    impossible = not spans
                 items.append(_item(qid, qa["question"], spans, impossible, where, seen,
                                    doc.doc_id))
     if repairs:
@@ -305,31 +311,39 @@ def _qid(value: object, where: str) -> str:
 
 
 def _answer(value: object, start_key: str, doc: Document, where: str,
-            repairs: list[str] | None) -> GoldAnswer:
+            repairs: list[str] | None) -> GoldAnswer | None:
     """One answer, checked against its document.
 
-    With ``repairs`` None a span that does not slice its document is an error;
-    otherwise the text is looked up in the document instead (the occurrence
-    nearest the given offset), and a note of it appended to ``repairs``.
+    With ``repairs`` None (the project's JSONL) anything off is an error.
+    Otherwise (SQuAD) the official script's reading is kept and a note of each
+    repair appended to ``repairs``: an answer whose text normalises to nothing
+    is dropped (None), and one without a usable offset, or whose offset does not
+    slice the document, is looked up in it (the occurrence nearest the offset).
     """
-    if not isinstance(value, dict) or "text" not in value or start_key not in value:
-        raise GoldFormatError(f"{where}: each answer needs 'text' and '{start_key}', "
-                              f"got {value!r}.")
-    text, start = value["text"], value[start_key]
-    if not isinstance(text, str) or not text:
-        raise GoldFormatError(f"{where}: answer text must be non-empty text, got {text!r}.")
-    if isinstance(start, bool) or not isinstance(start, int):
-        raise GoldFormatError(f"{where}: '{start_key}' must be an integer, got {start!r}.")
-    found = doc.text[start:start + len(text)] if start >= 0 else ""
-    if found == text:
-        return GoldAnswer(text, start, doc.doc_id)
+    if not isinstance(value, dict) or not isinstance(value.get("text"), str):
+        raise GoldFormatError(f"{where}: each answer needs a 'text', got {value!r}.")
+    text, start = value["text"], value.get(start_key)
+    if repairs is None:
+        if not text:
+            raise GoldFormatError(f"{where}: answer text must be non-empty text.")
+        if isinstance(start, bool) or not isinstance(start, int):
+            raise GoldFormatError(f"{where}: '{start_key}' must be an integer, got {start!r}.")
+    elif not normalize_answer(text):
+        repairs.append(f"{where}: answer {text!r} has no words; dropped, as the official "
+                       "script drops it")
+        return None
+    offset = start if isinstance(start, int) and not isinstance(start, bool) and start >= 0 \
+        else None
+    found = "" if offset is None else doc.text[offset:offset + len(text)]
+    if offset is not None and found == text:
+        return GoldAnswer(text, offset, doc.doc_id)
     if repairs is None:
         raise GoldFormatError(
             f"{where}: answer {text!r} does not slice its context at {start_key}={start} "
             f"(the text there is {found!r}); offsets are Python str indices into {doc.doc_id}."
         )
-    located = _nearest(doc.text, text, start)
-    repairs.append(f"{where}: answer {text!r} is not at {start_key}={start}; "
+    located = _nearest(doc.text, text, offset or 0)
+    repairs.append(f"{where}: answer {text!r} is not at {start_key}={start!r}; "
                    + (f"found at {located}" if located is not None
                       else "its context does not hold it, so it counts for EM/F1 only"))
     return GoldAnswer(text, located, doc.doc_id)
@@ -353,9 +367,10 @@ def _item(qid: str, question: object, answers: Sequence[GoldAnswer], impossible:
     seen.add(qid)
     if not isinstance(question, str) or not question.strip():
         raise GoldFormatError(f"{where}: 'question' must be non-empty text.")
-    if len(question.strip()) > MAX_QUESTION_CHARS:
-        raise GoldFormatError(f"{where}: the question is longer than {MAX_QUESTION_CHARS} "
-                              "characters, which the engine rejects.")
+    try:
+        validate_question(question)  # refused now, not after the index is built
+    except InvalidQuestionError as exc:
+        raise GoldFormatError(f"{where}: {exc}") from exc
     if not isinstance(impossible, bool):
         raise GoldFormatError(f"{where}: 'is_impossible' must be true or false.")
     if impossible and answers:

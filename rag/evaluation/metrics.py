@@ -12,8 +12,11 @@ quirks on purpose, so that numbers here equal the official script's:
   gold answer left is scored as unanswerable (only the empty prediction scores);
 * F1 of an empty prediction is 1 against an empty gold answer and 0 otherwise.
 
-The script's ``find_best_thresh`` sweep is ``scoring.best_threshold``, which
-differs from it only where confidences tie.
+The script's ``find_best_thresh`` sweep is ``scoring.best_threshold``. It
+differs in two places, both so that its best F1 is one a threshold can give:
+questions of equal confidence are answered together, and "abstain on
+everything" is not on offer when a question has confidence 1.0 (the settings
+cap a threshold at 1.0, and confidence 1.0 answers there).
 
 Everything here is a pure function of plain values, so it is testable by hand.
 """

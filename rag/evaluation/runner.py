@@ -281,13 +281,19 @@ def _write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
 
 
-def prepare_out_dir(out: Path) -> Path:
+def prepare_out_dir(out: Path, given: bool = True) -> None:
     """Create ``out`` and check it takes files, before any question is asked.
+
+    Args:
+        out: ``--out`` when ``given``; otherwise the folder the run's own
+            folder will go in (``eval/runs``), which is created only when the
+            run writes, so a failed run leaves no empty folder behind.
+        given: Whether the user named ``out``.
 
     Raises:
         InvalidRequestError: ``out`` is a file, or cannot be created or written.
     """
-    if (out / "metrics.json").exists():
+    if given and (out / "metrics.json").exists():
         log.warning("%s holds an earlier run; its files will be replaced", out)
     try:
         out.mkdir(parents=True, exist_ok=True)
@@ -296,9 +302,11 @@ def prepare_out_dir(out: Path) -> Path:
         probe.unlink()
     except OSError as exc:
         reason = exc.strerror or str(exc)
-        raise InvalidRequestError(f"--out {out}: cannot write there ({reason}); give a "
-                                  "folder you can write to.") from exc
-    return out
+        if given:
+            raise InvalidRequestError(f"--out {out}: cannot write there ({reason}); give a "
+                                      "folder you can write to.") from exc
+        raise InvalidRequestError(f"Cannot write runs to {out} ({reason}); name another "
+                                  "folder with --out.") from exc
 
 
 def _new_run_dir() -> Path:
@@ -320,7 +328,8 @@ def run_from_args(args: argparse.Namespace) -> int:
     check_unique_question_ids(golds)
     settings = load_settings()
     # A bad --out should fail now, not after every question has been asked.
-    out = prepare_out_dir(args.out or _new_run_dir())
+    prepare_out_dir(args.out or default_runs_dir(), given=args.out is not None)
+    out = args.out or _new_run_dir()
     evaluation = evaluate(golds, modes, settings, index_dir=args.index_dir)
 
     threshold = settings.abstain_threshold

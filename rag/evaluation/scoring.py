@@ -165,8 +165,11 @@ def best_threshold(table: ScoreTable) -> tuple[float, float]:
         below = float(confidence[k]) if k < confidence.size else 0.0
         if below == confidence[k - 1] and k < confidence.size:
             continue  # inside a tie: not a place a threshold can cut
+        lowest = float(confidence[k - 1])
+        middle = (lowest + below) / 2
+        # Between two adjacent floats the midpoint rounds onto the lower one.
         candidates.append((100.0 * (base + float(total[k])) / n,
-                           (float(confidence[k - 1]) + below) / 2))
+                           middle if middle > below else lowest))
     # Rounded so that float noise in the running sum does not break a tie.
     return max(candidates, key=lambda c: round(c[0], 9))
 

@@ -100,16 +100,24 @@ def test_jsonl_errors_name_file_and_line(tmp_path: Path, line2: str, message: st
 
 
 def test_squad_errors_name_the_question(tmp_path: Path) -> None:
-    qa: dict[str, Any] = {"id": "q1", "question": "Capital?",
-                          "answers": [{"text": "Paris", "answer_start": 0}],
-                          "is_impossible": True}
+    qa: dict[str, Any] = {"id": "q1", "question": "Capital?", "answers": [{"answer_start": 0}]}
     data = {"version": "v2.0", "data": [{"title": "T", "paragraphs": [
         {"context": "Paris is the capital of France.", "qas": [qa]}]}]}
+    # Without a text there is nothing to score: the official script fails too.
     with pytest.raises(GoldFormatError, match=r"data\[0\]\.paragraphs\[0\]\.qas\[0\] \[q1\]: "
-                                              r"an unanswerable question .* must have no answers"):
+                                              r"each answer needs a 'text'"):
         load_gold(_write(tmp_path / "bad.json", data))
-    qa["answers"] = [{"text": "", "answer_start": 0}]
-    with pytest.raises(GoldFormatError, match=r"\[q1\]: answer text must be non-empty"):
+    qa["answers"] = [{"text": "Paris", "answer_start": 0}]
+    qa["is_impossible"] = "no"
+    with pytest.raises(GoldFormatError, match=r"\[q1\]: 'is_impossible' must be true or false"):
+        load_gold(_write(tmp_path / "bad.json", data))
+    # A question the engine would refuse is refused on load, naming it.
+    qa["is_impossible"] = False
+    qa["question"] = "x" * 2001
+    with pytest.raises(GoldFormatError, match=r"\[q1\]: The question has 2001 characters"):
+        load_gold(_write(tmp_path / "bad.json", data))
+    qa["question"] = "\udcff Capital?"
+    with pytest.raises(GoldFormatError, match=r"\[q1\]: The question holds something"):
         load_gold(_write(tmp_path / "bad.json", data))
 
 
@@ -130,17 +138,25 @@ def test_squad_read_as_the_official_script_reads_it(tmp_path: Path,
         # v1.1 without answers, and v2.0 with the flag wrong: both unanswerable.
         {"id": "none", "question": "Who won?", "answers": []},
         {"id": "flag", "question": "Who lost?", "answers": [], "is_impossible": False},
+        # Flagged unanswerable but with an answer (no offset at all): answerable,
+        # as the official script goes by the answers.
+        {"id": "has", "question": "Capital?", "is_impossible": True,
+         "answers": [{"text": "Paris"}]},
+        # An answer with no words is dropped, as the official script drops it.
+        {"id": "blank", "question": "What?", "answers": [{"text": " . ", "answer_start": 0}]},
     ]}]}]}
     with caplog.at_level("WARNING", logger="rag.evaluation.gold"):
         gold = load_gold(_write(tmp_path / "lenient.json", data))
-    off, absent, none, flag = gold.items
+    off, absent, none, flag, has, blank = gold.items
     assert off.answers[0].start == second
     assert context[second:off.answers[0].end or 0] == "Paris"
     assert absent.answers[0].start is None and absent.answers[0].end is None
     assert absent.answers[1].start == 0
     assert (none.is_impossible, flag.is_impossible) == (True, True)
     assert not none.answers and not flag.answers
-    assert "3 answer(s) or flag(s) repaired" in caplog.text
+    assert not has.is_impossible and has.answers[0].start == 0
+    assert blank.is_impossible and not blank.answers
+    assert "6 answer(s) or flag(s) repaired" in caplog.text
     # The project's own files stay strict: the same off-by-two offset is an error there.
     article = load_default_corpus()[0]
     line = {"id": "a", "question": "Q?", "is_impossible": False,

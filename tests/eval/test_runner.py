@@ -10,6 +10,7 @@ import pytest
 from rag.cli import main
 from rag.embedding import Embedder
 from rag.engine import Engine
+from rag.errors import InvalidRequestError
 from rag.evaluation import metrics as metrics_module
 from rag.evaluation.gold import load_gold
 from rag.evaluation.runner import (
@@ -119,6 +120,28 @@ def test_cli_rejects_an_unusable_out_folder_before_asking(
         assert f"--out {out}: cannot write there" in err and "Traceback" not in err
     assert a_file.read_text(encoding="utf-8") == "keep me"
     assert not (tmp_path / "index").exists()  # nothing was embedded or asked
+
+
+def test_the_default_runs_folder_is_checked_and_left_clean(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import rag.evaluation.runner as runner
+
+    runs = tmp_path / "runs"
+    monkeypatch.setattr(runner, "default_runs_dir", lambda: runs)
+
+    def interrupted(*_args: object, **_kwargs: object) -> None:
+        raise InvalidRequestError("stopped halfway")
+
+    monkeypatch.setattr(runner, "evaluate", interrupted)
+    assert main(["eval", "--gold", str(TINY)]) == 2
+    assert "stopped halfway" in capsys.readouterr().err
+    assert runs.is_dir() and not list(runs.iterdir())  # no empty run folder left
+    runs.rmdir()
+    runs.write_text("a file", encoding="utf-8")
+    assert main(["eval", "--gold", str(TINY)]) == 2
+    err = capsys.readouterr().err
+    assert f"Cannot write runs to {runs}" in err and "--out" in err
 
 
 def test_thresholded_answers_equal_the_engines(tmp_path: Path, embedder: Embedder) -> None:

@@ -195,6 +195,15 @@ def test_best_threshold_cannot_abstain_above_confidence_one() -> None:
     assert mode_metrics(table, threshold)["f1"] == 0.0
 
 
+def test_best_threshold_splits_adjacent_confidences() -> None:
+    # No float lies between the two: the threshold is the higher one itself.
+    below = float(np.nextafter(0.3, 0.0))
+    table = _table([(True, "Tijuana", 1.0, 0.3), (False, "Nevada", 0.0, below)])
+    best, threshold = best_threshold(table)
+    assert (best, threshold) == (100.0, 0.3)
+    assert mode_metrics(table, threshold)["f1"] == 100.0
+
+
 def test_best_threshold_prefers_abstaining_on_an_equal_score() -> None:
     # Answering the 0.8 question right (+1) and then the unanswerable 0.6 one (-1)
     # gets back to where answering only the first left it; the sweep keeps the

@@ -116,6 +116,11 @@ def test_text_that_is_not_valid_unicode_is_rejected() -> None:
 def test_compatibility_forms_are_folded() -> None:
     folded = validate_question("ＷＨＥＮ ｗａｓ the ＳＣＯ ﬁrst held？")
     assert folded == "WHEN was the SCO first held?"
+    # Forms that carry meaning stay: NFKC would make "10²" read "102".
+    assert validate_question("Is 2½ × 10² right?") == "Is 2½ × 10² right?"
+    # The limit is on what was typed; folding "…" into "..." does not break it.
+    typed = "x" * (MAX_QUESTION_CHARS - 1) + "…"
+    assert validate_question(typed) == "x" * (MAX_QUESTION_CHARS - 1) + "..."
 
 
 def test_question_limits() -> None:

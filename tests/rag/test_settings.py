@@ -113,6 +113,13 @@ def test_a_number_may_be_written_without_a_point() -> None:
     assert Settings.from_dict({"lexical_weight": 1, "abstain_threshold": 0}).lexical_weight == 1
 
 
+def test_a_whole_number_written_with_a_point_is_an_integer() -> None:
+    settings = Settings.from_dict({"chunk_size": 800.0, "top_k": 5.0})
+    assert settings.chunk_size == 800 and isinstance(settings.chunk_size, int)
+    assert isinstance(settings.top_k, int)
+    assert settings == Settings()
+
+
 def test_a_settings_file_error_names_the_file(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text('{"max_quotes": 2.5}', encoding="utf-8")

@@ -170,6 +170,15 @@ def _nan_vectors(path: Path) -> None:
     np.save(path / "sentence_vectors.npy", vectors)
 
 
+def _nan_chunk_vectors(path: Path) -> None:
+    index = faiss.read_index(str(path / "chunks.faiss"))
+    vectors = index.reconstruct_n(0, index.ntotal)
+    vectors[-1, 3] = np.nan
+    damaged = faiss.IndexFlatIP(index.d)
+    damaged.add(vectors)
+    faiss.write_index(damaged, str(path / "chunks.faiss"))
+
+
 def _float64_vectors(path: Path) -> None:
     vectors = np.load(path / "sentence_vectors.npy")
     np.save(path / "sentence_vectors.npy", vectors.astype(np.float64))
@@ -183,7 +192,8 @@ def _offset_as_text(path: Path) -> None:
 
 CORRUPTIONS = [_truncate_faiss, _garbage_manifest, _manifest_not_object, _delete_sentences,
                _delete_vectors, _shuffle_offsets, _drop_vector_rows, _garbage_jsonl,
-               _empty_vectors, _nan_vectors, _float64_vectors, _offset_as_text]
+               _empty_vectors, _nan_vectors, _nan_chunk_vectors, _float64_vectors,
+               _offset_as_text]
 
 
 @pytest.mark.parametrize("corrupt", CORRUPTIONS, ids=lambda f: f.__name__.strip("_"))
