@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rag.lexical import Vocabulary, coverage, idf_table, named_terms, tokenize
+from rag.countries import stands_for
+from rag.lexical import Vocabulary, coverage, idf_table, named_words, tokenize
 from rag.schema import Passage, Quote, Sentence
 from rag.spans import AnswerType, answer_type, candidates, narrow, proper_noun_words
 
@@ -55,7 +56,9 @@ TYPED = frozenset((AnswerType.DATE, AnswerType.NUMBER, AnswerType.NAME, AnswerTy
 # scaled down so that the abstention threshold catches it.
 TYPE_MISS_CONFIDENCE = 0.2
 # A question naming something the corpus never mentions ("the capital of France"
-# over an article that has no "France") is almost surely not answered by it.
+# over an article that has no "France") is almost surely not answered by it. A
+# capital or demonym standing for a country the corpus names ("Beijing" for
+# China, "Brussels" for the EU) counts as mentioned: news paraphrase does that.
 UNKNOWN_NAME_CONFIDENCE = 0.3
 # A question giving a figure ("Which country will host the summit in 2025?") asks
 # about what the document says next to it. When neither the best sentence nor its
@@ -161,7 +164,7 @@ class Answerer:
         confidence = float(np.clip(best, 0.0, 1.0))
         if kind in TYPED and not candidates(top, kind, question, self.proper_nouns):
             confidence *= TYPE_MISS_CONFIDENCE
-        if any(term not in self.vocabulary for term in named_terms(question)):
+        if not all(self._mentions(name) for name in named_words(question)):
             confidence *= UNKNOWN_NAME_CONFIDENCE
         if not self._holds_figures(scored[0][1], question):
             confidence *= MISSING_FIGURE_CONFIDENCE
@@ -190,6 +193,13 @@ class Answerer:
         end = max(s.end for s in group)
         text = self.texts[group[0].doc_id][start:end]
         return Quote(text, group[0].doc_id, owner[group[0].sentence_id].chunk_id, start, end, score)
+
+    def _mentions(self, name: str) -> bool:
+        """Whether the corpus mentions ``name``, or the country or body it stands for."""
+        if all(term in self.vocabulary for term in tokenize(name)):
+            return True
+        return any(terms and all(term in self.vocabulary for term in terms)
+                   for terms in map(tokenize, stands_for(name)))
 
     def _holds_figures(self, sentence: Sentence, question: str) -> bool:
         """Whether ``sentence`` or a neighbour holds a figure the question gives

@@ -232,7 +232,8 @@ class Engine:
         abstained = not pick.quotes or pick.confidence < self.settings.abstain_threshold
         t3 = time.perf_counter()
         return Answer(
-            question=text,
+            # Echo what was typed: the folded form is for matching, not for showing.
+            question=question.strip(),
             answer="" if abstained else pick.answer,
             abstained=abstained,
             confidence=pick.confidence,

@@ -81,10 +81,10 @@ def known_share(query_terms: Sequence[str], idf: dict[str, float], unseen_idf: f
 _WORD = re.compile(r"[^\W_][\w’'.-]*")
 
 
-def named_terms(question: str) -> list[str]:
-    """Terms of the words a question capitalises after its first word: the names
-    it asks about ("Who is the CEO of Tesla?" gives ``ceo``, ``tesla``; "China-made
-    cars" gives ``china``).
+def named_words(question: str) -> list[str]:
+    """The words a question capitalises after its first word: the names it asks
+    about ("Who is the CEO of Tesla?" gives "CEO", "Tesla"; "China-made cars"
+    gives "China").
 
     A question in title or upper case capitalises everything; it gives nothing.
     """
@@ -93,8 +93,12 @@ def named_terms(question: str) -> list[str]:
     if not capitalised or len(capitalised) > 0.6 * len(words):
         return []
     # In "China-made" or "US-backed" only the capitalised part is a name.
-    return [t for w in capitalised for part in re.split(r"[-–]", w) if part[:1].isupper()
-            for t in tokenize(part)]
+    return [part for w in capitalised for part in re.split(r"[-–]", w) if part[:1].isupper()]
+
+
+def named_terms(question: str) -> list[str]:
+    """Terms of ``named_words`` ("Who is the CEO of Tesla?" gives ``ceo``, ``tesla``)."""
+    return [t for word in named_words(question) for t in tokenize(word)]
 
 
 class Vocabulary:

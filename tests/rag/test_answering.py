@@ -146,6 +146,8 @@ def test_confidence_does_not_depend_on_threshold(engine: Engine, embedder: Embed
         ("How many journalists covered the Astana summit?", "TYPE_MISS_CONFIDENCE", 0.2),
         # "France" occurs nowhere in the article.
         ("What is the capital of France?", "UNKNOWN_NAME_CONFIDENCE", 0.3),
+        # Paris stands for France, which the article never names either.
+        ("What did Paris say about the Astana summit?", "UNKNOWN_NAME_CONFIDENCE", 0.3),
         # The article says what Tokayev told them, but nothing near it says 2019.
         ("What did Tokayev tell the security secretaries in 2019?",
          "MISSING_FIGURE_CONFIDENCE", 0.2),
@@ -171,7 +173,10 @@ def test_confidence_rules_leave_answerable_questions_alone(
                  "When did the EU decide on tariffs for Chinese electric vehicles?",
                  # Figures the article gives, in the sentence or next to it.
                  "What does the SCO development strategy for 2025–2035 include?",
-                 "What did Tokayev say about the 183 conflicts?"]
+                 "What did Tokayev say about the 183 conflicts?",
+                 # Names the article never uses, for ones it does: the EU, China.
+                 "When do Brussels' new tariffs on electric cars from China start?",
+                 "What did Beijing gain from closer relations with Eurasian countries?"]
     before = [engine.ask(q).confidence for q in questions]
     monkeypatch.setattr(answering, "TYPE_MISS_CONFIDENCE", 1.0)
     monkeypatch.setattr(answering, "UNKNOWN_NAME_CONFIDENCE", 1.0)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.countries import is_country
+from rag.countries import is_country, stands_for
 
 
 @pytest.mark.parametrize("text", [
@@ -27,3 +27,24 @@ def test_countries(text: str) -> None:
 ])
 def test_not_countries(text: str) -> None:
     assert not is_country(text)
+
+
+@pytest.mark.parametrize(("word", "name"), [
+    ("Beijing", "China"), ("Beijing's", "China"), ("Moscow’s", "Russia"),
+    ("Brussels", "EU"), ("Brussels", "Belgium"), ("Kremlin", "Russia"),
+    ("Washington", "United States"), ("Astana", "Kazakhstan"), ("Nur-Sultan", "Kazakhstan"),
+    ("Russian", "Russia"), ("British", "UK"), ("Chinese", "China"),
+])
+def test_stands_for(word: str, name: str) -> None:
+    assert name in stands_for(word)
+
+
+@pytest.mark.parametrize("word", ["Kazakhstan", "Tokayev", "SCO", "the", "", "'s"])
+def test_stands_for_nothing(word: str) -> None:
+    assert stands_for(word) == ()
+
+
+def test_iso_codes_stand_for_nothing() -> None:
+    # "PM" is an ISO code (Saint Pierre and Miquelon) and a time of day.
+    names = {name for word in ("French", "American", "Chinese") for name in stands_for(word)}
+    assert "France" in names and not {"FR", "FRA", "PM", "US", "CN"} & names

@@ -123,6 +123,15 @@ def test_compatibility_forms_are_folded() -> None:
     assert validate_question(typed) == "x" * (MAX_QUESTION_CHARS - 1) + "..."
 
 
+def test_a_folded_question_is_answered_and_echoed_as_typed(engine: Engine) -> None:
+    typed = "ＷＨＥＮ was the ＳＣＯ founded？"
+    answer = engine.ask(f"  {typed} ")
+    plain = engine.ask("WHEN was the SCO founded?")
+    assert answer.question == typed
+    assert not answer.abstained and "2001" in answer.answer
+    assert answer.quotes == plain.quotes and answer.confidence == plain.confidence
+
+
 def test_question_limits() -> None:
     assert validate_question("x" * MAX_QUESTION_CHARS) == "x" * MAX_QUESTION_CHARS
     assert validate_question("  " + "x" * MAX_QUESTION_CHARS + "  ") == "x" * MAX_QUESTION_CHARS

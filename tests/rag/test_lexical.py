@@ -6,7 +6,15 @@ import math
 
 import pytest
 
-from rag.lexical import Vocabulary, coverage, idf_table, known_share, named_terms, tokenize
+from rag.lexical import (
+    Vocabulary,
+    coverage,
+    idf_table,
+    known_share,
+    named_terms,
+    named_words,
+    tokenize,
+)
 
 
 def test_tokenize_drops_stop_and_question_words_and_stems() -> None:
@@ -58,6 +66,12 @@ def test_known_share_by_hand() -> None:
 )
 def test_named_terms(question: str, expected: list[str]) -> None:
     assert named_terms(question) == expected
+
+
+def test_named_words_keep_the_words_as_written() -> None:
+    assert named_words("When do Brussels' new levies on China-made cars start?") == [
+        "Brussels'", "China"]
+    assert named_words("WHO WON THE WORLD CUP?") == []
 
 
 def test_vocabulary_knows_terms_and_their_longer_or_shorter_forms() -> None:
