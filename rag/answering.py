@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from rag.coreference import antecedents
 from rag.countries import stands_for
 from rag.lexical import Vocabulary, coverage, idf_table, named_words, tokenize
 from rag.schema import Passage, Quote, Sentence
@@ -98,8 +99,12 @@ class Answerer:
         self.texts = texts
         self.vectors = sentence_vectors
         term_lists = [tokenize(s.text) for s in self.sentences]
-        self.terms = [frozenset(t) for t in term_lists]
         self.idf = idf_table(term_lists)
+        # "The organization" also mentions the body it stands for, so that a
+        # question naming the body covers the sentence (the IDF stays as written).
+        self.terms = [frozenset(terms) | frozenset(tokenize(body) if body else ())
+                      for terms, body in zip(term_lists, antecedents(self.sentences),
+                                             strict=True)]
         self.unseen_idf = max(self.idf.values(), default=1.0)
         self.window_vectors = _window_vectors(self.sentences, sentence_vectors)
         self.chunk_sentences = chunk_sentences
