@@ -17,7 +17,8 @@ from rag.spans import AnswerType, answer_type, candidates, narrow, proper_noun_w
 # Weights of the sentence score, tuned on eval/gold/dev.jsonl and the shared SQuAD
 # sample, never on the test part. Dense similarity
 # (of the sentence, and of the sentence with its neighbours) finds paraphrases;
-# coverage (IDF-weighted share of question terms present) rewards sentences that
+# coverage (IDF-weighted share of question terms present, a term's derivations
+# such as "terrorist" for "terror" counting half) rewards sentences that
 # mention what was asked; the passage's retrieval rank breaks ties toward the
 # retriever. Changing any of these calls for `rag eval --calibrate` on dev again.
 W_DENSE = 0.2
@@ -136,12 +137,13 @@ class Answerer:
         window = self.window_vectors[ids] @ query_vector
         kind = answer_type(question)
         place = position_cue(question)
+        related = {term: self.vocabulary.derived(term) for term in set(query_terms)}
         scored = []
         for i, sid in enumerate(ids.tolist()):
             sentence = self.sentences[sid]
             score = (W_DENSE * float(dense[i]) + W_WINDOW * float(window[i])
                      + W_COVERAGE * _floored(coverage(query_terms, self.terms[sid], self.idf,
-                                                      self.unseen_idf))
+                                                      self.unseen_idf, related))
                      + W_RANK / owner[sid].rank)
             score += self._type_evidence(kind, sentence.text, question)
             if place is not None and self._placed(sentence, place):

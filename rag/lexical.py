@@ -6,7 +6,7 @@ import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
@@ -45,13 +45,33 @@ def idf_table(term_lists: Sequence[Sequence[str]]) -> dict[str, float]:
     return {t: math.log(1.0 + (n - c + 0.5) / (c + 0.5)) for t, c in df.items()}
 
 
+_NONE: frozenset[str] = frozenset()
+# Terms sharing at least this many leading characters, one extending the other,
+# are one word and its derivation (``derived``).
+DERIVED_PREFIX = 5
+# A derivation is weaker evidence than the word itself: "chairmanship" answers
+# "Which years does Kazakhstan chair ...?" less surely than "chairs". In
+# ``coverage`` it earns this share of the query term's weight. At full credit,
+# a sentence on "the chairmanship of the Kazakh side ... this year" outscored
+# "Kazakhstan, which chairs the SCO in 2023-2024".
+DERIVED_CREDIT = 0.5
+
+
 def coverage(query_terms: Sequence[str], unit_terms: AbstractSet[str], idf: dict[str, float],
-             unseen_idf: float) -> float:
+             unseen_idf: float, related: Mapping[str, AbstractSet[str]] | None = None) -> float:
     """IDF-weighted share of the query's terms that occur in a unit, in [0, 1].
 
     A query term absent from the whole corpus gets ``unseen_idf`` (the highest
     weight), so asking about something the corpus never mentions lowers coverage
     everywhere: that is evidence for abstaining.
+
+    Args:
+        query_terms: The query's terms.
+        unit_terms: The unit's terms.
+        idf: Term weights.
+        unseen_idf: The weight of a term ``idf`` lacks.
+        related: Per query term, other terms that stand in for it
+            (``Vocabulary.derived``) at ``DERIVED_CREDIT`` of its weight.
     """
     unique = set(query_terms)
     if not unique:
@@ -62,6 +82,8 @@ def coverage(query_terms: Sequence[str], unit_terms: AbstractSet[str], idf: dict
         total += weight
         if term in unit_terms:
             hit += weight
+        elif related and not related.get(term, _NONE).isdisjoint(unit_terms):
+            hit += weight * DERIVED_CREDIT
     return hit / total if total else 0.0
 
 
@@ -130,3 +152,19 @@ class Vocabulary:
         edits = 1 if len(term) < 8 else 2
         return process.extractOne(term, self._sorted, scorer=Levenshtein.distance,
                                   score_cutoff=edits) is not None
+
+    def derived(self, term: str) -> frozenset[str]:
+        """The corpus's other terms that extend ``term`` or that it extends, by
+        ``DERIVED_PREFIX`` characters or more: a word's derivations, which the
+        stemmer keeps apart ("terror" and "terrorist", "member" and
+        "membership", "victoria" and "victorian").
+        """
+        if len(term) < DERIVED_PREFIX:
+            return _NONE
+        found = {term[:k] for k in range(DERIVED_PREFIX, len(term)) if term[:k] in self._terms}
+        i = bisect_left(self._sorted, term)
+        while i < len(self._sorted) and self._sorted[i].startswith(term):
+            found.add(self._sorted[i])
+            i += 1
+        found.discard(term)
+        return frozenset(found)

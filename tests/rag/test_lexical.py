@@ -87,3 +87,27 @@ def test_vocabulary_knows_terms_and_their_longer_or_shorter_forms() -> None:
     assert "ceo" not in vocabulary  # too short for prefix matching
     assert "kaz" not in vocabulary
     assert 3 not in vocabulary
+
+
+def test_derived_terms_extend_or_are_extended_by_five_characters_or_more() -> None:
+    vocabulary = Vocabulary(["terror", "terrorist", "member", "membership", "memo", "memos",
+                             "victorian", "current", "currenc"])
+    assert vocabulary.derived("terrorist") == {"terror"}
+    assert vocabulary.derived("terror") == {"terrorist"}
+    assert vocabulary.derived("member") == {"membership"}
+    assert vocabulary.derived("victoria") == {"victorian"}  # the term itself may be unknown
+    # A shared beginning is not enough: "current" and "currency" part after "curren".
+    assert vocabulary.derived("current") == frozenset()
+    assert vocabulary.derived("memo") == frozenset()  # too short to tell
+    assert vocabulary.derived("fifa") == frozenset()
+
+
+def test_coverage_counts_a_related_term_at_the_query_terms_weight() -> None:
+    idf = {"victoria": 2.0, "farm": 1.0}
+    related = {"victoria": frozenset({"victorian"})}
+    unit = frozenset({"victorian", "farm"})
+    assert coverage(["victoria", "farm"], unit, idf, 2.0) == pytest.approx(1.0 / 3.0)
+    # "victorian" earns half of "victoria"'s weight: (0.5 * 2 + 1) / 3.
+    assert coverage(["victoria", "farm"], unit, idf, 2.0, related) == pytest.approx(2.0 / 3.0)
+    # Related terms only stand in for the query term they belong to.
+    assert coverage(["farm"], frozenset({"victorian"}), idf, 2.0, related) == 0.0
