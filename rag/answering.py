@@ -70,6 +70,8 @@ UNKNOWN_NAME_CONFIDENCE = 0.3
 # one; on dev it caught one more.
 MISSING_FIGURE_CONFIDENCE = 0.2
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+# Country names that are also pronouns once lower-cased: "US" is not "us".
+_PRONOUNS = frozenset({"us"})
 # Further quotes must score within this much of the best one.
 QUOTE_MARGIN = 0.3
 # Qualifying sentences that follow one another form one quote of up to this many
@@ -202,10 +204,15 @@ class Answerer:
         return Quote(text, group[0].doc_id, owner[group[0].sentence_id].chunk_id, start, end, score)
 
     def _mentions(self, name: str) -> bool:
-        """Whether the corpus mentions ``name``, or the country or body it stands for."""
+        """Whether the corpus mentions ``name``, or the country or body it stands for.
+
+        ``name`` may be a typo or a shorter form of a corpus term ("Kazakh"); what
+        it stands for must be a corpus term exactly, and one word ("China", "EU"):
+        the words of "United States" or "Republic of China" occur on their own.
+        """
         if all(term in self.vocabulary for term in tokenize(name)):
             return True
-        return any(terms and all(term in self.vocabulary for term in terms)
+        return any(len(terms) == 1 and terms[0] in self.idf and terms[0] not in _PRONOUNS
                    for terms in map(tokenize, stands_for(name)))
 
     def _holds_figures(self, sentence: Sentence, question: str) -> bool:

@@ -1,12 +1,12 @@
 """Which body a sentence means by "the organization" or "the bloc".
 
-News names an organisation once ("the Shanghai Cooperation Organization (SCO)")
-and then writes "the organization": "Founded in 2001, the organization has grown
-... to nine member states" answers "How many member states does the SCO have?"
-without saying "SCO". A full coreference resolver needs a parser model; this
-rule only links such generic references to the body the document has named
-most often so far, which is what they mean in the single-topic documents we
-quote from.
+News names an organisation once ("the Shanghai Cooperation Organization") and
+then writes "the SCO" or "the organization": "Founded in 2001, the organization
+has grown ... to nine member states" answers "How many member states does the
+SCO have?" without saying "SCO". A full coreference resolver needs a parser
+model; this rule only links such generic references to the body the document
+has named most often so far, which is what they mean in the single-topic
+documents we quote from.
 """
 
 from __future__ import annotations
@@ -17,42 +17,68 @@ from collections.abc import Sequence
 
 from rag.schema import Sentence
 
-# A reference that names no body but stands for one. "The group" is left out:
-# "a group of experts" and its follow-ups are not a body.
-_GENERIC = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping)\b", re.I)
-# A body's name: an acronym ("SCO", "NATO") or a capitalised name ending in a
-# word that makes it one ("Shanghai Cooperation Organization").
-_BODY = re.compile(
-    r"\b[A-Z]{2,6}\b"
-    r"|\b(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and)\s+)?){1,5}(?:Organi[sz]ation|Alliance|Union|Bloc)\b"
-)
+# A reference that names no body but stands for one. "The group" is left out ("a
+# group of experts" is no body), and so is "the organization of the summit".
+_GENERIC = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping)\b(?!\s+of\b)", re.I)
+_BODY_WORD = r"(?:Organi[sz]ation|Alliance|Union|Bloc)"
+# A body's full name: capitalised words ending in a word that makes it one
+# ("Shanghai Cooperation Organization", "North Atlantic Treaty Organization").
+_NAME = re.compile(rf"\b(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and)\s+)?){{1,5}}{_BODY_WORD}\b")
+# An acronym given in brackets after a name: "... Organization (NATO)".
+_BRACKETED = re.compile(r"\(([A-Z]{2,6})\)")
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+_OPENING = re.compile(r"^(?:The|A|An|This|That|Its|Our)\s+")
+
+
+def _names(text: str) -> list[tuple[int, str]]:
+    """Offsets and forms of the body names in ``text``, without a leading article."""
+    found = []
+    for match in _NAME.finditer(text):
+        name = _OPENING.sub("", match.group())
+        if " " in name:  # "The Organization shall ..." names no particular body
+            found.append((match.start(), name))
+    return found
+
+
+def _acronyms(text: str) -> set[str]:
+    """Acronyms that ``text`` defines: given in brackets, or the initials of a
+    body name it gives ("SCO" for "Shanghai Cooperation Organization").
+
+    Other capitals ("COVID", "CEO", "US") are not bodies a generic reference means.
+    """
+    defined = set(_BRACKETED.findall(text))
+    for _, name in _names(text):
+        defined.add("".join(word[0] for word in name.split() if word[0].isupper()))
+    return defined
 
 
 def antecedents(sentences: Sequence[Sentence]) -> list[str | None]:
     """For each sentence, the body its generic reference stands for, or None.
 
     The body is the one its document has named most often up to the end of
-    the sentence (the latest named, among equals). A sentence with no generic
-    reference, or one in a document that has named no body yet, gets None.
+    the sentence, by full name or by an acronym the document defines (the
+    latest named, among equals). A sentence with no generic reference, or one
+    in a document that has named no body yet, gets None.
 
     Args:
-        sentences: Sentences in document order (documents may follow each other).
+        sentences: Sentences in document order within each document.
     """
+    texts: dict[str, list[str]] = {}
+    for sentence in sentences:
+        texts.setdefault(sentence.doc_id, []).append(sentence.text)
+    defined = {doc_id: _acronyms(" ".join(parts)) for doc_id, parts in texts.items()}
+    counts: dict[str, Counter[str]] = {doc_id: Counter() for doc_id in texts}
+    latest: dict[tuple[str, str], int] = {}  # (document, name) -> position of its latest mention
     result: list[str | None] = []
-    counts: Counter[str] = Counter()
-    latest: dict[str, int] = {}  # name -> position of its latest mention
-    doc_id: str | None = None
     for position, sentence in enumerate(sentences):
-        if sentence.doc_id != doc_id:
-            counts.clear()
-            latest.clear()
-            doc_id = sentence.doc_id
-        for match in _BODY.finditer(sentence.text):
-            name = re.sub(r"^The\s+", "", match.group())
-            counts[name] += 1
-            latest[name] = position
-        if counts and _GENERIC.search(sentence.text):
-            result.append(max(counts, key=lambda name: (counts[name], latest[name])))
+        seen = counts[sentence.doc_id]
+        mentions = [name for _, name in _names(sentence.text)]
+        mentions += [a for a in _ACRONYM.findall(sentence.text) if a in defined[sentence.doc_id]]
+        for name in mentions:
+            seen[name] += 1
+            latest[sentence.doc_id, name] = position
+        if seen and _GENERIC.search(sentence.text):
+            result.append(max(seen, key=lambda name: (seen[name], latest[sentence.doc_id, name])))
         else:
             result.append(None)
     return result

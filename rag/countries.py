@@ -79,17 +79,26 @@ def _stand_ins() -> dict[str, tuple[str, ...]]:
         name = info.get("name")
         if not isinstance(name, str):
             continue
-        # Other ASCII names ("Russian Federation", "UK"), but not ISO codes: "PM"
-        # (Saint Pierre and Miquelon) would match "5 pm".
-        codes = {str(code) for code in (info.get("ISO") or {}).values()}
+        # Other names only where they are a country's name ("UK", "USA", "Russian
+        # Federation"): the spellings also hold ISO codes ("PM" would match "5 pm")
+        # and words like "Island" (Iceland's name in Danish).
         names = {name, *(alt for alt in info.get("altSpellings") or ()
-                         if isinstance(alt, str) and alt.isascii() and alt not in codes)}
-        for word in (info.get("capital"), info.get("demonym")):
-            if isinstance(word, str) and word:
-                table.setdefault(word.lower(), set()).update(names)
+                         if isinstance(alt, str) and is_country(alt))}
+        for field in ("capital", "demonym"):
+            value = info.get(field)
+            # A few entries list several: "Kralendijk / Oranjestad / The Bottom".
+            for word in re.split(r"\s*[/,]\s*", value) if isinstance(value, str) else ():
+                if word:
+                    table.setdefault(_key(word), set()).update(names)
     for seat, bodies in SEATS.items():
-        table.setdefault(seat.lower(), set()).update(bodies)
+        table.setdefault(_key(seat), set()).update(bodies)
     return {word: tuple(sorted(names)) for word, names in table.items()}
+
+
+def _key(word: str) -> str:
+    """How ``_stand_ins`` looks a word up: no possessive, no accents, lower case
+    ("Bogotá's" and "Bogota" are one key)."""
+    return _fold(_POSSESSIVE.sub("", word.strip())).lower()
 
 
 def stands_for(word: str) -> tuple[str, ...]:
@@ -97,6 +106,7 @@ def stands_for(word: str) -> tuple[str, ...]:
     text, or nothing for any other word.
 
     "Beijing's" gives names of China, "Brussels" the EU's (and Belgium's),
-    "Russian" Russia's, "Kazakhstan" nothing: it names itself.
+    "Russian" Russia's, "Kazakhstan" nothing: it names itself. Capitals of
+    several words are looked up whole ("New Delhi", not "Delhi").
     """
-    return _stand_ins().get(_POSSESSIVE.sub("", word.strip()).lower(), ())
+    return _stand_ins().get(_key(word), ())

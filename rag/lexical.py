@@ -46,9 +46,11 @@ def idf_table(term_lists: Sequence[Sequence[str]]) -> dict[str, float]:
 
 
 _NONE: frozenset[str] = frozenset()
-# Terms sharing at least this many leading characters, one extending the other,
-# are one word and its derivation (``derived``).
+# A word and its derivation (``Vocabulary.derived``): terms of at least this many
+# characters, one the other plus one of these suffixes (as the stemmer leaves
+# them: "terrorist", "victorian", "membership", "farmer", "kazakhstan").
 DERIVED_PREFIX = 5
+DERIVATIONAL_SUFFIXES = ("n", "an", "ian", "ean", "ist", "ship", "er", "ese", "stan", "istan")
 # A derivation is weaker evidence than the word itself: "chairmanship" answers
 # "Which years does Kazakhstan chair ...?" less surely than "chairs". In
 # ``coverage`` it earns this share of the query term's weight. At full credit,
@@ -154,17 +156,20 @@ class Vocabulary:
                                   score_cutoff=edits) is not None
 
     def derived(self, term: str) -> frozenset[str]:
-        """The corpus's other terms that extend ``term`` or that it extends, by
-        ``DERIVED_PREFIX`` characters or more: a word's derivations, which the
-        stemmer keeps apart ("terror" and "terrorist", "member" and
-        "membership", "victoria" and "victorian").
+        """The corpus's other terms that are ``term`` plus a derivational suffix,
+        or ``term`` less one: a word's derivations, which the stemmer keeps apart
+        ("terror" and "terrorist", "member" and "membership", "victoria" and
+        "victorian", "kazakh" and "kazakhstan").
+
+        Both terms have ``DERIVED_PREFIX`` characters or more, and the extra
+        letters are one of ``DERIVATIONAL_SUFFIXES``: a shared beginning alone
+        would pair "state" with "statement" and "press" with "pressure".
         """
         if len(term) < DERIVED_PREFIX:
             return _NONE
-        found = {term[:k] for k in range(DERIVED_PREFIX, len(term)) if term[:k] in self._terms}
-        i = bisect_left(self._sorted, term)
-        while i < len(self._sorted) and self._sorted[i].startswith(term):
-            found.add(self._sorted[i])
-            i += 1
+        found = {term[:-len(suffix)] for suffix in DERIVATIONAL_SUFFIXES
+                 if term.endswith(suffix) and len(term) - len(suffix) >= DERIVED_PREFIX}
+        found |= {term + suffix for suffix in DERIVATIONAL_SUFFIXES}
+        found &= self._terms
         found.discard(term)
         return frozenset(found)

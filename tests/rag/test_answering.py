@@ -5,12 +5,14 @@ from __future__ import annotations
 import dataclasses
 import itertools
 
+import numpy as np
 import pytest
 
 from rag import answering
 from rag.embedding import Embedder
 from rag.engine import Engine
 from rag.schema import Answer, Document, Sentence
+from rag.sentences import sentences_of
 
 ANSWERABLE = [
     "When was the SCO founded?",
@@ -314,3 +316,20 @@ def test_a_position_cue_favours_that_end_of_the_document(engine: Engine,
             assert quote.start >= len(article.text) - share
         else:
             assert quote.end <= share
+
+
+def test_a_stand_in_counts_only_for_a_corpus_term_of_one_word() -> None:
+    text = ("Let us talk about the franchise of the island state today. "
+            "China and the EU met in the capital this week to talk trade.")
+    docs = [Document("d", text)]
+    sentences = sentences_of(docs)
+    vectors = np.ones((len(sentences), 4), dtype=np.float32) / 2.0
+    answerer = answering.Answerer(sentences, vectors, [list(range(len(sentences)))],
+                                  {"d": text})
+    assert answerer._mentions("Beijing") and answerer._mentions("Brussels’")
+    assert answerer._mentions("China") and answerer._mentions("Chinese")
+    # "France" is no term here, though "franchise" begins like it; "US" is not
+    # "us"; "Island" is Danish for Iceland, not a name of it.
+    assert not answerer._mentions("Paris")
+    assert not answerer._mentions("American")
+    assert not answerer._mentions("Reykjavik")

@@ -47,4 +47,16 @@ def test_stands_for_nothing(word: str) -> None:
 def test_iso_codes_stand_for_nothing() -> None:
     # "PM" is an ISO code (Saint Pierre and Miquelon) and a time of day.
     names = {name for word in ("French", "American", "Chinese") for name in stands_for(word)}
-    assert "France" in names and not {"FR", "FRA", "PM", "US", "CN"} & names
+    assert "France" in names and not {"FR", "FRA", "PM", "CN", "CHN"} & names
+
+
+def test_other_spellings_count_only_where_they_are_country_names() -> None:
+    # countryinfo lists "Island" (Danish) among Iceland's spellings.
+    assert "Iceland" in stands_for("Icelander") and "Island" not in stands_for("Icelander")
+    assert "UK" in stands_for("London") and "USA" in stands_for("American")
+
+
+def test_lookups_ignore_accents_and_split_lists() -> None:
+    assert "Colombia" in stands_for("Bogota") and "Colombia" in stands_for("Bogotá's")
+    # The data gives "Kralendijk / Oranjestad / The Bottom" as one capital.
+    assert stands_for("Kralendijk") and stands_for("Oranjestad")
