@@ -30,13 +30,13 @@ _ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _OPENING = re.compile(r"^(?:The|A|An|This|That|Its|Our)\s+")
 
 
-def _names(text: str) -> list[tuple[int, str]]:
-    """Offsets and forms of the body names in ``text``, without a leading article."""
+def _names(text: str) -> list[str]:
+    """The body names in ``text``, without a leading article."""
     found = []
     for match in _NAME.finditer(text):
         name = _OPENING.sub("", match.group())
         if " " in name:  # "The Organization shall ..." names no particular body
-            found.append((match.start(), name))
+            found.append(name)
     return found
 
 
@@ -47,7 +47,7 @@ def _acronyms(text: str) -> set[str]:
     Other capitals ("COVID", "CEO", "US") are not bodies a generic reference means.
     """
     defined = set(_BRACKETED.findall(text))
-    for _, name in _names(text):
+    for name in _names(text):
         defined.add("".join(word[0] for word in name.split() if word[0].isupper()))
     return defined
 
@@ -72,7 +72,7 @@ def antecedents(sentences: Sequence[Sentence]) -> list[str | None]:
     result: list[str | None] = []
     for position, sentence in enumerate(sentences):
         seen = counts[sentence.doc_id]
-        mentions = [name for _, name in _names(sentence.text)]
+        mentions = _names(sentence.text)
         mentions += [a for a in _ACRONYM.findall(sentence.text) if a in defined[sentence.doc_id]]
         for name in mentions:
             seen[name] += 1

@@ -47,9 +47,9 @@ def idf_table(term_lists: Sequence[Sequence[str]]) -> dict[str, float]:
 
 _NONE: frozenset[str] = frozenset()
 # A word and its derivation (``Vocabulary.derived``): terms of at least this many
-# characters, one the other plus one of these suffixes (as the stemmer leaves
+# characters, one being the other plus one of these suffixes (as the stemmer leaves
 # them: "terrorist", "victorian", "membership", "farmer", "kazakhstan").
-DERIVED_PREFIX = 5
+DERIVED_MIN_CHARS = 5
 DERIVATIONAL_SUFFIXES = ("n", "an", "ian", "ean", "ist", "ship", "er", "ese", "stan", "istan")
 # A derivation is weaker evidence than the word itself: "chairmanship" answers
 # "Which years does Kazakhstan chair ...?" less surely than "chairs". In
@@ -120,11 +120,6 @@ def named_words(question: str) -> list[str]:
     return [part for w in capitalised for part in re.split(r"[-–]", w) if part[:1].isupper()]
 
 
-def named_terms(question: str) -> list[str]:
-    """Terms of ``named_words`` ("Who is the CEO of Tesla?" gives ``ceo``, ``tesla``)."""
-    return [t for word in named_words(question) for t in tokenize(word)]
-
-
 class Vocabulary:
     """The terms of a corpus, answering whether it ever mentions a term."""
 
@@ -161,14 +156,14 @@ class Vocabulary:
         ("terror" and "terrorist", "member" and "membership", "victoria" and
         "victorian", "kazakh" and "kazakhstan").
 
-        Both terms have ``DERIVED_PREFIX`` characters or more, and the extra
+        Both terms have ``DERIVED_MIN_CHARS`` characters or more, and the extra
         letters are one of ``DERIVATIONAL_SUFFIXES``: a shared beginning alone
         would pair "state" with "statement" and "press" with "pressure".
         """
-        if len(term) < DERIVED_PREFIX:
+        if len(term) < DERIVED_MIN_CHARS:
             return _NONE
         found = {term[:-len(suffix)] for suffix in DERIVATIONAL_SUFFIXES
-                 if term.endswith(suffix) and len(term) - len(suffix) >= DERIVED_PREFIX}
+                 if term.endswith(suffix) and len(term) - len(suffix) >= DERIVED_MIN_CHARS}
         found |= {term + suffix for suffix in DERIVATIONAL_SUFFIXES}
         found &= self._terms
         found.discard(term)
