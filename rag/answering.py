@@ -173,7 +173,7 @@ class Answerer:
         confidence = float(np.clip(best, 0.0, 1.0))
         if kind in TYPED and not candidates(top, kind, question, self.proper_nouns):
             confidence *= TYPE_MISS_CONFIDENCE
-        if not all(self._mentions(name) for name in named_words(question)):
+        if self._names_unknown(named_words(question)):
             confidence *= UNKNOWN_NAME_CONFIDENCE
         if not self._holds_figures(scored[0][1], question):
             confidence *= MISSING_FIGURE_CONFIDENCE
@@ -203,15 +203,31 @@ class Answerer:
         text = self.texts[group[0].doc_id][start:end]
         return Quote(text, group[0].doc_id, owner[group[0].sentence_id].chunk_id, start, end, score)
 
+    def _names_unknown(self, names: Sequence[str]) -> bool:
+        """Whether any of a question's names is one the corpus never mentions.
+
+        Two names in a row may be one ("New Delhi" stands for India); each is
+        then known if the pair stands for something the corpus names.
+        """
+        known = [False] * len(names)
+        for i in range(len(names) - 1):
+            if self._stands_in(f"{names[i]} {names[i + 1]}"):
+                known[i] = known[i + 1] = True
+        return not all(k or self._mentions(name) for k, name in zip(known, names, strict=True))
+
     def _mentions(self, name: str) -> bool:
         """Whether the corpus mentions ``name``, or the country or body it stands for.
 
-        ``name`` may be a typo or a shorter form of a corpus term ("Kazakh"); what
-        it stands for must be a corpus term exactly, and one word ("China", "EU"):
-        the words of "United States" or "Republic of China" occur on their own.
+        ``name`` may be a typo or a shorter form of a corpus term ("Kazakh").
         """
-        if all(term in self.vocabulary for term in tokenize(name)):
-            return True
+        return all(term in self.vocabulary for term in tokenize(name)) or self._stands_in(name)
+
+    def _stands_in(self, name: str) -> bool:
+        """Whether ``name`` is a capital, seat or demonym of something the corpus names.
+
+        What it stands for must be a corpus term exactly, and one word ("China",
+        "EU"): the words of "United States" or "Republic of China" occur on their own.
+        """
         return any(len(terms) == 1 and terms[0] in self.idf and terms[0] not in _PRONOUNS
                    for terms in map(tokenize, stands_for(name)))
 

@@ -96,9 +96,10 @@ def _stand_ins() -> dict[str, tuple[str, ...]]:
 
 
 def _key(word: str) -> str:
-    """How ``_stand_ins`` looks a word up: no possessive, no accents, lower case
-    ("Bogotá's" and "Bogota" are one key)."""
-    return _fold(_POSSESSIVE.sub("", word.strip())).lower()
+    """How ``_stand_ins`` looks a word up: no possessive, no accents, lower case,
+    hyphens as spaces ("Bogotá's" and "Bogota" are one key, "Nur-Sultan" and
+    "Nur Sultan" another)."""
+    return " ".join(_fold(_POSSESSIVE.sub("", word.strip())).lower().replace("-", " ").split())
 
 
 def stands_for(word: str) -> tuple[str, ...]:
@@ -107,6 +108,7 @@ def stands_for(word: str) -> tuple[str, ...]:
 
     "Beijing's" gives names of China, "Brussels" the EU's (and Belgium's),
     "Russian" Russia's, "Kazakhstan" nothing: it names itself. Capitals of
-    several words are looked up whole ("New Delhi", not "Delhi").
+    several words are looked up whole ("New Delhi", not "Delhi"); a hyphen
+    counts as a space ("Nur-Sultan").
     """
     return _stand_ins().get(_key(word), ())

@@ -333,3 +333,18 @@ def test_a_stand_in_counts_only_for_a_corpus_term_of_one_word() -> None:
     assert not answerer._mentions("Paris")
     assert not answerer._mentions("American")
     assert not answerer._mentions("Reykjavik")
+
+
+def test_two_names_in_a_row_may_stand_in_together() -> None:
+    text = "India, Kazakhstan and the UAE met China in the capital this week to talk trade."
+    sentences = sentences_of([Document("d", text)])
+    vectors = np.ones((len(sentences), 4), dtype=np.float32) / 2.0
+    answerer = answering.Answerer(sentences, vectors, [list(range(len(sentences)))],
+                                  {"d": text})
+    assert not answerer._names_unknown(["New", "Delhi"])
+    assert not answerer._names_unknown(["Abu", "Dhabi’s", "China"])
+    assert not answerer._names_unknown(["Nur", "Sultan"])  # "Nur-Sultan", split on the hyphen
+    # "Delhi" alone stands for nothing; "Paris" stands for what the text never names.
+    assert answerer._names_unknown(["Delhi"])
+    assert answerer._names_unknown(["New", "Delhi", "Paris"])
+    assert not answerer._names_unknown([])

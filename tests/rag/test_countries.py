@@ -60,3 +60,6 @@ def test_lookups_ignore_accents_and_split_lists() -> None:
     assert "Colombia" in stands_for("Bogota") and "Colombia" in stands_for("Bogotá's")
     # The data gives "Kralendijk / Oranjestad / The Bottom" as one capital.
     assert stands_for("Kralendijk") and stands_for("Oranjestad")
+    # Capitals of several words are looked up whole; a hyphen is a space.
+    assert "India" in stands_for("New Delhi") and stands_for("Delhi") == ()
+    assert stands_for("Nur Sultan") == stands_for("Nur-Sultan") != ()
