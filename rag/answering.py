@@ -70,8 +70,8 @@ UNKNOWN_NAME_CONFIDENCE = 0.3
 # one; on dev it caught one more.
 MISSING_FIGURE_CONFIDENCE = 0.2
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-# Country names that are also pronouns once lower-cased: "US" is not "us".
-_PRONOUNS = frozenset({"us"})
+# An acronym as written: lower-cased, "US" would be the pronoun "us".
+_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 # Further quotes must score within this much of the best one.
 QUOTE_MARGIN = 0.3
 # Qualifying sentences that follow one another form one quote of up to this many
@@ -113,6 +113,7 @@ class Answerer:
         self.chunk_sentences = chunk_sentences
         self.proper_nouns = proper_noun_words(s.text for s in self.sentences)
         self.vocabulary = Vocabulary(self.idf)
+        self.acronyms = frozenset(a for text in texts.values() for a in _ACRONYM.findall(text))
         # Headings help retrieval find a section but answer nothing: never quoted.
         self.headings = frozenset(s.sentence_id for s in self.sentences
                                   if is_heading(s, texts[s.doc_id]))
@@ -226,10 +227,18 @@ class Answerer:
         """Whether ``name`` is a capital, seat or demonym of something the corpus names.
 
         What it stands for must be a corpus term exactly, and one word ("China",
-        "EU"): the words of "United States" or "Republic of China" occur on their own.
+        "EU"): the words of "United States" or "Republic of China" occur on their
+        own. An acronym ("US", "EU") must occur as written, in capitals.
         """
-        return any(len(terms) == 1 and terms[0] in self.idf and terms[0] not in _PRONOUNS
-                   for terms in map(tokenize, stands_for(name)))
+        for referent in stands_for(name):
+            if referent.isupper():
+                if referent in self.acronyms:
+                    return True
+                continue
+            terms = tokenize(referent)
+            if len(terms) == 1 and terms[0] in self.idf:
+                return True
+        return False
 
     def _holds_figures(self, sentence: Sentence, question: str) -> bool:
         """Whether ``sentence`` or a neighbour holds a figure the question gives

@@ -348,3 +348,17 @@ def test_two_names_in_a_row_may_stand_in_together() -> None:
     assert answerer._names_unknown(["Delhi"])
     assert answerer._names_unknown(["New", "Delhi", "Paris"])
     assert not answerer._names_unknown([])
+
+
+def test_an_acronym_stands_in_only_as_written() -> None:
+    def answerer(text: str) -> answering.Answerer:
+        sentences = sentences_of([Document("d", text)])
+        vectors = np.ones((len(sentences), 4), dtype=np.float32) / 2.0
+        return answering.Answerer(sentences, vectors, [list(range(len(sentences)))],
+                                  {"d": text})
+
+    # "Washington" and "American" stand for the US; the pronoun "us" is not it.
+    capitals = answerer("The US and the UK agreed on new tariffs on steel this week.")
+    assert capitals._mentions("Washington") and capitals._mentions("American")
+    pronoun = answerer("Let us agree on new tariffs on steel and aluminium this week.")
+    assert not pronoun._mentions("Washington") and not pronoun._mentions("American")
