@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rag.coreference import antecedents
+from rag.coreference import ACRONYM, antecedents
 from rag.countries import stands_for
 from rag.lexical import Vocabulary, coverage, idf_table, named_words, tokenize
 from rag.schema import Passage, Quote, Sentence
@@ -70,8 +70,6 @@ UNKNOWN_NAME_CONFIDENCE = 0.3
 # one; on dev it caught one more.
 MISSING_FIGURE_CONFIDENCE = 0.2
 _FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
-# An acronym as written: lower-cased, "US" would be the pronoun "us".
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 # Further quotes must score within this much of the best one.
 QUOTE_MARGIN = 0.3
 # Qualifying sentences that follow one another form one quote of up to this many
@@ -113,7 +111,7 @@ class Answerer:
         self.chunk_sentences = chunk_sentences
         self.proper_nouns = proper_noun_words(s.text for s in self.sentences)
         self.vocabulary = Vocabulary(self.idf)
-        self.acronyms = frozenset(a for text in texts.values() for a in _ACRONYM.findall(text))
+        self.acronyms = frozenset(a for text in texts.values() for a in ACRONYM.findall(text))
         # Headings help retrieval find a section but answer nothing: never quoted.
         self.headings = frozenset(s.sentence_id for s in self.sentences
                                   if is_heading(s, texts[s.doc_id]))

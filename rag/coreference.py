@@ -26,7 +26,8 @@ _BODY_WORD = r"(?:Organi[sz]ation|Alliance|Union|Bloc)"
 _NAME = re.compile(rf"\b(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and)\s+)?){{1,5}}{_BODY_WORD}\b")
 # An acronym given in brackets after a name: "... Organization (NATO)".
 _BRACKETED = re.compile(r"\(([A-Z]{2,6})\)")
-_ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+# An acronym as written (lower-cased, "US" would be the pronoun "us").
+ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _OPENING = re.compile(r"^(?:The|A|An|This|That|Its|Our)\s+")
 
 
@@ -73,7 +74,7 @@ def antecedents(sentences: Sequence[Sentence]) -> list[str | None]:
     for position, sentence in enumerate(sentences):
         seen = counts[sentence.doc_id]
         mentions = _names(sentence.text)
-        mentions += [a for a in _ACRONYM.findall(sentence.text) if a in defined[sentence.doc_id]]
+        mentions += [a for a in ACRONYM.findall(sentence.text) if a in defined[sentence.doc_id]]
         for name in mentions:
             seen[name] += 1
             latest[sentence.doc_id, name] = position
