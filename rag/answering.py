@@ -112,6 +112,7 @@ class Answerer:
         self.proper_nouns = proper_noun_words(s.text for s in self.sentences)
         self.vocabulary = Vocabulary(self.idf)
         self.acronyms = frozenset(a for text in texts.values() for a in ACRONYM.findall(text))
+        self._phrases: dict[str, bool] = {}
         # Headings help retrieval find a section but answer nothing: never quoted.
         self.headings = frozenset(s.sentence_id for s in self.sentences
                                   if is_heading(s, texts[s.doc_id]))
@@ -224,9 +225,10 @@ class Answerer:
     def _stands_in(self, name: str) -> bool:
         """Whether ``name`` is a capital, seat or demonym of something the corpus names.
 
-        What it stands for must be a corpus term exactly, and one word ("China",
-        "EU"): the words of "United States" or "Republic of China" occur on their
-        own. An acronym ("US", "EU") must occur as written, in capitals.
+        What it stands for must be a corpus term exactly ("China"), or occur as
+        written: in capitals for an acronym ("US", "EU"), and whole for a name of
+        several words ("United States"), whose words occur on their own too often
+        ("the states", "the Republic of Korea") to count one by one.
         """
         for referent in stands_for(name):
             if referent.isupper():
@@ -236,7 +238,21 @@ class Answerer:
             terms = tokenize(referent)
             if len(terms) == 1 and terms[0] in self.idf:
                 return True
+            if len(terms) > 1 and self._written(referent):
+                return True
         return False
+
+    def _written(self, phrase: str) -> bool:
+        """Whether some text holds ``phrase`` as written, as whole words.
+
+        Remembered per phrase: a scan of the texts is cheap once, not per request.
+        """
+        found = self._phrases.get(phrase)
+        if found is None:
+            pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+            found = any(pattern.search(text) for text in self.texts.values())
+            self._phrases[phrase] = found
+        return found
 
     def _holds_figures(self, sentence: Sentence, question: str) -> bool:
         """Whether ``sentence`` or a neighbour holds a figure the question gives

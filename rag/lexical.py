@@ -15,6 +15,8 @@ from bm25s.stopwords import STOPWORDS_EN_PLUS
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from rag.countries import is_country, stands_for
+
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
 # Question words carry no evidence: every sentence "answers" them equally.
 QUESTION_WORDS = frozenset([
@@ -110,14 +112,30 @@ def named_words(question: str) -> list[str]:
     about ("Who is the CEO of Tesla?" gives "CEO", "Tesla"; "China-made cars"
     gives "China").
 
-    A question in title or upper case capitalises everything; it gives nothing.
+    The first word is capitalised anyway; it counts only where it is plainly a
+    name: an acronym, a country, or a capital or demonym, alone or with the next
+    word ("New Delhi said what?" gives "New", "Delhi"). A question in title or
+    upper case capitalises everything; it gives nothing.
     """
-    words = _WORD.findall(question)[1:]
+    first, *words = _WORD.findall(question) or [""]
     capitalised = [w for w in words if w[:1].isupper()]
-    if not capitalised or len(capitalised) > 0.6 * len(words):
+    if len(capitalised) > 0.6 * len(words):
+        return []
+    if _names_something(first, words[0] if words else ""):
+        capitalised.insert(0, first)
+    if not capitalised:
         return []
     # In "China-made" or "US-backed" only the capitalised part is a name.
     return [part for w in capitalised for part in re.split(r"[-–]", w) if part[:1].isupper()]
+
+
+def _names_something(word: str, after: str) -> bool:
+    """Whether a question's first word is a name whatever its position."""
+    bare = word.rstrip(".")
+    if len(bare) >= 2 and bare.isupper() and bare.isalpha():
+        return True
+    return (is_country(word) or bool(stands_for(word))
+            or bool(after[:1].isupper() and stands_for(f"{word} {after}")))
 
 
 class Vocabulary:

@@ -362,3 +362,19 @@ def test_an_acronym_stands_in_only_as_written() -> None:
     assert capitals._mentions("Washington") and capitals._mentions("American")
     pronoun = answerer("Let us agree on new tariffs on steel and aluminium this week.")
     assert not pronoun._mentions("Washington") and not pronoun._mentions("American")
+
+
+def test_a_name_of_several_words_stands_in_only_when_written_whole() -> None:
+    def answerer(text: str) -> answering.Answerer:
+        sentences = sentences_of([Document("d", text)])
+        vectors = np.ones((len(sentences), 4), dtype=np.float32) / 2.0
+        return answering.Answerer(sentences, vectors, [list(range(len(sentences)))],
+                                  {"d": text})
+
+    # An article that says "the United States" and never "US" or "America".
+    whole = answerer("The United States and Japan agreed on new tariffs on steel.")
+    assert whole._mentions("Washington") and whole._mentions("Washington’s")
+    # The same words apart name nothing.
+    apart = answerer("The states of the region united against new tariffs on steel.")
+    assert not apart._mentions("Washington")
+    assert not answerer("The United Statesmen met.")._mentions("Washington")

@@ -61,6 +61,13 @@ def test_known_share_by_hand() -> None:
         # Only the capitalised part of a compound names something.
         ("When do Brussels' new levies on China-made cars start?", ["Brussels'", "China"]),
         ("How long is the Trans-Caspian route?", ["Trans", "Caspian"]),
+        # A first word counts where it is plainly a name.
+        ("New Delhi wants what from the SCO?", ["New", "Delhi", "SCO"]),
+        ("Beijing signed which deal?", ["Beijing"]),
+        ("NATO expanded when?", ["NATO"]),
+        ("Kazakhstan chairs which body?", ["Kazakhstan"]),
+        ("Does the SCO have a bank?", ["SCO"]),
+        ("Which Moscow plan failed?", ["Moscow"]),
     ],
 )
 def test_named_words(question: str, expected: list[str]) -> None:
