@@ -71,9 +71,12 @@ _DATE = re.compile(
 )
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                  "dozens?|hundreds?|thousands?|millions?|billions?")
+# "12 million" and "four million" are one number, not "12" and "million".
+_SCALE_WORD = r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b)?"
 _NUMBER = re.compile(
     r"(?:\b(?:more than|over|about|nearly|almost|around|some|up to|at least)\s+)?"
-    rf"(?:\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per cent\b)?|\b(?:{_NUMBER_WORDS})\b)",
+    rf"(?:\d[\d,]*(?:\.\d+)?{_SCALE_WORD}(?:\s*(?:%|percent\b|per cent\b))?"
+    rf"|\b(?:{_NUMBER_WORDS})\b{_SCALE_WORD})",
     re.I,
 )
 # A run of capitalised words, allowing initials ("K. Tokayev") and inner "of".
@@ -314,7 +317,11 @@ _RATE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per cent\b)"
 
 def narrow(sentence: str, question: str,
            proper_nouns: Collection[str] | None = None) -> str | None:
-    """The unique typed span answering ``question`` in ``sentence``, or None."""
+    """The typed span answering ``question`` in ``sentence``, or None.
+
+    Of several spans of the asked type, the one nearest the question's own words
+    is chosen; on a tie, or with none of them nearby, there is no short answer.
+    """
     kind = answer_type(question)
     if kind is AnswerType.OTHER and _RATE_Q.search(question):
         rates = _RATE.findall(sentence)
@@ -323,10 +330,43 @@ def narrow(sentence: str, question: str,
     if kind in (AnswerType.REASON, AnswerType.OTHER):
         return _drop_restatement(sentence, question)
     spans = candidates(sentence, kind, question, proper_nouns)
+    if len(spans) > 1:
+        spans = _nearest(sentence, spans, question)
     if len(spans) != 1:
         return None
     start, end = spans[0]
     return sentence[start:end]
+
+
+# Of several candidates, the answer is usually the one the question's own words
+# stand next to: "the Los Angeles area with over 12 million inhabitants, the
+# Riverside area with over four million" asked about the Los Angeles area. Words
+# within this many of a span, on either side, count. On dev this raised exact
+# match from 28.2 to 29.9 and F1 from 56.2 to 57.7; on the SQuAD sample from 14.1
+# to 16.5 and 22.5 to 24.8 (3 words did about as well, 8 and a one-sided window
+# worse).
+NEAR_WORDS = 5
+_WORDS = re.compile(r"[\w’'-]+")
+
+
+def _nearest(sentence: str, spans: list[tuple[int, int]],
+             question: str) -> list[tuple[int, int]]:
+    """The one span with the most question terms near it, or all of them on a tie."""
+    asked = set(tokenize(question))
+    words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(sentence)]
+    counts = []
+    for start, end in spans:
+        inside = [i for i, (s, e, _) in enumerate(words) if s < end and e > start]
+        if not inside:
+            counts.append(0)
+            continue
+        near = (words[max(0, inside[0] - NEAR_WORDS) : inside[0]]
+                + words[inside[-1] + 1 : inside[-1] + 1 + NEAR_WORDS])
+        counts.append(len({t for _, _, w in near for t in tokenize(w)} & asked))
+    best = max(counts)
+    if best == 0 or counts.count(best) > 1:
+        return spans
+    return [spans[counts.index(best)]]
 
 
 _LINKING = frozenset(("is", "are", "was", "were", "be", "been", "will", "would", "can", "that",

@@ -99,6 +99,10 @@ def test_sentence_stands_when_nothing_is_restated(sentence: str, question: str) 
     assert narrow(sentence, question) is None
 
 
+TWO_DATES = ("The organization was founded in Shanghai in 2001 by six states, and its next "
+             "summit will take place in Astana in 2024.")
+
+
 @pytest.mark.parametrize(
     ("sentence", "question", "expected"),
     [
@@ -112,6 +116,14 @@ def test_sentence_stands_when_nothing_is_restated(sentence: str, question: str) 
         (TARIFFS, "What tariff will the EU put on Chinese electric vehicles?", "38.1%"),
         (TARIFFS, "What extra import duty is Europe putting on Chinese EVs?", "38.1%"),
         ("The fund’s budget is $5 million.", "What is the fund's budget?", "$5 million"),
+        # Several candidates: the one next to the question's own words.
+        # A scale word belongs to its number.
+        ("It is home to 60% of Australia’s 3 million dairy cattle.",
+         "How many dairy cattle does Australia have?", "3 million"),
+        ("The city has over 12 million inhabitants.", "How many inhabitants does it have?",
+         "over 12 million"),
+        (TWO_DATES, "When will the next summit take place?", "2024"),
+        (TWO_DATES, "When was the organization founded?", "2001"),
     ],
 )
 def test_narrow(sentence: str, question: str, expected: str) -> None:
