@@ -64,7 +64,9 @@ _ENTITY_Q = re.compile(
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December)")
 _DATE = re.compile(
-    rf"\b{_MONTH}\s+\d{{1,2}}(?:\s+of\s+(?:this|last|next)\s+year|,?\s+\d{{4}})?"
+    # "27 September 2001", "May 2013" (not "May 20" of "May 2013"), "27 September".
+    rf"\b(?:\d{{1,2}}\s+)?{_MONTH}\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\b"
+    rf"|\b{_MONTH}\s+\d{{1,2}}\b(?:\s+of\s+(?:this|last|next)\s+year|,?\s+\d{{4}}\b)?"
     r"|\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:1[89]|20)?\d{2}\b"
     r"|\b(?:1[89]|20)\d{2}\b"
     rf"|\b(?:last|next|this)\s+(?:year|month|week)\b|\b{_MONTH}\b"
@@ -335,7 +337,15 @@ def narrow(sentence: str, question: str,
     if len(spans) != 1:
         return None
     start, end = spans[0]
+    if kind is AnswerType.DATE and _YEAR_Q.search(question):
+        year = _YEAR.search(sentence, start, end)
+        if year:  # "What year ...?" over "May 2013": 2013
+            return year.group()
     return sentence[start:end]
+
+
+_YEAR_Q = re.compile(r"\b(?:what|which) year\b", re.I)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b(?:\s*[-–]\s*(?:1[89]|20)?\d{2}\b)?")
 
 
 # Of several candidates, the answer is usually the one the question's own words

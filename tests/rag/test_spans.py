@@ -122,6 +122,14 @@ TWO_DATES = ("The organization was founded in Shanghai in 2001 by six states, an
          "How many dairy cattle does Australia have?", "3 million"),
         ("The city has over 12 million inhabitants.", "How many inhabitants does it have?",
          "over 12 million"),
+        # A month with its year is one date, not "May 20" of "May 2013".
+        ("Holden announced the closure in May 2013.", "When did Holden announce it?",
+         "May 2013"),
+        ("The service ended on 27 September 2001.", "When did the service end?",
+         "27 September 2001"),
+        # Asked for the year, the year alone.
+        ("The service ended on 27 September 2001.", "In what year did the service end?",
+         "2001"),
         (TWO_DATES, "When will the next summit take place?", "2024"),
         (TWO_DATES, "When was the organization founded?", "2001"),
     ],
