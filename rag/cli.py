@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -28,15 +29,20 @@ def build_parser() -> argparse.ArgumentParser:
         epilog='Start with:  rag ask "When was the SCO founded?"   (builds the index on first use)',
     )
     parser.add_argument("-v", "--verbose", action="store_true", help="log debug details")
+    # Also accepted after the command ("rag ask -v ..."); SUPPRESS keeps a
+    # sub-command's default from overwriting a -v given before it.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-v", "--verbose", action="store_true", default=argparse.SUPPRESS,
+                        help="log debug details")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    index = sub.add_parser("index", help="build or refresh the search index",
+    index = sub.add_parser("index", parents=[common], help="build or refresh the search index",
                            description="Build the index of the bundled article (or refresh a "
                            "stale one) and print a one-line summary.")
     _add_index_dir(index)
     index.add_argument("--rebuild", action="store_true", help="rebuild even if up to date")
 
-    ask = sub.add_parser("ask", help="answer one question with cited quotes",
+    ask = sub.add_parser("ask", parents=[common], help="answer one question with cited quotes",
                          description="Answer a question with verbatim quotes from the corpus.")
     ask.add_argument("question", help='the question, in quotes: "When was the SCO founded?" '
                      '(one starting with "-" goes after --: rag ask -- "-5%%: when?")')
@@ -48,18 +54,19 @@ def build_parser() -> argparse.ArgumentParser:
                      help="print only the answer as JSON (the API's schema)")
     _add_index_dir(ask)
 
-    serve = sub.add_parser("serve", help="start the chat UI and HTTP API",
+    serve = sub.add_parser("serve", parents=[common], help="start the chat UI and HTTP API",
                            description="Serve the Gradio chat app and the /ask API.")
     serve.add_argument("--host", default="127.0.0.1", help="interface to bind (default: localhost)")
     serve.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
     _add_index_dir(serve)
 
-    ev = sub.add_parser("eval", help="score the system against gold Q&A sets",
+    ev = sub.add_parser("eval", parents=[common], help="score the system against gold Q&A sets",
                         description="Evaluate retrieval modes side by side on gold sets "
                         "(the project's JSONL or SQuAD v1.1/v2.0 JSON).")
     ev.add_argument("--gold", action="append", type=Path, required=True, metavar="FILE",
                     help="gold file; repeat for several")
-    ev.add_argument("--modes", default=",".join(MODES), help="comma-separated retrieval modes")
+    ev.add_argument("--modes", default=",".join(MODES),
+                    help=f"comma-separated retrieval modes (default: {','.join(MODES)})")
     ev.add_argument("--out", type=Path, default=None,
                     help="output folder (default: eval/runs/<time>)")
     ev.add_argument("--limit", type=int, default=None, metavar="N", help="first N questions only")
@@ -72,8 +79,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_index_dir(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--index-dir", type=Path, default=None, metavar="DIR",
-                        help="folder for the index (default: the project's index/)")
+    parser.add_argument("--index-dir", type=_folder, default=None, metavar="DIR",
+                        help="folder for indexes (default: the project's index/); the index "
+                        "goes in DIR/default, or DIR/default--MODEL for another model, which "
+                        "rag replaces when it rebuilds and refuses to touch if it holds other "
+                        "files")
+
+
+def _folder(value: str) -> Path:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("give a folder, not an empty string")
+    return Path(value)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -90,6 +106,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except RagError as exc:
         print(f"rag: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # "rag ask --json ... | head": the reader has what it wanted. Point stdout
+        # at nothing so the interpreter's final flush does not complain either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except OSError as exc:
         # A full disk or a folder turned read-only mid-run: say which file, not a
         # traceback (-v logs the traceback too).

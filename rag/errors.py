@@ -45,3 +45,7 @@ class StaleIndexError(IndexStoreError):
 
 class CorruptIndexError(IndexStoreError):
     """The index folder is unreadable, incomplete or inconsistent."""
+
+
+class ForeignFolderError(IndexStoreError):
+    """The index folder holds files that are not an index: it is never replaced."""

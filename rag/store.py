@@ -14,10 +14,12 @@ No pickle anywhere: every file is readable without this code.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
+import os
 import shutil
-import tempfile
+import stat
 import time
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass
@@ -31,7 +33,7 @@ from rag import __version__
 from rag.chunking import chunk_documents
 from rag.corpus import check_unique_ids, corpus_sha256
 from rag.embedding import Embedder
-from rag.errors import CorruptIndexError, StaleIndexError
+from rag.errors import CorruptIndexError, ForeignFolderError, StaleIndexError
 from rag.schema import Chunk, Document, Sentence
 from rag.sentences import sentences_of
 from rag.settings import Settings
@@ -40,6 +42,10 @@ log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
+# Everything an index folder may hold. A folder holding anything else is not
+# ours to replace, even when it sits where the index should be.
+INDEX_FILES = frozenset((MANIFEST, "documents.jsonl", "chunks.jsonl", "sentences.jsonl",
+                         "chunks.faiss", "sentence_vectors.npy"))
 
 
 @dataclass(frozen=True)
@@ -97,6 +103,45 @@ def build_index(documents: Sequence[Document], settings: Settings, embedder: Emb
                      np.ascontiguousarray(sentence_vectors))
 
 
+def check_target(path: Path) -> None:
+    """Fail early, before an index is built, where ``save_index`` would fail.
+
+    Creates the parent folder and checks that it takes a new folder.
+
+    Raises:
+        ForeignFolderError: ``path`` is a file, or a folder holding other files.
+        OSError: The parent folder cannot be created or written.
+    """
+    # One look at the folder: another process may be swapping it right now, so
+    # "exists" then "is a folder" could see it there and then gone.
+    try:
+        mode = path.lstat().st_mode
+        names = os.listdir(path) if stat.S_ISDIR(mode) else None
+    except FileNotFoundError:
+        mode, names = None, []
+    if mode is not None and names is None:
+        raise ForeignFolderError(
+            f"{path} exists and is not an index folder; rag will not replace it. "
+            "Move it away or choose another --index-dir.")
+    foreign = sorted(name for name in names or () if name not in INDEX_FILES)
+    if foreign:
+        shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
+        raise ForeignFolderError(
+            f"{path} holds files that are not part of an index ({shown}); rag will not "
+            "replace it. Move them away or choose another --index-dir.")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    probe = _new_folder(path, "probe")
+    probe.rmdir()
+
+
+def _new_folder(path: Path, kind: str) -> Path:
+    """A new, uniquely named folder beside ``path``, with the umask's permissions
+    (``tempfile.mkdtemp`` would make it private to this user)."""
+    folder = path.with_name(f".{path.name}.{kind}-{os.getpid()}-{time.time_ns()}")
+    folder.mkdir()
+    return folder
+
+
 def save_index(data: IndexData, path: Path) -> None:
     """Write an index folder atomically: build beside it, then swap by rename.
 
@@ -104,10 +149,14 @@ def save_index(data: IndexData, path: Path) -> None:
     previous index in place; one in the instant between the two renames leaves
     no index, which the next start detects and rebuilds. Temporary folders such
     a crash leaves behind are swept up by the next save once an hour old (a
-    younger one may belong to another process saving right now).
+    younger one may belong to another process saving right now). Two processes
+    saving at once take turns at the swap, under a lock on the parent folder.
+
+    Raises:
+        ForeignFolderError: ``path`` holds something other than an index.
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.tmp-", dir=path.parent))
+    check_target(path)
+    tmp = _new_folder(path, "tmp")
     try:
         _write_jsonl(tmp / "documents.jsonl", (asdict(d) for d in data.documents))
         _write_jsonl(tmp / "chunks.jsonl", (asdict(c) for c in data.chunks))
@@ -116,11 +165,18 @@ def save_index(data: IndexData, path: Path) -> None:
         np.save(tmp / "sentence_vectors.npy", data.sentence_vectors, allow_pickle=False)
         # The manifest goes last: its presence marks a complete folder.
         (tmp / MANIFEST).write_text(json.dumps(data.manifest, indent=2) + "\n", encoding="utf-8")
-        old = None
-        if path.exists():
-            old = path.with_name(f".{path.name}.old-{time.time_ns()}")
-            path.rename(old)
-        tmp.rename(path)
+        # Locking the parent folder itself leaves no lock file behind.
+        parent = os.open(path.parent, os.O_RDONLY)
+        try:
+            fcntl.flock(parent, fcntl.LOCK_EX)
+            check_target(path)  # the folder may have changed while we wrote
+            old = None
+            if path.exists():
+                old = path.with_name(f".{path.name}.old-{os.getpid()}-{time.time_ns()}")
+                path.rename(old)
+            tmp.rename(path)
+        finally:
+            os.close(parent)  # releases the lock
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
     except BaseException:

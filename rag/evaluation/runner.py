@@ -245,6 +245,11 @@ def write_artifacts(evaluation: Evaluation, out: Path, threshold: float,
     # their format or --limit, so `evaluate-v2.0.py gold.json predictions.<mode>.json`
     # checks any run's numbers.
     _write_json(out / "gold.json", to_squad(evaluation.golds))
+    # An earlier run into the same folder may have scored other modes: its files
+    # would sit beside this run's gold.json as if they belonged to it.
+    for stale in [*out.glob("predictions.*.json"), *out.glob("results.*.jsonl")]:
+        if stale.name.split(".")[1] not in evaluation.modes:
+            stale.unlink()
     for mode in evaluation.modes:
         table = evaluation.table(mode)
         answers = [apply_threshold(r.answer, threshold) for r in evaluation.records[mode]]
@@ -319,11 +324,31 @@ def _new_run_dir() -> Path:
     return out
 
 
+def check_writable_calibration(paths: Sequence[Path], limit: int | None) -> None:
+    """Refuse to save a threshold that would make the engine's numbers meaningless.
+
+    Raises:
+        InvalidRequestError: ``limit`` is set, or a gold file's name says it is
+            a test split.
+    """
+    if limit is not None:
+        raise InvalidRequestError(f"--write with --limit {limit} would save a threshold "
+                                  "fitted to a few questions; drop --limit, or leave out "
+                                  "--write to try it.")
+    for path in paths:
+        if "test" in path.name.lower():
+            raise InvalidRequestError(f"--write refuses {path}: its name says it is a test "
+                                      "split, and a threshold tuned on it leaves its numbers "
+                                      "meaningless. Calibrate on a dev split.")
+
+
 def run_from_args(args: argparse.Namespace) -> int:
     """The ``rag eval`` command; returns the exit code."""
     modes = parse_modes(args.modes)
     if args.write and not args.calibrate:
         raise InvalidRequestError("--write saves a calibrated threshold; add --calibrate.")
+    if args.write:
+        check_writable_calibration(args.gold, args.limit)
     golds = limit_golds([load_gold(path) for path in args.gold], args.limit)
     check_unique_question_ids(golds)
     settings = load_settings()

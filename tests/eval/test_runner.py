@@ -33,11 +33,11 @@ def test_cli_writes_every_artefact(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     monkeypatch.setenv("RAG_SETTINGS", str(settings_file))  # never touch the project's
     out = tmp_path / "run"
     code = main(["eval", "--gold", str(TINY), "--limit", "5", "--out", str(out),
-                 "--index-dir", str(tmp_path / "index"), "--calibrate", "--write"])
+                 "--index-dir", str(tmp_path / "index"), "--calibrate"])
     assert code == 0
     printed = capsys.readouterr().out
     assert "| metric | hybrid | dense | bm25 |" in printed
-    assert "calibrated abstain_threshold" in printed
+    assert "calibrated abstain_threshold" in printed and "add --write to save it" in printed
 
     metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
     assert metrics["gold"] == [str(TINY)]
@@ -46,10 +46,10 @@ def test_cli_writes_every_artefact(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     assert list(metrics["modes"]) == list(MODES)
     for values in metrics["modes"].values():
         assert set(METRIC_KEYS) <= set(values)
-    # The calibrated threshold was applied and written to the settings file.
+    # The calibrated threshold was applied (--write saves it: see below).
     threshold = metrics["calibration"]["abstain_threshold"]
     assert metrics["abstain_threshold"] == threshold
-    assert load_settings(settings_file).abstain_threshold == threshold
+    assert not settings_file.exists()
 
     ids = [item.id for item in load_gold(TINY).items[:5]]
     for mode in MODES:
@@ -92,6 +92,50 @@ def test_cli_writes_every_artefact(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     for png in ("recall_at_k.png", "abstention.png"):
         assert png in report
         assert (out / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_calibrate_write_saves_the_threshold(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    settings_file = tmp_path / "settings.json"
+    monkeypatch.setenv("RAG_SETTINGS", str(settings_file))  # never touch the project's
+    out = tmp_path / "run"
+    code = main(["eval", "--gold", str(TINY), "--modes", "hybrid", "--out", str(out),
+                 "--index-dir", str(tmp_path / "index"), "--calibrate", "--write"])
+    assert code == 0
+    assert f"written to {settings_file}" in capsys.readouterr().out
+    metrics = json.loads((out / "metrics.json").read_text(encoding="utf-8"))
+    threshold = metrics["calibration"]["abstain_threshold"]
+    assert load_settings(settings_file).abstain_threshold == threshold
+
+
+@pytest.mark.parametrize(("gold", "argv", "message"), [
+    (TINY, ["--limit", "5"], "--write with --limit 5"),
+    (project_root() / "eval" / "gold" / "test.jsonl", [], "its name says it is a test split"),
+])
+def test_calibrate_write_refuses_a_partial_or_test_set(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        gold: Path, argv: list[str], message: str) -> None:
+    settings_file = tmp_path / "settings.json"
+    monkeypatch.setenv("RAG_SETTINGS", str(settings_file))
+    code = main(["eval", "--gold", str(gold), "--out", str(tmp_path / "run"), *argv,
+                 "--index-dir", str(tmp_path / "index"), "--calibrate", "--write"])
+    assert code == 2
+    assert message in capsys.readouterr().err
+    assert not settings_file.exists() and not (tmp_path / "index").exists()
+
+
+def test_a_reused_out_folder_keeps_no_files_of_other_modes(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "run"
+    index = ["--index-dir", str(tmp_path / "index")]
+    assert main(["eval", "--gold", str(TINY), "--out", str(out), *index]) == 0
+    assert main(["eval", "--gold", str(TINY), "--limit", "3", "--modes", "dense",
+                 "--out", str(out), *index]) == 0
+    capsys.readouterr()
+    assert sorted(p.name for p in out.glob("predictions.*")) == ["predictions.dense.json"]
+    assert sorted(p.name for p in out.glob("results.*")) == ["results.dense.jsonl"]
+    predictions = json.loads((out / "predictions.dense.json").read_text(encoding="utf-8"))
+    assert len(predictions) == 3
 
 
 @pytest.mark.parametrize("argv", [

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import rag.engine as engine_module
-from rag.cli import format_answer, main
+from rag.cli import build_parser, format_answer, main
 from rag.embedding import Embedder
 from rag.engine import Engine
 from rag.settings import MAX_QUESTION_CHARS
@@ -97,6 +97,21 @@ def test_bad_question_exits_2_with_one_line(tmp_path: Path, question: str,
     assert len(lines) == 1 and lines[0].startswith("rag: error:"), err
     assert "Traceback" not in err
     assert not (tmp_path / "i").exists(), "bad input is rejected before any work"
+
+
+def test_verbose_works_before_or_after_the_command() -> None:
+    parser = build_parser()
+    assert parser.parse_args(["-v", "ask", "q"]).verbose
+    assert parser.parse_args(["ask", "-v", "q"]).verbose
+    assert not parser.parse_args(["ask", "q"]).verbose
+
+
+def test_an_empty_index_dir_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    # Path("") is the current folder: an index would appear in ./default.
+    with pytest.raises(SystemExit) as info:
+        main(["index", "--index-dir", ""])
+    assert info.value.code == 2
+    assert "--index-dir: give a folder" in capsys.readouterr().err
 
 
 def test_bogus_mode_is_an_argparse_error(capsys: pytest.CaptureFixture[str]) -> None:
@@ -240,3 +255,17 @@ def test_subprocess_bad_question_exits_2(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert done.stdout == ""
     assert len(done.stderr.strip().splitlines()) == 1 and "Traceback" not in done.stderr
+
+
+@pytest.mark.slow
+def test_subprocess_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
+    # "rag ask --json ... | head -c 10": the reader goes away before rag writes.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "rag", "ask", "When was the SCO founded?", "--json",
+         "--index-dir", str(tmp_path)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=_env())
+    assert process.stdout is not None and process.stderr is not None
+    process.stdout.close()
+    err = process.stderr.read().decode("utf-8")
+    assert process.wait(timeout=300) == 141
+    assert "error" not in err and "Traceback" not in err and "Exception" not in err, err

@@ -6,6 +6,7 @@ import dataclasses
 import json
 import logging
 import os
+import threading
 import time
 from pathlib import Path
 
@@ -17,7 +18,7 @@ from rag import __version__
 from rag.corpus import corpus_sha256
 from rag.embedding import Embedder
 from rag.engine import Engine
-from rag.errors import CorruptIndexError, StaleIndexError
+from rag.errors import CorruptIndexError, ForeignFolderError, StaleIndexError
 from rag.schema import Document
 from rag.settings import Settings
 from rag.store import (
@@ -318,3 +319,56 @@ def test_save_sweeps_up_old_leftovers_of_a_crash_but_not_fresh_ones(
     assert sorted(p.name for p in parent.iterdir()) == sorted(
         [saved.name, fresh_tmp.name, other.name])
     assert "interrupted index save" in caplog.text
+
+
+def test_a_folder_holding_other_files_is_never_replaced(built: IndexData, tmp_path: Path,
+                                                        small_docs, small_settings,
+                                                        embedder) -> None:
+    # A user's own folder where the index would go: refused before any build,
+    # and left exactly as it was.
+    target = tmp_path / "default"
+    (target / "src").mkdir(parents=True)
+    (target / "src" / "thesis.tex").write_text("my thesis", encoding="utf-8")
+    (target / "notes.txt").write_text("notes", encoding="utf-8")
+    with pytest.raises(ForeignFolderError, match=r"notes\.txt, src"):
+        save_index(built, target)
+    engine = Engine(small_settings, index_dir=tmp_path, documents=small_docs, embedder=embedder)
+    with pytest.raises(ForeignFolderError, match="choose another --index-dir"):
+        engine.ensure_ready()
+    assert (target / "src" / "thesis.tex").read_text(encoding="utf-8") == "my thesis"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["default"]
+    (tmp_path / "afile").write_text("x", encoding="utf-8")
+    with pytest.raises(ForeignFolderError, match="not an index folder"):
+        save_index(built, tmp_path / "afile")
+
+
+def test_an_index_folder_gets_the_umask_permissions(built: IndexData, tmp_path: Path) -> None:
+    # Not mkdtemp's owner-only 0700: another user may serve an index built by root.
+    previous = os.umask(0o022)
+    try:
+        save_index(built, tmp_path / "default")
+    finally:
+        os.umask(previous)
+    assert (tmp_path / "default").stat().st_mode & 0o777 == 0o755
+
+
+def test_concurrent_saves_take_turns(built: IndexData, tmp_path: Path, small_docs,
+                                     small_settings) -> None:
+    path = tmp_path / "default"
+    errors: list[BaseException] = []
+
+    def save_many() -> None:
+        for _ in range(8):
+            try:
+                save_index(built, path)
+            except BaseException as exc:  # collected and asserted below
+                errors.append(exc)
+
+    threads = [threading.Thread(target=save_many) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["default"]
+    load_index(path, small_docs, small_settings)
