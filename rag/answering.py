@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rag.coreference import ACRONYM, antecedents
+from rag.coreference import ACRONYM, Abbreviations, antecedents
 from rag.countries import stands_for
 from rag.lexical import Vocabulary, coverage, idf_table, named_words, tokenize
 from rag.schema import Passage, Quote, Sentence
@@ -95,15 +95,19 @@ class Answerer:
     """
 
     def __init__(self, sentences: Sequence[Sentence], sentence_vectors: np.ndarray,
-                 chunk_sentences: Sequence[Sequence[int]], texts: Mapping[str, str]) -> None:
+                 chunk_sentences: Sequence[Sequence[int]], texts: Mapping[str, str],
+                 abbreviations: Abbreviations | None = None) -> None:
         self.sentences = tuple(sentences)
         self.texts = texts
         self.vectors = sentence_vectors
-        term_lists = [tokenize(s.text) for s in self.sentences]
+        # A sentence spelling out a body's name also holds its acronym, the form
+        # questions are folded to (``Abbreviations``).
+        add = abbreviations.add if abbreviations is not None else list
+        term_lists = [add(tokenize(s.text)) for s in self.sentences]
         self.idf = idf_table(term_lists)
         # "The organization" also mentions the body it stands for, so that a
         # question naming the body covers the sentence (the IDF stays as written).
-        self.terms = [frozenset(terms) | frozenset(tokenize(body) if body else ())
+        self.terms = [frozenset(terms) | frozenset(add(tokenize(body)) if body else ())
                       for terms, body in zip(term_lists, antecedents(self.sentences),
                                              strict=True)]
         self.unseen_idf = max(self.idf.values(), default=1.0)

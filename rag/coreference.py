@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from rag.lexical import tokenize
 from rag.schema import Sentence
 
 # A reference that names no body but stands for one. "The group" is left out ("a
@@ -26,6 +27,7 @@ _BODY_WORD = r"(?:Organi[sz]ation|Alliance|Union|Bloc)"
 _NAME = re.compile(rf"\b(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and)\s+)?){{1,5}}{_BODY_WORD}\b")
 # An acronym given in brackets after a name: "... Organization (NATO)".
 _BRACKETED = re.compile(r"\(([A-Z]{2,6})\)")
+_NAME_BRACKETED = re.compile(rf"({_NAME.pattern})\s*\(([A-Z]{{2,6}})\)")
 # An acronym as written (lower-cased, "US" would be the pronoun "us").
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _OPENING = re.compile(r"^(?:The|A|An|This|That|Its|Our)\s+")
@@ -83,3 +85,51 @@ def antecedents(sentences: Sequence[Sentence]) -> list[str | None]:
         else:
             result.append(None)
     return result
+
+
+class Abbreviations:
+    """Body names the corpus also writes as an acronym ("Shanghai Cooperation
+    Organization" and "SCO"), so that a question spelling out the name matches
+    sentences that use the acronym, and the other way round.
+
+    A name counts when the corpus gives it, and its acronym occurs as written:
+    the name's initials, or the letters given in brackets after it.
+    """
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        texts = list(texts)
+        written = {a for text in texts for a in ACRONYM.findall(text)}
+        found: dict[tuple[str, ...], str] = {}
+        for text in texts:
+            pairs = [(name, "".join(w[0] for w in name.split() if w[0].isupper()))
+                     for name in _names(text)]
+            pairs += [(_OPENING.sub("", m.group(1)), m.group(2))
+                      for m in _NAME_BRACKETED.finditer(text)]
+            for name, acronym in pairs:
+                terms, short = tuple(tokenize(name)), tokenize(acronym)
+                if acronym in written and len(terms) > 1 and len(short) == 1:
+                    found.setdefault(terms, short[0])
+        # Longest first, so that a name inside a longer one does not win.
+        self.names = dict(sorted(found.items(), key=lambda item: -len(item[0])))
+
+    def fold(self, terms: Sequence[str]) -> list[str]:
+        """A question's terms with each full name replaced by its acronym's term."""
+        out = list(terms)
+        for name, acronym in self.names.items():
+            i = 0
+            while i <= len(out) - len(name):
+                if tuple(out[i : i + len(name)]) == name:
+                    out[i : i + len(name)] = [acronym]
+                i += 1
+        return out
+
+    def add(self, terms: Sequence[str]) -> list[str]:
+        """A text's terms plus the acronym's term of each full name among them."""
+        extra = [acronym for name, acronym in self.names.items()
+                 if acronym not in terms and _holds(terms, name)]
+        return [*terms, *extra]
+
+
+def _holds(terms: Sequence[str], name: tuple[str, ...]) -> bool:
+    n = len(name)
+    return any(tuple(terms[i : i + n]) == name for i in range(len(terms) - n + 1))

@@ -19,6 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from rag.answering import Answerer
+from rag.coreference import Abbreviations
 from rag.corpus import load_default_corpus
 from rag.embedding import Embedder
 from rag.errors import CorruptIndexError, InvalidQuestionError, StaleIndexError
@@ -33,7 +34,7 @@ from rag.settings import (
     load_settings,
     project_root,
 )
-from rag.store import IndexData, build_index, load_index, save_index
+from rag.store import IndexData, build_index, check_target, load_index, save_index
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +108,11 @@ def fold_compatible(text: str) -> str:
                    for ch in text)
 
 
+# Asked once at load; names a capital, a country and a date so that every
+# lazily built table is ready before the first real question.
+WARM_UP = "When did Paris say France would join?"
+
+
 class Engine:
     """Answers questions about a corpus with verbatim, cited quotes.
 
@@ -131,6 +137,7 @@ class Engine:
         self._index: IndexData | None = None
         self._retriever: Retriever | None = None
         self._answerer: Answerer | None = None
+        self._abbreviations = Abbreviations(())
         #: Whether the last ``ensure_ready`` built the index (rather than loading it).
         self.built_index = False
 
@@ -146,18 +153,28 @@ class Engine:
         corrupt or ``rebuild``; a no-op once ready.
         """
         with self._lock:
+            warm = None
             if self._index is None:
                 # Load and warm the model now (torch's first call is slow), not
                 # inside the first question's timing.
-                self.embedder.embed_query("warm-up")
+                warm = self.embedder.embed_query(WARM_UP)
             if self._index is None or rebuild:
                 data = self._load_or_build(rebuild, progress)
                 chunk_sentences = sentences_by_chunk(data.chunks, data.sentences)
+                self._abbreviations = Abbreviations(d.text for d in data.documents)
                 self._retriever = Retriever(data.chunks, data.chunk_index, data.sentence_vectors,
-                                            chunk_sentences, self.settings.lexical_weight)
+                                            chunk_sentences, self.settings.lexical_weight,
+                                            self._abbreviations)
                 self._answerer = Answerer(data.sentences, data.sentence_vectors, chunk_sentences,
-                                          {d.doc_id: d.text for d in data.documents})
+                                          {d.doc_id: d.text for d in data.documents},
+                                          self._abbreviations)
                 self._index = data
+                # The answerer's tables (country names, stand-ins) are built on
+                # first use: answer one question now, outside any timing.
+                vector = self.embedder.embed_query(WARM_UP) if warm is None else warm
+                terms = self.terms(WARM_UP)
+                passages = self._retriever.search(vector, terms, self.settings.mode, 1)
+                self._answerer.select(WARM_UP, vector, terms, passages, 1)
             return self._index
 
     def _load_or_build(self, rebuild: bool, progress: bool) -> IndexData:
@@ -171,6 +188,7 @@ class Engine:
                 log.warning("index at %s is stale (%s); rebuilding it", self.index_path, exc)
             except CorruptIndexError as exc:
                 log.warning("%s Rebuilding it.", exc)
+        check_target(self.index_path)  # a folder we cannot write fails now, not after the build
         data = build_index(self.documents, self.settings, self.embedder, progress=progress)
         save_index(data, self.index_path)
         self.built_index = True
@@ -189,7 +207,7 @@ class Engine:
         text, top_k, mode = self._prepare(question, top_k, mode)
         vector = self.embedder.embed_query(text) if query_vector is None else query_vector
         assert self._retriever is not None
-        return self._retriever.search(vector, tokenize(text), mode, top_k)
+        return self._retriever.search(vector, self.terms(text), mode, top_k)
 
     def _prepare(self, question: str, top_k: int | None, mode: str | None) -> tuple[str, int, str]:
         """Validate a request, fill in defaults from the settings, and load what it needs."""
@@ -199,6 +217,10 @@ class Engine:
         check_request(mode, top_k)
         self.ensure_ready()
         return text, top_k, mode
+
+    def terms(self, question: str) -> list[str]:
+        """A question's lexical terms, a body's full name folded to its acronym."""
+        return self._abbreviations.fold(tokenize(question))
 
     def embed_questions(self, questions: Sequence[str]) -> np.ndarray:
         """Embed many questions in one batch (for benchmarks and other batch jobs)."""
@@ -225,7 +247,7 @@ class Engine:
         t0 = started = time.perf_counter()
         vector = self.embedder.embed_query(text) if query_vector is None else query_vector
         t1 = time.perf_counter()
-        terms = tokenize(text)
+        terms = self.terms(text)
         passages = self._retriever.search(vector, terms, mode, top_k)
         t2 = time.perf_counter()
         pick = self._answerer.select(text, vector, terms, passages, self.settings.max_quotes)

@@ -32,9 +32,17 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
+# British -ise spellings as American -ize ones, so that "organisation" and
+# "organization" are one term (the stemmer keeps them apart). Three letters
+# before "is" spare "raise", "noise" and "wise".
+_ISE = re.compile(r"(?<=\w{3})is(ation|ations|ational|e|ed|es|ing)$")
+
+
 def tokenize(text: str) -> list[str]:
-    """Lower-case, drop stop words and stem: the terms BM25 and overlap see."""
-    words = [w for w in _TOKEN.findall(text.lower().replace("’", "'")) if w not in STOPWORDS]
+    """Lower-case, drop stop words, spell -ise as -ize and stem: the terms BM25
+    and overlap see."""
+    words = [_ISE.sub(r"iz\1", w) for w in _TOKEN.findall(text.lower().replace("’", "'"))
+             if w not in STOPWORDS]
     return list(_stemmer().stemWords(words))
 
 

@@ -9,6 +9,7 @@ import bm25s
 import faiss
 import numpy as np
 
+from rag.coreference import Abbreviations
 from rag.errors import InvalidRequestError
 from rag.lexical import idf_table, known_share, tokenize
 from rag.schema import Chunk, Passage
@@ -38,7 +39,8 @@ class Retriever:
 
     def __init__(self, chunks: Sequence[Chunk], chunk_index: object,
                  sentence_vectors: np.ndarray, chunk_sentences: Sequence[Sequence[int]],
-                 lexical_weight: float = 0.4) -> None:
+                 lexical_weight: float = 0.4,
+                 abbreviations: Abbreviations | None = None) -> None:
         self.chunks = tuple(chunks)
         self.chunk_index = chunk_index
         self.lexical_weight = lexical_weight
@@ -52,7 +54,10 @@ class Retriever:
         for chunk_id, sentence_ids in enumerate(chunk_sentences):
             for sid in sentence_ids:
                 self.sentence_chunks.setdefault(sid, []).append(chunk_id)
-        self.chunk_terms = [tokenize(c.text) for c in self.chunks]
+        # A chunk spelling out "Shanghai Cooperation Organization" also holds "SCO",
+        # the form questions are folded to.
+        add = abbreviations.add if abbreviations is not None else list
+        self.chunk_terms = [add(tokenize(c.text)) for c in self.chunks]
         self.idf = idf_table(self.chunk_terms)
         self.unseen_idf = max(self.idf.values(), default=1.0)
         self.bm25 = bm25s.BM25()

@@ -6,9 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from rag.coreference import antecedents
+from rag.coreference import Abbreviations, antecedents
 from rag.embedding import Embedder
 from rag.engine import Engine
+from rag.lexical import tokenize
 from rag.schema import Document, Sentence
 from rag.sentences import sentences_of
 
@@ -97,3 +98,36 @@ def test_a_question_naming_the_body_is_answered_from_the_generic_sentence(
     answer = nato.ask("How many member states does NATO have?")
     assert not answer.abstained
     assert "32 member states" in answer.quotes[0].text
+
+
+def test_abbreviations_pair_a_name_with_the_acronym_the_text_uses() -> None:
+    abbreviations = Abbreviations([
+        "The Shanghai Cooperation Organization met. The SCO has nine members.",
+        # Letters in brackets need not be the initials.
+        "The Eurasian Economic Union (EAEU) met too.",
+        # Initials that never occur as written pair with nothing.
+        "The European Free Trade Association met.",
+    ])
+    assert abbreviations.names == {("shanghai", "cooper", "organiz"): "sco",
+                                   ("eurasian", "econom", "union"): "eaeu"}
+    # A question spelling out the name (either spelling) is folded to the acronym...
+    assert abbreviations.fold(tokenize("When was the Shanghai Cooperation Organisation "
+                                       "founded?")) == ["sco", "found"]
+    # ... and a sentence spelling it out also holds the acronym.
+    assert abbreviations.add(tokenize("The Shanghai Cooperation Organization grew.")) == [
+        "shanghai", "cooper", "organiz", "grew", "sco"]
+    # Part of a name is no name: "the Shanghai group" keeps its words.
+    assert abbreviations.fold(tokenize("What does the Shanghai group want?")) == [
+        "shanghai", "group", "want"]
+
+
+def test_a_question_spelling_out_the_name_is_answered_like_one_using_the_acronym(
+        engine: Engine) -> None:
+    # The article writes the name out once and "SCO" everywhere else: before
+    # the folding, only the SCO form was answered.
+    for question in ("When was the Shanghai Cooperation Organization founded?",
+                     "When was the Shanghai Cooperation Organisation founded?",
+                     "When was the SCO founded?"):
+        answer = engine.ask(question)
+        assert not answer.abstained, question
+        assert answer.answer == "2001", question

@@ -243,3 +243,17 @@ def test_switching_models_does_not_touch_the_other_index(tmp_path, embedder,
     again = Engine(engine.settings, index_dir=tmp_path, documents=docs, embedder=embedder)
     assert again.ensure_ready().manifest["built_at"] == built_at
     assert not again.built_index
+
+
+def test_loading_builds_the_lazy_tables_before_the_first_question(
+        tmp_path, embedder, settings, article: Document) -> None:
+    # Timings cover the question alone: the country tables the answerer builds
+    # on first use must be ready once the engine is.
+    from rag import countries
+
+    countries._pattern.cache_clear()
+    countries._stand_ins.cache_clear()
+    engine = Engine(settings, index_dir=tmp_path, documents=[article], embedder=embedder)
+    engine.ensure_ready()
+    assert countries._pattern.cache_info().currsize == 1
+    assert countries._stand_ins.cache_info().currsize == 1

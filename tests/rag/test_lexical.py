@@ -113,3 +113,10 @@ def test_coverage_counts_a_related_term_at_half_the_query_terms_weight() -> None
     assert coverage(["victoria", "farm"], unit, idf, 2.0, related) == pytest.approx(2.0 / 3.0)
     # Related terms only stand in for the query term they belong to.
     assert coverage(["farm"], frozenset({"victorian"}), idf, 2.0, related) == 0.0
+
+
+def test_british_and_american_spellings_are_one_term() -> None:
+    assert tokenize("organisation organised realising") == tokenize(
+        "organization organized realizing")
+    # Short words ending in -ise are left alone.
+    assert tokenize("raise noise") == ["rais", "nois"]
