@@ -53,6 +53,7 @@ _WHERE_Q = re.compile(r"\s*where\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|across|within|throughout|outside|inside|into)"
                        r"(?:\s+the)?(?:\s+(?:city|town|capital|region|province|country) of)?"
                        r"\s*$", re.I)
+_CITY_Q = re.compile(r"\b(which|what) (cit(y|ies)|capitals?|towns?)\b", re.I)
 _COUNTRY_Q = re.compile(r"\b(which|what) (countr(y|ies)|nations?)\b", re.I)
 # "Where ...?" and "Which city/organisation ...?": a named place or body.
 _ENTITY_Q = re.compile(
@@ -135,6 +136,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
                AnswerType.COUNTRY: _NAME, AnswerType.ENTITY: _NAME}[kind]
     named = kind in (AnswerType.COUNTRY, AnswerType.ENTITY)
     where = bool(_WHERE_Q.match(question))
+    city = bool(_CITY_Q.search(question))
     asked = set(tokenize(question))
     found = []
     for match in pattern.finditer(sentence):
@@ -156,6 +158,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue
         if kind is AnswerType.COUNTRY and not is_country(sentence[start:end]):
             continue
+        if kind is AnswerType.ENTITY and city and is_country(sentence[start:end]):
+            continue  # asked for a city, "Kazakhstan" is no answer
         if kind is AnswerType.ENTITY and where and not _LOCATIVE.search(sentence, 0, start):
             continue
         if kind is AnswerType.NUMBER:
@@ -187,11 +191,15 @@ def _strip_asked(sentence: str, start: int, end: int, asked: set[str]) -> tuple[
 
 def _strip_common_opening(sentence: str, start: int, end: int,
                           proper_nouns: Collection[str] | None) -> tuple[int, int]:
-    """Drop a sentence's first word from a run unless the corpus capitalises it
-    mid-sentence too: "During the ..." opens a sentence, it names nothing.
+    """Drop a sentence's or quotation's first word from a run unless the corpus
+    capitalises it mid-sentence too: "During the ..." opens a sentence, it names
+    nothing.
     Without the corpus's list, only a stop word is dropped.
     """
-    if sentence[:start].strip(_OPENING_PUNCT):
+    before = sentence[:start].rstrip()
+    # A quotation opens with a capital too: the motto “Strengthening ...” names
+    # nothing.
+    if before.strip(_OPENING_PUNCT) and not before.endswith(("“", "‘", ' "')):
         return start, end
     first = re.match(r"\S+", sentence[start:end])
     if first is None:
@@ -410,4 +418,11 @@ def _drop_restatement(sentence: str, question: str) -> str | None:
         cut += 1
     if len(words) - cut < 3:
         return None
-    return sentence[words[cut].start():].rstrip(". ")
+    begin = words[cut].start()
+    # A cut inside a date ("February 1 | of this year. At the site ...") moves
+    # past it: half a date is no answer.
+    for date in _DATE.finditer(sentence):
+        if date.start() < begin < date.end():
+            begin = date.end()
+    rest = sentence[begin:].lstrip(" .,;:–—-").rstrip(". ")
+    return rest if len(rest.split()) >= 3 else None

@@ -263,3 +263,26 @@ def test_country_questions_take_only_country_names() -> None:
               "the UAE, and by the UN Secretary General.")
     spans = candidates(attend, AnswerType.COUNTRY, "Which countries will attend the event?")
     assert [attend[s:e] for s, e in spans] == ["Kazakhstan", "India", "Iran", "UAE"]
+
+
+def test_a_quotation_opening_is_no_name() -> None:
+    sentence = ("The summit will be held under the motto “Strengthening multilateral dialogue” "
+                "in Astana.")
+    found = [sentence[s:e] for s, e in candidates(sentence, AnswerType.ENTITY,
+                                                  "Which city hosts the summit?", frozenset())]
+    assert found == ["Astana"]
+
+
+def test_a_city_is_not_a_country() -> None:
+    sentence = "Expectations from the summit are high in Kazakhstan and in Astana."
+    question = "In which city is the summit?"
+    assert narrow(sentence, question, frozenset({"kazakhstan", "astana"})) == "Astana"
+    assert narrow("Expectations are high in Kazakhstan.", question, frozenset()) is None
+
+
+def test_a_restated_opening_is_never_cut_inside_a_date() -> None:
+    sentence = ("So, February 1 of this year. At the site of the Digital Forum in Almaty, "
+                "the first meeting of the commission was held.")
+    assert narrow(sentence, "What happened on February 1?") == (
+        "At the site of the Digital Forum in Almaty, the first meeting of the commission "
+        "was held")
