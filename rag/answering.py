@@ -136,7 +136,8 @@ class Answerer:
             for sid in self.chunk_sentences[passage.chunk_id]:
                 if sid not in self.headings:
                     owner.setdefault(sid, passage)
-        if not owner:
+        if not owner or not query_terms:
+            # "Why?", "Who is he?": nothing to look for, so nothing found.
             return Selection("", 0.0, ())
         ids = np.fromiter(owner, dtype=np.int64)
         dense = self.vectors[ids] @ query_vector

@@ -257,3 +257,10 @@ def test_loading_builds_the_lazy_tables_before_the_first_question(
     engine.ensure_ready()
     assert countries._pattern.cache_info().currsize == 1
     assert countries._stand_ins.cache_info().currsize == 1
+
+
+@pytest.mark.parametrize("question", ["Why?", "What is it?", "Who is he?", "Where?"])
+def test_a_question_with_nothing_to_look_for_abstains(engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert answer.abstained and answer.confidence == 0.0
+    assert answer.passages  # still the closest text, for a person to read
