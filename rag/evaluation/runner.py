@@ -246,10 +246,11 @@ def write_artifacts(evaluation: Evaluation, out: Path, threshold: float,
     # checks any run's numbers.
     _write_json(out / "gold.json", to_squad(evaluation.golds))
     # An earlier run into the same folder may have scored other modes: its files
-    # would sit beside this run's gold.json as if they belonged to it.
-    for stale in [*out.glob("predictions.*.json"), *out.glob("results.*.jsonl")]:
-        if stale.name.split(".")[1] not in evaluation.modes:
-            stale.unlink()
+    # would sit beside this run's gold.json as if they belonged to it. Only files
+    # a run writes are removed, never others a user keeps there.
+    for mode in set(MODES) - set(evaluation.modes):
+        for stale in (out / f"predictions.{mode}.json", out / f"results.{mode}.jsonl"):
+            stale.unlink(missing_ok=True)
     for mode in evaluation.modes:
         table = evaluation.table(mode)
         answers = [apply_threshold(r.answer, threshold) for r in evaluation.records[mode]]

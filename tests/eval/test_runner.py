@@ -129,10 +129,13 @@ def test_a_reused_out_folder_keeps_no_files_of_other_modes(
     out = tmp_path / "run"
     index = ["--index-dir", str(tmp_path / "index")]
     assert main(["eval", "--gold", str(TINY), "--out", str(out), *index]) == 0
+    mine = out / "predictions.mine.json"  # not a file rag writes: kept
+    mine.write_text("{}", encoding="utf-8")
     assert main(["eval", "--gold", str(TINY), "--limit", "3", "--modes", "dense",
                  "--out", str(out), *index]) == 0
     capsys.readouterr()
-    assert sorted(p.name for p in out.glob("predictions.*")) == ["predictions.dense.json"]
+    assert sorted(p.name for p in out.glob("predictions.*")) == ["predictions.dense.json",
+                                                                 "predictions.mine.json"]
     assert sorted(p.name for p in out.glob("results.*")) == ["results.dense.jsonl"]
     predictions = json.loads((out / "predictions.dense.json").read_text(encoding="utf-8"))
     assert len(predictions) == 3
