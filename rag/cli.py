@@ -67,7 +67,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="gold file; repeat for several")
     ev.add_argument("--modes", default=",".join(MODES),
                     help=f"comma-separated retrieval modes (default: {','.join(MODES)})")
-    ev.add_argument("--out", type=Path, default=None,
+    ev.add_argument("--out", type=_folder, default=None,
                     help="output folder (default: eval/runs/<time>)")
     ev.add_argument("--limit", type=int, default=None, metavar="N", help="first N questions only")
     ev.add_argument("--calibrate", action="store_true",
@@ -102,14 +102,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.getLogger("rag").setLevel(logging.DEBUG if args.verbose else logging.INFO)
     logging.getLogger("ui").setLevel(logging.DEBUG if args.verbose else logging.INFO)
     try:
-        return _dispatch(args)
+        code = _dispatch(args)
+        # Flush here, not at exit: a reader that went away ("| head") then
+        # raises BrokenPipeError below instead of at interpreter shutdown.
+        sys.stdout.flush()
+        return code
     except RagError as exc:
         print(f"rag: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         # "rag ask --json ... | head": the reader has what it wanted. Point stdout
         # at nothing so the interpreter's final flush does not complain either.
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
         return 141
     except OSError as exc:
         # A full disk or a folder turned read-only mid-run: say which file, not a

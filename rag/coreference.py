@@ -92,22 +92,24 @@ class Abbreviations:
     Organization" and "SCO"), so that a question spelling out the name matches
     sentences that use the acronym, and the other way round.
 
-    A name counts when the corpus gives it, and its acronym occurs as written:
-    the name's initials, or the letters given in brackets after it.
+    A name counts when a document gives it and the acronym with it: the letters
+    in brackets after the name, or its initials (three letters or more: on a
+    large corpus "SU" or "EU" turn up for other reasons) written in the same
+    document.
     """
 
     def __init__(self, texts: Iterable[str]) -> None:
-        texts = list(texts)
-        written = {a for text in texts for a in ACRONYM.findall(text)}
         found: dict[tuple[str, ...], str] = {}
         for text in texts:
-            pairs = [(name, "".join(w[0] for w in name.split() if w[0].isupper()))
-                     for name in _names(text)]
+            written = set(ACRONYM.findall(text))
+            pairs = [(name, initials) for name in _names(text)
+                     if len(initials := "".join(w[0] for w in name.split() if w[0].isupper())) >= 3
+                     and initials in written]
             pairs += [(_OPENING.sub("", m.group(1)), m.group(2))
                       for m in _NAME_BRACKETED.finditer(text)]
             for name, acronym in pairs:
                 terms, short = tuple(tokenize(name)), tokenize(acronym)
-                if acronym in written and len(terms) > 1 and len(short) == 1:
+                if len(terms) > 1 and len(short) == 1:
                     found.setdefault(terms, short[0])
         # Longest first, so that a name inside a longer one does not win.
         self.names = dict(sorted(found.items(), key=lambda item: -len(item[0])))

@@ -32,18 +32,17 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
-# British -ise spellings as American -ize ones, so that "organisation" and
-# "organization" are one term (the stemmer keeps them apart). Three letters
-# before "is" spare "raise", "noise" and "wise".
-_ISE = re.compile(r"(?<=\w{3})is(ation|ations|ational|e|ed|es|ing)$")
-
-
 def tokenize(text: str) -> list[str]:
-    """Lower-case, drop stop words, spell -ise as -ize and stem: the terms BM25
-    and overlap see."""
-    words = [_ISE.sub(r"iz\1", w) for w in _TOKEN.findall(text.lower().replace("’", "'"))
-             if w not in STOPWORDS]
-    return list(_stemmer().stemWords(words))
+    """Lower-case, drop stop words and stem: the terms BM25 and overlap see.
+
+    A stem ending in "iz" is spelt "is", so that British and American spellings
+    are one term ("organisation" and "organization" stem to "organis" and
+    "organiz"); rewriting words before stemming instead would split families the
+    stemmer keeps together ("revise" and "revision").
+    """
+    words = [w for w in _TOKEN.findall(text.lower().replace("’", "'")) if w not in STOPWORDS]
+    return [stem[:-2] + "is" if stem.endswith("iz") else stem
+            for stem in _stemmer().stemWords(words)]
 
 
 def idf_table(term_lists: Sequence[Sequence[str]]) -> dict[str, float]:
@@ -142,8 +141,9 @@ def _names_something(word: str, after: str) -> bool:
     bare = word.rstrip(".")
     if len(bare) >= 2 and bare.isupper() and bare.isalpha():
         return True
+    pair = f"{word} {after}"
     return (is_country(word) or bool(stands_for(word))
-            or bool(after[:1].isupper() and stands_for(f"{word} {after}")))
+            or bool(after[:1].isupper() and (is_country(pair) or stands_for(pair))))
 
 
 class Vocabulary:

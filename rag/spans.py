@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Iterable
 from enum import Enum
 
-from rag.countries import is_country
+from rag.countries import is_country, stands_for
 from rag.lexical import tokenize
 
 
@@ -65,8 +65,8 @@ _ENTITY_Q = re.compile(
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December)")
 _DATE = re.compile(
-    # "27 September 2001", "May 2013" (not "May 20" of "May 2013"), "27 September".
-    rf"\b(?:\d{{1,2}}\s+)?{_MONTH}\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\b"
+    # "27 September 2001", "20 May, 2013", "May 2013" (not "May 20" of "May 2013").
+    rf"\b(?:\d{{1,2}}\s+)?{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\b"
     rf"|\b{_MONTH}\s+\d{{1,2}}\b(?:\s+of\s+(?:this|last|next)\s+year|,?\s+\d{{4}}\b)?"
     r"|\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:1[89]|20)?\d{2}\b"
     r"|\b(?:1[89]|20)\d{2}\b"
@@ -158,8 +158,9 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue
         if kind is AnswerType.COUNTRY and not is_country(sentence[start:end]):
             continue
-        if kind is AnswerType.ENTITY and city and is_country(sentence[start:end]):
-            continue  # asked for a city, "Kazakhstan" is no answer
+        if (kind is AnswerType.ENTITY and city and is_country(sentence[start:end])
+                and not stands_for(sentence[start:end])):
+            continue  # asked for a city, "Kazakhstan" is no answer ("Singapore" is)
         if kind is AnswerType.ENTITY and where and not _LOCATIVE.search(sentence, 0, start):
             continue
         if kind is AnswerType.NUMBER:

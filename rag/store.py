@@ -18,6 +18,7 @@ import fcntl
 import json
 import logging
 import os
+import secrets
 import shutil
 import stat
 import time
@@ -106,16 +107,18 @@ def build_index(documents: Sequence[Document], settings: Settings, embedder: Emb
 def check_target(path: Path) -> None:
     """Fail early, before an index is built, where ``save_index`` would fail.
 
-    Creates the parent folder and checks that it takes a new folder.
+    The folder at ``path`` is ours to replace when it is missing, holds only
+    index files, or holds a rag manifest (then stray files such as an editor's
+    backup go with it). Creates the parent folder and checks it takes a new one.
 
     Raises:
-        ForeignFolderError: ``path`` is a file, or a folder holding other files.
+        ForeignFolderError: ``path`` is a file, or a folder of something else.
         OSError: The parent folder cannot be created or written.
     """
     # One look at the folder: another process may be swapping it right now, so
     # "exists" then "is a folder" could see it there and then gone.
     try:
-        mode = path.lstat().st_mode
+        mode = path.stat().st_mode
         names = os.listdir(path) if stat.S_ISDIR(mode) else None
     except FileNotFoundError:
         mode, names = None, []
@@ -124,20 +127,28 @@ def check_target(path: Path) -> None:
             f"{path} exists and is not an index folder; rag will not replace it. "
             "Move it away or choose another --index-dir.")
     foreign = sorted(name for name in names or () if name not in INDEX_FILES)
-    if foreign:
+    if foreign and not _has_manifest(path):
         shown = ", ".join(foreign[:5]) + (", ..." if len(foreign) > 5 else "")
         raise ForeignFolderError(
             f"{path} holds files that are not part of an index ({shown}); rag will not "
             "replace it. Move them away or choose another --index-dir.")
     path.parent.mkdir(parents=True, exist_ok=True)
-    probe = _new_folder(path, "probe")
-    probe.rmdir()
+    _new_folder(path, "tmp").rmdir()  # "tmp": swept up if a crash leaves it
+
+
+def _has_manifest(path: Path) -> bool:
+    """Whether ``path`` holds a manifest rag wrote (any format version)."""
+    try:
+        manifest = json.loads((path / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(manifest, dict) and "format_version" in manifest
 
 
 def _new_folder(path: Path, kind: str) -> Path:
     """A new, uniquely named folder beside ``path``, with the umask's permissions
     (``tempfile.mkdtemp`` would make it private to this user)."""
-    folder = path.with_name(f".{path.name}.{kind}-{os.getpid()}-{time.time_ns()}")
+    folder = path.with_name(f".{path.name}.{kind}-{os.getpid()}-{secrets.token_hex(6)}")
     folder.mkdir()
     return folder
 

@@ -12,6 +12,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -237,6 +238,7 @@ def write_artifacts(evaluation: Evaluation, out: Path, threshold: float,
         The metrics object written to ``metrics.json``.
     """
     out.mkdir(parents=True, exist_ok=True)
+    earlier_run = (out / "metrics.json").exists()
     metrics = evaluation.metrics(threshold)
     if calibration is not None:
         metrics["calibration"] = dict(calibration)
@@ -247,8 +249,8 @@ def write_artifacts(evaluation: Evaluation, out: Path, threshold: float,
     _write_json(out / "gold.json", to_squad(evaluation.golds))
     # An earlier run into the same folder may have scored other modes: its files
     # would sit beside this run's gold.json as if they belonged to it. Only files
-    # a run writes are removed, never others a user keeps there.
-    for mode in set(MODES) - set(evaluation.modes):
+    # a run writes are removed, and only after a run, never others a user keeps.
+    for mode in set(MODES) - set(evaluation.modes) if earlier_run else ():
         for stale in (out / f"predictions.{mode}.json", out / f"results.{mode}.jsonl"):
             stale.unlink(missing_ok=True)
     for mode in evaluation.modes:
@@ -337,7 +339,7 @@ def check_writable_calibration(paths: Sequence[Path], limit: int | None) -> None
                                   "fitted to a few questions; drop --limit, or leave out "
                                   "--write to try it.")
     for path in paths:
-        if "test" in path.name.lower():
+        if re.search(r"(?<![a-z])test(?![a-z])", path.stem.lower()):
             raise InvalidRequestError(f"--write refuses {path}: its name says it is a test "
                                       "split, and a threshold tuned on it leaves its numbers "
                                       "meaningless. Calibrate on a dev split.")

@@ -131,6 +131,13 @@ def test_a_reused_out_folder_keeps_no_files_of_other_modes(
     assert main(["eval", "--gold", str(TINY), "--out", str(out), *index]) == 0
     mine = out / "predictions.mine.json"  # not a file rag writes: kept
     mine.write_text("{}", encoding="utf-8")
+    # In a folder that held no run, even files named like rag's are left alone.
+    fresh = tmp_path / "fresh"
+    fresh.mkdir()
+    (fresh / "predictions.bm25.json").write_text("{}", encoding="utf-8")
+    assert main(["eval", "--gold", str(TINY), "--limit", "2", "--modes", "dense",
+                 "--out", str(fresh), *index]) == 0
+    assert (fresh / "predictions.bm25.json").read_text(encoding="utf-8") == "{}"
     assert main(["eval", "--gold", str(TINY), "--limit", "3", "--modes", "dense",
                  "--out", str(out), *index]) == 0
     capsys.readouterr()
@@ -139,6 +146,21 @@ def test_a_reused_out_folder_keeps_no_files_of_other_modes(
     assert sorted(p.name for p in out.glob("results.*")) == ["results.dense.jsonl"]
     predictions = json.loads((out / "predictions.dense.json").read_text(encoding="utf-8"))
     assert len(predictions) == 3
+
+
+@pytest.mark.parametrize(("name", "refused"), [
+    ("test.jsonl", True), ("squad_test.json", True), ("Test-2024.jsonl", True),
+    ("dev.jsonl", False), ("latest_dev.jsonl", False), ("contest.json", False),
+])
+def test_write_refuses_files_named_as_test_splits(name: str, refused: bool) -> None:
+    from rag.errors import InvalidRequestError
+    from rag.evaluation.runner import check_writable_calibration
+
+    if refused:
+        with pytest.raises(InvalidRequestError, match="test split"):
+            check_writable_calibration([Path(name)], None)
+    else:
+        check_writable_calibration([Path(name)], None)
 
 
 @pytest.mark.parametrize("argv", [

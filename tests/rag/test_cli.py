@@ -260,10 +260,12 @@ def test_subprocess_bad_question_exits_2(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_subprocess_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
     # "rag ask --json ... | head -c 10": the reader goes away before rag writes.
+    env = _env()
+    env.pop("PYTHONUNBUFFERED", None)  # buffered, as a pipe normally is
     process = subprocess.Popen(
         [sys.executable, "-m", "rag", "ask", "When was the SCO founded?", "--json",
          "--index-dir", str(tmp_path)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=_env())
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path, env=env)
     assert process.stdout is not None and process.stderr is not None
     process.stdout.close()
     err = process.stderr.read().decode("utf-8")

@@ -280,6 +280,17 @@ def test_a_city_is_not_a_country() -> None:
     assert narrow("Expectations are high in Kazakhstan.", question, frozenset()) is None
 
 
+def test_a_city_state_answers_which_city() -> None:
+    sentence = "The Youth Olympic Games were held in Singapore."
+    assert narrow(sentence, "Which city hosted the Youth Olympic Games?",
+                  frozenset({"singapore"})) == "Singapore"
+
+
+def test_a_comma_before_the_year_keeps_the_date_whole() -> None:
+    assert narrow("The plant closed on 20 May, 2013.", "When did the plant close?") == (
+        "20 May, 2013")
+
+
 def test_a_restated_opening_is_never_cut_inside_a_date() -> None:
     sentence = ("So, February 1 of this year. At the site of the Digital Forum in Almaty, "
                 "the first meeting of the commission was held.")

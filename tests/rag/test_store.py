@@ -342,6 +342,15 @@ def test_a_folder_holding_other_files_is_never_replaced(built: IndexData, tmp_pa
         save_index(built, tmp_path / "afile")
 
 
+def test_an_index_with_a_stray_file_is_still_rebuilt(built: IndexData, saved: Path) -> None:
+    # An editor's backup or a file manager's note inside a real index must not
+    # block every rebuild: the manifest says the folder is rag's.
+    (saved / "manifest.json~").write_text("{}", encoding="utf-8")
+    (saved / ".DS_Store").write_bytes(b"\0")
+    save_index(built, saved)
+    assert {p.name for p in saved.iterdir()} == FILES
+
+
 def test_an_index_folder_gets_the_umask_permissions(built: IndexData, tmp_path: Path) -> None:
     # Not mkdtemp's owner-only 0700: another user may serve an index built by root.
     previous = os.umask(0o022)
