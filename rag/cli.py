@@ -82,8 +82,8 @@ def _add_index_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--index-dir", type=_folder, default=None, metavar="DIR",
                         help="folder for indexes (default: the project's index/); the index "
                         "goes in DIR/default, or DIR/default--MODEL for another model, which "
-                        "rag replaces when it rebuilds and refuses to touch if it holds other "
-                        "files")
+                        "rag replaces when it rebuilds and never touches if it holds other "
+                        "files and no rag manifest")
 
 
 def _folder(value: str) -> Path:
