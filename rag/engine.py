@@ -153,11 +153,6 @@ class Engine:
         corrupt or ``rebuild``; a no-op once ready.
         """
         with self._lock:
-            warm = None
-            if self._index is None:
-                # Load and warm the model now (torch's first call is slow), not
-                # inside the first question's timing.
-                warm = self.embedder.embed_query(WARM_UP)
             if self._index is None or rebuild:
                 data = self._load_or_build(rebuild, progress)
                 chunk_sentences = sentences_by_chunk(data.chunks, data.sentences)
@@ -169,9 +164,12 @@ class Engine:
                                           {d.doc_id: d.text for d in data.documents},
                                           self._abbreviations)
                 self._index = data
-                # The answerer's tables (country names, stand-ins) are built on
-                # first use: answer one question now, outside any timing.
-                vector = self.embedder.embed_query(WARM_UP) if warm is None else warm
+                # Load and warm the model (torch's first call is slow) and the
+                # answerer's tables (country names, stand-ins), all built on first
+                # use: answer one question now, outside any question's timing. After
+                # the index, so that a folder rag cannot use fails before the model
+                # loads.
+                vector = self.embedder.embed_query(WARM_UP)
                 terms = self.terms(WARM_UP)
                 passages = self._retriever.search(vector, terms, self.settings.mode, 1)
                 self._answerer.select(WARM_UP, vector, terms, passages, 1)

@@ -264,3 +264,21 @@ def test_a_question_with_nothing_to_look_for_abstains(engine: Engine, question: 
     answer = engine.ask(question)
     assert answer.abstained and answer.confidence == 0.0
     assert answer.passages  # still the closest text, for a person to read
+
+
+def test_an_unusable_index_folder_fails_before_any_embedding(
+        tmp_path, embedder, settings, article: Document,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # Loading the model and embedding the corpus take seconds; a folder rag
+    # cannot write must fail first.
+    a_file = tmp_path / "afile"
+    a_file.write_text("x", encoding="utf-8")
+
+    def no_embedding(*args: object, **kwargs: object) -> None:
+        raise AssertionError("embedded before checking the index folder")
+
+    monkeypatch.setattr(embedder, "embed", no_embedding)
+    engine = Engine(settings, index_dir=a_file / "below", documents=[article],
+                    embedder=embedder)
+    with pytest.raises(NotADirectoryError):
+        engine.ensure_ready()
