@@ -200,6 +200,7 @@ def serve(host: str = "127.0.0.1", port: int = 7860, index_dir: Path | None = No
     engine = Engine(index_dir=index_dir)
     # Builds or refreshes a missing/stale index here, so no request waits for it.
     engine.ensure_ready(progress=False)
+    engine.embedder.prefer_latency()  # the index is built: from now on, single questions
     demo = build_app(engine)
     launch(demo, host, port, block=False)
     url = _display_url(host, port)

@@ -100,3 +100,17 @@ def test_offline_environment_is_set() -> None:
     import os
 
     assert os.environ.get("HF_HUB_OFFLINE") == "1"
+
+
+def test_prefer_latency_runs_on_one_thread_with_the_same_vectors(embedder: Embedder) -> None:
+    import torch
+
+    before = torch.get_num_threads()
+    question = "When was the SCO founded?"
+    reference = embedder.embed_query(question)
+    try:
+        embedder.prefer_latency()
+        assert torch.get_num_threads() == 1
+        np.testing.assert_allclose(embedder.embed_query(question), reference, atol=1e-5)
+    finally:
+        torch.set_num_threads(before)
