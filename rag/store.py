@@ -43,8 +43,8 @@ log = logging.getLogger(__name__)
 
 FORMAT_VERSION = 1
 MANIFEST = "manifest.json"
-# Everything an index folder may hold. A folder holding anything else is not
-# ours to replace, even when it sits where the index should be.
+# Everything an index folder holds. A folder holding anything else, and no rag
+# manifest, is not ours to replace, even when it sits where the index should be.
 INDEX_FILES = frozenset((MANIFEST, "documents.jsonl", "chunks.jsonl", "sentences.jsonl",
                          "chunks.faiss", "sentence_vectors.npy"))
 
