@@ -318,14 +318,17 @@ def test_a_position_cue_favours_that_end_of_the_document(engine: Engine,
             assert quote.end <= share
 
 
-def test_a_stand_in_counts_only_for_a_corpus_term_of_one_word() -> None:
-    text = ("Let us talk about the franchise of the island state today. "
-            "China and the EU met in the capital this week to talk trade.")
-    docs = [Document("d", text)]
-    sentences = sentences_of(docs)
+def _one_document(text: str) -> answering.Answerer:
+    """An answerer over one document; its sentence vectors are all alike, so
+    only lexical rules decide."""
+    sentences = sentences_of([Document("d", text)])
     vectors = np.ones((len(sentences), 4), dtype=np.float32) / 2.0
-    answerer = answering.Answerer(sentences, vectors, [list(range(len(sentences)))],
-                                  {"d": text})
+    return answering.Answerer(sentences, vectors, [list(range(len(sentences)))], {"d": text})
+
+
+def test_a_stand_in_counts_only_for_a_corpus_term_of_one_word() -> None:
+    answerer = _one_document("Let us talk about the franchise of the island state today. "
+                             "China and the EU met in the capital this week to talk trade.")
     assert answerer._mentions("Beijing") and answerer._mentions("Brussels’")
     assert answerer._mentions("China") and answerer._mentions("Chinese")
     # "France" is no term here, though "franchise" begins like it; "US" is not
@@ -336,11 +339,8 @@ def test_a_stand_in_counts_only_for_a_corpus_term_of_one_word() -> None:
 
 
 def test_two_names_in_a_row_may_stand_in_together() -> None:
-    text = "India, Kazakhstan and the UAE met China in the capital this week to talk trade."
-    sentences = sentences_of([Document("d", text)])
-    vectors = np.ones((len(sentences), 4), dtype=np.float32) / 2.0
-    answerer = answering.Answerer(sentences, vectors, [list(range(len(sentences)))],
-                                  {"d": text})
+    answerer = _one_document(
+        "India, Kazakhstan and the UAE met China in the capital this week to talk trade.")
     assert not answerer._names_unknown(["New", "Delhi"])
     assert not answerer._names_unknown(["Abu", "Dhabi’s", "China"])
     assert not answerer._names_unknown(["Nur", "Sultan"])  # "Nur-Sultan", split on the hyphen
@@ -351,30 +351,18 @@ def test_two_names_in_a_row_may_stand_in_together() -> None:
 
 
 def test_an_acronym_stands_in_only_as_written() -> None:
-    def answerer(text: str) -> answering.Answerer:
-        sentences = sentences_of([Document("d", text)])
-        vectors = np.ones((len(sentences), 4), dtype=np.float32) / 2.0
-        return answering.Answerer(sentences, vectors, [list(range(len(sentences)))],
-                                  {"d": text})
-
     # "Washington" and "American" stand for the US; the pronoun "us" is not it.
-    capitals = answerer("The US and the UK agreed on new tariffs on steel this week.")
+    capitals = _one_document("The US and the UK agreed on new tariffs on steel this week.")
     assert capitals._mentions("Washington") and capitals._mentions("American")
-    pronoun = answerer("Let us agree on new tariffs on steel and aluminium this week.")
+    pronoun = _one_document("Let us agree on new tariffs on steel and aluminium this week.")
     assert not pronoun._mentions("Washington") and not pronoun._mentions("American")
 
 
 def test_a_name_of_several_words_stands_in_only_when_written_whole() -> None:
-    def answerer(text: str) -> answering.Answerer:
-        sentences = sentences_of([Document("d", text)])
-        vectors = np.ones((len(sentences), 4), dtype=np.float32) / 2.0
-        return answering.Answerer(sentences, vectors, [list(range(len(sentences)))],
-                                  {"d": text})
-
     # An article that says "the United States" and never "US" or "America".
-    whole = answerer("The United States and Japan agreed on new tariffs on steel.")
+    whole = _one_document("The United States and Japan agreed on new tariffs on steel.")
     assert whole._mentions("Washington") and whole._mentions("Washington’s")
     # The same words apart name nothing.
-    apart = answerer("The states of the region united against new tariffs on steel.")
+    apart = _one_document("The states of the region united against new tariffs on steel.")
     assert not apart._mentions("Washington")
-    assert not answerer("The United Statesmen met.")._mentions("Washington")
+    assert not _one_document("The United Statesmen met.")._mentions("Washington")
