@@ -12,7 +12,14 @@ from rag.coreference import ACRONYM, Abbreviations, antecedents
 from rag.countries import stands_for
 from rag.lexical import Vocabulary, coverage, idf_table, named_words, tokenize
 from rag.schema import Passage, Quote, Sentence
-from rag.spans import AnswerType, answer_type, candidates, narrow, proper_noun_words
+from rag.spans import (
+    REASON_PHRASE,
+    AnswerType,
+    answer_type,
+    candidates,
+    narrow,
+    proper_noun_words,
+)
 
 # Weights of the sentence score, tuned on eval/gold/dev.jsonl and the shared SQuAD
 # sample, never on the test part. Dense similarity
@@ -76,6 +83,15 @@ QUOTE_MARGIN = 0.3
 # sentences: "The fight against terrorism ... remains a priority. To this end, ..."
 # reads as one piece of evidence, and leaves the other quote slots for other places.
 MAX_QUOTE_SENTENCES = 2
+# A sentence opening with one of these states a consequence of the sentence before
+# it ("In this regard, the development of relations with the countries of Eurasia
+# becomes key for China"). Asked "why" about it, the cause is that sentence before,
+# which then joins the quote. "So," is left out: news writing uses it for "for
+# example" as often as for "therefore".
+_CONSEQUENCE = re.compile(
+    r"\s*(?:in this regard|for this reason|for that reason|therefore|thus|hence|accordingly|"
+    r"as a result|consequently|that is why|this is why|because of this)\b",
+    re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,18 +179,31 @@ class Answerer:
         group_scores: list[float] = []
         # Twice as deep as the quotes: a sentence next to a chosen one joins it
         # instead of taking a slot.
+        taken: set[int] = set()
         for score, sentence in scored[: 2 * max_quotes]:
             if score < best - QUOTE_MARGIN:
                 break
+            if sentence.sentence_id in taken:
+                continue
             group = next((g for g in groups if self._joins(g, sentence)), None)
             if group is not None:
                 group.append(sentence)
             elif len(groups) < max_quotes:
-                groups.append([sentence])
+                group = [sentence]
+                cause = self._cause(sentence) if kind is AnswerType.REASON else None
+                if cause is not None and cause.sentence_id not in taken:
+                    group.append(cause)
+                groups.append(group)
                 group_scores.append(score)
+            else:
+                continue
+            taken.update(s.sentence_id for s in group)
         quotes = tuple(self._quote(g, score, owner) for g, score in zip(groups, group_scores,
                                                                         strict=True))
         top = scored[0][1].text
+        # "Why ...?" over a stated consequence: the reason is the sentence before.
+        cause = self._cause(scored[0][1]) if kind is AnswerType.REASON else None
+        reason = cause.text if cause is not None else top
         confidence = float(np.clip(best, 0.0, 1.0))
         if kind in TYPED and not candidates(top, kind, question, self.proper_nouns):
             confidence *= TYPE_MISS_CONFIDENCE
@@ -182,7 +211,7 @@ class Answerer:
             confidence *= UNKNOWN_NAME_CONFIDENCE
         if not self._holds_figures(scored[0][1], question):
             confidence *= MISSING_FIGURE_CONFIDENCE
-        return Selection(narrow(top, question, self.proper_nouns) or top, confidence, quotes)
+        return Selection(narrow(reason, question, self.proper_nouns) or reason, confidence, quotes)
 
     def _joins(self, group: Sequence[Sentence], sentence: Sentence) -> bool:
         """Whether ``sentence`` directly precedes or follows ``group`` in its paragraph."""
@@ -196,6 +225,18 @@ class Answerer:
         else:
             return False
         return "\n\n" not in self.texts[sentence.doc_id][gap[0] : gap[1]]
+
+    def _cause(self, sentence: Sentence) -> Sentence | None:
+        """The sentence whose consequence ``sentence`` states, if it opens by saying so."""
+        sid = sentence.sentence_id
+        opening = _CONSEQUENCE.match(sentence.text)
+        # "Therefore, X, due to Y" gives its own reason.
+        if sid == 0 or opening is None or REASON_PHRASE.search(sentence.text, opening.end()):
+            return None
+        before = self.sentences[sid - 1]
+        if before.sentence_id in self.headings or not self._joins([sentence], before):
+            return None
+        return before
 
     def _quote(self, group: Sequence[Sentence], score: float,
                owner: Mapping[int, Passage]) -> Quote:

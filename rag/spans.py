@@ -89,7 +89,7 @@ _NAME = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*")
 _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is the purpose)\b",
                        re.I)
 # Phrases that state a reason or purpose ("is aimed at", "This helps ...").
-_REASON = re.compile(
+REASON_PHRASE = re.compile(
     r"\b(because|since|due to|owing to|thanks to|as a result|so that|in order to|aim(?:s|ed)? "
     r"(?:at|to)|help(?:s|ed)?|therefore|for this reason|"
     r"allow(?:s|ing)?|lead(?:s)? to|to ensure|designed to|intended to)\b",
@@ -131,7 +131,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         return []
     if kind is AnswerType.REASON:
         # A reason is a clause, not a span we cut out; only its presence counts.
-        return [m.span() for m in _REASON.finditer(sentence)]
+        return [m.span() for m in REASON_PHRASE.finditer(sentence)]
     pattern = {AnswerType.DATE: _DATE, AnswerType.NUMBER: _NUMBER, AnswerType.NAME: _NAME,
                AnswerType.COUNTRY: _NAME, AnswerType.ENTITY: _NAME}[kind]
     named = kind in (AnswerType.COUNTRY, AnswerType.ENTITY)

@@ -366,3 +366,35 @@ def test_a_name_of_several_words_stands_in_only_when_written_whole() -> None:
     apart = _one_document("The states of the region united against new tariffs on steel.")
     assert not apart._mentions("Washington")
     assert not _one_document("The United Statesmen met.")._mentions("Washington")
+
+
+def test_why_over_a_stated_consequence_quotes_the_cause_before_it(engine: Engine,
+                                                                    article: Document) -> None:
+    answer = engine.ask("Why are ties with other Eurasian countries becoming so important for "
+                        "China?")
+    check_invariants(answer, {article.doc_id: article.text})
+    first = answer.quotes[0].text
+    # The best sentence says "In this regard, ... becomes key for China"; the
+    # reason is the sentence before it, which joins the quote and is the answer.
+    assert first.startswith("The United States has already imposed tariffs")
+    assert "In this regard, the development of relations" in first
+    assert answer.answer.startswith("The United States has already imposed tariffs")
+
+
+def test_cause_is_the_sentence_before_a_consequence_that_gives_no_reason_itself() -> None:
+    answerer = _one_document(
+        "Sea routes through the strait were blocked for many months. "
+        "For this reason, land corridors across the continent matter more now.\n\n"
+        "Prices of cars in the region rose sharply last spring. "
+        "Therefore, most buyers waited, due to the coming tariffs on imports.\n\n"
+        "Thus, trade across the whole region slowed down this year.")
+    first, consequence, _, own_reason, after_break = answerer.sentences
+    assert answerer._cause(consequence) == first
+    assert answerer._cause(first) is None  # no connective: the sentence stands alone
+    assert answerer._cause(own_reason) is None  # "due to ..." is its own reason
+    assert answerer._cause(after_break) is None  # the sentence before is another paragraph
+
+
+def test_only_why_questions_join_the_cause(engine: Engine) -> None:
+    what = engine.ask("What becomes key for China in this regard?")
+    assert not what.quotes[0].text.startswith("The United States")
