@@ -70,6 +70,10 @@ _DATE = re.compile(
     rf"|\b{_MONTH}\s+\d{{1,2}}\b(?:\s+of\s+(?:this|last|next)\s+year|,?\s+\d{{4}}\b)?"
     r"|\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:1[89]|20)?\d{2}\b"
     r"|\b(?:1[89]|20)\d{2}\b"
+    # An earlier year ("in 1788") only where it reads as one: a bare "1500" is as
+    # often a count.
+    r"|(?:(?<=\bin )|(?<=\bby )|(?<=\bof )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom ))"
+    r"1[0-7]\d{2}\b(?![.,]?\d|\s*(?:%|percent\b|per cent\b))"
     rf"|\b(?:last|next|this)\s+(?:year|month|week)\b|\b{_MONTH}\b"
 )
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"

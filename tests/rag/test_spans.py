@@ -170,6 +170,22 @@ def test_candidates_skip_what_the_question_already_says() -> None:
     assert candidates(FOUNDED, AnswerType.OTHER, "What?") == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("Britain claimed the continent in 1788, and the colony followed.", ["1788"]),
+        ("The fort stood from 1642 until 1701.", ["1642", "1701"]),
+        # A bare number before 1800 is as often a count or a share.
+        ("The army had 1500 soldiers and lost 1200 horses.", []),
+        ("Output grew by 1200% in a decade.", []),
+        ("The town had a population of 1500.5 people.", []),
+    ],
+)
+def test_years_before_1800_count_only_after_a_preposition(sentence: str,
+                                                          expected: list[str]) -> None:
+    assert [sentence[s:e] for s, e in candidates(sentence, AnswerType.DATE, "When?")] == expected
+
+
 def test_percentage_is_a_number_candidate() -> None:
     sentence = "The EU will introduce additional tariffs of 38.1% on electric vehicles."
     assert narrow(sentence, "How much are the additional tariffs?") == "38.1%"
