@@ -53,6 +53,11 @@ _WHERE_Q = re.compile(r"\s*where\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|across|within|throughout|outside|inside|into)"
                        r"(?:\s+the)?(?:\s+(?:city|town|capital|region|province|country) of)?"
                        r"\s*$", re.I)
+# "Where is the coldest part?" over "... in the northeast": a compass direction
+# after a locative answers "where" as well as a name does.
+_DIRECTION = re.compile(r"\b(?:in|to)\s+the\s+(?:far\s+)?"
+                        r"((?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)\b",
+                        re.I)
 _CITY_Q = re.compile(r"\b(which|what) (cit(y|ies)|capitals?|towns?)\b", re.I)
 _COUNTRY_Q = re.compile(r"\b(which|what) (countr(y|ies)|nations?)\b", re.I)
 # "Where ...?" and "Which city/organisation ...?": a named place or body.
@@ -172,6 +177,10 @@ def candidates(sentence: str, kind: AnswerType, question: str,
                 continue
             start, end = _amount(sentence, start, end)
         found.append((start, end))
+    if kind is AnswerType.ENTITY and where and not city:
+        found.extend(m.span(1) for m in _DIRECTION.finditer(sentence)
+                     if not set(tokenize(m.group(1))) <= asked)
+        found.sort()
     return found
 
 

@@ -186,6 +186,27 @@ def test_years_before_1800_count_only_after_a_preposition(sentence: str,
     assert [sentence[s:e] for s, e in candidates(sentence, AnswerType.DATE, "When?")] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "question", "expected"),
+    [
+        ("Victoria is a state in the south-east of Australia.",
+         "Where in Australia is Victoria located?", "south-east"),
+        ("The Victorian Alps in the northeast are the coldest part of the state.",
+         "Where is the coldest part of the state?", "northeast"),
+    ],
+)
+def test_a_direction_after_a_locative_answers_where(sentence: str, question: str,
+                                                     expected: str) -> None:
+    assert narrow(sentence, question) == expected
+
+
+def test_a_direction_is_no_city_nor_what_the_question_says() -> None:
+    sentence = "Rain falls mostly in the north, far from the capital."
+    assert candidates(sentence, AnswerType.ENTITY, "Where does rain fall in the north?") == []
+    assert candidates(sentence, AnswerType.ENTITY, "Which city gets the most rain?") == []
+    assert candidates(sentence, AnswerType.ENTITY, "What does rain do?") == []
+
+
 def test_percentage_is_a_number_candidate() -> None:
     sentence = "The EU will introduce additional tariffs of 38.1% on electric vehicles."
     assert narrow(sentence, "How much are the additional tariffs?") == "38.1%"
