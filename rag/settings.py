@@ -25,6 +25,12 @@ MAX_QUESTION_CHARS = 2000
 MAX_TOP_K = 50
 
 # Changing any of these changes what is stored in the index, so the index must be rebuilt.
+# A chunk is retrieved by its vector, and the model reads only its first 256 or
+# 384 word pieces (some 1,000-1,500 characters); far larger chunks would be found
+# by their opening alone. The limit stops a typo (an extra zero or three), not taste.
+MAX_CHUNK_SIZE = 20_000
+# Past this a batch only costs memory: torch gains nothing on a CPU.
+MAX_EMBED_BATCH = 4_096
 INDEX_FIELDS = ("model", "chunk_size", "chunk_overlap", "min_sentence_words")
 
 # Keys older releases wrote (``rag eval --calibrate --write`` saves every field); a
@@ -79,6 +85,11 @@ class Settings:
         self._check_types()
         if self.chunk_size < 50:
             raise SettingsError(f"chunk_size={self.chunk_size} is too small; use 50 or more.")
+        if self.chunk_size > MAX_CHUNK_SIZE:
+            raise SettingsError(
+                f"chunk_size={self.chunk_size} is too large; use at most {MAX_CHUNK_SIZE:,} "
+                "(the embedding model reads only the first few hundred words of a chunk)."
+            )
         if not 0 <= self.chunk_overlap < self.chunk_size:
             raise SettingsError(
                 f"chunk_overlap={self.chunk_overlap} must be >= 0 and below "
@@ -96,8 +107,11 @@ class Settings:
             )
         if not 0.0 <= self.lexical_weight <= 1.0:
             raise SettingsError(f"lexical_weight={self.lexical_weight} must lie in [0, 1].")
-        if self.embed_batch_size < 1 or self.min_sentence_words < 1:
-            raise SettingsError("embed_batch_size and min_sentence_words must be >= 1.")
+        if not 1 <= self.embed_batch_size <= MAX_EMBED_BATCH:
+            raise SettingsError(f"embed_batch_size={self.embed_batch_size} must be between 1 "
+                                f"and {MAX_EMBED_BATCH}.")
+        if self.min_sentence_words < 1:
+            raise SettingsError(f"min_sentence_words={self.min_sentence_words} must be >= 1.")
 
     def _check_types(self) -> None:
         """Reject a value of the wrong JSON type by name, before it fails far away
