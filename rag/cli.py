@@ -11,6 +11,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from rag.corpus import TEXT_SUFFIXES
 from rag.errors import InvalidRequestError, RagError
 from rag.schema import NO_ANSWER_MESSAGE, Answer
 from rag.settings import MAX_TOP_K, MODES
@@ -37,8 +38,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     index = sub.add_parser("index", parents=[common], help="build or refresh the search index",
-                           description="Build the index of the bundled article (or refresh a "
-                           "stale one) and print a one-line summary.")
+                           description="Build the index of the bundled article, or of your "
+                           "own documents with --corpus (or refresh a stale one), and print a "
+                           "one-line summary.")
+    _add_corpus(index)
     _add_index_dir(index)
     index.add_argument("--rebuild", action="store_true", help="rebuild even if up to date")
 
@@ -52,12 +55,14 @@ def build_parser() -> argparse.ArgumentParser:
                      help="retrieval mode (default: hybrid)")
     ask.add_argument("--json", action="store_true",
                      help="print only the answer as JSON (the API's schema)")
+    _add_corpus(ask)
     _add_index_dir(ask)
 
     serve = sub.add_parser("serve", parents=[common], help="start the chat UI and HTTP API",
                            description="Serve the Gradio chat app and the /ask API.")
     serve.add_argument("--host", default="127.0.0.1", help="interface to bind (default: localhost)")
     serve.add_argument("--port", type=int, default=7860, help="port (default: 7860)")
+    _add_corpus(serve)
     _add_index_dir(serve)
 
     ev = sub.add_parser("eval", parents=[common], help="score the system against gold Q&A sets",
@@ -78,12 +83,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_corpus(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--corpus", type=_folder, default=None, metavar="PATH",
+                        help="your own documents: a UTF-8 text file, or a folder whose text "
+                        f"files ({', '.join(TEXT_SUFFIXES)}) are read, sub-folders included "
+                        "(default: the bundled article)")
+
+
 def _add_index_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--index-dir", type=_folder, default=None, metavar="DIR",
                         help="folder for indexes (default: the project's index/); the index "
-                        "goes in DIR/default, or DIR/default--MODEL for another model, which "
-                        "rag replaces when it rebuilds and never touches if it holds other "
-                        "files and no rag manifest")
+                        "goes in DIR/default (DIR/corpus-NAME-HASH for --corpus), suffixed "
+                        "--MODEL for another model; rag replaces that folder when it rebuilds "
+                        "and never touches it if it holds other files and no rag manifest")
 
 
 def _folder(value: str) -> Path:
@@ -144,7 +156,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         settings = load_settings()
         check_request(args.mode or settings.mode,
                       settings.top_k if args.top_k is None else args.top_k)
-        engine = Engine(settings, index_dir=args.index_dir)
+        engine = Engine.over(args.corpus, settings, index_dir=args.index_dir)
         answer = engine.ask(args.question, top_k=args.top_k, mode=args.mode)
         if args.json:
             print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
@@ -152,7 +164,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             print(format_answer(answer))
         return 0
     if args.command == "index":
-        engine = Engine(index_dir=args.index_dir)
+        engine = Engine.over(args.corpus, index_dir=args.index_dir)
         started = time.perf_counter()
         data = engine.ensure_ready(rebuild=args.rebuild, progress=True)
         state = (f"built in {data.manifest['build_seconds']:.2f} s" if engine.built_index
@@ -164,7 +176,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "serve":
         from ui.app import serve
 
-        serve(host=args.host, port=args.port, index_dir=args.index_dir)
+        serve(host=args.host, port=args.port, index_dir=args.index_dir, corpus=args.corpus)
         return 0
     if args.command == "eval":
         from rag.evaluation.runner import run_from_args

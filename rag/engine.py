@@ -20,7 +20,7 @@ import numpy as np
 
 from rag.answering import Answerer
 from rag.coreference import Abbreviations
-from rag.corpus import load_default_corpus
+from rag.corpus import collection_for, load_corpus, load_default_corpus
 from rag.embedding import Embedder
 from rag.errors import CorruptIndexError, InvalidQuestionError, StaleIndexError
 from rag.lexical import tokenize
@@ -129,6 +129,7 @@ class Engine:
                  documents: Sequence[Document] | None = None,
                  collection: str = DEFAULT_COLLECTION, embedder: Embedder | None = None) -> None:
         self.settings = settings or load_settings()
+        self.collection = collection
         self.index_path = (Path(index_dir or default_index_dir())
                            / collection_folder(collection, self.settings.model))
         self.documents = tuple(documents) if documents is not None else tuple(load_default_corpus())
@@ -140,6 +141,26 @@ class Engine:
         self._abbreviations = Abbreviations(())
         #: Whether the last ``ensure_ready`` built the index (rather than loading it).
         self.built_index = False
+
+    @classmethod
+    def over(cls, corpus: Path | None, settings: Settings | None = None,
+             index_dir: Path | None = None) -> Engine:
+        """An engine over your own documents, or the bundled article.
+
+        Args:
+            corpus: A UTF-8 text file or a folder of them (``load_corpus``); None
+                for the bundled article.
+            settings: As for ``Engine``.
+            index_dir: As for ``Engine``; the index goes in a sub-folder named
+                after the corpus (``collection_for``).
+
+        Raises:
+            CorpusError: The corpus cannot be read (the message names the file).
+        """
+        if corpus is None:
+            return cls(settings, index_dir=index_dir)
+        return cls(settings, index_dir=index_dir, documents=load_corpus(corpus),
+                   collection=collection_for(corpus))
 
     @property
     def index(self) -> IndexData:

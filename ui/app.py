@@ -24,7 +24,7 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 import gradio as gr
 
-from rag.engine import Engine
+from rag.engine import DEFAULT_COLLECTION, Engine
 from rag.errors import RagError
 from rag.settings import MODES
 from ui.formatting import coerce_top_k, respond
@@ -37,6 +37,15 @@ DESCRIPTION = (
     "[1], [2] to the exact characters it came from. Open *Sources* under a reply to see "
     "each quote highlighted in its passage. When the article does not hold the answer, "
     "the app says so instead of guessing."
+)
+# For a corpus of the user's own (``rag serve --corpus``): the examples above would
+# ask about an article that is not there.
+OWN_TITLE = "Ask the documents"
+OWN_DESCRIPTION = (
+    "Questions about {what}, answered with **verbatim quotes**, each cited [1], [2] to "
+    "the exact characters it came from. Open *Sources* under a reply to see each quote "
+    "highlighted in its passage. When the documents do not hold the answer, the app says "
+    "so instead of guessing."
 )
 EXAMPLES = (
     "When was the SCO founded?",
@@ -83,6 +92,18 @@ def build_app(engine: Engine) -> gr.Blocks:
         The app, with its queue configured; start it with ``launch``.
     """
     settings = engine.settings
+    bundled = engine.collection == DEFAULT_COLLECTION
+    examples: tuple[str, ...] = EXAMPLES
+    if bundled:
+        title, description = TITLE, DESCRIPTION
+        hint, placeholder = "When was the SCO founded?", ("Ask a question about the article, "
+                                                          "or pick an example below.")
+    else:
+        count = len(engine.documents)
+        # Counted, not named: a file name could hold Markdown or HTML.
+        what = "the document" if count == 1 else f"{count:,} documents"
+        title, description, examples = OWN_TITLE, OWN_DESCRIPTION.format(what=what), ()
+        hint, placeholder = "Ask a question", "Ask a question about the documents."
 
     def chat(message: str, history: list[Any], top_k: float, mode: str) -> str:
         try:
@@ -123,7 +144,7 @@ def build_app(engine: Engine) -> gr.Blocks:
         # Document text may contain "$"; never render it as LaTeX.
         latex_delimiters=[],
         feedback_options=None,
-        placeholder="Ask a question about the article, or pick an example below.",
+        placeholder=placeholder,
         height=640,
     )
     # The ChatInterface is the app itself, so its additional inputs render in their
@@ -131,7 +152,7 @@ def build_app(engine: Engine) -> gr.Blocks:
     demo = gr.ChatInterface(
         chat,
         chatbot=chatbot,
-        textbox=gr.Textbox(placeholder="When was the SCO founded?", submit_btn=True,
+        textbox=gr.Textbox(placeholder=hint, submit_btn=True,
                            max_lines=6, show_label=False),
         additional_inputs=[
             gr.Slider(1, TOP_K_SLIDER_MAX, value=min(settings.top_k, TOP_K_SLIDER_MAX),
@@ -139,9 +160,9 @@ def build_app(engine: Engine) -> gr.Blocks:
             gr.Dropdown(list(MODES), value=settings.mode, label="Retrieval mode"),
         ],
         additional_inputs_accordion=gr.Accordion("Retrieval options", open=False),
-        examples=[[q, settings.top_k, settings.mode] for q in EXAMPLES],
-        title=TITLE,
-        description=DESCRIPTION,
+        examples=[[q, settings.top_k, settings.mode] for q in examples] or None,
+        title=title,
+        description=description,
         api_name="chat",
         api_description="Chat reply as Markdown: bold answer, cited quotes, sources.",
         flagging_mode="never",
@@ -184,20 +205,23 @@ def launch(demo: gr.Blocks, host: str = "127.0.0.1", port: int = 7860,
     return str(url)
 
 
-def serve(host: str = "127.0.0.1", port: int = 7860, index_dir: Path | None = None) -> None:
+def serve(host: str = "127.0.0.1", port: int = 7860, index_dir: Path | None = None,
+          corpus: Path | None = None) -> None:
     """Load the model and index once, then serve the app until interrupted.
 
     Args:
         host: Interface to bind (default: localhost only).
         port: Port to bind.
         index_dir: Index folder; defaults to the project's ``index/``.
+        corpus: A text file or folder of them to serve instead of the bundled
+            article (``rag.corpus.load_corpus``).
 
     Raises:
         RagError: The port is taken or the host cannot be bound (checked before
             the model loads, so the message comes at once).
     """
     check_bindable(host, port)
-    engine = Engine(index_dir=index_dir)
+    engine = Engine.over(corpus, index_dir=index_dir)
     # Builds or refreshes a missing/stale index here, so no request waits for it.
     engine.ensure_ready(progress=False)
     engine.embedder.prefer_latency()  # the index is built: from now on, single questions

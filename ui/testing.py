@@ -24,25 +24,6 @@ DEFAULT_HOST = "127.0.0.1"
 # seconds on a small machine; a hung start-up still fails within a test's patience.
 READY_TIMEOUT_S = 120.0
 
-# Builds an engine over the documents in a JSON file ([{doc_id, text, title}])
-# and serves the app on it: for tests that need a corpus other than the article
-# (such as one holding a <script> tag), without adding a flag to the CLI.
-_CUSTOM_CORPUS_SERVER = """
-import json, logging, sys
-from pathlib import Path
-from typing import IO
-from rag.engine import Engine
-from rag.schema import Document
-from ui.app import build_app, launch
-logging.basicConfig(level=logging.INFO)
-corpus, index_dir, host, port = sys.argv[1], Path(sys.argv[2]), sys.argv[3], int(sys.argv[4])
-docs = [Document(**d) for d in json.loads(Path(corpus).read_text(encoding="utf-8"))]
-engine = Engine(index_dir=index_dir, documents=docs, collection="custom")
-engine.ensure_ready()
-launch(build_app(engine), host, port)
-"""
-
-
 def free_port(host: str = DEFAULT_HOST) -> int:
     """A TCP port that was free a moment ago (the OS picks it)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -50,17 +31,18 @@ def free_port(host: str = DEFAULT_HOST) -> int:
         return int(sock.getsockname()[1])
 
 
-def serve_command(port: int, index_dir: Path, host: str = DEFAULT_HOST) -> list[str]:
-    """The ``rag serve`` command line, run with this interpreter."""
+def serve_command(port: int, index_dir: Path, host: str = DEFAULT_HOST,
+                  corpus: Path | None = None) -> list[str]:
+    """The ``rag serve`` command line, run with this interpreter.
+
+    Args:
+        port: The port to bind.
+        index_dir: The ``--index-dir``.
+        host: The host to bind.
+        corpus: A ``--corpus`` to serve instead of the bundled article.
+    """
     return [sys.executable, "-m", "rag", "serve", "--host", host, "--port", str(port),
-            "--index-dir", str(index_dir)]
-
-
-def custom_corpus_command(corpus_json: Path, index_dir: Path, port: int,
-                          host: str = DEFAULT_HOST) -> list[str]:
-    """A command serving the app over the documents listed in ``corpus_json``."""
-    return [sys.executable, "-c", _CUSTOM_CORPUS_SERVER, str(corpus_json), str(index_dir),
-            host, str(port)]
+            "--index-dir", str(index_dir), *(["--corpus", str(corpus)] if corpus else [])]
 
 
 def _is_ready(url: str) -> bool:
@@ -80,8 +62,7 @@ def running_server(command: Sequence[str], port: int, host: str = DEFAULT_HOST,
     """Run a server command, wait until it answers, yield its URL, always stop it.
 
     Args:
-        command: The server's command line (``serve_command`` or
-            ``custom_corpus_command``).
+        command: The server's command line (``serve_command``).
         port: The port the command binds.
         host: The host the command binds.
         timeout: Seconds to wait for the server to answer.

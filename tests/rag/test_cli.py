@@ -198,6 +198,61 @@ def test_unreadable_index_is_rebuilt_without_traceback(
     assert "Traceback" not in err
 
 
+RIVERS = {
+    "danube.txt": "The Danube flows through ten countries. It rises in the Black Forest of "
+                  "Germany and empties into the Black Sea.\n",
+    "notes/rhine.md": "# Rhine\n\nThe Rhine rises in the Swiss Alps and flows into the North "
+                      "Sea near Rotterdam.\n",
+}
+
+
+@pytest.fixture()
+def rivers(tmp_path: Path) -> Path:
+    """A folder of the user's own documents, one in a sub-folder."""
+    root = tmp_path / "rivers"
+    for name, text in RIVERS.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
+    return root
+
+
+def test_ask_and_index_over_your_own_documents(rivers: Path, tmp_path: Path,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    index_dir = tmp_path / "index"
+    code, out, err = run(["ask", "--corpus", str(rivers), "--index-dir", str(index_dir),
+                          "--json", "Where does the Rhine rise?"], capsys)
+    assert code == 0, err
+    data = json.loads(out)
+    assert set(data) == SCHEMA_KEYS and "Swiss Alps" in data["answer"]
+    quote = data["quotes"][0]
+    assert quote["doc_id"] == "notes/rhine.md"  # cited by its path in the folder
+    assert RIVERS[quote["doc_id"]][quote["start"] : quote["end"]] == quote["text"]
+    # Its own index, beside (never in place of) the article's.
+    [folder] = [p.name for p in index_dir.iterdir()]
+    assert folder.startswith("corpus-rivers-") and folder != "default"
+    code, out, _ = run(["index", "--corpus", str(rivers), "--index-dir", str(index_dir)],
+                       capsys)
+    assert code == 0 and "2 document(s)" in out and "up to date" in out
+    # An edit is seen: the stale index is rebuilt.
+    (rivers / "danube.txt").write_text("The Danube is 2,850 km long.\n", encoding="utf-8")
+    code, out, _ = run(["index", "--corpus", str(rivers), "--index-dir", str(index_dir)],
+                       capsys)
+    assert code == 0 and "built in" in out
+
+
+def test_a_corpus_that_cannot_be_read_is_one_line(tmp_path: Path,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "empty").mkdir()
+    for path, message in ((tmp_path / "nope", "does not exist"),
+                          (tmp_path / "empty", "holds no text files")):
+        code, out, err = run(["ask", "--corpus", str(path), "--index-dir",
+                              str(tmp_path / "index"), "When?"], capsys)
+        assert code == 2 and out == ""
+        assert err.startswith("rag: error: ") and str(path) in err and message in err
+        assert len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "index").exists()  # refused before any index work
+
+
 def test_help_is_useful(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
         main(["--help"])
@@ -208,7 +263,7 @@ def test_help_is_useful(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         main(["ask", "--help"])
     out = capsys.readouterr().out
-    for option in ("--top-k", "--mode", "--json", "--index-dir"):
+    for option in ("--top-k", "--mode", "--json", "--corpus", "--index-dir"):
         assert option in out
 
 

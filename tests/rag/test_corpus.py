@@ -10,8 +10,10 @@ import pytest
 
 from rag.corpus import (
     check_unique_ids,
+    collection_for,
     corpus_sha256,
     default_corpus_path,
+    load_corpus,
     load_default_corpus,
     load_document,
 )
@@ -98,3 +100,67 @@ def test_duplicate_ids_are_rejected() -> None:
     with pytest.raises(CorpusError, match="dup"):
         check_unique_ids([Document("dup", "a"), Document("dup", "b")])
     check_unique_ids([Document("a", "a"), Document("b", "b")])
+
+
+def _write(root: Path, files: dict[str, bytes]) -> Path:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    return root
+
+
+def test_a_folder_is_read_whole_in_path_order_with_relative_ids(tmp_path: Path) -> None:
+    root = _write(tmp_path / "docs", {
+        "b.txt": b"Second file.\r\n",
+        "a.md": b"# First\n\nText.\n",
+        "sub/deeper/c.rst": b"Third, two folders down.",
+        "sub/notes.TXT": b"Upper-case suffix.",
+        # Not text, or hidden: skipped.
+        "photo.png": b"\x89PNG\r\n",
+        "report.pdf": b"%PDF-1.7",
+        ".hidden.txt": b"secret",
+        ".git/HEAD.txt": b"ref: refs/heads/main",
+    })
+    docs = load_corpus(root)
+    assert [d.doc_id for d in docs] == ["a.md", "b.txt", "sub/deeper/c.rst", "sub/notes.TXT"]
+    # Read byte-exactly, as a single file is: offsets into these texts are citations.
+    assert docs[1].text == "Second file.\r\n"
+    assert {d.doc_id: d.title for d in docs}["sub/deeper/c.rst"] == "c"
+
+
+def test_a_file_is_a_corpus_of_one(tmp_path: Path) -> None:
+    path = _write(tmp_path, {"notes.txt": b"Just this."}) / "notes.txt"
+    [doc] = load_corpus(path)
+    assert (doc.doc_id, doc.text) == ("notes.txt", "Just this.")
+
+
+@pytest.mark.parametrize(
+    ("files", "message"),
+    [
+        ({}, "holds no text files"),
+        ({"scan.pdf": b"%PDF", ".draft.txt": b"hidden"}, "holds no text files"),
+        ({"ok.txt": b"fine", "bad.txt": b"\xff\xfe\x00"}, "bad.txt is not UTF-8"),
+        ({"ok.txt": b"fine", "blank.md": b"  \n"}, "blank.md is empty"),
+    ],
+)
+def test_a_folder_that_cannot_be_a_corpus_says_why(tmp_path: Path, files: dict[str, bytes],
+                                                   message: str) -> None:
+    root = _write(tmp_path / "docs", files)
+    root.mkdir(exist_ok=True)
+    with pytest.raises(CorpusError, match=re.escape(message)):
+        load_corpus(root)
+
+
+def test_a_missing_corpus_path_is_named(tmp_path: Path) -> None:
+    with pytest.raises(CorpusError, match=re.escape(f"{tmp_path / 'nope'} does not exist")):
+        load_corpus(tmp_path / "nope")
+
+
+def test_collection_names_are_safe_stable_and_tell_folders_apart(tmp_path: Path) -> None:
+    one, two = tmp_path / "a" / "my docs!", tmp_path / "b" / "my docs!"
+    name = collection_for(one)
+    assert re.fullmatch(r"corpus-my-docs-[0-9a-f]{8}", name)
+    assert collection_for(one) == name
+    assert collection_for(tmp_path / "a" / "." / "my docs!") == name  # the same folder
+    assert collection_for(two) != name

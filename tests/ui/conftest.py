@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
-from ui.testing import custom_corpus_command, free_port, running_server, serve_command
+from ui.testing import free_port, running_server, serve_command
 
 # A corpus that tries every way a document could inject markup into the reply.
 HOSTILE_TEXT = (
@@ -33,10 +31,8 @@ def article_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app over a document holding <script>, <img onerror> and Markdown tricks."""
     folder = tmp_path_factory.mktemp("hostile")
-    corpus = folder / "corpus.json"
-    corpus.write_text(json.dumps([{"doc_id": "hostile.txt", "text": HOSTILE_TEXT,
-                                   "title": "hostile"}]), encoding="utf-8")
+    corpus = folder / "hostile.txt"
+    corpus.write_text(HOSTILE_TEXT, encoding="utf-8")
     port = free_port()
-    with running_server(custom_corpus_command(corpus, Path(folder / "index"), port),
-                        port) as url:
+    with running_server(serve_command(port, folder / "index", corpus=corpus), port) as url:
         yield url

@@ -108,3 +108,16 @@ def test_script_in_a_document_shows_as_text_and_never_runs(page: Any,
     assert reply.locator("script, img, a[href^='javascript']").count() == 0
     assert page.evaluate("window.__xss") is None
     assert dialogs == []
+
+
+def test_the_page_speaks_of_whatever_corpus_it_serves(page: Any, article_server: str,
+                                                      hostile_server: str) -> None:
+    page.goto(article_server)
+    page.get_by_text("Ask the article").first.wait_for()
+    assert page.get_by_text("When was the SCO founded?").count() > 0  # an example
+    # Your own documents (rag serve --corpus): no examples about an absent article.
+    page.goto(hostile_server)
+    page.get_by_text("Ask the documents").first.wait_for()
+    body = page.locator("body").inner_text()
+    assert "Questions about the document" in body
+    assert "SCO" not in body and "the article" not in body
