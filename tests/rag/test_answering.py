@@ -247,6 +247,48 @@ def test_multi_document_corpus(tmp_path, embedder: Embedder, engine: Engine) -> 
         assert answer.quotes[0].doc_id == "fruit.txt"
 
 
+RIVERS = [
+    Document("danube.txt", "The Danube flows through ten countries. It rises in the Black "
+             "Forest of Germany and empties into the Black Sea."),
+    Document("notes/rhine.md", "# Notes\n\nThe river rises in the Swiss Alps and flows into "
+             "the North Sea near Rotterdam. It is about 1,230 kilometres long."),
+]
+
+
+def test_a_name_the_answering_document_never_mentions_lowers_confidence(
+        tmp_path, embedder: Embedder, engine: Engine) -> None:
+    rivers = Engine(engine.settings, index_dir=tmp_path, documents=RIVERS, embedder=embedder)
+    texts = {d.doc_id: d.text for d in RIVERS}
+    # Only the Rhine's file gives a length; the Danube's file is the one naming it.
+    danube = rivers.ask("How long is the Danube?")
+    check_invariants(danube, texts)
+    assert danube.abstained
+    # The file's name says what "the river" is.
+    rhine = rivers.ask("How long is the Rhine?")
+    check_invariants(rhine, texts)
+    assert not rhine.abstained and "1,230" in rhine.answer
+    assert rhine.quotes[0].doc_id == "notes/rhine.md"
+    # Scaled by the same factor as a name the corpus never mentions.
+    answerer = rivers._answerer
+    assert answerer is not None
+    assert answerer._names_elsewhere(["Danube"], "notes/rhine.md")
+    assert not answerer._names_elsewhere(["Rhine", "Swiss", "Alps"], "notes/rhine.md")
+    assert not answerer._names_elsewhere(["Danube", "Germany"], "danube.txt")
+    assert not answerer._names_elsewhere(["Berlin"], "danube.txt")  # stands for Germany
+    assert danube.confidence < rhine.confidence * answering.UNKNOWN_NAME_CONFIDENCE * 1.5
+
+
+def test_a_document_id_names_its_subject() -> None:
+    assert answering._id_terms("notes/rhine.md") == ["note", "rhine"]
+    assert answering._id_terms("Victoria_(Australia)#65") == ["victoria", "australia"]
+    assert answering._id_terms("2024-report.TXT") == ["report"]
+
+
+def test_a_one_document_corpus_never_finds_names_elsewhere() -> None:
+    answerer = _one_document("The Rhine rises in the Swiss Alps and flows north.")
+    assert not answerer._names_elsewhere(["Danube"], "d")
+
+
 @pytest.mark.parametrize(("text", "sentence", "expected"), [
     ("Intro text here.\n\nProspects for the SCO\n\nBody text.", "Prospects for the SCO", True),
     ("Title of the piece\nFirst sentence of the body.", "Title of the piece", True),
