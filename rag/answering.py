@@ -94,8 +94,8 @@ MAX_QUOTE_SENTENCES = 2
 # which then joins the quote. "So," is left out: news writing uses it for "for
 # example" as often as for "therefore".
 _CONSEQUENCE = re.compile(
-    r"\s*(?:in this regard|for this reason|for that reason|therefore|thus|hence|accordingly|"
-    r"as a result|consequently|that is why|this is why|because of this)\b",
+    r"\s*(?:in this regard|for this reason|for that reason|therefore|thus(?! far)|hence|"
+    r"accordingly|as a result(?! of)|consequently|that is why|this is why|because of this)\b",
     re.I)
 
 
@@ -152,8 +152,10 @@ class Answerer:
         """Pick up to ``max_quotes`` non-overlapping quotes and the short answer.
 
         A quote is a sentence scoring within ``QUOTE_MARGIN`` of the best, joined
-        with such a sentence right before or after it. The short answer comes
-        from the best sentence. The confidence is that sentence's score clipped
+        with such a sentence right before or after it; asked "why", a sentence
+        stating a consequence is joined with the one before it, its cause, whatever
+        that one scores. The short answer comes from the best sentence, or from
+        its cause. The confidence is that sentence's score clipped
         to [0, 1], scaled down by the rules above; the caller compares it with
         the abstention threshold.
         """
@@ -278,17 +280,22 @@ class Answerer:
         return known
 
     def _names_elsewhere(self, names: Sequence[str], doc_id: str) -> bool:
-        """Whether the answering document never mentions a name the question gives,
-        though another document does: the answer is most likely about something
+        """Whether the answering document never mentions a name the question gives.
+
+        Asked once ``_names_unknown`` has found every name somewhere in the corpus,
+        so another document mentions it: the answer is most likely about something
         else ("How long is the Danube?" over "It is about 1,230 kilometres long."
-        in the Rhine's file).
+        in the Rhine's file). Always false for a corpus of one document.
 
         The document's id counts as part of it: a file named ``rhine.md`` is about
         the Rhine even where its text says "it". A stand-in (a capital for its
-        country) is not checked per document.
+        country) is not checked per document: whether the file names the country
+        in a form ``stands_for`` gives is left to the corpus-wide check.
         """
         if len(self.texts) < 2 or not names:
             return False
+        # Filled on first use without a lock: a vocabulary never changes once
+        # built, so two threads building the same one only waste a little work.
         vocabulary = self._document_vocabularies.get(doc_id)
         if vocabulary is None:
             terms = {t for sid in self._document_sentences.get(doc_id, ()) for t in self.terms[sid]}

@@ -84,7 +84,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _add_corpus(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--corpus", type=_folder, default=None, metavar="PATH",
+    parser.add_argument("--corpus", type=_path, default=None, metavar="PATH",
                         help="your own documents: a UTF-8 text file, or a folder whose text "
                         f"files ({', '.join(TEXT_SUFFIXES)}) are read, sub-folders included "
                         "(default: the bundled article)")
@@ -101,6 +101,12 @@ def _add_index_dir(parser: argparse.ArgumentParser) -> None:
 def _folder(value: str) -> Path:
     if not value.strip():
         raise argparse.ArgumentTypeError("give a folder, not an empty string")
+    return Path(value)
+
+
+def _path(value: str) -> Path:
+    if not value.strip():
+        raise argparse.ArgumentTypeError("give a file or a folder, not an empty string")
     return Path(value)
 
 

@@ -55,9 +55,12 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|across|within|throughout|outsid
                        r"\s*$", re.I)
 # "Where is the coldest part?" over "... in the northeast": a compass direction
 # after a locative answers "where" as well as a name does.
-_DIRECTION = re.compile(r"\b(?:in|to)\s+the\s+(?:far\s+)?"
-                        r"((?:north|south)(?:[- ]?(?:east|west))?(?:ern)?|(?:east|west)(?:ern)?)\b",
-                        re.I)
+# Lower case only: "in the North Sea" or "the North" is a name, found as one. An
+# adjective form needs the noun it qualifies ("the western market" is no place).
+_POINT = r"(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)"
+_DIRECTION = re.compile(rf"\b(?:[Ii]n|[Tt]o)\s+the\s+(?:far\s+)?({_POINT}\b(?![- ]?[A-Z])"
+                        rf"|{_POINT}ern\s+(?:parts?|regions?|areas?|half|ends?|sides?|coasts?"
+                        r"|tips?|edges?|reaches|border|shores?)\b)")
 _CITY_Q = re.compile(r"\b(which|what) (cit(y|ies)|capitals?|towns?)\b", re.I)
 _COUNTRY_Q = re.compile(r"\b(which|what) (countr(y|ies)|nations?)\b", re.I)
 # "Where ...?" and "Which city/organisation ...?": a named place or body.
@@ -69,6 +72,10 @@ _ENTITY_Q = re.compile(
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December)")
+# Words that may follow a year in running text ("in 1788 the colony ...", "by 1750
+# and ..."); any other lower-case word after a number makes it a count.
+_FUNCTION_WORDS = (r"(?:and|or|but|the|a|an|to|as|when|until|by|in|on|at|after|before|it|"
+                   r"he|she|they|we|was|were|is|had|has|with|for|onwards|onward)")
 _DATE = re.compile(
     # "27 September 2001", "20 May, 2013", "May 2013" (not "May 20" of "May 2013").
     rf"\b(?:\d{{1,2}}\s+)?{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\b"
@@ -77,8 +84,10 @@ _DATE = re.compile(
     r"|\b(?:1[89]|20)\d{2}\b"
     # An earlier year ("in 1788") only where it reads as one: a bare "1500" is as
     # often a count.
-    r"|(?:(?<=\bin )|(?<=\bby )|(?<=\bof )|(?<=\bsince )|(?<=\buntil )|(?<=\bfrom ))"
-    r"1[0-7]\d{2}\b(?![.,]?\d|\s*(?:%|percent\b|per cent\b))"
+    r"|(?:(?<=\b[Ii]n )|(?<=\b[Bb]y )|(?<=\b[Oo]f )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )"
+    r"|(?<=\b[Ff]rom ))1[0-7]\d{2}\b(?![.,]?\d|\s*(?:%|percent\b|per cent\b))"
+    # ... and not one counting what follows it ("an army of 1500 men").
+    rf"(?!\s+(?!{_FUNCTION_WORDS}\b)[a-z])"
     rf"|\b(?:last|next|this)\s+(?:year|month|week)\b|\b{_MONTH}\b"
 )
 _NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
@@ -179,7 +188,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         found.append((start, end))
     if kind is AnswerType.ENTITY and where and not city:
         found.extend(m.span(1) for m in _DIRECTION.finditer(sentence)
-                     if not set(tokenize(m.group(1))) <= asked)
+                     if not set(tokenize(m.group(1))) <= asked
+                     and not any(s < m.end(1) and m.start(1) < e for s, e in found))
         found.sort()
     return found
 

@@ -175,10 +175,17 @@ def test_candidates_skip_what_the_question_already_says() -> None:
     [
         ("Britain claimed the continent in 1788, and the colony followed.", ["1788"]),
         ("The fort stood from 1642 until 1701.", ["1642", "1701"]),
-        # A bare number before 1800 is as often a count or a share.
+        ("In 1788, the first fleet arrived.", ["1788"]),
+        ("By 1750 the town had grown.", ["1750"]),
+        ("It was settled in 1642 by Dutch traders.", ["1642"]),
+        # A bare number before 1800 is as often a count or a share ...
         ("The army had 1500 soldiers and lost 1200 horses.", []),
         ("Output grew by 1200% in a decade.", []),
         ("The town had a population of 1500.5 people.", []),
+        # ... and so is one counting what follows it, even after a preposition.
+        ("It was an army of 1500 men.", []),
+        ("The bill passed by 1200 votes.", []),
+        ("The peak reaches a height of 1500 m.", []),
     ],
 )
 def test_years_before_1800_count_only_after_a_preposition(sentence: str,
@@ -193,6 +200,15 @@ def test_years_before_1800_count_only_after_a_preposition(sentence: str,
          "Where in Australia is Victoria located?", "south-east"),
         ("The Victorian Alps in the northeast are the coldest part of the state.",
          "Where is the coldest part of the state?", "northeast"),
+        ("Most farms lie in the northern part of the state.", "Where do most farms lie?",
+         "northern part"),
+        # A direction that begins a name is the name, found as one.
+        ("The rig stands in the North Sea near the coast.", "Where does the rig stand?",
+         "North Sea"),
+        ("The vineyard lies in the Western Cape of the country.",
+         "Where does the vineyard lie?", "Western Cape"),
+        ("Most of the rain falls in the North, far from the coast.",
+         "Where does most of the rain fall?", "North"),
     ],
 )
 def test_a_direction_after_a_locative_answers_where(sentence: str, question: str,
@@ -205,6 +221,9 @@ def test_a_direction_is_no_city_nor_what_the_question_says() -> None:
     assert candidates(sentence, AnswerType.ENTITY, "Where does rain fall in the north?") == []
     assert candidates(sentence, AnswerType.ENTITY, "Which city gets the most rain?") == []
     assert candidates(sentence, AnswerType.ENTITY, "What does rain do?") == []
+    # An adjective alone is no place: "the western market" is a market.
+    market = "The firm expanded in the western market last year."
+    assert candidates(market, AnswerType.ENTITY, "Where did the firm expand?") == []
 
 
 def test_percentage_is_a_number_candidate() -> None:
