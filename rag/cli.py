@@ -163,6 +163,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         check_request(args.mode or settings.mode,
                       settings.top_k if args.top_k is None else args.top_k)
         engine = Engine.over(args.corpus, settings, index_dir=args.index_dir)
+        # A first question over a large corpus waits for the index: show the build.
+        engine.ensure_ready(progress=sys.stderr.isatty())
         answer = engine.ask(args.question, top_k=args.top_k, mode=args.mode)
         if args.json:
             print(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2))
@@ -191,6 +193,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     raise AssertionError(args.command)
 
 
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
 def format_answer(answer: Answer) -> str:
     """Render an answer for a terminal: answer, quotes with [n] markers, sources."""
     lines: list[str] = []
@@ -199,12 +205,15 @@ def format_answer(answer: Answer) -> str:
         if answer.passages:
             lines += ["", "Closest passages you may want to read:"]
             for p in answer.passages[:3]:
-                excerpt = " ".join(p.text.split())
+                excerpt = _one_line(p.text)
                 lines.append(f"  - {p.doc_id} [{p.start}:{p.end}]: {excerpt[:200]}...")
     else:
-        lines += [f"Answer: {answer.answer}", ""]
+        lines += [f"Answer: {_one_line(answer.answer)}", ""]
         for n, q in enumerate(answer.quotes, 1):
-            lines.append(f"> {q.text} [{n}]")
+            # Every line of a quote spanning lines is marked as quoted; a lone
+            # carriage return would make the terminal overwrite the line.
+            quoted = "\n".join(f"> {line}" for line in q.text.splitlines() or [""])
+            lines.append(f"{quoted} [{n}]")
         lines += ["", "Sources:"]
         for n, q in enumerate(answer.quotes, 1):
             lines.append(f"  [{n}] {q.doc_id}, chunk {q.chunk_id}, characters {q.start}-{q.end}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import json
 import logging
@@ -30,15 +31,31 @@ def load_document(path: Path, doc_id: str | None = None) -> Document:
     Raises:
         CorpusError: The file is missing, unreadable, not UTF-8 or empty.
     """
+    if path.is_symlink() and not path.exists():
+        raise CorpusError(f"Corpus file {path} is a link to nothing ({os.readlink(path)}); "
+                          "fix or remove the link.")
+    if path.exists() and not path.is_file():
+        # A pipe or a device would block the read forever.
+        raise CorpusError(f"Corpus file {path} is not a regular file.")
     try:
-        with open(path, encoding="utf-8", newline="") as handle:
-            text = handle.read()
+        with open(path, "rb") as handle:
+            data = handle.read()
     except FileNotFoundError as exc:
         raise CorpusError(f"Corpus file {path} does not exist; check the path.") from exc
-    except UnicodeDecodeError as exc:
-        raise CorpusError(f"Corpus file {path} is not UTF-8 text ({exc.reason}).") from exc
     except OSError as exc:
         raise CorpusError(f"Cannot read corpus file {path}: {exc.strerror}.") from exc
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise CorpusError(f"Corpus file {path} is UTF-16 text; save it as UTF-8.")
+    try:
+        # Decoded as read: no newline translation, so offsets are the file's own.
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise CorpusError(f"Corpus file {path} is not UTF-8 text ({exc.reason} at byte "
+                          f"{exc.start}); save it as UTF-8.") from exc
+    if "\0" in text:
+        # Valid UTF-8 but not text: UTF-16 without its mark, or a binary file.
+        raise CorpusError(f"Corpus file {path} holds NUL bytes, so it is not plain text "
+                          "(UTF-16 or binary?); save it as UTF-8 text.")
     if not text.strip():
         raise CorpusError(f"Corpus file {path} is empty; give it some text.")
     return Document(doc_id=doc_id or path.name, text=text, title=path.stem)
@@ -55,11 +72,16 @@ def load_corpus(path: Path) -> list[Document]:
     A file's id is its name; in a folder, its path relative to the folder
     (``notes/2024.md``), so citations say where each quote came from. Files are
     read in path order; hidden files and folders (``.git``) are skipped, and so
-    are files whose suffix is not in ``TEXT_SUFFIXES``.
+    are files whose suffix is not in ``TEXT_SUFFIXES`` and anything that is not a
+    regular file. Linked sub-folders are followed, each real folder once.
+
+    In a folder, a text file that cannot be read (not UTF-8, empty, a broken
+    link) is skipped with a warning naming it and why: one stray file should not
+    keep the rest from being searched. Given alone, it is an error.
 
     Raises:
-        CorpusError: The path is missing, a folder holds no text file, or a file
-            is unreadable, not UTF-8 or empty (the message names the file).
+        CorpusError: The path is missing or unreadable, a folder holds no usable
+            text file, or a file given alone cannot be read (the message names it).
     """
     if path.is_file():
         return [load_document(path)]
@@ -68,25 +90,50 @@ def load_corpus(path: Path) -> list[Document]:
                           "of them.")
     if not path.is_dir():
         raise CorpusError(f"Corpus path {path} is neither a file nor a folder.")
-    files: list[Path] = []
+    documents: list[Document] = []
+    refused: list[str] = []
     skipped = 0
-    for folder, subfolders, names in os.walk(path):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        for name in names:
-            if name.startswith("."):
-                continue
-            if name.lower().endswith(TEXT_SUFFIXES):
-                files.append(Path(folder) / name)
-            else:
-                skipped += 1
+    for file in _text_files(path):
+        if not file.name.lower().endswith(TEXT_SUFFIXES):
+            skipped += 1
+            continue
+        try:
+            documents.append(load_document(file, doc_id=file.relative_to(path).as_posix()))
+        except CorpusError as exc:
+            log.warning("skipping a file: %s", exc)
+            refused.append(str(exc))
     if skipped:
         log.info("skipped %d file(s) in %s that are not text (%s)", skipped, path,
                  ", ".join(TEXT_SUFFIXES))
-    if not files:
-        raise CorpusError(f"Folder {path} holds no text files ({', '.join(TEXT_SUFFIXES)}); "
-                          "add some or give a file.")
-    files.sort(key=lambda f: f.relative_to(path).as_posix())
-    return [load_document(f, doc_id=f.relative_to(path).as_posix()) for f in files]
+    if not documents:
+        why = f": {refused[0]}" + (f" (and {len(refused) - 1} more)" if len(refused) > 1
+                                   else "") if refused else ""
+        raise CorpusError(f"Folder {path} holds no usable text files "
+                          f"({', '.join(TEXT_SUFFIXES)}){why}")
+    return documents
+
+
+def _text_files(root: Path) -> list[Path]:
+    """Every non-hidden entry under ``root`` that is a file or a link to nothing,
+    in path order. Linked folders are followed once per real folder, so a link
+    loop ends."""
+    found: list[Path] = []
+    seen = {os.path.realpath(root)}
+    for folder, subfolders, names in os.walk(root, followlinks=True):
+        keep = []
+        for name in sorted(subfolders):
+            real = os.path.realpath(os.path.join(folder, name))
+            if not name.startswith(".") and real not in seen:
+                seen.add(real)
+                keep.append(name)
+        subfolders[:] = keep
+        for name in names:
+            file = Path(folder) / name
+            # A pipe or socket would block the read; a broken link is reported.
+            if not name.startswith(".") and (file.is_file() or file.is_symlink()):
+                found.append(file)
+    found.sort(key=lambda f: f.relative_to(root).as_posix())
+    return found
 
 
 def collection_for(path: Path) -> str:

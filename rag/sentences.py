@@ -11,6 +11,7 @@ from rag.schema import Chunk, Document, Sentence
 
 _WORD = re.compile(r"\w+")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
+_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]")
 
 
 def split_sentences(text: str, min_words: int = 7) -> list[tuple[int, int]]:
@@ -37,6 +38,16 @@ def split_sentences(text: str, min_words: int = 7) -> list[tuple[int, int]]:
             continue
         if "\n" in text[seg["start_index"] : start]:
             pending_break = True
+        # A Markdown heading line ("# Rhine") with the text right under it is a
+        # paragraph of its own, not the opening of the first sentence.
+        if _MARKDOWN_HEADING.match(text, start, end):
+            line_end = text.find("\n", start, end)
+            if line_end < 0:  # the heading is the whole segment
+                raw.append((start, end, pending_break))
+                pending_break = True
+                continue
+            raw.append((start, _trim(text, start, line_end)[1], pending_break))
+            start, pending_break = _trim(text, line_end, end)[0], True
         raw.append((start, end, pending_break))
         pending_break = False
 
@@ -55,7 +66,8 @@ def split_sentences(text: str, min_words: int = 7) -> list[tuple[int, int]]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
+    # A byte-order mark opening a file is no part of its first sentence.
+    while start < end and (text[start].isspace() or text[start] == "\ufeff"):
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1

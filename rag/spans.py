@@ -100,8 +100,11 @@ _NUMBER = re.compile(
     rf"|\b(?:{_NUMBER_WORDS})\b{_SCALE_WORD})",
     re.I,
 )
-# A run of capitalised words, allowing initials ("K. Tokayev") and inner "of".
-_NAME = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+(?:of\s+)?[A-Z][\w’'.-]*)*")
+# A run of capitalised words, allowing initials ("K. Tokayev") and inner "of". It
+# never crosses a line break, nor a word ending a sentence ("... the Caspian Sea.
+# Kazan"): two lower-case letters before the full stop; "K.", "Co.", "Mr." and
+# "U.S." go on.
+_NAME = re.compile(r"\b[A-Z][\w’'.-]*(?:(?<![a-z]{2}\.)[^\S\n]+(?:of[^\S\n]+)?[A-Z][\w’'.-]*)*")
 
 
 _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is the purpose)\b",

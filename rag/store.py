@@ -241,6 +241,9 @@ def check_manifest(manifest: dict[str, Any], documents: Sequence[Document],
     }
     for key, want in expected.items():
         if manifest.get(key) != want:
+            if key == "corpus_sha256":
+                # Two hashes say nothing to a person; what changed does.
+                raise StaleIndexError("the documents changed since it was built")
             raise StaleIndexError(
                 f"index {key} is {manifest.get(key)!r}, expected {want!r}"
             )

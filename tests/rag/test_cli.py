@@ -244,7 +244,7 @@ def test_a_corpus_that_cannot_be_read_is_one_line(tmp_path: Path,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "empty").mkdir()
     for path, message in ((tmp_path / "nope", "does not exist"),
-                          (tmp_path / "empty", "holds no text files")):
+                          (tmp_path / "empty", "holds no usable text files")):
         code, out, err = run(["ask", "--corpus", str(path), "--index-dir",
                               str(tmp_path / "index"), "When?"], capsys)
         assert code == 2 and out == ""
@@ -271,6 +271,19 @@ def test_format_answer_marks_quotes(engine: Engine) -> None:
     text = format_answer(engine.ask("When was the SCO founded?"))
     assert "Answer: 2001" in text
     assert text.count("[1]") == 2  # the blockquote marker and its source line
+
+
+def test_format_answer_marks_every_line_of_a_quote() -> None:
+    from rag.schema import Answer, Quote
+
+    quotes = (Quote("Key facts:\r- a spare key\r\n- a red box", "notes.md", 0, 0, 38, 0.9),
+              Quote("One line.", "notes.md", 1, 40, 49, 0.8))
+    answer = Answer("Where is the key?", "spare key\r\n- a red", False, 0.9, quotes, (),
+                    {"embed": 1.0, "retrieve": 1.0, "answer": 1.0, "total": 3.0})
+    text = format_answer(answer)
+    assert "\r" not in text
+    assert "Answer: spare key - a red\n" in text
+    assert "> Key facts:\n> - a spare key\n> - a red box [1]\n> One line. [2]" in text
 
 
 def _env() -> dict[str, str]:

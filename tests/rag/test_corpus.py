@@ -138,10 +138,13 @@ def test_a_file_is_a_corpus_of_one(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("files", "message"),
     [
-        ({}, "holds no text files"),
-        ({"scan.pdf": b"%PDF", ".draft.txt": b"hidden"}, "holds no text files"),
-        ({"ok.txt": b"fine", "bad.txt": b"\xff\xfe\x00"}, "bad.txt is not UTF-8"),
-        ({"ok.txt": b"fine", "blank.md": b"  \n"}, "blank.md is empty"),
+        ({}, "holds no usable text files"),
+        ({"scan.pdf": b"%PDF", ".draft.txt": b"hidden"}, "holds no usable text files"),
+        ({"bad.txt": b"ok \xff\xfe"},
+         "bad.txt is not UTF-8 text (invalid start byte at byte 3)"),
+        # All refused: the first reason, in path order, and how many more.
+        ({"blank.md": b"  \n", "b.txt": b"\xff"},
+         "b.txt is not UTF-8 text (invalid start byte at byte 0); save it as UTF-8. (and 1 more)"),
     ],
 )
 def test_a_folder_that_cannot_be_a_corpus_says_why(tmp_path: Path, files: dict[str, bytes],
@@ -150,6 +153,42 @@ def test_a_folder_that_cannot_be_a_corpus_says_why(tmp_path: Path, files: dict[s
     root.mkdir(exist_ok=True)
     with pytest.raises(CorpusError, match=re.escape(message)):
         load_corpus(root)
+
+
+def test_a_stray_file_is_skipped_with_a_warning_naming_it(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    root = _write(tmp_path / "docs", {
+        "good.txt": b"Readable text.",
+        "latin1.txt": "Caf\u00e9 cr\u00e8me.".encode("latin-1"),
+        "blank.md": b"\n\n",
+        "utf16.txt": "Hello".encode("utf-16"),  # with its byte-order mark
+        "utf16le.txt": "Hello".encode("utf-16-le"),  # without: valid UTF-8, full of NULs
+    })
+    (root / "dangling.txt").symlink_to(tmp_path / "gone.txt")
+    with caplog.at_level("WARNING", logger="rag.corpus"):
+        docs = load_corpus(root)
+    assert [d.doc_id for d in docs] == ["good.txt"]
+    warned = "\n".join(r.getMessage() for r in caplog.records)
+    for expected in ("latin1.txt is not UTF-8 text (invalid continuation byte at byte 3)",
+                     "blank.md is empty", "utf16.txt is UTF-16 text; save it as UTF-8",
+                     "utf16le.txt holds NUL bytes", "dangling.txt is a link to nothing"):
+        assert expected in warned
+    # Given alone, the same file is an error, not a warning.
+    with pytest.raises(CorpusError, match="is not UTF-8 text"):
+        load_corpus(root / "latin1.txt")
+
+
+def test_pipes_are_never_read_and_linked_folders_are_followed_once(tmp_path: Path) -> None:
+    import os
+
+    root = _write(tmp_path / "docs", {"a.txt": b"Alpha."})
+    _write(tmp_path / "elsewhere", {"b.md": b"Beta."})
+    (root / "more").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (root / "loop").symlink_to(root, target_is_directory=True)  # would never end
+    os.mkfifo(root / "pipe.txt")  # reading it would block forever
+    assert [d.doc_id for d in load_corpus(root)] == ["a.txt", "more/b.md"]
+    with pytest.raises(CorpusError, match="not a regular file"):
+        load_document(root / "pipe.txt")
 
 
 def test_a_missing_corpus_path_is_named(tmp_path: Path) -> None:

@@ -134,3 +134,29 @@ def test_spans_slice_are_ordered_non_overlapping_and_stripped(text: str, min_wor
         piece = text[start:end]
         assert piece == piece.strip()
         previous_end = end
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("# Rhine\nThe Rhine rises in the Swiss Alps and flows into the North Sea.",
+         ["# Rhine", "The Rhine rises in the Swiss Alps and flows into the North Sea."]),
+        ("Intro of the notes here.\n\n## Setup steps\r\nInstall the package with pip and run.",
+         ["Intro of the notes here.", "## Setup steps", "Install the package with pip and run."]),
+        ("## Requirements\n- 8 GB of memory for the whole build to run",
+         ["## Requirements", "- 8 GB of memory for the whole build to run"]),
+        # Not a heading: no space after the mark, or not at a line's start.
+        ("#hashtag opens this sentence of more than seven words here.",
+         ["#hashtag opens this sentence of more than seven words here."]),
+        ("A sentence with a # sign in it, long enough to stand alone.\nNext line.",
+         ["A sentence with a # sign in it, long enough to stand alone.", "Next line."]),
+    ],
+)
+def test_a_markdown_heading_is_never_part_of_a_sentence(text: str, expected: list[str]) -> None:
+    assert [text[s:e] for s, e in split_sentences(text)] == expected
+
+
+def test_a_byte_order_mark_is_not_quoted() -> None:
+    text = "\ufeffThe Volga is the longest river in Europe and flows into the Caspian Sea."
+    [(start, end)] = split_sentences(text)
+    assert start == 1 and text[start:end].startswith("The Volga")

@@ -226,6 +226,21 @@ def test_a_direction_is_no_city_nor_what_the_question_says() -> None:
     assert candidates(market, AnswerType.ENTITY, "Where did the firm expand?") == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("It flows into the Caspian Sea.\nKazan lies on its banks.", ["Caspian Sea", "Kazan"]),
+        ("It flows into the Caspian Sea. Kazan lies on its banks.", ["Caspian Sea", "Kazan"]),
+        ("The head of state K. Tokayev spoke.", ["K. Tokayev"]),
+        ("It met BYD Co. Ltd and Mr. Smith last week.", ["BYD Co. Ltd", "Mr. Smith"]),
+    ],
+)
+def test_a_name_never_runs_across_a_line_or_a_sentence_end(sentence: str,
+                                                            expected: list[str]) -> None:
+    found = candidates(sentence, AnswerType.ENTITY, "Which one?", proper_nouns=None)
+    assert [sentence[s:e] for s, e in found] == expected
+
+
 def test_percentage_is_a_number_candidate() -> None:
     sentence = "The EU will introduce additional tariffs of 38.1% on electric vehicles."
     assert narrow(sentence, "How much are the additional tariffs?") == "38.1%"

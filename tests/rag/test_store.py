@@ -119,6 +119,13 @@ def test_stale_index_is_detected(saved: Path, small_docs, small_settings, change
         load_index(saved, docs, settings)
 
 
+def test_an_edited_corpus_is_named_as_such_not_by_its_hashes(saved: Path, small_docs,
+                                                              small_settings) -> None:
+    docs = [dataclasses.replace(small_docs[0], text=small_docs[0].text + " Edited.")]
+    with pytest.raises(StaleIndexError, match=r"^the documents changed since it was built$"):
+        load_index(saved, docs, small_settings)
+
+
 def test_query_settings_do_not_make_the_index_stale(saved: Path, small_docs,
                                                     small_settings) -> None:
     relaxed = dataclasses.replace(small_settings, top_k=9, mode="bm25", abstain_threshold=0.1)
