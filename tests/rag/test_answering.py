@@ -268,7 +268,7 @@ def test_a_name_the_answering_document_never_mentions_lowers_confidence(
     check_invariants(rhine, texts)
     assert not rhine.abstained and "1,230" in rhine.answer
     assert rhine.quotes[0].doc_id == "notes/rhine.md"
-    # Scaled by the same factor as a name the corpus never mentions.
+    # Scaled down as for a name the corpus never mentions.
     answerer = rivers._answerer
     assert answerer is not None
     assert answerer._names_elsewhere(["Danube"], "notes/rhine.md")
@@ -277,7 +277,35 @@ def test_a_name_the_answering_document_never_mentions_lowers_confidence(
     # A stand-in is left to the corpus-wide check, whatever the file names.
     assert not answerer._names_elsewhere(["Berlin"], "danube.txt")
     assert not answerer._names_elsewhere(["Paris"], "danube.txt")
-    assert danube.confidence < rhine.confidence * answering.UNKNOWN_NAME_CONFIDENCE * 1.5
+    assert danube.confidence < rhine.confidence * answering.ELSEWHERE_NAME_CONFIDENCE * 1.5
+
+
+PEOPLE = [
+    Document("einstein.txt", "Albert Einstein was a German-born theoretical physicist. "
+             "He was born in Ulm in 1879 and died in Princeton in 1955."),
+    Document("curie.txt", "Marie Curie was a Polish and naturalised-French physicist. "
+             "She was born in Warsaw in 1867 and died in Passy in 1934."),
+]
+
+
+def test_among_several_documents_a_sentence_mentions_its_documents_subject(
+        tmp_path, embedder: Embedder, engine: Engine) -> None:
+    people = Engine(engine.settings, index_dir=tmp_path, documents=PEOPLE, embedder=embedder)
+    texts = {d.doc_id: d.text for d in PEOPLE}
+    # "He was born in Ulm" mentions Einstein through its file's name, so the sentence
+    # with the place outranks the one that names him but no place.
+    for question, expected, doc_id in (("Where was Einstein born?", "Ulm", "einstein.txt"),
+                                       ("When did Curie die?", "1934", "curie.txt")):
+        answer = people.ask(question)
+        check_invariants(answer, texts)
+        assert not answer.abstained and expected in answer.answer, answer
+        assert answer.quotes[0].doc_id == doc_id
+    answerer = people._answerer
+    assert answerer is not None
+    he = next(s for s in answerer.sentences if s.text.startswith("He was born"))
+    assert "einstein" in answerer.terms[he.sentence_id]
+    # ... but not in the corpus's counts: the IDF stays as written.
+    assert answerer.idf["einstein"] == answerer.idf["albert"]
 
 
 def test_a_document_id_names_its_subject() -> None:
