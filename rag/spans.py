@@ -61,6 +61,24 @@ _POINT = r"(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)"
 _DIRECTION = re.compile(rf"\b(?:[Ii]n|[Tt]o)\s+the\s+(?:far\s+)?({_POINT}\b(?![- ]?[A-Z])"
                         rf"|{_POINT}ern\s+(?:parts?|regions?|areas?|half|ends?|sides?|coasts?"
                         r"|tips?|edges?|reaches|border|shores?)\b)")
+# "in the blue box", "on the back of the router": a place named by common nouns,
+# the way notes and manuals name them. Up to three words after the article (a
+# word is any but a preposition, conjunction or "is"), plus an "of" phrase.
+_PHRASE_WORD = (r"(?!(?:of|on|in|at|and|or|to|for|with|from|by|is|was|are|were|be|been|but|"
+                r"near|under|that|which|where|when|while|as|last|next|this|every|each|"
+                r"yesterday|today|tomorrow|since|until|after|before)\b)[a-z][a-z-]*")
+_PLACE = re.compile(r"\b(?:in|on|at|under|behind|beside|inside|near|above|below|into)\s+"
+                    rf"((?:the|a|an|his|her|their|its|our|my|your)(?:\s+{_PHRASE_WORD}){{0,2}}"
+                    rf"\s+({_PHRASE_WORD})(?:\s+of\s+(?:the\s+)?{_PHRASE_WORD})?)\b")
+# Heads of phrases after "in", "at", "on" that are times, manners or abstractions.
+_NOT_PLACES = frozenset({
+    "morning", "afternoon", "evening", "night", "day", "days", "week", "weeks", "month",
+    "months", "year", "years", "past", "future", "moment", "meantime", "meanwhile",
+    "beginning", "end", "time", "times", "period", "course", "event", "case", "cases",
+    "context", "field", "way", "hand", "light", "face", "wake", "name", "order", "spirit",
+    "framework", "absence", "presence", "process", "interest", "interests", "area", "areas",
+    "level", "levels", "part", "parts"
+})
 _CITY_Q = re.compile(r"\b(which|what) (cit(y|ies)|capitals?|towns?)\b", re.I)
 _COUNTRY_Q = re.compile(r"\b(which|what) (countr(y|ies)|nations?)\b", re.I)
 # "Where ...?" and "Which city/organisation ...?": a named place or body.
@@ -193,6 +211,13 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         found.extend(m.span(1) for m in _DIRECTION.finditer(sentence)
                      if not set(tokenize(m.group(1))) <= asked
                      and not any(s < m.end(1) and m.start(1) < e for s, e in found))
+        if not found:
+            # Notes and manuals place things in common nouns ("in the blue box on
+            # the top shelf"): a last resort, so that a name, where there is one,
+            # stays the short answer.
+            found.extend(m.span(1) for m in _PLACE.finditer(sentence)
+                         if m.group(2).lower() not in _NOT_PLACES
+                         and not set(tokenize(m.group(1))) <= asked)
         found.sort()
     return found
 

@@ -308,6 +308,19 @@ def test_among_several_documents_a_sentence_mentions_its_documents_subject(
     assert answerer.idf["einstein"] == answerer.idf["albert"]
 
 
+def test_where_over_notes_that_name_no_place(tmp_path, embedder: Embedder,
+                                             engine: Engine) -> None:
+    docs = [Document("house.md", "# House\n\nThe spare key is kept in the blue box on the "
+                     "top shelf of the garage.\n\nThe boiler was serviced last March."),
+            Document("car.md", "# Car\n\nThe tyres were replaced in 2022 by the local "
+                     "garage.\n\nThe insurance renews every May.")]
+    notes = Engine(engine.settings, index_dir=tmp_path, documents=docs, embedder=embedder)
+    answer = notes.ask("Where is the spare key kept?")
+    check_invariants(answer, {d.doc_id: d.text for d in docs})
+    assert not answer.abstained and answer.answer == "the blue box"
+    assert answer.quotes[0].doc_id == "house.md"
+
+
 def test_a_document_id_names_its_subject() -> None:
     assert answering._id_terms("notes/rhine.md") == ["note", "rhine"]
     assert answering._id_terms("Victoria_(Australia)#65") == ["victoria", "australia"]

@@ -216,6 +216,29 @@ def test_a_direction_after_a_locative_answers_where(sentence: str, question: str
     assert narrow(sentence, question) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "question", "expected"),
+    [
+        ("The spare key is kept in the blue box on the top shelf of the garage.",
+         "Where is the spare key kept?", ["the blue box", "the top shelf of the garage"]),
+        ("The password is written on the back of the router in the hallway.",
+         "Where is the password written?", ["the back of the router", "the hallway"]),
+        ("The key lies under a loose brick.", "Where is the key?", ["a loose brick"]),
+        # Times and manners are no places.
+        ("He works in the morning and at the end of the day.", "Where does he work?", []),
+        # A name, where there is one, is the answer; the phrases are a last resort.
+        ("The summit will be held in Astana, the capital.", "Where is the summit held?",
+         ["Astana"]),
+        # Asked about the phrase, it is no answer.
+        ("The key is in the blue box.", "Where in the blue box is the key?", []),
+    ],
+)
+def test_a_place_in_common_nouns_answers_where(sentence: str, question: str,
+                                                expected: list[str]) -> None:
+    found = candidates(sentence, AnswerType.ENTITY, question)
+    assert [sentence[s:e] for s, e in found] == expected
+
+
 def test_a_direction_is_no_city_nor_what_the_question_says() -> None:
     sentence = "Rain falls mostly in the north, far from the capital."
     assert candidates(sentence, AnswerType.ENTITY, "Where does rain fall in the north?") == []
@@ -223,7 +246,8 @@ def test_a_direction_is_no_city_nor_what_the_question_says() -> None:
     assert candidates(sentence, AnswerType.ENTITY, "What does rain do?") == []
     # An adjective alone is no place: "the western market" is a market.
     market = "The firm expanded in the western market last year."
-    assert candidates(market, AnswerType.ENTITY, "Where did the firm expand?") == []
+    found = candidates(market, AnswerType.ENTITY, "Where did the firm expand?")
+    assert [market[s:e] for s, e in found] == ["the western market"]
 
 
 @pytest.mark.parametrize(
