@@ -206,6 +206,9 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             if not _anchored(sentence, start, end, asked, question):
                 continue
             start, end = _amount(sentence, start, end)
+            if _MEASURE_Q.search(question):
+                unit = _MEASURE.match(sentence, end)
+                end = unit.end() if unit else end
         found.append((start, end))
     if kind is AnswerType.ENTITY and where and not city:
         found.extend(m.span(1) for m in _DIRECTION.finditer(sentence)
@@ -321,6 +324,15 @@ _UNIT = re.compile(
 )
 
 
+# "How long is the Rhine?": "about 1,230 kilometres", not "about 1,230". A count's
+# noun ("14 dialogue partners") stays out: the question already names it.
+_MEASURE_Q = re.compile(r"\bhow\s+(?:long|far|tall|high|deep|wide|big|large|heavy|old|fast)\b",
+                        re.I)
+_MEASURE = re.compile(
+    r"\s*(?:km|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s?|cm|centimet(?:er|re)s?|mm|ft|"
+    r"feet|foot|inch(?:es)?|kg|kilograms?|g|grams?|tons?|tonnes?|pounds?|lbs?|years?|"
+    r"months?|weeks?|days?|hours?|minutes?|seconds?|km/h|mph|°C|°F|degrees?|hectares?|"
+    r"acres?|square\s+(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?))(?![\w/])")
 _CURRENCY = ("$", "€", "£", "¥")
 _SCALE = re.compile(r"(?:m|bn|k|\s+(?:million|billion|trillion))\b", re.I)
 

@@ -265,6 +265,22 @@ def test_a_name_never_runs_across_a_line_or_a_sentence_end(sentence: str,
     assert [sentence[s:e] for s, e in found] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "question", "expected"),
+    [
+        ("It is about 1,230 kilometres long.", "How long is the Rhine?",
+         "about 1,230 kilometres"),
+        ("He was 76 years old when he died.", "How old was he?", "76 years"),
+        ("The route is 4,500 km long.", "How long is the route?", "4,500 km"),
+        # A count keeps to the number: the question names what is counted.
+        ("The bloc has 14 dialogue partners.", "How many dialogue partners does it have?",
+         "14"),
+    ],
+)
+def test_a_measure_keeps_its_unit(sentence: str, question: str, expected: str) -> None:
+    assert narrow(sentence, question) == expected
+
+
 def test_percentage_is_a_number_candidate() -> None:
     sentence = "The EU will introduce additional tariffs of 38.1% on electric vehicles."
     assert narrow(sentence, "How much are the additional tariffs?") == "38.1%"
