@@ -13,6 +13,7 @@ from rag.corpus import TEXT_SUFFIXES
 from rag.countries import stands_for
 from rag.lexical import Vocabulary, coverage, idf_table, named_words, tokenize
 from rag.schema import Passage, Quote, Sentence
+from rag.sentences import MARKDOWN_HEADING as _MARKDOWN_HEADING
 from rag.spans import (
     REASON_PHRASE,
     AnswerType,
@@ -97,8 +98,9 @@ MAX_QUOTE_SENTENCES = 2
 # which then joins the quote. "So," is left out: news writing uses it for "for
 # example" as often as for "therefore".
 _CONSEQUENCE = re.compile(
-    r"\s*(?:in this regard|for this reason|for that reason|therefore|thus(?! far)|hence|"
-    r"accordingly|as a result(?! of)|consequently|that is why|this is why|because of this)\b",
+    r"\s*(?:in this regard|for this reason|for that reason|therefore|thus(?! far\b)|hence|"
+    r"accordingly|as a result(?! of\b(?! (?:this|that)\b))|consequently|that is why|"
+    r"this is why|because of this)\b",
     re.I)
 
 
@@ -400,8 +402,11 @@ def is_heading(sentence: Sentence, text: str) -> bool:
     """Whether a sentence is a line of its own with no closing punctuation
     ("Prospects for further development of the SCO"): a title or section heading.
 
-    A list item ("- Energy security") is not one: it may well be the answer.
+    A list item ("- Energy security") is not one: it may well be the answer. A
+    Markdown heading ("# Why does the Rhine flood?") is one, however it ends.
     """
+    if _MARKDOWN_HEADING.fullmatch(sentence.text):
+        return True
     if "\n" in sentence.text or _LIST_ITEM.match(sentence.text):
         return False
     line_start = text.rfind("\n", 0, sentence.start) + 1

@@ -73,7 +73,7 @@ def load_corpus(path: Path) -> list[Document]:
     (``notes/2024.md``), so citations say where each quote came from. Files are
     read in path order; hidden files and folders (``.git``) are skipped, and so
     are files whose suffix is not in ``TEXT_SUFFIXES`` and anything that is not a
-    regular file. Linked sub-folders are followed, each real folder once.
+    regular file. Links to folders elsewhere are followed, each real folder once.
 
     In a folder, a text file that cannot be read (not UTF-8, empty, a broken
     link) is skipped with a warning naming it and why: one stray file should not
@@ -115,15 +115,20 @@ def load_corpus(path: Path) -> list[Document]:
 
 def _text_files(root: Path) -> list[Path]:
     """Every non-hidden entry under ``root`` that is a file or a link to nothing,
-    in path order. Linked folders are followed once per real folder, so a link
-    loop ends."""
+    in path order. Links to folders outside ``root`` are followed, once per real
+    folder, so a link loop ends."""
     found: list[Path] = []
-    seen = {os.path.realpath(root)}
+    top = os.path.realpath(root)
+    seen = {top}
     for folder, subfolders, names in os.walk(root, followlinks=True):
         keep = []
         for name in sorted(subfolders):
-            real = os.path.realpath(os.path.join(folder, name))
-            if not name.startswith(".") and real not in seen:
+            path = os.path.join(folder, name)
+            real = os.path.realpath(path)
+            # A link to a folder inside the corpus is skipped: the folder is read
+            # under its own path, so adding a link never renames a citation.
+            inside = os.path.islink(path) and os.path.commonpath([real, top]) == top
+            if not name.startswith(".") and real not in seen and not inside:
                 seen.add(real)
                 keep.append(name)
         subfolders[:] = keep

@@ -11,7 +11,11 @@ from rag.schema import Chunk, Document, Sentence
 
 _WORD = re.compile(r"\w+")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
-_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]")
+# A Markdown (ATX) heading: a line opening with one to six "#" and a space.
+MARKDOWN_HEADING = re.compile(r"(?m)^[ \t]*#{1,6}[ \t][^\n]*")
+# Longer spans are cut (``_cut_long``). The article's longest sentence is some
+# 500 characters; SQuAD's are under 1,000.
+MAX_SENTENCE_CHARS = 1_500
 
 
 def split_sentences(text: str, min_words: int = 7) -> list[tuple[int, int]]:
@@ -30,26 +34,20 @@ def split_sentences(text: str, min_words: int = 7) -> list[tuple[int, int]]:
     raw: list[tuple[int, int, bool]] = []  # start, end, paragraph break before it
     pending_break = True
     for seg in sentencex.get_sentence_boundaries("en", text):
-        start, end = _trim(text, seg["start_index"], seg["end_index"])
-        if start >= end or not _HAS_LETTER.search(text, start, end):
-            # Blank lines and bare list markers: a boundary, not a sentence.
-            if seg.get("is_paragraph_break") or "\n" in text[seg["start_index"] : seg["end_index"]]:
-                pending_break = True
-            continue
-        if "\n" in text[seg["start_index"] : start]:
+        if "\n" in text[seg["start_index"] : _trim(text, seg["start_index"],
+                                                      seg["end_index"])[0]]:
             pending_break = True
-        # A Markdown heading line ("# Rhine") with the text right under it is a
-        # paragraph of its own, not the opening of the first sentence.
-        if _MARKDOWN_HEADING.match(text, start, end):
-            line_end = text.find("\n", start, end)
-            if line_end < 0:  # the heading is the whole segment
-                raw.append((start, end, pending_break))
-                pending_break = True
+        for start, end, heading in _pieces(text, seg["start_index"], seg["end_index"]):
+            if start >= end or not _HAS_LETTER.search(text, start, end):
+                # Blank lines and bare list markers: a boundary, not a sentence.
+                if seg.get("is_paragraph_break") or "\n" in text[seg["start_index"] :
+                                                                  seg["end_index"]]:
+                    pending_break = True
                 continue
-            raw.append((start, _trim(text, start, line_end)[1], pending_break))
-            start, pending_break = _trim(text, line_end, end)[0], True
-        raw.append((start, end, pending_break))
-        pending_break = False
+            # A Markdown heading ("# Rhine") is a paragraph of its own: never the
+            # opening of the sentence under it, nor the end of the one above.
+            raw.append((start, end, pending_break or heading))
+            pending_break = heading
 
     merged: list[tuple[int, int]] = []
     carry: int | None = None  # start of a fragment waiting for its sentence
@@ -61,8 +59,46 @@ def split_sentences(text: str, min_words: int = 7) -> list[tuple[int, int]]:
         if len(_WORD.findall(text, start, end)) < min_words and next_same_paragraph:
             carry = start
             continue
-        merged.append((start, end))
+        merged.extend(_cut_long(text, start, end))
     return merged
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """A segment, trimmed, with each Markdown heading line in it cut out as a
+    piece of its own: ``(start, end, is_heading)``."""
+    out: list[tuple[int, int, bool]] = []
+    piece = start
+    for line in MARKDOWN_HEADING.finditer(text, start, end):
+        out.append((*_trim(text, piece, line.start()), False))
+        out.append((*_trim(text, line.start(), line.end()), True))
+        piece = line.end()
+    out.append((*_trim(text, piece, end), False))
+    return out
+
+
+def _cut_long(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """``(start, end)``, cut into spans of at most ``MAX_SENTENCE_CHARS``: at the
+    last line break before the limit, else the last space.
+
+    A table or a log saved as text has no full stops, and one 100,000-character
+    "sentence" is no quote anyone can check; it would also make every question
+    scan it whole.
+    """
+    out: list[tuple[int, int]] = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = text.rfind("\n", start + 1, limit)
+        if cut < 0:
+            cut = text.rfind(" ", start + 1, limit)
+        if cut < 0:
+            cut = limit
+        piece = _trim(text, start, cut)
+        if piece[0] < piece[1]:
+            out.append(piece)
+        start = _trim(text, cut, end)[0]
+    if start < end:
+        out.append((start, end))
+    return out
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -58,6 +58,7 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|across|within|throughout|outsid
 # Lower case only: "in the North Sea" or "the North" is a name, found as one. An
 # adjective form needs the noun it qualifies ("the western market" is no place).
 _POINT = r"(?:(?:north|south)(?:[- ]?(?:east|west))?|east|west)"
+_POINT_RE = re.compile(_POINT)
 _DIRECTION = re.compile(rf"\b(?:[Ii]n|[Tt]o)\s+the\s+(?:far\s+)?({_POINT}\b(?![- ]?[A-Z])"
                         rf"|{_POINT}ern\s+(?:parts?|regions?|areas?|half|ends?|sides?|coasts?"
                         r"|tips?|edges?|reaches|border|shores?)\b)")
@@ -66,10 +67,14 @@ _DIRECTION = re.compile(rf"\b(?:[Ii]n|[Tt]o)\s+the\s+(?:far\s+)?({_POINT}\b(?![-
 # word is any but a preposition, conjunction or "is"), plus an "of" phrase.
 _PHRASE_WORD = (r"(?!(?:of|on|in|at|and|or|to|for|with|from|by|is|was|are|were|be|been|but|"
                 r"near|under|that|which|where|when|while|as|last|next|this|every|each|"
-                r"yesterday|today|tomorrow|since|until|after|before)\b)[a-z][a-z-]*")
-_PLACE = re.compile(r"\b(?:in|on|at|under|behind|beside|inside|near|above|below|into)\s+"
+                r"yesterday|today|tomorrow|since|until|after|before|because|so|too|it|he|"
+                r"she|they|we|you|i|nobody|then|there|here|now|if|though|although|unless|"
+                r"once|yet|also|still|just|only|very|most|more|the|a|an|his|her|their|its|"
+                r"our|my|your|these|those)\b)[a-z]+(?:-[a-z]+)*")
+_PLACE = re.compile(r"\b(?i:in|on|at|under|behind|beside|inside|near|above|below|into)\s+"
                     rf"((?:the|a|an|his|her|their|its|our|my|your)(?:\s+{_PHRASE_WORD}){{0,2}}"
-                    rf"\s+({_PHRASE_WORD})(?:\s+of\s+(?:the\s+)?{_PHRASE_WORD})?)\b")
+                    rf"\s+({_PHRASE_WORD})(?:\s+of\s+(?:the\s+)?{_PHRASE_WORD}"
+                    rf"(?:\s+{_PHRASE_WORD})?)?)\b(?!-)")
 # Heads of phrases after "in", "at", "on" that are times, manners or abstractions.
 _NOT_PLACES = frozenset({
     "morning", "afternoon", "evening", "night", "day", "days", "week", "weeks", "month",
@@ -77,7 +82,9 @@ _NOT_PLACES = frozenset({
     "beginning", "end", "time", "times", "period", "course", "event", "case", "cases",
     "context", "field", "way", "hand", "light", "face", "wake", "name", "order", "spirit",
     "framework", "absence", "presence", "process", "interest", "interests", "area", "areas",
-    "level", "levels", "part", "parts"
+    "level", "levels", "part", "parts", "spring", "summer", "summers", "autumn", "fall",
+    "winter", "winters", "season", "seasons", "decade", "decades", "century", "centuries",
+    "era", "age", "ages"
 })
 _CITY_Q = re.compile(r"\b(which|what) (cit(y|ies)|capitals?|towns?)\b", re.I)
 _COUNTRY_Q = re.compile(r"\b(which|what) (countr(y|ies)|nations?)\b", re.I)
@@ -101,10 +108,11 @@ _DATE = re.compile(
     r"|\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:1[89]|20)?\d{2}\b"
     r"|\b(?:1[89]|20)\d{2}\b"
     # An earlier year ("in 1788") only where it reads as one: a bare "1500" is as
-    # often a count.
-    r"|(?:(?<=\b[Ii]n )|(?<=\b[Bb]y )|(?<=\b[Oo]f )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )"
-    r"|(?<=\b[Ff]rom ))1[0-7]\d{2}\b(?![.,]?\d|\s*(?:%|percent\b|per cent\b))"
-    # ... and not one counting what follows it ("an army of 1500 men").
+    # often a count. After "of" or "by", not one counting what follows it ("an
+    # army of 1500 men", "passed by 1200 votes").
+    r"|(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\b[Ff]rom ))"
+    r"1[0-7]\d{2}\b(?![.,]?\d|\s*(?:%|percent\b|per cent\b))"
+    r"|(?:(?<=\b[Bb]y )|(?<=\b[Oo]f ))1[0-7]\d{2}\b(?![.,]?\d|\s*(?:%|percent\b|per cent\b))"
     rf"(?!\s+(?!{_FUNCTION_WORDS}\b)[a-z])"
     rf"|\b(?:last|next|this)\s+(?:year|month|week)\b|\b{_MONTH}\b"
 )
@@ -120,9 +128,13 @@ _NUMBER = re.compile(
 )
 # A run of capitalised words, allowing initials ("K. Tokayev") and inner "of". It
 # never crosses a line break, nor a word ending a sentence ("... the Caspian Sea.
-# Kazan"): two lower-case letters before the full stop; "K.", "Co.", "Mr." and
-# "U.S." go on.
-_NAME = re.compile(r"\b[A-Z][\w’'.-]*(?:(?<![a-z]{2}\.)[^\S\n]+(?:of[^\S\n]+)?[A-Z][\w’'.-]*)*")
+# Kazan"): two lower-case letters before the full stop; "K.", "Co.", "Mr.",
+# "U.S." and the titles in ``_TITLE_DOT`` ("Mrs.", "Prof.") go on.
+_TITLE_DOT = "".join(f"|(?<={t}\\.)" for t in ("Mrs", "Prof", "Gen", "Gov", "Sen", "Rev", "Capt",
+                                                "Col", "Sgt", "Maj", "Lieut", "Hon", "Bros",
+                                                "Inc", "Ltd", "Corp"))
+_NAME = re.compile(rf"\b[A-Z][\w’'.-]*(?:(?:(?<![a-z]{{2}}\.){_TITLE_DOT})[^\S\n]+"
+                   r"(?:of[^\S\n]+)?[A-Z][\w’'.-]*)*")
 
 
 _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is the purpose)\b",
@@ -219,7 +231,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             # the top shelf"): a last resort, so that a name, where there is one,
             # stays the short answer.
             found.extend(m.span(1) for m in _PLACE.finditer(sentence)
-                         if m.group(2).lower() not in _NOT_PLACES
+                         if m.group(2) not in _NOT_PLACES and not _POINT_RE.fullmatch(m.group(2))
                          and not set(tokenize(m.group(1))) <= asked)
         found.sort()
     return found
@@ -326,8 +338,8 @@ _UNIT = re.compile(
 
 # "How long is the Rhine?": "about 1,230 kilometres", not "about 1,230". A count's
 # noun ("14 dialogue partners") stays out: the question already names it.
-_MEASURE_Q = re.compile(r"\bhow\s+(?:long|far|tall|high|deep|wide|big|large|heavy|old|fast)\b",
-                        re.I)
+# The "how ..." of ``_NUMBER_Q`` that ask for a measure.
+_MEASURE_Q = re.compile(r"\bhow\s+(?:long|far|big|large|old)\b", re.I)
 _MEASURE = re.compile(
     r"\s*(?:km|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s?|cm|centimet(?:er|re)s?|mm|ft|"
     r"feet|foot|inch(?:es)?|kg|kilograms?|g|grams?|tons?|tonnes?|pounds?|lbs?|years?|"

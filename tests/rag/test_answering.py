@@ -336,6 +336,8 @@ def test_a_one_document_corpus_never_finds_names_elsewhere() -> None:
     ("Intro text here.\n\nProspects for the SCO\n\nBody text.", "Prospects for the SCO", True),
     ("Title of the piece\nFirst sentence of the body.", "Title of the piece", True),
     ("Body.\n\nChina Studies Centre", "China Studies Centre", True),
+    # A Markdown heading is one however it ends.
+    ("Intro.\n\n# Why does the Rhine flood?\n\nBody.", "# Why does the Rhine flood?", True),
     # A sentence, not a heading: it ends as sentences do, or shares its line.
     ("Intro.\n\nThe SCO was founded in 2001.\n\nMore.", "The SCO was founded in 2001.", False),
     ("Intro.\n\nHe said: “We agree”\n\nMore.", "He said: “We agree”", False),
@@ -480,11 +482,17 @@ def test_cause_is_the_sentence_before_a_consequence_that_gives_no_reason_itself(
     assert answerer._cause(after_break) is None  # the sentence before is another paragraph
 
 
-@pytest.mark.parametrize("opening", ["As a result of the long sanctions,", "Thus far,"])
-def test_openings_that_only_look_like_consequences(opening: str) -> None:
+@pytest.mark.parametrize(("opening", "consequence"), [
+    ("As a result of the long sanctions,", False),
+    ("Thus far,", False),
+    ("As a result of this,", True),
+    ("Thus farmers say that", True),
+    ("As a result offshore", True),
+])
+def test_openings_that_only_look_like_consequences(opening: str, consequence: bool) -> None:
     answerer = _one_document("The harbour was rebuilt in stone during the last decade. "
                              f"{opening} exports of grain from the port fell sharply.")
-    assert answerer._cause(answerer.sentences[1]) is None
+    assert (answerer._cause(answerer.sentences[1]) is not None) is consequence
 
 
 def _select(answerer: answering.Answerer, question: str, max_quotes: int = 3):

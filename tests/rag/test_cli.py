@@ -106,6 +106,13 @@ def test_verbose_works_before_or_after_the_command() -> None:
     assert not parser.parse_args(["ask", "q"]).verbose
 
 
+def test_an_empty_corpus_path_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["ask", "--corpus", "", "When?"])
+    assert info.value.code == 2
+    assert "give a file or a folder, not an empty string" in capsys.readouterr().err
+
+
 def test_an_empty_index_dir_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     # Path("") is the current folder: an index would appear in ./default.
     with pytest.raises(SystemExit) as info:

@@ -186,7 +186,10 @@ def test_pipes_are_never_read_and_linked_folders_are_followed_once(tmp_path: Pat
     (root / "more").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
     (root / "loop").symlink_to(root, target_is_directory=True)  # would never end
     os.mkfifo(root / "pipe.txt")  # reading it would block forever
-    assert [d.doc_id for d in load_corpus(root)] == ["a.txt", "more/b.md"]
+    # A link inside the corpus is not followed: the file keeps its own path.
+    _write(root, {"z/c.txt": b"Gamma."})
+    (root / "alias").symlink_to(root / "z", target_is_directory=True)
+    assert [d.doc_id for d in load_corpus(root)] == ["a.txt", "more/b.md", "z/c.txt"]
     with pytest.raises(CorpusError, match="not a regular file"):
         load_document(root / "pipe.txt")
 

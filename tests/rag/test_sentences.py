@@ -145,6 +145,16 @@ def test_spans_slice_are_ordered_non_overlapping_and_stripped(text: str, min_wor
          ["Intro of the notes here.", "## Setup steps", "Install the package with pip and run."]),
         ("## Requirements\n- 8 GB of memory for the whole build to run",
          ["## Requirements", "- 8 GB of memory for the whole build to run"]),
+        # A short line above a heading is not merged into it, nor are two headings.
+        ("See the notes below.\n## Setup\nInstall the package with pip and run it now.",
+         ["See the notes below.", "## Setup", "Install the package with pip and run it now."]),
+        ("# Rivers\n## Rhine\nThe Rhine rises in the Swiss Alps and flows north.",
+         ["# Rivers", "## Rhine", "The Rhine rises in the Swiss Alps and flows north."]),
+        ("Text here.\r\n# Heading\r\nMore text follows in this part of the file.",
+         ["Text here.", "# Heading", "More text follows in this part of the file."]),
+        # A rule under a heading is no sentence.
+        ("# Title\n---\n\nBody text of the document here.", ["# Title",
+                                                         "Body text of the document here."]),
         # Not a heading: no space after the mark, or not at a line's start.
         ("#hashtag opens this sentence of more than seven words here.",
          ["#hashtag opens this sentence of more than seven words here."]),
@@ -160,3 +170,18 @@ def test_a_byte_order_mark_is_not_quoted() -> None:
     text = "\ufeffThe Volga is the longest river in Europe and flows into the Caspian Sea."
     [(start, end)] = split_sentences(text)
     assert start == 1 and text[start:end].startswith("The Volga")
+
+
+def test_a_sentence_longer_than_the_limit_is_cut_at_line_breaks_or_spaces() -> None:
+    from rag.sentences import MAX_SENTENCE_CHARS
+
+    table = "\n".join(f"row {i} value {i * 7} units" for i in range(400))  # no full stop
+    spans = split_sentences(table)
+    assert len(spans) > 1
+    assert all(end - start <= MAX_SENTENCE_CHARS for start, end in spans)
+    assert all(table[start:end] == table[start:end].strip() for start, end in spans)
+    # Nothing is lost or repeated: the pieces, in order, are the text's lines.
+    assert "\n".join(table[s:e] for s, e in spans) == table
+    words = "word " * 1000  # no line break: cut at spaces
+    assert all(e - s <= MAX_SENTENCE_CHARS and words[e - 4 : e] == "word"
+               for s, e in split_sentences(words))

@@ -178,6 +178,8 @@ def test_candidates_skip_what_the_question_already_says() -> None:
         ("In 1788, the first fleet arrived.", ["1788"]),
         ("By 1750 the town had grown.", ["1750"]),
         ("It was settled in 1642 by Dutch traders.", ["1642"]),
+        ("The fort was built in 1642 near the river.", ["1642"]),
+        ("The revolt broke out in 1618 during a war.", ["1618"]),
         # A bare number before 1800 is as often a count or a share ...
         ("The army had 1500 soldiers and lost 1200 horses.", []),
         ("Output grew by 1200% in a decade.", []),
@@ -226,9 +228,20 @@ def test_a_direction_after_a_locative_answers_where(sentence: str, question: str
         ("The key lies under a loose brick.", "Where is the key?", ["a loose brick"]),
         # Times and manners are no places.
         ("He works in the morning and at the end of the day.", "Where does he work?", []),
+        ("In the summers the ranges are wide.", "Where are the ranges wide?", []),
         # A name, where there is one, is the answer; the phrases are a last resort.
         ("The summit will be held in Astana, the capital.", "Where is the summit held?",
          ["Astana"]),
+        # The phrase ends where the place does.
+        ("He left it in the car because it was raining.", "Where did he leave it?",
+         ["the car"]),
+        ("It is in the corner of the living room.", "Where is it?",
+         ["the corner of the living room"]),
+        ("The cat sleeps on the sofa most days.", "Where does the cat sleep?", ["the sofa"]),
+        ("In the garden, the tools rust.", "Where do the tools rust?", ["the garden"]),
+        # "the east" of "the east Asian region" is no place; "the north-" is no word.
+        ("It grew in the east Asian region.", "Where did it grow?", []),
+        ("They met in the post-COVID office.", "Where did they meet?", []),
         # Asked about the phrase, it is no answer.
         ("The key is in the blue box.", "Where in the blue box is the key?", []),
     ],
@@ -257,6 +270,8 @@ def test_a_direction_is_no_city_nor_what_the_question_says() -> None:
         ("It flows into the Caspian Sea. Kazan lies on its banks.", ["Caspian Sea", "Kazan"]),
         ("The head of state K. Tokayev spoke.", ["K. Tokayev"]),
         ("It met BYD Co. Ltd and Mr. Smith last week.", ["BYD Co. Ltd", "Mr. Smith"]),
+        ("Then Mrs. Thatcher and Prof. Ada Lovelace spoke.",
+         ["Mrs. Thatcher", "Prof. Ada Lovelace"]),
     ],
 )
 def test_a_name_never_runs_across_a_line_or_a_sentence_end(sentence: str,
