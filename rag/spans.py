@@ -8,6 +8,7 @@ mention. Otherwise the whole sentence is the answer.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Collection, Iterable
 from enum import Enum
@@ -416,6 +417,10 @@ def narrow(sentence: str, question: str,
     if kind in (AnswerType.REASON, AnswerType.OTHER):
         return _drop_restatement(sentence, question)
     spans = candidates(sentence, kind, question, proper_nouns)
+    if len(spans) > 1 and _PLURAL_Q.search(question):
+        listed = _listed(sentence, spans)
+        if listed is not None:
+            return listed
     if len(spans) > 1:
         spans = _nearest(sentence, spans, question)
     if len(spans) != 1:
@@ -426,6 +431,30 @@ def narrow(sentence: str, question: str,
         if year:  # "What year ...?" over "May 2013": 2013
             return year.group()
     return sentence[start:end]
+
+
+# "Which cities ...?", "Which countries ...?", "Who are ...?": the answer is a list.
+_PLURAL_Q = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:cities|countries|states|nations|"
+                       r"organi[sz]ations|companies|members|bodies|regions|places|towns|"
+                       r"people|leaders|officials)\b|\bwho\s+(?:are|were)\b", re.I)
+# Items of one list are joined by these alone: "Basel, Strasbourg and Cologne".
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+
+
+def _listed(sentence: str, spans: list[tuple[int, int]]) -> str | None:
+    """The longest run of spans written as one list ("Kazakhstan, India, Iran and
+    China"), as one span, if it has two items or more."""
+    best: tuple[int, int] | None = None
+    run_start, count = spans[0][0], 1
+    for (_, prev_end), (start, end) in itertools.pairwise(spans):
+        joined = _LIST_JOIN.fullmatch(sentence, prev_end, start)
+        if joined:
+            count += 1
+        else:
+            run_start, count = start, 1
+        if count >= 2 and (best is None or end - run_start > best[1] - best[0]):
+            best = (run_start, end)
+    return sentence[best[0] : best[1]] if best else None
 
 
 _YEAR_Q = re.compile(r"\b(?:what|which) year\b", re.I)

@@ -296,6 +296,26 @@ def test_a_measure_keeps_its_unit(sentence: str, question: str, expected: str) -
     assert narrow(sentence, question) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "question", "expected"),
+    [
+        ("The Rhine flows past Basel, Strasbourg, Cologne and Düsseldorf on its way north.",
+         "Which cities lie on the Rhine?", "Basel, Strasbourg, Cologne and Düsseldorf"),
+        ("Heads of state of Kazakhstan, India, Iran, China and Russia will attend.",
+         "Which countries will attend?", "Kazakhstan, India, Iran, China and Russia"),
+        ("Kazakhstan and China signed it in Astana.", "Which countries signed it?",
+         "Kazakhstan and China"),
+        # One country asked for: never the list.
+        ("Kazakhstan and China signed it in Astana.", "Which country signed it?", None),
+        # Names not written as one list are no list.
+        ("India met Iran in May; later China hosted them.", "Which countries met?", None),
+    ],
+)
+def test_a_plural_question_gets_the_whole_list(sentence: str, question: str,
+                                               expected: str | None) -> None:
+    assert narrow(sentence, question) == expected
+
+
 def test_percentage_is_a_number_candidate() -> None:
     sentence = "The EU will introduce additional tariffs of 38.1% on electric vehicles."
     assert narrow(sentence, "How much are the additional tariffs?") == "38.1%"
