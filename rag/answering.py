@@ -233,9 +233,10 @@ class Answerer:
         if kind in TYPED and not candidates(top, kind, question, self.proper_nouns):
             confidence *= TYPE_MISS_CONFIDENCE
         names = named_words(question)
-        if self._names_unknown(names):
+        paired = self._paired(names)
+        if self._names_unknown(names, paired):
             confidence *= UNKNOWN_NAME_CONFIDENCE
-        elif self._names_elsewhere(names, scored[0][1].doc_id):
+        elif self._names_elsewhere(names, scored[0][1].doc_id, paired):
             confidence *= ELSEWHERE_NAME_CONFIDENCE
         if not self._holds_figures(scored[0][1], question):
             confidence *= MISSING_FIGURE_CONFIDENCE
@@ -277,13 +278,15 @@ class Answerer:
         text = self.texts[group[0].doc_id][start:end]
         return Quote(text, group[0].doc_id, owner[group[0].sentence_id].chunk_id, start, end, score)
 
-    def _names_unknown(self, names: Sequence[str]) -> bool:
+    def _names_unknown(self, names: Sequence[str],
+                       paired: Sequence[bool] | None = None) -> bool:
         """Whether any of a question's names is one the corpus never mentions.
 
         Two names in a row may be one ("New Delhi" stands for India); each is
-        then known if the pair stands for something the corpus names.
+        then known if the pair stands for something the corpus names
+        (``paired``, from ``_paired`` when not given).
         """
-        known = self._paired(names)
+        known = self._paired(names) if paired is None else paired
         return not all(k or self._mentions(name) for k, name in zip(known, names, strict=True))
 
     def _paired(self, names: Sequence[str]) -> list[bool]:
@@ -294,7 +297,8 @@ class Answerer:
                 known[i] = known[i + 1] = True
         return known
 
-    def _names_elsewhere(self, names: Sequence[str], doc_id: str) -> bool:
+    def _names_elsewhere(self, names: Sequence[str], doc_id: str,
+                         paired: Sequence[bool] | None = None) -> bool:
         """Whether the answering document never mentions a name the question gives.
 
         Asked once ``_names_unknown`` has found every name somewhere in the corpus,
@@ -316,8 +320,9 @@ class Answerer:
             terms = {t for sid in self._document_sentences.get(doc_id, ()) for t in self.terms[sid]}
             terms.update(_id_terms(doc_id))
             vocabulary = self._document_vocabularies[doc_id] = Vocabulary(terms)
-        return not all(paired or stands_for(name) or all(t in vocabulary for t in tokenize(name))
-                       for paired, name in zip(self._paired(names), names, strict=True))
+        known = self._paired(names) if paired is None else paired
+        return not all(k or stands_for(name) or all(t in vocabulary for t in tokenize(name))
+                       for k, name in zip(known, names, strict=True))
 
     def _mentions(self, name: str) -> bool:
         """Whether the corpus mentions ``name``, or the country or body it stands for.

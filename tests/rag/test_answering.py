@@ -247,6 +247,18 @@ def test_multi_document_corpus(tmp_path, embedder: Embedder, engine: Engine) -> 
         assert answer.quotes[0].doc_id == "fruit.txt"
 
 
+def _over(docs: list[Document], tmp_path, engine: Engine) -> Engine:
+    """An engine over ``docs`` with the session engine's settings and model."""
+    return Engine(engine.settings, index_dir=tmp_path, documents=docs, embedder=engine.embedder)
+
+
+def _checked(over: Engine, question: str) -> Answer:
+    """``over.ask(question)``, its invariants checked against its own documents."""
+    answer = over.ask(question)
+    check_invariants(answer, {d.doc_id: d.text for d in over.documents})
+    return answer
+
+
 RIVERS = [
     Document("danube.txt", "The Danube flows through ten countries. It rises in the Black "
              "Forest of Germany and empties into the Black Sea."),
@@ -256,16 +268,13 @@ RIVERS = [
 
 
 def test_a_name_the_answering_document_never_mentions_lowers_confidence(
-        tmp_path, embedder: Embedder, engine: Engine) -> None:
-    rivers = Engine(engine.settings, index_dir=tmp_path, documents=RIVERS, embedder=embedder)
-    texts = {d.doc_id: d.text for d in RIVERS}
+        tmp_path, engine: Engine) -> None:
+    rivers = _over(RIVERS, tmp_path, engine)
     # Only the Rhine's file gives a length; the Danube's file is the one naming it.
-    danube = rivers.ask("How long is the Danube?")
-    check_invariants(danube, texts)
+    danube = _checked(rivers, "How long is the Danube?")
     assert danube.abstained
     # The file's name says what "the river" is.
-    rhine = rivers.ask("How long is the Rhine?")
-    check_invariants(rhine, texts)
+    rhine = _checked(rivers, "How long is the Rhine?")
     assert not rhine.abstained and "1,230" in rhine.answer
     assert rhine.quotes[0].doc_id == "notes/rhine.md"
     # Scaled down as for a name the corpus never mentions.
@@ -289,15 +298,13 @@ PEOPLE = [
 
 
 def test_among_several_documents_a_sentence_mentions_its_documents_subject(
-        tmp_path, embedder: Embedder, engine: Engine) -> None:
-    people = Engine(engine.settings, index_dir=tmp_path, documents=PEOPLE, embedder=embedder)
-    texts = {d.doc_id: d.text for d in PEOPLE}
+        tmp_path, engine: Engine) -> None:
+    people = _over(PEOPLE, tmp_path, engine)
     # "He was born in Ulm" mentions Einstein through its file's name, so the sentence
     # with the place outranks the one that names him but no place.
     for question, expected, doc_id in (("Where was Einstein born?", "Ulm", "einstein.txt"),
                                        ("When did Curie die?", "1934", "curie.txt")):
-        answer = people.ask(question)
-        check_invariants(answer, texts)
+        answer = _checked(people, question)
         assert not answer.abstained and expected in answer.answer, answer
         assert answer.quotes[0].doc_id == doc_id
     answerer = people._answerer
@@ -314,9 +321,7 @@ def test_where_over_notes_that_name_no_place(tmp_path, embedder: Embedder,
                      "top shelf of the garage.\n\nThe boiler was serviced last March."),
             Document("car.md", "# Car\n\nThe tyres were replaced in 2022 by the local "
                      "garage.\n\nThe insurance renews every May.")]
-    notes = Engine(engine.settings, index_dir=tmp_path, documents=docs, embedder=embedder)
-    answer = notes.ask("Where is the spare key kept?")
-    check_invariants(answer, {d.doc_id: d.text for d in docs})
+    answer = _checked(_over(docs, tmp_path, engine), "Where is the spare key kept?")
     assert not answer.abstained and answer.answer == "the blue box"
     assert answer.quotes[0].doc_id == "house.md"
 
