@@ -173,10 +173,18 @@ class Answerer:
         the abstention threshold.
         """
         owner: dict[int, Passage] = {}
+        # A sentence repeated word for word (a copied file, a boilerplate line) is
+        # one piece of evidence: only its best-ranked copy may be quoted, so the
+        # other quote slots go to other sentences.
+        seen: set[str] = set()
         for passage in passages:  # best passage first, so it owns shared sentences
             for sid in self.chunk_sentences[passage.chunk_id]:
-                if sid not in self.headings:
-                    owner.setdefault(sid, passage)
+                if sid in owner or sid in self.headings:
+                    continue
+                text = " ".join(self.sentences[sid].text.split())
+                if text not in seen:
+                    seen.add(text)
+                    owner[sid] = passage
         if not owner or not query_terms:
             # "Why?", "Who is he?": nothing to look for, so nothing found.
             return Selection("", 0.0, ())

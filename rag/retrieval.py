@@ -60,6 +60,10 @@ class Retriever:
         self.chunk_terms = [add(tokenize(c.text)) for c in self.chunks]
         self.idf = idf_table(self.chunk_terms)
         self.unseen_idf = max(self.idf.values(), default=1.0)
+        # A chunk repeating an earlier one word for word (a file copied into the
+        # corpus) would fill the top_k with one passage cited several times:
+        # searches look this much deeper and return only the best-ranked copy.
+        self.copies = len(self.chunks) - len({_key(c.text) for c in self.chunks})
         self.bm25 = bm25s.BM25()
         if self.chunks:
             self.bm25.index(self.chunk_terms, show_progress=False)
@@ -80,15 +84,20 @@ class Retriever:
         check_request(mode, top_k)
         if not self.chunks:
             return []
+        depth = top_k + self.copies
         if mode == "dense":
-            ranked = self.dense(query_vector, top_k)
+            ranked = self.dense(query_vector, depth)
         elif mode == "bm25":
-            ranked = self.lexical(query_terms, top_k)
+            ranked = self.lexical(query_terms, depth)
         else:
-            ranked = self.fuse(self.dense(query_vector, FUSION_DEPTH),
-                               self.lexical(query_terms, FUSION_DEPTH), top_k,
+            fusion_depth = max(FUSION_DEPTH, depth)
+            ranked = self.fuse(self.dense(query_vector, fusion_depth),
+                               self.lexical(query_terms, fusion_depth), depth,
                                self.lexical_weight_for(query_terms))
-        return [self._passage(i, score, rank) for rank, (i, score) in enumerate(ranked, 1)]
+        if self.copies:
+            ranked = self._unique(ranked)
+        return [self._passage(i, score, rank)
+                for rank, (i, score) in enumerate(ranked[:top_k], 1)]
 
     def dense(self, query_vector: np.ndarray, depth: int) -> list[tuple[int, float]]:
         """Chunk ids and scores, best first: max(chunk cosine, best sentence cosine)."""
@@ -148,9 +157,25 @@ class Retriever:
                 fused[i] = fused.get(i, 0.0) + share * score
         return sorted(fused.items(), key=lambda item: (-item[1], item[0]))[:top_k]
 
+    def _unique(self, ranked: Sequence[tuple[int, float]]) -> list[tuple[int, float]]:
+        """``ranked`` without the chunks whose text a better-ranked one repeats."""
+        seen: set[str] = set()
+        unique = []
+        for i, score in ranked:
+            key = _key(self.chunks[i].text)
+            if key not in seen:
+                seen.add(key)
+                unique.append((i, score))
+        return unique
+
     def _passage(self, i: int, score: float, rank: int) -> Passage:
         c = self.chunks[i]
         return Passage(c.text, c.doc_id, c.chunk_id, c.start, c.end, score, rank)
+
+
+def _key(text: str) -> str:
+    """What two chunks must share to be copies: their words, spacing aside."""
+    return " ".join(text.split())
 
 
 def _min_max(ranking: Sequence[tuple[int, float]]) -> list[tuple[int, float]]:

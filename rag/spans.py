@@ -35,7 +35,8 @@ _DATE_Q = re.compile(
     re.I,
 )
 _NUMBER_Q = re.compile(
-    r"\bhow (many|much|long|far|big|large|old)\b|\bwhat (percent|percentage|share|number)\b",
+    r"\bhow (many|much|long|far|big|large|old|tall|high|deep|wide|heavy|fast|hot|cold)\b"
+    r"|\bwhat (percent|percentage|share|number)\b",
     re.I,
 )
 _NAME_Q = re.compile(
@@ -340,7 +341,8 @@ _UNIT = re.compile(
 # "How long is the Rhine?": "about 1,230 kilometres", not "about 1,230". A count's
 # noun ("14 dialogue partners") stays out: the question already names it.
 # The "how ..." of ``_NUMBER_Q`` that ask for a measure.
-_MEASURE_Q = re.compile(r"\bhow\s+(?:long|far|big|large|old)\b", re.I)
+_MEASURE_Q = re.compile(
+    r"\bhow\s+(?:long|far|big|large|old|tall|high|deep|wide|heavy|fast|hot|cold)\b", re.I)
 _MEASURE = re.compile(
     r"\s*(?:km|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s?|cm|centimet(?:er|re)s?|mm|ft|"
     r"feet|foot|inch(?:es)?|kg|kilograms?|g|grams?|tons?|tonnes?|pounds?|lbs?|years?|"
@@ -374,6 +376,8 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
         return False  # and a count is not a percentage
     if is_share or _UNIT.match(sentence, end):
         return True
+    if _MEASURE_Q.search(question) and _MEASURE.match(sentence, end):
+        return True  # "How high is Mount Bogong?" over "at 1,986 m"
     if sentence[:start].rstrip()[-1:] in _CURRENCY and re.search(r"\bhow much\b", question, re.I):
         return True  # "How much was paid?" over "£304m"
     following = " ".join(re.findall(r"[\w’'-]+", sentence[end:])[:4])

@@ -545,3 +545,17 @@ def test_a_cause_already_quoted_is_not_taken_again() -> None:
 def test_only_why_questions_join_the_cause(engine: Engine) -> None:
     what = engine.ask("What becomes key for China in this regard?")
     assert not what.quotes[0].text.startswith("The United States")
+
+
+def test_a_copied_sentence_is_quoted_once(tmp_path, engine: Engine) -> None:
+    # Two copies of one file and a third that shares one sentence with them.
+    rhine = ("The Rhine is a river in western Europe. It is about 1,230 kilometres long "
+             "and flows from the Swiss Alps to the North Sea.")
+    docs = [Document("rhine.md", rhine), Document("copy/rhine.md", rhine),
+            Document("rhine-notes.md", "It is about 1,230 kilometres long and flows from the "
+                     "Swiss Alps to the North Sea.\r\nBarges carry coal and grain on it.")]
+    answer = _checked(_over(docs, tmp_path, engine), "How long is the Rhine?")
+    assert not answer.abstained and answer.answer == "about 1,230 kilometres"
+    words = [" ".join(q.text.split()) for q in answer.quotes]
+    assert len(words) == len(set(words)), words
+    assert sum("1,230" in w for w in words) == 1, words

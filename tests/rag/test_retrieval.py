@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import faiss
 import pytest
 
 from rag.engine import Engine
 from rag.errors import InvalidRequestError
 from rag.lexical import known_share, tokenize
 from rag.retrieval import KNOWN_FLOOR, MIN_LEXICAL_SHARE, Retriever, check_request
-from rag.schema import Document, Passage
+from rag.schema import Chunk, Document, Passage
 from rag.settings import MODES
 
 QUESTIONS = [
@@ -178,3 +179,28 @@ def test_fuse_takes_an_explicit_weight(retriever: Retriever) -> None:
     assert retriever.fuse(dense, bm25, 2, weight=0.1) == [
         (7, pytest.approx(0.9)), (3, pytest.approx(0.8875))]
     assert retriever.fuse(dense, bm25, 2, weight=0.0) == retriever.fuse(dense, [], 2, weight=0.0)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_copied_chunk_is_returned_once_and_top_k_still_filled(engine: Engine,
+                                                                 mode: str) -> None:
+    docs = [Document("a.txt", "The Rhine flows from the Swiss Alps to the North Sea."),
+            Document("b.txt", "The Rhine flows from the Swiss Alps to the North Sea."),
+            Document("c.txt", "The Rhine  flows from the Swiss Alps\nto the North Sea."),
+            Document("d.txt", "Barges on the Rhine carry coal and grain to Rotterdam."),
+            Document("e.txt", "The Danube flows from the Black Forest to the Black Sea.")]
+    chunks = [Chunk(i, d.doc_id, 0, len(d.text), d.text) for i, d in enumerate(docs)]
+    vectors = engine.embedder.embed([c.text for c in chunks])
+    index = faiss.IndexFlatIP(vectors.shape[1])
+    index.add(vectors)
+    retriever = Retriever(chunks, index, vectors, [[i] for i in range(len(chunks))])
+    assert retriever.copies == 2
+    question = "Where does the Rhine flow?"
+    passages = retriever.search(engine.embedder.embed_query(question), tokenize(question),
+                                mode, 3)
+    texts = [" ".join(p.text.split()) for p in passages]
+    assert len(texts) == len(set(texts)), texts
+    # The best-ranked copy stands for all three, and the slots they freed are filled.
+    assert texts[0] == "The Rhine flows from the Swiss Alps to the North Sea."
+    assert len(passages) == 3 if mode != "bm25" else len(passages) >= 2  # bm25: shared terms only
+    assert [p.rank for p in passages] == list(range(1, len(passages) + 1))
