@@ -52,6 +52,10 @@ def load_document(path: Path, doc_id: str | None = None) -> Document:
     except UnicodeDecodeError as exc:
         raise CorpusError(f"Corpus file {path} is not UTF-8 text ({exc.reason} at byte "
                           f"{exc.start}); save it as UTF-8.") from exc
+    if text.startswith("%PDF-"):
+        # Mostly ASCII, so it decodes, but its text is compressed streams.
+        raise CorpusError(f"Corpus file {path} is a PDF; extract its text first "
+                          "(pdftotext, for instance) and give the .txt file.")
     if "\0" in text:
         # Valid UTF-8 but not text: UTF-16 without its mark, or a binary file.
         raise CorpusError(f"Corpus file {path} holds NUL bytes, so it is not plain text "
@@ -73,7 +77,8 @@ def load_corpus(path: Path) -> list[Document]:
     (``notes/2024.md``), so citations say where each quote came from. Files are
     read in path order; hidden files and folders (``.git``) are skipped, and so
     are files whose suffix is not in ``TEXT_SUFFIXES`` and anything that is not a
-    regular file. Links to folders elsewhere are followed, each real folder once.
+    regular file. Links to folders elsewhere are followed, each real folder once,
+    but not a link to a folder that holds the corpus itself (a warning says so).
 
     In a folder, a text file that cannot be read (not UTF-8, empty, a broken
     link) is skipped with a warning naming it and why: one stray file should not
@@ -128,7 +133,14 @@ def _text_files(root: Path) -> list[Path]:
             # A link to a folder inside the corpus is skipped: the folder is read
             # under its own path, so adding a link never renames a citation.
             inside = os.path.islink(path) and os.path.commonpath([real, top]) == top
-            if not name.startswith(".") and real not in seen and not inside:
+            # A link to a folder holding the corpus ("..", the home folder) would
+            # read everything around it.
+            around = (os.path.islink(path) and real != top
+                      and os.path.commonpath([real, top]) == real)
+            if around and not name.startswith("."):
+                log.warning("skipping %s: it links to %s, a folder that holds the corpus "
+                            "itself; link to the sub-folder you mean instead", path, real)
+            if not name.startswith(".") and real not in seen and not inside and not around:
                 seen.add(real)
                 keep.append(name)
         subfolders[:] = keep

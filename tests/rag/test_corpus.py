@@ -194,6 +194,33 @@ def test_pipes_are_never_read_and_linked_folders_are_followed_once(tmp_path: Pat
         load_document(root / "pipe.txt")
 
 
+def test_a_link_to_a_folder_around_the_corpus_is_skipped_with_a_warning(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    # "up" -> the folder holding the corpus: following it would read "private/".
+    root = _write(tmp_path / "home" / "docs", {"a.txt": b"Alpha."})
+    _write(tmp_path / "home", {"private/diary.txt": b"Secret."})
+    (root / "up").symlink_to(tmp_path / "home", target_is_directory=True)
+    (root / "top").symlink_to(tmp_path, target_is_directory=True)
+    with caplog.at_level("WARNING", logger="rag.corpus"):
+        docs = load_corpus(root)
+    assert [d.doc_id for d in docs] == ["a.txt"]
+    warned = [r.getMessage() for r in caplog.records]
+    assert len(warned) == 2, warned
+    assert all("a folder that holds the corpus itself" in w for w in warned)
+    assert any(f"it links to {tmp_path / 'home'}," in w for w in warned)
+
+
+def test_a_pdf_is_refused_by_name_even_with_a_text_suffix(
+        tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    root = _write(tmp_path / "docs", {"a.txt": b"Alpha.",
+                                      "paper.txt": b"%PDF-1.4\n1 0 obj << /Length 5 >>"})
+    with caplog.at_level("WARNING", logger="rag.corpus"):
+        assert [d.doc_id for d in load_corpus(root)] == ["a.txt"]
+    assert "paper.txt is a PDF; extract its text first" in caplog.text
+    with pytest.raises(CorpusError, match="is a PDF"):
+        load_corpus(root / "paper.txt")
+
+
 def test_a_missing_corpus_path_is_named(tmp_path: Path) -> None:
     with pytest.raises(CorpusError, match=re.escape(f"{tmp_path / 'nope'} does not exist")):
         load_corpus(tmp_path / "nope")
