@@ -118,10 +118,13 @@ _DATE = re.compile(
     rf"(?!\s+(?!{_FUNCTION_WORDS}\b)[a-z])"
     rf"|\b(?:last|next|this)\s+(?:year|month|week)\b|\b{_MONTH}\b"
 )
-_NUMBER_WORDS = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-                 "dozens?|hundreds?|thousands?|millions?|billions?")
-# "12 million" and "four million" are one number, not "12" and "million".
-_SCALE_WORD = r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b)?"
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+# "twenty-five", "forty", "fifteen": every word a number of words may start with.
+_NUMBER_WORDS = (rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:{_UNIT_WORDS}))?"
+                 rf"|{_UNIT_WORDS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+                 "seventeen|eighteen|nineteen|dozens?|hundreds?|thousands?|millions?|billions?")
+# "12 million", "four million" and "two hundred thousand" are one number each.
+_SCALE_WORD = r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b)*"
 _NUMBER = re.compile(
     r"(?:\b(?:more than|over|about|nearly|almost|around|some|up to|at least)\s+)?"
     rf"(?:\d[\d,]*(?:\.\d+)?{_SCALE_WORD}(?:\s*(?:%|percent\b|per cent\b))?"

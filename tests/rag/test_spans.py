@@ -125,6 +125,14 @@ TWO_DATES = ("The organization was founded in Shanghai in 2001 by six states, an
          "How many dairy cattle does Australia have?", "3 million"),
         ("The city has over 12 million inhabitants.", "How many inhabitants does it have?",
          "over 12 million"),
+        # Numbers in words: compounds, teens and tens, and a run of scale words.
+        ("The city has two hundred thousand residents.",
+         "How many residents does the city have?", "two hundred thousand"),
+        ("Sixty-six nations signed the charter.", "How many nations signed?", "Sixty-six"),
+        ("Some fifteen thousand people marched.", "How many people marched?",
+         "Some fifteen thousand"),
+        ("The fleet had forty ships and a sixth of its crews.",
+         "How many ships did the fleet have?", "forty"),
         # A month with its year is one date, not "May 20" of "May 2013".
         ("Holden announced the closure in May 2013.", "When did Holden announce it?",
          "May 2013"),
