@@ -120,8 +120,8 @@ _DATE = re.compile(
 )
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 # "twenty-five", "forty", "fifteen": every word a number of words may start with.
-_NUMBER_WORDS = (rf"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:{_UNIT_WORDS}))?"
-                 rf"|{_UNIT_WORDS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+_NUMBER_WORDS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                 rf"(?:[-\s](?:{_UNIT_WORDS}))?|{_UNIT_WORDS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
                  "seventeen|eighteen|nineteen|dozens?|hundreds?|thousands?|millions?|billions?")
 # "12 million", "four million" and "two hundred thousand" are one number each.
 _SCALE_WORD = r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b)*"
