@@ -11,6 +11,7 @@ import pytest
 from rag import answering
 from rag.embedding import Embedder
 from rag.engine import Engine
+from rag.lexical import named_words
 from rag.schema import Answer, Document, Sentence
 from rag.sentences import sentences_of
 
@@ -559,3 +560,44 @@ def test_a_copied_sentence_is_quoted_once(tmp_path, engine: Engine) -> None:
     words = [" ".join(q.text.split()) for q in answer.quotes]
     assert len(words) == len(set(words)), words
     assert sum("1,230" in w for w in words) == 1, words
+
+
+@pytest.mark.parametrize(
+    ("question", "abstains"),
+    [
+        # BRICS is named twice in the article, never beside the SCO's founding year.
+        ("When was BRICS founded?", True),
+        ("When did Belarus become a full member of the organisation?", True),
+        ("When was the SCO founded?", False),
+    ],
+)
+def test_a_rare_name_missing_beside_the_answer_abstains(engine: Engine, question: str,
+                                                         abstains: bool) -> None:
+    assert engine.ask(question).abstained is abstains
+
+
+GRAIN = ("Later that year, the Danube Commission announced new river tolls for barges. "
+         "The fair was held in the old hall that the United Nations built. "
+         "Grain traders from Almaty sold wheat and barley at the fair. "
+         "Union members set grain prices for the season ahead. "
+         "The UN praised the grain fair and its organisers warmly.")
+
+
+@pytest.mark.parametrize(
+    ("question", "scaled"),
+    [
+        # "Danube" is in one sentence, two before the one about grain prices.
+        ("Who set grain prices at the Danube fair?", True),
+        ("Who set grain prices at the fair?", False),
+        # "United Nations", named far away, is also the "UN" of the sentence after;
+        # "Almaty" is in the sentence before.
+        ("Who set grain prices at the United Nations fair?", False),
+        ("Who set grain prices at the Almaty fair?", False),
+    ],
+)
+def test_a_rare_name_counts_only_away_from_the_best_sentence(question: str,
+                                                             scaled: bool) -> None:
+    answerer = _one_document(GRAIN)
+    names = named_words(question)
+    top = next(s for s in answerer.sentences if "set grain prices" in s.text)
+    assert answerer._rare_name_absent(names, top, answerer._paired(names)) is scaled
