@@ -118,10 +118,10 @@ def load_corpus(path: Path) -> list[Document]:
     return documents
 
 
-def _text_files(root: Path) -> list[Path]:
+def _text_files(root: Path, quiet: bool = False) -> list[Path]:
     """Every non-hidden entry under ``root`` that is a file or a link to nothing,
     in path order. Links to folders outside ``root`` are followed, once per real
-    folder, so a link loop ends."""
+    folder, so a link loop ends. ``quiet`` keeps the warnings for a second look."""
     found: list[Path] = []
     top = os.path.realpath(root)
     seen = {top}
@@ -137,7 +137,7 @@ def _text_files(root: Path) -> list[Path]:
             # read everything around it.
             around = (os.path.islink(path) and real != top
                       and os.path.commonpath([real, top]) == real)
-            if around and not name.startswith("."):
+            if around and not name.startswith(".") and not quiet:
                 log.warning("skipping %s: it links to %s, a folder that holds the corpus "
                             "itself; link to the sub-folder you mean instead", path, real)
             if not name.startswith(".") and real not in seen and not inside and not around:
@@ -151,6 +151,28 @@ def _text_files(root: Path) -> list[Path]:
                 found.append(file)
     found.sort(key=lambda f: f.relative_to(root).as_posix())
     return found
+
+
+def corpus_stamp(path: Path) -> tuple[tuple[str, int, int], ...]:
+    """What changes when the corpus at ``path`` does, without reading it: each text
+    file's path, size and modification time (-1 for one that cannot be looked at).
+
+    Equal stamps mean ``load_corpus`` would read the same files; a changed stamp
+    may still be a file touched but not edited (compare ``corpus_sha256``).
+    """
+    if path.is_dir():
+        files = [f for f in _text_files(path, quiet=True)
+                 if f.name.lower().endswith(TEXT_SUFFIXES)]
+    else:
+        files = [path]
+    stamp = []
+    for file in files:
+        try:
+            info = file.stat()
+            stamp.append((str(file), info.st_size, info.st_mtime_ns))
+        except OSError:
+            stamp.append((str(file), -1, -1))
+    return tuple(stamp)
 
 
 def collection_for(path: Path) -> str:

@@ -14,15 +14,22 @@ import threading
 import time
 import unicodedata
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
 from rag.answering import Answerer
 from rag.coreference import Abbreviations
-from rag.corpus import collection_for, load_corpus, load_default_corpus
+from rag.corpus import (
+    collection_for,
+    corpus_sha256,
+    corpus_stamp,
+    load_corpus,
+    load_default_corpus,
+)
 from rag.embedding import Embedder
-from rag.errors import CorruptIndexError, InvalidQuestionError, StaleIndexError
+from rag.errors import CorruptIndexError, InvalidQuestionError, RagError, StaleIndexError
 from rag.lexical import tokenize
 from rag.retrieval import Retriever, check_request
 from rag.schema import Answer, Document, Passage
@@ -111,6 +118,19 @@ def fold_compatible(text: str) -> str:
 # Asked once at load; names a capital, a country and a date so that every
 # lazily built table is ready before the first real question.
 WARM_UP = "When did Paris say France would join?"
+# How often ``watch`` looks for edited documents: a look is a stat per file.
+WATCH_SECONDS = 2.0
+
+
+@dataclass(frozen=True, slots=True)
+class _Ready:
+    """Everything a request reads, swapped as one when the documents change, so
+    that no request pairs the old retriever with the new answerer."""
+
+    index: IndexData
+    retriever: Retriever
+    answerer: Answerer
+    abbreviations: Abbreviations
 
 
 class Engine:
@@ -135,16 +155,17 @@ class Engine:
         self.documents = tuple(documents) if documents is not None else tuple(load_default_corpus())
         self.embedder = embedder or Embedder(self.settings.model)
         self._lock = threading.Lock()
-        self._index: IndexData | None = None
-        self._retriever: Retriever | None = None
-        self._answerer: Answerer | None = None
-        self._abbreviations = Abbreviations(())
+        self._refresh_lock = threading.Lock()
+        self._ready: _Ready | None = None
         #: Whether the last ``ensure_ready`` built the index (rather than loading it).
         self.built_index = False
+        #: The file or folder the documents were read from (``over``); None if given.
+        self.corpus: Path | None = None
+        self._stamp: object = None
 
     @classmethod
     def over(cls, corpus: Path | None, settings: Settings | None = None,
-             index_dir: Path | None = None) -> Engine:
+             index_dir: Path | None = None, embedder: Embedder | None = None) -> Engine:
         """An engine over your own documents, or the bundled article.
 
         Args:
@@ -153,54 +174,121 @@ class Engine:
             settings: As for ``Engine``.
             index_dir: As for ``Engine``; the index goes in a sub-folder named
                 after the corpus (``collection_for``).
+            embedder: As for ``Engine``.
 
         Raises:
             CorpusError: The corpus cannot be read (the message names the file).
         """
         if corpus is None:
-            return cls(settings, index_dir=index_dir)
-        return cls(settings, index_dir=index_dir, documents=load_corpus(corpus),
-                   collection=collection_for(corpus))
+            return cls(settings, index_dir=index_dir, embedder=embedder)
+        # Stamped before reading: an edit made while it is read shows as a change.
+        stamp = corpus_stamp(corpus)
+        engine = cls(settings, index_dir=index_dir, documents=load_corpus(corpus),
+                     collection=collection_for(corpus), embedder=embedder)
+        engine.corpus, engine._stamp = corpus, stamp
+        return engine
 
     @property
     def index(self) -> IndexData:
         """The loaded index (loads or builds it on first access)."""
-        self.ensure_ready()
-        assert self._index is not None
-        return self._index
+        return self.ensure_ready()
+
+    @property
+    def _retriever(self) -> Retriever | None:
+        return None if self._ready is None else self._ready.retriever
+
+    @property
+    def _answerer(self) -> Answerer | None:
+        return None if self._ready is None else self._ready.answerer
 
     def ensure_ready(self, rebuild: bool = False, progress: bool = False) -> IndexData:
         """Load the model and the index, building the index first if missing, stale,
         corrupt or ``rebuild``; a no-op once ready.
         """
         with self._lock:
-            if self._index is None or rebuild:
-                data = self._load_or_build(rebuild, progress)
-                chunk_sentences = sentences_by_chunk(data.chunks, data.sentences)
-                self._abbreviations = Abbreviations(d.text for d in data.documents)
-                self._retriever = Retriever(data.chunks, data.chunk_index, data.sentence_vectors,
-                                            chunk_sentences, self.settings.lexical_weight,
-                                            self._abbreviations)
-                self._answerer = Answerer(data.sentences, data.sentence_vectors, chunk_sentences,
-                                          {d.doc_id: d.text for d in data.documents},
-                                          self._abbreviations)
-                self._index = data
-                # Load and warm the model (torch's first call is slow) and the
-                # answerer's tables (country names, stand-ins), all built on first
-                # use: answer one question now, outside any question's timing. After
-                # the index, so that a folder rag cannot use fails before the model
-                # loads.
-                vector = self.embedder.embed_query(WARM_UP)
-                terms = self.terms(WARM_UP)
-                passages = self._retriever.search(vector, terms, self.settings.mode, 1)
-                self._answerer.select(WARM_UP, vector, terms, passages, 1)
-            return self._index
+            if self._ready is None or rebuild:
+                self._ready = self._make_ready(self.documents, rebuild, progress)
+            return self._ready.index
 
-    def _load_or_build(self, rebuild: bool, progress: bool) -> IndexData:
+    def _make_ready(self, documents: Sequence[Document], rebuild: bool,
+                    progress: bool) -> _Ready:
+        """Load or build the index of ``documents`` and what answers from it."""
+        data = self._load_or_build(documents, rebuild, progress)
+        chunk_sentences = sentences_by_chunk(data.chunks, data.sentences)
+        abbreviations = Abbreviations(d.text for d in data.documents)
+        retriever = Retriever(data.chunks, data.chunk_index, data.sentence_vectors,
+                              chunk_sentences, self.settings.lexical_weight, abbreviations)
+        answerer = Answerer(data.sentences, data.sentence_vectors, chunk_sentences,
+                            {d.doc_id: d.text for d in data.documents}, abbreviations)
+        # Load and warm the model (torch's first call is slow) and the answerer's
+        # tables (country names, stand-ins), all built on first use: answer one
+        # question now, outside any question's timing. After the index, so that a
+        # folder rag cannot use fails before the model loads.
+        vector = self.embedder.embed_query(WARM_UP)
+        terms = abbreviations.fold(tokenize(WARM_UP))
+        passages = retriever.search(vector, terms, self.settings.mode, 1)
+        answerer.select(WARM_UP, vector, terms, passages, 1)
+        return _Ready(data, retriever, answerer, abbreviations)
+
+    def refresh(self) -> bool:
+        """Re-read the documents if their files changed, and answer from then on
+        from an index of the new text.
+
+        Requests go on being answered from the previous index while the new one
+        builds; it is swapped in whole. Documents that can no longer be read
+        (the folder emptied, the file gone) are logged and the previous ones kept.
+        Only an engine made by ``over`` with a corpus path has files to check.
+
+        Returns:
+            Whether a new index was swapped in.
+        """
+        if self.corpus is None:
+            return False
+        with self._refresh_lock:
+            stamp = corpus_stamp(self.corpus)
+            if stamp == self._stamp:
+                return False
+            try:
+                documents = tuple(load_corpus(self.corpus))
+            except RagError as exc:
+                log.warning("the documents changed but cannot be read (%s); still answering "
+                            "from the previous version", exc)
+                self._stamp = stamp  # not again until they change again
+                return False
+            if self._ready is not None and corpus_sha256(documents) == corpus_sha256(
+                    self.documents):
+                self._stamp = stamp  # touched, not edited
+                return False
+            log.info("the documents in %s changed; rebuilding the index", self.corpus)
+            ready = self._make_ready(documents, rebuild=False, progress=False)
+            with self._lock:
+                self.documents, self._ready, self._stamp = documents, ready, stamp
+            return True
+
+    def watch(self, every: float = WATCH_SECONDS) -> threading.Event:
+        """Call ``refresh`` every ``every`` seconds in a background thread.
+
+        Returns:
+            An event; set it to stop watching.
+        """
+        stop = threading.Event()
+
+        def loop() -> None:
+            while not stop.wait(every):
+                try:
+                    self.refresh()
+                except (RagError, OSError) as exc:  # a full disk, a folder made read-only
+                    log.warning("could not refresh the index: %s", exc)
+
+        threading.Thread(target=loop, name="rag-watch", daemon=True).start()
+        return stop
+
+    def _load_or_build(self, documents: Sequence[Document], rebuild: bool,
+                       progress: bool) -> IndexData:
         self.built_index = False
         if not rebuild:
             try:
-                return load_index(self.index_path, self.documents, self.settings)
+                return load_index(self.index_path, documents, self.settings)
             except FileNotFoundError:
                 log.info("no index at %s yet; building it", self.index_path)
             except StaleIndexError as exc:
@@ -208,7 +296,7 @@ class Engine:
             except CorruptIndexError as exc:
                 log.warning("%s Rebuilding it.", exc)
         check_target(self.index_path)  # a folder we cannot write fails now, not after the build
-        data = build_index(self.documents, self.settings, self.embedder, progress=progress)
+        data = build_index(documents, self.settings, self.embedder, progress=progress)
         save_index(data, self.index_path)
         self.built_index = True
         log.info("index built at %s: %d chunks, %d sentences in %.2f s", self.index_path,
@@ -224,9 +312,11 @@ class Engine:
             InvalidRequestError: Unknown mode or top_k out of range.
         """
         text, top_k, mode = self._prepare(question, top_k, mode)
+        ready = self._ready
+        assert ready is not None
         vector = self.embedder.embed_query(text) if query_vector is None else query_vector
-        assert self._retriever is not None
-        return self._retriever.search(vector, self.terms(text), mode, top_k)
+        return ready.retriever.search(vector, ready.abbreviations.fold(tokenize(text)), mode,
+                                      top_k)
 
     def _prepare(self, question: str, top_k: int | None, mode: str | None) -> tuple[str, int, str]:
         """Validate a request, fill in defaults from the settings, and load what it needs."""
@@ -239,7 +329,9 @@ class Engine:
 
     def terms(self, question: str) -> list[str]:
         """A question's lexical terms, a body's full name folded to its acronym."""
-        return self._abbreviations.fold(tokenize(question))
+        ready = self._ready
+        return tokenize(question) if ready is None else ready.abbreviations.fold(
+            tokenize(question))
 
     def embed_questions(self, questions: Sequence[str]) -> np.ndarray:
         """Embed many questions in one batch (for benchmarks and other batch jobs)."""
@@ -260,16 +352,17 @@ class Engine:
             InvalidRequestError: Unknown mode or top_k out of range.
         """
         text, top_k, mode = self._prepare(question, top_k, mode)
-        assert self._retriever is not None and self._answerer is not None
+        ready = self._ready  # read once: ``refresh`` may swap it meanwhile
+        assert ready is not None
 
         # Timings cover the question alone, not the one-off model and index load.
         t0 = started = time.perf_counter()
         vector = self.embedder.embed_query(text) if query_vector is None else query_vector
         t1 = time.perf_counter()
-        terms = self.terms(text)
-        passages = self._retriever.search(vector, terms, mode, top_k)
+        terms = ready.abbreviations.fold(tokenize(text))
+        passages = ready.retriever.search(vector, terms, mode, top_k)
         t2 = time.perf_counter()
-        pick = self._answerer.select(text, vector, terms, passages, self.settings.max_quotes)
+        pick = ready.answerer.select(text, vector, terms, passages, self.settings.max_quotes)
         abstained = not pick.quotes or pick.confidence < self.settings.abstain_threshold
         t3 = time.perf_counter()
         return Answer(

@@ -214,7 +214,8 @@ def serve(host: str = "127.0.0.1", port: int = 7860, index_dir: Path | None = No
         port: Port to bind.
         index_dir: Index folder; defaults to the project's ``index/``.
         corpus: A text file or folder of them to serve instead of the bundled
-            article (``rag.corpus.load_corpus``).
+            article (``rag.corpus.load_corpus``); edits to them are picked up
+            within seconds (``Engine.watch``).
 
     Raises:
         RagError: The port is taken or the host cannot be bound (checked before
@@ -225,6 +226,10 @@ def serve(host: str = "127.0.0.1", port: int = 7860, index_dir: Path | None = No
     # Builds or refreshes a missing/stale index here, so no request waits for it.
     engine.ensure_ready(progress=False)
     engine.embedder.prefer_latency()  # the index is built: from now on, single questions
+    if corpus is not None:
+        # Edited documents are re-read and re-indexed while the server runs; until
+        # the new index is ready, answers come from the previous one.
+        engine.watch()
     demo = build_app(engine)
     launch(demo, host, port, block=False)
     url = _display_url(host, port)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -282,3 +285,95 @@ def test_an_unusable_index_folder_fails_before_any_embedding(
                     embedder=embedder)
     with pytest.raises(NotADirectoryError):
         engine.ensure_ready()
+
+
+RHINE = "The Rhine is about 1,230 kilometres long. It flows into the North Sea near Rotterdam."
+LONGER = ("Barges on the Rhine carry coal and grain. The Rhine is about 1,233 kilometres "
+          "long, by the latest survey.")
+
+
+def _write(path: Path, text: str | bytes) -> None:
+    """Write ``path`` and move its modification time on: two writes within the
+    file system's clock tick must still look different."""
+    before = path.stat().st_mtime_ns if path.exists() else 0
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text, encoding="utf-8")
+    later = max(path.stat().st_mtime_ns, before + 1_000_000_000)
+    os.utime(path, ns=(later, later))
+
+
+def _length(eng: Engine, river: str = "Rhine") -> str:
+    answer = eng.ask(f"How long is the {river}?")
+    texts = {d.doc_id: d.text for d in eng.documents}
+    for quote in answer.quotes:  # cited into the text the engine now holds
+        assert texts[quote.doc_id][quote.start : quote.end] == quote.text
+    return answer.answer
+
+
+def test_refresh_reads_edited_documents_and_keeps_unreadable_ones_out(
+        tmp_path: Path, embedder, engine: Engine, caplog: pytest.LogCaptureFixture) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    rhine = docs / "rhine.md"
+    _write(rhine, RHINE)
+    eng = Engine.over(docs, engine.settings, index_dir=tmp_path / "index", embedder=embedder)
+    assert _length(eng) == "about 1,230 kilometres"
+    assert not eng.refresh()  # nothing changed
+    _write(rhine, RHINE)  # touched, not edited: no rebuild
+    assert not eng.refresh()
+
+    _write(rhine, LONGER)
+    assert eng.refresh()
+    assert _length(eng) == "about 1,233 kilometres"
+    assert eng.documents[0].text == LONGER
+    assert not eng.refresh()
+    # The index on disk is the new one: a fresh engine loads it as it is.
+    again = Engine.over(docs, engine.settings, index_dir=tmp_path / "index", embedder=embedder)
+    again.ensure_ready()
+    assert not again.built_index
+
+    # A folder with nothing readable left: the previous documents stay.
+    _write(rhine, b"\xff\xfe not UTF-8")
+    with caplog.at_level("WARNING", logger="rag.engine"):
+        assert not eng.refresh()
+    assert "cannot be read" in caplog.text and "still answering from the previous" in caplog.text
+    assert _length(eng) == "about 1,233 kilometres"
+
+    # A new file is picked up (the unreadable one is skipped with a warning).
+    _write(docs / "danube.txt", "The Danube is about 2,850 kilometres long.")
+    assert eng.refresh()
+    assert [d.doc_id for d in eng.documents] == ["danube.txt"]
+    assert _length(eng, "Danube") == "about 2,850 kilometres"
+
+
+def test_an_engine_given_its_documents_has_nothing_to_refresh(engine: Engine) -> None:
+    assert engine.corpus is None
+    assert not engine.refresh()
+
+
+def test_answers_during_a_refresh_come_whole_from_one_version(
+        tmp_path: Path, embedder, engine: Engine) -> None:
+    rhine = tmp_path / "rhine.md"
+    _write(rhine, RHINE)
+    eng = Engine.over(rhine, engine.settings, index_dir=tmp_path / "index", embedder=embedder)
+    eng.ensure_ready()
+    _write(rhine, LONGER)
+    stop = eng.watch(every=0.01)
+    try:
+        seen = set()
+        deadline = time.monotonic() + 60
+        while "about 1,233 kilometres" not in seen:
+            assert time.monotonic() < deadline, seen
+            with ThreadPoolExecutor(max_workers=4) as pool:
+                answers = list(pool.map(lambda _: eng.ask("How long is the Rhine?"), range(4)))
+            for answer in answers:
+                # Quotes and passages from the old text or the new, never a mix.
+                text = RHINE if "1,230" in answer.answer else LONGER
+                assert all(text[q.start : q.end] == q.text for q in answer.quotes)
+                assert all(text[p.start : p.end] == p.text for p in answer.passages)
+                seen.add(answer.answer)
+    finally:
+        stop.set()
+    assert seen <= {"about 1,230 kilometres", "about 1,233 kilometres"}

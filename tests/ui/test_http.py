@@ -103,3 +103,29 @@ def test_bad_input_is_a_clear_error_and_the_server_keeps_serving(
 
 def test_ping(client: Client) -> None:
     assert client.predict(api_name="/ping") == "pong"
+
+
+def test_a_served_folder_is_re_read_when_a_document_changes(tmp_path) -> None:
+    import time
+
+    from ui.testing import free_port, running_server, serve_command
+
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    rhine = docs / "rhine.md"
+    rhine.write_text("The Rhine is about 1,230 kilometres long. It flows into the North Sea.",
+                     encoding="utf-8")
+    port = free_port()
+    with running_server(serve_command(port, tmp_path / "index", corpus=docs), port) as url:
+        client = Client(url, verbose=False)
+        question = "How long is the Rhine?"
+        assert client.predict(question, api_name="/ask")["answer"] == "about 1,230 kilometres"
+        edited = "Barges use it. The Rhine is about 1,233 kilometres long, by the latest survey."
+        rhine.write_text(edited, encoding="utf-8")
+        deadline = time.monotonic() + 60
+        while (result := client.predict(question, api_name="/ask"))["answer"] != (
+                "about 1,233 kilometres"):
+            assert time.monotonic() < deadline, result["answer"]
+            time.sleep(0.5)
+        quote = result["quotes"][0]
+        assert edited[quote["start"] : quote["end"]] == quote["text"]
