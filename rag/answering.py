@@ -354,6 +354,10 @@ class Answerer:
         """Whether the question gives a rare name (``RARE_NAME_SENTENCES``) that
         neither ``sentence`` nor its neighbours mention.
 
+        A name's count is the sum over its forms' sentence counts, so a sentence
+        holding two forms counts twice: the rule errs toward "frequent", which
+        never abstains.
+
         A name counts with its derivations ("Kazakh" is as frequent as
         "Kazakhstan"); stand-ins ("Beijing") and a run of names whose initials
         the corpus uses ("United Nations" for "UN") are other ways of saying a
@@ -376,7 +380,12 @@ class Answerer:
 
     def _abbreviated(self, names: Sequence[str], i: int) -> bool:
         """Whether ``names[i]`` is one of a run of names whose initials are an
-        acronym of the corpus ("United", "Nations" and "UN")."""
+        acronym of the corpus ("United", "Nations" and "UN").
+
+        The names need not stand side by side in the question ("Uzbekistan and
+        Nepal" also spell "UN"): a false match only spares a name the rare-name
+        check, which never makes an answer abstain.
+        """
         for size in range(2, 7):  # as long as ``ACRONYM`` allows
             for start in range(max(0, i - size + 1), min(i, len(names) - size) + 1):
                 if "".join(n[0] for n in names[start : start + size]) in self.acronyms:

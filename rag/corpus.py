@@ -44,6 +44,11 @@ def load_document(path: Path, doc_id: str | None = None) -> Document:
         raise CorpusError(f"Corpus file {path} does not exist; check the path.") from exc
     except OSError as exc:
         raise CorpusError(f"Cannot read corpus file {path}: {exc.strerror}.") from exc
+    if data.startswith(b"%PDF-"):
+        # Its text is in compressed streams: read as text it would be garbage, or
+        # a puzzling "not UTF-8" error.
+        raise CorpusError(f"Corpus file {path} is a PDF; extract its text first "
+                          "(pdftotext, for instance) and give the .txt file.")
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise CorpusError(f"Corpus file {path} is UTF-16 text; save it as UTF-8.")
     try:
@@ -52,10 +57,6 @@ def load_document(path: Path, doc_id: str | None = None) -> Document:
     except UnicodeDecodeError as exc:
         raise CorpusError(f"Corpus file {path} is not UTF-8 text ({exc.reason} at byte "
                           f"{exc.start}); save it as UTF-8.") from exc
-    if text.startswith("%PDF-"):
-        # Mostly ASCII, so it decodes, but its text is compressed streams.
-        raise CorpusError(f"Corpus file {path} is a PDF; extract its text first "
-                          "(pdftotext, for instance) and give the .txt file.")
     if "\0" in text:
         # Valid UTF-8 but not text: UTF-16 without its mark, or a binary file.
         raise CorpusError(f"Corpus file {path} holds NUL bytes, so it is not plain text "
@@ -121,7 +122,8 @@ def load_corpus(path: Path) -> list[Document]:
 def _text_files(root: Path, quiet: bool = False) -> list[Path]:
     """Every non-hidden entry under ``root`` that is a file or a link to nothing,
     in path order. Links to folders outside ``root`` are followed, once per real
-    folder, so a link loop ends. ``quiet`` keeps the warnings for a second look."""
+    folder, so a link loop ends. ``quiet`` suppresses the warnings (for a repeated
+    scan of the same folder)."""
     found: list[Path] = []
     top = os.path.realpath(root)
     seen = {top}
@@ -153,12 +155,14 @@ def _text_files(root: Path, quiet: bool = False) -> list[Path]:
     return found
 
 
-def corpus_stamp(path: Path) -> tuple[tuple[str, int, int], ...]:
+def corpus_stamp(path: Path) -> tuple[tuple[str, int, int, int, int], ...]:
     """What changes when the corpus at ``path`` does, without reading it: each text
-    file's path, size and modification time (-1 for one that cannot be looked at).
+    file's path, size, inode, modification and status-change times (-1 for one
+    that cannot be looked at).
 
-    Equal stamps mean ``load_corpus`` would read the same files; a changed stamp
-    may still be a file touched but not edited (compare ``corpus_sha256``).
+    An edit, an added or removed file, or a file replaced by a copy that kept its
+    old time (``cp -p``) changes it; a changed stamp may still be a file touched
+    but not edited (compare ``corpus_sha256``).
     """
     if path.is_dir():
         files = [f for f in _text_files(path, quiet=True)
@@ -169,9 +173,10 @@ def corpus_stamp(path: Path) -> tuple[tuple[str, int, int], ...]:
     for file in files:
         try:
             info = file.stat()
-            stamp.append((str(file), info.st_size, info.st_mtime_ns))
+            stamp.append((str(file), info.st_size, info.st_ino, info.st_mtime_ns,
+                          info.st_ctime_ns))
         except OSError:
-            stamp.append((str(file), -1, -1))
+            stamp.append((str(file), -1, -1, -1, -1))
     return tuple(stamp)
 
 

@@ -120,6 +120,8 @@ class Embedder:
         busy 2-core machine two threads contend: with two busy processes beside
         it, p95 was 90 ms on two threads and 21 ms on one (p50 16 ms both).
         Batches (index builds) want every core: call this once those are done.
+        A later rebuild (``Engine.refresh`` in ``rag serve --corpus``) then runs
+        on one thread too, beside the questions it must not slow down.
         """
         import torch
 

@@ -2,7 +2,8 @@
 
 One ``Engine`` serves every entry point (CLI, web app, evaluator). It loads the
 model and index once and is safe to share between threads: after start-up
-every request only reads.
+every request only reads, from one snapshot of the index that ``refresh``
+replaces whole when the documents change.
 """
 
 from __future__ import annotations
@@ -161,7 +162,7 @@ class Engine:
         self.built_index = False
         #: The file or folder the documents were read from (``over``); None if given.
         self.corpus: Path | None = None
-        self._stamp: object = None
+        self._stamp: tuple[tuple[str, int, int, int, int], ...] | None = None
 
     @classmethod
     def over(cls, corpus: Path | None, settings: Settings | None = None,
@@ -235,12 +236,18 @@ class Engine:
         from an index of the new text.
 
         Requests go on being answered from the previous index while the new one
-        builds; it is swapped in whole. Documents that can no longer be read
-        (the folder emptied, the file gone) are logged and the previous ones kept.
-        Only an engine made by ``over`` with a corpus path has files to check.
+        builds; it is swapped in whole. A folder's file that can no longer be read
+        is left out with a warning, as ``load_corpus`` does; when nothing can be
+        read (the folder emptied, the file gone) the previous documents stay. A
+        build that fails is not retried until the files change again. Only an
+        engine made by ``over`` with a corpus path has files to check.
 
         Returns:
             Whether a new index was swapped in.
+
+        Raises:
+            RagError, OSError: The new index could not be built or saved; the
+                previous one stays in use.
         """
         if self.corpus is None:
             return False
@@ -260,25 +267,35 @@ class Engine:
                 self._stamp = stamp  # touched, not edited
                 return False
             log.info("the documents in %s changed; rebuilding the index", self.corpus)
+            # Remembered first: a build that fails (a full disk) would otherwise be
+            # retried, re-embedding everything, at every look.
+            self._stamp = stamp
             ready = self._make_ready(documents, rebuild=False, progress=False)
             with self._lock:
                 self.documents, self._ready, self._stamp = documents, ready, stamp
             return True
 
     def watch(self, every: float = WATCH_SECONDS) -> threading.Event:
-        """Call ``refresh`` every ``every`` seconds in a background thread.
+        """Call ``refresh`` every ``every`` seconds in a background thread (none
+        for an engine without a corpus path: it has no files to look at).
 
         Returns:
             An event; set it to stop watching.
         """
         stop = threading.Event()
+        if self.corpus is None:
+            return stop
 
         def loop() -> None:
             while not stop.wait(every):
                 try:
                     self.refresh()
                 except (RagError, OSError) as exc:  # a full disk, a folder made read-only
-                    log.warning("could not refresh the index: %s", exc)
+                    log.warning("could not refresh the index: %s; still answering from the "
+                                "previous version", exc)
+                except Exception:  # anything else must not end the watching silently
+                    log.exception("could not refresh the index; still answering from the "
+                                  "previous version")
 
         threading.Thread(target=loop, name="rag-watch", daemon=True).start()
         return stop

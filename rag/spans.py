@@ -35,7 +35,10 @@ _DATE_Q = re.compile(
     re.I,
 )
 _NUMBER_Q = re.compile(
-    r"\bhow (many|much|long|far|big|large|old|tall|high|deep|wide|heavy|fast|hot|cold)\b"
+    r"\bhow (many|much|long|far|big|large|old|tall|deep|wide|heavy)\b"
+    # "How high did tensions run?" or "How cold did relations get?" ask for no
+    # figure; "How high is Mount Bogong?" and "How cold does the region get?" do.
+    r"|\bhow (high|fast|hot|cold)\s+(is|are|was|were|(does|do)\s+([\w’'-]+\s+){1,6}?get)\b"
     r"|\bwhat (percent|percentage|share|number)\b",
     re.I,
 )
@@ -121,8 +124,9 @@ _DATE = re.compile(
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 # "twenty-five", "forty", "fifteen": every word a number of words may start with.
 _NUMBER_WORDS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
-                 rf"(?:[-\s](?:{_UNIT_WORDS}))?|{_UNIT_WORDS}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
-                 "seventeen|eighteen|nineteen|dozens?|hundreds?|thousands?|millions?|billions?")
+                 rf"(?:[-\s](?:{_UNIT_WORDS}))?|{_UNIT_WORDS}|"
+                 "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                 "nineteen|dozens?|hundreds?|thousands?|millions?|billions?")
 # "12 million", "four million" and "two hundred thousand" are one number each.
 _SCALE_WORD = r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b)*"
 _NUMBER = re.compile(
@@ -220,7 +224,11 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         if kind is AnswerType.ENTITY and where and not _LOCATIVE.search(sentence, 0, start):
             continue
         if kind is AnswerType.NUMBER:
-            if not _anchored(sentence, start, end, asked, question):
+            # The question's "how high" is how it asks, not what is counted:
+            # "high" after a number ("two states ran high") anchors nothing.
+            measure = _MEASURE_Q.search(question)
+            anchors = asked - set(tokenize(measure.group(0))) if measure else asked
+            if not _anchored(sentence, start, end, anchors, question):
                 continue
             start, end = _amount(sentence, start, end)
             if _MEASURE_Q.search(question):

@@ -214,8 +214,8 @@ def serve(host: str = "127.0.0.1", port: int = 7860, index_dir: Path | None = No
         port: Port to bind.
         index_dir: Index folder; defaults to the project's ``index/``.
         corpus: A text file or folder of them to serve instead of the bundled
-            article (``rag.corpus.load_corpus``); edits to them are picked up
-            within seconds (``Engine.watch``).
+            article (``rag.corpus.load_corpus``); edits to them are seen within
+            seconds and answered from once re-indexed (``Engine.watch``).
 
     Raises:
         RagError: The port is taken or the host cannot be bound (checked before

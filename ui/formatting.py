@@ -157,7 +157,10 @@ def _source_html(n: int, quote: Quote, passage: Passage | None,
     """One cited source: its location, then its passage with the quote marked."""
     doc = documents.get(quote.doc_id)
     mark = f"<mark>{escape_text(quote.text)}</mark>"
-    if doc is None or passage is None:
+    # The context is shown only where the offsets still hold: the documents may
+    # have been re-read (``Engine.refresh``) since the answer was given.
+    if (doc is None or passage is None or doc.text[quote.start : quote.end] != quote.text
+            or doc.text[passage.start : passage.end] != passage.text):
         body = mark
     else:
         # A quote may run past its chunk's edge (sentences are owned by the chunk

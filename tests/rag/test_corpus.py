@@ -12,6 +12,7 @@ from rag.corpus import (
     check_unique_ids,
     collection_for,
     corpus_sha256,
+    corpus_stamp,
     default_corpus_path,
     load_corpus,
     load_default_corpus,
@@ -210,10 +211,11 @@ def test_a_link_to_a_folder_around_the_corpus_is_skipped_with_a_warning(
     assert any(f"it links to {tmp_path / 'home'}," in w for w in warned)
 
 
-def test_a_pdf_is_refused_by_name_even_with_a_text_suffix(
+def test_a_pdf_is_recognised_and_refused_even_with_a_text_suffix(
         tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
     root = _write(tmp_path / "docs", {"a.txt": b"Alpha.",
-                                      "paper.txt": b"%PDF-1.4\n1 0 obj << /Length 5 >>"})
+                                      # A real header: binary bytes on line 2.
+                                      "paper.txt": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj"})
     with caplog.at_level("WARNING", logger="rag.corpus"):
         assert [d.doc_id for d in load_corpus(root)] == ["a.txt"]
     assert "paper.txt is a PDF; extract its text first" in caplog.text
@@ -233,3 +235,32 @@ def test_collection_names_are_safe_stable_and_tell_folders_apart(tmp_path: Path)
     assert collection_for(one) == name
     assert collection_for(tmp_path / "a" / "." / "my docs!") == name  # the same folder
     assert collection_for(two) != name
+
+
+def test_the_stamp_changes_with_an_edit_a_new_file_or_a_copy_keeping_its_time(
+        tmp_path: Path) -> None:
+    import os
+    import shutil
+
+    root = _write(tmp_path / "docs", {"a.txt": b"Alpha.", "b.png": b"not text"})
+    first = corpus_stamp(root)
+    assert [Path(entry[0]).name for entry in first] == ["a.txt"]  # text files only
+    assert corpus_stamp(root) == first  # looking changes nothing
+    (root / "b.png").write_bytes(b"still not text")
+    assert corpus_stamp(root) == first
+    # Replaced by a copy of another file that keeps its old time (cp -p): same
+    # size, same modification time, but another inode and status-change time.
+    _write(tmp_path / "other", {"a.txt": b"Omega."})
+    info = (root / "a.txt").stat()
+    os.utime(tmp_path / "other" / "a.txt", ns=(info.st_atime_ns, info.st_mtime_ns))
+    shutil.copy2(tmp_path / "other" / "a.txt", root / "a.txt.new")
+    os.replace(root / "a.txt.new", root / "a.txt")
+    assert (root / "a.txt").stat().st_mtime_ns == info.st_mtime_ns
+    assert corpus_stamp(root) != first
+    second = corpus_stamp(root)
+    _write(root, {"c.md": b"Gamma."})
+    assert len(corpus_stamp(root)) == 2 and corpus_stamp(root) != second
+    # A file given alone, then gone.
+    alone = corpus_stamp(root / "c.md")
+    (root / "c.md").unlink()
+    assert corpus_stamp(root / "c.md") == ((str(root / "c.md"), -1, -1, -1, -1),) != alone

@@ -202,5 +202,8 @@ def test_a_copied_chunk_is_returned_once_and_top_k_still_filled(engine: Engine,
     assert len(texts) == len(set(texts)), texts
     # The best-ranked copy stands for all three, and the slots they freed are filled.
     assert texts[0] == "The Rhine flows from the Swiss Alps to the North Sea."
-    assert len(passages) == 3 if mode != "bm25" else len(passages) >= 2  # bm25: shared terms only
+    if mode == "bm25":  # only chunks sharing a term with the question
+        assert len(passages) >= 2
+    else:
+        assert len(passages) == 3
     assert [p.rank for p in passages] == list(range(1, len(passages) + 1))

@@ -12,7 +12,14 @@ from rag.engine import Engine
 from rag.errors import InvalidQuestionError, InvalidRequestError
 from rag.schema import NO_ANSWER_MESSAGE, Document
 from rag.settings import Settings
-from ui.formatting import coerce_top_k, escape_context, escape_text, respond, unescape_text
+from ui.formatting import (
+    coerce_top_k,
+    escape_context,
+    escape_text,
+    format_answer,
+    respond,
+    unescape_text,
+)
 
 FOUNDED = "When was the SCO founded?"
 NOT_IN_ARTICLE = "Who won the 2018 FIFA World Cup?"
@@ -51,6 +58,20 @@ def test_sources_mark_each_quote_inside_its_passage(engine: Engine, article: Doc
     assert before.strip()
     # Same words as the article before the quote (paragraph breaks are tidied for display).
     assert " ".join(article.text[:first.start].split()).endswith(" ".join(before.split()))
+
+
+def test_a_quote_whose_document_changed_is_shown_without_context(engine: Engine,
+                                                                  article: Document) -> None:
+    # The documents were re-read between the answer and its rendering: offsets into
+    # the old text must not cut the new one.
+    answer = engine.ask(FOUNDED)
+    edited = Document(article.doc_id, "A new first line.\n" + article.text)
+    reply = format_answer(answer, {article.doc_id: edited})
+    blocks = re.findall(r"<blockquote>(.*?)</blockquote>", reply, re.S)
+    assert blocks == [f"<mark>{escape_text(q.text)}</mark>" for q in answer.quotes]
+    # Unchanged, the same answer shows its context.
+    assert format_answer(answer, {article.doc_id: article}).count("<blockquote><mark>") < len(
+        answer.quotes)
 
 
 def test_abstention_says_so_and_offers_closest_passages(engine: Engine) -> None:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -10,6 +12,7 @@ from gradio_client import Client
 
 from rag.corpus import load_default_corpus
 from rag.settings import MAX_TOP_K, MODES
+from ui.testing import free_port, running_server, serve_command
 
 pytestmark = pytest.mark.slow
 
@@ -105,11 +108,7 @@ def test_ping(client: Client) -> None:
     assert client.predict(api_name="/ping") == "pong"
 
 
-def test_a_served_folder_is_re_read_when_a_document_changes(tmp_path) -> None:
-    import time
-
-    from ui.testing import free_port, running_server, serve_command
-
+def test_a_served_folder_is_re_read_when_a_document_changes(tmp_path: Path) -> None:
     docs = tmp_path / "docs"
     docs.mkdir()
     rhine = docs / "rhine.md"
