@@ -304,6 +304,17 @@ def _write(path: Path, text: str | bytes) -> None:
     os.utime(path, ns=(later, later))
 
 
+def _over_rhine(tmp_path: Path, embedder: Any, engine: Engine,
+                ready: bool = True) -> tuple[Path, Engine]:
+    """``rhine.md`` holding ``RHINE``, and an engine over it (``Engine.over``)."""
+    rhine = tmp_path / "rhine.md"
+    _write(rhine, RHINE)
+    eng = Engine.over(rhine, engine.settings, index_dir=tmp_path / "index", embedder=embedder)
+    if ready:
+        eng.ensure_ready()
+    return rhine, eng
+
+
 def _length(eng: Engine, river: str = "Rhine") -> str:
     answer = eng.ask(f"How long is the {river}?")
     texts = {d.doc_id: d.text for d in eng.documents}
@@ -357,10 +368,7 @@ def test_a_question_asked_during_a_refresh_is_answered_whole_from_one_version(
         tmp_path: Path, embedder, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
-    rhine = tmp_path / "rhine.md"
-    _write(rhine, RHINE)
-    eng = Engine.over(rhine, engine.settings, index_dir=tmp_path / "index", embedder=embedder)
-    eng.ensure_ready()
+    rhine, eng = _over_rhine(tmp_path, embedder, engine)
     # The question stops in its embedding, after it took its snapshot of the index;
     # the refresh swaps the index meanwhile, then the question goes on.
     asked, resume = threading.Event(), threading.Event()
@@ -388,10 +396,7 @@ def test_a_question_asked_during_a_refresh_is_answered_whole_from_one_version(
 
 
 def test_watch_refreshes_in_the_background(tmp_path: Path, embedder, engine: Engine) -> None:
-    rhine = tmp_path / "rhine.md"
-    _write(rhine, RHINE)
-    eng = Engine.over(rhine, engine.settings, index_dir=tmp_path / "index", embedder=embedder)
-    eng.ensure_ready()
+    rhine, eng = _over_rhine(tmp_path, embedder, engine)
     stop = eng.watch(every=0.05)
     try:
         _write(rhine, LONGER)
@@ -415,10 +420,7 @@ def test_a_failed_rebuild_keeps_the_old_index_and_is_not_retried_until_the_next_
         tmp_path: Path, embedder, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
     import rag.engine as engine_module
 
-    rhine = tmp_path / "rhine.md"
-    _write(rhine, RHINE)
-    eng = Engine.over(rhine, engine.settings, index_dir=tmp_path / "index", embedder=embedder)
-    eng.ensure_ready()
+    rhine, eng = _over_rhine(tmp_path, embedder, engine)
     attempts = []
 
     def full_disk(*args: Any, **kwargs: Any) -> Any:
@@ -439,9 +441,7 @@ def test_a_failed_rebuild_keeps_the_old_index_and_is_not_retried_until_the_next_
 
 def test_refresh_before_the_first_question_reads_the_new_text(tmp_path: Path, embedder,
                                                               engine: Engine) -> None:
-    rhine = tmp_path / "rhine.md"
-    _write(rhine, RHINE)
-    eng = Engine.over(rhine, engine.settings, index_dir=tmp_path / "index", embedder=embedder)
+    rhine, eng = _over_rhine(tmp_path, embedder, engine, ready=False)
     _write(rhine, LONGER)
     assert eng.refresh()
     assert _length(eng) == "about 1,233 kilometres"
