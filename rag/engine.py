@@ -121,6 +121,18 @@ def fold_compatible(text: str) -> str:
 WARM_UP = "When did Paris say France would join?"
 # How often ``watch`` looks for edited documents: a look is a stat per file.
 WATCH_SECONDS = 2.0
+# ``watch`` re-reads files once they look the same at two looks in a row: an editor
+# that truncates a file and then writes it would otherwise be indexed half-written.
+# Files still changing after this many looks (a log being appended to) are read
+# anyway, so that they are never left out for good.
+SETTLE_LOOKS = 5
+# A file changed this close to when it was stamped may change again within the
+# same clock tick without changing its stamp (same size, same times: "racy git").
+# Such a stamp does not vouch for the content: the next look re-reads it and
+# compares texts. 2 s covers the coarsest common clock (FAT's).
+RACY_NS = 2_000_000_000
+
+Stamp = tuple[tuple[str, int, int, int, int], ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,7 +174,14 @@ class Engine:
         self.built_index = False
         #: The file or folder the documents were read from (``over``); None if given.
         self.corpus: Path | None = None
-        self._stamp: tuple[tuple[str, int, int, int, int], ...] | None = None
+        # The files' stamp when last read (None: re-read at the next look); the
+        # stamp seen at the previous look and how many looks it has kept changing
+        # (``refresh(settle=True)``); the fingerprint of the text last read, built
+        # or not (a failed build is not retried for the same text).
+        self._stamp: Stamp | None = None
+        self._seen: Stamp | None = None
+        self._unsettled = 0
+        self._sha: str | None = None
 
     @classmethod
     def over(cls, corpus: Path | None, settings: Settings | None = None,
@@ -183,10 +202,10 @@ class Engine:
         if corpus is None:
             return cls(settings, index_dir=index_dir, embedder=embedder)
         # Stamped before reading: an edit made while it is read shows as a change.
-        stamp = corpus_stamp(corpus)
+        stamp, taken = corpus_stamp(corpus), time.time_ns()
         engine = cls(settings, index_dir=index_dir, documents=load_corpus(corpus),
                      collection=collection_for(corpus), embedder=embedder)
-        engine.corpus, engine._stamp = corpus, stamp
+        engine.corpus, engine._stamp = corpus, _trusted(stamp, taken)
         return engine
 
     @property
@@ -231,7 +250,7 @@ class Engine:
         answerer.select(WARM_UP, vector, terms, passages, 1)
         return _Ready(data, retriever, answerer, abbreviations)
 
-    def refresh(self) -> bool:
+    def refresh(self, settle: bool = False) -> bool:
         """Re-read the documents if their files changed, and answer from then on
         from an index of the new text.
 
@@ -239,8 +258,13 @@ class Engine:
         builds; it is swapped in whole. A folder's file that can no longer be read
         is left out with a warning, as ``load_corpus`` does; when nothing can be
         read (the folder emptied, the file gone) the previous documents stay. A
-        build that fails is not retried until the files change again. Only an
+        build that fails is not retried until the text changes again. Only an
         engine made by ``over`` with a corpus path has files to check.
+
+        Args:
+            settle: Wait until the files look the same at two calls in a row (at
+                most ``SETTLE_LOOKS`` calls) before reading them, so that a file
+                caught half-written is not indexed; ``watch`` sets it.
 
         Returns:
             Whether a new index was swapped in.
@@ -252,32 +276,41 @@ class Engine:
         if self.corpus is None:
             return False
         with self._refresh_lock:
-            stamp = corpus_stamp(self.corpus)
+            stamp, taken = corpus_stamp(self.corpus), time.time_ns()
             if stamp == self._stamp:
+                self._seen, self._unsettled = None, 0
                 return False
+            if settle and stamp != self._seen and self._unsettled < SETTLE_LOOKS:
+                self._seen, self._unsettled = stamp, self._unsettled + 1
+                return False
+            self._seen, self._unsettled = None, 0
+            # Remembered before anything can fail, so that a failure (unreadable
+            # files, a full disk) is not retried, re-reading or re-embedding
+            # everything, at every look.
+            self._stamp = _trusted(stamp, taken)
             try:
                 documents = tuple(load_corpus(self.corpus))
             except RagError as exc:
                 log.warning("the documents changed but cannot be read (%s); still answering "
                             "from the previous version", exc)
-                self._stamp = stamp  # not again until they change again
                 return False
-            if self._ready is not None and corpus_sha256(documents) == corpus_sha256(
-                    self.documents):
-                self._stamp = stamp  # touched, not edited
-                return False
+            sha = corpus_sha256(documents)
+            if self._sha is None:
+                self._sha = corpus_sha256(self.documents)
+            if sha == self._sha:
+                return False  # touched, not edited; or a build of this text failed
             log.info("the documents in %s changed; rebuilding the index", self.corpus)
-            # Remembered first: a build that fails (a full disk) would otherwise be
-            # retried, re-embedding everything, at every look.
-            self._stamp = stamp
+            self._sha = sha
             ready = self._make_ready(documents, rebuild=False, progress=False)
             with self._lock:
-                self.documents, self._ready, self._stamp = documents, ready, stamp
+                self.documents, self._ready = documents, ready
             return True
 
     def watch(self, every: float = WATCH_SECONDS) -> threading.Event:
-        """Call ``refresh`` every ``every`` seconds in a background thread (none
-        for an engine without a corpus path: it has no files to look at).
+        """Call ``refresh(settle=True)`` every ``every`` seconds in a background
+        thread (none for an engine without a corpus path: it has no files to look
+        at). An edit is answered from once the files have stayed the same for one
+        look and the new index is built.
 
         Returns:
             An event; set it to stop watching.
@@ -289,7 +322,7 @@ class Engine:
         def loop() -> None:
             while not stop.wait(every):
                 try:
-                    self.refresh()
+                    self.refresh(settle=True)
                 except (RagError, OSError) as exc:  # a full disk, a folder made read-only
                     log.warning("could not refresh the index: %s; still answering from the "
                                 "previous version", exc)
@@ -393,3 +426,13 @@ class Engine:
             timings_ms={"embed": (t1 - t0) * 1e3, "retrieve": (t2 - t1) * 1e3,
                         "answer": (t3 - t2) * 1e3, "total": (t3 - started) * 1e3},
         )
+
+
+def _trusted(stamp: Stamp, taken: int) -> Stamp | None:
+    """``stamp``, or None if a file in it changed within ``RACY_NS`` of ``taken``
+    (the time it was stamped): a later edit in the same clock tick could leave
+    such a stamp unchanged."""
+    for _, _, _, mtime, ctime in stamp:
+        if abs(taken - max(mtime, ctime)) < RACY_NS:
+            return None
+    return stamp

@@ -316,8 +316,12 @@ def _over_rhine(tmp_path: Path, embedder: Any, engine: Engine,
 
 
 def _length(eng: Engine, river: str = "Rhine") -> str:
-    answer = eng.ask(f"How long is the {river}?")
-    texts = {d.doc_id: d.text for d in eng.documents}
+    while True:
+        documents = eng.documents
+        answer = eng.ask(f"How long is the {river}?")
+        if eng.documents is documents:  # else a watcher swapped them meanwhile: ask again
+            break
+    texts = {d.doc_id: d.text for d in documents}
     for quote in answer.quotes:  # cited into the text the engine now holds
         assert texts[quote.doc_id][quote.start : quote.end] == quote.text
     return answer.answer
@@ -445,3 +449,52 @@ def test_refresh_before_the_first_question_reads_the_new_text(tmp_path: Path, em
     _write(rhine, LONGER)
     assert eng.refresh()
     assert _length(eng) == "about 1,233 kilometres"
+
+
+def test_watching_waits_until_the_files_stop_changing(tmp_path: Path, embedder,
+                                                      engine: Engine) -> None:
+    import rag.engine as engine_module
+
+    rhine, eng = _over_rhine(tmp_path, embedder, engine)
+    # An editor that empties the file and then writes it: the look between the
+    # two sees an empty file, which is not indexed because the next look differs.
+    _write(rhine, "")
+    assert not eng.refresh(settle=True)
+    _write(rhine, LONGER)
+    assert not eng.refresh(settle=True)  # changed since the last look: wait
+    assert eng.refresh(settle=True)  # the same twice in a row: read
+    assert _length(eng) == "about 1,233 kilometres"
+    # A file that changes at every look is read anyway after SETTLE_LOOKS looks.
+    refreshed = []
+    for look in range(engine_module.SETTLE_LOOKS + 1):
+        _write(rhine, RHINE + " " * look)
+        refreshed.append(eng.refresh(settle=True))
+    assert refreshed == [False] * engine_module.SETTLE_LOOKS + [True]
+    assert _length(eng) == "about 1,230 kilometres"
+
+
+def test_a_stamp_taken_just_after_an_edit_does_not_vouch_for_the_text(
+        tmp_path: Path, embedder, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    import rag.engine as engine_module
+
+    rhine, eng = _over_rhine(tmp_path, embedder, engine)
+    # A same-size edit within the clock tick of the last one leaves the stamp
+    # as it was; simulated by a stamp that no longer changes.
+    frozen = engine_module.corpus_stamp(rhine)
+    monkeypatch.setattr(engine_module, "corpus_stamp", lambda path: frozen)
+    _write(rhine, RHINE.replace("1,230", "1,231"))
+    now = time.time_ns()
+    assert abs(now - frozen[0][4]) < engine_module.RACY_NS  # the file was just written
+    assert eng.refresh()  # so its stamp was not trusted: the text was compared
+    assert _length(eng) == "about 1,231 kilometres"
+    assert not eng.refresh()  # re-read while the stamp is recent, but not rebuilt
+    # An old stamp is trusted: a stat per look, no reading.
+    old = tuple((name, size, inode, mtime - 10 * engine_module.RACY_NS,
+                 ctime - 10 * engine_module.RACY_NS)
+                for name, size, inode, mtime, ctime in frozen)
+    monkeypatch.setattr(engine_module, "corpus_stamp", lambda path: old)
+    reads = []
+    monkeypatch.setattr(engine_module, "load_corpus",
+                        lambda path: reads.append(path) or list(eng.documents))
+    assert not eng.refresh() and len(reads) == 1  # a new stamp: read once
+    assert not eng.refresh() and len(reads) == 1  # then trusted
