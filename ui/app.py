@@ -100,8 +100,13 @@ def build_app(engine: Engine) -> gr.Blocks:
                                                           "or pick an example below.")
     else:
         count = len(engine.documents)
-        # Counted, not named: a file name could hold Markdown or HTML.
-        what = "the document" if count == 1 else f"{count:,} documents"
+        # Counted, not named: a file name could hold Markdown or HTML. A folder's
+        # files are not counted: the page is built once, and files come and go
+        # while the folder is served (``Engine.watch``).
+        if engine.corpus is not None and engine.corpus.is_dir():
+            what = "the documents in the served folder"
+        else:
+            what = "the document" if count == 1 else f"{count:,} documents"
         title, description, examples = OWN_TITLE, OWN_DESCRIPTION.format(what=what), ()
         hint, placeholder = "Ask a question", "Ask a question about the documents."
 

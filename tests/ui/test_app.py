@@ -34,3 +34,39 @@ def test_a_port_out_of_range_is_refused(port: int) -> None:
 def test_an_unknown_host_is_refused_by_name() -> None:
     with pytest.raises(RagError, match=re.escape("no-such-host.invalid")):
         check_bindable("no-such-host.invalid", 7860)
+
+
+def test_serve_readies_the_engine_before_serving_and_watches_a_corpus(
+        tmp_path, monkeypatch: pytest.MonkeyPatch, embedder, settings) -> None:
+    import ui.app as app
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "festival.txt").write_text("The Zorblax festival is held in Quenton.",
+                                         encoding="utf-8")
+    calls: list[tuple[str, object]] = []
+    real_over, real_build = app.Engine.over, app.build_app
+
+    def over(corpus, index_dir=None):  # the test's settings and shared model
+        eng = real_over(corpus, settings, index_dir=index_dir, embedder=embedder)
+        monkeypatch.setattr(eng, "watch", lambda: calls.append(("watch", eng._ready)))
+        # Process-wide (one torch thread): recorded, not done, inside the test run.
+        monkeypatch.setattr(eng.embedder, "prefer_latency",
+                            lambda: calls.append(("one thread", eng._ready)))
+        return eng
+
+    def build(engine):
+        demo = real_build(engine)
+        monkeypatch.setattr(demo, "block_thread", lambda: calls.append(("served", None)))
+        return demo
+
+    monkeypatch.setattr(app.Engine, "over", over)
+    monkeypatch.setattr(app, "build_app", build)
+    monkeypatch.setattr(app, "launch",
+                        lambda demo, host, port, block: calls.append(("launch", demo.description)))
+    app.serve(port=free_port(), index_dir=tmp_path / "index", corpus=folder)
+
+    assert [name for name, _ in calls] == ["one thread", "watch", "launch", "served"]
+    assert calls[0][1] is not None  # the index was ready before questions came
+    # A served folder is not counted on the page: its files come and go.
+    assert "the documents in the served folder" in str(calls[2][1])
