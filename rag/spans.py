@@ -129,10 +129,17 @@ _NUMBER_WORDS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
                  "nineteen|dozens?|hundreds?|thousands?|millions?|billions?")
 # "12 million", "four million" and "two hundred thousand" are one number each.
 _SCALE_WORD = r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b)*"
+# After a scale word a number goes on: "one hundred and twenty", "two thousand five".
+_BELOW_HUNDRED = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                  rf"(?:[-\s](?:{_UNIT_WORDS}))?|{_UNIT_WORDS}|ten|eleven|twelve|"
+                  "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen")
+_WORDS_SCALED = (r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b"
+                 rf"(?:(?:\s+and)?\s+(?:{_BELOW_HUNDRED})\b)?)*")
+_PERCENT = r"(?:\s*(?:%|percent\b|per cent\b))?"
 _NUMBER = re.compile(
     r"(?:\b(?:more than|over|about|nearly|almost|around|some|up to|at least)\s+)?"
-    rf"(?:\d[\d,]*(?:\.\d+)?{_SCALE_WORD}(?:\s*(?:%|percent\b|per cent\b))?"
-    rf"|\b(?:{_NUMBER_WORDS})\b{_SCALE_WORD})",
+    rf"(?:\d[\d,]*(?:\.\d+)?{_SCALE_WORD}{_PERCENT}"
+    rf"|\b(?:{_NUMBER_WORDS})\b{_WORDS_SCALED}{_PERCENT})",
     re.I,
 )
 # A run of capitalised words, allowing initials ("K. Tokayev") and inner "of". It
