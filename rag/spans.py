@@ -89,7 +89,18 @@ _NOT_PLACES = frozenset({
     "framework", "absence", "presence", "process", "interest", "interests", "area", "areas",
     "level", "levels", "part", "parts", "spring", "summer", "summers", "autumn", "fall",
     "winter", "winters", "season", "seasons", "decade", "decades", "century", "centuries",
-    "era", "age", "ages"
+    "era", "age", "ages",
+    # "under the motto", "under the auspices of", "at the request of": a banner,
+    # an authority or a condition, not a place.
+    "motto", "slogan", "theme", "title", "heading", "banner", "umbrella", "auspices",
+    "aegis", "leadership", "chairmanship", "presidency", "guidance", "supervision",
+    "control", "pressure", "influence", "threat", "rule", "terms", "conditions",
+    "circumstances", "agreement", "treaty", "request", "invitation", "initiative",
+    "direction", "impression", "assumption", "format", "capacity", "role",
+    # "on the topics of", "on the basis of", "on the agenda": subjects, not places.
+    "topic", "topics", "issue", "issues", "matter", "matters", "subject", "subjects",
+    "question", "questions", "basis", "grounds", "agenda", "behalf", "occasion", "eve",
+    "list", "focus", "scale",
 })
 _CITY_Q = re.compile(r"\b(which|what) (cit(y|ies)|capitals?|towns?)\b", re.I)
 _COUNTRY_Q = re.compile(r"\b(which|what) (countr(y|ies)|nations?)\b", re.I)

@@ -251,6 +251,10 @@ def test_a_direction_after_a_locative_answers_where(sentence: str, question: str
         # Times and manners are no places.
         ("He works in the morning and at the end of the day.", "Where does he work?", []),
         ("In the summers the ranges are wide.", "Where are the ranges wide?", []),
+        # Nor are banners and authorities.
+        ("The summit will be held under the motto of peace.", "Where is the summit?", []),
+        ("It met at the invitation of the president.", "Where did it meet?", []),
+        ("It held 80 events on the topics of trade.", "Where were events held?", []),
         # A name, where there is one, is the answer; the phrases are a last resort.
         ("The summit will be held in Astana, the capital.", "Where is the summit held?",
          ["Astana"]),
