@@ -9,9 +9,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rag.coreference import ACRONYM, Abbreviations, antecedents
+from rag.coreference import (
+    ACRONYM,
+    Abbreviations,
+    antecedents,
+    titled_names,
+    with_titled_names,
+)
 from rag.corpus import TEXT_SUFFIXES
-from rag.countries import stands_for
+from rag.countries import other_names, stands_for
 from rag.lexical import Vocabulary, coverage, idf_table, named_words, tokenize
 from rag.schema import Passage, Quote, Sentence
 from rag.sentences import MARKDOWN_HEADING as _MARKDOWN_HEADING
@@ -146,9 +152,13 @@ class Answerer:
         self.idf = idf_table(term_lists)
         # "The organization" also mentions the body it stands for, so that a
         # question naming the body covers the sentence (the IDF stays as written).
-        self.terms = [frozenset(terms) | frozenset(add(tokenize(body)) if body else ())
-                      for terms, body in zip(term_lists, antecedents(self.sentences),
-                                             strict=True)]
+        # So does "the President of Kazakhstan" the person the document introduced
+        # with that title ("President of Kazakhstan K. Tokayev").
+        titles = {doc_id: titled_names(text) for doc_id, text in texts.items()}
+        self.terms = [frozenset(with_titled_names(terms, titles[s.doc_id]))
+                      | frozenset(add(tokenize(body)) if body else ())
+                      for terms, body, s in zip(term_lists, antecedents(self.sentences),
+                                                self.sentences, strict=True)]
         if len(texts) > 1:
             # Among several documents, a document's id names its subject, which
             # its sentences may call "he" or "the city" ("einstein.txt": "He was
@@ -333,8 +343,9 @@ class Answerer:
 
         The document's id counts as part of it: a file named ``rhine.md`` is about
         the Rhine even where its text says "it". A stand-in (a capital for its
-        country) is not checked per document: whether the file names the country
-        in a form ``stands_for`` gives is left to the corpus-wide check.
+        country) or a country's other name is not checked per document: whether
+        the file names the country in a form ``stands_for`` or ``other_names``
+        gives is left to the corpus-wide check.
         """
         if len(self.texts) < 2 or not names:
             return False
@@ -346,7 +357,8 @@ class Answerer:
             terms.update(_id_terms(doc_id))
             vocabulary = self._document_vocabularies[doc_id] = Vocabulary(terms)
         known = self._paired(names) if paired is None else paired
-        return not all(k or stands_for(name) or all(t in vocabulary for t in tokenize(name))
+        return not all(k or stands_for(name) or other_names(name)
+                       or all(t in vocabulary for t in tokenize(name))
                        for k, name in zip(known, names, strict=True))
 
     def _rare_name_absent(self, names: Sequence[str], sentence: Sentence,
@@ -400,14 +412,15 @@ class Answerer:
         return all(term in self.vocabulary for term in tokenize(name)) or self._stands_in(name)
 
     def _stands_in(self, name: str) -> bool:
-        """Whether ``name`` is a capital, seat or demonym of something the corpus names.
+        """Whether ``name`` is a capital, seat or demonym of something the corpus
+        names, or another name of a country it names ("US" for "United States").
 
         What it stands for must be a corpus term exactly ("China"), or occur as
         written: in capitals for an acronym ("US", "EU"), and whole for a name of
         several words ("United States"), whose words occur on their own too often
         ("the states", "the Republic of Korea") to count one by one.
         """
-        for referent in stands_for(name):
+        for referent in (*stands_for(name), *other_names(name)):
             if referent.isupper():
                 if referent in self.acronyms:
                     return True

@@ -87,6 +87,65 @@ def antecedents(sentences: Sequence[Sentence]) -> list[str | None]:
     return result
 
 
+# A person introduced by a title that says whose it is: "President of Kazakhstan
+# K. Tokayev", "Kazakh Foreign Minister Murat Nurtleu". A bare title ("President
+# Biden") names nobody in particular once the name is gone, so it is left out.
+_TITLE = (r"(?:President|Vice[- ]President|Prime\s+Minister|(?:Foreign\s+|Defen[cs]e\s+)?"
+          r"Minister|Secretary[- ]General|Secretary|Chairman|Chairwoman|Ambassador|King|"
+          r"Queen|Governor|Mayor|Chancellor|Director(?:[- ]General)?|Spokes(?:man|woman|person))")
+_CAPITALISED = r"[A-Z][\w’'-]+"
+_TITLED = re.compile(
+    rf"\b(?:(?P<whose>{_CAPITALISED})\s+)?(?P<title>{_TITLE})"
+    r"(?:(?P<of>\s+of\s+(?:the\s+)?)|\s+)"
+    rf"(?P<run>(?:[A-Z]\.\s*)*{_CAPITALISED}(?:\s+(?:[A-Z]\.\s*)*{_CAPITALISED})*)"
+)
+_INITIAL = re.compile(r"[A-Z]\.")
+
+
+def titled_names(text: str) -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The people ``text`` introduces by a title that says whose it is, as terms:
+    ``("presid", "kazakhstan") -> ("tokayev",)`` for "President of Kazakhstan
+    K. Tokayev".
+
+    After "of", the name is the run of capitalised words from its first initial,
+    else its last two words (its last one in a run of two): "President of the
+    United States Joe Biden". A title given to two different names in the text
+    (two presidents of one country) stands for neither and is left out.
+    """
+    found: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
+    for match in _TITLED.finditer(text):
+        whose, of, words = match.group("whose"), match.group("of"), match.group("run").split()
+        if whose in ("The", "A", "An", "Its", "Their", "Our"):
+            whose = None
+        if (whose is None) == (of is None):  # a bare title, or one too long to trust
+            continue
+        first = next((i for i, w in enumerate(words) if _INITIAL.fullmatch(w)), None)
+        if first is None:
+            first = 0 if of is None else max(1, len(words) - 2)
+        owner, name = words[:first], words[first:]
+        if (of is not None and not owner) or not name or len(name) > 4:
+            continue
+        # "Secretary General and ...", "Director of the Regional SCO structures":
+        # a title's second word or a body, not a person.
+        if name[0] == "General" or any(w.isupper() and not _INITIAL.fullmatch(w)
+                                       for w in name):
+            continue
+        title = tuple(tokenize(" ".join([whose or "", match.group("title"), *owner])))
+        terms = tuple(tokenize(" ".join(w for w in name if not _INITIAL.fullmatch(w))))
+        if title and terms:
+            found.setdefault(title, set()).add(terms)
+    return {title: next(iter(names)) for title, names in found.items() if len(names) == 1}
+
+
+def with_titled_names(terms: Sequence[str], titles: dict[tuple[str, ...], tuple[str, ...]]
+                      ) -> list[str]:
+    """A sentence's terms plus the name of each person it calls by title
+    ("the President of Kazakhstan met ..." also mentions Tokayev)."""
+    extra = [t for title, name in titles.items() if _holds(terms, title)
+             for t in name if t not in terms]
+    return [*terms, *extra]
+
+
 class Abbreviations:
     """Body names the corpus also writes as an acronym ("Shanghai Cooperation
     Organization" and "SCO"), so that a question spelling out the name matches

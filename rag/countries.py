@@ -95,6 +95,33 @@ def _stand_ins() -> dict[str, tuple[str, ...]]:
     return {word: tuple(sorted(names)) for word, names in table.items()}
 
 
+@lru_cache(maxsize=1)
+def _names_of() -> dict[str, tuple[str, ...]]:
+    """Lower-cased country name -> every name of that country (``other_names``)."""
+    table: dict[str, set[str]] = {}
+    for country in countryinfo.all_countries():
+        info = country.info()
+        name = info.get("name")
+        if not isinstance(name, str):
+            continue
+        # As in ``_stand_ins``: only spellings that are a country's name.
+        names = {name, *(alt for alt in info.get("altSpellings") or ()
+                         if isinstance(alt, str) and is_country(alt))}
+        for each in names:
+            table.setdefault(_key(each), set()).update(names)
+    return {key: tuple(sorted(names)) for key, names in table.items()}
+
+
+def other_names(name: str) -> tuple[str, ...]:
+    """The other names of the country ``name`` names: "US" gives "United States"
+    and "USA", "Russian Federation" gives "Russia"; any other word, nothing.
+
+    Apart from ``stands_for``: a country's own names are no capital or demonym,
+    so "Which city ...?" must not take them.
+    """
+    return tuple(n for n in _names_of().get(_key(name), ()) if _key(n) != _key(name))
+
+
 def _key(word: str) -> str:
     """How ``_stand_ins`` looks a word up: no possessive, no accents, lower case,
     hyphens as spaces ("Bogotá's" and "Bogota" are one key, "Nur-Sultan" and

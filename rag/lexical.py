@@ -60,6 +60,11 @@ _NONE: frozenset[str] = frozenset()
 # them: "terrorist", "victorian", "membership", "farmer", "kazakhstan").
 DERIVED_MIN_CHARS = 5
 DERIVATIONAL_SUFFIXES = ("n", "an", "ian", "ean", "ist", "ship", "er", "ese", "stan", "istan")
+# Place names are often short ("Asia", "Iran", "Cuba"); their people's suffixes
+# pair them from four characters ("asian", "iranian"). "er" and the others do not:
+# "form" and "former".
+DEMONYM_MIN_CHARS = 4
+DEMONYM_SUFFIXES = frozenset(("n", "an", "ian"))
 # A derivation is weaker evidence than the word itself: "chairmanship" answers
 # "Which years does Kazakhstan chair ...?" less surely than "chairs". In
 # ``coverage`` it earns this share of the query term's weight. At full credit,
@@ -182,15 +187,22 @@ class Vocabulary:
         ("terror" and "terrorist", "member" and "membership", "victoria" and
         "victorian", "kazakh" and "kazakhstan").
 
-        Both terms have ``DERIVED_MIN_CHARS`` characters or more, and the extra
-        letters are one of ``DERIVATIONAL_SUFFIXES``: a shared beginning alone
-        would pair "state" with "statement" and "press" with "pressure".
+        Both terms have ``DERIVED_MIN_CHARS`` characters or more (``DEMONYM_MIN_CHARS``
+        for a demonym's suffix: "asia" and "asian"), and the extra letters are one
+        of ``DERIVATIONAL_SUFFIXES``: a shared beginning alone would pair "state"
+        with "statement" and "press" with "pressure".
         """
-        if len(term) < DERIVED_MIN_CHARS:
+        if len(term) < DEMONYM_MIN_CHARS:
             return _NONE
         found = {term[:-len(suffix)] for suffix in DERIVATIONAL_SUFFIXES
-                 if term.endswith(suffix) and len(term) - len(suffix) >= DERIVED_MIN_CHARS}
-        found |= {term + suffix for suffix in DERIVATIONAL_SUFFIXES}
+                 if term.endswith(suffix) and len(term) - len(suffix) >= _shortest(suffix)}
+        found |= {term + suffix for suffix in DERIVATIONAL_SUFFIXES
+                  if len(term) >= _shortest(suffix)}
         found &= self._terms
         found.discard(term)
         return frozenset(found)
+
+
+def _shortest(suffix: str) -> int:
+    """The fewest characters a term may have to pair with its form plus ``suffix``."""
+    return DEMONYM_MIN_CHARS if suffix in DEMONYM_SUFFIXES else DERIVED_MIN_CHARS

@@ -179,7 +179,9 @@ def test_confidence_rules_leave_answerable_questions_alone(
                  "What did Tokayev say about the 183 conflicts?",
                  # Names the article never uses, for ones it does: the EU, China.
                  "When do Brussels' new tariffs on electric cars from China start?",
-                 "What did Beijing gain from closer relations with Eurasian countries?"]
+                 "What did Beijing gain from closer relations with Eurasian countries?",
+                 # Another name of a country it names: the United States.
+                 "What has the US imposed tariffs on?"]
     before = [engine.ask(q).confidence for q in questions]
     monkeypatch.setattr(answering, "TYPE_MISS_CONFIDENCE", 1.0)
     monkeypatch.setattr(answering, "UNKNOWN_NAME_CONFIDENCE", 1.0)

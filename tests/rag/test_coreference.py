@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from rag.coreference import Abbreviations, antecedents
+from rag.coreference import Abbreviations, antecedents, titled_names, with_titled_names
 from rag.embedding import Embedder
 from rag.engine import Engine
 from rag.lexical import tokenize
@@ -134,3 +134,44 @@ def test_a_question_spelling_out_the_name_is_answered_like_one_using_the_acronym
         answer = engine.ask(question)
         assert not answer.abstained, question
         assert answer.answer == "2001", question
+
+
+def test_a_title_saying_whose_it_is_names_the_person_it_introduces() -> None:
+    text = ("President of Kazakhstan K. Tokayev spoke. As Kazakh Foreign Minister Murat "
+            "Nurtleu noted, UN Secretary-General António Guterres came. The Prime Minister "
+            "of India Narendra Modi and the President of the United States Joe Biden met.")
+    assert titled_names(text) == {
+        ("presid", "kazakhstan"): ("tokayev",),
+        ("kazakh", "foreign", "minist"): ("murat", "nurtleu"),
+        ("un", "secretari", "general"): ("antónio", "guterr"),
+        ("prime", "minist", "india"): ("narendra", "modi"),
+        ("presid", "unit", "state"): ("joe", "biden"),
+    }
+
+
+@pytest.mark.parametrize("text", [
+    "President Biden spoke.",  # a bare title: whose president?
+    "The SCO Secretary General and the Executive Director of the Regional SCO structures.",
+    # Two presidents of one country: the title names neither.
+    "President of France Emmanuel Macron met President of France François Hollande.",
+])
+def test_what_introduces_nobody_in_particular(text: str) -> None:
+    assert titled_names(text) == {}
+
+
+def test_a_sentence_calling_a_person_by_title_also_mentions_the_name() -> None:
+    titles = titled_names("President of Kazakhstan K. Tokayev spoke.")
+    terms = tokenize("On May 16, the President of Kazakhstan met with the secretaries.")
+    assert with_titled_names(terms, titles) == [*terms, "tokayev"]
+    # The title's words apart are no mention.
+    assert with_titled_names(tokenize("The president visited Kazakhstan."), titles) == \
+        tokenize("The president visited Kazakhstan.")
+
+
+def test_a_question_by_name_is_answered_from_a_sentence_using_the_title(engine: Engine) -> None:
+    # The article introduces "President of Kazakhstan K. Tokayev", then writes
+    # "On May 16, the President of Kazakhstan met with ... Central Asian countries".
+    answer = engine.ask("When did Tokayev meet the security council secretaries of "
+                        "Central Asia?")
+    assert not answer.abstained
+    assert answer.answer == "May 16"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.countries import is_country, stands_for
+from rag.countries import is_country, other_names, stands_for
 
 
 @pytest.mark.parametrize("text", [
@@ -63,3 +63,13 @@ def test_lookups_ignore_accents_and_split_lists() -> None:
     # Capitals of several words are looked up whole; a hyphen is a space.
     assert "India" in stands_for("New Delhi") and stands_for("Delhi") == ()
     assert stands_for("Nur Sultan") == stands_for("Nur-Sultan") != ()
+
+
+def test_other_names_of_a_country_but_not_its_capital_or_people() -> None:
+    assert {"United States", "USA"} <= set(other_names("US"))
+    assert "US" in other_names("United States")
+    assert "Russia" in other_names("Russian Federation")
+    assert "US" not in other_names("US")  # only the other ones
+    # Capitals and demonyms are ``stands_for``'s; other words have none.
+    assert other_names("Washington") == other_names("American") == ()
+    assert other_names("Tokayev") == other_names("States") == ()

@@ -93,15 +93,17 @@ def test_vocabulary_knows_terms_and_their_longer_or_shorter_forms() -> None:
 def test_derived_terms_add_or_drop_a_derivational_suffix() -> None:
     vocabulary = Vocabulary(["terror", "terrorist", "member", "membership", "memo", "memos",
                              "victorian", "current", "currenc", "kazakhstan", "state",
-                             "statement", "pressur", "polici"])
+                             "statement", "pressur", "polici", "asian", "former", "leader"])
     assert vocabulary.derived("terrorist") == {"terror"}
     assert vocabulary.derived("terror") == {"terrorist"}
     assert vocabulary.derived("member") == {"membership"}
     assert vocabulary.derived("victoria") == {"victorian"}  # the term itself may be unknown
     assert vocabulary.derived("kazakh") == {"kazakhstan"}
+    assert vocabulary.derived("asia") == {"asian"}  # a place's people from four letters
     # A shared beginning is not enough: "current" and "currency" part after
     # "curren", "statement" is not a kind of state, nor "pressure" of press.
-    for term in ("current", "state", "press", "polic", "memo", "fifa"):
+    # Nor are four letters enough for other suffixes: "form" and "former".
+    for term in ("current", "state", "press", "polic", "memo", "fifa", "form", "lead"):
         assert vocabulary.derived(term) == frozenset(), term
 
 
