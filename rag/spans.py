@@ -455,7 +455,7 @@ def narrow(sentence: str, question: str,
         if listed is not None:
             return listed
     if len(spans) > 1:
-        spans = _nearest(sentence, spans, question)
+        spans = _nearest(sentence, spans, question, counts=kind is AnswerType.NUMBER)
     if len(spans) != 1:
         return None
     start, end = spans[0]
@@ -505,24 +505,45 @@ NEAR_WORDS = 5
 _WORDS = re.compile(r"[\w’'-]+")
 
 
-def _nearest(sentence: str, spans: list[tuple[int, int]],
-             question: str) -> list[tuple[int, int]]:
-    """The one span with the most question terms near it, or all of them on a tie."""
+def _nearest(sentence: str, spans: list[tuple[int, int]], question: str,
+             counts: bool = False) -> list[tuple[int, int]]:
+    """The one span with the most question terms near it, or all of them on a tie.
+
+    For ``counts`` (numbers), a tie goes to the number whose noun holds the most
+    question terms.
+    """
     asked = set(tokenize(question))
     words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(sentence)]
-    counts = []
+    nearby = []
     for start, end in spans:
         inside = [i for i, (s, e, _) in enumerate(words) if s < end and e > start]
         if not inside:
-            counts.append(0)
+            nearby.append(0)
             continue
         near = (words[max(0, inside[0] - NEAR_WORDS) : inside[0]]
                 + words[inside[-1] + 1 : inside[-1] + 1 + NEAR_WORDS])
-        counts.append(len({t for _, _, w in near for t in tokenize(w)} & asked))
-    best = max(counts)
-    if best == 0 or counts.count(best) > 1:
+        nearby.append(len({t for _, _, w in near for t in tokenize(w)} & asked))
+    best = max(nearby)
+    if best == 0:
         return spans
-    return [spans[counts.index(best)]]
+    tied = [span for span, count in zip(spans, nearby, strict=True) if count == best]
+    if len(tied) > 1 and not counts:
+        return spans
+    if len(tied) > 1:
+        # Neighbours in a list share their windows ("nine member states, three
+        # observer states"): then the words a number heads decide, up to the next
+        # comma or "and" ("three" counts observer states, "nine" member states).
+        heads = [len(set(tokenize(_FOLLOWING.match(sentence, end).group())) & asked)
+                 for _, end in tied]
+        top = max(heads)
+        if top == 0 or heads.count(top) > 1:
+            return spans
+        return [tied[heads.index(top)]]
+    return tied
+
+
+# The words a span heads: up to four, stopping at punctuation, "and"/"or" or a digit.
+_FOLLOWING = re.compile(r"(?:\s+(?!(?:and|or)\b)[^\W\d][\w’'-]*){0,4}")
 
 
 _LINKING = frozenset(("is", "are", "was", "were", "be", "been", "will", "would", "can", "that",

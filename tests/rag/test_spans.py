@@ -142,6 +142,9 @@ TWO_DATES = ("The organization was founded in Shanghai in 2001 by six states, an
          "forty percent"),
         ("Some fifteen thousand people marched.", "How many people marched?",
          "Some fifteen thousand"),
+        # Neighbours in a list: the words the number heads decide.
+        ("It has nine member states, three observer states and 14 dialogue partners.",
+         "How many observer states does it have?", "three"),
         ("The fleet had forty ships and a sixth of its crews.",
          "How many ships did the fleet have?", "forty"),
         # A month with its year is one date, not "May 20" of "May 2013".
