@@ -533,8 +533,7 @@ def _nearest(sentence: str, spans: list[tuple[int, int]], question: str,
         # Neighbours in a list share their windows ("nine member states, three
         # observer states"): then the words a number heads decide, up to the next
         # comma or "and" ("three" counts observer states, "nine" member states).
-        heads = [len(set(tokenize(_FOLLOWING.match(sentence, end).group())) & asked)
-                 for _, end in tied]
+        heads = [len(set(tokenize(_headed(sentence, end))) & asked) for _, end in tied]
         top = max(heads)
         if top == 0 or heads.count(top) > 1:
             return spans
@@ -544,6 +543,12 @@ def _nearest(sentence: str, spans: list[tuple[int, int]], question: str,
 
 # The words a span heads: up to four, stopping at punctuation, "and"/"or" or a digit.
 _FOLLOWING = re.compile(r"(?:\s+(?!(?:and|or)\b)[^\W\d][\w’'-]*){0,4}")
+
+
+def _headed(sentence: str, end: int) -> str:
+    """The words right after a span that ends at ``end`` (``_FOLLOWING``)."""
+    match = _FOLLOWING.match(sentence, end)
+    return match.group() if match else ""
 
 
 _LINKING = frozenset(("is", "are", "was", "were", "be", "been", "will", "would", "can", "that",
