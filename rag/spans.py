@@ -232,6 +232,11 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue  # the question already says it; it is not the answer
         if kind is AnswerType.NAME and not _looks_like_name(sentence[start:end]):
             continue
+        if (kind is AnswerType.NAME and _BODY_WORD.search(sentence, start, end)
+                and _holds_title(asked)):
+            # "Who is the SCO Secretary General?" asks for a person: "Regional
+            # Anti-Terrorism SCO" in the same sentence is a body.
+            continue
         if named and not _looks_like_entity(sentence[start:end]):
             continue
         if kind is AnswerType.COUNTRY and not is_country(sentence[start:end]):
@@ -347,17 +352,35 @@ _TITLES = frozenset((
 ))
 
 
+# An acronym ("SCO", "UN"): part of a body's name, never of a person's.
+_BODY_WORD = re.compile(r"\b[A-Z]{2,}\b")
+
+
+# Offices only a person holds, as ``tokenize`` writes them.
+_OFFICES = frozenset(tokenize(
+    "president minister secretary director chairman chairwoman ambassador king queen "
+    "prince princess senator governor mayor chancellor spokesman spokeswoman spokesperson"))
+
+
+def _holds_title(asked: set[str]) -> bool:
+    """Whether a question's terms name an office ("president", "minister"), so
+    that it asks who holds it: a person."""
+    return not asked.isdisjoint(_OFFICES)
+
+
 def _looks_like_name(text: str) -> bool:
     """An initial ("K. Tokayev"), or two or more capitalised words that are not
-    all titles ("Secretary General") and do not end in an adjective of place
-    ("Central Asian").
+    all titles or acronyms ("SCO Secretary General") and do not end in an
+    adjective of place ("Central Asian").
     """
     words = text.split()
     if re.search(r"\b[A-Z]\.", text):
         return True
     if len(words) < 2 or _DEMONYM.search(words[-1]):
         return False
-    return not all(w.lower().strip(".,’'") in _TITLES for w in words)
+    # "Secretary General", "SCO Secretary General": an office, whoever holds it.
+    return not all(w.lower().strip(".,’'") in _TITLES or _BODY_WORD.fullmatch(w.strip(".,’'"))
+                   for w in words)
 
 
 _UNIT = re.compile(

@@ -451,6 +451,20 @@ def test_country_questions_take_only_country_names() -> None:
     assert [attend[s:e] for s, e in spans] == ["Kazakhstan", "India", "Iran", "UAE"]
 
 
+@pytest.mark.parametrize("question", ["Who is the SCO Secretary General?",
+                                      "Who is the director of the anti-terrorism structure?"])
+def test_an_office_or_a_body_is_no_person(question: str) -> None:
+    # The article names the office, never who holds it: no candidate, so a
+    # "who" question over this sentence abstains instead of naming the body.
+    attend = ("The event will be attended by the SCO Secretary General and the Executive "
+              "Director of the Regional Anti-Terrorism SCO structures.")
+    assert candidates(attend, AnswerType.NAME, question) == []
+    # Asked who did something, a body may answer; asked for an office holder, not.
+    hosted = "The talks were hosted by the Regional Anti-Terrorism SCO Council."
+    assert candidates(hosted, AnswerType.NAME, "Who hosted the talks?")
+    assert candidates(hosted, AnswerType.NAME, "Who is the council's director?") == []
+
+
 def test_a_quotation_opening_is_no_name() -> None:
     sentence = ("The summit will be held under the motto “Strengthening multilateral dialogue” "
                 "in Astana.")
