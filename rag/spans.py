@@ -432,9 +432,22 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
         return True  # "How high is Mount Bogong?" over "at 1,986 m"
     if sentence[:start].rstrip()[-1:] in _CURRENCY and re.search(r"\bhow much\b", question, re.I):
         return True  # "How much was paid?" over "£304m"
-    following = " ".join(re.findall(r"[\w’'-]+", sentence[end:])[:4])
-    return any(_mentioned(word, asked) for word in following.split()
-               if tokenize(word))
+    following = re.findall(r"[\w’'-]+", sentence[end:])[:4]
+    counted = _COUNTED.search(question)
+    if counted is not None and tokenize(counted.group(1)):
+        # "How many people died?" counts people: "183 regional and local conflicts"
+        # is followed by the question's "conflicts", but counts something else.
+        asked = set(tokenize(counted.group(1)))
+        asked |= {other for term in asked for other in _SAME_COUNT.get(term, ())}
+    return any(_mentioned(word, asked) for word in following if tokenize(word))
+
+
+# What "how many ...?" counts: its next two words ("dialogue partners", "people died";
+# not "of the", in "how many of the six packages": then any question word counts).
+_COUNTED = re.compile(r"\bhow many\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.I)
+# Words news uses for one another when counting states.
+_STATES = frozenset(tokenize("countries states nations members"))
+_SAME_COUNT = {term: _STATES for term in _STATES}
 
 
 def _mentioned(word: str, asked: set[str]) -> bool:

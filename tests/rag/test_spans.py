@@ -142,6 +142,11 @@ TWO_DATES = ("The organization was founded in Shanghai in 2001 by six states, an
          "forty percent"),
         ("Some fifteen thousand people marched.", "How many people marched?",
          "Some fifteen thousand"),
+        # A count of what the question counts: states are countries and members.
+        ("It has nine member states and three observers.",
+         "How many countries are full members?", "nine"),
+        ("Setanta won two of the six packages.",
+         "How many of the six packages did Setanta win?", "two"),
         # Neighbours in a list: the words the number heads decide.
         ("It has nine member states, three observer states and 14 dialogue partners.",
          "How many observer states does it have?", "three"),
@@ -449,6 +454,14 @@ def test_country_questions_take_only_country_names() -> None:
               "the UAE, and by the UN Secretary General.")
     spans = candidates(attend, AnswerType.COUNTRY, "Which countries will attend the event?")
     assert [attend[s:e] for s, e in spans] == ["Kazakhstan", "India", "Iran", "UAE"]
+
+
+def test_a_count_of_something_else_is_no_answer() -> None:
+    # The question's "conflicts" follows 183, but 183 counts conflicts, not people.
+    assert candidates(TOKAYEV, AnswerType.NUMBER, "How many people died in the conflicts?") \
+        == []
+    spans = candidates(TOKAYEV, AnswerType.NUMBER, "How many conflicts were registered?")
+    assert [TOKAYEV[s:e] for s, e in spans] == ["183"]
 
 
 @pytest.mark.parametrize("question", ["Who is the SCO Secretary General?",
