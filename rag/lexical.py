@@ -41,8 +41,14 @@ def tokenize(text: str) -> list[str]:
     stemmer keeps together ("revise" and "revision").
     """
     words = [w for w in _TOKEN.findall(text.lower().replace("’", "'")) if w not in STOPWORDS]
-    return [stem[:-2] + "is" if stem.endswith("iz") else stem
-            for stem in _stemmer().stemWords(words)]
+    stems = (stem[:-2] + "is" if stem.endswith("iz") else stem
+             for stem in _stemmer().stemWords(words))
+    return [_SAME_TERM.get(stem, stem) for stem in stems]
+
+
+# Stems the stemmer keeps apart that mean the same: "What percentage ...?" is
+# answered by "30 percent".
+_SAME_TERM = {"percentag": "percent"}
 
 
 def idf_table(term_lists: Sequence[Sequence[str]]) -> dict[str, float]:
@@ -127,11 +133,13 @@ def named_words(question: str) -> list[str]:
     The first word is capitalised anyway; it counts only where it is plainly a
     name: an acronym, a country, or a capital or demonym, alone or with the next
     word ("New Delhi said what?" gives "New", "Delhi"). A question in title or
-    upper case capitalises everything; it gives nothing.
+    upper case ("Who Won The Cup?") capitalises everything; it gives nothing.
     """
     first, *words = _WORD.findall(question) or [""]
     capitalised = [w for w in words if w[:1].isupper()]
-    if len(capitalised) > 0.6 * len(words):
+    # Title case capitalises even "The" and "In"; a short question may well
+    # capitalise most of its words as names ("Who is Tesla's CEO?").
+    if (words and len(capitalised) == len(words)) or not _TITLE_CASED.isdisjoint(words):
         return []
     if _names_something(first, words[0] if words else ""):
         capitalised.insert(0, first)
@@ -139,6 +147,13 @@ def named_words(question: str) -> list[str]:
         return []
     # In "China-made" or "US-backed" only the capitalised part is a name.
     return [part for w in capitalised for part in re.split(r"[-–]", w) if part[:1].isupper()]
+
+
+# Words only title case capitalises after a question's first word.
+_TITLE_CASED = frozenset((
+    "The", "A", "An", "Of", "In", "On", "At", "To", "For", "And", "Or", "With", "By", "From",
+    "Is", "Are", "Was", "Were", "Did", "Does", "Do", "Has", "Have", "Will",
+))
 
 
 def _names_something(word: str, after: str) -> bool:

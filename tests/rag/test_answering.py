@@ -605,3 +605,11 @@ def test_a_rare_name_counts_only_away_from_the_best_sentence(question: str,
     names = named_words(question)
     top = next(s for s in answerer.sentences if "set grain prices" in s.text)
     assert answerer._rare_name_absent(names, top, answerer._paired(names)) is scaled
+
+
+def test_a_percentage_question_finds_the_percent(engine: Engine) -> None:
+    # "percentage" and "percent" are one term; "growing conflicts" elsewhere
+    # shares more words with the question but gives no figure.
+    answer = engine.ask("What percentage did conflicts grow?")
+    assert not answer.abstained
+    assert answer.answer == "30 percent"
