@@ -222,7 +222,17 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         text = sentence[start:end].rstrip(".,;: ")
         end = start + len(text)
         if kind is AnswerType.NAME or named:
+            run_start = start
             start, end = _strip_asked(sentence, start, end, asked)
+            if kind is AnswerType.NAME and _OF_END.search(sentence, run_start, start):
+                if _OWNED_OFFICE_Q.search(question):
+                    # Asked for the president of China, "President of | Kazakhstan
+                    # K. Tokayev" holds the office of somewhere else.
+                    continue
+                # Asked for "the president", his country is not his name.
+                owner = _OWNER.match(sentence, start, end)
+                if owner is not None and is_country(owner.group(1)):
+                    start = owner.end()
         if named:
             start, end = _strip_common_opening(sentence, start, end, proper_nouns)
         if start >= end:
@@ -232,10 +242,11 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue  # the question already says it; it is not the answer
         if kind is AnswerType.NAME and not _looks_like_name(sentence[start:end]):
             continue
-        if (kind is AnswerType.NAME and _BODY_WORD.search(sentence, start, end)
-                and _holds_title(asked)):
+        if kind is AnswerType.NAME and _holds_title(asked) and (
+                _BODY_WORD.search(sentence, start, end) or is_country(sentence[start:end])):
             # "Who is the SCO Secretary General?" asks for a person: "Regional
-            # Anti-Terrorism SCO" in the same sentence is a body.
+            # Anti-Terrorism SCO" in the same sentence is a body, "United States"
+            # a country.
             continue
         if named and not _looks_like_entity(sentence[start:end]):
             continue
@@ -352,6 +363,12 @@ _TITLES = frozenset((
 ))
 
 
+# A stripped office that ends in "of": what follows is whose office it is.
+_OF_END = re.compile(r"\bof\s+$")
+# "the president of China", "the foreign minister of Kazakhstan": an office with its owner.
+_OWNED_OFFICE_Q = re.compile(r"\b[A-Za-z]+\s+of\s+(?:the\s+)?[A-Z]")
+# The owner opening a run after an office's "of": "Kazakhstan" in "Kazakhstan K. Tokayev".
+_OWNER = re.compile(r"((?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)??)\s+(?=[A-Z])")
 # An acronym ("SCO", "UN"): part of a body's name, never of a person's.
 _BODY_WORD = re.compile(r"\b[A-Z]{2,}\b")
 

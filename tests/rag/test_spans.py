@@ -456,6 +456,23 @@ def test_country_questions_take_only_country_names() -> None:
     assert [attend[s:e] for s, e in spans] == ["Kazakhstan", "India", "Iran", "UAE"]
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who is the President of Kazakhstan?", ["K. Tokayev"]),
+        # Without an owner in the question, the office's owner is no part of the name.
+        ("Who is the president?", ["K. Tokayev"]),
+        # He holds the office of somewhere else; nor is a country a person.
+        ("Who is the president of China?", []),
+    ],
+)
+def test_an_office_holder_holds_the_office_asked_about(question: str,
+                                                        expected: list[str]) -> None:
+    sentence = TOKAYEV + " The United States has imposed tariffs."
+    found = candidates(sentence, AnswerType.NAME, question)
+    assert [sentence[s:e] for s, e in found] == expected
+
+
 def test_a_count_of_something_else_is_no_answer() -> None:
     # The question's "conflicts" follows 183, but 183 counts conflicts, not people.
     assert candidates(TOKAYEV, AnswerType.NUMBER, "How many people died in the conflicts?") \
