@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from tqdm import tqdm
 
 from rag.errors import ModelLoadError
 from rag.models import find_split_model, materialize
@@ -23,6 +24,10 @@ os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 log = logging.getLogger(__name__)
+
+# With a progress bar, texts go to the model this many batches at a time: the bar
+# moves every few seconds, and each call still sorts plenty of texts by length.
+PROGRESS_BATCHES = 4
 
 
 def resolve_model_path(model: str) -> str:
@@ -98,19 +103,31 @@ class Embedder:
         getter = getter or model.get_sentence_embedding_dimension
         return int(getter())
 
-    def embed(self, texts: Sequence[str], batch_size: int = 64,
-              progress: bool = False) -> np.ndarray:
-        """Embed texts in batches; returns an ``(n, dim)`` float32 array."""
+    def embed(self, texts: Sequence[str], batch_size: int = 64, progress: bool = False,
+              label: str = "Embedding") -> np.ndarray:
+        """Embed texts in batches; returns an ``(n, dim)`` float32 array.
+
+        Args:
+            texts: What to embed.
+            batch_size: Texts per forward pass.
+            progress: Show a progress bar counting texts, labelled ``label``
+                (sentence-transformers' own bar counts "Batches").
+        """
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        vectors = self.model.encode(
-            list(texts),
-            batch_size=batch_size,
-            normalize_embeddings=True,
-            convert_to_numpy=True,
-            show_progress_bar=progress,
-        )
-        return np.ascontiguousarray(vectors, dtype=np.float32)
+        texts = list(texts)
+        # Handed over several batches at a time: the library sorts each call's
+        # texts by length, which saves padding.
+        step = batch_size * PROGRESS_BATCHES if progress else len(texts)
+        parts = []
+        with tqdm(total=len(texts), desc=label, unit="text", disable=not progress) as bar:
+            for begin in range(0, len(texts), step):
+                part = texts[begin : begin + step]
+                parts.append(self.model.encode(part, batch_size=batch_size,
+                                               normalize_embeddings=True,
+                                               convert_to_numpy=True, show_progress_bar=False))
+                bar.update(len(part))
+        return np.ascontiguousarray(np.concatenate(parts), dtype=np.float32)
 
     @staticmethod
     def prefer_latency() -> None:

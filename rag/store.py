@@ -81,7 +81,8 @@ def build_index(documents: Sequence[Document], settings: Settings, embedder: Emb
     chunks = chunk_documents(documents, settings.chunk_size, settings.chunk_overlap)
     sentences = sentences_of(documents, settings.min_sentence_words)
     texts = [c.text for c in chunks] + [s.text for s in sentences]
-    vectors = embedder.embed(texts, batch_size=settings.embed_batch_size, progress=progress)
+    vectors = embedder.embed(texts, batch_size=settings.embed_batch_size, progress=progress,
+                             label="Embedding passages and sentences")
     chunk_vectors, sentence_vectors = vectors[: len(chunks)], vectors[len(chunks) :]
     index = faiss.IndexFlatIP(embedder.dimension)
     if len(chunks):

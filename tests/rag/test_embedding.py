@@ -114,3 +114,14 @@ def test_prefer_latency_runs_on_one_thread_with_the_same_vectors(embedder: Embed
         np.testing.assert_allclose(embedder.embed_query(question), reference, atol=1e-5)
     finally:
         torch.set_num_threads(before)
+
+
+def test_the_progress_bar_counts_texts_under_its_label(
+        embedder: Embedder, capsys: pytest.CaptureFixture[str]) -> None:
+    # More texts than one call takes with a bar (4 batches of 64): two calls.
+    texts = [f"Sentence number {i} about the summit." for i in range(300)]
+    shown = embedder.embed(texts, batch_size=64, progress=True, label="Embedding the test")
+    err = capsys.readouterr().err
+    assert "Embedding the test" in err and "300/300" in err
+    assert "Batches" not in err  # the library's own bar stays off
+    np.testing.assert_allclose(shown, embedder.embed(texts, batch_size=64), atol=1e-5)
