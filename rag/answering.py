@@ -232,7 +232,9 @@ class Answerer:
             scored.append((score, sentence))
         scored.sort(key=lambda item: (-item[0], item[1].sentence_id))
 
-        best = scored[0][0]
+        best, top = scored[0]
+        # "Why ...?" over a stated consequence: the reason is the sentence before.
+        top_cause = self._cause(top) if kind is AnswerType.REASON else None
         groups: list[list[Sentence]] = []
         group_scores: list[float] = []
         # Twice as deep as the quotes: a sentence next to a chosen one joins it
@@ -248,7 +250,8 @@ class Answerer:
                 group.append(sentence)
             elif len(groups) < max_quotes:
                 group = [sentence]
-                cause = self._cause(sentence) if kind is AnswerType.REASON else None
+                cause = (top_cause if sentence is top else self._cause(sentence)
+                         if kind is AnswerType.REASON else None)
                 if cause is not None and cause.sentence_id not in taken:
                     group.append(cause)
                 groups.append(group)
@@ -258,22 +261,19 @@ class Answerer:
             taken.update(s.sentence_id for s in group)
         quotes = tuple(self._quote(g, score, owner) for g, score in zip(groups, group_scores,
                                                                         strict=True))
-        top = scored[0][1].text
-        # "Why ...?" over a stated consequence: the reason is the sentence before.
-        cause = self._cause(scored[0][1]) if kind is AnswerType.REASON else None
-        reason = cause.text if cause is not None else top
+        reason = top_cause.text if top_cause is not None else top.text
         confidence = float(np.clip(best, 0.0, 1.0))
-        if kind in TYPED and not candidates(top, kind, question, self.proper_nouns):
+        if kind in TYPED and not candidates(top.text, kind, question, self.proper_nouns):
             confidence *= TYPE_MISS_CONFIDENCE
         names = named_words(question)
         paired = self._paired(names)
         if self._names_unknown(names, paired):
             confidence *= UNKNOWN_NAME_CONFIDENCE
-        elif self._names_elsewhere(names, scored[0][1].doc_id, paired):
+        elif self._names_elsewhere(names, top.doc_id, paired):
             confidence *= ELSEWHERE_NAME_CONFIDENCE
-        elif self._rare_name_absent(names, scored[0][1], paired):
+        elif self._rare_name_absent(names, top, paired):
             confidence *= RARE_NAME_CONFIDENCE
-        if not self._holds_figures(scored[0][1], question):
+        if not self._holds_figures(top, question):
             confidence *= MISSING_FIGURE_CONFIDENCE
         return Selection(narrow(reason, question, self.proper_nouns) or reason, confidence, quotes)
 
