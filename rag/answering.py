@@ -342,10 +342,10 @@ class Answerer:
         in the Rhine's file). Always false for a corpus of one document.
 
         The document's id counts as part of it: a file named ``rhine.md`` is about
-        the Rhine even where its text says "it". A stand-in (a capital for its
-        country) or a country's other name is not checked per document: whether
-        the file names the country in a form ``stands_for`` or ``other_names``
-        gives is left to the corpus-wide check.
+        the Rhine even where its text says "it". A country counts by any of its
+        names ("US" in a file saying "United States"). A stand-in (a capital for
+        its country) is not checked per document: whether the file names the
+        country in a form ``stands_for`` gives is left to the corpus-wide check.
         """
         if len(self.texts) < 2 or not names:
             return False
@@ -357,8 +357,9 @@ class Answerer:
             terms.update(_id_terms(doc_id))
             vocabulary = self._document_vocabularies[doc_id] = Vocabulary(terms)
         known = self._paired(names) if paired is None else paired
-        return not all(k or stands_for(name) or other_names(name)
-                       or all(t in vocabulary for t in tokenize(name))
+        return not all(k or stands_for(name)
+                       or any(all(t in vocabulary for t in tokenize(form))
+                              for form in (name, *other_names(name)))
                        for k, name in zip(known, names, strict=True))
 
     def _rare_name_absent(self, names: Sequence[str], sentence: Sentence,

@@ -95,34 +95,60 @@ _TITLE = (r"(?:President|Vice[- ]President|Prime\s+Minister|(?:Foreign\s+|Defen[
           r"Queen|Governor|Mayor|Chancellor|Director(?:[- ]General)?|Spokes(?:man|woman|person))")
 _CAPITALISED = r"[A-Z][\w’'-]+"
 _TITLED = re.compile(
-    rf"\b(?:(?P<whose>{_CAPITALISED})\s+)?(?P<title>{_TITLE})"
+    # "Prime", "Vice", "Foreign" begin a title; they say nothing of whose it is.
+    rf"\b(?:(?!(?:Prime|Vice|Foreign|Defen[cs]e)\b)(?P<whose>{_CAPITALISED})\s+)?"
+    rf"(?P<title>{_TITLE})"
     r"(?:(?P<of>\s+of\s+(?:the\s+)?)|\s+)"
     rf"(?P<run>(?:[A-Z]\.\s*)*{_CAPITALISED}(?:\s+(?:[A-Z]\.\s*)*{_CAPITALISED})*)"
 )
 _INITIAL = re.compile(r"[A-Z]\.")
+_NESTED_OF = re.compile(r"\s+of\b")
+
+
+def _in_heading(text: str, at: int) -> bool:
+    """Whether ``at`` lies in a title-case heading: a line of four words or more,
+    nearly all capitalised, not ending a sentence."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    line = text[start : end if end >= 0 else len(text)].strip()
+    words = line.split()
+    return (len(words) >= 4 and not line.endswith((".", "!", "?", "”", '"'))
+            and sum(w[:1].isupper() for w in words) >= 0.8 * len(words))
 
 
 def titled_names(text: str) -> dict[tuple[str, ...], tuple[str, ...]]:
-    """The people ``text`` introduces by a title that says whose it is, as terms:
-    ``("presid", "kazakhstan") -> ("tokayev",)`` for "President of Kazakhstan
-    K. Tokayev".
+    """The people ``text`` introduces by a title that says whose it is.
 
     After "of", the name is the run of capitalised words from its first initial,
     else its last two words (its last one in a run of two): "President of the
     United States Joe Biden". A title given to two different names in the text
-    (two presidents of one country) stands for neither and is left out.
+    (two presidents of one country) stands for neither and is left out, and so
+    are bare titles ("President Biden": whose?) and title-case headings.
+
+    Args:
+        text: One document's text.
+
+    Returns:
+        The title's terms -> the name's terms: ``("presid", "kazakhstan") ->
+        ("tokayev",)`` for "President of Kazakhstan K. Tokayev".
     """
     found: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
     for match in _TITLED.finditer(text):
         whose, of, words = match.group("whose"), match.group("of"), match.group("run").split()
-        if whose in ("The", "A", "An", "Its", "Their", "Our"):
+        if whose is not None and not tokenize(whose):  # "The", "But": no one's
             whose = None
         if (whose is None) == (of is None):  # a bare title, or one too long to trust
             continue
-        first = next((i for i, w in enumerate(words) if _INITIAL.fullmatch(w)), None)
-        if first is None:
-            first = 0 if of is None else max(1, len(words) - 2)
-        owner, name = words[:first], words[first:]
+        # "Minister of Foreign Affairs of Kazakhstan ...": too long to split safely;
+        # "Kazakh President Visits China": a heading, not a name.
+        if _NESTED_OF.match(text, match.end()) or _in_heading(text, match.start()):
+            continue
+        first = None
+        if of is not None:
+            first = next((i for i, w in enumerate(words) if _INITIAL.fullmatch(w)), None)
+            if first is None:
+                first = max(1, len(words) - 2)
+        owner, name = words[:first or 0], words[first or 0:]
         if (of is not None and not owner) or not name or len(name) > 4:
             continue
         # "Secretary General and ...", "Director of the Regional SCO structures":
@@ -140,7 +166,15 @@ def titled_names(text: str) -> dict[tuple[str, ...], tuple[str, ...]]:
 def with_titled_names(terms: Sequence[str], titles: dict[tuple[str, ...], tuple[str, ...]]
                       ) -> list[str]:
     """A sentence's terms plus the name of each person it calls by title
-    ("the President of Kazakhstan met ..." also mentions Tokayev)."""
+    ("the President of Kazakhstan met ..." also mentions Tokayev).
+
+    Args:
+        terms: The sentence's terms (``tokenize``).
+        titles: Its document's ``titled_names``.
+
+    Returns:
+        ``terms`` followed by the name terms it lacks.
+    """
     extra = [t for title, name in titles.items() if _holds(terms, title)
              for t in name if t not in terms]
     return [*terms, *extra]

@@ -107,17 +107,25 @@ def _names_of() -> dict[str, tuple[str, ...]]:
         # As in ``_stand_ins``: only spellings that are a country's name.
         names = {name, *(alt for alt in info.get("altSpellings") or ()
                          if isinstance(alt, str) and is_country(alt))}
+        # News writes "U.S." and "U.K." as often as "US" and "UK".
+        names |= {".".join(n) + "." for n in names if n.isupper() and n.isalpha()}
         for each in names:
             table.setdefault(_key(each), set()).update(names)
     return {key: tuple(sorted(names)) for key, names in table.items()}
 
 
 def other_names(name: str) -> tuple[str, ...]:
-    """The other names of the country ``name`` names: "US" gives "United States"
-    and "USA", "Russian Federation" gives "Russia"; any other word, nothing.
+    """The other names of the country ``name`` names.
 
     Apart from ``stands_for``: a country's own names are no capital or demonym,
     so "Which city ...?" must not take them.
+
+    Args:
+        name: A word or phrase as written ("US", "Russian Federation").
+
+    Returns:
+        "US" gives "United States", "USA" and "United States of America";
+        "Russian Federation" gives "Russia"; any other word, nothing.
     """
     return tuple(n for n in _names_of().get(_key(name), ()) if _key(n) != _key(name))
 

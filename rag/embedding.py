@@ -73,10 +73,7 @@ class Embedder:
     @property
     def model(self) -> Any:
         """The loaded ``SentenceTransformer`` (loads it on first access)."""
-        if self._model is None:
-            with self._lock:
-                if self._model is None:
-                    self._model = self._load()
+        self.load()
         return self._model
 
     def _load(self) -> Any:
@@ -95,6 +92,13 @@ class Embedder:
                 f"offline: {exc}. Give a local model folder or an installed model name."
             ) from exc
 
+    def load(self) -> None:
+        """Load the model now, rather than on first use."""
+        if self._model is None:
+            with self._lock:
+                if self._model is None:
+                    self._model = self._load()
+
     @property
     def dimension(self) -> int:
         """Length of the vectors this model returns."""
@@ -110,8 +114,9 @@ class Embedder:
         Args:
             texts: What to embed.
             batch_size: Texts per forward pass.
-            progress: Show a progress bar counting texts, labelled ``label``
-                (sentence-transformers' own bar counts "Batches").
+            progress: Show a progress bar counting texts (sentence-transformers'
+                own bar counts "Batches").
+            label: The progress bar's label.
         """
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)

@@ -346,8 +346,7 @@ class Engine:
             except CorruptIndexError as exc:
                 log.warning("%s Rebuilding it.", exc)
         check_target(self.index_path)  # a folder we cannot write fails now, not after the build
-        # Loaded before the build starts, so that its time is the build's alone.
-        log.debug("embedding model ready: %d dimensions", self.embedder.dimension)
+        self.embedder.load()  # before the build's clock starts: its time is the build's alone
         data = build_index(documents, self.settings, self.embedder, progress=progress)
         save_index(data, self.index_path)
         self.built_index = True

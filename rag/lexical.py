@@ -137,9 +137,11 @@ def named_words(question: str) -> list[str]:
     """
     first, *words = _WORD.findall(question) or [""]
     capitalised = [w for w in words if w[:1].isupper()]
-    # Title case capitalises even "The" and "In"; a short question may well
-    # capitalise most of its words as names ("Who is Tesla's CEO?").
-    if (words and len(capitalised) == len(words)) or not _TITLE_CASED.isdisjoint(words):
+    # Title case capitalises most words, "The" and "In" among them; a short
+    # question may well capitalise most of its words as names ("Who is Tesla's
+    # CEO?"), and a name may begin with "The" ("The Guardian").
+    if words and (len(capitalised) == len(words) or (
+            len(capitalised) > 0.6 * len(words) and not _TITLE_CASED.isdisjoint(words))):
         return []
     if _names_something(first, words[0] if words else ""):
         capitalised.insert(0, first)

@@ -100,7 +100,7 @@ _NOT_PLACES = frozenset({
     # "on the topics of", "on the basis of", "on the agenda": subjects, not places.
     "topic", "topics", "issue", "issues", "matter", "matters", "subject", "subjects",
     "question", "questions", "basis", "grounds", "agenda", "behalf", "occasion", "eve",
-    "list", "focus", "scale",
+    "list", "focus",
 })
 _CITY_Q = re.compile(r"\b(which|what) (cit(y|ies)|capitals?|towns?)\b", re.I)
 _COUNTRY_Q = re.compile(r"\b(which|what) (countr(y|ies)|nations?)\b", re.I)
@@ -149,7 +149,8 @@ _WORDS_SCALED = (r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b"
 _PERCENT = r"(?:\s*(?:%|percent\b|per cent\b))?"
 _NUMBER = re.compile(
     r"(?:\b(?:more than|over|about|nearly|almost|around|some|up to|at least)\s+)?"
-    rf"(?:\d[\d,]*(?:\.\d+)?{_SCALE_WORD}{_PERCENT}"
+    # Not the "1850" of "the 1850s": a decade counts nothing.
+    rf"(?:\d[\d,]*(?:\.\d+)?(?!\d|s\b){_SCALE_WORD}{_PERCENT}"
     rf"|\b(?:{_NUMBER_WORDS})\b{_WORDS_SCALED}{_PERCENT})",
     re.I,
 )
@@ -225,14 +226,12 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             run_start = start
             start, end = _strip_asked(sentence, start, end, asked)
             if kind is AnswerType.NAME and _OF_END.search(sentence, run_start, start):
-                if _OWNED_OFFICE_Q.search(question):
+                if _asks_office_of(question):
                     # Asked for the president of China, "President of | Kazakhstan
                     # K. Tokayev" holds the office of somewhere else.
                     continue
                 # Asked for "the president", his country is not his name.
-                owner = _OWNER.match(sentence, start, end)
-                if owner is not None and is_country(owner.group(1)):
-                    start = owner.end()
+                start = _after_country(sentence, start, end)
         if named:
             start, end = _strip_common_opening(sentence, start, end, proper_nouns)
         if start >= end:
@@ -243,7 +242,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         if kind is AnswerType.NAME and not _looks_like_name(sentence[start:end]):
             continue
         if kind is AnswerType.NAME and _holds_title(asked) and (
-                _BODY_WORD.search(sentence, start, end) or is_country(sentence[start:end])):
+                _BODY_ACRONYM.search(sentence, start, end) or is_country(sentence[start:end])):
             # "Who is the SCO Secretary General?" asks for a person: "Regional
             # Anti-Terrorism SCO" in the same sentence is a body, "United States"
             # a country.
@@ -366,11 +365,31 @@ _TITLES = frozenset((
 # A stripped office that ends in "of": what follows is whose office it is.
 _OF_END = re.compile(r"\bof\s+$")
 # "the president of China", "the foreign minister of Kazakhstan": an office with its owner.
-_OWNED_OFFICE_Q = re.compile(r"\b[A-Za-z]+\s+of\s+(?:the\s+)?[A-Z]")
-# The owner opening a run after an office's "of": "Kazakhstan" in "Kazakhstan K. Tokayev".
-_OWNER = re.compile(r"((?:the\s+)?[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)??)\s+(?=[A-Z])")
-# An acronym ("SCO", "UN"): part of a body's name, never of a person's.
-_BODY_WORD = re.compile(r"\b[A-Z]{2,}\b")
+_WHO_IS_Q = re.compile(r"\bwho\s+(?:is|was|are|were)\b", re.I)
+_OFFICE_OF = re.compile(r"([\w’'-]+)\s+of\s+(?:the\s+)?([\w’'-]+)", re.I)
+
+
+def _asks_office_of(question: str) -> bool:
+    """Whether a question asks who holds an office of someone ("Who is the
+    president of China?"), in any case."""
+    return bool(_WHO_IS_Q.search(question)) and any(
+        not _OFFICES.isdisjoint(tokenize(m.group(1))) and tokenize(m.group(2))
+        for m in _OFFICE_OF.finditer(question))
+
+
+def _after_country(sentence: str, start: int, end: int) -> int:
+    """Where a name run starting with a country's name ("South Africa Cyril
+    Ramaphosa") goes on after it; ``start`` if it does not start with one."""
+    words = list(re.finditer(r"\S+", sentence[start:end]))
+    for size in (3, 2, 1):  # the longest name first: "South Africa", not "South"
+        if len(words) > size and is_country(sentence[start : start + words[size - 1].end()]):
+            return start + words[size].start()
+    return start
+# An acronym ("SCO", "UN"): part of a body's name, never of a person's. Not a
+# regnal number ("Charles III").
+_BODY_WORD = re.compile(r"\b(?!(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\b)[A-Z]{2,}\b")
+# One of three letters or more: "JD Vance" has initials, "BYD" is a company.
+_BODY_ACRONYM = re.compile(r"\b(?!(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\b)[A-Z]{3,}\b")
 
 
 # Offices only a person holds, as ``tokenize`` writes them.
@@ -450,12 +469,17 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
     if sentence[:start].rstrip()[-1:] in _CURRENCY and re.search(r"\bhow much\b", question, re.I):
         return True  # "How much was paid?" over "£304m"
     following = re.findall(r"[\w’'-]+", sentence[end:])[:4]
-    counted = _COUNTED.search(question)
-    if counted is not None and tokenize(counted.group(1)):
+    counted = set(tokenize(m.group(1))) if (m := _COUNTED.search(question)) else set()
+    phrase = _noun_phrase(sentence, end)
+    if counted and phrase:
         # "How many people died?" counts people: "183 regional and local conflicts"
-        # is followed by the question's "conflicts", but counts something else.
-        asked = set(tokenize(counted.group(1)))
-        asked |= {other for term in asked for other in _SAME_COUNT.get(term, ())}
+        # is followed by the question's "conflicts", but counts something else. A
+        # number heading no noun ("Twelve were killed") is judged as below.
+        if counted & _STATES:
+            # "How many countries are observers?": states by any name, and the
+            # question's other words ("observers") too.
+            counted = asked | _STATES
+        return any(_mentioned(word, counted) for word in phrase if tokenize(word))
     return any(_mentioned(word, asked) for word in following if tokenize(word))
 
 
@@ -464,7 +488,27 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
 _COUNTED = re.compile(r"\bhow many\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.I)
 # Words news uses for one another when counting states.
 _STATES = frozenset(tokenize("countries states nations members"))
-_SAME_COUNT = {term: _STATES for term in _STATES}
+_NEXT_WORD = re.compile(r"\s+([^\W\d][\w’'-]*)")
+
+
+def _noun_phrase(sentence: str, end: int) -> list[str]:
+    """The words a number ending at ``end`` heads: up to four content words (with
+    "and", "or", "of" between them: "5 University of California campuses"), up to
+    punctuation, a digit or another stop word; none when a stop word follows at
+    once ("Twelve were killed")."""
+    words: list[str] = []
+    while len(words) < 5 and (match := _NEXT_WORD.match(sentence, end)):
+        word = match.group(1)
+        if not tokenize(word) and (not words or word.lower() not in _JOINING):
+            break
+        words.append(word)
+        end = match.end()
+    while words and words[-1].lower() in _JOINING:
+        words.pop()
+    return words
+
+
+_JOINING = frozenset(("and", "or", "of"))
 
 
 def _mentioned(word: str, asked: set[str]) -> bool:

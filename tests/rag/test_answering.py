@@ -288,6 +288,8 @@ def test_a_name_the_answering_document_never_mentions_lowers_confidence(
     assert answerer._names_elsewhere(["Danube"], "notes/rhine.md")
     assert not answerer._names_elsewhere(["Rhine", "Swiss", "Alps"], "notes/rhine.md")
     assert not answerer._names_elsewhere(["Danube", "Germany"], "danube.txt")
+    # A country is looked for by all its names, in that file alone.
+    assert answerer._names_elsewhere(["Germany"], "notes/rhine.md")
     # A stand-in is left to the corpus-wide check, whatever the file names.
     assert not answerer._names_elsewhere(["Berlin"], "danube.txt")
     assert not answerer._names_elsewhere(["Paris"], "danube.txt")

@@ -66,7 +66,7 @@ def test_lookups_ignore_accents_and_split_lists() -> None:
 
 
 def test_other_names_of_a_country_but_not_its_capital_or_people() -> None:
-    assert {"United States", "USA"} <= set(other_names("US"))
+    assert {"United States", "USA", "U.S."} <= set(other_names("US"))
     assert "US" in other_names("United States")
     assert "Russia" in other_names("Russian Federation")
     assert "US" not in other_names("US")  # only the other ones

@@ -63,6 +63,7 @@ def test_known_share_by_hand() -> None:
         # A short question may capitalise most of its words as names.
         ("Who is Tesla's CEO?", ["Tesla's", "CEO"]),
         ("What is Kazakhstan's GDP?", ["Kazakhstan's", "GDP"]),
+        ("What did The Guardian report about Tesla?", ["The", "Guardian", "Tesla"]),
         # Only the capitalised part of a compound names something.
         ("When do Brussels' new levies on China-made cars start?", ["Brussels'", "China"]),
         ("How long is the Trans-Caspian route?", ["Trans", "Caspian"]),

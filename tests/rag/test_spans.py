@@ -462,13 +462,35 @@ def test_country_questions_take_only_country_names() -> None:
         ("Who is the President of Kazakhstan?", ["K. Tokayev"]),
         # Without an owner in the question, the office's owner is no part of the name.
         ("Who is the president?", ["K. Tokayev"]),
-        # He holds the office of somewhere else; nor is a country a person.
+        # He holds the office of somewhere else, however it is typed; nor is a
+        # country a person.
         ("Who is the president of China?", []),
+        ("who is the president of china?", []),
     ],
 )
 def test_an_office_holder_holds_the_office_asked_about(question: str,
                                                         expected: list[str]) -> None:
     sentence = TOKAYEV + " The United States has imposed tariffs."
+    found = candidates(sentence, AnswerType.NAME, question)
+    assert [sentence[s:e] for s, e in found] == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "expected"),
+    [
+        # A country of two words is no part of the name either.
+        ("President of South Africa Cyril Ramaphosa spoke.", "Who is the president?",
+         ["Cyril Ramaphosa"]),
+        # Asked whom an office holder met, the other office's holder is the answer.
+        ("He met President of China Xi Jinping.", "Who did the President of Kazakhstan meet?",
+         ["Xi Jinping"]),
+        # Initials and regnal numbers are no acronyms of a body.
+        ("Vice President JD Vance spoke.", "Who is the vice president?", ["JD Vance"]),
+        ("King Charles III spoke.", "Who is the king?", ["Charles III"]),
+    ],
+)
+def test_office_holders_keep_their_names(sentence: str, question: str,
+                                         expected: list[str]) -> None:
     found = candidates(sentence, AnswerType.NAME, question)
     assert [sentence[s:e] for s, e in found] == expected
 
@@ -479,6 +501,17 @@ def test_a_count_of_something_else_is_no_answer() -> None:
         == []
     spans = candidates(TOKAYEV, AnswerType.NUMBER, "How many conflicts were registered?")
     assert [TOKAYEV[s:e] for s, e in spans] == ["183"]
+    # A number heading no noun is judged by the question's words near it.
+    killed = "Twelve were killed and 40 injured."
+    assert narrow(killed, "How many people were killed?") == "Twelve"
+    # A decade counts nothing; a count's noun may hold "of".
+    assert narrow("They tried three times in the 1850s to split.",
+                  "How many times did they try to split?") == "three"
+    assert narrow("It has 5 University of California campuses.",
+                  "How many campuses does the University of California have?") == "5"
+    # Counting countries, the question's other words still say which.
+    assert narrow("The SCO has 10 members and 2 observers.",
+                  "How many countries are observers?") == "2"
 
 
 @pytest.mark.parametrize("question", ["Who is the SCO Secretary General?",
