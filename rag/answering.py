@@ -104,7 +104,9 @@ MISSING_FIGURE_CONFIDENCE = 0.2
 # answerable question; a scale of 0.5 changed nothing on SQuAD.
 RARE_NAME_SENTENCES = 2
 RARE_NAME_CONFIDENCE = 0.3
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*")
+# A figure and its scale: "20 million", "£304m" ("132 m" is in metres).
+_FIGURE = re.compile(r"\d+(?:[.,]\d+)*(?:\s*(million|billion|trillion)\b|(bn|m)\b)?", re.I)
+_SCALES = {"m": "million", "bn": "billion"}
 # Further quotes must score within this much of the best one.
 QUOTE_MARGIN = 0.3
 # Qualifying sentences that follow one another form one quote of up to this many
@@ -446,15 +448,16 @@ class Answerer:
         return found
 
     def _holds_figures(self, sentence: Sentence, question: str) -> bool:
-        """Whether ``sentence`` or a neighbour holds a figure the question gives
-        (true when it gives none)."""
-        figures = set(_FIGURE.findall(question))
+        """Whether ``sentence`` or its neighbours hold every figure the question
+        gives, with its scale where it gives one (true when it gives none)."""
+        figures = {_scaled(m) for m in _FIGURE.finditer(question)}
         if not figures:
             return True
         sid = sentence.sentence_id
         near = " ".join(s.text for s in self.sentences[max(0, sid - 1) : sid + 2]
                         if s.doc_id == sentence.doc_id)
-        return any(figure in near for figure in figures)
+        given = {_scaled(m) for m in _FIGURE.finditer(near)}
+        return all(any(_same_figure(figure, other) for other in given) for figure in figures)
 
     def _placed(self, sentence: Sentence, place: str) -> bool:
         """Whether a sentence lies in the ``start`` or ``end`` share of its document."""
@@ -532,3 +535,20 @@ def _window_vectors(sentences: Sequence[Sentence], vectors: np.ndarray) -> np.nd
             window[i] += vectors[i + 1]
     norms = np.linalg.norm(window, axis=1, keepdims=True)
     return (window / np.maximum(norms, 1e-12)).astype(np.float32)
+
+
+def _scaled(match: re.Match[str]) -> tuple[str, str | None]:
+    """A ``_FIGURE`` match as its digits and scale word: ("20", "billion") for
+    "$20bn", ("1,230", None) for "1,230 kilometres"."""
+    group = 1 if match.group(1) else 2 if match.group(2) else 0
+    if not group:
+        return match.group(0), None
+    scale = match.group(group).lower()
+    return match.group(0)[: match.start(group) - match.start(0)].strip(), _SCALES.get(scale, scale)
+
+
+def _same_figure(asked: tuple[str, str | None], given: tuple[str, str | None]) -> bool:
+    """Whether a figure the text gives is one the question gives: the same digits
+    within it ("1855" in "1855-56"), and the same scale where the question says
+    one ("$20 million" is not "$20 billion")."""
+    return asked[0] in given[0] and (asked[1] is None or asked[1] == given[1])

@@ -156,6 +156,9 @@ def test_confidence_does_not_depend_on_threshold(engine: Engine, embedder: Embed
         # The article says what Tokayev told them, but nothing near it says 2019.
         ("What did Tokayev tell the security secretaries in 2019?",
          "MISSING_FIGURE_CONFIDENCE", 0.2),
+        # Every figure the question gives must be there: 183 is, 2019 is not.
+        ("What did Tokayev say in 2019 about the 183 conflicts?",
+         "MISSING_FIGURE_CONFIDENCE", 0.2),
     ],
 )
 def test_confidence_rules_for_what_the_document_cannot_say(
@@ -615,3 +618,17 @@ def test_a_percentage_question_finds_the_percent(engine: Engine) -> None:
     answer = engine.ask("What percentage did conflicts grow?")
     assert not answer.abstained
     assert answer.answer == "30 percent"
+
+
+def test_a_figure_counts_with_its_scale(tmp_path, engine: Engine,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    fund = _over([Document("fund.txt", "The fund was set up in 2019 with $20 billion. "
+                                       "It builds schools in rural areas.")],
+                 tmp_path, engine)
+    right = _checked(fund, "What does the fund set up with $20bn build?")
+    wrong = _checked(fund, "What does the fund set up with $20 million build?")
+    assert not right.abstained
+    monkeypatch.setattr(answering, "MISSING_FIGURE_CONFIDENCE", 1.0)
+    raw = _checked(fund, "What does the fund set up with $20 million build?")
+    # "$20 million" is not "$20 billion": only the scale tells them apart.
+    assert wrong.confidence == pytest.approx(raw.confidence * 0.2)
