@@ -78,6 +78,13 @@ TYPE_MISS_CONFIDENCE = 0.2
 # capital or demonym standing for a country the corpus names ("Beijing" for
 # China, "Brussels" for the EU) counts as mentioned: news paraphrase does that.
 UNKNOWN_NAME_CONFIDENCE = 0.3
+# A name whose words the corpus writes only in another order ("Major Soccer
+# League" for its "Major League Soccer", "Latham Milton" for "Milton Latham") is a
+# common false premise: it names nothing the corpus knows. Scaled as unknown.
+# On the SQuAD sample it fires on 4 questions, all unanswerable.
+SWAPPED_NAME_CONFIDENCE = 0.3
+MAX_NAME_WORDS = 6  # longer runs are lists of names, not one
+_NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
 # In a corpus of several documents, a name the answering document never mentions
 # while another does: the answer is most likely about something else ("How long is
 # the Danube?" answered from the Rhine's file). On the SQuAD sample, whose
@@ -179,6 +186,17 @@ class Answerer:
         self.vocabulary = Vocabulary(set(self.idf).union(*map(_id_terms, texts)))
         self.acronyms = frozenset(a for text in texts.values() for a in ACRONYM.findall(text))
         self._phrases: dict[str, bool] = {}
+        # Every run of two or more capitalised words in the corpus, in order, and
+        # the orders each set of words is written in (``_names_swapped``).
+        self._name_runs: set[tuple[str, ...]] = set()
+        self._run_orders: set[tuple[str, ...]] = set()
+        for text in texts.values():
+            for run in _NAME_RUN.finditer(text):
+                words = tuple(w.lower() for w in run.group().split())
+                for i in range(len(words) - 1):
+                    for j in range(i + 2, min(len(words), i + MAX_NAME_WORDS) + 1):
+                        self._name_runs.add(words[i:j])
+                        self._run_orders.add(tuple(sorted(words[i:j])))
         self._document_vocabularies: dict[str, Vocabulary] = {}  # built on first use
         self._document_sentences: dict[str, list[int]] = {}
         for s in self.sentences:
@@ -275,6 +293,8 @@ class Answerer:
             confidence *= ELSEWHERE_NAME_CONFIDENCE
         elif self._rare_name_absent(names, top, paired):
             confidence *= RARE_NAME_CONFIDENCE
+        elif self._names_swapped(question):
+            confidence *= SWAPPED_NAME_CONFIDENCE
         if not self._holds_figures(top, question):
             confidence *= MISSING_FIGURE_CONFIDENCE
         return Selection(narrow(reason, question, self.proper_nouns) or reason, confidence, quotes)
@@ -391,6 +411,16 @@ class Answerer:
                 count = sum(self.sentence_counts[form] for form in forms)
                 if 0 < count <= RARE_NAME_SENTENCES and not forms & near:
                     return True
+        return False
+
+    def _names_swapped(self, question: str) -> bool:
+        """Whether the question writes a name whose words the corpus only writes
+        in another order ("Major Soccer League" for "Major League Soccer")."""
+        for run in _NAME_RUN.finditer(question):
+            words = tuple(w.lower() for w in run.group().split())
+            if (len(words) <= MAX_NAME_WORDS and words not in self._name_runs
+                    and tuple(sorted(words)) in self._run_orders):
+                return True
         return False
 
     def _abbreviated(self, names: Sequence[str], i: int) -> bool:

@@ -191,6 +191,7 @@ def test_confidence_rules_leave_answerable_questions_alone(
     monkeypatch.setattr(answering, "TYPE_MISS_CONFIDENCE", 1.0)
     monkeypatch.setattr(answering, "UNKNOWN_NAME_CONFIDENCE", 1.0)
     monkeypatch.setattr(answering, "MISSING_FIGURE_CONFIDENCE", 1.0)
+    monkeypatch.setattr(answering, "SWAPPED_NAME_CONFIDENCE", 1.0)
     assert [engine.ask(q).confidence for q in questions] == pytest.approx(before)
 
 
@@ -632,3 +633,22 @@ def test_a_figure_counts_with_its_scale(tmp_path, engine: Engine,
     raw = _checked(fund, "What does the fund set up with $20 million build?")
     # "$20 million" is not "$20 billion": only the scale tells them apart.
     assert wrong.confidence == pytest.approx(raw.confidence * 0.2)
+
+
+def test_a_name_written_in_another_order_names_nothing(
+        tmp_path, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    soccer = _over([Document("la.txt", "From 2005 to 2014 there were two Major League Soccer "
+                                       "teams in Los Angeles, the LA Galaxy and Chivas USA.")],
+                   tmp_path, engine)
+    soccer.ensure_ready()
+    answerer = soccer._answerer
+    assert answerer is not None
+    assert answerer._names_swapped("How many Major Soccer League teams were in LA?")
+    assert not answerer._names_swapped("How many Major League Soccer teams were in LA?")
+    assert not answerer._names_swapped("How many Soccer teams were there?")  # part of it
+    swapped = _checked(soccer, "How many Major Soccer League teams were in Los Angeles?")
+    monkeypatch.setattr(answering, "SWAPPED_NAME_CONFIDENCE", 1.0)
+    raw = _checked(soccer, "How many Major Soccer League teams were in Los Angeles?")
+    assert swapped.confidence == pytest.approx(raw.confidence * 0.3)
+    right = _checked(soccer, "How many Major League Soccer teams were in Los Angeles?")
+    assert right.confidence == pytest.approx(raw.confidence, abs=0.1)  # not scaled
