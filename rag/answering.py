@@ -18,7 +18,7 @@ from rag.coreference import (
 )
 from rag.corpus import TEXT_SUFFIXES
 from rag.countries import other_names, stands_for
-from rag.lexical import Vocabulary, coverage, idf_table, named_words, tokenize
+from rag.lexical import Vocabulary, coverage, idf_table, named_words, same_sense, tokenize
 from rag.schema import Passage, Quote, Sentence
 from rag.sentences import MARKDOWN_HEADING as _MARKDOWN_HEADING
 from rag.spans import (
@@ -238,7 +238,8 @@ class Answerer:
         window = self.window_vectors[ids] @ query_vector
         kind = answer_type(question)
         place = position_cue(question)
-        related = {term: self.vocabulary.derived(term) for term in set(query_terms)}
+        related = {term: self.vocabulary.derived(term) | same_sense(term)
+                   for term in set(query_terms)}
         scored = []
         for i, sid in enumerate(ids.tolist()):
             sentence = self.sentences[sid]

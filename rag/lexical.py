@@ -79,6 +79,21 @@ DEMONYM_SUFFIXES = frozenset(("n", "an", "ian"))
 DERIVED_CREDIT = 0.5
 
 
+# Words the stemmer keeps apart that questions use for one another: "When was
+# it created?" of "Founded in 2001". Related, not the same word: in ``coverage``
+# each earns DERIVED_CREDIT, as a derivation does.
+_SENSES = (frozenset(("found", "establish", "creat", "form")),)
+
+
+def same_sense(term: str) -> frozenset[str]:
+    """The other terms of ``term``'s sense (``_SENSES``): "creat" gives "found",
+    "establish" and "form"; most terms have none."""
+    for sense in _SENSES:
+        if term in sense:
+            return sense - {term}
+    return _NONE
+
+
 def coverage(query_terms: Sequence[str], unit_terms: AbstractSet[str], idf: dict[str, float],
              unseen_idf: float, related: Mapping[str, AbstractSet[str]] | None = None) -> float:
     """IDF-weighted share of the query's terms that occur in a unit, in [0, 1].

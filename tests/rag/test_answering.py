@@ -652,3 +652,11 @@ def test_a_name_written_in_another_order_names_nothing(
     assert swapped.confidence == pytest.approx(raw.confidence * 0.3)
     right = _checked(soccer, "How many Major League Soccer teams were in Los Angeles?")
     assert right.confidence == pytest.approx(raw.confidence, abs=0.1)  # not scaled
+
+
+def test_a_founding_asked_in_other_words_is_found(engine: Engine) -> None:
+    # The article says "Founded in 2001, the organization ...".
+    for question in ("When was the Shanghai Cooperation Organization created?",
+                     "When was the SCO established?"):
+        answer = engine.ask(question)
+        assert not answer.abstained and answer.answer == "2001", question

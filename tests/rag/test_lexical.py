@@ -12,6 +12,7 @@ from rag.lexical import (
     idf_table,
     known_share,
     named_words,
+    same_sense,
     tokenize,
 )
 
@@ -129,3 +130,11 @@ def test_british_and_american_spellings_are_one_term() -> None:
         "organization organized realizing")
     # Families the stemmer keeps together stay together.
     assert tokenize("revise supervise advertise") == tokenize("revision supervision advertisement")
+
+
+def test_words_of_one_sense_are_related() -> None:
+    # Written as the stemmer writes them, or they would never match.
+    assert set(tokenize("founded established created formed")) == {
+        "found", "establish", "creat", "form"}
+    assert same_sense("creat") == {"found", "establish", "form"}
+    assert same_sense("summit") == frozenset()
