@@ -186,6 +186,8 @@ class Answerer:
         self.vocabulary = Vocabulary(set(self.idf).union(*map(_id_terms, texts)))
         self.acronyms = frozenset(a for text in texts.values() for a in ACRONYM.findall(text))
         self._phrases: dict[str, bool] = {}
+        # Acronyms the corpus only writes out ("CEO": "Chief Executive Officer").
+        self._spelled = abbreviations.spelled if abbreviations is not None else {}
         # Every run of two or more capitalised words in the corpus, in order, and
         # the orders each set of words is written in (``_names_swapped``).
         self._name_runs: set[tuple[str, ...]] = set()
@@ -367,8 +369,8 @@ class Answerer:
         The document's id counts as part of it: a file named ``rhine.md`` is about
         the Rhine even where its text says "it". A country counts by any of its
         names ("US" in a file saying "United States"). A stand-in (a capital for
-        its country) is not checked per document: whether the file names the
-        country in a form ``stands_for`` gives is left to the corpus-wide check.
+        its country) or an acronym the corpus writes out ("CEO") is not checked
+        per document: that is left to the corpus-wide check.
         """
         if len(self.texts) < 2 or not names:
             return False
@@ -380,7 +382,7 @@ class Answerer:
             terms.update(_id_terms(doc_id))
             vocabulary = self._document_vocabularies[doc_id] = Vocabulary(terms)
         known = self._paired(names) if paired is None else paired
-        return not all(k or stands_for(name)
+        return not all(k or stands_for(name) or self._spelled_out(name)
                        or any(all(t in vocabulary for t in tokenize(form))
                               for form in (name, *other_names(name)))
                        for k, name in zip(known, names, strict=True))
@@ -443,7 +445,13 @@ class Answerer:
 
         ``name`` may be a typo or a shorter form of a corpus term ("Kazakh").
         """
-        return all(term in self.vocabulary for term in tokenize(name)) or self._stands_in(name)
+        return (all(term in self.vocabulary for term in tokenize(name))
+                or self._stands_in(name) or self._spelled_out(name))
+
+    def _spelled_out(self, name: str) -> bool:
+        """Whether ``name`` is an acronym of a name the corpus writes out: "CEO"
+        where it writes "Chief Executive Officer"."""
+        return re.sub(r"['’]s$", "", name) in self._spelled
 
     def _stands_in(self, name: str) -> bool:
         """Whether ``name`` is a capital, seat or demonym of something the corpus

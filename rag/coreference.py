@@ -31,6 +31,8 @@ _NAME_BRACKETED = re.compile(rf"({_NAME.pattern})\s*\(([A-Z]{{2,6}})\)")
 # An acronym as written (lower-cased, "US" would be the pronoun "us").
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _OPENING = re.compile(r"^(?:The|A|An|This|That|Its|Our)\s+")
+# A run of capitalised words, as an acronym would abbreviate it.
+_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
 
 
 def _names(text: str) -> list[str]:
@@ -193,7 +195,8 @@ class Abbreviations:
 
     def __init__(self, texts: Iterable[str]) -> None:
         found: dict[tuple[str, ...], str] = {}
-        for text in texts:
+        texts_seen = list(texts)
+        for text in texts_seen:
             written = set(ACRONYM.findall(text))
             pairs = [(name, initials) for name in _names(text)
                      if len(initials := "".join(w[0] for w in name.split() if w[0].isupper())) >= 3
@@ -206,6 +209,34 @@ class Abbreviations:
                     found.setdefault(terms, short[0])
         # Longest first, so that a name inside a longer one does not win.
         self.names = dict(sorted(found.items(), key=lambda item: -len(item[0])))
+        # Acronyms the corpus never writes, of a name it writes out: a question's
+        # "CEO" looks for "Chief Executive Officer". Only where one name fits.
+        in_capitals: set[str] = set()
+        spelled: dict[str, set[tuple[str, ...]]] = {}
+        for text in texts_seen:
+            in_capitals.update(ACRONYM.findall(text))
+            for run in _RUN.finditer(text):
+                words = run.group().split()
+                for i in range(len(words) - 2):
+                    for j in range(i + 3, min(len(words), i + 6) + 1):
+                        if any(w.isupper() for w in words[i:j]):
+                            continue  # "MP Alec Shelbrooke" spells no "MAS"
+                        spelled.setdefault("".join(w[0] for w in words[i:j]), set()).add(
+                            tuple(tokenize(" ".join(words[i:j]))))
+        self.spelled = {acronym: next(iter(names)) for acronym, names in spelled.items()
+                        if len(names) == 1 and acronym not in in_capitals}
+
+    def question_terms(self, question: str) -> list[str]:
+        """A question's terms (``tokenize``), a body's full name folded to its
+        acronym (``fold``) and an acronym the corpus only writes out spelled out
+        ("CEO" as the terms of "Chief Executive Officer")."""
+        terms = tokenize(question)
+        for acronym in set(ACRONYM.findall(question)) & self.spelled.keys():
+            short = tokenize(acronym)
+            if len(short) == 1 and short[0] in terms:
+                at = terms.index(short[0])
+                terms[at : at + 1] = list(self.spelled[acronym])
+        return self.fold(terms)
 
     def fold(self, terms: Sequence[str]) -> list[str]:
         """A question's terms with each full name replaced by its acronym's term."""

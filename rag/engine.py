@@ -245,7 +245,7 @@ class Engine:
         # question now, outside any question's timing. After the index, so that a
         # folder rag cannot use fails before the model loads.
         vector = self.embedder.embed_query(WARM_UP)
-        terms = abbreviations.fold(tokenize(WARM_UP))
+        terms = abbreviations.question_terms(WARM_UP)
         passages = retriever.search(vector, terms, self.settings.mode, 1)
         answerer.select(WARM_UP, vector, terms, passages, 1)
         return _Ready(data, retriever, answerer, abbreviations)
@@ -366,7 +366,7 @@ class Engine:
         ready = self._ready
         assert ready is not None
         vector = self.embedder.embed_query(text) if query_vector is None else query_vector
-        return ready.retriever.search(vector, ready.abbreviations.fold(tokenize(text)), mode,
+        return ready.retriever.search(vector, ready.abbreviations.question_terms(text), mode,
                                       top_k)
 
     def _prepare(self, question: str, top_k: int | None, mode: str | None) -> tuple[str, int, str]:
@@ -381,8 +381,8 @@ class Engine:
     def terms(self, question: str) -> list[str]:
         """A question's lexical terms, a body's full name folded to its acronym."""
         ready = self._ready
-        return tokenize(question) if ready is None else ready.abbreviations.fold(
-            tokenize(question))
+        return tokenize(question) if ready is None else ready.abbreviations.question_terms(
+            question)
 
     def embed_questions(self, questions: Sequence[str]) -> np.ndarray:
         """Embed many questions in one batch (for benchmarks and other batch jobs)."""
@@ -410,7 +410,7 @@ class Engine:
         t0 = started = time.perf_counter()
         vector = self.embedder.embed_query(text) if query_vector is None else query_vector
         t1 = time.perf_counter()
-        terms = ready.abbreviations.fold(tokenize(text))
+        terms = ready.abbreviations.question_terms(text)
         passages = ready.retriever.search(vector, terms, mode, top_k)
         t2 = time.perf_counter()
         pick = ready.answerer.select(text, vector, terms, passages, self.settings.max_quotes)

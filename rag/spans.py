@@ -132,6 +132,9 @@ _DATE = re.compile(
     r"|(?:(?<=\b[Bb]y )|(?<=\b[Oo]f ))1[0-7]\d{2}\b(?![.,]?\d|\s*(?:%|percent\b|per cent\b))"
     rf"(?!\s+(?!{_FUNCTION_WORDS}\b)[a-z])"
     rf"|\b(?:last|next|this)\s+(?:year|month|week)\b|\b{_MONTH}\b"
+    # A time of day: "every night at 3 am", "at 10:30 p.m.".
+    r"|\b(?:every\s+(?:night|day|morning|evening)\s+at\s+)?\d{1,2}(?::\d{2})?\s*"
+    r"(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
 )
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 # "twenty-five", "forty", "fifteen": every word a number of words may start with.
@@ -222,10 +225,10 @@ def candidates(sentence: str, kind: AnswerType, question: str,
     found = []
     for match in pattern.finditer(sentence):
         start, end = match.span()
+        run_start = start
         text = sentence[start:end].rstrip(".,;: ")
         end = start + len(text)
         if kind is AnswerType.NAME or named:
-            run_start = start
             start, end = _strip_asked(sentence, start, end, asked)
             if kind is AnswerType.NAME and _OF_END.search(sentence, run_start, start):
                 if _asks_office_of(question):
@@ -241,7 +244,10 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         terms = set(tokenize(sentence[start:end]))
         if terms and terms <= asked:
             continue  # the question already says it; it is not the answer
-        if kind is AnswerType.NAME and not _looks_like_name(sentence[start:end]):
+        if kind is AnswerType.NAME and not (
+                _looks_like_name(sentence[start:end])
+                # One word left of a longer run ("Acme | Robotics") is part of a name.
+                or (start == run_start and _single_name(sentence, start, end, proper_nouns))):
             continue
         if kind is AnswerType.NAME and _holds_title(asked) and (
                 _BODY_ACRONYM.search(sentence, start, end) or is_country(sentence[start:end])):
@@ -296,7 +302,14 @@ def _strip_asked(sentence: str, start: int, end: int, asked: set[str]) -> tuple[
     keep = 0
     while keep < len(words) - 1:
         word = words[keep].group()
-        if word != "of" and not _mentioned(word, asked):
+        # After the question's own words, the rest of the title goes too: asked
+        # for the "chief executive", "Chief Executive Officer Jane Porter" is
+        # "Jane Porter".
+        bare = word.lower().strip(".,’'")
+        # Titles open a name run too ("Chief Executive Officer Jane Porter"), but a
+        # run opening with "General" may be a company's ("General Motors").
+        if word != "of" and not _mentioned(word, asked) and not (
+                bare in _TITLES and (keep or bare != "general")):
             break
         keep += 1
     if keep:
@@ -406,6 +419,26 @@ def _holds_title(asked: set[str]) -> bool:
     return not asked.isdisjoint(_OFFICES)
 
 
+_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "its", "their",
+                          "his", "her", "our", "your", "my"))
+
+
+def _single_name(sentence: str, start: int, end: int,
+                 proper_nouns: Collection[str] | None) -> bool:
+    """Whether a one-word span is a name the corpus capitalises mid-sentence
+    ("the logistics group Nordfracht"), neither opening its sentence nor after
+    an article ("the Summit"), and no country, title, month or acronym."""
+    word = sentence[start:end]
+    before = sentence[:start].split()
+    # "to the Summit": a name needs no article.
+    if (proper_nouns is None or " " in word or not before
+            or before[-1].lower() in _DETERMINERS):
+        return False
+    bare = word.lower().strip(".,’'")
+    return (bare in proper_nouns and bare not in _TITLES and not is_country(word)
+            and not _CALENDAR.match(word) and len(bare) > 2 and not word.isupper())
+
+
 def _looks_like_name(text: str) -> bool:
     """An initial ("K. Tokayev"), or two or more capitalised words that are not
     all titles or acronyms ("SCO Secretary General") and do not end in an
@@ -460,8 +493,9 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
     """
     text = sentence[start:end].lower()
     is_share = "%" in text or "percent" in text or "per cent" in text
-    if is_share and re.search(r"\bhow many\b", question, re.I):
-        return False  # a percentage is not a count
+    is_money = sentence[:start].rstrip()[-1:] in _CURRENCY
+    if (is_share or is_money) and re.search(r"\bhow many\b", question, re.I):
+        return False  # a percentage or a sum of money is not a count
     if not is_share and re.search(r"\bpercent|percentage\b", question, re.I):
         return False  # and a count is not a percentage
     if is_share or _UNIT.match(sentence, end):

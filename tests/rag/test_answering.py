@@ -660,3 +660,13 @@ def test_a_founding_asked_in_other_words_is_found(engine: Engine) -> None:
                      "When was the SCO established?"):
         answer = engine.ask(question)
         assert not answer.abstained and answer.answer == "2001", question
+
+
+def test_an_acronym_the_documents_only_spell_out_is_known(tmp_path, engine: Engine) -> None:
+    docs = [Document("acme.md", "Acme Robotics makes warehouse robots. Chief Executive "
+                                "Officer Jane Porter said the Lyon site was chosen for its "
+                                "rail links."),
+            Document("router.md", "The reset button is on the back of the router.")]
+    acme = _over(docs, tmp_path, engine)
+    answer = _checked(acme, "Who is the CEO of Acme?")
+    assert not answer.abstained and answer.answer == "Jane Porter"

@@ -183,3 +183,17 @@ def test_a_question_by_name_is_answered_from_a_sentence_using_the_title(engine: 
                         "Central Asia?")
     assert not answer.abstained
     assert answer.answer == "May 16"
+
+
+def test_an_acronym_the_text_only_spells_out_is_looked_for_spelled_out() -> None:
+    abbreviations = Abbreviations([
+        "Chief Executive Officer Jane Porter said so. Conservative MP Alec Shelbrooke "
+        "spoke. The Shanghai Cooperation Organization (SCO) met."])
+    assert abbreviations.question_terms("Who is the CEO of Acme?") == [
+        "chief", "execut", "offic", "acm"]
+    # No name spelled out of a run holding an acronym ("MP Alec Shelbrooke"),
+    # and an acronym the text writes stays as it is.
+    assert "MAS" not in abbreviations.spelled
+    assert abbreviations.question_terms("What is the SCO?") == ["sco"]
+    assert abbreviations.question_terms("What does the Shanghai Cooperation "
+                                        "Organization do?") == ["sco"]

@@ -149,6 +149,16 @@ TWO_DATES = ("The organization was founded in Shanghai in 2001 by six states, an
          "How many countries are full members?", "nine"),
         ("Setanta won two of the six packages.",
          "How many of the six packages did Setanta win?", "two"),
+        # A sum of money is no count.
+        ("The plant will cost €120 million and employ about 450 people.",
+         "How many people will the plant employ?", "about 450"),
+        # A time of day answers "when".
+        ("Firmware updates install automatically every night at 3 am.",
+         "When do firmware updates install?", "every night at 3 am"),
+        # The rest of a title goes with the question's words, or on its own.
+        ("Chief Executive Officer Jane Porter said so.", "Who is the chief executive?",
+         "Jane Porter"),
+        ("Chief Executive Officer Jane Porter said so.", "Who said so?", "Jane Porter"),
         # Neighbours in a list: the words the number heads decide.
         ("It has nine member states, three observer states and 14 dialogue partners.",
          "How many observer states does it have?", "three"),
@@ -562,3 +572,16 @@ def test_a_restated_opening_is_never_cut_inside_a_date() -> None:
     assert narrow(sentence, "What happened on February 1?") == (
         "At the site of the Digital Forum in Almaty, the first meeting of the commission "
         "was held")
+
+
+def test_one_word_the_corpus_capitalises_may_be_a_name() -> None:
+    proper = frozenset({"nordfracht", "summit", "porter"})
+    customer = "Its largest customer is the logistics group Nordfracht."
+    assert narrow(customer, "Who is its largest customer?", proper) == "Nordfracht"
+    # Not after an article, nor opening the sentence, nor unknown to the corpus.
+    invited = "Heads of state are invited to the Summit."
+    assert candidates(invited, AnswerType.NAME, "Who is invited?", proper) == []
+    opening = "Porter said it was chosen for its schools."
+    assert candidates(opening, AnswerType.NAME, "Who said so?", proper) == []
+    assert candidates(customer, AnswerType.NAME, "Who is its largest customer?",
+                      frozenset()) == []
