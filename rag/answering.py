@@ -13,12 +13,21 @@ from rag.coreference import (
     ACRONYM,
     Abbreviations,
     antecedents,
+    name_runs,
     titled_names,
     with_titled_names,
 )
 from rag.corpus import TEXT_SUFFIXES
 from rag.countries import other_names, stands_for
-from rag.lexical import Vocabulary, coverage, idf_table, named_words, same_sense, tokenize
+from rag.lexical import (
+    TITLE_WORDS,
+    Vocabulary,
+    coverage,
+    idf_table,
+    named_words,
+    same_sense,
+    tokenize,
+)
 from rag.schema import Passage, Quote, Sentence
 from rag.sentences import MARKDOWN_HEADING as _MARKDOWN_HEADING
 from rag.spans import (
@@ -83,8 +92,6 @@ UNKNOWN_NAME_CONFIDENCE = 0.3
 # common false premise: it names nothing the corpus knows. Scaled as unknown.
 # On the SQuAD sample it fires on 4 questions, all unanswerable.
 SWAPPED_NAME_CONFIDENCE = 0.3
-MAX_NAME_WORDS = 6  # longer runs are lists of names, not one
-_NAME_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
 # In a corpus of several documents, a name the answering document never mentions
 # while another does: the answer is most likely about something else ("How long is
 # the Danube?" answered from the Rhine's file). On the SQuAD sample, whose
@@ -111,9 +118,12 @@ MISSING_FIGURE_CONFIDENCE = 0.2
 # answerable question; a scale of 0.5 changed nothing on SQuAD.
 RARE_NAME_SENTENCES = 2
 RARE_NAME_CONFIDENCE = 0.3
-# A figure and its scale: "20 million", "£304m" ("132 m" is in metres).
-_FIGURE = re.compile(r"\d+(?:[.,]\d+)*(?:\s*(million|billion|trillion)\b|(bn|m)\b)?", re.I)
+# A figure and its scale: "20 million", "£304m" ("132 m" and "3.5m" are metres:
+# "m" and "bn" count only after a currency sign).
+_FIGURE = re.compile(r"(?P<money>[$€£¥]\s?)?\d+(?:[.,]\d+)*"
+                     r"(?:\s*(million|billion|trillion)\b|(?(money)(bn|m)(?![\w-])))?", re.I)
 _SCALES = {"m": "million", "bn": "billion"}
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 # Further quotes must score within this much of the best one.
 QUOTE_MARGIN = 0.3
 # Qualifying sentences that follow one another form one quote of up to this many
@@ -193,10 +203,10 @@ class Answerer:
         self._name_runs: set[tuple[str, ...]] = set()
         self._run_orders: set[tuple[str, ...]] = set()
         for text in texts.values():
-            for run in _NAME_RUN.finditer(text):
-                words = tuple(w.lower() for w in run.group().split())
+            for run in name_runs(text):
+                words = tuple(w.lower() for w in run)
                 for i in range(len(words) - 1):
-                    for j in range(i + 2, min(len(words), i + MAX_NAME_WORDS) + 1):
+                    for j in range(i + 2, len(words) + 1):
                         self._name_runs.add(words[i:j])
                         self._run_orders.add(tuple(sorted(words[i:j])))
         self._document_vocabularies: dict[str, Vocabulary] = {}  # built on first use
@@ -418,12 +428,19 @@ class Answerer:
 
     def _names_swapped(self, question: str) -> bool:
         """Whether the question writes a name whose words the corpus only writes
-        in another order ("Major Soccer League" for "Major League Soccer")."""
-        for run in _NAME_RUN.finditer(question):
-            words = tuple(w.lower() for w in run.group().split())
-            if (len(words) <= MAX_NAME_WORDS and words not in self._name_runs
-                    and tuple(sorted(words)) in self._run_orders):
-                return True
+        in another order ("Major Soccer League" for "Major League Soccer").
+
+        A run opening the question may start with its first word ("Did Major
+        Soccer League ..."): it is tried without it too. Titles alone are no
+        name ("General Secretary" for "Secretary General").
+        """
+        for run in name_runs(question):
+            for words in (run, run[1:]):
+                terms = tuple(w.lower() for w in words)
+                if (len(terms) >= 2 and not set(terms) <= TITLE_WORDS
+                        and terms not in self._name_runs
+                        and tuple(sorted(terms)) in self._run_orders):
+                    return True
         return False
 
     def _abbreviated(self, names: Sequence[str], i: int) -> bool:
@@ -579,15 +596,13 @@ def _window_vectors(sentences: Sequence[Sentence], vectors: np.ndarray) -> np.nd
 def _scaled(match: re.Match[str]) -> tuple[str, str | None]:
     """A ``_FIGURE`` match as its digits and scale word: ("20", "billion") for
     "$20bn", ("1,230", None) for "1,230 kilometres"."""
-    group = 1 if match.group(1) else 2 if match.group(2) else 0
-    if not group:
-        return match.group(0), None
-    scale = match.group(group).lower()
-    return match.group(0)[: match.start(group) - match.start(0)].strip(), _SCALES.get(scale, scale)
+    digits = _DIGITS.search(match.group(0))
+    scale = (match.group(2) or match.group(3) or "").lower()
+    return (digits.group() if digits else match.group(0)), _SCALES.get(scale, scale) or None
 
 
 def _same_figure(asked: tuple[str, str | None], given: tuple[str, str | None]) -> bool:
-    """Whether a figure the text gives is one the question gives: the same digits
-    within it ("1855" in "1855-56"), and the same scale where the question says
-    one ("$20 million" is not "$20 billion")."""
+    """Whether a figure the text gives is one the question gives: its digits hold
+    the question's (as the check always had it: "20" in "2020" too), with the
+    same scale where the question says one ("$20 million" is not "$20 billion")."""
     return asked[0] in given[0] and (asked[1] is None or asked[1] == given[1])

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from rag.lexical import tokenize
+from rag.lexical import TITLE_WORDS, tokenize
 from rag.schema import Sentence
 
 # A reference that names no body but stands for one. "The group" is left out ("a
@@ -31,8 +31,34 @@ _NAME_BRACKETED = re.compile(rf"({_NAME.pattern})\s*\(([A-Z]{{2,6}})\)")
 # An acronym as written (lower-cased, "US" would be the pronoun "us").
 ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
 _OPENING = re.compile(r"^(?:The|A|An|This|That|Its|Our)\s+")
-# A run of capitalised words, as an acronym would abbreviate it.
-_RUN = re.compile(r"[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)+")
+# A run of capitalised words within a line, as an acronym would abbreviate it.
+_RUN = re.compile(r"[A-Z][\w’'-]+(?:[^\S\n]+[A-Z][\w’'-]+)+")
+# Longer runs are lists of names, tables or headings, not one name.
+MAX_RUN_WORDS = 6
+
+
+def name_runs(text: str) -> list[list[str]]:
+    """The runs of two to ``MAX_RUN_WORDS`` capitalised words in ``text``, as words;
+    none with a word in capitals ("MP Alec Shelbrooke", a line of ALL-CAPS text)."""
+    runs = []
+    for run in _RUN.finditer(text):
+        words = run.group().split()
+        if len(words) <= MAX_RUN_WORDS and not any(w.isupper() for w in words):
+            runs.append(words)
+    return runs
+
+
+def _spellings(words: list[str]) -> list[list[str]]:
+    """What an acronym may spell out of a run: the whole run, and a title opening
+    it ("Chief Executive Officer" of "Chief Executive Officer Jane Porter"), three
+    words or more."""
+    found = [words] if len(words) >= 3 else []
+    title = 0
+    while title < len(words) and words[title].lower() in TITLE_WORDS:
+        title += 1
+    if 3 <= title < len(words):
+        found.append(words[:title])
+    return found
 
 
 def _names(text: str) -> list[str]:
@@ -215,16 +241,14 @@ class Abbreviations:
         spelled: dict[str, set[tuple[str, ...]]] = {}
         for text in texts_seen:
             in_capitals.update(ACRONYM.findall(text))
-            for run in _RUN.finditer(text):
-                words = run.group().split()
-                for i in range(len(words) - 2):
-                    for j in range(i + 3, min(len(words), i + 6) + 1):
-                        if any(w.isupper() for w in words[i:j]):
-                            continue  # "MP Alec Shelbrooke" spells no "MAS"
-                        spelled.setdefault("".join(w[0] for w in words[i:j]), set()).add(
-                            tuple(tokenize(" ".join(words[i:j]))))
+            for words in name_runs(text):
+                if words and not tokenize(words[0]):
+                    words = words[1:]  # "The United States", "As Kazakh ...": not "TUS"
+                for written_out in _spellings(words):
+                    spelled.setdefault("".join(w[0] for w in written_out), set()).add(
+                        tuple(tokenize(" ".join(written_out))))
         self.spelled = {acronym: next(iter(names)) for acronym, names in spelled.items()
-                        if len(names) == 1 and acronym not in in_capitals}
+                        if len(names) == 1 and all(names) and acronym not in in_capitals}
 
     def question_terms(self, question: str) -> list[str]:
         """A question's terms (``tokenize``), a body's full name folded to its
@@ -233,9 +257,9 @@ class Abbreviations:
         terms = tokenize(question)
         for acronym in set(ACRONYM.findall(question)) & self.spelled.keys():
             short = tokenize(acronym)
-            if len(short) == 1 and short[0] in terms:
-                at = terms.index(short[0])
-                terms[at : at + 1] = list(self.spelled[acronym])
+            if len(short) == 1:
+                terms = [t for term in terms
+                         for t in (self.spelled[acronym] if term == short[0] else (term,))]
         return self.fold(terms)
 
     def fold(self, terms: Sequence[str]) -> list[str]:

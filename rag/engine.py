@@ -379,7 +379,9 @@ class Engine:
         return text, top_k, mode
 
     def terms(self, question: str) -> list[str]:
-        """A question's lexical terms, a body's full name folded to its acronym."""
+        """A question's lexical terms: a body's full name folded to its acronym,
+        an acronym the corpus only spells out spelled out
+        (``Abbreviations.question_terms``)."""
         ready = self._ready
         return tokenize(question) if ready is None else ready.abbreviations.question_terms(
             question)

@@ -79,6 +79,16 @@ DEMONYM_SUFFIXES = frozenset(("n", "an", "ian"))
 DERIVED_CREDIT = 0.5
 
 
+# Words of titles and offices, lower-cased as written ("Secretary General", "UN
+# Secretary General", "Chief Executive Officer"): no part of a person's name.
+TITLE_WORDS = frozenset((
+    "president", "minister", "secretary", "general", "director", "executive", "chairman",
+    "chair", "head", "prime", "foreign", "deputy", "ambassador", "king", "queen", "prince",
+    "senator", "governor", "mayor", "chief", "officer", "spokesman", "spokesperson", "leader",
+    "un",
+))
+
+
 # Words the stemmer keeps apart that questions use for one another: "When was
 # it created?" of "Founded in 2001". Related, not the same word: in ``coverage``
 # each earns DERIVED_CREDIT, as a derivation does.

@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable
 from enum import Enum
 
 from rag.countries import is_country, stands_for
-from rag.lexical import tokenize
+from rag.lexical import TITLE_WORDS, tokenize
 
 
 class AnswerType(Enum):
@@ -48,7 +48,28 @@ _NAME_Q = re.compile(
     r"|\bname\b[^?]*?\b(people|persons?|figures|individuals|officials|leaders|participants)\b",
     re.I,
 )
-_NAME_OF_Q = re.compile(r"\bname\s+of\b", re.I)
+# "the name of the Kazakh president", "the name of the man who ...": the words
+# up to the next function word name what the name is of.
+_NAME_OF_Q = re.compile(r"\bname\s+of\s+(?:the\s+|an?\s+)?((?:[\w’'-]+\s+){0,2}[\w’'-]+)",
+                        re.I)
+_PERSON_NOUNS = frozenset(tokenize(
+    "man woman person people official officials leader leaders founder author writer "
+    "figure head chief boss owner coach player singer actor scientist"))
+
+
+def _names_a_person(question: str) -> bool:
+    """Whether a question asks the name of a person: "What is the name of the Kazakh
+    president?", "... of the man who ...", not "... of the policy the president
+    announced?"."""
+    named = _NAME_OF_Q.search(question)
+    if named is None:
+        return False
+    head: list[str] = []
+    for word in named.group(1).split():
+        if not tokenize(word) and head:
+            break  # "who", "the": what follows says more about it, not what it is
+        head.extend(tokenize(word))
+    return not (_OFFICES.isdisjoint(head) and _PERSON_NOUNS.isdisjoint(head))
 # "Where ...?" is answered by a place, and English puts a place after a locative
 # preposition ("in Almaty", "at the site of"); "heads of state of Kazakhstan" names
 # a country but says where nothing is. This raised abstain F1 on dev from 0.776 to
@@ -133,8 +154,8 @@ _DATE = re.compile(
     rf"(?!\s+(?!{_FUNCTION_WORDS}\b)[a-z])"
     rf"|\b(?:last|next|this)\s+(?:year|month|week)\b|\b{_MONTH}\b"
     # A time of day: "every night at 3 am", "at 10:30 p.m.".
-    r"|\b(?:every\s+(?:night|day|morning|evening)\s+at\s+)?\d{1,2}(?::\d{2})?\s*"
-    r"(?:am|pm|a\.m\.|p\.m\.)(?!\w)"
+    r"|\b(?:every\s+(?:night|day|morning|evening)\s+at\s+)?(?:1[0-2]|0?[1-9])(?::[0-5]\d)?"
+    r"\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)"
 )
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 # "twenty-five", "forty", "fifteen": every word a number of words may start with.
@@ -188,9 +209,8 @@ def answer_type(question: str) -> AnswerType:
         return AnswerType.DATE
     if _NUMBER_Q.search(question):
         return AnswerType.NUMBER
-    if _NAME_Q.search(question) or (_NAME_OF_Q.search(question)
-                                    and _holds_title(set(tokenize(question)))):
-        return AnswerType.NAME  # "What is the name of the Kazakh president?" too
+    if _NAME_Q.search(question) or _names_a_person(question):
+        return AnswerType.NAME
     if _COUNTRY_Q.search(question):
         return AnswerType.COUNTRY
     if _ENTITY_Q.search(question):
@@ -229,7 +249,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         text = sentence[start:end].rstrip(".,;: ")
         end = start + len(text)
         if kind is AnswerType.NAME or named:
-            start, end = _strip_asked(sentence, start, end, asked)
+            start, end = _strip_asked(sentence, start, end, asked,
+                                      titles=kind is AnswerType.NAME)
             if kind is AnswerType.NAME and _OF_END.search(sentence, run_start, start):
                 if _asks_office_of(question):
                     # Asked for the president of China, "President of | Kazakhstan
@@ -246,8 +267,10 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue  # the question already says it; it is not the answer
         if kind is AnswerType.NAME and not (
                 _looks_like_name(sentence[start:end])
-                # One word left of a longer run ("Acme | Robotics") is part of a name.
-                or (start == run_start and _single_name(sentence, start, end, proper_nouns))):
+                # One word left of a longer run ("Acme | Robotics") is part of a
+                # name, unless all that went before it was a title ("President Obama").
+                or (_only_titles(sentence[run_start:start])
+                    and _single_name(sentence, start, end, proper_nouns))):
             continue
         if kind is AnswerType.NAME and _holds_title(asked) and (
                 _BODY_ACRONYM.search(sentence, start, end) or is_country(sentence[start:end])):
@@ -291,7 +314,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
     return found
 
 
-def _strip_asked(sentence: str, start: int, end: int, asked: set[str]) -> tuple[int, int]:
+def _strip_asked(sentence: str, start: int, end: int, asked: set[str],
+                 titles: bool = False) -> tuple[int, int]:
     """Drop leading words of a name run that the question mentions.
 
     "Kazakh Foreign Minister Murat Nurtleu" asked about with "Kazakhstan's foreign
@@ -302,14 +326,12 @@ def _strip_asked(sentence: str, start: int, end: int, asked: set[str]) -> tuple[
     keep = 0
     while keep < len(words) - 1:
         word = words[keep].group()
-        # After the question's own words, the rest of the title goes too: asked
-        # for the "chief executive", "Chief Executive Officer Jane Porter" is
-        # "Jane Porter".
         bare = word.lower().strip(".,’'")
-        # Titles open a name run too ("Chief Executive Officer Jane Porter"), but a
-        # run opening with "General" may be a company's ("General Motors").
+        # With ``titles`` (a person asked for), a title opening the run goes too:
+        # "Chief Executive Officer Jane Porter" is "Jane Porter". A run opening
+        # with "General" may be a company's ("General Motors").
         if word != "of" and not _mentioned(word, asked) and not (
-                bare in _TITLES and (keep or bare != "general")):
+                titles and bare in _TITLES and (keep or bare != "general")):
             break
         keep += 1
     if keep:
@@ -369,12 +391,7 @@ _MID_CAPITAL = re.compile(r"[\w,;)’'-]\s+([A-Z][\w’'-]*)")
 _DEMONYM = re.compile(r"(?:an|ese|ish|ian|i)$")
 
 
-_TITLES = frozenset((
-    "president", "minister", "secretary", "general", "director", "executive", "chairman",
-    "chair", "head", "prime", "foreign", "deputy", "ambassador", "king", "queen", "prince",
-    "senator", "governor", "mayor", "chief", "officer", "spokesman", "spokesperson", "leader",
-    "un",
-))
+_TITLES = TITLE_WORDS
 
 
 # A stripped office that ends in "of": what follows is whose office it is.
@@ -419,6 +436,11 @@ def _holds_title(asked: set[str]) -> bool:
     return not asked.isdisjoint(_OFFICES)
 
 
+def _only_titles(text: str) -> bool:
+    """Whether ``text`` (what was stripped off a name run) is empty or titles only."""
+    return all(w.lower().strip(".,’'") in _TITLES for w in text.split())
+
+
 _DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "its", "their",
                           "his", "her", "our", "your", "my"))
 
@@ -430,9 +452,11 @@ def _single_name(sentence: str, start: int, end: int,
     an article ("the Summit"), and no country, title, month or acronym."""
     word = sentence[start:end]
     before = sentence[:start].split()
-    # "to the Summit": a name needs no article.
-    if (proper_nouns is None or " " in word or not before
-            or before[-1].lower() in _DETERMINERS):
+    # "to the Summit": a name needs no article; "said, “The talks ...": nor is a
+    # word opening a quotation or a clause after a colon one.
+    if (proper_nouns is None or " " in word or not before or not tokenize(word)
+            or before[-1].lower() in _DETERMINERS
+            or sentence[:start].rstrip().endswith((":", "“", '"', "‘", "'"))):
         return False
     bare = word.lower().strip(".,’'")
     return (bare in proper_nouns and bare not in _TITLES and not is_country(word)

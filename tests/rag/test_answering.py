@@ -646,6 +646,7 @@ def test_a_name_written_in_another_order_names_nothing(
     assert answerer._names_swapped("How many Major Soccer League teams were in LA?")
     assert not answerer._names_swapped("How many Major League Soccer teams were in LA?")
     assert not answerer._names_swapped("How many Soccer teams were there?")  # part of it
+    assert answerer._names_swapped("Did Major Soccer League teams play there?")
     swapped = _checked(soccer, "How many Major Soccer League teams were in Los Angeles?")
     monkeypatch.setattr(answering, "SWAPPED_NAME_CONFIDENCE", 1.0)
     raw = _checked(soccer, "How many Major Soccer League teams were in Los Angeles?")
@@ -670,3 +671,20 @@ def test_an_acronym_the_documents_only_spell_out_is_known(tmp_path, engine: Engi
     acme = _over(docs, tmp_path, engine)
     answer = _checked(acme, "Who is the CEO of Acme?")
     assert not answer.abstained and answer.answer == "Jane Porter"
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("$20 million", [("20", "million")]),
+        ("over $20 billion", [("20", "billion")]),
+        ("£304m and $4.2bn", [("304", "million"), ("4.2", "billion")]),
+        # "m" after no currency sign is metres.
+        ("a 3.5m statue 132 m high", [("3.5", None), ("132", None)]),
+        ("2025–2035", [("2025", None), ("2035", None)]),
+    ],
+)
+def test_figures_are_read_with_their_scale(text: str, figures: list[tuple[str, str | None]]
+                                           ) -> None:
+    assert [answering._scaled(m) for m in answering._FIGURE.finditer(text)] == figures
+

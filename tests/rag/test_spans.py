@@ -585,3 +585,38 @@ def test_one_word_the_corpus_capitalises_may_be_a_name() -> None:
     assert candidates(opening, AnswerType.NAME, "Who said so?", proper) == []
     assert candidates(customer, AnswerType.NAME, "Who is its largest customer?",
                       frozenset()) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "kind", "expected"),
+    [
+        # A title is no part of a person's name, and one word after it is a name.
+        ("The bill was signed by President Obama.", "Who signed the bill?",
+         AnswerType.NAME, ["Obama"]),
+        ("Queen Elizabeth opened the bridge.", "Who opened the bridge?", AnswerType.NAME,
+         ["Elizabeth"]),
+        # Titles stay in places and bodies: "Prince Edward Island".
+        ("It lies in Charlottetown in Prince Edward Island.", "Where is Charlottetown?",
+         AnswerType.ENTITY, ["Prince Edward Island"]),
+        # A stop word the corpus capitalises ("The Hague") names no one.
+        ('He said, "The talks failed."', "Who said the talks failed?", AnswerType.NAME, []),
+        # Times of day in any case; "I am" and "5 amps" are none.
+        ("It runs at 7 PM daily.", "When does it run?", AnswerType.DATE, ["7 PM"]),
+        ("I am sure it draws 5 amps.", "When does it run?", AnswerType.DATE, []),
+    ],
+)
+def test_titles_stop_words_and_times(sentence: str, question: str, kind: AnswerType,
+                                     expected: list[str]) -> None:
+    proper = frozenset({"obama", "elizabeth", "the", "charlottetown", "prince", "edward",
+                        "island"})
+    found = candidates(sentence, kind, question, proper)
+    assert [sentence[s:e] for s, e in found] == expected
+
+
+def test_the_name_of_an_office_holder_is_a_persons() -> None:
+    assert answer_type("What is the name of the Kazakh president?") is AnswerType.NAME
+    assert answer_type("What is the name of the man who became president?") \
+        is AnswerType.NAME
+    # The name of a policy, whoever announced it, is no person's.
+    assert answer_type("What is the name of the policy the president announced?") \
+        is AnswerType.OTHER
