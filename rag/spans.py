@@ -458,6 +458,8 @@ def _single_name(sentence: str, start: int, end: int,
             or before[-1].lower() in _DETERMINERS
             or sentence[:start].rstrip().endswith((":", "“", '"', "‘", "'"))):
         return False
+    if len(before) >= 2 and before[-1] in ("in", "of", "for", "and") and before[-2][:1].isupper():
+        return False  # the end of a longer name: "Nobel Prize in Physics"
     bare = word.lower().strip(".,’'")
     return (bare in proper_nouns and bare not in _TITLES and not is_country(word)
             and not _CALENDAR.match(word) and len(bare) > 2 and not word.isupper())
@@ -526,6 +528,9 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
         return True
     if _MEASURE_Q.search(question) and _MEASURE.match(sentence, end):
         return True  # "How high is Mount Bogong?" over "at 1,986 m"
+    if re.search(r"\bhow old\b", question, re.I) and re.search(
+            r"\b(?:aged?|at the age of)\s*$", sentence[:start], re.I):
+        return True  # "How old was she?" over "aged 66"
     if sentence[:start].rstrip()[-1:] in _CURRENCY and re.search(r"\bhow much\b", question, re.I):
         return True  # "How much was paid?" over "£304m"
     following = re.findall(r"[\w’'-]+", sentence[end:])[:4]

@@ -688,3 +688,17 @@ def test_figures_are_read_with_their_scale(text: str, figures: list[tuple[str, s
                                            ) -> None:
     assert [answering._scaled(m) for m in answering._FIGURE.finditer(text)] == figures
 
+
+def test_a_documents_title_is_near_every_sentence_of_it(
+        tmp_path, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Marie" and "Curie" are rare, and the answering sentence says "she".
+    curie = _over([Document("curie.md", "# Marie Curie\n\nMarie Curie was a physicist and "
+                                        "chemist who studied radioactivity in Paris for most "
+                                        "of her life. In 1895 she married the physicist Pierre "
+                                        "Curie, who shared her work on radium.")],
+                  tmp_path, engine)
+    asked = _checked(curie, "Who did Marie Curie marry?")
+    assert not asked.abstained and asked.answer == "Pierre Curie"
+    monkeypatch.setattr(answering, "RARE_NAME_CONFIDENCE", 1.0)
+    assert _checked(curie, "Who did Marie Curie marry?").confidence == pytest.approx(
+        asked.confidence)

@@ -149,6 +149,9 @@ TWO_DATES = ("The organization was founded in Shanghai in 2001 by six states, an
          "How many countries are full members?", "nine"),
         ("Setanta won two of the six packages.",
          "How many of the six packages did Setanta win?", "two"),
+        # An age after "aged".
+        ("She died in 1934, aged 66, at a sanatorium.", "How old was she when she died?",
+         "66"),
         # A sum of money is no count.
         ("The plant will cost €120 million and employ about 450 people.",
          "How many people will the plant employ?", "about 450"),
@@ -608,7 +611,7 @@ def test_one_word_the_corpus_capitalises_may_be_a_name() -> None:
 def test_titles_stop_words_and_times(sentence: str, question: str, kind: AnswerType,
                                      expected: list[str]) -> None:
     proper = frozenset({"obama", "elizabeth", "the", "charlottetown", "prince", "edward",
-                        "island"})
+                        "island", "physics", "nobel", "prize"})
     found = candidates(sentence, kind, question, proper)
     assert [sentence[s:e] for s, e in found] == expected
 
@@ -620,3 +623,10 @@ def test_the_name_of_an_office_holder_is_a_persons() -> None:
     # The name of a policy, whoever announced it, is no person's.
     assert answer_type("What is the name of the policy the president announced?") \
         is AnswerType.OTHER
+
+
+def test_the_end_of_a_longer_name_is_no_name_of_its_own() -> None:
+    sentence = "She shared the 1903 Nobel Prize in Physics with him."
+    found = candidates(sentence, AnswerType.NAME, "Who shared it?",
+                       frozenset({"nobel", "prize", "physics"}))
+    assert "Physics" not in [sentence[s:e] for s, e in found]
