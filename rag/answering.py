@@ -118,10 +118,10 @@ MISSING_FIGURE_CONFIDENCE = 0.2
 # answerable question; a scale of 0.5 changed nothing on SQuAD.
 RARE_NAME_SENTENCES = 2
 RARE_NAME_CONFIDENCE = 0.3
-# A figure and its scale: "20 million", "£304m" ("132 m" and "3.5m" are metres:
-# "m" and "bn" count only after a currency sign).
+# A figure and its scale: "20 million", "£304m", "20bn" ("132 m" and "3.5m" are
+# metres: "m" counts as million only after a currency sign).
 _FIGURE = re.compile(r"(?P<money>[$€£¥]\s?)?\d+(?:[.,]\d+)*"
-                     r"(?:\s*(million|billion|trillion)\b|(?(money)(bn|m)(?![\w-])))?", re.I)
+                     r"(?:\s*(million|billion|trillion)\b|(?(money)(bn|m)|(bn))(?!\w))?", re.I)
 _SCALES = {"m": "million", "bn": "billion"}
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 # Further quotes must score within this much of the best one.
@@ -448,9 +448,9 @@ class Answerer:
         """Whether the question writes a name whose words the corpus only writes
         in another order ("Major Soccer League" for "Major League Soccer").
 
-        A run opening the question may start with its first word ("Did Major
-        Soccer League ..."): it is tried without it too. Titles alone are no
-        name ("General Secretary" for "Secretary General").
+        Every run is tried without its first word too: a question word may open
+        it ("Did Major Soccer League ..."). Titles alone are no name ("General
+        Secretary" for "Secretary General").
         """
         for run in name_runs(question):
             for words in (run, run[1:]):
@@ -615,7 +615,7 @@ def _scaled(match: re.Match[str]) -> tuple[str, str | None]:
     """A ``_FIGURE`` match as its digits and scale word: ("20", "billion") for
     "$20bn", ("1,230", None) for "1,230 kilometres"."""
     digits = _DIGITS.search(match.group(0))
-    scale = (match.group(2) or match.group(3) or "").lower()
+    scale = (match.group(2) or match.group(3) or match.group(4) or "").lower()
     return (digits.group() if digits else match.group(0)), _SCALES.get(scale, scale) or None
 
 

@@ -679,6 +679,7 @@ def test_an_acronym_the_documents_only_spell_out_is_known(tmp_path, engine: Engi
         ("$20 million", [("20", "million")]),
         ("over $20 billion", [("20", "billion")]),
         ("£304m and $4.2bn", [("304", "million"), ("4.2", "billion")]),
+        ("a $20m-a-year deal worth 20bn", [("20", "million"), ("20", "billion")]),
         # "m" after no currency sign is metres.
         ("a 3.5m statue 132 m high", [("3.5", None), ("132", None)]),
         ("2025–2035", [("2025", None), ("2035", None)]),

@@ -601,17 +601,26 @@ def test_one_word_the_corpus_capitalises_may_be_a_name() -> None:
         # Titles stay in places and bodies: "Prince Edward Island".
         ("It lies in Charlottetown in Prince Edward Island.", "Where is Charlottetown?",
          AnswerType.ENTITY, ["Prince Edward Island"]),
-        # A stop word the corpus capitalises ("The Hague") names no one.
+        # A stop word the corpus capitalises ("The Hague") names no one, nor does a
+        # word opening a quotation; a colon may well introduce a name.
         ('He said, "The talks failed."', "Who said the talks failed?", AnswerType.NAME, []),
+        ('He said, "Nordfracht failed."', "Who failed?", AnswerType.NAME, []),
+        ("He named his successor: Tokayev.", "Who is his successor?", AnswerType.NAME,
+         ["Tokayev"]),
+        # Names joined by "and" are two; "Head" names no office.
+        ("The prize went to Curie and Becquerel.", "Who got the prize?", AnswerType.NAME,
+         ["Curie", "Becquerel"]),
+        ("Funding came from Head Start grants.", "Who funded it?", AnswerType.NAME, []),
         # Times of day in any case; "I am" and "5 amps" are none.
         ("It runs at 7 PM daily.", "When does it run?", AnswerType.DATE, ["7 PM"]),
         ("I am sure it draws 5 amps.", "When does it run?", AnswerType.DATE, []),
+        ("It ends at 12:60 pm or 13 pm.", "When does it end?", AnswerType.DATE, []),
     ],
 )
 def test_titles_stop_words_and_times(sentence: str, question: str, kind: AnswerType,
                                      expected: list[str]) -> None:
     proper = frozenset({"obama", "elizabeth", "the", "charlottetown", "prince", "edward",
-                        "island", "physics", "nobel", "prize"})
+                        "island", "nordfracht", "curie", "becquerel", "start", "tokayev"})
     found = candidates(sentence, kind, question, proper)
     assert [sentence[s:e] for s, e in found] == expected
 
@@ -620,9 +629,11 @@ def test_the_name_of_an_office_holder_is_a_persons() -> None:
     assert answer_type("What is the name of the Kazakh president?") is AnswerType.NAME
     assert answer_type("What is the name of the man who became president?") \
         is AnswerType.NAME
-    # The name of a policy, whoever announced it, is no person's.
+    # The name of a policy, whoever announced it, is no person's; nor is an
+    # "official language" an official.
     assert answer_type("What is the name of the policy the president announced?") \
         is AnswerType.OTHER
+    assert answer_type("What is the name of the official language?") is AnswerType.OTHER
 
 
 def test_the_end_of_a_longer_name_is_no_name_of_its_own() -> None:
