@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from functools import lru_cache
+from typing import Any
 
 import countryinfo
 import pycountry
@@ -71,19 +73,27 @@ def is_country(text: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _stand_ins() -> dict[str, tuple[str, ...]]:
-    """Lower-cased capital, seat or demonym -> the names of what it stands for."""
-    table: dict[str, set[str]] = {}
+def _countries() -> tuple[tuple[Mapping[str, Any], frozenset[str]], ...]:
+    """Each country's ``countryinfo`` entry with its names: its name and the other
+    spellings that are a country's name ("UK", "USA", "Russian Federation"); the
+    spellings also hold ISO codes ("PM" would match "5 pm") and words like
+    "Island" (Iceland's name in Danish)."""
+    found = []
     for country in countryinfo.all_countries():
         info = country.info()
         name = info.get("name")
-        if not isinstance(name, str):
-            continue
-        # Other names only where they are a country's name ("UK", "USA", "Russian
-        # Federation"): the spellings also hold ISO codes ("PM" would match "5 pm")
-        # and words like "Island" (Iceland's name in Danish).
-        names = {name, *(alt for alt in info.get("altSpellings") or ()
-                         if isinstance(alt, str) and is_country(alt))}
+        if isinstance(name, str):
+            found.append((info, frozenset({name, *(
+                alt for alt in info.get("altSpellings") or ()
+                if isinstance(alt, str) and is_country(alt))})))
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def _stand_ins() -> dict[str, tuple[str, ...]]:
+    """Lower-cased capital, seat or demonym -> the names of what it stands for."""
+    table: dict[str, set[str]] = {}
+    for info, names in _countries():
         for field in ("capital", "demonym"):
             value = info.get(field)
             # A few entries list several: "Kralendijk / Oranjestad / The Bottom".
@@ -99,18 +109,11 @@ def _stand_ins() -> dict[str, tuple[str, ...]]:
 def _names_of() -> dict[str, tuple[str, ...]]:
     """Lower-cased country name -> every name of that country (``other_names``)."""
     table: dict[str, set[str]] = {}
-    for country in countryinfo.all_countries():
-        info = country.info()
-        name = info.get("name")
-        if not isinstance(name, str):
-            continue
-        # As in ``_stand_ins``: only spellings that are a country's name.
-        names = {name, *(alt for alt in info.get("altSpellings") or ()
-                         if isinstance(alt, str) and is_country(alt))}
+    for _, names in _countries():
         # News writes "U.S." and "U.K." as often as "US" and "UK".
-        names |= {".".join(n) + "." for n in names if n.isupper() and n.isalpha()}
-        for each in names:
-            table.setdefault(_key(each), set()).update(names)
+        spelled = names | {".".join(n) + "." for n in names if n.isupper() and n.isalpha()}
+        for each in spelled:
+            table.setdefault(_key(each), set()).update(spelled)
     return {key: tuple(sorted(names)) for key, names in table.items()}
 
 
