@@ -77,7 +77,7 @@ _START_CUE = re.compile(rf"\b(?:opening|first|introductory|initial)\s+{_PLACES}\
                         re.I)
 # Question types whose answer is a span we can recognise.
 TYPED = frozenset((AnswerType.DATE, AnswerType.NUMBER, AnswerType.NAME, AnswerType.COUNTRY,
-                   AnswerType.ENTITY))
+                   AnswerType.ENTITY, AnswerType.EXPANSION))
 # When even the best sentence holds no span of the asked type ("How many ...?" over a
 # sentence with no count), the document most likely does not say: confidence is
 # scaled down so that the abstention threshold catches it.

@@ -48,6 +48,93 @@ def name_runs(text: str) -> list[list[str]]:
     return runs
 
 
+# "What does SCO stand for?", "What is the full name of the SCO?": the acronym asked
+# to be spelled out. Two capitals at least, so that "What does Paris stand for?" is
+# left to the other rules.
+_ACRONYM_ASKED = re.compile(
+    r"\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:(?:abbreviation|acronym|initials|letters)\s+)?"
+    r"[\"'“‘]?(?P<a>[A-Z][A-Za-z&]*[A-Z])[\"'”’]?\s+(?:stands?\s+for\b|mean(?=[\s?.!]*$))"
+    r"|\bwhat\s+(?:is|was)\s+(?:the\s+)?[\"'“‘]?(?P<b>[A-Z][A-Za-z&]*[A-Z])[\"'”’]?\s+"
+    r"(?:short\s+for|an?\s+(?:abbreviation|acronym)\s+(?:of|for))\b"
+    r"|\b(?:full|long)\s+(?:name|form|title)\s+of\s+(?:the\s+)?[\"'“‘]?(?P<c>[A-Z][A-Za-z&]*[A-Z])\b",
+    re.I)
+# The question's own words for asking it: they say nothing of the answer.
+ASKING_WORDS = frozenset(tokenize("stand stands short abbreviation acronym initials letters "
+                                  "full long name form title mean"))
+# Small words an acronym skips: "Ministry of Foreign Affairs" is MFA.
+_JOINERS = frozenset({"of", "and", "for", "the", "on", "in", "to", "&", "de", "du", "des", "la"})
+_WORD = re.compile(r"[^\W\d_][\w’']*|&")
+
+
+def asked_acronym(question: str) -> str | None:
+    """The acronym ``question`` asks to have spelled out, or None."""
+    match = _ACRONYM_ASKED.search(question)
+    if match is None:
+        return None
+    acronym = match.group("a") or match.group("b") or match.group("c")
+    # Case-insensitive for the question's words, not for the acronym: "What does
+    # it mean" has no capitals to spell out.
+    return acronym if sum(c.isupper() for c in acronym) >= 2 else None
+
+
+def spelled_out(acronym: str, text: str) -> list[tuple[int, int]]:
+    """Spans of ``text`` that spell ``acronym`` out.
+
+    Either capitalised words whose initials are its letters, small words allowed
+    between them ("Shanghai Cooperation Organization" for SCO, "Ministry of
+    Foreign Affairs" for MFA), or words of any case right before the acronym in
+    brackets ("Central business districts (CBD)").
+
+    Args:
+        acronym: The letters, as asked ("SCO").
+        text: A sentence or document.
+
+    Returns:
+        ``(start, end)`` spans, in order; none overlap.
+    """
+    letters = [c.upper() for c in acronym if c.isalpha()]
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    found: list[tuple[int, int]] = []
+    for i, (start, _, word) in enumerate(words):
+        if found and start < found[-1][1]:
+            continue
+        bracketed = _bracketed_after(text, words, i, acronym)
+        if not bracketed and not word[:1].isupper():
+            continue
+        end = _spelling_end(text, words, i, letters, any_case=bracketed)
+        if end is not None:
+            found.append((start, end))
+    return found
+
+
+def _bracketed_after(text: str, words: list[tuple[int, int, str]], i: int, acronym: str) -> bool:
+    """Whether the words from ``words[i]`` run up to ``acronym`` in brackets."""
+    rest = text[words[i][0]:]
+    match = re.match(rf"(?:[^\W\d_][\w’'-]*[^\S\n]+){{1,8}}\(\s*{re.escape(acronym)}\s*\)",
+                     rest)
+    return match is not None
+
+
+def _spelling_end(text: str, words: list[tuple[int, int, str]], i: int, letters: list[str],
+                  *, any_case: bool) -> int | None:
+    """Where the spelling of ``letters`` starting at ``words[i]`` ends, or None."""
+    k, j, end = 0, i, None
+    while j < len(words) and k < len(letters):
+        if j > i and not re.fullmatch(r"[^\S\n]+|-", text[words[j - 1][1] : words[j][0]]):
+            return None  # a comma or a line break ends a name
+        word = words[j][2]
+        if word[0].upper() == letters[k] and (any_case or word[0].isupper()):
+            k, end = k + 1, words[j][1]
+        elif not (k and word.lower() in _JOINERS):
+            return None
+        j += 1
+    if k < len(letters):
+        return None
+    if any_case and not re.match(r"[^\S\n]*\(", text[end:]):
+        return None  # lower-case words spell it only right before it in brackets
+    return end
+
+
 def _spellings(words: list[str]) -> list[list[str]]:
     """What an acronym may spell out of a run: the whole run, and a title opening
     it ("Chief Executive Officer" of "Chief Executive Officer Jane Porter"), three
@@ -260,7 +347,17 @@ class Abbreviations:
             if len(short) == 1:
                 terms = [t for term in terms
                          for t in (self.spelled[acronym] if term == short[0] else (term,))]
-        return self.fold(terms)
+        folded = self.fold(terms)
+        asked = asked_acronym(question)
+        if asked is not None:
+            # "What does SCO stand for?" looks for the words that spell it out,
+            # which the sentence giving them holds besides the acronym. (Added
+            # after folding, which would fold them back.)
+            short = tokenize(asked)
+            folded = [t for t in folded if t not in ASKING_WORDS]
+            folded += [t for name, acronym in self.names.items() if [acronym] == short
+                       for t in name]
+        return folded
 
     def fold(self, terms: Sequence[str]) -> list[str]:
         """A question's terms with each full name replaced by its acronym's term."""

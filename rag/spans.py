@@ -13,6 +13,7 @@ import re
 from collections.abc import Collection, Iterable
 from enum import Enum
 
+from rag.coreference import asked_acronym, spelled_out
 from rag.countries import is_country, stands_for
 from rag.lexical import TITLE_WORDS, tokenize
 
@@ -26,6 +27,7 @@ class AnswerType(Enum):
     COUNTRY = "country"
     ENTITY = "entity"
     REASON = "reason"
+    EXPANSION = "expansion"
     OTHER = "other"
 
 
@@ -204,6 +206,8 @@ REASON_PHRASE = re.compile(
 
 def answer_type(question: str) -> AnswerType:
     """Classify the span type a question asks for."""
+    if asked_acronym(question):
+        return AnswerType.EXPANSION
     if _REASON_Q.search(question):
         return AnswerType.REASON
     if _DATE_Q.search(question):
@@ -237,6 +241,9 @@ def candidates(sentence: str, kind: AnswerType, question: str,
     if kind is AnswerType.REASON:
         # A reason is a clause, not a span we cut out; only its presence counts.
         return [m.span() for m in REASON_PHRASE.finditer(sentence)]
+    if kind is AnswerType.EXPANSION:
+        acronym = asked_acronym(question)
+        return spelled_out(acronym, sentence) if acronym else []
     pattern = {AnswerType.DATE: _DATE, AnswerType.NUMBER: _NUMBER, AnswerType.NAME: _NAME,
                AnswerType.COUNTRY: _NAME, AnswerType.ENTITY: _NAME}[kind]
     named = kind in (AnswerType.COUNTRY, AnswerType.ENTITY)

@@ -6,7 +6,14 @@ from pathlib import Path
 
 import pytest
 
-from rag.coreference import Abbreviations, antecedents, titled_names, with_titled_names
+from rag.coreference import (
+    Abbreviations,
+    antecedents,
+    asked_acronym,
+    spelled_out,
+    titled_names,
+    with_titled_names,
+)
 from rag.embedding import Embedder
 from rag.engine import Engine
 from rag.lexical import tokenize
@@ -200,3 +207,53 @@ def test_an_acronym_the_text_only_spells_out_is_looked_for_spelled_out() -> None
     assert abbreviations.question_terms("What is the SCO?") == ["sco"]
     assert abbreviations.question_terms("What does the Shanghai Cooperation "
                                         "Organization do?") == ["sco"]
+
+
+@pytest.mark.parametrize(
+    ("question", "acronym"),
+    [
+        ("What does SCO stand for?", "SCO"),
+        ("what do the letters EEC stand for", "EEC"),
+        ("What is NATO short for?", "NATO"),
+        ("What is CICA an abbreviation of?", "CICA"),
+        ("What is the full name of the SCO?", "SCO"),
+        ("What does the acronym CSTO mean?", "CSTO"),
+        ("What does SoCal stand for?", "SoCal"),
+        # Asking what something means to someone, or about a word of one capital.
+        ("What does the SCO mean for Kazakhstan?", None),
+        ("What does Paris stand for?", None),
+        ("What does it mean?", None),
+    ],
+)
+def test_asked_acronym(question: str, acronym: str | None) -> None:
+    assert asked_acronym(question) == acronym
+
+
+@pytest.mark.parametrize(
+    ("acronym", "text", "spelled"),
+    [
+        ("SCO", "The Shanghai Cooperation Organization (SCO) met.",
+         ["Shanghai Cooperation Organization"]),
+        ("MFA", "The Ministry of Foreign Affairs said so.", ["Ministry of Foreign Affairs"]),
+        ("RATS", "the Regional Anti-Terrorism Structure", ["Regional Anti-Terrorism Structure"]),
+        # Lower-case words only right before the acronym in brackets.
+        ("CBD", "Central business districts (CBD) include Downtown.",
+         ["Central business districts"]),
+        ("CBD", "Central business districts include Downtown.", []),
+        # Small words join, they neither open nor close the name; a comma or a
+        # line break ends it.
+        ("SCO", "Shanghai, Cooperation Organization", []),
+        ("SCO", "Shanghai Cooperation\nOrganization", []),
+        ("SC", "Summit of Cooperation of", ["Summit of Cooperation"]),
+        ("UN", "The United Nations and the United Nations.", ["United Nations", "United Nations"]),
+    ],
+)
+def test_spelled_out(acronym: str, text: str, spelled: list[str]) -> None:
+    assert [text[s:e] for s, e in spelled_out(acronym, text)] == spelled
+
+
+def test_asked_to_spell_an_acronym_out_the_question_looks_for_its_words() -> None:
+    abbreviations = Abbreviations(["The Shanghai Cooperation Organization (SCO) met."])
+    assert abbreviations.question_terms("What does SCO stand for?") == tokenize(
+        "SCO Shanghai Cooperation Organization")
+    assert abbreviations.question_terms("What does NATO stand for?") == ["nato"]

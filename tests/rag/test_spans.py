@@ -63,6 +63,12 @@ def test_sentences_are_verbatim_from_the_article(article: Document) -> None:
         ("What is the name of the summit's declaration?", AnswerType.OTHER),
         # The name of an office holder is a person's.
         ("What is the name of the Kazakh president?", AnswerType.NAME),
+        # Asked to spell an acronym out; "mean" only as the question's last word.
+        ("What does SCO stand for?", AnswerType.EXPANSION),
+        ("What is the full name of the SCO?", AnswerType.EXPANSION),
+        ("What does the acronym CSTO mean?", AnswerType.EXPANSION),
+        ("What does the SCO mean for Kazakhstan?", AnswerType.OTHER),
+        ("What does Astana stand for?", AnswerType.OTHER),
     ],
 )
 def test_answer_type(question: str, kind: AnswerType) -> None:
@@ -641,3 +647,10 @@ def test_the_end_of_a_longer_name_is_no_name_of_its_own() -> None:
     found = candidates(sentence, AnswerType.NAME, "Who shared it?",
                        frozenset({"nobel", "prize", "physics"}))
     assert "Physics" not in [sentence[s:e] for s, e in found]
+
+
+def test_an_acronym_is_answered_by_the_words_that_spell_it_out(article: Document) -> None:
+    first = article.text.split("\n")[0]
+    assert narrow(first, "What does SCO stand for?") == "Shanghai Cooperation Organization"
+    # The article names the CIS only by its acronym: nothing to spell it out.
+    assert candidates(article.text, AnswerType.EXPANSION, "What does CIS stand for?") == []
