@@ -75,6 +75,10 @@ _END_CUE = re.compile(rf"\b(?:closing|final|last|concluding|ending)\s+{_PLACES}\
                       re.I)
 _START_CUE = re.compile(rf"\b(?:opening|first|introductory|initial)\s+{_PLACES}\b|\bintroduction\b",
                         re.I)
+# Asked what or who a subject is, a sentence saying so ("the SCO represents a
+# beacon of hope") outranks sentences merely about it ("The SCO's prospects look
+# promising"); it is not required, as a typed span is: there are other ways to say it.
+DEFINITION_BONUS = 0.15
 # Question types whose answer is a span we can recognise.
 TYPED = frozenset((AnswerType.DATE, AnswerType.NUMBER, AnswerType.NAME, AnswerType.COUNTRY,
                    AnswerType.ENTITY, AnswerType.EXPANSION))
@@ -547,6 +551,8 @@ class Answerer:
         found = bool(candidates(sentence, kind, question, self.proper_nouns))
         if kind is AnswerType.REASON:
             return REASON_BONUS if found else 0.0
+        if kind is AnswerType.DEFINITION:
+            return DEFINITION_BONUS if found else 0.0
         return TYPE_HIT_BONUS if found else -TYPE_MISS_PENALTY
 
 

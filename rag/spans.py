@@ -15,6 +15,7 @@ from enum import Enum
 
 from rag.coreference import asked_acronym, spelled_out
 from rag.countries import is_country, stands_for
+from rag.definitions import asked_subject, definition
 from rag.lexical import TITLE_WORDS, tokenize
 
 
@@ -28,6 +29,7 @@ class AnswerType(Enum):
     ENTITY = "entity"
     REASON = "reason"
     EXPANSION = "expansion"
+    DEFINITION = "definition"
     OTHER = "other"
 
 
@@ -208,6 +210,8 @@ def answer_type(question: str) -> AnswerType:
     """Classify the span type a question asks for."""
     if asked_acronym(question):
         return AnswerType.EXPANSION
+    if asked_subject(question):
+        return AnswerType.DEFINITION
     if _REASON_Q.search(question):
         return AnswerType.REASON
     if _DATE_Q.search(question):
@@ -244,6 +248,10 @@ def candidates(sentence: str, kind: AnswerType, question: str,
     if kind is AnswerType.EXPANSION:
         acronym = asked_acronym(question)
         return spelled_out(acronym, sentence) if acronym else []
+    if kind is AnswerType.DEFINITION:
+        subject = asked_subject(question)
+        said = definition(sentence, subject) if subject else None
+        return [said] if said else []
     pattern = {AnswerType.DATE: _DATE, AnswerType.NUMBER: _NUMBER, AnswerType.NAME: _NAME,
                AnswerType.COUNTRY: _NAME, AnswerType.ENTITY: _NAME}[kind]
     named = kind in (AnswerType.COUNTRY, AnswerType.ENTITY)
@@ -621,6 +629,9 @@ def narrow(sentence: str, question: str,
         rates = _RATE.findall(sentence)
         if len(rates) == 1:
             return rates[0]
+    if kind is AnswerType.DEFINITION:
+        said = candidates(sentence, kind, question)
+        return sentence[said[0][0] : said[0][1]] if said else _drop_restatement(sentence, question)
     if kind in (AnswerType.REASON, AnswerType.OTHER):
         return _drop_restatement(sentence, question)
     spans = candidates(sentence, kind, question, proper_nouns)

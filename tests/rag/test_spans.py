@@ -69,6 +69,9 @@ def test_sentences_are_verbatim_from_the_article(article: Document) -> None:
         ("What does the acronym CSTO mean?", AnswerType.EXPANSION),
         ("What does the SCO mean for Kazakhstan?", AnswerType.OTHER),
         ("What does Astana stand for?", AnswerType.OTHER),
+        # What or who a name is.
+        ("What is the SCO?", AnswerType.DEFINITION),
+        ("Who is Murat Nurtleu?", AnswerType.DEFINITION),
     ],
 )
 def test_answer_type(question: str, kind: AnswerType) -> None:

@@ -1,0 +1,126 @@
+"""Definition questions: "What is the SCO?", "Who is Murat Nurtleu?".
+
+Such a question gives its subject whole and asks what or who it is. A sentence
+answers it by saying so: "The Shanghai Cooperation Organization has become a key
+force ...", "the SCO represents a beacon of hope", "The SCO, as a growing
+organization in Eurasia, ...", "Kazakh Foreign Minister Murat Nurtleu". Every
+sentence naming the subject is about it; only these say what it is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rag.coreference import ACRONYM, spelled_out
+from rag.lexical import TITLE_WORDS, tokenize
+
+# The subject: capitalised words (initials, "SCO+" and inner "of" allowed), and
+# nothing after it but the question mark. "What is the capital of France?" asks
+# for a value, "What is Kazakhstan's GDP?" for a figure: neither is matched.
+_WORD = r"[A-Z0-9](?:[\w.&+-]|[’'](?!s\b))*"
+_DEFINITION_Q = re.compile(
+    rf"^\s*(?P<wh>(?i:what|who))\s+(?i:is|are|was|were)\s+(?P<the>(?i:the)\s+)?"
+    rf"(?P<subject>(?=[A-Z]){_WORD}(?:[^\S\n]+(?:(?:of|for|the)[^\S\n]+)*{_WORD})*)\s*[?.!]*\s*$"
+)
+# Verbs that say what the subject is, followed by what it is ("is a", "has become
+# the"). "The SCO was founded in 2001" says when, not what.
+_COPULA = re.compile(
+    r"(?:\s*\([^)]*\))?,?\s+(?:is|are|was|were|has\s+become|have\s+become|became|becomes|"
+    r"represents|remains|serves\s+as|acts\s+as|is\s+known\s+as)\s+"
+    r"(?P<what>(?:a|an|the|one|not\s+only)\s[^.;:!?]*?)(?=\s*(?:[,.;:!?]|$|\s(?:that|which|who)\s))"
+)
+# "The SCO, as a growing organization in Eurasia, provides ...": an apposition.
+_APPOSITION = re.compile(r",\s+(?:as\s+)?(?P<what>(?:a|an|the)\s[^,.;:!?()]{3,80}?),")
+# Where the subject opens a clause: the sentence's start, or after a comma or
+# colon ("In conclusion, the SCO represents ..."), an article allowed before it.
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;:(“\"]\s*)(?:the\s+)?$", re.I)
+# A title written before a person's name: "Kazakh Foreign Minister | Murat
+# Nurtleu", "President of Kazakhstan K. | Tokayev" (the initial is his name's).
+_TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?P<title>(?:[A-Z][\w’'-]*[^\S\n]+(?:of[^\S\n]+)?)+?)"
+                        r"(?:[A-Z]\.[^\S\n]*)*$")
+
+
+# A description written before the name: "the French physicist | Pierre Curie",
+# "her elder sister | Bronisława", "the logistics group | Nordfracht".
+_DESCRIBED = re.compile(r"\b(?P<what>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)"
+                        r"(?:[^\S\n]+[\w’'-]+){1,4})[^\S\n]+$")
+# Words that end no description: "the draft | Astana Declaration", "the upcoming
+# | SCO summit" say nothing of what it is.
+_NOT_DESCRIBING = re.compile(r"(?:ed|ing|^draft|^new|^so-called|^same|^whole|^entire)$")
+
+
+@dataclass(frozen=True, slots=True)
+class Subject:
+    """What a definition question asks about.
+
+    Attributes:
+        text: The subject as asked, without an article ("SCO", "Murat Nurtleu").
+        person: Asked with "who": a person, whose title says who they are.
+    """
+
+    text: str
+    person: bool
+
+
+def asked_subject(question: str) -> Subject | None:
+    """The subject ``question`` asks to have defined, or None.
+
+    "Who is the President of Kazakhstan?" asks for a name, not a definition: a
+    "who" question defines only a name that opens with no article and no title.
+    """
+    match = _DEFINITION_Q.match(question)
+    if match is None:
+        return None
+    subject = match.group("subject").rstrip(".")
+    person = match.group("wh").lower() == "who"
+    if person and (match.group("the") or subject.split()[0].lower() in TITLE_WORDS
+                   or ACRONYM.fullmatch(subject.split()[0])):
+        return None
+    return Subject(subject, person)
+
+
+def definition(sentence: str, subject: Subject) -> tuple[int, int] | None:
+    """The span of ``sentence`` that says what or who ``subject`` is, or None.
+
+    The subject counts as written, spelled out if it is an acronym ("Shanghai
+    Cooperation Organization" for "SCO") or as its acronym if it is spelled out.
+    """
+    for start, end in _mentions(sentence, subject.text):
+        if subject.person:
+            title = _TITLE_RUN.search(sentence, 0, start)
+            words = title.group("title").split() if title else []
+            if title and any(w.lower() in TITLE_WORDS for w in words):
+                # Not the "As" of "As Kazakh Foreign Minister Murat Nurtleu noted".
+                opening = next(i for i, w in enumerate(words) if tokenize(w))
+                begin = title.start("title") + title.group("title").index(words[opening])
+                return begin, title.start("title") + len(title.group("title").rstrip())
+        described = _DESCRIBED.search(sentence, 0, start)
+        if described and _describes(described.group("what").split()[1:]):
+            return described.span("what")
+        if _CLAUSE_OPENING.search(sentence, 0, start):
+            said = _COPULA.match(sentence, end) or _APPOSITION.match(sentence, end)
+            if said:
+                return said.span("what")
+    return None
+
+
+def _describes(words: list[str]) -> bool:
+    """Whether the words before a name describe it: content words ending in a
+    lower-case noun ("French physicist"), not "creation of the SCO" of "the
+    creation of the SCO Energy Club" nor "draft" of "the draft Astana Declaration"."""
+    return (words[-1][0].islower() and not _NOT_DESCRIBING.search(words[-1])
+            and all(tokenize(w) for w in words))
+
+
+def _mentions(sentence: str, subject: str) -> list[tuple[int, int]]:
+    """Where ``sentence`` names ``subject``, in any of its forms, in order."""
+    found = [m.span() for m in re.finditer(rf"(?<![\w’']){re.escape(subject)}(?![\w’'])",
+                                           sentence)]
+    if ACRONYM.fullmatch(subject):
+        found += spelled_out(subject, sentence)
+    else:
+        initials = "".join(w[0] for w in subject.split() if w[0].isupper())
+        if len(initials) >= 2 and len(subject.split()) >= 2:
+            found += [m.span() for m in re.finditer(rf"\b{initials}\b", sentence)]
+    return sorted(found)
