@@ -296,6 +296,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue
         if named and not _looks_like_entity(sentence[start:end]):
             continue
+        if kind is AnswerType.ENTITY and _adjective_of_place(sentence, start, end, proper_nouns):
+            continue  # "the Eurasian region" is no body: "Eurasian" says where it is
         if kind is AnswerType.COUNTRY and not is_country(sentence[start:end]):
             continue
         if (kind is AnswerType.ENTITY and city and is_country(sentence[start:end])
@@ -380,6 +382,26 @@ def _strip_common_opening(sentence: str, start: int, end: int,
 _OPENING_PUNCT = " \t\n\"“‘'([-–—"
 _CALENDAR = re.compile(rf"^(?:{_MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
                        r"Sunday)$")
+
+
+def _adjective_of_place(sentence: str, start: int, end: int,
+                        proper_nouns: Collection[str] | None) -> bool:
+    """Whether ``sentence[start:end]`` is one word of place used as an adjective: a
+    demonym ("Russian", or "Eurasian" of the corpus's "Eurasia") before a common
+    noun ("the Eurasian region", "Asian countries")."""
+    word = sentence[start:end]
+    following = _LOWER_NEXT.match(sentence, end)
+    if " " in word or following is None or not tokenize(following.group(1)):
+        return False
+    lower = word.lower()
+    of_place = (bool(stands_for(word)) and not is_country(word)) or (
+        proper_nouns is not None and lower.endswith("n")
+        and any(lower[:-cut] in proper_nouns for cut in (1, 2)))
+    return of_place
+
+
+# The next word, if lower-case: a noun that an adjective before it describes.
+_LOWER_NEXT = re.compile(r"[^\S\n]+([a-z][\w-]*)")
 
 
 def _looks_like_entity(text: str) -> bool:
@@ -655,8 +677,9 @@ def narrow(sentence: str, question: str,
 _PLURAL_Q = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:cities|countries|states|nations|"
                        r"organi[sz]ations|companies|members|bodies|regions|places|towns|"
                        r"people|leaders|officials)\b|\bwho\s+(?:are|were)\b", re.I)
-# Items of one list are joined by these alone: "Basel, Strasbourg and Cologne".
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+# Items of one list are joined by these alone: "Basel, Strasbourg and Cologne",
+# "BRICS and the EAEU".
+_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
 
 
 def _listed(sentence: str, spans: list[tuple[int, int]]) -> str | None:

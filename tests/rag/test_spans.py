@@ -378,6 +378,9 @@ def test_a_measure_keeps_its_unit(sentence: str, question: str, expected: str | 
         ("Kazakhstan and China signed it in Astana.", "Which country signed it?", None),
         # Names not written as one list are no list.
         ("India met Iran in May; later China hosted them.", "Which countries met?", None),
+        # An article may open an item.
+        ("It works with other organizations such as BRICS and the EAEU.",
+         "Which organizations does it work with?", "BRICS and the EAEU"),
     ],
 )
 def test_a_plural_question_gets_the_whole_list(sentence: str, question: str,
@@ -657,3 +660,22 @@ def test_an_acronym_is_answered_by_the_words_that_spell_it_out(article: Document
     assert narrow(first, "What does SCO stand for?") == "Shanghai Cooperation Organization"
     # The article names the CIS only by its acronym: nothing to spell it out.
     assert candidates(article.text, AnswerType.EXPANSION, "What does CIS stand for?") == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # A word of place before a common noun describes it; it is no body.
+        ("It keeps stability in the Eurasian region.", []),
+        ("Asian countries and Russian firms joined.", []),
+        # Places themselves stay, whatever follows them.
+        ("It keeps stability in Eurasia.", ["Eurasia"]),
+        ("Since then Kazakhstan pays attention to culture.", ["Kazakhstan"]),
+        ("Each year Milan hosts the fair.", ["Milan"]),
+        ("Then Russian Railways joined.", ["Russian Railways"]),
+    ],
+)
+def test_an_adjective_of_place_is_no_body(sentence: str, expected: list[str]) -> None:
+    names = proper_noun_words(["They met in Eurasia and Asia."])
+    found = candidates(sentence, AnswerType.ENTITY, "Which organization is it?", names)
+    assert [sentence[s:e] for s, e in found] == expected
