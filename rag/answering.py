@@ -626,7 +626,15 @@ def _scaled(match: re.Match[str]) -> tuple[str, str | None]:
 
 
 def _same_figure(asked: tuple[str, str | None], given: tuple[str, str | None]) -> bool:
-    """Whether a figure the text gives is one the question gives: its digits hold
-    the question's (as the check always had it: "20" in "2020" too), with the
-    same scale where the question says one ("$20 million" is not "$20 billion")."""
-    return asked[0] in given[0] and (asked[1] is None or asked[1] == given[1])
+    """Whether a figure the text gives is one the question gives: the same number
+    ("1,000" is "1000"; "38" is the "38.1" it rounds down from, but "20" is not
+    "2020"), with the same scale where the question says one ("$20 million" is not
+    "$20 billion")."""
+    asked_digits, given_digits = _plain(asked[0]), _plain(given[0])
+    same = asked_digits == given_digits or given_digits.startswith(asked_digits + ".")
+    return same and (asked[1] is None or asked[1] == given[1])
+
+
+def _plain(digits: str) -> str:
+    """Digits without thousands separators: "1,000" and "1000" are one figure."""
+    return re.sub(r",(?=\d{3}(?!\d))", "", digits)

@@ -706,3 +706,21 @@ def test_a_documents_title_is_near_every_sentence_of_it(
     monkeypatch.setattr(answering, "RARE_NAME_CONFIDENCE", 1.0)
     assert _checked(curie, "Who did Marie Curie marry?").confidence == pytest.approx(
         asked.confidence)
+
+
+@pytest.mark.parametrize(
+    ("asked", "given", "same"),
+    [
+        (("1,000", None), ("1000", None), True),
+        (("1000", None), ("1,000", None), True),
+        (("38", None), ("38.1", None), True),
+        (("20", None), ("2020", None), False),
+        (("20", None), ("120", None), False),
+        (("1,000", None), ("1,000,000", None), False),
+        (("20", "million"), ("20", "billion"), False),
+        (("20", None), ("20", "billion"), True),
+    ],
+)
+def test_same_figure(asked: tuple[str, str | None], given: tuple[str, str | None],
+                     same: bool) -> None:
+    assert answering._same_figure(asked, given) is same
