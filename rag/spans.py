@@ -723,19 +723,35 @@ def _nearest(sentence: str, spans: list[tuple[int, int]], question: str,
     asked = set(tokenize(question))
     words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(sentence)]
     nearby = []
+    closest = []  # words between each span and the nearest question term
     for start, end in spans:
         inside = [i for i, (s, e, _) in enumerate(words) if s < end and e > start]
         if not inside:
             nearby.append(0)
+            closest.append(NEAR_WORDS + 1)
             continue
-        near = (words[max(0, inside[0] - NEAR_WORDS) : inside[0]]
-                + words[inside[-1] + 1 : inside[-1] + 1 + NEAR_WORDS])
-        nearby.append(len({t for _, _, w in near for t in tokenize(w)} & asked))
+        before = words[max(0, inside[0] - NEAR_WORDS) : inside[0]]
+        after = words[inside[-1] + 1 : inside[-1] + 1 + NEAR_WORDS]
+        nearby.append(len({t for _, _, w in before + after for t in tokenize(w)} & asked))
+        distances = [len(before) - i for i, (_, _, w) in enumerate(before)
+                     if set(tokenize(w)) & asked]
+        distances += [i + 1 for i, (_, _, w) in enumerate(after) if set(tokenize(w)) & asked]
+        closest.append(min(distances, default=NEAR_WORDS + 1))
     best = max(nearby)
     if best == 0:
         return spans
     tied = [span for span, count in zip(spans, nearby, strict=True) if count == best]
     if len(tied) > 1 and not counts:
+        # "In 1895 she married ... Pierre Curie, and she shared the 1903 Nobel
+        # Prize", asked when she married him: both years are near one question
+        # word; the word right beside 1895 decides.
+        # Items of one list ("In 2001 and in 2017 the organization grew",
+        # "Kazakhstan and China signed it") share their words whatever the distance.
+        gaps = [gap for span, gap in zip(spans, closest, strict=True) if span in tied]
+        listed = any(_COORDINATED.fullmatch(sentence, a_end, b_start)
+                     for (_, a_end), (b_start, _) in itertools.pairwise(tied))
+        if gaps.count(min(gaps)) == 1 and not listed:
+            return [tied[gaps.index(min(gaps))]]
         return spans
     if len(tied) > 1:
         # Neighbours in a list share their windows ("nine member states, three
@@ -747,6 +763,11 @@ def _nearest(sentence: str, spans: list[tuple[int, int]], question: str,
             return spans
         return [tied[heads.index(top)]]
     return tied
+
+
+# What joins two items of one list, a preposition they share allowed ("2001 and in 2017").
+_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:(?:and|or|but|as well as)\s+)?"
+                          r"(?:(?:in|on|at|by|from|to|the)\s+)?", re.I)
 
 
 # The words a span heads: up to four, stopping at punctuation, "and"/"or" or a digit.
