@@ -181,7 +181,9 @@ _NUMBER = re.compile(
     r"(?:\b(?:more than|over|about|nearly|almost|around|some|up to|at least)\s+)?"
     # Not the "1850" of "the 1850s": a decade counts nothing.
     rf"(?:\d[\d,]*(?:\.\d+)?(?!\d|s\b){_SCALE_WORD}{_PERCENT}"
-    rf"|\b(?:{_NUMBER_WORDS})\b{_WORDS_SCALED}{_PERCENT})",
+    rf"|\b(?:{_NUMBER_WORDS})\b{_WORDS_SCALED}{_PERCENT}"
+    # "the first person to win a Nobel Prize twice": how many times.
+    r"|\b(?:twice|thrice)\b)",
     re.I,
 )
 # A run of capitalised words, allowing initials ("K. Tokayev") and inner "of". It
@@ -577,6 +579,10 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
         return True  # "How much was paid?" over "£304m"
     following = re.findall(r"[\w’'-]+", sentence[end:])[:4]
     counted = set(tokenize(m.group(1))) if (m := _COUNTED.search(question)) else set()
+    if text in ("twice", "thrice"):
+        # "to win a Nobel Prize twice": what it counts comes before it.
+        before = re.findall(r"[\w’'-]+", sentence[:start])[-4:]
+        return any(_mentioned(word, counted or asked) for word in before if tokenize(word))
     phrase = _noun_phrase(sentence, end)
     if counted and phrase:
         # "How many people died?" counts people: "183 regional and local conflicts"

@@ -164,6 +164,10 @@ TWO_DATES = ("The organization was founded in Shanghai in 2001 by six states, an
         # A sum of money is no count.
         ("The plant will cost €120 million and employ about 450 people.",
          "How many people will the plant employ?", "about 450"),
+        # How many times, after what it counts.
+        ("She was the first person to win a Nobel Prize twice, and in two fields.",
+         "How many Nobel Prizes did she win?", "twice"),
+        ("It rose twice as fast as prices.", "How many Nobel Prizes did she win?", None),
         # Both years near a question word: the one right beside it.
         ("In 1895 she married the French physicist Pierre Curie, and she shared the 1903 "
          "Nobel Prize in Physics with him.", "When did she marry Pierre Curie?", "1895"),
