@@ -167,7 +167,6 @@ TWO_DATES = ("The organization was founded in Shanghai in 2001 by six states, an
         # How many times, after what it counts.
         ("She was the first person to win a Nobel Prize twice, and in two fields.",
          "How many Nobel Prizes did she win?", "twice"),
-        ("It rose twice as fast as prices.", "How many Nobel Prizes did she win?", None),
         # Both years near a question word: the one right beside it.
         ("In 1895 she married the French physicist Pierre Curie, and she shared the 1903 "
          "Nobel Prize in Physics with him.", "When did she marry Pierre Curie?", "1895"),
@@ -215,6 +214,8 @@ def test_narrow(sentence: str, question: str, expected: str) -> None:
         # The only date is already in the question.
         (FOUNDED, "What happened in 2001?"),
         ("In 2001 and in 2017 the organization grew.", "When did the organization grow?"),
+        # "twice" of a comparison counts nothing asked about.
+        ("It rose twice as fast as prices.", "How many Nobel Prizes did she win?"),
         # Two rates, or none: the sentence stands.
         ("Tariffs of 10% and 25% apply.", "What tariffs apply?"),
         ("The EU will raise tariffs.", "What tariffs will the EU raise?"),
