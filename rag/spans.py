@@ -739,10 +739,7 @@ def _nearest(sentence: str, spans: list[tuple[int, int]], question: str,
         before = words[max(0, inside[0] - NEAR_WORDS) : inside[0]]
         after = words[inside[-1] + 1 : inside[-1] + 1 + NEAR_WORDS]
         nearby.append(len({t for _, _, w in before + after for t in tokenize(w)} & asked))
-        distances = [len(before) - i for i, (_, _, w) in enumerate(before)
-                     if set(tokenize(w)) & asked]
-        distances += [i + 1 for i, (_, _, w) in enumerate(after) if set(tokenize(w)) & asked]
-        closest.append(min(distances, default=NEAR_WORDS + 1))
+        closest.append(_clause_distance(sentence, words, inside[0], inside[-1], asked))
     best = max(nearby)
     if best == 0:
         return spans
@@ -769,6 +766,32 @@ def _nearest(sentence: str, spans: list[tuple[int, int]], question: str,
             return spans
         return [tied[heads.index(top)]]
     return tied
+
+
+def _clause_distance(sentence: str, words: list[tuple[int, int, str]], first: int, last: int,
+                     asked: set[str]) -> int:
+    """Words between the span of ``words[first..last]`` and the nearest question
+    term within its clause (``NEAR_WORDS`` + 1 if none): "born in Warsaw in 1867
+    and died in Passy in 1934" puts "died" in 1934's clause, not in 1867's."""
+    best = NEAR_WORDS + 1
+    for step, edge in ((-1, first), (1, last)):
+        i = edge
+        for distance in range(1, NEAR_WORDS + 1):
+            j = i + step
+            if not 0 <= j < len(words):
+                break
+            gap = sentence[words[min(i, j)][1] : words[max(i, j)][0]]
+            if _CLAUSE_BREAK.search(gap) or words[j][2].lower() in _CLAUSE_WORDS:
+                break
+            if set(tokenize(words[j][2])) & asked:
+                best = min(best, distance)
+                break
+            i = j
+    return best
+
+
+_CLAUSE_BREAK = re.compile(r"[;:()–—]|\.\s")
+_CLAUSE_WORDS = frozenset(("and", "but", "or", "while", "whereas", "which", "who", "where"))
 
 
 # What joins two items of one list, a preposition they share allowed ("2001 and in 2017").

@@ -164,6 +164,11 @@ TWO_DATES = ("The organization was founded in Shanghai in 2001 by six states, an
         # A sum of money is no count.
         ("The plant will cost €120 million and employ about 450 people.",
          "How many people will the plant employ?", "about 450"),
+        # ... within its clause: "died" belongs to 1934, not to the 1867 before "and".
+        ("She was born in Warsaw in 1867 and died in Passy in 1934.", "When did she die?",
+         "1934"),
+        ("She was born in Warsaw in 1867 and died in Passy in 1934.",
+         "When was she born?", "1867"),
         # How many times, after what it counts.
         ("She was the first person to win a Nobel Prize twice, and in two fields.",
          "How many Nobel Prizes did she win?", "twice"),
