@@ -290,6 +290,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
                 or (_only_titles(sentence[run_start:start])
                     and _single_name(sentence, start, end, proper_nouns))):
             continue
+        if kind is AnswerType.NAME and _IN_PLACE.search(sentence, 0, start):
+            continue  # "headquartered in Budapest": a place, not who did it
         if kind is AnswerType.NAME and _holds_title(asked) and (
                 _BODY_ACRONYM.search(sentence, start, end) or is_country(sentence[start:end])):
             # "Who is the SCO Secretary General?" asks for a person: "Regional
@@ -536,6 +538,10 @@ _UNIT = re.compile(
 # The "how ..." of ``_NUMBER_Q`` that ask for a measure.
 _MEASURE_Q = re.compile(
     r"\bhow\s+(?:long|far|big|large|old|tall|high|deep|wide|heavy|fast|hot|cold)\b", re.I)
+# A name after these is where something is, not who: "headquartered in Budapest".
+_IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|inside)\s+(?:the\s+)?$", re.I)
+# Measures only a number with its unit answers ("How big ...?" may count people).
+_UNIT_Q = re.compile(r"\bhow\s+(?:long|far|tall|high|deep|wide|heavy|fast|hot|cold)\b", re.I)
 _MEASURE = re.compile(
     r"\s*(?:km|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s?|cm|centimet(?:er|re)s?|mm|ft|"
     r"feet|foot|inch(?:es)?|kg|kilograms?|g|grams?|tons?|tonnes?|pounds?|lbs?|years?|"
@@ -572,6 +578,8 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
         return True
     if _MEASURE_Q.search(question) and _MEASURE.match(sentence, end):
         return True  # "How high is Mount Bogong?" over "at 1,986 m"
+    if _UNIT_Q.search(question):
+        return False  # "How deep is it?": "since 1992" gives no depth
     if re.search(r"\bhow old\b", question, re.I) and re.search(
             r"\b(?:aged?|at the age of)\s*$", sentence[:start], re.I):
         return True  # "How old was she?" over "aged 66"

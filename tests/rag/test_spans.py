@@ -221,6 +221,8 @@ def test_narrow(sentence: str, question: str, expected: str) -> None:
         ("In 2001 and in 2017 the organization grew.", "When did the organization grow?"),
         # "twice" of a comparison counts nothing asked about.
         ("It rose twice as fast as prices.", "How many Nobel Prizes did she win?"),
+        # A measure needs its unit: a year is no depth.
+        ("Since 1992 the canal has linked the river to the sea.", "How deep is the river?"),
         # Two rates, or none: the sentence stands.
         ("Tariffs of 10% and 25% apply.", "What tariffs apply?"),
         ("The EU will raise tariffs.", "What tariffs will the EU raise?"),
@@ -692,3 +694,9 @@ def test_an_adjective_of_place_is_no_body(sentence: str, expected: list[str]) ->
     names = proper_noun_words(["They met in Eurasia and Asia."])
     found = candidates(sentence, AnswerType.ENTITY, "Which organization is it?", names)
     assert [sentence[s:e] for s, e in found] == expected
+
+
+def test_a_place_is_not_who_did_it() -> None:
+    sentence = "The Danube Commission, founded in 1948 and headquartered in Budapest, meets."
+    assert narrow(sentence, "Who founded the Danube Commission?") is None
+    assert narrow("It was founded by Jane Porter in Lyon.", "Who founded it?") == "Jane Porter"
