@@ -13,8 +13,10 @@ from rag.coreference import (
     ACRONYM,
     Abbreviations,
     antecedents,
+    described_names,
     name_runs,
     titled_names,
+    with_described_names,
     with_titled_names,
 )
 from rag.corpus import TEXT_SUFFIXES
@@ -177,8 +179,12 @@ class Answerer:
         # question naming the body covers the sentence (the IDF stays as written).
         # So does "the President of Kazakhstan" the person the document introduced
         # with that title ("President of Kazakhstan K. Tokayev").
+        # And "the river" the Danube a text said was one ("The Danube is the
+        # second-longest river in Europe").
         titles = {doc_id: titled_names(text) for doc_id, text in texts.items()}
-        self.terms = [frozenset(with_titled_names(terms, titles[s.doc_id]))
+        kinds = {doc_id: described_names(text) for doc_id, text in texts.items()}
+        self.terms = [frozenset(with_described_names(s.text, with_titled_names(
+                                    terms, titles[s.doc_id]), kinds[s.doc_id]))
                       | frozenset(add(tokenize(body)) if body else ())
                       for terms, body, s in zip(term_lists, antecedents(self.sentences),
                                                 self.sentences, strict=True)]

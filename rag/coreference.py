@@ -295,6 +295,49 @@ def with_titled_names(terms: Sequence[str], titles: dict[tuple[str, ...], tuple[
     return [*terms, *extra]
 
 
+# A name said to be something at a sentence's start: "The Danube is the
+# second-longest river in Europe", "Fresno is a city in California". The noun
+# ends where a preposition, a relative word or punctuation begins.
+_DESCRIBED = re.compile(
+    r"(?:^|(?<=[.!?]\s))(?:The\s+)?(?P<name>[A-Z][\w’'-]*(?:[^\S\n]+[A-Z][\w’'-]*){0,3})"
+    r"(?:\s*\([^()\n]*\))?\s+(?:is|was)\s+(?:a|an|the|one\s+of\s+the)\s+(?:[\w’'-]+\s+){0,3}?"
+    r"(?P<noun>[a-z]+)(?=\s+(?:in|of|on|at|that|which|who|from|with|for|and|near|by)\b|[,.;:])",
+    re.M,
+)
+
+
+def described_names(text: str) -> dict[str, tuple[str, ...]]:
+    """The names ``text`` says are a kind of thing, by that noun.
+
+    A later "the river" stands for the Danube in a text saying "The Danube is the
+    second-longest river in Europe". A noun said of two names (two rivers) stands
+    for neither.
+
+    Args:
+        text: One document's text.
+
+    Returns:
+        The noun, lower-cased -> the name's terms: ``"river" -> ("danub",)``.
+    """
+    found: dict[str, set[tuple[str, ...]]] = {}
+    for match in _DESCRIBED.finditer(text):
+        name = tuple(tokenize(match.group("name")))
+        if name and tokenize(match.group("noun")):
+            found.setdefault(match.group("noun").lower(), set()).add(name)
+    return {noun: next(iter(names)) for noun, names in found.items() if len(names) == 1}
+
+
+def with_described_names(sentence: str, terms: Sequence[str],
+                         described: dict[str, tuple[str, ...]]) -> list[str]:
+    """A sentence's terms plus the name of each thing it calls "the <noun>" of
+    ``described_names`` ("The river is 2,850 kilometres long" mentions the Danube;
+    "the physicist Henri Becquerel" names someone else)."""
+    extra = [t for noun, name in described.items()
+             if re.search(rf"\b[Tt]he\s+{noun}\b(?!\s+of\b|\s+[A-Z])", sentence)
+             for t in name if t not in terms]
+    return [*terms, *extra]
+
+
 class Abbreviations:
     """Body names the corpus also writes as an acronym ("Shanghai Cooperation
     Organization" and "SCO"), so that a question spelling out the name matches

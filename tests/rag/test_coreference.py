@@ -6,12 +6,15 @@ from pathlib import Path
 
 import pytest
 
+from rag import answering
 from rag.coreference import (
     Abbreviations,
     antecedents,
     asked_acronym,
+    described_names,
     spelled_out,
     titled_names,
+    with_described_names,
     with_titled_names,
 )
 from rag.embedding import Embedder
@@ -257,3 +260,46 @@ def test_asked_to_spell_an_acronym_out_the_question_looks_for_its_words() -> Non
     assert abbreviations.question_terms("What does SCO stand for?") == tokenize(
         "SCO Shanghai Cooperation Organization")
     assert abbreviations.question_terms("What does NATO stand for?") == ["nato"]
+
+
+DANUBE = ("# The Danube\n\nThe Danube is the second-longest river in Europe, after the Volga. "
+          "The river is 2,850 kilometres long. Four capitals lie on the river.\n\n"
+          "The Danube was once a long-standing frontier of the Roman Empire.")
+
+
+def test_a_name_said_to_be_a_kind_of_thing_is_that_thing_later() -> None:
+    assert described_names(DANUBE) == {"river": ("danub",)}
+    # A name's dates in brackets may come between; the noun ends at "and" or "who".
+    assert described_names("Marie Curie (1867 – 1934) was a Polish physicist and chemist "
+                           "who studied radium.") == {"physicist": ("mari", "curi")}
+    # A noun said of two names stands for neither.
+    assert described_names("The Rhine is a river in Europe. The Elbe is a river in "
+                           "Germany.") == {}
+    # Only at a sentence's start: "In 1900 Paris was a city of light" names no subject.
+    assert described_names("In 1900 Paris was a city of light.") == {}
+
+
+def test_the_noun_also_mentions_the_name() -> None:
+    rivers = described_names(DANUBE)
+    long = "The river is 2,850 kilometres long."
+    assert with_described_names(long, tokenize(long), rivers) == [*tokenize(long), "danub"]
+    # "the river of ..." and "the physicist Henri Becquerel" are other things.
+    for other in ("It is the river of kings.", "It flows like the river Thames."):
+        assert with_described_names(other, tokenize(other), rivers) == tokenize(other)
+
+
+def test_how_long_is_answered_by_the_sentence_calling_it_the_river(tmp_path, engine: Engine
+                                                                   ) -> None:
+    danube = Engine(engine.settings, index_dir=tmp_path, documents=[Document("danube.md", DANUBE)],
+                    embedder=engine.embedder)
+    answer = danube.ask("How long is the Danube?")
+    assert not answer.abstained and answer.answer == "2,850 kilometres"
+
+
+def test_without_the_noun_the_long_standing_frontier_wins(tmp_path, engine: Engine,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    # What the rule is for: the Danube's one sentence with "long" says no length.
+    monkeypatch.setattr(answering, "described_names", lambda text: {})
+    danube = Engine(engine.settings, index_dir=tmp_path, documents=[Document("danube.md", DANUBE)],
+                    embedder=engine.embedder)
+    assert danube.ask("How long is the Danube?").answer != "2,850 kilometres"
