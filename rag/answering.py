@@ -15,6 +15,7 @@ from rag.coreference import (
     antecedents,
     described_names,
     name_runs,
+    pronoun_subjects,
     titled_names,
     with_described_names,
     with_titled_names,
@@ -185,9 +186,10 @@ class Answerer:
         kinds = {doc_id: described_names(text) for doc_id, text in texts.items()}
         self.terms = [frozenset(with_described_names(s.text, with_titled_names(
                                     terms, titles[s.doc_id]), kinds[s.doc_id]))
-                      | frozenset(add(tokenize(body)) if body else ())
-                      for terms, body, s in zip(term_lists, antecedents(self.sentences),
-                                                self.sentences, strict=True)]
+                      | frozenset(add(tokenize(body)) if body else ()) | frozenset(subject)
+                      for terms, body, subject, s in zip(
+                          term_lists, antecedents(self.sentences),
+                          pronoun_subjects(self.sentences, texts), self.sentences, strict=True)]
         if len(texts) > 1:
             # Among several documents, a document's id names its subject, which
             # its sentences may call "he" or "the city" ("einstein.txt": "He was

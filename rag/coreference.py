@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from rag.lexical import TITLE_WORDS, tokenize
 from rag.schema import Sentence
@@ -336,6 +336,44 @@ def with_described_names(sentence: str, terms: Sequence[str],
              if re.search(rf"\b[Tt]he\s+{noun}\b(?!\s+of\b|\s+[A-Z])", sentence)
              for t in name if t not in terms]
     return [*terms, *extra]
+
+
+# A sentence opening with a pronoun goes on about the subject of the one before:
+# "The Danube Commission, founded in 1948, oversees navigation. Its working
+# language is German."
+_PRONOUN_OPENING = re.compile(r"(?:It|Its|He|His|She|Her|They|Their)\b")
+# The name a sentence opens with: its subject, if it has one.
+_SUBJECT = re.compile(r"(?:The\s+)?(?P<name>[A-Z][\w’'-]*(?:[^\S\n]+(?:of[^\S\n]+)?"
+                      r"[A-Z][\w’'-]*){0,5})")
+
+
+def pronoun_subjects(sentences: Sequence[Sentence], texts: Mapping[str, str]
+                     ) -> list[tuple[str, ...]]:
+    """For each sentence opening with a pronoun, the terms of the name the sentence
+    before it in its paragraph opens with (or stands for, in turn); else ().
+
+    Across paragraphs "She" may mean anyone; "Its working language is German"
+    right after "The Danube Commission ... oversees navigation" means the Commission.
+
+    Args:
+        sentences: Sentences in document order within each document.
+        texts: Each document's text, by id.
+    """
+    result: list[tuple[str, ...]] = []
+    for i, sentence in enumerate(sentences):
+        subject: tuple[str, ...] = ()
+        before = sentences[i - 1] if i else None
+        if (before is not None and before.doc_id == sentence.doc_id
+                and _PRONOUN_OPENING.match(sentence.text)
+                and "\n\n" not in texts[sentence.doc_id][before.end : sentence.start]):
+            opening = _SUBJECT.match(before.text)
+            named = opening.group("name") if opening else ""
+            if named and not _PRONOUN_OPENING.fullmatch(named) and tokenize(named):
+                subject = tuple(tokenize(named))
+            else:
+                subject = result[-1]
+        result.append(subject)
+    return result
 
 
 class Abbreviations:

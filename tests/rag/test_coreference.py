@@ -12,6 +12,7 @@ from rag.coreference import (
     antecedents,
     asked_acronym,
     described_names,
+    pronoun_subjects,
     spelled_out,
     titled_names,
     with_described_names,
@@ -303,3 +304,14 @@ def test_without_the_noun_the_long_standing_frontier_wins(tmp_path, engine: Engi
     danube = Engine(engine.settings, index_dir=tmp_path, documents=[Document("danube.md", DANUBE)],
                     embedder=engine.embedder)
     assert danube.ask("How long is the Danube?").answer != "2,850 kilometres"
+
+
+def test_a_pronoun_goes_on_about_the_subject_before_it_in_its_paragraph() -> None:
+    text = ("The Danube Commission, founded in 1948, oversees navigation on the river. Its "
+            "working language is German, French and Russian. It meets in Budapest every "
+            "June.\n\nIt was a busy year for the boats and barges. The weather was fine "
+            "for most of the summer months.")
+    sentences = sentences_of([Document("d", text)])
+    commission = tuple(tokenize("Danube Commission"))
+    # The chain goes on through pronouns; a new paragraph or no pronoun ends it.
+    assert pronoun_subjects(sentences, {"d": text}) == [(), commission, commission, (), ()]
