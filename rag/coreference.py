@@ -53,7 +53,7 @@ def name_runs(text: str) -> list[list[str]]:
 # left to the other rules.
 _ACRONYM_ASKED = re.compile(
     r"\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:(?:abbreviation|acronym|initials|letters)\s+)?"
-    r"[\"'“‘]?(?P<a>[A-Z][A-Za-z&]*[A-Z])[\"'”’]?\s+(?:stands?\s+for\b|mean(?=[\s?.!]*$))"
+    r"[\"'“‘]?(?P<a>[A-Za-z][A-Za-z&]*[A-Za-z])[\"'”’]?\s+(?:stands?\s+for\b|mean(?=[\s?.!]*$))"
     r"|\bwhat\s+(?:is|was)\s+(?:the\s+)?[\"'“‘]?(?P<b>[A-Z][A-Za-z&]*[A-Z])[\"'”’]?\s+"
     r"(?:short\s+for|an?\s+(?:abbreviation|acronym)\s+(?:of|for))\b"
     r"|\b(?:full|long)\s+(?:name|form|title)\s+of\s+(?:the\s+)?[\"'“‘]?(?P<c>[A-Z][A-Za-z&]*[A-Z])\b",
@@ -73,8 +73,13 @@ def asked_acronym(question: str) -> str | None:
         return None
     acronym = match.group("a") or match.group("b") or match.group("c")
     # Case-insensitive for the question's words, not for the acronym: "What does
-    # it mean" has no capitals to spell out.
-    return acronym if sum(c.isupper() for c in acronym) >= 2 else None
+    # it mean" has no capitals to spell out. Only "stand for" asks for an acronym
+    # typed in lower case ("what does nato stand for"), and not for a stop word.
+    if sum(c.isupper() for c in acronym) >= 2:
+        return acronym
+    lowered = (match.group("a") == acronym and acronym.islower() and len(acronym) <= 6
+               and re.search(r"stands?\s+for", match.group(0), re.I) and tokenize(acronym))
+    return acronym.upper() if lowered else None
 
 
 def spelled_out(acronym: str, text: str) -> list[tuple[int, int]]:

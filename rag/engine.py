@@ -43,6 +43,7 @@ from rag.settings import (
     project_root,
 )
 from rag.store import IndexData, build_index, check_target, load_index, save_index
+from rag.truecasing import Truecaser
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +73,8 @@ def collection_folder(collection: str, model: str) -> str:
 
 
 def validate_question(question: object) -> str:
-    """Return the question stripped, with look-alike letters folded, or raise
-    InvalidQuestionError saying why.
+    """Return the question stripped, with look-alike letters folded and a missing
+    question mark added, or raise InvalidQuestionError saying why.
 
     Full-width letters ("ＳＣＯ") and ligatures ("ﬁ") become the plain letters the
     corpus is written in, so they match its words (see ``fold_compatible``).
@@ -98,7 +99,23 @@ def validate_question(question: object) -> str:
             f"The question has {len(text)} characters; the limit is {MAX_QUESTION_CHARS}. "
             "Shorten it."
         )
-    return fold_compatible(text)
+    return _with_question_mark(fold_compatible(text))
+
+
+# Words a question opens with. Typed without its question mark, a question is read
+# as if it had one: the model embeds "how many members does the sco have" apart
+# from the same words with "?" (cosine 0.94), and that alone turned an answer into
+# an abstention.
+_QUESTION_OPENING = re.compile(
+    r"(?:what|who|whom|whose|when|where|why|how|which|is|are|was|were|do|does|did|can|"
+    r"could|will|would|should|has|have|had)\b", re.I)
+
+
+def _with_question_mark(text: str) -> str:
+    """``text``, ending in "?" if it opens like a question and ends in no punctuation."""
+    if _QUESTION_OPENING.match(text) and not text.endswith(("?", ".", "!", "…")):
+        return text + "?"
+    return text
 
 
 # Compatibility forms that only change how a letter looks. Superscripts,
@@ -144,6 +161,7 @@ class _Ready:
     retriever: Retriever
     answerer: Answerer
     abbreviations: Abbreviations
+    truecaser: Truecaser
 
 
 class Engine:
@@ -248,7 +266,8 @@ class Engine:
         terms = abbreviations.question_terms(WARM_UP)
         passages = retriever.search(vector, terms, self.settings.mode, 1)
         answerer.select(WARM_UP, vector, terms, passages, 1)
-        return _Ready(data, retriever, answerer, abbreviations)
+        return _Ready(data, retriever, answerer, abbreviations,
+                      Truecaser(d.text for d in data.documents))
 
     def refresh(self, settle: bool = False) -> bool:
         """Re-read the documents if their files changed, and answer from then on
@@ -366,8 +385,8 @@ class Engine:
         ready = self._ready
         assert ready is not None
         vector = self.embedder.embed_query(text) if query_vector is None else query_vector
-        return ready.retriever.search(vector, ready.abbreviations.question_terms(text), mode,
-                                      top_k)
+        return ready.retriever.search(
+            vector, ready.abbreviations.question_terms(ready.truecaser(text)), mode, top_k)
 
     def _prepare(self, question: str, top_k: int | None, mode: str | None) -> tuple[str, int, str]:
         """Validate a request, fill in defaults from the settings, and load what it needs."""
@@ -384,7 +403,7 @@ class Engine:
         (``Abbreviations.question_terms``)."""
         ready = self._ready
         return tokenize(question) if ready is None else ready.abbreviations.question_terms(
-            question)
+            ready.truecaser(question))
 
     def embed_questions(self, questions: Sequence[str]) -> np.ndarray:
         """Embed many questions in one batch (for benchmarks and other batch jobs)."""
@@ -412,10 +431,14 @@ class Engine:
         t0 = started = time.perf_counter()
         vector = self.embedder.embed_query(text) if query_vector is None else query_vector
         t1 = time.perf_counter()
-        terms = ready.abbreviations.question_terms(text)
+        # The rules reading names see the corpus's capitals ("what does sco stand
+        # for": SCO); the embedding, which every path computes alike, the question
+        # as typed (the default model ignores case anyway).
+        cased = ready.truecaser(text)
+        terms = ready.abbreviations.question_terms(cased)
         passages = ready.retriever.search(vector, terms, mode, top_k)
         t2 = time.perf_counter()
-        pick = ready.answerer.select(text, vector, terms, passages, self.settings.max_quotes)
+        pick = ready.answerer.select(cased, vector, terms, passages, self.settings.max_quotes)
         abstained = not pick.quotes or pick.confidence < self.settings.abstain_threshold
         t3 = time.perf_counter()
         return Answer(

@@ -223,6 +223,10 @@ def test_an_acronym_the_text_only_spells_out_is_looked_for_spelled_out() -> None
         ("What is the full name of the SCO?", "SCO"),
         ("What does the acronym CSTO mean?", "CSTO"),
         ("What does SoCal stand for?", "SoCal"),
+        # In lower case only with "stand for", and never a stop word.
+        ("what does nato stand for", "NATO"),
+        ("what does it stand for", None),
+        ("what does nato mean", None),
         # Asking what something means to someone, or about a word of one capital.
         ("What does the SCO mean for Kazakhstan?", None),
         ("What does Paris stand for?", None),

@@ -498,3 +498,19 @@ def test_a_stamp_taken_just_after_an_edit_does_not_vouch_for_the_text(
                         lambda path: reads.append(path) or list(eng.documents))
     assert not eng.refresh() and len(reads) == 1  # a new stamp: read once
     assert not eng.refresh() and len(reads) == 1  # then trusted
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # A question typed without its mark is read with one: the model embeds the
+        # two apart.
+        ("how many members does the sco have", "how many members does the sco have?"),
+        ("Is the Danube polluted", "Is the Danube polluted?"),
+        ("When was it founded?", "When was it founded?"),
+        ("Tell me about the summit.", "Tell me about the summit."),
+        ("Name the officials who will attend", "Name the officials who will attend"),
+    ],
+)
+def test_a_missing_question_mark_is_added(typed: str, read: str) -> None:
+    assert validate_question(typed) == read

@@ -1,0 +1,136 @@
+"""Restoring the corpus's capitals to a question typed in lower case.
+
+People type "what does sco stand for" or "who is murat nurtleu". The rules that
+read names (acronyms, definitions, names the corpus never mentions) go by
+capitals, so such a question is written the way the corpus writes its names
+before they are read: "what does SCO stand for", "who is Murat Nurtleu". Only
+names change: an acronym, a name the corpus writes on its own ("Kazakhstan"), a
+run of words it writes as one name ("investment fund": "Investment Fund"), or a
+country's name ("france"), named in the corpus or not.
+A word the corpus also writes in lower case stays as typed, and so does a word it
+capitalises only inside a longer name: "what program will be adopted" asks about
+no particular "Program".
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterable
+
+from rag.countries import is_country
+from rag.lexical import TITLE_WORDS, tokenize
+
+# Words without an apostrophe: "kazakhstan's" is "kazakhstan" and "s".
+_WORD = re.compile(r"[^\W\d_][\w-]*")
+# Capitalised words in a row, "of" allowed inside: "Investment Fund", "Murat
+# Nurtleu", "Cooperation Program to Counter Terrorism" stops at "to".
+_RUN = re.compile(r"[A-Z][\w-]*(?:[^\S\n]+(?:of[^\S\n]+)?[A-Z][\w-]*)*(?![\w’'])")
+# The longest run of question words looked up as one name.
+MAX_RUN_WORDS = 6
+
+
+class Truecaser:
+    """The casing of the names a corpus writes.
+
+    Args:
+        texts: The corpus's documents.
+    """
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        lower: set[str] = set()
+        runs: dict[tuple[str, ...], tuple[str, ...] | None] = {}
+        for text in texts:
+            lower.update(w for w in _WORD.findall(text) if w.islower())
+            for run in _RUN.finditer(text):
+                words = run.group().split()
+                if _opens_sentence(text, run.start()):
+                    words = words[1:]  # any word is capitalised there
+                if not words:
+                    continue
+                for part in _parts(words):
+                    key = tuple(w.lower() for w in part)
+                    # Written two ways ("Sco" and "SCO"): no one way to restore.
+                    runs[key] = part if runs.get(key, part) == part else None
+        self.runs = {key: cased for key, cased in runs.items()
+                     if cased is not None and (len(key) > 1 or _restorable(cased[0], lower))}
+
+    def __call__(self, question: str) -> str:
+        """``question`` with the corpus's names in lower case written as the corpus
+        writes them; words typed with a capital stay as they are."""
+        words = list(_WORD.finditer(question))
+        out, at, i = [], 0, 0
+        while i < len(words):
+            for size in range(min(MAX_RUN_WORDS, len(words) - i), 0, -1):
+                span = words[i : i + size]
+                if not all(w.group().islower() for w in span) or not _adjacent(question, span):
+                    continue
+                cased = self.runs.get(tuple(w.group() for w in span)) or _country(span)
+                if cased is None:
+                    continue
+                out.append(question[at : span[0].start()])
+                out.append(_join(question, span, cased))
+                at, i = span[-1].end(), i + size
+                break
+            else:
+                i += 1
+        out.append(question[at:])
+        return "".join(out)
+
+
+def _country(span: list[re.Match[str]]) -> tuple[str, ...] | None:
+    """A country's name typed in lower case, title-cased ("france", "united
+    states"), whether or not the corpus names it: asked about a country it never
+    names, the question should say so. No stop word ("us")."""
+    words = tuple(w.group() if 0 < i < len(span) - 1 and w.group() in ("of", "and", "the")
+                  else w.group().title() for i, w in enumerate(span))
+    if not tokenize(words[0]) or not tokenize(words[-1]) or not is_country(" ".join(words)):
+        return None  # "the united states": the article stays as typed
+    return words
+
+
+def _parts(words: list[str]) -> list[tuple[str, ...]]:
+    """A run of capitalised words, and the runs of two or more words within it
+    that hold no title: "Kazakh Foreign Minister Murat Nurtleu" gives "Murat
+    Nurtleu", not "Foreign Minister"."""
+    found = [tuple(words)]
+    for i in range(len(words)):
+        for j in range(i + 2, len(words) + 1):
+            part = tuple(words[i:j])
+            if len(part) < len(words) and not any(w.lower() in TITLE_WORDS for w in part) \
+                    and part[0] != "of" and part[-1] != "of":
+                found.append(part)
+    return found
+
+
+def _restorable(word: str, lower: set[str]) -> bool:
+    """Whether a name written alone may be restored: never in lower case in the
+    corpus, no title ("President" stays "president") and no month that is also a
+    common word ("may", "march")."""
+    key = word.lower()
+    return key not in lower and key not in TITLE_WORDS and key not in _COMMON_MONTHS
+
+
+_COMMON_MONTHS = frozenset(("may", "march", "august"))
+
+
+def _adjacent(question: str, span: list[re.Match[str]]) -> bool:
+    """Whether the words of ``span`` follow one another with only spaces between."""
+    return all(question[a.end() : b.start()].isspace() for a, b in itertools.pairwise(span))
+
+
+def _join(question: str, span: list[re.Match[str]], cased: tuple[str, ...]) -> str:
+    """The question's text of ``span`` with each word replaced by its cased form."""
+    parts = []
+    for k, (word, form) in enumerate(zip(span, cased, strict=True)):
+        parts.append(form)
+        if k + 1 < len(span):
+            parts.append(question[word.end() : span[k + 1].start()])
+    return "".join(parts)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Whether the word at ``at`` opens a sentence or a line, where any word is
+    capitalised."""
+    before = text[:at].rstrip(" \t“”\"‘’'(")
+    return not before or before.endswith((".", "!", "?", "\n", ":"))

@@ -1,0 +1,76 @@
+"""Restoring the corpus's capitals to a question typed in lower case."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.engine import Engine
+from rag.schema import Document
+from rag.truecasing import Truecaser
+
+TEXT = ("The Shanghai Cooperation Organization (SCO) met in Astana. As Kazakh Foreign "
+        "Minister Murat Nurtleu noted, the SCO plans an Investment Fund and an "
+        "investment platform. It adopted the Action Program and a Cooperation Program "
+        "on May 16, and Kazakhstan’s goal is growth. Tesla Inc. builds cars.")
+
+
+@pytest.fixture(scope="module")
+def truecase() -> Truecaser:
+    return Truecaser([TEXT])
+
+
+@pytest.mark.parametrize(
+    ("question", "cased"),
+    [
+        # An acronym, a name written on its own, and one with a possessive.
+        ("what does sco stand for", "what does SCO stand for"),
+        ("what is astana", "what is Astana"),
+        ("what is kazakhstan's goal", "what is Kazakhstan's goal"),
+        # A run the corpus writes as one name, and a name inside a longer run.
+        ("what is the investment fund", "what is the Investment Fund"),
+        ("who is murat nurtleu", "who is Murat Nurtleu"),
+        # A country's name, named in the corpus or not; the article stays.
+        ("what is the capital of france", "what is the capital of France"),
+        ("tell us about the united states", "tell us about the United States"),
+        # Words the corpus also writes in lower case, titles, a month that is a
+        # common word, and a word capitalised only inside a longer name stay.
+        ("what investment is planned", "what investment is planned"),
+        ("who is the foreign minister", "who is the foreign minister"),
+        ("what may happen in may", "what may happen in may"),
+        ("what program was adopted", "what program was adopted"),
+        ("who builds tesla cars", "who builds tesla cars"),
+        # Typed with capitals: left alone.
+        ("What does Sco stand for?", "What does Sco stand for?"),
+    ],
+)
+def test_truecase(truecase: Truecaser, question: str, cased: str) -> None:
+    assert truecase(question) == cased
+
+
+def test_a_name_written_two_ways_is_not_restored() -> None:
+    assert Truecaser(["Ask the Sco first. Then ask the SCO."])("what is sco") == "what is sco"
+
+
+def test_a_sentences_first_word_is_no_name() -> None:
+    # "Preparations" is capitalised only where every word is.
+    assert Truecaser(["Preparations were long."])("what preparations") == "what preparations"
+
+
+def test_a_question_typed_in_lower_case_is_answered_as_if_cased(engine: Engine) -> None:
+    for typed, cased in (("what does sco stand for", "What does SCO stand for?"),
+                         ("who is murat nurtleu", "Who is Murat Nurtleu?"),
+                         ("how many members does the sco have",
+                          "How many members does the SCO have?")):
+        lower, upper = engine.ask(typed), engine.ask(cased)
+        assert not lower.abstained
+        assert (lower.answer, lower.quotes) == (upper.answer, upper.quotes), typed
+        assert lower.question == typed  # echoed as typed
+
+
+def test_unknown_acronyms_in_lower_case_still_abstain(tmp_path, engine: Engine) -> None:
+    assert engine.ask("what does nato stand for").abstained
+    assert engine.ask("what is the capital of france").abstained
+    document = Document("d.md", TEXT)
+    other = Engine(engine.settings, index_dir=tmp_path, documents=[document],
+                   embedder=engine.embedder)
+    assert other.ask("what does sco stand for").answer == "Shanghai Cooperation Organization"
