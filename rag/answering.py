@@ -113,6 +113,12 @@ ELSEWHERE_NAME_CONFIDENCE = 0.2
 # SQuAD sample this abstained on 26 more unanswerable questions and on no answerable
 # one; on dev it caught one more.
 MISSING_FIGURE_CONFIDENCE = 0.2
+# "Who is the president of China?" asks for whoever holds an office: a sentence
+# naming someone but no such office ("... key for China; ... other parts of
+# Eurasia") does not say who holds it.
+MISSING_OFFICE_CONFIDENCE = 0.2
+_OFFICE_TERMS = frozenset(term for word in TITLE_WORDS for term in tokenize(word))
+_ANY_OFFICE = frozenset(tokenize("leader head chief"))
 # A name the corpus mentions in only a few sentences ("Belarus", "BRICS") is
 # specific: a question about it is answered where it is mentioned. When neither
 # the best sentence nor its neighbours mention it, that sentence is most likely
@@ -338,6 +344,8 @@ class Answerer:
             confidence *= SWAPPED_NAME_CONFIDENCE
         if not self._holds_figures(top, question):
             confidence *= MISSING_FIGURE_CONFIDENCE
+        if kind is AnswerType.NAME and not self._holds_office(top, query_terms):
+            confidence *= MISSING_OFFICE_CONFIDENCE
         return Selection(narrow(reason, question, self.proper_nouns) or reason, confidence, quotes)
 
     def _joins(self, group: Sequence[Sentence], sentence: Sentence) -> bool:
@@ -544,6 +552,15 @@ class Answerer:
                         if s.doc_id == sentence.doc_id)
         given = {_scaled(m) for m in _FIGURE.finditer(near)}
         return all(any(_same_figure(figure, other) for other in given) for figure in figures)
+
+    def _holds_office(self, sentence: Sentence, query_terms: Sequence[str]) -> bool:
+        """Whether ``sentence`` holds the office a question asks about, if it asks
+        about one ("president", "Chief Executive Officer" for "CEO")."""
+        offices = _OFFICE_TERMS.intersection(query_terms)
+        if offices <= _ANY_OFFICE:
+            # "the leader of Kazakhstan" may be its president or its prime minister.
+            offices = _OFFICE_TERMS if offices else offices
+        return not offices or not offices.isdisjoint(self.terms[sentence.sentence_id])
 
     def _placed(self, sentence: Sentence, place: str) -> bool:
         """Whether a sentence lies in the ``start`` or ``end`` share of its document."""
