@@ -668,6 +668,8 @@ def narrow(sentence: str, question: str,
     if kind is AnswerType.DEFINITION:
         said = candidates(sentence, kind, question)
         return sentence[said[0][0] : said[0][1]] if said else _drop_restatement(sentence, question)
+    if kind is AnswerType.OTHER and _YES_NO_Q.match(question):
+        return None  # "Is the UN Secretary General invited?": the sentence says
     if kind in (AnswerType.REASON, AnswerType.OTHER):
         return _drop_restatement(sentence, question)
     spans = candidates(sentence, kind, question, proper_nouns)
@@ -685,6 +687,11 @@ def narrow(sentence: str, question: str,
         if year:  # "What year ...?" over "May 2013": 2013
             return year.group()
     return sentence[start:end]
+
+
+# A question answered yes or no: the whole sentence answers, not a cut of it.
+_YES_NO_Q = re.compile(r"\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|"
+                       r"have|had)\b", re.I)
 
 
 # "Which cities ...?", "Which countries ...?", "Who are ...?": the answer is a list.

@@ -219,6 +219,9 @@ def test_narrow(sentence: str, question: str, expected: str) -> None:
         # The only date is already in the question.
         (FOUNDED, "What happened in 2001?"),
         ("In 2001 and in 2017 the organization grew.", "When did the organization grow?"),
+        # Asked yes or no, the sentence answers whole.
+        ("The UN Secretary General and heads of organizations are invited to the Summit.",
+         "Is the UN Secretary General invited?"),
         # "twice" of a comparison counts nothing asked about.
         ("It rose twice as fast as prices.", "How many Nobel Prizes did she win?"),
         # A measure needs its unit: a year is no depth.
