@@ -75,7 +75,7 @@ class Truecaser:
             else:
                 i += 1
         out.append(question[at:])
-        return "".join(out)
+        return _LOWER_INITIAL.sub(lambda m: m.group(1).upper() + ".", "".join(out))
 
 
 def _country(span: list[re.Match[str]]) -> tuple[str, ...] | None:
@@ -133,4 +133,11 @@ def _opens_sentence(text: str, at: int) -> bool:
     """Whether the word at ``at`` opens a sentence or a line, where any word is
     capitalised."""
     before = text[:at].rstrip(" \t“”\"‘’'(")
+    if _INITIAL_END.search(before):
+        return False  # "K. Tokayev": an initial, not a sentence, ends there
     return not before or before.endswith((".", "!", "?", "\n", ":"))
+
+
+_INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")
+# An initial typed in lower case before a restored name: "k. Tokayev".
+_LOWER_INITIAL = re.compile(r"\b([a-z])\.(?=\s+[A-Z])")

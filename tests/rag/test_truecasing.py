@@ -11,7 +11,8 @@ from rag.truecasing import Truecaser
 TEXT = ("The Shanghai Cooperation Organization (SCO) met in Astana. As Kazakh Foreign "
         "Minister Murat Nurtleu noted, the SCO plans an Investment Fund and an "
         "investment platform. It adopted the Action Program and a Cooperation Program "
-        "on May 16, and Kazakhstan’s goal is growth. Tesla Inc. builds cars.")
+        "on May 16, and Kazakhstan’s goal is growth. Tesla Inc. builds cars. President "
+        "of Kazakhstan K. Tokayev spoke.")
 
 
 @pytest.fixture(scope="module")
@@ -39,6 +40,9 @@ def truecase() -> Truecaser:
         ("what may happen in may", "what may happen in may"),
         ("what program was adopted", "what program was adopted"),
         ("who builds tesla cars", "who builds tesla cars"),
+        # A name after an initial, and the initial typed before it.
+        ("who is tokayev", "who is Tokayev"),
+        ("who is k. tokayev", "who is K. Tokayev"),
         # Typed with capitals: left alone.
         ("What does Sco stand for?", "What does Sco stand for?"),
     ],
