@@ -117,8 +117,15 @@ MISSING_FIGURE_CONFIDENCE = 0.2
 # naming someone but no such office ("... key for China; ... other parts of
 # Eurasia") does not say who holds it.
 MISSING_OFFICE_CONFIDENCE = 0.2
-_OFFICE_TERMS = frozenset(term for word in TITLE_WORDS for term in tokenize(word))
+# Offices, not the words qualifying them ("foreign", "general", "prime", "deputy").
+_OFFICE_TERMS = frozenset(tokenize(
+    "president minister secretary director chairman chair head ambassador king queen prince "
+    "senator governor mayor chief officer spokesman spokesperson leader premier chancellor"))
 _ANY_OFFICE = frozenset(tokenize("leader head chief"))
+# "Who is the president of China?", "Who is Kazakhstan's foreign minister?": who
+# holds an office, not "Who succeeded President Nazarbayev?".
+_OFFICE_HOLDER_Q = re.compile(r"\s*who\s+(?:is|was|are|were)\s+(?:the\s+|[\w’'.-]+[’']s\s+)",
+                              re.I)
 # A name the corpus mentions in only a few sentences ("Belarus", "BRICS") is
 # specific: a question about it is answered where it is mentioned. When neither
 # the best sentence nor its neighbours mention it, that sentence is most likely
@@ -192,7 +199,8 @@ class Answerer:
         kinds = {doc_id: described_names(text) for doc_id, text in texts.items()}
         self.terms = [frozenset(with_described_names(s.text, with_titled_names(
                                     terms, titles[s.doc_id]), kinds[s.doc_id]))
-                      | frozenset(add(tokenize(body)) if body else ()) | frozenset(subject)
+                      | frozenset(add(tokenize(body)) if body else ())
+                      | frozenset(add(list(subject)))
                       for terms, body, subject, s in zip(
                           term_lists, antecedents(self.sentences),
                           pronoun_subjects(self.sentences, texts), self.sentences, strict=True)]
@@ -344,7 +352,8 @@ class Answerer:
             confidence *= SWAPPED_NAME_CONFIDENCE
         if not self._holds_figures(top, question):
             confidence *= MISSING_FIGURE_CONFIDENCE
-        if kind is AnswerType.NAME and not self._holds_office(top, query_terms):
+        if (kind is AnswerType.NAME and _OFFICE_HOLDER_Q.match(question)
+                and not self._holds_office(top, query_terms)):
             confidence *= MISSING_OFFICE_CONFIDENCE
         return Selection(narrow(reason, question, self.proper_nouns) or reason, confidence, quotes)
 
@@ -554,8 +563,9 @@ class Answerer:
         return all(any(_same_figure(figure, other) for other in given) for figure in figures)
 
     def _holds_office(self, sentence: Sentence, query_terms: Sequence[str]) -> bool:
-        """Whether ``sentence`` holds the office a question asks about, if it asks
-        about one ("president", "Chief Executive Officer" for "CEO")."""
+        """Whether ``sentence`` holds the office a question's terms name, if they
+        name one ("president"; "officer" of "Chief Executive Officer", which
+        ``Abbreviations`` spells "CEO" out to where the corpus does)."""
         offices = _OFFICE_TERMS.intersection(query_terms)
         if offices <= _ANY_OFFICE:
             # "the leader of Kazakhstan" may be its president or its prime minister.
@@ -652,8 +662,8 @@ def _scaled(match: re.Match[str]) -> tuple[str, str | None]:
 
 def _same_figure(asked: tuple[str, str | None], given: tuple[str, str | None]) -> bool:
     """Whether a figure the text gives is one the question gives: the same number
-    ("1,000" is "1000"; "38" is the "38.1" it rounds down from, but "20" is not
-    "2020"), with the same scale where the question says one ("$20 million" is not
+    ("1,000" is "1000"; "38" is a "38.1" or "38.9" given more exactly, but "20" is
+    not "2020"), with the same scale where the question says one ("$20 million" is not
     "$20 billion")."""
     asked_digits, given_digits = _plain(asked[0]), _plain(given[0])
     same = asked_digits == given_digits or given_digits.startswith(asked_digits + ".")

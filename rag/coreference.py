@@ -77,8 +77,12 @@ def asked_acronym(question: str) -> str | None:
     # typed in lower case ("what does nato stand for"), and not for a stop word.
     if sum(c.isupper() for c in acronym) >= 2:
         return acronym
+    # "What do the stars stand for?" asks about stars: only a bare word counts.
     lowered = (match.group("a") == acronym and acronym.islower() and len(acronym) <= 6
-               and re.search(r"stands?\s+for", match.group(0), re.I) and tokenize(acronym))
+               and re.search(r"stands?\s+for", match.group(0), re.I) and tokenize(acronym)
+               and not re.search(r"\b(?:the|a|an|this|that|these|those|its|their|his|her|our|"
+                                 r"your|my)\s+" + re.escape(acronym) + r"\b",
+                                 match.group(0), re.I))
     return acronym.upper() if lowered else None
 
 
@@ -337,10 +341,15 @@ def with_described_names(sentence: str, terms: Sequence[str],
     """A sentence's terms plus the name of each thing it calls "the <noun>" of
     ``described_names`` ("The river is 2,850 kilometres long" mentions the Danube;
     "the physicist Henri Becquerel" names someone else)."""
-    extra = [t for noun, name in described.items()
-             if re.search(rf"\b[Tt]he\s+{noun}\b(?!\s+of\b|\s+[A-Z])", sentence)
-             for t in name if t not in terms]
+    if not described:
+        return list(terms)
+    extra = [t for noun in dict.fromkeys(_THE_NOUN.findall(sentence)) if noun in described
+             for t in described[noun] if t not in terms]
     return [*terms, *extra]
+
+
+# "the river", not "the river of kings" nor "the river Thames".
+_THE_NOUN = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+of\b|\s+[A-Z])")
 
 
 # A sentence opening with a pronoun goes on about the subject of the one before:
@@ -374,7 +383,11 @@ def pronoun_subjects(sentences: Sequence[Sentence], texts: Mapping[str, str]
             opening = _SUBJECT.match(before.text)
             named = opening.group("name") if opening else ""
             if named and not _PRONOUN_OPENING.fullmatch(named) and tokenize(named):
-                subject = tuple(tokenize(named))
+                # One word opening a sentence is a name only if the document also
+                # capitalises it elsewhere: not "Despite", "However", "Founded".
+                if " " in named or re.search(rf"[\w,;]\s+{re.escape(named)}\b",
+                                             texts[sentence.doc_id]):
+                    subject = tuple(tokenize(named))
             else:
                 subject = result[-1]
         result.append(subject)

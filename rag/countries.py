@@ -106,6 +106,19 @@ def _stand_ins() -> dict[str, tuple[str, ...]]:
 
 
 @lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    """Lower-cased demonyms ("russian", "kazakhstani")."""
+    return frozenset(_key(word) for info, _ in _countries()
+                     if isinstance(value := info.get("demonym"), str)
+                     for word in re.split(r"\s*[/,]\s*", value) if word)
+
+
+def is_demonym(word: str) -> bool:
+    """Whether ``word`` is a country's demonym ("Russian"), not a capital ("Moscow")."""
+    return _key(word) in _demonyms()
+
+
+@lru_cache(maxsize=1)
 def _names_of() -> dict[str, tuple[str, ...]]:
     """Lower-cased country name -> every name of that country (``other_names``)."""
     table: dict[str, set[str]] = {}

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from rag.coreference import ACRONYM, spelled_out
+from rag.countries import is_country, is_demonym
 from rag.lexical import TITLE_WORDS, tokenize
 
 # The subject: capitalised words (initials, "SCO+" and inner "of" allowed), and
@@ -50,6 +51,10 @@ _DESCRIBED = re.compile(r"\b(?P<what>(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]h
 _NOT_DESCRIBING = re.compile(r"(?:ed|ing|^draft|^new|^so-called|^same|^whole|^entire)$")
 
 
+_PRONOUNS = frozenset(("he", "she", "it", "they", "we", "you", "i", "this", "that", "these",
+                       "those"))
+
+
 @dataclass(frozen=True, slots=True)
 class Subject:
     """What a definition question asks about.
@@ -73,6 +78,8 @@ def asked_subject(question: str) -> Subject | None:
     if match is None:
         return None
     subject = match.group("subject").rstrip(".")
+    if len(subject) < 2 or subject.lower() in _PRONOUNS:
+        return None  # "Who is He?", "What is A?"
     person = match.group("wh").lower() == "who"
     if person and (match.group("the") or subject.split()[0].lower() in TITLE_WORDS
                    or ACRONYM.fullmatch(subject.split()[0])):
@@ -89,12 +96,16 @@ def definition(sentence: str, subject: Subject) -> tuple[int, int] | None:
     for start, end in _mentions(sentence, subject.text):
         if subject.person:
             title = _TITLE_RUN.search(sentence, 0, start)
-            words = title.group("title").split() if title else []
-            if title and any(w.lower() in TITLE_WORDS for w in words):
-                # Not the "As" of "As Kazakh Foreign Minister Murat Nurtleu noted".
-                opening = next(i for i, w in enumerate(words) if tokenize(w))
-                begin = title.start("title") + title.group("title").index(words[opening])
-                return begin, title.start("title") + len(title.group("title").rstrip())
+            words = list(re.finditer(r"\S+", title.group("title"))) if title else []
+            first = next((i for i, w in enumerate(words) if w.group().lower() in TITLE_WORDS),
+                         None)
+            if title and first is not None:
+                # From the first title word, and the place whose it is before it
+                # ("Kazakh Foreign Minister"); not "As" or "Yesterday".
+                if first and _of_place(words[first - 1].group()):
+                    first -= 1
+                return (title.start("title") + words[first].start(),
+                        title.start("title") + words[-1].end())
         described = _DESCRIBED.search(sentence, 0, start)
         if described and _describes(described.group("what").split()[1:]):
             return described.span("what")
@@ -103,6 +114,14 @@ def definition(sentence: str, subject: Subject) -> tuple[int, int] | None:
             if said:
                 return said.span("what")
     return None
+
+
+def _of_place(word: str) -> bool:
+    """Whether ``word`` says whose a title is: a country, its demonym, or a word
+    its name is made of ("Kazakh" of "Kazakhstan"). Not a capital: "In Astana
+    President Tokayev said" gives "President"."""
+    return (is_country(word) or is_demonym(word)
+            or any(is_country(word + ending) for ending in ("stan", "istan")))
 
 
 def _describes(words: list[str]) -> bool:

@@ -112,8 +112,9 @@ _QUESTION_OPENING = re.compile(
 
 
 def _with_question_mark(text: str) -> str:
-    """``text``, ending in "?" if it opens like a question and ends in no punctuation."""
-    if _QUESTION_OPENING.match(text) and not text.endswith(("?", ".", "!", "…")):
+    """``text``, ending in "?" if it opens with a question word ("how", "is", ...)
+    and ends in no punctuation."""
+    if _QUESTION_OPENING.match(text) and not text.endswith(("?", ".", "!", "…", ":", ";")):
         return text + "?"
     return text
 
@@ -433,7 +434,7 @@ class Engine:
         t1 = time.perf_counter()
         # The rules reading names see the corpus's capitals ("what does sco stand
         # for": SCO); the embedding, which every path computes alike, the question
-        # as typed (the default model ignores case anyway).
+        # as validated, in the case it was typed (the default model ignores case).
         cased = ready.truecaser(text)
         terms = ready.abbreviations.question_terms(cased)
         passages = ready.retriever.search(vector, terms, mode, top_k)

@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable
 from enum import Enum
 
 from rag.coreference import asked_acronym, spelled_out
-from rag.countries import is_country, stands_for
+from rag.countries import is_country, is_demonym, stands_for
 from rag.definitions import asked_subject, definition
 from rag.lexical import TITLE_WORDS, tokenize
 
@@ -290,8 +290,11 @@ def candidates(sentence: str, kind: AnswerType, question: str,
                 or (_only_titles(sentence[run_start:start])
                     and _single_name(sentence, start, end, proper_nouns))):
             continue
-        if kind is AnswerType.NAME and _IN_PLACE.search(sentence, 0, start):
-            continue  # "headquartered in Budapest": a place, not who did it
+        if (kind is AnswerType.NAME and _IN_PLACE.search(sentence, 0, start)
+                and not _POSSESSIVE_END.search(sentence, start, end)):
+            # "headquartered in Budapest": a place, not who did it ("at Xi
+            # Jinping's invitation" is someone's).
+            continue
         if kind is AnswerType.NAME and _holds_title(asked) and (
                 _BODY_ACRONYM.search(sentence, start, end) or is_country(sentence[start:end])):
             # "Who is the SCO Secretary General?" asks for a person: "Regional
@@ -392,13 +395,14 @@ def _adjective_of_place(sentence: str, start: int, end: int,
                         proper_nouns: Collection[str] | None) -> bool:
     """Whether ``sentence[start:end]`` is one word of place used as an adjective: a
     demonym ("Russian", or "Eurasian" of the corpus's "Eurasia") before a common
-    noun ("the Eurasian region", "Asian countries")."""
+    noun ("the Eurasian region", "Asian countries"). A capital before a verb
+    ("Beijing hosted ...") is a place."""
     word = sentence[start:end]
     following = _LOWER_NEXT.match(sentence, end)
     if " " in word or following is None or not tokenize(following.group(1)):
         return False
     lower = word.lower()
-    of_place = (bool(stands_for(word)) and not is_country(word)) or (
+    of_place = is_demonym(word) or (
         proper_nouns is not None and lower.endswith("n")
         and any(lower[:-cut] in proper_nouns for cut in (1, 2)))
     return of_place
@@ -539,13 +543,15 @@ _UNIT = re.compile(
 _MEASURE_Q = re.compile(
     r"\bhow\s+(?:long|far|big|large|old|tall|high|deep|wide|heavy|fast|hot|cold)\b", re.I)
 # A name after these is where something is, not who: "headquartered in Budapest".
+_POSSESSIVE_END = re.compile(r"[’']s$")
 _IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|inside)\s+(?:the\s+)?$", re.I)
 # Measures only a number with its unit answers ("How big ...?" may count people).
 _UNIT_Q = re.compile(r"\bhow\s+(?:long|far|tall|high|deep|wide|heavy|fast|hot|cold)\b", re.I)
 _MEASURE = re.compile(
-    r"\s*(?:km|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s?|cm|centimet(?:er|re)s?|mm|ft|"
+    r"(?:\s*|-)(?:km|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s?|cm|centimet(?:er|re)s?|mm|ft|"
     r"feet|foot|inch(?:es)?|kg|kilograms?|g|grams?|tons?|tonnes?|pounds?|lbs?|years?|"
-    r"months?|weeks?|days?|hours?|minutes?|seconds?|km/h|mph|°C|°F|degrees?|hectares?|"
+    r"months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|km/h|mph|°C|°F|"
+    r"degrees?|hectares?|"
     r"acres?|square\s+(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?))(?![\w/])")
 _CURRENCY = ("$", "€", "£", "¥")
 _SCALE = re.compile(r"(?:m|bn|k|\s+(?:million|billion|trillion))\b", re.I)
@@ -588,8 +594,9 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
     following = re.findall(r"[\w’'-]+", sentence[end:])[:4]
     counted = set(tokenize(m.group(1))) if (m := _COUNTED.search(question)) else set()
     if text in ("twice", "thrice"):
-        # "to win a Nobel Prize twice": what it counts comes before it.
-        before = re.findall(r"[\w’'-]+", sentence[:start])[-4:]
+        # "to win a Nobel Prize twice": what it counts comes right before it; in
+        # "the members met twice" it counts meetings, not members.
+        before = re.findall(r"[\w’'-]+", sentence[:start])[-1:]
         return any(_mentioned(word, counted or asked) for word in before if tokenize(word))
     phrase = _noun_phrase(sentence, end)
     if counted and phrase:
@@ -785,8 +792,9 @@ def _nearest(sentence: str, spans: list[tuple[int, int]], question: str,
 
 def _clause_distance(sentence: str, words: list[tuple[int, int, str]], first: int, last: int,
                      asked: set[str]) -> int:
-    """Words between the span of ``words[first..last]`` and the nearest question
-    term within its clause (``NEAR_WORDS`` + 1 if none): "born in Warsaw in 1867
+    """How many words away from the span of ``words[first..last]`` the nearest
+    question term within its clause is (1 for the next word; ``NEAR_WORDS`` + 1 if
+    none): "born in Warsaw in 1867
     and died in Passy in 1934" puts "died" in 1934's clause, not in 1867's."""
     best = NEAR_WORDS + 1
     for step, edge in ((-1, first), (1, last)):

@@ -21,11 +21,13 @@ from collections.abc import Iterable
 from rag.countries import is_country
 from rag.lexical import TITLE_WORDS, tokenize
 
-# Words without an apostrophe: "kazakhstan's" is "kazakhstan" and "s".
-_WORD = re.compile(r"[^\W\d_][\w-]*")
+# Words, an inner apostrophe kept ("o'connell") but not a possessive's:
+# "kazakhstan's" is "kazakhstan" and "s".
+_WORD = re.compile(r"[^\W\d_](?:[\w-]|[’'](?!s\b)(?=\w))*")
 # Capitalised words in a row, "of" allowed inside: "Investment Fund", "Murat
 # Nurtleu", "Cooperation Program to Counter Terrorism" stops at "to".
-_RUN = re.compile(r"[A-Z][\w-]*(?:[^\S\n]+(?:of[^\S\n]+)?[A-Z][\w-]*)*(?![\w’'])")
+_RUN = re.compile(r"[A-Z](?:[\w-]|[’'](?!s\b)(?=\w))*(?:[^\S\n]+(?:of[^\S\n]+)?"
+                  r"[A-Z](?:[\w-]|[’'](?!s\b)(?=\w))*)*")
 # The longest run of question words looked up as one name.
 MAX_RUN_WORDS = 6
 
@@ -38,20 +40,21 @@ class Truecaser:
     """
 
     def __init__(self, texts: Iterable[str]) -> None:
-        lower: set[str] = set()
+        lower: set[str] = set()  # words the corpus writes in lower case
         runs: dict[tuple[str, ...], tuple[str, ...] | None] = {}
         for text in texts:
-            lower.update(w for w in _WORD.findall(text) if w.islower())
+            lower.update(_key(w) for w in _WORD.findall(text) if w.islower())
             for run in _RUN.finditer(text):
                 words = run.group().split()
-                if _opens_sentence(text, run.start()):
-                    words = words[1:]  # any word is capitalised there
+                if _opens_sentence(text, run.start()) or words[0] in ("The", "A", "An"):
+                    words = words[1:]  # any word is capitalised there; "The" is no name
                 if not words:
                     continue
                 for part in _parts(words):
-                    key = tuple(w.lower() for w in part)
+                    key = tuple(_key(w) for w in part)
                     # Written two ways ("Sco" and "SCO"): no one way to restore.
                     runs[key] = part if runs.get(key, part) == part else None
+        self.lower = frozenset(lower)
         self.runs = {key: cased for key, cased in runs.items()
                      if cased is not None and (len(key) > 1 or _restorable(cased[0], lower))}
 
@@ -65,7 +68,8 @@ class Truecaser:
                 span = words[i : i + size]
                 if not all(w.group().islower() for w in span) or not _adjacent(question, span):
                     continue
-                cased = self.runs.get(tuple(w.group() for w in span)) or _country(span)
+                cased = self.runs.get(tuple(_key(w.group()) for w in span)) or _country(
+                    span, self.lower)
                 if cased is None:
                     continue
                 out.append(question[at : span[0].start()])
@@ -78,10 +82,13 @@ class Truecaser:
         return _LOWER_INITIAL.sub(lambda m: m.group(1).upper() + ".", "".join(out))
 
 
-def _country(span: list[re.Match[str]]) -> tuple[str, ...] | None:
+def _country(span: list[re.Match[str]], lower: frozenset[str]) -> tuple[str, ...] | None:
     """A country's name typed in lower case, title-cased ("france", "united
     states"), whether or not the corpus names it: asked about a country it never
-    names, the question should say so. No stop word ("us")."""
+    names, the question should say so. No stop word ("us"), and no word the corpus
+    writes in lower case (a recipe's "turkey")."""
+    if any(_key(w.group()) in lower for w in span):
+        return None
     words = tuple(w.group() if 0 < i < len(span) - 1 and w.group() in ("of", "and", "the")
                   else w.group().title() for i, w in enumerate(span))
     if not tokenize(words[0]) or not tokenize(words[-1]) or not is_country(" ".join(words)):
@@ -89,13 +96,18 @@ def _country(span: list[re.Match[str]]) -> tuple[str, ...] | None:
     return words
 
 
+def _key(word: str) -> str:
+    """How a word is looked up: lower case, one kind of apostrophe."""
+    return word.lower().replace("’", "'")
+
+
 def _parts(words: list[str]) -> list[tuple[str, ...]]:
     """A run of capitalised words, and the runs of two or more words within it
     that hold no title: "Kazakh Foreign Minister Murat Nurtleu" gives "Murat
     Nurtleu", not "Foreign Minister"."""
-    found = [tuple(words)]
+    found = [tuple(words)] if len(words) <= MAX_RUN_WORDS else []
     for i in range(len(words)):
-        for j in range(i + 2, len(words) + 1):
+        for j in range(i + 2, min(i + MAX_RUN_WORDS, len(words)) + 1):
             part = tuple(words[i:j])
             if len(part) < len(words) and not any(w.lower() in TITLE_WORDS for w in part) \
                     and part[0] != "of" and part[-1] != "of":
@@ -107,7 +119,7 @@ def _restorable(word: str, lower: set[str]) -> bool:
     """Whether a name written alone may be restored: never in lower case in the
     corpus, no title ("President" stays "president") and no month that is also a
     common word ("may", "march")."""
-    key = word.lower()
+    key = _key(word)
     return key not in lower and key not in TITLE_WORDS and key not in _COMMON_MONTHS
 
 

@@ -728,3 +728,11 @@ def test_a_documents_title_is_near_every_sentence_of_it(
 def test_same_figure(asked: tuple[str, str | None], given: tuple[str, str | None],
                      same: bool) -> None:
     assert answering._same_figure(asked, given) is same
+
+
+def test_the_office_rule_is_for_who_holds_an_office(tmp_path, engine: Engine) -> None:
+    docs = [Document("kz.md", "Kassym-Jomart Tokayev succeeded Nursultan Nazarbayev in 2019 "
+                              "after a long career in diplomacy.")]
+    kz = _over(docs, tmp_path, engine)
+    asked = _checked(kz, "Who succeeded President Nursultan Nazarbayev in 2019?")
+    assert not asked.abstained and "Tokayev" in asked.answer

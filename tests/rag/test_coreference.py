@@ -227,6 +227,7 @@ def test_an_acronym_the_text_only_spells_out_is_looked_for_spelled_out() -> None
         ("what does nato stand for", "NATO"),
         ("what does it stand for", None),
         ("what does nato mean", None),
+        ("What do the stars stand for?", None),
         # Asking what something means to someone, or about a word of one capital.
         ("What does the SCO mean for Kazakhstan?", None),
         ("What does Paris stand for?", None),
@@ -293,15 +294,15 @@ def test_the_noun_also_mentions_the_name() -> None:
         assert with_described_names(other, tokenize(other), rivers) == tokenize(other)
 
 
-def test_how_long_is_answered_by_the_sentence_calling_it_the_river(tmp_path, engine: Engine
-                                                                   ) -> None:
+def test_how_long_is_answered_by_the_sentence_calling_it_the_river(tmp_path: Path,
+                                                                   engine: Engine) -> None:
     danube = Engine(engine.settings, index_dir=tmp_path, documents=[Document("danube.md", DANUBE)],
                     embedder=engine.embedder)
     answer = danube.ask("How long is the Danube?")
     assert not answer.abstained and answer.answer == "2,850 kilometres"
 
 
-def test_without_the_noun_the_long_standing_frontier_wins(tmp_path, engine: Engine,
+def test_without_the_noun_the_long_standing_frontier_wins(tmp_path: Path, engine: Engine,
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     # What the rule is for: the Danube's one sentence with "long" says no length.
     monkeypatch.setattr(answering, "described_names", lambda text: {})
@@ -319,3 +320,22 @@ def test_a_pronoun_goes_on_about_the_subject_before_it_in_its_paragraph() -> Non
     commission = tuple(tokenize("Danube Commission"))
     # The chain goes on through pronouns; a new paragraph or no pronoun ends it.
     assert pronoun_subjects(sentences, {"d": text}) == [(), commission, commission, (), ()]
+
+
+
+def test_a_word_that_only_opens_a_sentence_is_no_subject() -> None:
+    text = ("Despite the rain, the summit opened in Astana on Monday morning. It lasted "
+            "three full days and ended with a declaration.")
+    assert pronoun_subjects(sentences_of([Document("d", text)]), {"d": text}) == [(), ()]
+
+
+def test_a_pronouns_subject_is_folded_to_its_acronym(tmp_path: Path, engine: Engine) -> None:
+    text = ("The Shanghai Cooperation Organization (SCO) was founded in 2001 by six states. "
+            "It has nine member states and three observer states today.")
+    sco = Engine(engine.settings, index_dir=tmp_path, documents=[Document("d", text)],
+                 embedder=engine.embedder)
+    sco.ensure_ready()
+    answerer = sco._answerer
+    assert answerer is not None
+    it = next(s for s in answerer.sentences if s.text.startswith("It has"))
+    assert "sco" in answerer.terms[it.sentence_id]

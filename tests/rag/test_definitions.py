@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from rag.definitions import Subject, asked_subject, definition
@@ -28,6 +30,8 @@ from rag.schema import Document
         ("Who was Tokayev addressing when he spoke?", None),
         ("Who is VideoGuard owned by?", None),
         ("Who are Rob Curran and Tim Machado?", None),
+        ("Who is He?", None),
+        ("What is A?", None),
         ("What is 2001?", None),
     ],
 )
@@ -53,6 +57,11 @@ def test_asked_subject(question: str, subject: Subject | None) -> None:
          "President of Kazakhstan"),
         ("Who is Murat Nurtleu?", "As Kazakh Foreign Minister Murat Nurtleu noted: “Yes.”",
          "Kazakh Foreign Minister"),
+        # From the first title word and the country whose it is; not "Yesterday",
+        # nor the capital where it was said.
+        ("Who is Murat Nurtleu?", "Yesterday Kazakh Foreign Minister Murat Nurtleu said so.",
+         "Kazakh Foreign Minister"),
+        ("Who is Tokayev?", "In Astana President Tokayev said so.", "President"),
         # A description before the name.
         ("Who was Pierre Curie?", "In 1895 she married the French physicist Pierre Curie.",
          "the French physicist"),
@@ -96,7 +105,7 @@ def test_a_sentence_saying_what_the_subject_is_answers(engine: Engine) -> None:
     assert not who.abstained and who.answer == "President of Kazakhstan"
 
 
-def test_a_description_before_a_name_answers_who(tmp_path, engine: Engine) -> None:
+def test_a_description_before_a_name_answers_who(tmp_path: Path, engine: Engine) -> None:
     document = Document("curie.md", "Marie Curie studied radioactivity. In 1895 she married "
                                     "the French physicist Pierre Curie.")
     curie = Engine(engine.settings, index_dir=tmp_path, documents=[document],

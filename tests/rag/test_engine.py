@@ -510,6 +510,7 @@ def test_a_stamp_taken_just_after_an_edit_does_not_vouch_for_the_text(
         ("When was it founded?", "When was it founded?"),
         ("Tell me about the summit.", "Tell me about the summit."),
         ("Name the officials who will attend", "Name the officials who will attend"),
+        ("What is the following:", "What is the following:"),
     ],
 )
 def test_a_missing_question_mark_is_added(typed: str, read: str) -> None:

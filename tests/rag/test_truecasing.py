@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from rag.engine import Engine
@@ -71,10 +73,27 @@ def test_a_question_typed_in_lower_case_is_answered_as_if_cased(engine: Engine) 
         assert lower.question == typed  # echoed as typed
 
 
-def test_unknown_acronyms_in_lower_case_still_abstain(tmp_path, engine: Engine) -> None:
+def test_unknown_acronyms_in_lower_case_still_abstain(tmp_path: Path, engine: Engine) -> None:
     assert engine.ask("what does nato stand for").abstained
     assert engine.ask("what is the capital of france").abstained
     document = Document("d.md", TEXT)
     other = Engine(engine.settings, index_dir=tmp_path, documents=[document],
                    embedder=engine.embedder)
     assert other.ask("what does sco stand for").answer == "Shanghai Cooperation Organization"
+
+
+def test_a_country_the_corpus_writes_in_lower_case_stays() -> None:
+    truecase = Truecaser(["Roast the turkey for three hours."])
+    assert truecase("how long do i roast the turkey") == "how long do i roast the turkey"
+    assert truecase("what is the capital of france") == "what is the capital of France"
+
+
+def test_names_keep_their_apostrophe_and_lose_their_article() -> None:
+    truecase = Truecaser(["# The Danube\n\nThe surfer Pat O’Connell rode the Danube."])
+    assert truecase("who is pat o'connell") == "who is Pat O’Connell"
+    assert truecase("tell me about the danube") == "tell me about the Danube"
+
+
+def test_no_name_longer_than_a_question_looks_up_is_kept() -> None:
+    truecase = Truecaser([" ".join(["Alpha"] * 400) + "."])
+    assert max(len(key) for key in truecase.runs) <= 6
