@@ -117,6 +117,21 @@ MISSING_FIGURE_CONFIDENCE = 0.2
 # naming someone but no such office ("... key for China; ... other parts of
 # Eurasia") does not say who holds it.
 MISSING_OFFICE_CONFIDENCE = 0.2
+# "What is the capital of Kazakhstan?" over "Almaty was declared the cultural and
+# tourist capital of the organization": the sentence says whose capital it is, and
+# it is someone else's.
+OWNED_ELSEWHERE_CONFIDENCE = 0.2
+_OWNED_Q = re.compile(
+    r"\b([a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
+# Nouns that say how much of something, not whose it is.
+_PORTION_NOUNS = frozenset(tokenize("part member members name kind type number rest half "
+                                    "majority lot sort form way end beginning start middle"))
+# Nouns standing for a name the sentence's terms hold: "of the organization" (its
+# antecedent), "of the state" (the document's id among several, "the river" a
+# described name).
+_GENERIC_OWNERS = frozenset(tokenize(
+    "organization organisation bloc alliance grouping state country nation city town region "
+    "province river island company government party"))
 # Offices, not the words qualifying them ("foreign", "general", "prime", "deputy").
 _OFFICE_TERMS = frozenset(tokenize(
     "president minister secretary director chairman chair head ambassador king queen prince "
@@ -352,6 +367,8 @@ class Answerer:
             confidence *= SWAPPED_NAME_CONFIDENCE
         if not self._holds_figures(top, question):
             confidence *= MISSING_FIGURE_CONFIDENCE
+        if self._owned_elsewhere(top, question):
+            confidence *= OWNED_ELSEWHERE_CONFIDENCE
         if (kind is AnswerType.NAME and _OFFICE_HOLDER_Q.match(question)
                 and not self._holds_office(top, query_terms)):
             confidence *= MISSING_OFFICE_CONFIDENCE
@@ -561,6 +578,27 @@ class Answerer:
                         if s.doc_id == sentence.doc_id)
         given = {_scaled(m) for m in _FIGURE.finditer(near)}
         return all(any(_same_figure(figure, other) for other in given) for figure in figures)
+
+    def _owned_elsewhere(self, sentence: Sentence, question: str) -> bool:
+        """Whether the question asks for a "<noun> of <Name>" that ``sentence``
+        gives only as someone else's: asked for the capital of Kazakhstan, "the
+        capital of the organization". "The President of the Republic of
+        Kazakhstan" is Kazakhstan's; "of the organization" is the body it stands
+        for; a sentence with no "<noun> of" says nothing either way."""
+        for asked in _OWNED_Q.finditer(question):
+            noun, owner = tokenize(asked.group(1)), set(tokenize(asked.group(2)))
+            if not noun or not owner or noun[0] in _PORTION_NOUNS:
+                continue
+            given = [set(tokenize(" ".join(re.findall(r"[\w’'-]+",
+                                                      sentence.text[m.end() : m.end() + 80])[:5])))
+                     for m in re.finditer(rf"\b{re.escape(asked.group(1))}s?\s+of\s+",
+                                          sentence.text, re.I)]
+            if given and not any(
+                    owner & terms or (_GENERIC_OWNERS & terms
+                                      and owner & self.terms[sentence.sentence_id])
+                    for terms in given):
+                return True
+        return False
 
     def _holds_office(self, sentence: Sentence, query_terms: Sequence[str]) -> bool:
         """Whether ``sentence`` holds the office a question's terms name, if they

@@ -9,6 +9,7 @@ import numpy as np
 import pytest
 
 from rag import answering
+from rag.coreference import Abbreviations
 from rag.embedding import Embedder
 from rag.engine import Engine
 from rag.lexical import named_words
@@ -37,6 +38,8 @@ UNANSWERABLE = [
     "What does CIS stand for?",
     # Nor does it name China's president: "... key for China; ... parts of Eurasia".
     "Who is the president of China?",
+    # Almaty is "the cultural and tourist capital of the organization", not Kazakhstan's.
+    "What is the capital of Kazakhstan?",
 ]
 
 
@@ -157,12 +160,14 @@ def test_confidence_does_not_depend_on_threshold(engine: Engine, embedder: Embed
         # It counts 183 conflicts, not the people killed in them.
         ("How many people died in the conflicts?", "TYPE_MISS_CONFIDENCE", 0.2),
         # "France" occurs nowhere in the article.
-        ("What is the capital of France?", "UNKNOWN_NAME_CONFIDENCE", 0.3),
+        ("What is France's capital?", "UNKNOWN_NAME_CONFIDENCE", 0.3),
         # Paris stands for France, which the article never names either.
         ("What did Paris say about the Astana summit?", "UNKNOWN_NAME_CONFIDENCE", 0.3),
         # The article says what Tokayev told them, but nothing near it says 2019.
         ("What did Tokayev tell the security secretaries in 2019?",
          "MISSING_FIGURE_CONFIDENCE", 0.2),
+        # The article's "capital of the organization" is someone else's capital.
+        ("What is the capital of Kazakhstan?", "OWNED_ELSEWHERE_CONFIDENCE", 0.2),
         # Every figure the question gives must be there: 183 is, 2019 is not.
         ("What did Tokayev say in 2019 about the 183 conflicts?",
          "MISSING_FIGURE_CONFIDENCE", 0.2),
@@ -736,3 +741,28 @@ def test_the_office_rule_is_for_who_holds_an_office(tmp_path, engine: Engine) ->
     kz = _over(docs, tmp_path, engine)
     asked = _checked(kz, "Who succeeded President Nursultan Nazarbayev in 2019?")
     assert not asked.abstained and "Tokayev" in asked.answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "elsewhere"),
+    [
+        ("Almaty was declared the cultural capital of the organization.",
+         "What is the capital of Kazakhstan?", True),
+        # The owner a few words on, or the body "the organization" stands for.
+        ("He met the President of the Republic of Kazakhstan.",
+         "Who is the President of Kazakhstan?", False),
+        ("Almaty was declared the cultural capital of the organization.",
+         "Which city is the capital of the SCO?", False),
+        # No "<noun> of" in the sentence, or a portion rather than an owner.
+        ("Astana hosts the summit.", "What is the capital of Kazakhstan?", False),
+        ("It is part of the strategy.", "What is part of Kazakhstan?", False),
+    ],
+)
+def test_owned_elsewhere(sentence: str, question: str, elsewhere: bool) -> None:
+    text = "The Shanghai Cooperation Organization (SCO) met in 2001. " + sentence
+    sentences = sentences_of([Document("d", text)])
+    answerer = answering.Answerer(sentences, np.ones((len(sentences), 4), dtype=np.float32),
+                                  [list(range(len(sentences)))], {"d": text},
+                                  Abbreviations([text]))
+    last = answerer.sentences[-1]
+    assert answerer._owned_elsewhere(last, question) is elsewhere
