@@ -25,17 +25,20 @@ _DEFINITION_Q = re.compile(
     rf"(?P<subject>(?=[A-Z]){_WORD}(?:[^\S\n]+(?:(?:of|for|the)[^\S\n]+)*{_WORD})*)\s*[?.!]*\s*$"
 )
 # Verbs that say what the subject is, followed by what it is ("is a", "has become
-# the"). "The SCO was founded in 2001" says when, not what.
+# the"), perhaps after a bracket or a phrase between commas ("The Danube Delta, in
+# Romania and Ukraine, is the best preserved river delta in Europe"). "The SCO was
+# founded in 2001" says when, not what.
 _COPULA = re.compile(
-    r"(?:\s*\([^)]*\))?,?\s+(?:is|are|was|were|has\s+become|have\s+become|became|becomes|"
-    r"represents|remains|serves\s+as|acts\s+as|is\s+known\s+as)\s+"
+    r"(?:\s*\([^)]*\)|,[^,.;:!?]{1,60},)?,?\s+(?:is|are|was|were|has\s+become|have\s+become|became|becomes|"
+    r"represents|remains|serves\s+as|acts\s+as|is\s+known\s+as)\s+(?:[a-z]+ly\s+)?"
     r"(?P<what>(?:a|an|the|one|not\s+only)\s[^.;:!?]*?)(?=\s*(?:[,.;:!?]|$|\s(?:that|which|who)\s))"
 )
 # "The SCO, as a growing organization in Eurasia, provides ...": an apposition.
 _APPOSITION = re.compile(r",\s+(?:as\s+)?(?P<what>(?:a|an|the)\s[^,.;:!?()]{3,80}?),")
 # Where the subject opens a clause: the sentence's start, or after a comma or
 # colon ("In conclusion, the SCO represents ..."), an article allowed before it.
-_CLAUSE_OPENING = re.compile(r"(?:^|[,;:(“\"]\s*)(?:the\s+)?$", re.I)
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;:(“\"]\s*|\b(?:although|though|while|because|since|"
+                             r"whereas|if|when)\s+)(?:the\s+)?$", re.I)
 # A title written before a person's name: "Kazakh Foreign Minister | Murat
 # Nurtleu", "President of Kazakhstan K. | Tokayev" (the initial is his name's).
 _TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?P<title>(?:[A-Z][\w’'-]*[^\S\n]+(?:of[^\S\n]+)?)+?)"
@@ -136,6 +139,12 @@ def _mentions(sentence: str, subject: str) -> list[tuple[int, int]]:
     """Where ``sentence`` names ``subject``, in any of its forms, in order."""
     found = [m.span() for m in re.finditer(rf"(?<![\w’']){re.escape(subject)}(?![\w’'])",
                                            sentence)]
+    words = subject.split()
+    if len(words) >= 2 and words[-1].isalpha() and not words[-1].isupper():
+        # "the club" of "the SCO Energy Club", "the commission" of "the Danube
+        # Commission": its head noun, in lower case, after "the".
+        found += [m.span(1) for m in re.finditer(rf"\b[Tt]he\s+({words[-1].lower()})\b",
+                                                  sentence)]
     if ACRONYM.fullmatch(subject):
         found += spelled_out(subject, sentence)
     else:

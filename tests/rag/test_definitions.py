@@ -52,6 +52,12 @@ def test_asked_subject(question: str, subject: Subject | None) -> None:
          "a key force"),
         ("What is the Shanghai Cooperation Organization?", "The SCO remains the largest bloc.",
          "the largest bloc"),
+        # Its head noun after "the", an adverb before what it is, a clause after
+        # "although", and a phrase between commas before the verb.
+        ("What is the Energy Club?", "Although the club is primarily an advisory body, it met.",
+         "an advisory body"),
+        ("What is the Danube Delta?", "The Danube Delta, in Romania and Ukraine, is the best "
+         "preserved river delta in Europe.", "the best preserved river delta in Europe"),
         # A title before a person's name, without the name's initial or an opening "As".
         ("Who is Tokayev?", "President of Kazakhstan K. Tokayev, at a meeting, noted it.",
          "President of Kazakhstan"),
