@@ -23,6 +23,7 @@ from rag.coreference import (
 from rag.corpus import TEXT_SUFFIXES
 from rag.countries import other_names, stands_for
 from rag.lexical import (
+    DEMONYM_MIN_CHARS,
     TITLE_WORDS,
     Vocabulary,
     coverage,
@@ -583,19 +584,20 @@ class Answerer:
         """Whether the question asks for a "<noun> of <Name>" that ``sentence``
         gives only as someone else's: asked for the capital of Kazakhstan, "the
         capital of the organization". "The President of the Republic of
-        Kazakhstan" is Kazakhstan's; "of the organization" is the body it stands
+        Kazakhstan" is Kazakhstan's, and "the secretaries of the security councils of
+        the Central Asian countries" Central Asia's; "of the organization" is the body it stands
         for; a sentence with no "<noun> of" says nothing either way."""
         for asked in _OWNED_Q.finditer(question):
             noun, owner = tokenize(asked.group(1)), set(tokenize(asked.group(2)))
             if not noun or not owner or noun[0] in _PORTION_NOUNS:
                 continue
             given = [set(tokenize(" ".join(re.findall(r"[\w’'-]+",
-                                                      sentence.text[m.end() : m.end() + 80])[:5])))
+                                                      sentence.text[m.end() : m.end() + 120])[:8])))
                      for m in re.finditer(rf"\b{re.escape(asked.group(1))}s?\s+of\s+",
                                           sentence.text, re.I)]
             if given and not any(
-                    owner & terms or (_GENERIC_OWNERS & terms
-                                      and owner & self.terms[sentence.sentence_id])
+                    _owns(owner, terms) or (_GENERIC_OWNERS & terms
+                                            and owner & self.terms[sentence.sentence_id])
                     for terms in given):
                 return True
         return False
@@ -665,6 +667,14 @@ def _id_terms(doc_id: str) -> list[str]:
     if doc_id.lower().endswith(TEXT_SUFFIXES):
         doc_id = doc_id.rsplit(".", 1)[0]
     return [t for t in tokenize(re.sub(r"[\W_]+", " ", doc_id)) if not t.isdigit()]
+
+
+def _owns(owner: set[str], terms: set[str]) -> bool:
+    """Whether ``terms`` name ``owner``, a derived form counting ("Central Asian
+    countries" for "Central Asia")."""
+    return any(a == b or (min(len(a), len(b)) >= DEMONYM_MIN_CHARS
+                          and (a.startswith(b) or b.startswith(a)))
+               for a in owner for b in terms)
 
 
 def _floored(value: float) -> float:

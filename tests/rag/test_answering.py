@@ -753,6 +753,9 @@ def test_the_office_rule_is_for_who_holds_an_office(tmp_path, engine: Engine) ->
          "Who is the President of Kazakhstan?", False),
         ("Almaty was declared the cultural capital of the organization.",
          "Which city is the capital of the SCO?", False),
+        # The owner further on, in a derived form.
+        ("He met the secretaries of the security councils of the Central Asian countries.",
+         "Whom did he meet, the secretaries of Central Asia?", False),
         # No "<noun> of" in the sentence, or a portion rather than an owner.
         ("Astana hosts the summit.", "What is the capital of Kazakhstan?", False),
         ("It is part of the strategy.", "What is part of Kazakhstan?", False),
