@@ -42,6 +42,7 @@ from rag.settings import (
     load_settings,
     project_root,
 )
+from rag.spelling import Speller
 from rag.store import IndexData, build_index, check_target, load_index, save_index
 from rag.truecasing import Truecaser
 
@@ -163,6 +164,12 @@ class _Ready:
     answerer: Answerer
     abbreviations: Abbreviations
     truecaser: Truecaser
+    speller: Speller
+
+    def read(self, question: str) -> str:
+        """The question as the rules read it: typos of the corpus's words
+        corrected, then its names in the corpus's capitals."""
+        return self.truecaser(self.speller(question))
 
 
 class Engine:
@@ -268,7 +275,8 @@ class Engine:
         passages = retriever.search(vector, terms, self.settings.mode, 1)
         answerer.select(WARM_UP, vector, terms, passages, 1)
         return _Ready(data, retriever, answerer, abbreviations,
-                      Truecaser(d.text for d in data.documents))
+                      Truecaser(d.text for d in data.documents),
+                      Speller(d.text for d in data.documents))
 
     def refresh(self, settle: bool = False) -> bool:
         """Re-read the documents if their files changed, and answer from then on
@@ -387,7 +395,7 @@ class Engine:
         assert ready is not None
         vector = self.embedder.embed_query(text) if query_vector is None else query_vector
         return ready.retriever.search(
-            vector, ready.abbreviations.question_terms(ready.truecaser(text)), mode, top_k)
+            vector, ready.abbreviations.question_terms(ready.read(text)), mode, top_k)
 
     def _prepare(self, question: str, top_k: int | None, mode: str | None) -> tuple[str, int, str]:
         """Validate a request, fill in defaults from the settings, and load what it needs."""
@@ -404,7 +412,7 @@ class Engine:
         (``Abbreviations.question_terms``)."""
         ready = self._ready
         return tokenize(question) if ready is None else ready.abbreviations.question_terms(
-            ready.truecaser(question))
+            ready.read(question))
 
     def embed_questions(self, questions: Sequence[str]) -> np.ndarray:
         """Embed many questions in one batch (for benchmarks and other batch jobs)."""
@@ -432,10 +440,10 @@ class Engine:
         t0 = started = time.perf_counter()
         vector = self.embedder.embed_query(text) if query_vector is None else query_vector
         t1 = time.perf_counter()
-        # The rules reading names see the corpus's capitals ("what does sco stand
-        # for": SCO); the embedding, which every path computes alike, the question
-        # as validated, in the case it was typed (the default model ignores case).
-        cased = ready.truecaser(text)
+        # The rules reading words see them corrected and in the corpus's capitals
+        # ("what does sco stnad for": "SCO stand"); the embedding, which every path
+        # computes alike, the question as validated.
+        cased = ready.read(text)
         terms = ready.abbreviations.question_terms(cased)
         passages = ready.retriever.search(vector, terms, mode, top_k)
         t2 = time.perf_counter()
