@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,7 +24,7 @@ from rag.coreference import (
 from rag.corpus import TEXT_SUFFIXES
 from rag.countries import other_names, stands_for
 from rag.lexical import (
-    DEMONYM_MIN_CHARS,
+    DEMONYM_SUFFIXES,
     TITLE_WORDS,
     Vocabulary,
     coverage,
@@ -126,13 +127,22 @@ _OWNED_Q = re.compile(
     r"\b([a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
 # Nouns that say how much of something, not whose it is.
 _PORTION_NOUNS = frozenset(tokenize("part member members name kind type number rest half "
-                                    "majority lot sort form way end beginning start middle"))
-# Nouns standing for a name the sentence's terms hold: "of the organization" (its
-# antecedent), "of the state" (the document's id among several, "the river" a
-# described name).
-_GENERIC_OWNERS = frozenset(tokenize(
-    "organization organisation bloc alliance grouping state country nation city town region "
-    "province river island company government party"))
+                                    "majority lot sort form way end beginning start middle "
+                                    "head"))
+# "of the organization" stands for the body the document has named most
+# (``coreference.antecedents``); "of the country" or "of the republic" for a place
+# no rule here resolves, so it may be anyone's.
+_BODY_OWNERS = frozenset(tokenize("organization organisation bloc alliance grouping"))
+_PLACE_OWNERS = frozenset(tokenize(
+    "country nation state republic kingdom city town region province island river company "
+    "government party"))
+# Words of a country's name that say nothing of which one: "Republic of Korea" is
+# not the "Republic of Kazakhstan".
+_OWNER_QUALIFIERS = frozenset(tokenize("republic kingdom federation democratic"))
+# "Which city ...?": the noun asked for, which "the city of Astana" answers.
+_WH_HEAD = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.I)
+# A lower-case noun before "of": "Capital of Culture" is a name.
+_OF_PHRASE = re.compile(r"\b([a-z]+)\s+of\s+")
 # Offices, not the words qualifying them ("foreign", "general", "prime", "deputy").
 _OFFICE_TERMS = frozenset(tokenize(
     "president minister secretary director chairman chair head ambassador king queen prince "
@@ -583,24 +593,36 @@ class Answerer:
     def _owned_elsewhere(self, sentence: Sentence, question: str) -> bool:
         """Whether the question asks for a "<noun> of <Name>" that ``sentence``
         gives only as someone else's: asked for the capital of Kazakhstan, "the
-        capital of the organization". "The President of the Republic of
-        Kazakhstan" is Kazakhstan's, and "the secretaries of the security councils of
-        the Central Asian countries" Central Asia's; "of the organization" is the body it stands
-        for; a sentence with no "<noun> of" says nothing either way."""
+        capital of the organization" (the SCO, ``coreference.antecedents``).
+
+        "The President of the Republic of Kazakhstan" is Kazakhstan's, "the
+        secretaries of the security councils of the Central Asian countries"
+        Central Asia's, and "of the country" may be anyone's. The noun the question
+        asks for ("Which city of Kazakhstan ...?" over "the city of Astana"), a
+        name ("Capital of Culture") and a sentence with no "<noun> of" say nothing
+        either way.
+        """
+        heads = {term for m in _WH_HEAD.finditer(question) for term in tokenize(m.group(1))}
         for asked in _OWNED_Q.finditer(question):
-            noun, owner = tokenize(asked.group(1)), set(tokenize(asked.group(2)))
-            if not noun or not owner or noun[0] in _PORTION_NOUNS:
+            noun = tokenize(asked.group(1))
+            owner = set(tokenize(asked.group(2))) - _OWNER_QUALIFIERS
+            if not noun or not owner or noun[0] in _PORTION_NOUNS or noun[0] in heads:
                 continue
             given = [set(tokenize(" ".join(re.findall(r"[\w’'-]+",
                                                       sentence.text[m.end() : m.end() + 120])[:8])))
-                     for m in re.finditer(rf"\b{re.escape(asked.group(1))}s?\s+of\s+",
-                                          sentence.text, re.I)]
-            if given and not any(
-                    _owns(owner, terms) or (_GENERIC_OWNERS & terms
-                                            and owner & self.terms[sentence.sentence_id])
-                    for terms in given):
+                     for m in _OF_PHRASE.finditer(sentence.text) if tokenize(m.group(1)) == noun]
+            if given and not any(self._names_owner(owner, terms, sentence) for terms in given):
                 return True
         return False
+
+    def _names_owner(self, owner: set[str], terms: set[str], sentence: Sentence) -> bool:
+        """Whether the words after "<noun> of" (``terms``) may name ``owner``."""
+        if _owns(owner, terms):
+            return True
+        if _BODY_OWNERS & terms:
+            # "of the organization": the body the sentence's terms stand it for.
+            return _owns(owner, self.terms[sentence.sentence_id])
+        return bool(_PLACE_OWNERS & terms)  # "of the country": whichever was meant
 
     def _holds_office(self, sentence: Sentence, query_terms: Sequence[str]) -> bool:
         """Whether ``sentence`` holds the office a question's terms name, if they
@@ -669,12 +691,12 @@ def _id_terms(doc_id: str) -> list[str]:
     return [t for t in tokenize(re.sub(r"[\W_]+", " ", doc_id)) if not t.isdigit()]
 
 
-def _owns(owner: set[str], terms: set[str]) -> bool:
-    """Whether ``terms`` name ``owner``, a derived form counting ("Central Asian
-    countries" for "Central Asia")."""
-    return any(a == b or (min(len(a), len(b)) >= DEMONYM_MIN_CHARS
-                          and (a.startswith(b) or b.startswith(a)))
-               for a in owner for b in terms)
+def _owns(owner: set[str], terms: AbstractSet[str]) -> bool:
+    """Whether ``terms`` name every word of ``owner``, a demonym counting ("Central
+    Asian countries" for "Central Asia"; "Niger" is not "Nigeria")."""
+    return all(any(a == b or b in {a + s for s in DEMONYM_SUFFIXES}
+                   or a in {b + s for s in DEMONYM_SUFFIXES} for b in terms)
+               for a in owner)
 
 
 def _floored(value: float) -> float:

@@ -24,21 +24,26 @@ _DEFINITION_Q = re.compile(
     rf"^\s*(?P<wh>(?i:what|who))\s+(?i:is|are|was|were)\s+(?P<the>(?i:the)\s+)?"
     rf"(?P<subject>(?=[A-Z]){_WORD}(?:[^\S\n]+(?:(?:of|for|the)[^\S\n]+)*{_WORD})*)\s*[?.!]*\s*$"
 )
+# Adverbs that leave what the subject is said to be standing ("is primarily an
+# advisory body"); "hardly", "allegedly" and "not" do not, and are not among them.
+_HEDGES = (r"(?:primarily|mainly|mostly|largely|essentially|basically|now|currently|still|"
+           r"already|also|officially|formally|generally|widely|often|usually|traditionally)")
 # Verbs that say what the subject is, followed by what it is ("is a", "has become
 # the"), perhaps after a bracket or a phrase between commas ("The Danube Delta, in
 # Romania and Ukraine, is the best preserved river delta in Europe"). "The SCO was
 # founded in 2001" says when, not what.
 _COPULA = re.compile(
-    r"(?:\s*\([^)]*\)|,[^,.;:!?]{1,60},)?,?\s+(?:is|are|was|were|has\s+become|have\s+become|became|becomes|"
-    r"represents|remains|serves\s+as|acts\s+as|is\s+known\s+as)\s+(?:[a-z]+ly\s+)?"
+    r"(?:\s*\([^)]*\)|,[^,.;:!?]{1,60},)?,?\s+(?:is|are|was|were|has\s+become|have\s+become|"
+    r"became|becomes|"
+    rf"represents|remains|serves\s+as|acts\s+as|is\s+known\s+as)\s+(?:{_HEDGES}\s+)?"
     r"(?P<what>(?:a|an|the|one|not\s+only)\s[^.;:!?]*?)(?=\s*(?:[,.;:!?]|$|\s(?:that|which|who)\s))"
 )
 # "The SCO, as a growing organization in Eurasia, provides ...": an apposition.
 _APPOSITION = re.compile(r",\s+(?:as\s+)?(?P<what>(?:a|an|the)\s[^,.;:!?()]{3,80}?),")
 # Where the subject opens a clause: the sentence's start, or after a comma or
 # colon ("In conclusion, the SCO represents ..."), an article allowed before it.
-_CLAUSE_OPENING = re.compile(r"(?:^|[,;:(“\"]\s*|\b(?:although|though|while|because|since|"
-                             r"whereas|if|when)\s+)(?:the\s+)?$", re.I)
+_CLAUSE_OPENING = re.compile(r"(?:^|[,;:(“\"]\s*|\b(?:although|though|while|because|"
+                             r"whereas)\s+)(?:the\s+)?$", re.I)
 # A title written before a person's name: "Kazakh Foreign Minister | Murat
 # Nurtleu", "President of Kazakhstan K. | Tokayev" (the initial is his name's).
 _TITLE_RUN = re.compile(r"(?:(?<=\s)|^)(?P<title>(?:[A-Z][\w’'-]*[^\S\n]+(?:of[^\S\n]+)?)+?)"

@@ -4,14 +4,17 @@
 "How many evnets did Kazakhstan hold?" abstained. A word that is neither in the
 corpus nor an English word (``pyspellchecker``'s dictionary) is read as the one
 corpus word a typo away, if there is exactly one: "fonded" as "founded", "evnets"
-as "events", "Kazakstan" as "Kazakhstan". An English word the corpus lacks stays
-as typed ("won" is not "own"), and so does a name the corpus never mentions
-("Tesla" asked of a text without it), so that asking about it still says so.
+as "events", "Kazakstan" as "Kazakhstan". Words stay as typed when they are
+English ("toast" is not the corpus's "coast"), a prefixed form of a corpus word
+("rebranded", "cofounded"), a contraction ("couldn't"), or a name that differs from
+a corpus name by a final "s" ("Redland" is not "Redlands"): asking about something
+the corpus never mentions must still say so.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -19,11 +22,17 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from spellchecker import SpellChecker
 
-_WORD = re.compile(r"[^\W\d_]+")
+# Words, with an inner apostrophe kept whole ("couldn't", "O'Connell").
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Shorter words are too often another word a typo away ("sco", "eco").
 MIN_CHARS = 5
 # Edits allowed: one below this length, two from it (a transposition is one).
 TWO_EDITS_FROM = 8
+# Corrections remembered (a word's lookup costs about a millisecond in a large corpus).
+MAX_REMEMBERED = 10_000
+# Prefixes that make a new word of a corpus word: "rebranded" is not a typo of
+# "branded", nor "cofounded" of "founded".
+_PREFIXES = ("re", "co", "un", "non", "pre", "anti", "sub", "over", "under", "inter")
 
 
 class Speller:
@@ -34,20 +43,34 @@ class Speller:
     """
 
     def __init__(self, texts: Iterable[str]) -> None:
-        words = {w.lower() for text in texts for w in _WORD.findall(text)}
-        self._words = sorted(words)
-        self._known = frozenset(words)
+        forms: dict[str, Counter[str]] = {}
+        for text in texts:
+            for word in _WORD.findall(text):
+                forms.setdefault(word.lower(), Counter())[word] += 1
+        # Each word as the corpus most often writes it ("Kazakhstan", "SCO").
+        self._forms = {lower: seen.most_common(1)[0][0] for lower, seen in forms.items()}
+        self._words = sorted(self._forms)
+        self._fixed: dict[str, str] = {}  # corrections already made, by word
         _english()  # loaded with the index, not by the first question
 
     def __call__(self, question: str) -> str:
-        """``question`` with each typo of a corpus word replaced by that word, in
-        the case the typo was written in."""
+        """``question`` with each typo of a corpus word replaced by that word."""
         return _WORD.sub(self._fix, question)
 
     def _fix(self, match: re.Match[str]) -> str:
         word = match.group()
+        fixed = self._fixed.get(word)
+        if fixed is None:
+            if len(self._fixed) >= MAX_REMEMBERED:
+                self._fixed.clear()  # a server's stream of questions stays bounded
+            fixed = self._fixed[word] = self._corrected(word)
+        return fixed
+
+    def _corrected(self, word: str) -> str:
+        """``word``, or the one corpus word it is a typo of."""
         lower = word.lower()
-        if len(lower) < MIN_CHARS or lower in self._known or lower in _english():
+        if (len(lower) < MIN_CHARS or "'" in lower or "’" in lower or lower in self._forms
+                or lower in _english() or _prefixed(lower, self._forms)):
             return word
         edits = 1 if len(lower) < TWO_EDITS_FROM else 2
         found = process.extract(lower, self._words, scorer=OSA.distance, score_cutoff=edits,
@@ -59,9 +82,23 @@ class Speller:
         if len(nearest) != 1:
             return word  # "tarifs": "tariffs" or "tariff"? Neither is sure.
         corrected = nearest[0]
+        if word[0].isupper() and (corrected == lower + "s" or lower == corrected + "s"):
+            return word  # "Redland" asked of a text on "Redlands": another name
+        # In the case it was typed, a capitalised word as the corpus writes it
+        # ("Mcdonlad": "McDonald"); ``truecasing`` restores names typed in lower case.
+        form = self._forms[corrected]
         if word.isupper():
-            return corrected.upper()
-        return corrected.capitalize() if word[0].isupper() else corrected
+            return form.upper()
+        if word[0].isupper():
+            return form if form[0].isupper() else form[0].upper() + form[1:]
+        return corrected
+
+
+def _prefixed(word: str, known: dict[str, str]) -> bool:
+    """Whether ``word`` is a prefix plus a corpus or English word ("rebranded")."""
+    return any(word.startswith(prefix) and (rest := word[len(prefix):]) and len(rest) >= 4
+               and (rest in known or rest in _english())
+               for prefix in _PREFIXES)
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,9 @@ def test_asked_subject(question: str, subject: Subject | None) -> None:
         # "although", and a phrase between commas before the verb.
         ("What is the Energy Club?", "Although the club is primarily an advisory body, it met.",
          "an advisory body"),
+        ("What is the Energy Club?", "The club is an advisory body.", "an advisory body"),
+        ("What is the SCO?", "The SCO is primarily a security bloc.", "a security bloc"),
+        ("What is the SCO?", "Although the SCO is a young body, it grew.", "a young body"),
         ("What is the Danube Delta?", "The Danube Delta, in Romania and Ukraine, is the best "
          "preserved river delta in Europe.", "the best preserved river delta in Europe"),
         # A title before a person's name, without the name's initial or an opening "As".
@@ -92,6 +95,9 @@ def test_definition(question: str, sentence: str, said: str) -> None:
         ("What is the Astana Declaration?", "It will review the draft Astana Declaration."),
         ("What is the Energy Club?", "It is the creation of the SCO Energy Club."),
         ("Who is Tokayev?", "Tokayev spoke at length."),
+        # Hedged, negated or supposed: not what it is.
+        ("What is the SCO?", "The SCO is hardly a military alliance."),
+        ("What is the SCO?", "If the SCO were a military alliance, NATO would respond."),
     ],
 )
 def test_no_definition(question: str, sentence: str) -> None:

@@ -8,7 +8,8 @@ from rag.engine import Engine
 from rag.spelling import Speller
 
 TEXT = ("Founded in 2001, the organization held more than 80 events in Kazakhstan. The "
-        "tariffs and the tariff rules apply. One's own security matters.")
+        "tariffs and the tariff rules apply. One's own security matters. The coast of "
+        "Redlands was branded anew. BSkyB could use it.")
 
 
 @pytest.mark.parametrize(
@@ -24,6 +25,14 @@ TEXT = ("Founded in 2001, the organization held more than 80 events in Kazakhsta
         ("Who won the cup?", "Who won the cup?"),
         ("Who is Tokaev?", "Who is Tokaev?"),
         ("What is the SCOO?", "What is the SCOO?"),
+        # An English word the corpus lacks ("toast", not "coast"), a prefixed
+        # corpus word, a contraction, and a name one "s" from a corpus name.
+        ("Who made toast?", "Who made toast?"),
+        ("Was it rebranded?", "Was it rebranded?"),
+        ("BSkyB couldn't use it?", "BSkyB couldn't use it?"),
+        ("Where is Redland University?", "Where is Redland University?"),
+        # In the case it was typed (truecasing restores the name's capital).
+        ("who leads kazakstan", "who leads kazakhstan"),
         # Two corpus words equally near: neither is sure.
         ("What tarifs apply?", "What tarifs apply?"),
     ],
@@ -36,3 +45,10 @@ def test_a_typo_finds_the_answer_it_would_have_found(engine: Engine) -> None:
     typed, right = engine.ask("When was the SCO fonded?"), engine.ask("When was the SCO founded?")
     assert not typed.abstained and typed.answer == right.answer == "2001"
     assert typed.question == "When was the SCO fonded?"  # echoed as typed
+
+
+def test_without_the_english_list_toast_would_be_coast(monkeypatch: pytest.MonkeyPatch) -> None:
+    # What the English list is for: a real word the corpus lacks is no typo.
+    from rag import spelling
+    monkeypatch.setattr(spelling, "_english", lambda: frozenset())
+    assert Speller([TEXT])("Who made toast?") == "Who made coast?"
