@@ -680,6 +680,15 @@ def narrow(sentence: str, question: str,
     if kind in (AnswerType.REASON, AnswerType.OTHER):
         return _drop_restatement(sentence, question)
     spans = candidates(sentence, kind, question, proper_nouns)
+    if kind is AnswerType.NAME:
+        # "the Executive Director of the Regional Anti-Terrorism SCO structures":
+        # the sentence names people by office, and "Regional Anti-Terrorism SCO" is
+        # part of a body's name, no short answer (the sentence still answers).
+        spans = [(start, end) for start, end in spans
+                 if not (_BODY_ACRONYM.search(sentence, start, end)
+                         and _LOWER_WORD_AFTER.match(sentence, end)
+                         and " " in sentence[start:end]
+                         and not _POSSESSIVE_END.search(sentence, start, end))]
     if len(spans) > 1 and _PLURAL_Q.search(question):
         listed = _listed(sentence, spans)
         if listed is not None:
@@ -699,6 +708,10 @@ def narrow(sentence: str, question: str,
 # A question answered yes or no: the whole sentence answers, not a cut of it.
 _YES_NO_Q = re.compile(r"\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|"
                        r"have|had)\b", re.I)
+
+
+# A lower-case word right after a name: the name goes on as a body's ("SCO structures").
+_LOWER_WORD_AFTER = re.compile(r"[^\S\n]+[a-z]")
 
 
 # "Which cities ...?", "Which countries ...?", "Who are ...?": the answer is a list.

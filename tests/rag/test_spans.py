@@ -228,6 +228,11 @@ def test_narrow(sentence: str, question: str, expected: str) -> None:
         # Asked yes or no, the sentence answers whole.
         ("The UN Secretary General and heads of organizations are invited to the Summit.",
          "Is the UN Secretary General invited?"),
+        # Part of a body's name ("... SCO structures") is no one's name: the sentence
+        # names people by office and answers whole.
+        ("The event will be attended by heads of state, the SCO Secretary General and the "
+         "Executive Director of the Regional Anti-Terrorism SCO structures.",
+         "Who will attend the summit?"),
         # "twice" of a comparison counts nothing asked about.
         ("Prices rose twice as fast as wages.", "How many times did prices rise?"),
         # A measure needs its unit: a year is no depth.
@@ -713,3 +718,8 @@ def test_a_place_is_not_who_did_it() -> None:
     # Someone's, after "at", is still someone.
     assert narrow("He came to Astana at Xi Jinping's invitation.",
                   "Who invited him?") == "Xi Jinping's"
+
+
+def test_a_body_before_its_possessive_stays_a_name() -> None:
+    sentence = "BSkyB had been excluded, so it joined ITV Digital's free-to-air rival."
+    assert narrow(sentence, "Who did BSkyB join?") == "ITV Digital's"
