@@ -310,6 +310,10 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         if (kind is AnswerType.ENTITY and city and is_country(sentence[start:end])
                 and not stands_for(sentence[start:end])):
             continue  # asked for a city, "Kazakhstan" is no answer ("Singapore" is)
+        if kind is AnswerType.ENTITY and (city or where) and (
+                _NOT_A_PLACE.search(sentence, start, end)
+                or _BODY_ACRONYM.fullmatch(sentence, start, end)):
+            continue  # "Which city hosts the summit?": "Astana Declaration", "SCO": no city
         if kind is AnswerType.ENTITY and where and not _LOCATIVE.search(sentence, 0, start):
             continue
         if kind is AnswerType.NUMBER:
@@ -545,6 +549,12 @@ _MEASURE_Q = re.compile(
 # A name after these is where something is, not who: "headquartered in Budapest".
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|inside)\s+(?:the\s+)?$", re.I)
+# A name ending in one of these is a document, a body or an event, not a place.
+_NOT_A_PLACE = re.compile(
+    r"\s(?:Declaration|Strategy|Program|Programme|Plan|Forum|Club|Fund|Organi[sz]ation|"
+    r"Commission|Council|Committee|Agreement|Treaty|Act|Summit|Conference|Corridor|Route|"
+    r"Bank|Group|Company|Inc|Co|Ltd|Corp|Structures?|Secretariat|Party|Union|Alliance|"
+    r"Award|Prize|Cup|Games|Festival|Initiative|Project|Report|Statement)\.?$")
 # Measures only a number with its unit answers ("How big ...?" may count people).
 _UNIT_Q = re.compile(r"\bhow\s+(?:long|far|tall|high|deep|wide|heavy|fast|hot|cold)\b", re.I)
 _MEASURE = re.compile(

@@ -723,3 +723,20 @@ def test_a_place_is_not_who_did_it() -> None:
 def test_a_body_before_its_possessive_stays_a_name() -> None:
     sentence = "BSkyB had been excluded, so it joined ITV Digital's free-to-air rival."
     assert narrow(sentence, "Who did BSkyB join?") == "ITV Digital's"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        # A document or an acronym is no city.
+        ("The summit will review the draft Astana Declaration.", "Which city hosts the summit?"),
+        ("The SCO summit will review key documents.", "Which city hosts the summit?"),
+    ],
+)
+def test_a_document_or_a_body_is_no_city(sentence: str, question: str) -> None:
+    assert candidates(sentence, AnswerType.ENTITY, question) == []
+
+
+def test_a_city_named_beside_a_document_is_still_one() -> None:
+    assert narrow("Leaders met in Astana to sign the Astana Declaration.",
+                  "Which city did leaders meet in?") == "Astana"
