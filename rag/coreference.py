@@ -103,11 +103,12 @@ def spelled_out(acronym: str, text: str) -> list[tuple[int, int]]:
     """
     letters = [c.upper() for c in acronym if c.isalpha()]
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    in_brackets = re.search(rf"\(\s*{re.escape(acronym)}\s*\)", text) is not None
     found: list[tuple[int, int]] = []
     for i, (start, _, word) in enumerate(words):
         if found and start < found[-1][1]:
             continue
-        bracketed = _bracketed_after(text, words, i, acronym)
+        bracketed = in_brackets and _bracketed_after(text, words, i, acronym)
         if not bracketed and not word[:1].isupper():
             continue
         end = _spelling_end(text, words, i, letters, any_case=bracketed)

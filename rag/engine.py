@@ -441,8 +441,8 @@ class Engine:
         vector = self.embedder.embed_query(text) if query_vector is None else query_vector
         t1 = time.perf_counter()
         # The rules reading words see them corrected and in the corpus's capitals
-        # ("what does sco stnad for": "SCO stand"); the embedding, which every path
-        # computes alike, the question as validated.
+        # ("when was the sco fonded": "SCO founded"); the embedding, which every
+        # path computes alike, the question as validated.
         cased = ready.read(text)
         terms = ready.abbreviations.question_terms(cased)
         passages = ready.retriever.search(vector, terms, mode, top_k)
