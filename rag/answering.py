@@ -620,7 +620,7 @@ class Answerer:
         if _owns(owner, terms):
             return True
         if _BODY_OWNERS & terms:
-            # "of the organization": the body the sentence's terms stand it for.
+            # "of the organization": the body the sentence's terms resolve it to.
             return _owns(owner, self.terms[sentence.sentence_id])
         return bool(_PLACE_OWNERS & terms)  # "of the country": whichever was meant
 

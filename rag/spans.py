@@ -550,11 +550,12 @@ _MEASURE_Q = re.compile(
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|inside)\s+(?:the\s+)?$", re.I)
 # A name ending in one of these is a document, a body or an event, not a place.
+# ("Soviet Union", "West Bank" and "Wakhan Corridor" are places: not among them.)
 _NOT_A_PLACE = re.compile(
     r"\s(?:Declaration|Strategy|Program|Programme|Plan|Forum|Club|Fund|Organi[sz]ation|"
-    r"Commission|Council|Committee|Agreement|Treaty|Act|Summit|Conference|Corridor|Route|"
-    r"Bank|Group|Company|Inc|Co|Ltd|Corp|Structures?|Secretariat|Party|Union|Alliance|"
-    r"Award|Prize|Cup|Games|Festival|Initiative|Project|Report|Statement)\.?$")
+    r"Commission|Council|Committee|Agreement|Treaty|Act|Summit|Conference|Group|Company|"
+    r"Inc|Co|Ltd|Corp|Structures?|Secretariat|Party|Award|Prize|Cup|Games|Festival|"
+    r"Initiative|Project|Report|Statement)\.?$")
 # Measures only a number with its unit answers ("How big ...?" may count people).
 _UNIT_Q = re.compile(r"\bhow\s+(?:long|far|tall|high|deep|wide|heavy|fast|hot|cold)\b", re.I)
 _MEASURE = re.compile(

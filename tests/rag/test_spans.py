@@ -740,3 +740,6 @@ def test_a_document_or_a_body_is_no_city(sentence: str, question: str) -> None:
 def test_a_city_named_beside_a_document_is_still_one() -> None:
     assert narrow("Leaders met in Astana to sign the Astana Declaration.",
                   "Which city did leaders meet in?") == "Astana"
+    # A place whose name ends like a body's stays a place.
+    assert narrow("The talks were held in the Soviet Union.",
+                  "Where were the talks held?") == "Soviet Union"
