@@ -30,6 +30,9 @@ MIN_CHARS = 5
 TWO_EDITS_FROM = 8
 # Corrections remembered (a word's lookup costs about a millisecond in a large corpus).
 MAX_REMEMBERED = 10_000
+# Words of questions themselves, which a corpus need not hold.
+_ASKING = ("stand", "stands", "short", "abbreviation", "acronym", "which", "where", "whose",
+           "happen", "happened", "located", "called", "named", "describe", "explain")
 # Prefixes that make a new word of a corpus word: "rebranded" is not a typo of
 # "branded", nor "cofounded" of "founded".
 _PREFIXES = ("re", "co", "un", "non", "pre", "anti", "sub", "over", "under", "inter")
@@ -47,8 +50,10 @@ class Speller:
         for text in texts:
             for word in _WORD.findall(text):
                 forms.setdefault(word.lower(), Counter())[word] += 1
-        # Each word as the corpus most often writes it ("Kazakhstan", "SCO").
-        self._forms = {lower: seen.most_common(1)[0][0] for lower, seen in forms.items()}
+        # Each word as the corpus most often writes it ("Kazakhstan", "SCO"), and
+        # the words questions are asked with ("What does SCO stnad for?").
+        self._forms = {word: word for word in _ASKING}
+        self._forms.update((lower, seen.most_common(1)[0][0]) for lower, seen in forms.items())
         self._words = sorted(self._forms)
         self._fixed: dict[str, str] = {}  # corrections already made, by word
         _english()  # loaded with the index, not by the first question

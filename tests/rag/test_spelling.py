@@ -33,6 +33,8 @@ TEXT = ("Founded in 2001, the organization held more than 80 events in Kazakhsta
         ("Where is Redland University?", "Where is Redland University?"),
         # In the case it was typed (truecasing restores the name's capital).
         ("who leads kazakstan", "who leads kazakhstan"),
+        # The words questions are asked with, whether or not the corpus has them.
+        ("What does SCO stnad for?", "What does SCO stand for?"),
         # Two corpus words equally near: neither is sure.
         ("What tarifs apply?", "What tarifs apply?"),
     ],
