@@ -12,6 +12,7 @@ import numpy as np
 
 from rag.coreference import (
     ACRONYM,
+    GENERIC_BODY_NOUNS,
     Abbreviations,
     antecedents,
     described_names,
@@ -36,6 +37,7 @@ from rag.lexical import (
 from rag.schema import Passage, Quote, Sentence
 from rag.sentences import MARKDOWN_HEADING as _MARKDOWN_HEADING
 from rag.spans import (
+    OFFICES,
     REASON_PHRASE,
     AnswerType,
     answer_type,
@@ -132,7 +134,7 @@ _PORTION_NOUNS = frozenset(tokenize("part member members name kind type number r
 # "of the organization" stands for the body the document has named most
 # (``coreference.antecedents``); "of the country" or "of the republic" for a place
 # no rule here resolves, so it may be anyone's.
-_BODY_OWNERS = frozenset(tokenize("organization organisation bloc alliance grouping"))
+_BODY_OWNERS = frozenset(tokenize(" ".join(GENERIC_BODY_NOUNS)))
 _PLACE_OWNERS = frozenset(tokenize(
     "country nation state republic kingdom city town region province island river company "
     "government party"))
@@ -144,10 +146,8 @@ _WH_HEAD = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.I)
 # A lower-case noun before "of": "Capital of Culture" is a name.
 _OF_PHRASE = re.compile(r"\b([a-z]+)\s+of\s+")
 # Offices, not the words qualifying them ("foreign", "general", "prime", "deputy").
-_OFFICE_TERMS = frozenset(tokenize(
-    "president minister secretary director chairman chair head ambassador king queen prince "
-    "senator governor mayor chief officer spokesman spokesperson leader premier chancellor"))
 _ANY_OFFICE = frozenset(tokenize("leader head chief"))
+_OFFICE_TERMS = OFFICES | _ANY_OFFICE | frozenset(tokenize("chair officer premier"))
 # "Who is the president of China?", "Who is Kazakhstan's foreign minister?": who
 # holds an office, not "Who succeeded President Nazarbayev?".
 _OFFICE_HOLDER_Q = re.compile(r"\s*who\s+(?:is|was|are|were)\s+(?:the\s+|[\w’'.-]+[’']s\s+)",

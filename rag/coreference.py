@@ -20,7 +20,8 @@ from rag.schema import Sentence
 
 # A reference that names no body but stands for one. "The group" is left out ("a
 # group of experts" is no body), and so is "the organization of the summit".
-_GENERIC = re.compile(r"\bthe\s+(?:organi[sz]ation|bloc|alliance|grouping)\b(?!\s+of\b)", re.I)
+GENERIC_BODY_NOUNS = ("organization", "organisation", "bloc", "alliance", "grouping")
+_GENERIC = re.compile(rf"\bthe\s+(?:{'|'.join(GENERIC_BODY_NOUNS)})\b(?!\s+of\b)", re.I)
 _BODY_WORD = r"(?:Organi[sz]ation|Alliance|Union|Bloc)"
 # A body's full name: capitalised words ending in a word that makes it one
 # ("Shanghai Cooperation Organization", "North Atlantic Treaty Organization").
