@@ -31,7 +31,7 @@ from rag.corpus import (
 )
 from rag.embedding import Embedder
 from rag.errors import CorruptIndexError, InvalidQuestionError, RagError, StaleIndexError
-from rag.lexical import tokenize
+from rag.lexical import tokenize, without_idioms
 from rag.retrieval import Retriever, check_request
 from rag.schema import Answer, Document, Passage
 from rag.sentences import sentences_by_chunk
@@ -170,6 +170,11 @@ class _Ready:
         """The question as the rules read it: typos of the corpus's words
         corrected, then its names in the corpus's capitals."""
         return self.truecaser(self.speller(question))
+
+    def terms(self, read: str) -> list[str]:
+        """The lexical terms of a question as ``read`` gives it, idioms left out
+        (``without_idioms``) and names folded (``Abbreviations.question_terms``)."""
+        return self.abbreviations.question_terms(without_idioms(read))
 
 
 class Engine:
@@ -394,8 +399,7 @@ class Engine:
         ready = self._ready
         assert ready is not None
         vector = self.embedder.embed_query(text) if query_vector is None else query_vector
-        return ready.retriever.search(
-            vector, ready.abbreviations.question_terms(ready.read(text)), mode, top_k)
+        return ready.retriever.search(vector, ready.terms(ready.read(text)), mode, top_k)
 
     def _prepare(self, question: str, top_k: int | None, mode: str | None) -> tuple[str, int, str]:
         """Validate a request, fill in defaults from the settings, and load what it needs."""
@@ -409,10 +413,10 @@ class Engine:
     def terms(self, question: str) -> list[str]:
         """A question's lexical terms: a body's full name folded to its acronym,
         an acronym the corpus only spells out spelled out
-        (``Abbreviations.question_terms``)."""
+        (``_Ready.terms``)."""
         ready = self._ready
-        return tokenize(question) if ready is None else ready.abbreviations.question_terms(
-            ready.read(question))
+        return (tokenize(without_idioms(question)) if ready is None
+                else ready.terms(ready.read(question)))
 
     def embed_questions(self, questions: Sequence[str]) -> np.ndarray:
         """Embed many questions in one batch (for benchmarks and other batch jobs)."""
@@ -444,7 +448,7 @@ class Engine:
         # ("when was the sco fonded": "SCO founded"); the embedding, which every
         # path computes alike, the question as validated.
         cased = ready.read(text)
-        terms = ready.abbreviations.question_terms(cased)
+        terms = ready.terms(cased)
         passages = ready.retriever.search(vector, terms, mode, top_k)
         t2 = time.perf_counter()
         pick = ready.answerer.select(cased, vector, terms, passages, self.settings.max_quotes)

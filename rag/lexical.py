@@ -46,6 +46,16 @@ def tokenize(text: str) -> list[str]:
     return [_SAME_TERM.get(stem, stem) for stem in stems]
 
 
+# "take place" says that something happens, as "is held" does, not where: its
+# "place" would match any sentence giving something "a special place".
+_HAPPENS = re.compile(r"\b(?:take|takes|took|taken|taking)\s+place\b", re.I)
+
+
+def without_idioms(question: str) -> str:
+    """A question minus the idioms whose words carry none of their own sense."""
+    return _HAPPENS.sub(" ", question)
+
+
 # Stems the stemmer keeps apart that mean the same: "What percentage ...?" is
 # answered by "30 percent".
 _SAME_TERM = {"percentag": "percent"}

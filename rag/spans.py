@@ -33,9 +33,17 @@ class AnswerType(Enum):
     OTHER = "other"
 
 
+# "Which six countries", "On what exact dates": up to two words may stand between
+# the question word and the noun saying what is asked, if no verb or article
+# does ("What did the countries sign?" asks about no country).
+_MODIFIERS = (r"(?:(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|"
+              r"should|may|might|must|the|a|an|of|to|in|on|for|and|or)\b)[\w’'-]+\s+){0,2}?")
+# The noun is a common one: "Which top United Nations official" asks for no nation.
+_NOUN = r"(?-i:(?=[a-z]))"
 _DATE_Q = re.compile(
     r"^\s*(when|since when|by when)\b"
-    r"|\b(what|which|in what|in which) (year|years|date|month|day|period)\b",
+    rf"|\b(what|which|in what|in which|on what|on which) {_MODIFIERS}{_NOUN}"
+    r"(year|years|dates?|months?|days?|period)\b",
     re.I,
 )
 _NUMBER_Q = re.compile(
@@ -129,11 +137,11 @@ _NOT_PLACES = frozenset({
     "question", "questions", "basis", "grounds", "agenda", "behalf", "occasion", "eve",
     "list", "focus",
 })
-_CITY_Q = re.compile(r"\b(which|what) (cit(y|ies)|capitals?|towns?)\b", re.I)
-_COUNTRY_Q = re.compile(r"\b(which|what) (countr(y|ies)|nations?)\b", re.I)
+_CITY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}{_NOUN}(cit(y|ies)|capitals?|towns?)\b", re.I)
+_COUNTRY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}{_NOUN}(countr(y|ies)|nations?)\b", re.I)
 # "Where ...?" and "Which city/organisation ...?": a named place or body.
 _ENTITY_Q = re.compile(
-    r"^\s*where\b|\b(which|what) (cit(y|ies)|capitals?|states?|"
+    rf"^\s*where\b|\b(which|what) {_MODIFIERS}{_NOUN}(cit(y|ies)|capitals?|states?|"
     r"organi[sz]ations?|compan(y|ies)|regions?|institutions?|bod(y|ies)|alliances?|blocs?)\b",
     re.I,
 )
@@ -340,7 +348,55 @@ def candidates(sentence: str, kind: AnswerType, question: str,
                          if m.group(2) not in _NOT_PLACES and not _POINT_RE.fullmatch(m.group(2))
                          and not set(tokenize(m.group(1))) <= asked)
         found.sort()
+    if kind is AnswerType.NAME and not found and _WHO_ACTS_Q.match(question):
+        found = [span for span in _groups_of_people(sentence)
+                 if not set(tokenize(sentence[span[0]:span[1]])) <= asked]
     return found
+
+
+# "Who took part ...?", "Who attended ...?": people who did something may be
+# named by what they are ("famous cultural and scientific figures"), where no
+# one is named. "Who is the ...?" and "Name the people who ..." ask for a name.
+_WHO_ACTS_Q = re.compile(r"\s*who\s+(?!(?:is|was|are|were|'s|’s)\b)[a-z]", re.I)
+_PEOPLE = re.compile(
+    r"\b(?:people|persons|figures|leaders|officials|representatives|delegates|delegations|"
+    r"experts|specialists|scientists|researchers|scholars|ministers|diplomats|"
+    r"heads\s+of\s+state|citizens|residents|workers|farmers|students|teachers|soldiers|"
+    r"troops|volunteers|participants|guests|visitors|investors|businessmen|entrepreneurs|"
+    r"politicians|lawmakers|legislators|journalists|artists|musicians|writers|authors|"
+    r"engineers|doctors|physicians|settlers|immigrants|migrants|refugees|observers|"
+    r"authorities|members)\b")
+# What describes people before the noun: adjectives, told by their endings, and
+# a few common ones that have none. A verb ("drew") ends the phrase.
+_MODIFIER = re.compile(r"\b([a-z][\w’'-]*)(?:,?\s+and)?[^\S\n]+$")
+_ADJECTIVE = re.compile(r"(?:al|ic|ous|ful|ive|an|ian|ese|ish|ary|ant|ent|ing|less|ble|ior|est|"
+                        r"er)$")
+_PLAIN_ADJECTIVES = frozenset(("foreign", "local", "top", "young", "old", "senior", "junior",
+                               "key", "chief", "former", "future", "many", "other"))
+_GROUP_JOIN = re.compile(r",?\s+(?:and\s+|or\s+)?|,\s*")
+_NOT_MODIFIERS = frozenset(("including", "during", "among", "according", "concerning",
+                            "regarding"))
+
+
+def _groups_of_people(sentence: str) -> list[tuple[int, int]]:
+    """Spans naming a group of people by what they are, with the words that
+    describe them: "with the participation of | famous cultural and scientific
+    figures"."""
+    spans: list[tuple[int, int]] = []
+    for match in _PEOPLE.finditer(sentence):
+        start = match.start()
+        while (word := _MODIFIER.search(sentence, 0, start)) and _describes(word.group(1)):
+            start = word.start()
+        if spans and _GROUP_JOIN.fullmatch(sentence, spans[-1][1], start):
+            start = spans.pop()[0]  # "experts and officials": one group
+        spans.append((start, match.end()))
+    return spans
+
+
+def _describes(word: str) -> bool:
+    """Whether ``word`` may describe the people a noun names ("famous", "foreign")."""
+    return word in _PLAIN_ADJECTIVES or (
+        word not in _NOT_MODIFIERS and len(word) > 3 and bool(_ADJECTIVE.search(word)))
 
 
 def _strip_asked(sentence: str, start: int, end: int, asked: set[str],

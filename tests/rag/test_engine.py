@@ -515,3 +515,12 @@ def test_a_stamp_taken_just_after_an_edit_does_not_vouch_for_the_text(
 )
 def test_a_missing_question_mark_is_added(typed: str, read: str) -> None:
     assert validate_question(typed) == read
+
+
+def test_every_path_reads_a_question_with_the_same_terms(engine: Engine) -> None:
+    question = "In which city will the upcoming summit take place?"
+    assert engine.terms(question) == ["citi", "upcom", "summit"]
+    # The short answer holds the asked type: the terms were not the idiom's "place".
+    answer = engine.ask(question)
+    assert answer.answer == "Astana"
+    assert engine.retrieve(question) == list(answer.passages)

@@ -14,6 +14,7 @@ from rag.lexical import (
     named_words,
     same_sense,
     tokenize,
+    without_idioms,
 )
 
 
@@ -138,3 +139,18 @@ def test_words_of_one_sense_are_related() -> None:
         "found", "establish", "creat", "form"}
     assert same_sense("creat") == {"found", "establish", "form"}
     assert same_sense("summit") == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("Where will the summit take place?", ["summit"]),
+        ("When did the meeting take place?", ["meet"]),
+        ("What took place in Almaty?", ["almati"]),
+        # "place" on its own is a place.
+        ("Which place hosts the summit?", ["place", "host", "summit"]),
+        ("Who took the first place?", ["took", "first", "place"]),
+    ],
+)
+def test_take_place_says_only_that_something_happens(question: str, terms: list[str]) -> None:
+    assert tokenize(without_idioms(question)) == terms

@@ -72,6 +72,15 @@ def test_sentences_are_verbatim_from_the_article(article: Document) -> None:
         # What or who a name is.
         ("What is the SCO?", AnswerType.DEFINITION),
         ("Who is Murat Nurtleu?", AnswerType.DEFINITION),
+        # A few words may describe the noun that says what is asked.
+        ("Which six countries founded the bloc?", AnswerType.COUNTRY),
+        ("Which Central Asian countries attended?", AnswerType.COUNTRY),
+        ("On what exact dates will the summit be held?", AnswerType.DATE),
+        ("In which former capital city was the forum held?", AnswerType.ENTITY),
+        # ... but not a verb or an article, nor a name ending in such a noun.
+        ("What did the countries sign?", AnswerType.OTHER),
+        ("Which of the countries joined?", AnswerType.OTHER),
+        ("Which top United Nations official was invited?", AnswerType.OTHER),
     ],
 )
 def test_answer_type(question: str, kind: AnswerType) -> None:
@@ -718,6 +727,41 @@ def test_a_place_is_not_who_did_it() -> None:
     # Someone's, after "at", is still someone.
     assert narrow("He came to Astana at Xi Jinping's invitation.",
                   "Who invited him?") == "Xi Jinping's"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "expected"),
+    [
+        ("Various events were held with the participation of famous cultural and scientific "
+         "figures from SCO member countries.",
+         "Who took part in the events?", "famous cultural and scientific figures"),
+        ("The cabinet consists of representatives elected to either house.",
+         "Who can be in the cabinet?", "representatives"),
+        # One group, however it is listed.
+        ("The meeting drew foreign experts and officials.", "Who came?",
+         "foreign experts and officials"),
+        # A name, where there is one, answers.
+        ("Experts met Jane Porter.", "Who met the experts?", "Jane Porter"),
+    ],
+)
+def test_who_did_it_may_be_a_group_of_people(sentence: str, question: str,
+                                             expected: str) -> None:
+    assert narrow(sentence, question) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        # "Who is ...?" and "Name the ..." ask for a name.
+        ("The participants were famous scientists.", "Who is the scientist?"),
+        ("The event drew famous scientists.", "Can you name any of the scientists who came?"),
+        # The question's own people answer nothing.
+        ("Many scientists came.", "Who of the scientists came?"),
+    ],
+)
+def test_a_group_of_people_answers_only_who_did_something(sentence: str,
+                                                          question: str) -> None:
+    assert candidates(sentence, AnswerType.NAME, question) == []
 
 
 def test_a_body_before_its_possessive_stays_a_name() -> None:
