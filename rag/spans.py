@@ -210,7 +210,7 @@ _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is
 # Phrases that state a reason or purpose ("is aimed at", "This helps ...").
 REASON_PHRASE = re.compile(
     r"\b(because|since|due to|owing to|thanks to|as a result|so that|in order to|aim(?:s|ed)? "
-    r"(?:at|to)|help(?:s|ed)?|therefore|for this reason|"
+    r"(?:at|to)|help(?:s|ed)?|therefore|for this reason|considering|"
     r"allow(?:s|ing)?|lead(?:s)? to|to ensure|designed to|intended to)\b",
     re.I,
 )
@@ -348,10 +348,20 @@ def candidates(sentence: str, kind: AnswerType, question: str,
                          if m.group(2) not in _NOT_PLACES and not _POINT_RE.fullmatch(m.group(2))
                          and not set(tokenize(m.group(1))) <= asked)
         found.sort()
+    if kind is AnswerType.COUNTRY and not found:
+        # "Which countries' ...?" over "the Central Asian countries": countries
+        # named together by where they are, where none is named alone.
+        found = [m.span() for m in _REGIONAL_COUNTRIES.finditer(sentence)
+                 if not set(tokenize(m.group(1))) <= asked]
     if kind is AnswerType.NAME and not found and _WHO_ACTS_Q.match(question):
         found = [span for span in _groups_of_people(sentence)
                  if not set(tokenize(sentence[span[0]:span[1]])) <= asked]
     return found
+
+
+_REGIONAL_COUNTRIES = re.compile(
+    r"\b((?:(?:Central|Eastern|Western|Northern|Southern|North|South|East|West)\s+)?"
+    r"[A-Z][a-z]+(?:an|ese|ish|ic))\s+(?:countries|states|nations)\b")
 
 
 # "Who took part ...?", "Who attended ...?": people who did something may be

@@ -93,6 +93,7 @@ def test_reason_candidates_are_stated_reasons() -> None:
     assert candidates("It is aimed at coordinating efforts.", AnswerType.REASON, question)
     assert not candidates("Energy security is a priority for Kazakhstan.", AnswerType.REASON,
                           question)
+    assert candidates("Considering its importance, hopes are high.", AnswerType.REASON, question)
     # A reason is a clause, never cut out of its sentence.
     assert narrow("This helps strengthen economic ties.", question) is None
 
@@ -762,6 +763,18 @@ def test_who_did_it_may_be_a_group_of_people(sentence: str, question: str,
 def test_a_group_of_people_answers_only_who_did_something(sentence: str,
                                                           question: str) -> None:
     assert candidates(sentence, AnswerType.NAME, question) == []
+
+
+def test_countries_named_by_their_region_answer_which_countries() -> None:
+    sentence = ("On May 16, the President met with the secretaries of the security councils of "
+                "the Central Asian countries.")
+    assert narrow(sentence, "Which countries' secretaries did he meet?") == (
+        "Central Asian countries")
+    # Only where no country is named alone, and not when the question names them.
+    assert narrow("It met Kazakhstan and other Central Asian countries.",
+                  "Which country did it meet?") == "Kazakhstan"
+    assert candidates(sentence, AnswerType.COUNTRY, "Which Central Asian countries met?") == []
+    assert candidates("It met the SCO countries.", AnswerType.COUNTRY, "Which countries?") == []
 
 
 def test_a_body_before_its_possessive_stays_a_name() -> None:
