@@ -366,7 +366,7 @@ class Answerer:
         confidence = float(np.clip(best, 0.0, 1.0))
         if kind in TYPED and not candidates(top.text, kind, question, self.proper_nouns):
             confidence *= TYPE_MISS_CONFIDENCE
-        names = named_words(question)
+        names = _asked_names(question)
         paired = self._paired(names)
         if self._names_unknown(names, paired):
             confidence *= UNKNOWN_NAME_CONFIDENCE
@@ -681,6 +681,25 @@ def is_heading(sentence: Sentence, text: str) -> bool:
     line_end = len(text) if line_end < 0 else line_end
     alone = not (text[line_start : sentence.start] + text[sentence.end : line_end]).strip()
     return alone and not sentence.text.rstrip().endswith((".", "!", "?", "…", '"', "”", "’", "'"))
+
+
+# "Which Gulf states ...?": names between the question word and its noun say
+# what kind of answer is asked for, which the document need not call it ("Qatar").
+# An acronym there names a thing the answer belongs to ("What NFL teams ...?"):
+# the document must mention it.
+_KIND_NAMES = re.compile(r"\s*(?:[Ii]n\s+|[Oo]n\s+|[Ff]rom\s+)?(?:[Ww]hich|[Ww]hat)\s+"
+                         r"((?:[A-Z][a-z][\w’'.-]*\s+){1,3})(?=[a-z])")
+
+
+def _asked_names(question: str) -> list[str]:
+    """The question's names (``named_words``) less those saying what kind of
+    answer it asks for."""
+    names = named_words(question)
+    kind = _KIND_NAMES.match(question)
+    if kind is None:
+        return names
+    described = [part for word in kind.group(1).split() for part in re.split(r"[-–]", word)]
+    return [name for name in names if name not in described]
 
 
 def _id_terms(doc_id: str) -> list[str]:

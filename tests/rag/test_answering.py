@@ -780,3 +780,28 @@ def test_owned_elsewhere(sentence: str, question: str, elsewhere: bool) -> None:
                                   Abbreviations([text]))
     last = answerer.sentences[-1]
     assert answerer._owned_elsewhere(last, question) is elsewhere
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        # What kind of answer is asked for: the document need not say "Gulf".
+        ("Which Gulf states are sending leaders?", []),
+        ("Which South Caucasus country's leader attends?", []),
+        ("In which Central Asian city was it held?", []),
+        # Names the answer belongs to, or is about, stay.
+        ("What NFL teams are from Southern California?", ["NFL", "Southern", "California"]),
+        ("Which states did Gulf leaders visit?", ["Gulf"]),
+        ("What is the capital of France?", ["France"]),
+    ],
+)
+def test_names_saying_what_kind_of_answer_is_asked_need_no_mention(
+        question: str, names: list[str]) -> None:
+    assert answering._asked_names(question) == names
+
+
+def test_a_list_naming_the_kind_asked_for_answers(engine: Engine) -> None:
+    # "Gulf" occurs nowhere in the article; Qatar and the UAE are in its list.
+    answer = engine.ask("Which Gulf states are sending their top leaders to the gathering?")
+    assert not answer.abstained
+    assert "Qatar" in answer.quotes[0].text
