@@ -651,6 +651,9 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
     answers "how much/long/far" on its own, and a sum of money "how much".
     """
     text = sentence[start:end].lower()
+    if _YEAR_LIKE.fullmatch(text) and (_TIME_BEFORE.search(sentence, 0, start)
+                                      or _RANGE_AFTER.match(sentence, end)):
+        return False  # "for 2024–2029", "in 2001": a date, not an amount
     is_share = "%" in text or "percent" in text or "per cent" in text
     is_money = sentence[:start].rstrip()[-1:] in _CURRENCY
     if (is_share or is_money) and re.search(r"\bhow many\b", question, re.I):
@@ -686,6 +689,12 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
             counted = asked | _STATES
         return any(_mentioned(word, counted) for word in phrase if tokenize(word))
     return any(_mentioned(word, asked) for word in following if tokenize(word))
+
+
+_YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
+_TIME_BEFORE = re.compile(r"(?:\b(?:in|for|since|by|from|until|till|before|after|during|"
+                          r"of)\s+|\d\s*[-–]\s*)$", re.I)
+_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
 
 
 # What "how many ...?" counts: its next two words ("dialogue partners", "people died";

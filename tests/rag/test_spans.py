@@ -561,6 +561,19 @@ def test_office_holders_keep_their_names(sentence: str, question: str,
     assert [sentence[s:e] for s, e in found] == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        ("The Program for 2025–2027, the Anti-Drug Strategy for 2024–2029 and the Action "
+         "Program are expected.", "How much money is set aside for the program?"),
+        ("The program runs until 2027.", "How many programs are there?"),
+        ("The 2019-2021 program funded projects.", "How many projects did the program fund?"),
+    ],
+)
+def test_a_year_is_no_amount(sentence: str, question: str) -> None:
+    assert candidates(sentence, AnswerType.NUMBER, question) == []
+
+
 def test_a_count_of_something_else_is_no_answer() -> None:
     # The question's "conflicts" follows 183, but 183 counts conflicts, not people.
     assert candidates(TOKAYEV, AnswerType.NUMBER, "How many people died in the conflicts?") \
