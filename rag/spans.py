@@ -657,7 +657,13 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
     is_share = "%" in text or "percent" in text or "per cent" in text
     is_money = sentence[:start].rstrip()[-1:] in _CURRENCY
     if (is_share or is_money) and re.search(r"\bhow many\b", question, re.I):
-        return False  # a percentage or a sum of money is not a count
+        # A percentage or a sum of money is not a count, unless it is a share of
+        # what is counted: "How many Victorians are Catholic?" over "26.7% of the
+        # Victorian population".
+        share_of = _SHARE_OF.match(sentence, end) if is_share else None
+        counted = set(tokenize(m.group(1))) if (m := _COUNTED.search(question)) else set()
+        return share_of is not None and any(
+            _mentioned(word, counted) for word in share_of.group(1).split() if tokenize(word))
     if not is_share and re.search(r"\bpercent|percentage\b", question, re.I):
         return False  # and a count is not a percentage
     if is_share or _UNIT.match(sentence, end):
@@ -691,6 +697,7 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
     return any(_mentioned(word, asked) for word in following if tokenize(word))
 
 
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[\w’'-]+\s+)?[\w’'-]+)")
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
 _TIME_BEFORE = re.compile(r"(?:\b(?:in|for|since|by|from|until|till|before|after|during|"
                           r"of)\s+|\d\s*[-–]\s*)$", re.I)

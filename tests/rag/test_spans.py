@@ -452,6 +452,23 @@ def test_how_much_takes_the_sum_of_money(sentence: str, expected: str) -> None:
     assert not candidates(sentence.replace(expected, "304"), AnswerType.NUMBER, question)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "question", "expected"),
+    [
+        ("Catholics form the largest group with 26.7% of the Victorian population.",
+         "How many Victorians are Catholic?", "26.7%"),
+        ("Around 20% of Victorians claim no religion.", "How many Victorians are non-religious?",
+         "Around 20%"),
+        # A share of something else counts nothing asked.
+        ("Around 20% of the budget went to 30 schools.", "How many schools got money?", "30"),
+        ("Around 20% of the budget went to schools.", "How many schools got money?", None),
+    ],
+)
+def test_a_share_of_what_is_counted_answers_how_many(sentence: str, question: str,
+                                                     expected: str | None) -> None:
+    assert narrow(sentence, question) == expected
+
+
 def test_count_question_prefers_the_count() -> None:
     assert narrow(TOKAYEV, "How many regional and local conflicts were registered last year?") == (
         "183")
