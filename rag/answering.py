@@ -23,7 +23,7 @@ from rag.coreference import (
     with_titled_names,
 )
 from rag.corpus import TEXT_SUFFIXES
-from rag.countries import other_names, stands_for
+from rag.countries import actors_in, other_names, stands_for
 from rag.lexical import (
     DEMONYM_SUFFIXES,
     TITLE_WORDS,
@@ -125,6 +125,7 @@ MISSING_OFFICE_CONFIDENCE = 0.2
 # tourist capital of the organization": the sentence says whose capital it is, and
 # it is someone else's.
 OWNED_ELSEWHERE_CONFIDENCE = 0.2
+OTHER_ACTOR_CONFIDENCE = 0.2
 _OWNED_Q = re.compile(
     r"\b([a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
 # Nouns that say how much of something, not whose it is.
@@ -380,6 +381,8 @@ class Answerer:
             confidence *= MISSING_FIGURE_CONFIDENCE
         if self._owned_elsewhere(top, question):
             confidence *= OWNED_ELSEWHERE_CONFIDENCE
+        if _other_actor(question, top.text):
+            confidence *= OTHER_ACTOR_CONFIDENCE
         if (kind is AnswerType.NAME and _OFFICE_HOLDER_Q.match(question)
                 and not self._holds_office(top, query_terms)):
             confidence *= MISSING_OFFICE_CONFIDENCE
@@ -700,6 +703,22 @@ def _asked_names(question: str) -> list[str]:
         return names
     described = [part for word in kind.group(1).split() for part in re.split(r"[-–]", word)]
     return [name for name in names if name not in described]
+
+
+_GENERIC_BODY = re.compile(rf"\b(?:{'|'.join(GENERIC_BODY_NOUNS)})\b", re.I)
+
+
+def _other_actor(question: str, sentence: str) -> bool:
+    """Whether ``sentence`` leaves out a country or body the question names and
+    names another one instead: asked about US tariffs, "the EU will introduce
+    tariffs of 38.1%" tells what the EU does."""
+    # Only a country counts as left out: an acronym in a question may be a
+    # product's or a format's ("Sky+HD").
+    asked = actors_in(question, bodies=False)
+    # "the bloc" may be the body the sentence names by its acronym.
+    given = actors_in(sentence, bodies=_GENERIC_BODY.search(question) is None)
+    return (any(not any(a & g for g in given) for a in asked)
+            and any(not any(g & a for a in asked) for g in given))
 
 
 def _id_terms(doc_id: str) -> list[str]:

@@ -163,3 +163,38 @@ def stands_for(word: str) -> tuple[str, ...]:
     counts as a space ("Nur-Sultan").
     """
     return _stand_ins().get(_key(word), ())
+
+
+
+_NAME_BEFORE = re.compile(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$")
+_ACTOR_WORD = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+
+
+def _aliases(names: tuple[str, ...]) -> frozenset[str]:
+    """The keys of ``names`` and of every other name they go by."""
+    return frozenset(_key(n) for name in names for n in (name, *other_names(name)))
+
+
+def actors_in(text: str, bodies: bool = True) -> list[frozenset[str]]:
+    """The countries and bodies ``text`` names, each as the keys of all its names:
+    "the United States", "US" and "American" give sets that share a key; an
+    acronym ("EU", "NATO") itself, unless ``bodies`` is false."""
+    found: list[frozenset[str]] = []
+    folded = _fold(text)
+    for match in _pattern().finditer(folded):
+        if (match.start() and folded[match.start() - 1].isalnum()) or (
+                match.end() < len(folded) and folded[match.end()].isalnum()):
+            continue
+        if _NAME_BEFORE.search(folded, 0, match.start()):
+            continue  # part of a longer name: "New South Wales"
+        found.append(_aliases((match.group(),)))
+    for run in _ACTOR_WORD.findall(text):
+        for word in run.split():
+            # A demonym says whose ("Chinese solar panels"); a capital may be a
+            # city in its own right, or share its name with a state ("Victoria").
+            if is_demonym(word):
+                found.append(_aliases(stands_for(word)))
+            elif bodies and word.isupper() and word.isalpha() and len(word) >= 2 and (
+                    not is_country(word)):
+                found.append(frozenset((_key(word),)))  # a body's acronym: "EU", "NATO"
+    return found

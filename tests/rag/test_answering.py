@@ -168,6 +168,8 @@ def test_confidence_does_not_depend_on_threshold(engine: Engine, embedder: Embed
          "MISSING_FIGURE_CONFIDENCE", 0.2),
         # The article's "capital of the organization" is someone else's capital.
         ("What is the capital of Kazakhstan?", "OWNED_ELSEWHERE_CONFIDENCE", 0.2),
+        # The best sentence is about the SCO's goals, not Kazakhstan's currency.
+        ("What is the name of Kazakhstan's national currency?", "OTHER_ACTOR_CONFIDENCE", 0.2),
         # Every figure the question gives must be there: 183 is, 2019 is not.
         ("What did Tokayev say in 2019 about the 183 conflicts?",
          "MISSING_FIGURE_CONFIDENCE", 0.2),
@@ -177,6 +179,10 @@ def test_confidence_rules_for_what_the_document_cannot_say(
         engine: Engine, monkeypatch: pytest.MonkeyPatch, question: str, rule: str,
         factor: float) -> None:
     assert getattr(answering, rule) == factor
+    # Each rule alone: another that also applies would abstain without it.
+    for other in dir(answering):
+        if other.endswith("_CONFIDENCE") and other != rule:
+            monkeypatch.setattr(answering, other, 1.0)
     scaled = engine.ask(question)
     monkeypatch.setattr(answering, rule, 1.0)
     raw = engine.ask(question)
@@ -200,10 +206,9 @@ def test_confidence_rules_leave_answerable_questions_alone(
                  # Another name of a country it names: the United States.
                  "What has the US imposed tariffs on?"]
     before = [engine.ask(q).confidence for q in questions]
-    monkeypatch.setattr(answering, "TYPE_MISS_CONFIDENCE", 1.0)
-    monkeypatch.setattr(answering, "UNKNOWN_NAME_CONFIDENCE", 1.0)
-    monkeypatch.setattr(answering, "MISSING_FIGURE_CONFIDENCE", 1.0)
-    monkeypatch.setattr(answering, "SWAPPED_NAME_CONFIDENCE", 1.0)
+    for rule in dir(answering):
+        if rule.endswith("_CONFIDENCE"):
+            monkeypatch.setattr(answering, rule, 1.0)
     assert [engine.ask(q).confidence for q in questions] == pytest.approx(before)
 
 
@@ -805,3 +810,26 @@ def test_a_list_naming_the_kind_asked_for_answers(engine: Engine) -> None:
     answer = engine.ask("Which Gulf states are sending their top leaders to the gathering?")
     assert not answer.abstained
     assert "Qatar" in answer.quotes[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "other"),
+    [
+        # Asked about the US, a sentence on what the EU does tells something else.
+        ("What tariff has the United States put on Chinese cars?",
+         "The EU will introduce tariffs of 38.1% on cars from China.", True),
+        ("What is the name of Kazakhstan's currency?",
+         "Among the goals of the SCO is trade in national currencies.", True),
+        # Every country asked about is there, by another name.
+        ("What tariff has the US put on Chinese cars?",
+         "The United States taxes cars from China at 100%.", False),
+        # None asked about is missing, or none other is named instead.
+        ("What did the EU decide?", "The US decided to tax cars.", False),
+        ("What does Kazakhstan expect?", "Expectations are high.", False),
+        # "the bloc" may be the body the sentence names by its acronym.
+        ("What does Kazakhstan want from the bloc?", "The SCO wants stability.", False),
+    ],
+)
+def test_a_sentence_about_another_country_or_body(question: str, sentence: str,
+                                                  other: bool) -> None:
+    assert answering._other_actor(question, sentence) is other

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.countries import is_country, other_names, stands_for
+from rag.countries import actors_in, is_country, other_names, stands_for
 
 
 @pytest.mark.parametrize("text", [
@@ -73,3 +73,26 @@ def test_other_names_of_a_country_but_not_its_capital_or_people() -> None:
     # Capitals and demonyms are ``stands_for``'s; other words have none.
     assert other_names("Washington") == other_names("American") == ()
     assert other_names("Tokayev") == other_names("States") == ()
+
+
+def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
+    return bool(a & b)
+
+
+def test_actors_are_countries_by_any_name_and_bodies_by_acronym() -> None:
+    us, china = actors_in("What tariff has the United States put on cars from China?")
+    assert "us" in us and "china" in china
+    # One country by its other names, or by its people's.
+    (us_again, eu, chinese) = actors_in("The US and the EU tax Chinese cars.")
+    assert _shared(us, us_again) and _shared(china, chinese)
+    assert eu == frozenset({"eu"})
+    assert actors_in("The US and the EU tax cars.", bodies=False) == [us_again]
+
+
+@pytest.mark.parametrize("text", [
+    "It is the capital of Victoria.",  # a state, and a capital elsewhere: no country
+    "It was part of New South Wales.",  # a longer name holding "Wales"
+    "Rates rose in the summer.",
+])
+def test_no_actor_is_read_into_other_names(text: str) -> None:
+    assert actors_in(text) == []
