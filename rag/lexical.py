@@ -51,9 +51,14 @@ def tokenize(text: str) -> list[str]:
 _HAPPENS = re.compile(r"\b(?:take|takes|took|taken|taking)\s+place\b", re.I)
 
 
+# "set up" is "founded" (``same_sense``); its "set" and "up" mean nothing alone.
+_SET_UP = re.compile(r"\b(?:set|sets|setting)\s+up\b", re.I)
+
+
 def without_idioms(question: str) -> str:
-    """A question minus the idioms whose words carry none of their own sense."""
-    return _HAPPENS.sub(" ", question)
+    """A question with its idioms' words, which carry none of their own sense,
+    left out or put plainly ("set up": "established")."""
+    return _SET_UP.sub("established", _HAPPENS.sub(" ", question))
 
 
 # Stems the stemmer keeps apart that mean the same: "What percentage ...?" is

@@ -136,6 +136,8 @@ _NOT_PLACES = frozenset({
     "topic", "topics", "issue", "issues", "matter", "matters", "subject", "subjects",
     "question", "questions", "basis", "grounds", "agenda", "behalf", "occasion", "eve",
     "list", "focus",
+    # "in the energy sector": a field of activity.
+    "sector", "sectors", "sphere", "spheres", "domain", "domains", "realm", "industry",
 })
 _CITY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}{_NOUN}(cit(y|ies)|capitals?|towns?)\b", re.I)
 _COUNTRY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}{_NOUN}(countr(y|ies)|nations?)\b", re.I)
@@ -275,8 +277,13 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         text = sentence[start:end].rstrip(".,;: ")
         end = start + len(text)
         if kind is AnswerType.NAME or named:
+            whole = (start, end)
             start, end = _strip_asked(sentence, start, end, asked,
                                       titles=kind is AnswerType.NAME)
+            if kind is AnswerType.ENTITY and (city or where) and (start, end) != whole and (
+                    not _LOCATIVE.search(sentence, 0, whole[0])):
+                # "Security Councils" less the question's "security" is no city.
+                continue
             if kind is AnswerType.NAME and _OF_END.search(sentence, run_start, start):
                 if _asks_office_of(question):
                     # Asked for the president of China, "President of | Kazakhstan
@@ -284,6 +291,9 @@ def candidates(sentence: str, kind: AnswerType, question: str,
                     continue
                 # Asked for "the president", his country is not his name.
                 start = _after_country(sentence, start, end)
+        if kind is AnswerType.ENTITY and (city or where) and _TITLE_OF.search(
+                sentence, start, end):
+            continue  # "President of Kazakhstan K. Tokayev" is no place
         if named:
             start, end = _strip_common_opening(sentence, start, end, proper_nouns)
         if start >= end:
@@ -511,6 +521,8 @@ _TITLES = TITLE_WORDS
 
 
 # A stripped office that ends in "of": what follows is whose office it is.
+# An office "of" somewhere: its holder, not a place ("Prince Edward Island" is one).
+_TITLE_OF = re.compile(rf"\b(?i:{'|'.join(sorted(TITLE_WORDS))})\s+of\b")
 _OF_END = re.compile(r"\bof\s+$")
 # "the president of China", "the foreign minister of Kazakhstan": an office with its owner.
 _WHO_IS_Q = re.compile(r"\bwho\s+(?:is|was|are|were)\b", re.I)

@@ -807,6 +807,22 @@ def test_countries_named_by_their_region_answer_which_countries() -> None:
     assert candidates("It met the SCO countries.", AnswerType.COUNTRY, "Which countries?") == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        # What is left of a name less the question's words is no city.
+        ("Tokayev met the secretaries of the Security Councils of the SCO states.",
+         "In which city did Tokayev meet the security secretaries?"),
+        # Nor is a person, nor a field of activity.
+        ("President of Kazakhstan K. Tokayev spoke.", "In which city did Tokayev speak?"),
+        ("Ministers signed a statement on cooperation in the energy sector.",
+         "Where did the ministers sign the statement?"),
+    ],
+)
+def test_no_place_is_read_into_names_people_or_fields(sentence: str, question: str) -> None:
+    assert narrow(sentence, question) is None
+
+
 def test_a_body_before_its_possessive_stays_a_name() -> None:
     sentence = "BSkyB had been excluded, so it joined ITV Digital's free-to-air rival."
     assert narrow(sentence, "Who did BSkyB join?") == "ITV Digital's"
