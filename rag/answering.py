@@ -251,6 +251,8 @@ class Answerer:
         self._phrases: dict[str, bool] = {}
         # Acronyms the corpus only writes out ("CEO": "Chief Executive Officer").
         self._spelled = abbreviations.spelled if abbreviations is not None else {}
+        # A body's name by its first word ("the Shanghai bloc": the SCO).
+        self._first_words = abbreviations.first_words if abbreviations is not None else {}
         # Every run of two or more capitalised words in the corpus, in order, and
         # the orders each set of words is written in (``_names_swapped``).
         self._name_runs: set[tuple[str, ...]] = set()
@@ -499,6 +501,8 @@ class Answerer:
                 continue
             for term in tokenize(name):
                 forms = {term} | self.vocabulary.derived(term)
+                if term in self._first_words:
+                    forms.add(self._first_words[term])
                 count = sum(self.sentence_counts[form] for form in forms)
                 if 0 < count <= RARE_NAME_SENTENCES and not forms & near:
                     return True

@@ -21,6 +21,8 @@ from rag.schema import Sentence
 # A reference that names no body but stands for one. "The group" is left out ("a
 # group of experts" is no body), and so is "the organization of the summit".
 GENERIC_BODY_NOUNS = ("organization", "organisation", "bloc", "alliance", "grouping")
+_ADJECTIVAL = re.compile(r"(?:an|ian|ean|ese|ic|ish|al|ern)$")
+_BODY_NOUN_TERMS = frozenset(tokenize(" ".join((*GENERIC_BODY_NOUNS, "group")))) - {""}
 _GENERIC = re.compile(rf"\bthe\s+(?:{'|'.join(GENERIC_BODY_NOUNS)})\b(?!\s+of\b)", re.I)
 _BODY_WORD = r"(?:Organi[sz]ation|Alliance|Union|Bloc)"
 # A body's full name: capitalised words ending in a word that makes it one
@@ -423,6 +425,15 @@ class Abbreviations:
                     found.setdefault(terms, short[0])
         # Longest first, so that a name inside a longer one does not win.
         self.names = dict(sorted(found.items(), key=lambda item: -len(item[0])))
+        # The first term of each name, for its acronym, where only one name
+        # begins with it: "the Shanghai bloc" is the SCO.
+        firsts: dict[str, set[str]] = {}
+        for terms, acronym in self.names.items():
+            firsts.setdefault(terms[0], set()).add(acronym)
+        # An adjective opening a name says what kind, not which: "the Eurasian
+        # bloc" may be any Eurasian body, not the Eurasian Economic Union.
+        self.first_words = {word: next(iter(acronyms)) for word, acronyms in firsts.items()
+                            if len(acronyms) == 1 and not _ADJECTIVAL.search(word)}
         # Acronyms the corpus never writes, of a name it writes out: a question's
         # "CEO" looks for "Chief Executive Officer". Only where one name fits.
         in_capitals: set[str] = set()
@@ -461,7 +472,8 @@ class Abbreviations:
         return folded
 
     def fold(self, terms: Sequence[str]) -> list[str]:
-        """A question's terms with each full name replaced by its acronym's term."""
+        """A question's terms with each full name replaced by its acronym's term,
+        as is a name's first word before a body noun ("the Shanghai bloc")."""
         out = list(terms)
         for name, acronym in self.names.items():
             i = 0
@@ -469,7 +481,11 @@ class Abbreviations:
                 if tuple(out[i : i + len(name)]) == name:
                     out[i : i + len(name)] = [acronym]
                 i += 1
+        for i in range(len(out) - 1, 0, -1):
+            if out[i] in _BODY_NOUN_TERMS and out[i - 1] in self.first_words:
+                out[i - 1 : i + 1] = [self.first_words[out[i - 1]]]
         return out
+
 
     def add(self, terms: Sequence[str]) -> list[str]:
         """A text's terms plus the acronym's term of each full name among them."""

@@ -130,9 +130,14 @@ def test_abbreviations_pair_a_name_with_the_acronym_the_text_uses() -> None:
     # ... and a sentence spelling it out also holds the acronym.
     assert abbreviations.add(tokenize("The Shanghai Cooperation Organization grew.")) == [
         "shanghai", "cooper", "organis", "grew", "sco"]
-    # Part of a name is no name: "the Shanghai group" keeps its words.
+    # A name's first word before a body noun is the body: "the Shanghai group"...
     assert abbreviations.fold(tokenize("What does the Shanghai group want?")) == [
-        "shanghai", "group", "want"]
+        "sco", "want"]
+    # ... unless it is an adjective, which says what kind of body, not which.
+    assert abbreviations.fold(tokenize("What does the Eurasian bloc want?")) == [
+        "eurasian", "bloc", "want"]
+    # Part of a name alone is no name.
+    assert abbreviations.fold(tokenize("What is in Shanghai?")) == ["shanghai"]
 
 
 def test_a_question_spelling_out_the_name_is_answered_like_one_using_the_acronym(
