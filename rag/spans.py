@@ -36,14 +36,19 @@ class AnswerType(Enum):
 # "Which six countries", "On what exact dates": up to two words may stand between
 # the question word and the noun saying what is asked, if no verb or article
 # does ("What did the countries sign?" asks about no country).
-_MODIFIERS = (r"(?:(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|"
-              r"should|may|might|must|the|a|an|of|to|in|on|for|and|or)\b)[\w’'-]+\s+){0,2}?")
+_NOT_MODIFYING = (r"(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|"
+                  r"should|may|might|must|the|a|an|of|to|in|on|for|and|or)\b)")
+_MODIFIERS = rf"(?:{_NOT_MODIFYING}[\w’'-]+\s+){{0,2}}?"
+# Without a possessive: "Which countries' leaders ...?" asks for countries.
+_PLAIN_MODIFIERS = rf"(?:{_NOT_MODIFYING}[\w-]+\s+){{0,2}}?"
 # The noun is a common one: "Which top United Nations official" asks for no nation.
 _NOUN = r"(?-i:(?=[a-z]))"
 _DATE_Q = re.compile(
     r"^\s*(when|since when|by when)\b"
     rf"|\b(what|which|in what|in which|on what|on which) {_MODIFIERS}{_NOUN}"
-    r"(year|years|dates?|months?|days?|period)\b",
+    r"(year|years|dates?|months?|days?|period|timeframe|time\s+(?:span|frame))\b"
+    # "What are the exact dates of the summit?"
+    r"|\b(what|which)\s+(is|are|was|were)\s+the\s+([\w’'-]+\s+)?(dates?|years?|days?)\s+of\b",
     re.I,
 )
 _NUMBER_Q = re.compile(
@@ -51,11 +56,22 @@ _NUMBER_Q = re.compile(
     # "How high did tensions run?" or "How cold did relations get?" ask for no
     # figure; "How high is Mount Bogong?" and "How cold does the region get?" do.
     r"|\bhow (high|fast|hot|cold)\s+(is|are|was|were|(does|do)\s+([\w’'-]+\s+){1,6}?get)\b"
-    r"|\bwhat (percent|percentage|share|number)\b",
+    r"|\bwhat (percent|percentage|share|number)\b"
+    # "What is the budget of the strategy?": a sum.
+    r"|\bwhat\s+(is|was|are|were)\s+the\s+([\w’'-]+\s+)?(budget|cost|price|funding)\s+of\b",
     re.I,
 )
+# "Which well-known figures took part?", "What French physicist ...?": people, by
+# name. ("Which countries' leaders ...?" asks for countries: no possessive before.)
+_WHICH_PEOPLE = re.compile(
+    rf"^\s*(?:which|what) {_PLAIN_MODIFIERS}{_NOUN}(?:officials?|leaders?|ministers?|"
+    r"presidents?|person|people|man|woman|men|women|figures|founders?|authors?|writers?|"
+    r"scientists?|physicists?|diplomats?|ambassadors?|kings?|queens?|"
+    r"spokes(?:man|woman|person)|players?|singers?|actors?|actress|explorers?|inventors?|"
+    r"emperors?)\b", re.I)
 _NAME_Q = re.compile(
     r"^\s*(who|whom)\b|\bwho (is|was|are|were)\b"
+    rf"|{_WHICH_PEOPLE.pattern}"
     # "Can you name any of the figures who took part?": people, asked by name.
     r"|\bname\b[^?]*?\b(people|persons?|figures|individuals|officials|leaders|participants)\b",
     re.I,
@@ -313,6 +329,10 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             # "headquartered in Budapest": a place, not who did it ("at Xi
             # Jinping's invitation" is someone's).
             continue
+        if kind is AnswerType.NAME and _WHICH_PEOPLE.match(question) and (
+                _NOT_A_PLACE.search(sentence, start, end)
+                or _BODY_ACRONYM.fullmatch(sentence, start, end)):
+            continue  # "Which leader ...?": "Astana Declaration", "SCO" are no one
         if kind is AnswerType.NAME and _holds_title(asked) and (
                 _BODY_ACRONYM.search(sentence, start, end) or is_country(sentence[start:end])):
             # "Who is the SCO Secretary General?" asks for a person: "Regional

@@ -81,6 +81,14 @@ def test_sentences_are_verbatim_from_the_article(article: Document) -> None:
         ("What did the countries sign?", AnswerType.OTHER),
         ("Which of the countries joined?", AnswerType.OTHER),
         ("Which top United Nations official was invited?", AnswerType.OTHER),
+        # Dates, sums and people asked for by other nouns.
+        ("What time span does the strategy cover?", AnswerType.DATE),
+        ("What are the exact dates of the summit?", AnswerType.DATE),
+        ("What is the budget of the strategy?", AnswerType.NUMBER),
+        ("Which well-known cultural figures took part?", AnswerType.NAME),
+        ("What French physicist discovered radium?", AnswerType.NAME),
+        ("What did the leaders sign?", AnswerType.OTHER),
+        ("What are the dates telling us?", AnswerType.OTHER),
     ],
 )
 def test_answer_type(question: str, kind: AnswerType) -> None:
@@ -821,6 +829,15 @@ def test_countries_named_by_their_region_answer_which_countries() -> None:
 )
 def test_no_place_is_read_into_names_people_or_fields(sentence: str, question: str) -> None:
     assert narrow(sentence, question) is None
+
+
+def test_a_question_asking_for_a_person_takes_no_document_or_body() -> None:
+    question = "Which leader will give the opening speech?"
+    assert narrow("The summit will review the draft Astana Declaration.", question) is None
+    assert narrow("The SCO will hear it.", question) is None
+    assert narrow("The summit will hear Xi Jinping.", question) == "Xi Jinping"
+    # "Who ...?" may be answered by a company.
+    assert narrow("The rights went to Sky Group.", "Who got the rights?") == "Sky Group"
 
 
 def test_a_body_before_its_possessive_stays_a_name() -> None:
