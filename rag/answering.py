@@ -698,10 +698,16 @@ _KIND_NAMES = re.compile(r"\s*(?:[Ii]n\s+|[Oo]n\s+|[Ff]rom\s+)?(?:[Ww]hich|[Ww]h
                          r"((?:[A-Z][a-z][\w’'.-]*\s+){1,3})(?=[a-z])")
 
 
+# "Apart from the Red Sea problems, what else ...?": what the question sets
+# aside is what the answer is not about, so no sentence need name it.
+_SET_ASIDE = re.compile(r"\b(?:(?:apart|aside)\s+from|besides|other\s+than|except(?:\s+for)?|"
+                        r"in\s+addition\s+to)\b[^,?]*", re.I)
+
+
 def _asked_names(question: str) -> list[str]:
     """The question's names (``named_words``) less those saying what kind of
-    answer it asks for."""
-    names = named_words(question)
+    answer it asks for, or naming what it sets aside."""
+    names = named_words(_SET_ASIDE.sub(" ", question))
     kind = _KIND_NAMES.match(question)
     if kind is None:
         return names
@@ -718,7 +724,7 @@ def _other_actor(question: str, sentence: str) -> bool:
     tariffs of 38.1%" tells what the EU does."""
     # Only a country counts as left out: an acronym in a question may be a
     # product's or a format's ("Sky+HD").
-    asked = actors_in(question, bodies=False)
+    asked = actors_in(_SET_ASIDE.sub(" ", question), bodies=False)
     # "the bloc" may be the body the sentence names by its acronym.
     given = actors_in(sentence, bodies=_GENERIC_BODY.search(question) is None)
     return (any(not any(a & g for g in given) for a in asked)

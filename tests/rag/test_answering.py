@@ -841,3 +841,23 @@ def test_a_body_called_by_the_first_word_of_its_name_is_that_body(engine: Engine
     answer = engine.ask("How many full member countries does the Shanghai bloc have today?")
     assert not answer.abstained
     assert "nine member states" in answer.quotes[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        # What the question sets aside the answer is not about.
+        ("Apart from the Red Sea problems, what else pushes Eurasian trade?", ["Eurasian"]),
+        ("Other than Universal and Warner, what company runs a label?", []),
+        ("Which country, besides China, attends?", []),
+        ("What did China do?", ["China"]),
+    ],
+)
+def test_names_set_aside_need_no_mention(question: str, names: list[str]) -> None:
+    assert answering._asked_names(question) == names
+
+
+def test_a_country_set_aside_is_no_actor_left_out() -> None:
+    sentence = "Russia will also attend."
+    assert not answering._other_actor("Which country, besides China, attends?", sentence)
+    assert answering._other_actor("Does China attend?", sentence)
