@@ -42,6 +42,7 @@ from rag.spans import (
     AnswerType,
     answer_type,
     candidates,
+    missing_rate,
     narrow,
     proper_noun_words,
 )
@@ -367,7 +368,8 @@ class Answerer:
                                                                         strict=True))
         reason = top_cause.text if top_cause is not None else top.text
         confidence = float(np.clip(best, 0.0, 1.0))
-        if kind in TYPED and not candidates(top.text, kind, question, self.proper_nouns):
+        if (kind in TYPED and not candidates(top.text, kind, question, self.proper_nouns)) or (
+                kind is AnswerType.OTHER and missing_rate(top.text, question)):
             confidence *= TYPE_MISS_CONFIDENCE
         names = _asked_names(question)
         paired = self._paired(names)

@@ -785,6 +785,19 @@ _RATE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per cent\b)"
                    re.I)
 
 
+# "What tariff rate ...?" names the kind of figure it wants; a sentence without
+# one does not answer it ("has imposed tariffs on solar panels").
+# ("At what rate is it developing?" asks how fast: a rate of something named.)
+_RATE_ASKED = re.compile(r"\b(?:what|which)\b(?:\s+[\w’'-]+){0,3}?\s+(?:tariff|tax|interest|"
+                         r"duty|exchange|inflation|unemployment|growth|mortgage|vat)\s+rates?\b",
+                         re.I)
+
+
+def missing_rate(sentence: str, question: str) -> bool:
+    """Whether ``question`` asks for a rate and ``sentence`` states none."""
+    return bool(_RATE_ASKED.search(question)) and not _RATE.search(sentence)
+
+
 def narrow(sentence: str, question: str,
            proper_nouns: Collection[str] | None = None) -> str | None:
     """The typed span answering ``question`` in ``sentence``, or None.

@@ -5,7 +5,14 @@ from __future__ import annotations
 import pytest
 
 from rag.schema import Document
-from rag.spans import AnswerType, answer_type, candidates, narrow, proper_noun_words
+from rag.spans import (
+    AnswerType,
+    answer_type,
+    candidates,
+    missing_rate,
+    narrow,
+    proper_noun_words,
+)
 
 FOUNDED = ("Founded in 2001, the organization has grown from six members to a robust platform "
            "of nine member states, three observer states and 14 dialogue partners.")
@@ -863,3 +870,11 @@ def test_a_city_named_beside_a_document_is_still_one() -> None:
     # A place whose name ends like a body's stays a place.
     assert narrow("The talks were held in the Soviet Union.",
                   "Where were the talks held?") == "Soviet Union"
+
+
+def test_a_rate_asked_for_needs_a_rate_stated() -> None:
+    question = "What tariff rate has the US put on Chinese solar panels?"
+    assert missing_rate("The US has imposed tariffs on solar panels.", question)
+    assert not missing_rate("The US has imposed tariffs of 50% on solar panels.", question)
+    # How fast something happens is no rate of anything.
+    assert not missing_rate("It is rapidly developing.", "At what rate is it developing?")
