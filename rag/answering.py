@@ -697,7 +697,8 @@ def is_heading(sentence: Sentence, text: str) -> bool:
 # An acronym there names a thing the answer belongs to ("What NFL teams ...?"):
 # the document must mention it.
 _KIND_NAMES = re.compile(r"\s*(?:[Ii]n\s+|[Oo]n\s+|[Ff]rom\s+)?(?:[Ww]hich|[Ww]hat)\s+"
-                         r"((?:[A-Z][a-z][\w’'.-]*\s+){1,3})(?=[a-z])")
+                         r"((?:[A-Z][a-z][\w’'.-]*\s+){1,3})(?:countr(?:y|ies)|states?|"
+                         r"nations?|cit(?:y|ies)|regions?|capitals?|towns?|provinces?)\b")
 
 
 # "Apart from the Red Sea problems, what else ...?": what the question sets
@@ -724,13 +725,15 @@ def _other_actor(question: str, sentence: str) -> bool:
     """Whether ``sentence`` leaves out a country or body the question names and
     names another one instead: asked about US tariffs, "the EU will introduce
     tariffs of 38.1%" tells what the EU does."""
-    # Only a country counts as left out: an acronym in a question may be a
-    # product's or a format's ("Sky+HD").
-    asked = actors_in(_SET_ASIDE.sub(" ", question), bodies=False)
+    kept = _SET_ASIDE.sub(" ", question)
+    # Only a country counts as left out (a body may be "the organization" in the
+    # sentence); any the question names is no other one.
+    asked = actors_in(kept, bodies=False)
+    named = actors_in(kept)
     # "the bloc" may be the body the sentence names by its acronym.
     given = actors_in(sentence, bodies=_GENERIC_BODY.search(question) is None)
     return (any(not any(a & g for g in given) for a in asked)
-            and any(not any(g & a for a in asked) for g in given))
+            and any(not any(g & n for n in named) for g in given))
 
 
 def _id_terms(doc_id: str) -> list[str]:

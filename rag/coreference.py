@@ -21,7 +21,9 @@ from rag.schema import Sentence
 # A reference that names no body but stands for one. "The group" is left out ("a
 # group of experts" is no body), and so is "the organization of the summit".
 GENERIC_BODY_NOUNS = ("organization", "organisation", "bloc", "alliance", "grouping")
-_ADJECTIVAL = re.compile(r"(?:an|ian|ean|ese|ic|ish|al|ern)$")
+_ADJECTIVAL = re.compile(r"(?:an|ese|ic|ish|al|ern|ive|ary|ed)$")
+_KIND_WORDS = frozenset(("north", "south", "east", "west", "central", "united", "new", "great",
+                         "world", "global", "joint", "common", "free"))
 _BODY_NOUN_TERMS = frozenset(tokenize(" ".join((*GENERIC_BODY_NOUNS, "group")))) - {""}
 _GENERIC = re.compile(rf"\bthe\s+(?:{'|'.join(GENERIC_BODY_NOUNS)})\b(?!\s+of\b)", re.I)
 _BODY_WORD = r"(?:Organi[sz]ation|Alliance|Union|Bloc)"
@@ -411,6 +413,7 @@ class Abbreviations:
 
     def __init__(self, texts: Iterable[str]) -> None:
         found: dict[tuple[str, ...], str] = {}
+        opening: dict[tuple[str, ...], str] = {}  # each name's first word, as written
         texts_seen = list(texts)
         for text in texts_seen:
             written = set(ACRONYM.findall(text))
@@ -423,17 +426,21 @@ class Abbreviations:
                 terms, short = tuple(tokenize(name)), tokenize(acronym)
                 if len(terms) > 1 and len(short) == 1:
                     found.setdefault(terms, short[0])
+                    opening.setdefault(terms, name.split()[0].lower())
         # Longest first, so that a name inside a longer one does not win.
         self.names = dict(sorted(found.items(), key=lambda item: -len(item[0])))
         # The first term of each name, for its acronym, where only one name
-        # begins with it: "the Shanghai bloc" is the SCO.
+        # begins with it: "the Shanghai bloc" is the SCO. Not an adjective, which
+        # says what kind, not which: "the Eurasian bloc" may be any Eurasian body,
+        # not the Eurasian Economic Union. (Told on the word as written: stems
+        # lose their endings.)
         firsts: dict[str, set[str]] = {}
         for terms, acronym in self.names.items():
-            firsts.setdefault(terms[0], set()).add(acronym)
-        # An adjective opening a name says what kind, not which: "the Eurasian
-        # bloc" may be any Eurasian body, not the Eurasian Economic Union.
+            firsts.setdefault(terms[0], set()).add(
+                "" if _ADJECTIVAL.search(opening[terms]) or opening[terms] in _KIND_WORDS
+                else acronym)
         self.first_words = {word: next(iter(acronyms)) for word, acronyms in firsts.items()
-                            if len(acronyms) == 1 and not _ADJECTIVAL.search(word)}
+                            if len(acronyms) == 1 and "" not in acronyms}
         # Acronyms the corpus never writes, of a name it writes out: a question's
         # "CEO" looks for "Chief Executive Officer". Only where one name fits.
         in_capitals: set[str] = set()

@@ -166,6 +166,13 @@ def stands_for(word: str) -> tuple[str, ...]:
 
 
 
+# Bodies that act in the news as countries do, by their acronyms. Other acronyms
+# name things, not actors: "GDP", "COVID", "HD".
+BODIES = frozenset((
+    "EU", "UN", "NATO", "WTO", "IMF", "OPEC", "ASEAN", "BRICS", "G7", "G20", "WHO", "OSCE",
+    "CIS", "CSTO", "EAEU", "SCO", "AU", "OECD", "IAEA", "UNESCO", "UNICEF", "APEC", "ECO",
+    "CICA", "EEC", "GCC", "OIC", "AIIB", "NDB", "ECB", "FIFA", "IOC",
+))
 _NAME_BEFORE = re.compile(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$")
 _ACTOR_WORD = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 
@@ -177,8 +184,8 @@ def _aliases(names: tuple[str, ...]) -> frozenset[str]:
 
 def actors_in(text: str, bodies: bool = True) -> list[frozenset[str]]:
     """The countries and bodies ``text`` names, each as the keys of all its names:
-    "the United States", "US" and "American" give sets that share a key; an
-    acronym ("EU", "NATO") itself, unless ``bodies`` is false."""
+    "the United States", "US" and "American" give sets that share a key; a
+    body's acronym (``BODIES``: "EU", "NATO") itself, unless ``bodies`` is false."""
     found: list[frozenset[str]] = []
     folded = _fold(text)
     for match in _pattern().finditer(folded):
@@ -194,7 +201,6 @@ def actors_in(text: str, bodies: bool = True) -> list[frozenset[str]]:
             # city in its own right, or share its name with a state ("Victoria").
             if is_demonym(word):
                 found.append(_aliases(stands_for(word)))
-            elif bodies and word.isupper() and word.isalpha() and len(word) >= 2 and (
-                    not is_country(word)):
-                found.append(frozenset((_key(word),)))  # a body's acronym: "EU", "NATO"
+            elif bodies and word in BODIES:
+                found.append(frozenset((_key(word),)))
     return found

@@ -37,15 +37,19 @@ class AnswerType(Enum):
 # the question word and the noun saying what is asked, if no verb or article
 # does ("What did the countries sign?" asks about no country).
 _NOT_MODIFYING = (r"(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|"
-                  r"should|may|might|must|the|a|an|of|to|in|on|for|and|or)\b)")
-_MODIFIERS = rf"(?:{_NOT_MODIFYING}[\w’'-]+\s+){{0,2}}?"
-# Without a possessive: "Which countries' leaders ...?" asks for countries.
-_PLAIN_MODIFIERS = rf"(?:{_NOT_MODIFYING}[\w-]+\s+){{0,2}}?"
-# The noun is a common one: "Which top United Nations official" asks for no nation.
+                  r"should|may|might|must|the|a|an|of|to|in|on|for|and|or|this|that|these|"
+                  r"those|last|next|its|their|his|her|our|your|both|all|some|any|every|"
+                  r"each)\b)")
+# After a modifier the noun is a common one, in lower case: "Which top United
+# Nations official" asks for no nation. (With none, any case: "Which Countries
+# Joined?" in title case.)
 _NOUN = r"(?-i:(?=[a-z]))"
+_MODIFIERS = rf"(?:(?:{_NOT_MODIFYING}[\w’'-]+\s+){{1,2}}?{_NOUN})?"
+# Without a possessive: "Which countries' leaders ...?" asks for countries.
+_PLAIN_MODIFIERS = rf"(?:(?:{_NOT_MODIFYING}[\w-]+\s+){{1,2}}?{_NOUN})?"
 _DATE_Q = re.compile(
     r"^\s*(when|since when|by when)\b"
-    rf"|\b(what|which|in what|in which|on what|on which) {_MODIFIERS}{_NOUN}"
+    rf"|\b(what|which|in what|in which|on what|on which) {_MODIFIERS}"
     r"(year|years|dates?|months?|days?|period|timeframe|time\s+(?:span|frame))\b"
     # "What are the exact dates of the summit?"
     r"|\b(what|which)\s+(is|are|was|were)\s+the\s+([\w’'-]+\s+)?(dates?|years?|days?)\s+of\b",
@@ -64,7 +68,9 @@ _NUMBER_Q = re.compile(
 # "Which well-known figures took part?", "What French physicist ...?": people, by
 # name. ("Which countries' leaders ...?" asks for countries: no possessive before.)
 _WHICH_PEOPLE = re.compile(
-    rf"^\s*(?:which|what) {_PLAIN_MODIFIERS}{_NOUN}(?:officials?|leaders?|ministers?|"
+    # After "what" only names may stand before the noun ("What French physicist");
+    # "What worries people?" asks for no one.
+    rf"^\s*(?:which\s+{_PLAIN_MODIFIERS}|what\s+(?-i:(?:[A-Z][\w-]*\s+){{0,2}}))(?:officials?|leaders?|ministers?|"
     r"presidents?|person|people|man|woman|men|women|figures|founders?|authors?|writers?|"
     r"scientists?|physicists?|diplomats?|ambassadors?|kings?|queens?|"
     r"spokes(?:man|woman|person)|players?|singers?|actors?|actress|explorers?|inventors?|"
@@ -155,11 +161,11 @@ _NOT_PLACES = frozenset({
     # "in the energy sector": a field of activity.
     "sector", "sectors", "sphere", "spheres", "domain", "domains", "realm", "industry",
 })
-_CITY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}{_NOUN}(cit(y|ies)|capitals?|towns?)\b", re.I)
-_COUNTRY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}{_NOUN}(countr(y|ies)|nations?)\b", re.I)
+_CITY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}(cit(y|ies)|capitals?|towns?)\b", re.I)
+_COUNTRY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}(countr(y|ies)|nations?)\b", re.I)
 # "Where ...?" and "Which city/organisation ...?": a named place or body.
 _ENTITY_Q = re.compile(
-    rf"^\s*where\b|\b(which|what) {_MODIFIERS}{_NOUN}(cit(y|ies)|capitals?|states?|"
+    rf"^\s*where\b|\b(which|what) {_MODIFIERS}(cit(y|ies)|capitals?|states?|"
     r"organi[sz]ations?|compan(y|ies)|regions?|institutions?|bod(y|ies)|alliances?|blocs?)\b",
     re.I,
 )
@@ -228,8 +234,10 @@ _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is
 # Phrases that state a reason or purpose ("is aimed at", "This helps ...").
 REASON_PHRASE = re.compile(
     r"\b(because|since|due to|owing to|thanks to|as a result|so that|in order to|aim(?:s|ed)? "
-    r"(?:at|to)|help(?:s|ed)?|therefore|for this reason|considering|"
-    r"allow(?:s|ing)?|lead(?:s)? to|to ensure|designed to|intended to)\b",
+    r"(?:at|to)|help(?:s|ed)?|therefore|for this reason|"
+    r"allow(?:s|ing)?|lead(?:s)? to|to ensure|designed to|intended to)\b"
+    # "Considering its importance, ...", not "The council is considering ...".
+    r"|(?:^|(?<=[,;]\s))considering\b",
     re.I,
 )
 
@@ -391,13 +399,21 @@ def candidates(sentence: str, kind: AnswerType, question: str,
 
 _REGIONAL_COUNTRIES = re.compile(
     r"\b((?:(?:Central|Eastern|Western|Northern|Southern|North|South|East|West)\s+)?"
-    r"[A-Z][a-z]+(?:an|ese|ish|ic))\s+(?:countries|states|nations)\b")
+    r"(?:Asian|European|African|American|Arab|Baltic|Nordic|Scandinavian|Balkan|Caucasian|"
+    r"Caribbean|Pacific|Atlantic|Mediterranean|Gulf|Eurasian|Latin\s+American|Slavic|Turkic))"
+    r"\s+(?:countries|states|nations)\b")
 
 
-# "Who took part ...?", "Who attended ...?": people who did something may be
-# named by what they are ("famous cultural and scientific figures"), where no
-# one is named. "Who is the ...?" and "Name the people who ..." ask for a name.
-_WHO_ACTS_Q = re.compile(r"\s*who\s+(?!(?:is|was|are|were|'s|’s)\b)[a-z]", re.I)
+# "Who took part ...?", "Who attended ...?": people who took part in something
+# may be named by what they are ("famous cultural and scientific figures"), where
+# no one is named. "Who is the ...?", "Who founded ...?" and "Name the people who
+# ..." ask for a name.
+_WHO_ACTS_Q = re.compile(
+    r"\s*who\s+(?:(?:will|would|can|could|did|does|do|may|might)\s+)?(?:be\s+)?"
+    r"(?:took|take[sn]?|taking)\s+part|\s*who\s+(?:(?:will|would|can|could|did|does|do|may|"
+    r"might)\s+)?(?:be\s+)?(?:attend|participat|came\b|come|gather|join|visit|met\b|meet|"
+    r"spoke|speak|sit|sat|serve|served|be\s+in\b|be\s+on\b|(?:was|were|are|is|be)\s+invited)",
+    re.I)
 _PEOPLE = re.compile(
     r"\b(?:people|persons|figures|leaders|officials|representatives|delegates|delegations|"
     r"experts|specialists|scientists|researchers|scholars|ministers|diplomats|"
@@ -425,7 +441,9 @@ def _groups_of_people(sentence: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for match in _PEOPLE.finditer(sentence):
         start = match.start()
-        while (word := _MODIFIER.search(sentence, 0, start)) and _describes(word.group(1)):
+        # A modifier is a word: look back no further than a few of them.
+        while (word := _MODIFIER.search(sentence, max(0, start - 60), start)) and (
+                _describes(word.group(1))):
             start = word.start()
         if spans and _GROUP_JOIN.fullmatch(sentence, spans[-1][1], start):
             start = spans.pop()[0]  # "experts and officials": one group
@@ -683,9 +701,13 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
     answers "how much/long/far" on its own, and a sum of money "how much".
     """
     text = sentence[start:end].lower()
-    if _YEAR_LIKE.fullmatch(text) and (_TIME_BEFORE.search(sentence, 0, start)
-                                      or _RANGE_AFTER.match(sentence, end)):
-        return False  # "for 2024–2029", "in 2001": a date, not an amount
+    if _YEAR_LIKE.fullmatch(text) and (
+            _TIME_BEFORE.search(sentence, 0, start) or _RANGE_AFTER.match(sentence, end)) and (
+            not any(_mentioned(word, _counted(question) or asked)
+                    for word in _noun_phrase(sentence, end)[:1] if tokenize(word))):
+        # "for 2024–2029", "in 2001": a date, not an amount ("from 1500–2000
+        # troops" counts the troops asked about).
+        return False
     is_share = "%" in text or "percent" in text or "per cent" in text
     is_money = sentence[:start].rstrip()[-1:] in _CURRENCY
     if (is_share or is_money) and re.search(r"\bhow many\b", question, re.I):
@@ -693,9 +715,9 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
         # what is counted: "How many Victorians are Catholic?" over "26.7% of the
         # Victorian population".
         share_of = _SHARE_OF.match(sentence, end) if is_share else None
-        counted = set(tokenize(m.group(1))) if (m := _COUNTED.search(question)) else set()
-        return share_of is not None and any(
-            _mentioned(word, counted) for word in share_of.group(1).split() if tokenize(word))
+        return share_of is not None and any(_mentioned(word, _counted(question))
+                                            for word in share_of.group(1).split()
+                                            if tokenize(word))
     if not is_share and re.search(r"\bpercent|percentage\b", question, re.I):
         return False  # and a count is not a percentage
     if is_share or _UNIT.match(sentence, end):
@@ -710,7 +732,7 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
     if sentence[:start].rstrip()[-1:] in _CURRENCY and re.search(r"\bhow much\b", question, re.I):
         return True  # "How much was paid?" over "£304m"
     following = re.findall(r"[\w’'-]+", sentence[end:])[:4]
-    counted = set(tokenize(m.group(1))) if (m := _COUNTED.search(question)) else set()
+    counted = _counted(question)
     if text in ("twice", "thrice"):
         # "to win a Nobel Prize twice": what it counts comes right before it; in
         # "the members met twice" it counts meetings, not members.
@@ -731,8 +753,8 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
 
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[\w’'-]+\s+)?[\w’'-]+)")
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
-_TIME_BEFORE = re.compile(r"(?:\b(?:in|for|since|by|from|until|till|before|after|during|"
-                          r"of)\s+|\d\s*[-–]\s*)$", re.I)
+_TIME_BEFORE = re.compile(r"(?:\b(?:in|for|since|from|until|till|before|after|during)\s+"
+                          r"|\d\s*[-–]\s*)$", re.I)
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
 
 
@@ -742,6 +764,12 @@ _COUNTED = re.compile(r"\bhow many\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.I)
 # Words news uses for one another when counting states.
 _STATES = frozenset(tokenize("countries states nations members"))
 _NEXT_WORD = re.compile(r"\s+([^\W\d][\w’'-]*)")
+
+
+def _counted(question: str) -> set[str]:
+    """The terms of what "how many ...?" counts, or none."""
+    counted = _COUNTED.search(question)
+    return set(tokenize(counted.group(1))) if counted else set()
 
 
 def _noun_phrase(sentence: str, end: int) -> list[str]:

@@ -138,6 +138,10 @@ def test_abbreviations_pair_a_name_with_the_acronym_the_text_uses() -> None:
         "eurasian", "bloc", "want"]
     # Part of a name alone is no name.
     assert abbreviations.fold(tokenize("What is in Shanghai?")) == ["shanghai"]
+    # An adjective is told as written, not as its stem ("econom").
+    economic = Abbreviations(["The Economic Cooperation Organization (ECO) met."])
+    assert economic.fold(tokenize("What does the economic bloc do?")) == [
+        "econom", "bloc"]
 
 
 def test_a_question_spelling_out_the_name_is_answered_like_one_using_the_acronym(

@@ -76,6 +76,7 @@ def test_other_names_of_a_country_but_not_its_capital_or_people() -> None:
 
 
 def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two actors share a name."""
     return bool(a & b)
 
 
