@@ -40,7 +40,8 @@ def tokenize(text: str) -> list[str]:
     "organiz"); rewriting words before stemming instead would split families the
     stemmer keeps together ("revise" and "revision").
     """
-    words = [w for w in _TOKEN.findall(text.lower().replace("’", "'")) if w not in STOPWORDS]
+    words = [_american(w) for w in _TOKEN.findall(text.lower().replace("’", "'"))
+             if w not in STOPWORDS]
     stems = (stem[:-2] + "is" if stem.endswith("iz") else stem
              for stem in _stemmer().stemWords(words))
     return [_SAME_TERM.get(stem, stem) for stem in stems]
@@ -59,6 +60,22 @@ def without_idioms(question: str) -> str:
     """A question with its idioms' words, which carry none of their own sense,
     left out or put plainly ("set up": "established")."""
     return _SET_UP.sub("established", _HAPPENS.sub(" ", question))
+
+
+# British spellings the stemmer keeps apart from American ones, spelt the American
+# way: "centre", "neighbour", "dialogue" ("-ise" is handled on the stem, above).
+_BRITISH = re.compile(r"(?<=[a-z]{2})(?P<tre>tre)(?=s?$)|(?<=[a-z]{3})(?:(?P<our>our)"
+                      r"(?=(?:s|ed|ing|ite|ites|able|ably|hood|hoods|ful|less|er|ers)?$)"
+                      r"|(?P<ogue>ogue)(?=s?$))")
+_NOT_BRITISH = frozenset(("contour", "contours", "detour", "detours", "devour", "devours",
+                          "velour", "paramour", "troubadour", "notre", "entre", "contre"))
+
+
+def _american(word: str) -> str:
+    """``word`` in American spelling, where British spelling differs by an ending."""
+    if word in _NOT_BRITISH:
+        return word
+    return _BRITISH.sub(lambda m: "ter" if m["tre"] else "or" if m["our"] else "og", word)
 
 
 # Stems the stemmer keeps apart that mean the same: "What percentage ...?" is

@@ -166,7 +166,8 @@ _COUNTRY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}(countr(y|ies)|nations?)\b
 # "Where ...?" and "Which city/organisation ...?": a named place or body.
 _ENTITY_Q = re.compile(
     rf"^\s*where\b|\b(which|what) {_MODIFIERS}(cit(y|ies)|capitals?|states?|"
-    r"organi[sz]ations?|compan(y|ies)|regions?|institutions?|bod(y|ies)|alliances?|blocs?)\b",
+    r"organi[sz]ations?|compan(y|ies)|regions?|institutions?|bod(y|ies)|alliances?|blocs?|"
+    r"groupings?)\b",
     re.I,
 )
 

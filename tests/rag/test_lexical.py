@@ -131,6 +131,11 @@ def test_british_and_american_spellings_are_one_term() -> None:
         "organization organized realizing")
     # Families the stemmer keeps together stay together.
     assert tokenize("revise supervise advertise") == tokenize("revision supervision advertisement")
+    assert tokenize("centre centres metres neighbour neighbourhood colours dialogue") == tokenize(
+        "center centers meters neighbor neighborhood colors dialog")
+    # Words that only end like a British spelling keep their ending.
+    assert tokenize("four hour tour flour contour") == ["four", "hour", "tour", "flour",
+                                                       "contour"]
 
 
 def test_words_of_one_sense_are_related() -> None:

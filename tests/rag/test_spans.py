@@ -64,6 +64,7 @@ def test_sentences_are_verbatim_from_the_article(article: Document) -> None:
         ("Which countries' leaders will attend?", AnswerType.COUNTRY),
         ("Which nation chairs the SCO?", AnswerType.COUNTRY),
         ("What organizations are new centers of influence?", AnswerType.ENTITY),
+        ("Which grouping is a new centre of influence?", AnswerType.ENTITY),
         ("What kind of body is the Energy Club?", AnswerType.OTHER),
         ("Can you name any of the famous cultural figures who took part?", AnswerType.NAME),
         ("Name the officials who will attend.", AnswerType.NAME),
