@@ -235,7 +235,8 @@ _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is
 # Phrases that state a reason or purpose ("is aimed at", "This helps ...").
 REASON_PHRASE = re.compile(
     r"\b(because|since|due to|owing to|thanks to|as a result|so that|in order to|aim(?:s|ed)? "
-    r"(?:at|to)|help(?:s|ed)?|therefore|for this reason|"
+    r"(?:at|to)|help(?:s|ed)?|therefore|for this reason|forc(?:e|es|ed|ing)|caus(?:e|es|ed)|"
+    r"prompt(?:s|ed)?|result(?:s|ed)? in|"
     r"allow(?:s|ing)?|lead(?:s)? to|to ensure|designed to|intended to)\b"
     # "Considering its importance, ...", not "The council is considering ...".
     r"|(?:^|(?<=[,;]\s))considering\b",

@@ -122,6 +122,10 @@ def test_reason_candidates_are_stated_reasons() -> None:
     assert candidates("Considering its importance, hopes are high.", AnswerType.REASON, question)
     assert not candidates("The council is considering new members.", AnswerType.REASON,
                           question)
+    # A cause that forces or prompts something states why it happens.
+    assert candidates("Blocking the Red Sea forces companies to look for other routes.",
+                      AnswerType.REASON, question)
+    assert candidates("The crisis prompted new rules.", AnswerType.REASON, question)
     # A reason is a clause, never cut out of its sentence.
     assert narrow("This helps strengthen economic ties.", question) is None
 
