@@ -25,14 +25,15 @@ from rag.settings import MODES, Settings, project_root
 TEST_SPLIT = project_root() / "eval" / "gold" / "test.jsonl"
 
 # Hybrid on the test part today: recall@3 0.961, quote_hit@1 0.843, quote_hit@3 0.863,
-# abstain_f1 0.720 (51 answerable, 14 unanswerable questions). recall@3 and abstain_f1
-# meet issue 4's targets, so their floors are the targets themselves; the others keep
-# about one question of slack for floating-point differences between CPUs.
+# abstain_f1 0.857 (51 answerable, 14 unanswerable questions). recall@3 meets issue 4's
+# target, so its floor is the target itself; the others keep about one question of
+# slack for floating-point differences between CPUs (abstain_f1 is above its target
+# of 0.70: its floor holds today's level).
 FLOOR = {
     "retrieval_recall@3": 0.95,
     "quote_hit@1": 0.82,
     "quote_hit@3": 0.84,
-    "abstain_f1": 0.70,
+    "abstain_f1": 0.80,
 }
 # Issue 4, "Done when": the targets not met yet.
 TARGET = {
