@@ -149,7 +149,9 @@ _WH_HEAD = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.I)
 _OF_PHRASE = re.compile(r"\b([a-z]+)\s+of\s+")
 # Offices, not the words qualifying them ("foreign", "general", "prime", "deputy").
 _ANY_OFFICE = frozenset(tokenize("leader head chief"))
-_OFFICE_TERMS = OFFICES | _ANY_OFFICE | frozenset(tokenize("chair officer premier"))
+# "ceo" and the like stay as typed where the corpus never spells them out.
+_OFFICE_TERMS = OFFICES | _ANY_OFFICE | frozenset(tokenize("chair officer premier ceo cfo cto "
+                                                           "coo"))
 # "Who is the president of China?", "Who is Kazakhstan's foreign minister?": who
 # holds an office, not "Who succeeded President Nazarbayev?".
 _OFFICE_HOLDER_Q = re.compile(r"\s*who\s+(?:is|was|are|were)\s+(?:the\s+|[\w’'.-]+[’']s\s+)",

@@ -168,6 +168,8 @@ def test_confidence_does_not_depend_on_threshold(engine: Engine, embedder: Embed
          "MISSING_FIGURE_CONFIDENCE", 0.2),
         # The article's "capital of the organization" is someone else's capital.
         ("What is the capital of Kazakhstan?", "OWNED_ELSEWHERE_CONFIDENCE", 0.2),
+        # Typed in lower case: "ceo" is still an office, which no sentence holds.
+        ("who is the ceo of tesla", "MISSING_OFFICE_CONFIDENCE", 0.2),
         # The best sentence is about the SCO's goals, not Kazakhstan's currency.
         ("What is the name of Kazakhstan's national currency?", "OTHER_ACTOR_CONFIDENCE", 0.2),
         # Every figure the question gives must be there: 183 is, 2019 is not.
