@@ -149,9 +149,13 @@ _WH_HEAD = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.I)
 _OF_PHRASE = re.compile(r"\b([a-z]+)\s+of\s+")
 # Offices, not the words qualifying them ("foreign", "general", "prime", "deputy").
 _ANY_OFFICE = frozenset(tokenize("leader head chief"))
-# "ceo" and the like stay as typed where the corpus never spells them out.
-_OFFICE_TERMS = OFFICES | _ANY_OFFICE | frozenset(tokenize("chair officer premier ceo cfo cto "
-                                                           "coo"))
+# "ceo" and the like stay as typed where the corpus never spells them out: a
+# sentence then holds the office by its words ("the chief executive").
+_OFFICE_WORDS = {acronym: frozenset(tokenize(words)) for acronym, words in (
+    ("ceo", "chief executive"), ("cfo", "chief financial"), ("cto", "chief technology"),
+    ("coo", "chief operating"))}
+_OFFICE_TERMS = OFFICES | _ANY_OFFICE | frozenset(tokenize("chair officer premier")) | frozenset(
+    _OFFICE_WORDS)
 # "Who is the president of China?", "Who is Kazakhstan's foreign minister?": who
 # holds an office, not "Who succeeded President Nazarbayev?".
 _OFFICE_HOLDER_Q = re.compile(r"\s*who\s+(?:is|was|are|were)\s+(?:the\s+|[\w’'.-]+[’']s\s+)",
@@ -548,8 +552,10 @@ class Answerer:
 
         ``name`` may be a typo or a shorter form of a corpus term ("Kazakh").
         """
+        words = _OFFICE_WORDS.get(name.lower())
         return (all(term in self.vocabulary for term in tokenize(name))
-                or self._stands_in(name) or self._spelled_out(name))
+                or self._stands_in(name) or self._spelled_out(name)
+                or (words is not None and all(term in self.idf for term in words)))
 
     def _spelled_out(self, name: str) -> bool:
         """Whether ``name`` is an acronym of a name the corpus writes out: "CEO"
@@ -643,7 +649,11 @@ class Answerer:
         if offices <= _ANY_OFFICE:
             # "the leader of Kazakhstan" may be its president or its prime minister.
             offices = _OFFICE_TERMS if offices else offices
-        return not offices or not offices.isdisjoint(self.terms[sentence.sentence_id])
+        terms = self.terms[sentence.sentence_id]
+        # "the chief executive of Tesla" holds the office "ceo" names.
+        return not offices or any(
+            office in terms or (office in _OFFICE_WORDS and _OFFICE_WORDS[office] <= terms)
+            for office in offices)
 
     def _placed(self, sentence: Sentence, place: str) -> bool:
         """Whether a sentence lies in the ``start`` or ``end`` share of its document."""
@@ -706,7 +716,8 @@ _KIND_NAMES = re.compile(r"\s*(?:[Ii]n\s+|[Oo]n\s+|[Ff]rom\s+)?(?:[Ww]hich|[Ww]h
 # "Apart from the Red Sea problems, what else ...?": what the question sets
 # aside is what the answer is not about, so no sentence need name it.
 _SET_ASIDE = re.compile(r"\b(?:(?:apart|aside)\s+from|besides|other\s+than|except(?:\s+for)?|"
-                        r"in\s+addition\s+to)\b[^,?]*", re.I)
+                        r"in\s+addition\s+to)\b[^,?]*?(?=\s+(?:did|does|do|is|are|was|were|"
+                        r"has|have|had|will|would|can|could)\b|[,?]|$)", re.I)
 
 
 def _asked_names(question: str) -> list[str]:

@@ -64,18 +64,30 @@ def without_idioms(question: str) -> str:
 
 # British spellings the stemmer keeps apart from American ones, spelt the American
 # way: "centre", "neighbour", "dialogue" ("-ise" is handled on the stem, above).
-_BRITISH = re.compile(r"(?<=[a-z]{2})(?P<tre>tre)(?=s?$)|(?<=[a-z]{3})(?:(?P<our>our)"
-                      r"(?=(?:s|ed|ing|ite|ites|able|ably|hood|hoods|ful|less|er|ers)?$)"
-                      r"|(?P<ogue>ogue)(?=s?$))")
-_NOT_BRITISH = frozenset(("contour", "contours", "detour", "detours", "devour", "devours",
-                          "velour", "paramour", "troubadour", "notre", "entre", "contre"))
+_BRITISH = re.compile(r"(?<=[a-z]{2})tr(?P<tre>e|es|ed)$|(?<=[a-z]{3})(?:our(?P<our>s|ed|ing|"
+                      r"ite|ites|able|ably|hood|hoods|ful|less|er|ers|)|ogue(?P<ogue>s|d|))$")
+_AMERICAN = {"e": "", "es": "s", "ed": "ed", "d": "ed"}
+# Words that only end like a British spelling, whatever their own ending.
+_NOT_BRITISH = ("contour", "detour", "devour", "velour", "paramour", "troubadour", "notre",
+                "entre", "contre", "chartre", "sartre", "hatred")
+_POSSESSIVE_END = re.compile(r"'s?$")
 
 
 def _american(word: str) -> str:
-    """``word`` in American spelling, where British spelling differs by an ending."""
-    if word in _NOT_BRITISH:
+    """``word`` in American spelling, where British spelling differs by an ending
+    ("centre's" is "center's", "catalogued" "cataloged")."""
+    if word.startswith(_NOT_BRITISH):
         return word
-    return _BRITISH.sub(lambda m: "ter" if m["tre"] else "or" if m["our"] else "og", word)
+    stem = _POSSESSIVE_END.sub("", word)
+    return _BRITISH.sub(_to_american, stem) + word[len(stem):]
+
+
+def _to_american(match: re.Match[str]) -> str:
+    if match["tre"] is not None:
+        return "ter" + _AMERICAN[match["tre"]]
+    if match["our"] is not None:
+        return "or" + match["our"]
+    return "og" + _AMERICAN.get(match["ogue"], match["ogue"])
 
 
 # Stems the stemmer keeps apart that mean the same: "What percentage ...?" is

@@ -235,8 +235,10 @@ _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is
 # Phrases that state a reason or purpose ("is aimed at", "This helps ...").
 REASON_PHRASE = re.compile(
     r"\b(because|since|due to|owing to|thanks to|as a result|so that|in order to|aim(?:s|ed)? "
-    r"(?:at|to)|help(?:s|ed)?|therefore|for this reason|forc(?:e|es|ed|ing)|caus(?:e|es|ed)|"
-    r"prompt(?:s|ed)?|result(?:s|ed)? in|"
+    r"(?:at|to)|help(?:s|ed)?|therefore|for this reason|"
+    # The verbs only: "forces ... to", not "Russian forces" or "in force".
+    r"forc(?:es|ed|ing)\s+(?:[\w’'-]+\s+){0,8}?to|caused|causing|prompt(?:s|ed)|"
+    r"resulted\s+in|"
     r"allow(?:s|ing)?|lead(?:s)? to|to ensure|designed to|intended to)\b"
     # "Considering its importance, ...", not "The council is considering ...".
     r"|(?:^|(?<=[,;]\s))considering\b",
@@ -703,12 +705,12 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
     answers "how much/long/far" on its own, and a sum of money "how much".
     """
     text = sentence[start:end].lower()
-    if _YEAR_LIKE.fullmatch(text) and (
-            _TIME_BEFORE.search(sentence, 0, start) or _RANGE_AFTER.match(sentence, end)) and (
-            not any(_mentioned(word, _counted(question) or asked)
-                    for word in _noun_phrase(sentence, end)[:1] if tokenize(word))):
-        # "for 2024–2029", "in 2001": a date, not an amount ("from 1500–2000
-        # troops" counts the troops asked about).
+    if _YEAR_LIKE.fullmatch(text) and (_TIME_BEFORE.search(sentence, 0, start) or (
+            (_YEAR_OR_COUNT_BEFORE.search(sentence, 0, start) or _RANGE_AFTER.match(sentence, end))
+            and not any(_mentioned(word, _counted(question) or asked)
+                        for word in _noun_phrase(sentence, end)[:1] if tokenize(word)))):
+        # "in 2001", "for 2024–2029", "by 2030": a date, not an amount ("a crowd
+        # of 2000 people", "1500–2000 troops" count what is asked about).
         return False
     is_share = "%" in text or "percent" in text or "per cent" in text
     is_money = sentence[:start].rstrip()[-1:] in _CURRENCY
@@ -755,8 +757,8 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
 
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[\w’'-]+\s+)?[\w’'-]+)")
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
-_TIME_BEFORE = re.compile(r"(?:\b(?:in|for|since|from|until|till|before|after|during)\s+"
-                          r"|\d\s*[-–]\s*)$", re.I)
+_TIME_BEFORE = re.compile(r"\b(?:in|for|since|until|till|before|after|during)\s+$", re.I)
+_YEAR_OR_COUNT_BEFORE = re.compile(r"(?:\b(?:of|by|from|between)\s+|\d\s*[-–]\s*)$", re.I)
 _RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
 
 
@@ -809,7 +811,8 @@ def _mentioned(word: str, asked: set[str]) -> bool:
 # applies"), but when the chosen sentence holds exactly one, that is the short answer.
 _RATE_Q = re.compile(r"\b(what|which)\b(\s+[\w’'-]+){0,3}?\s+(tariffs?|rates?|fees?|dut(y|ies)|"
                      r"levy|levies|tax(es)?|prices?|costs?|budget|amount)\b", re.I)
-_RATE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per cent\b)"
+_RATE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per cent\b|percentage points?\b|"
+                   r"basis points?\b)"
                    rf"|[{re.escape(''.join(_CURRENCY))}]\s?\d[\d,]*(?:\.\d+)?"
                    r"(?:\s+(?:million|billion|trillion)\b)?",
                    re.I)
@@ -818,9 +821,13 @@ _RATE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per cent\b)"
 # "What tariff rate ...?" names the kind of figure it wants; a sentence without
 # one does not answer it ("has imposed tariffs on solar panels").
 # ("At what rate is it developing?" asks how fast: a rate of something named.)
-_RATE_ASKED = re.compile(r"\b(?:what|which)\b(?:\s+[\w’'-]+){0,3}?\s+(?:tariff|tax|interest|"
-                         r"duty|exchange|inflation|unemployment|growth|mortgage|vat)\s+rates?\b",
-                         re.I)
+_RATE_NOUN = (r"(?:tariff|tax|interest|duty|exchange|inflation|unemployment|growth|mortgage|"
+              r"vat)\s+rates?\b(?!\s+(?:regimes?|polic|chang|hikes?|cuts?|systems?|mechanisms?|"
+              r"differentials?|targets?))")
+_RATE_ASKED = re.compile(
+    rf"\b(?:what|which)\s+(?:(?:new|current|average|annual|additional|extra)\s+)?{_RATE_NOUN}"
+    rf"|\bwhat\s+(?:is|was|are|were|will\s+be)\s+the\s+(?:[\w’'-]+\s+){{0,2}}?{_RATE_NOUN}",
+    re.I)
 
 
 def missing_rate(sentence: str, question: str) -> bool:

@@ -859,6 +859,8 @@ def test_a_body_called_by_the_first_word_of_its_name_is_that_body(engine: Engine
         ("Apart from the Red Sea problems, what else pushes Eurasian trade?", ["Eurasian"]),
         ("Other than Universal and Warner, what company runs a label?", []),
         ("Which country, besides China, attends?", []),
+        # Only the set-aside phrase: "did Kazakhstan visit" still names Kazakhstan.
+        ("Which countries other than Russia did Kazakhstan visit?", ["Kazakhstan"]),
         ("What did China do?", ["China"]),
     ],
 )
@@ -870,3 +872,15 @@ def test_a_country_set_aside_is_no_actor_left_out() -> None:
     sentence = "Russia will also attend."
     assert not answering._other_actor("Which country, besides China, attends?", sentence)
     assert answering._other_actor("Does China attend?", sentence)
+
+
+def test_an_office_acronym_is_held_by_its_words() -> None:
+    answerer = _one_document("Elon Musk, the chief executive of Tesla, spoke on Monday. "
+                             "Sales of the new car rose sharply in Europe this year.")
+    spoke, sales = answerer.sentences
+    terms = answering.tokenize("who is the ceo of tesla")
+    assert answerer._holds_office(spoke, terms)
+    assert not answerer._holds_office(sales, terms)
+    # In capitals, "CEO" is no name the corpus never uses: it writes its words.
+    assert answerer._mentions("CEO")
+    assert not answerer._mentions("CFO")

@@ -133,9 +133,14 @@ def test_british_and_american_spellings_are_one_term() -> None:
     assert tokenize("revise supervise advertise") == tokenize("revision supervision advertisement")
     assert tokenize("centre centres metres neighbour neighbourhood colours dialogue") == tokenize(
         "center centers meters neighbor neighborhood colors dialog")
+    # Possessives and other endings go with them.
+    assert tokenize("centre's centred catalogued catalogues neighbour's") == tokenize(
+        "center's centered cataloged catalogs neighbor's")
     # Words that only end like a British spelling keep their ending.
     assert tokenize("four hour tour flour contour") == ["four", "hour", "tour", "flour",
                                                        "contour"]
+    assert tokenize("devoured contoured hatred string rogue") == tokenize(
+        "devour contour hatred string rogue")
 
 
 def test_words_of_one_sense_are_related() -> None:

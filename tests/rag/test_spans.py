@@ -126,6 +126,13 @@ def test_reason_candidates_are_stated_reasons() -> None:
     assert candidates("Blocking the Red Sea forces companies to look for other routes.",
                       AnswerType.REASON, question)
     assert candidates("The crisis prompted new rules.", AnswerType.REASON, question)
+    assert candidates("The storm caused delays.", AnswerType.REASON, question)
+    assert candidates("Sanctions resulted in new routes.", AnswerType.REASON, question)
+    # Not the nouns or the adjective.
+    for sentence in ("Russian forces entered the city.", "The rule entered into force.",
+                     "The cause is unknown.", "A prompt reply came.",
+                     "Exam results in June were poor."):
+        assert not candidates(sentence, AnswerType.REASON, question), sentence
     # A reason is a clause, never cut out of its sentence.
     assert narrow("This helps strengthen economic ties.", question) is None
 
@@ -624,6 +631,17 @@ def test_a_year_is_no_amount(sentence: str, question: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("sentence", "question"),
+    [
+        ("Since 2001 members have met every year.", "How many members are there?"),
+        ("By 2030 the SCO will have members.", "How many members will the SCO have?"),
+    ],
+)
+def test_a_year_after_since_or_by_is_no_count(sentence: str, question: str) -> None:
+    assert candidates(sentence, AnswerType.NUMBER, question) == []
+
+
+@pytest.mark.parametrize(
     ("sentence", "question", "expected"),
     [
         ("There was a crowd of 2000 people.", "How many people attended the forum?", "2000"),
@@ -924,3 +942,10 @@ def test_a_rate_asked_for_needs_a_rate_stated() -> None:
     assert not missing_rate("The US has imposed tariffs of 50% on solar panels.", question)
     # How fast something happens is no rate of anything.
     assert not missing_rate("It is rapidly developing.", "At what rate is it developing?")
+    # Nor is a question about a rate's regime or what moves it.
+    assert not missing_rate("It has a floating exchange rate.",
+                            "What exchange rate regime does it have?")
+    assert not missing_rate("Prices rose.", "What affects the inflation rate?")
+    assert not missing_rate("It rose by 0.5 percentage points.",
+                            "What is the new interest rate?")
+    assert missing_rate("It was raised.", "What is the new interest rate?")
