@@ -34,18 +34,10 @@ from rag.lexical import (
     same_sense,
     tokenize,
 )
+from rag.questions import OFFICES, AnswerType, answer_type
 from rag.schema import Passage, Quote, Sentence
 from rag.sentences import MARKDOWN_HEADING as _MARKDOWN_HEADING
-from rag.spans import (
-    OFFICES,
-    REASON_PHRASE,
-    AnswerType,
-    answer_type,
-    candidates,
-    missing_rate,
-    narrow,
-    proper_noun_words,
-)
+from rag.spans import REASON_PHRASE, candidates, missing_rate, narrow, proper_noun_words
 
 # Weights of the sentence score, tuned on eval/gold/dev.jsonl and the shared SQuAD
 # sample, never on the test part. Dense similarity

@@ -10,101 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable
-from enum import Enum
 
 from rag.choosing import PLURAL_Q, listed, nearest
 from rag.coreference import asked_acronym, spelled_out
 from rag.countries import is_country, is_demonym, stands_for
 from rag.definitions import asked_subject, definition
 from rag.lexical import TITLE_WORDS, tokenize
+from rag.questions import CITY_Q, OFFICES, WHICH_PEOPLE, AnswerType, answer_type
 
-
-class AnswerType(Enum):
-    """What kind of span a question asks for."""
-
-    DATE = "date"
-    NUMBER = "number"
-    NAME = "name"
-    COUNTRY = "country"
-    ENTITY = "entity"
-    REASON = "reason"
-    EXPANSION = "expansion"
-    DEFINITION = "definition"
-    OTHER = "other"
-
-
-# "Which six countries", "On what exact dates": up to two words may stand between
-# the question word and the noun saying what is asked, if no verb or article
-# does ("What did the countries sign?" asks about no country).
-_NOT_MODIFYING = (r"(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|"
-                  r"should|may|might|must|the|a|an|of|to|in|on|for|and|or|this|that|these|"
-                  r"those|last|next|its|their|his|her|our|your|both|all|some|any|every|"
-                  r"each)\b)")
-# After a modifier the noun is a common one, in lower case: "Which top United
-# Nations official" asks for no nation. (With none, any case: "Which Countries
-# Joined?" in title case.)
-_NOUN = r"(?-i:(?=[a-z]))"
-_MODIFIERS = rf"(?:(?:{_NOT_MODIFYING}[\w’'-]+\s+){{1,2}}?{_NOUN})?"
-# Without a possessive: "Which countries' leaders ...?" asks for countries.
-_PLAIN_MODIFIERS = rf"(?:(?:{_NOT_MODIFYING}[\w-]+\s+){{1,2}}?{_NOUN})?"
-_DATE_Q = re.compile(
-    r"^\s*(when|since when|by when)\b"
-    rf"|\b(what|which|in what|in which|on what|on which) {_MODIFIERS}"
-    r"(year|years|dates?|months?|days?|period|timeframe|time\s+(?:span|frame))\b"
-    # "What are the exact dates of the summit?"
-    r"|\b(what|which)\s+(is|are|was|were)\s+the\s+([\w’'-]+\s+)?(dates?|years?|days?)\s+of\b",
-    re.I,
-)
-_NUMBER_Q = re.compile(
-    r"\bhow (many|much|long|far|big|large|old|tall|deep|wide|heavy)\b"
-    # "How high did tensions run?" or "How cold did relations get?" ask for no
-    # figure; "How high is Mount Bogong?" and "How cold does the region get?" do.
-    r"|\bhow (high|fast|hot|cold)\s+(is|are|was|were|(does|do)\s+([\w’'-]+\s+){1,6}?get)\b"
-    r"|\bwhat (percent|percentage|share|number)\b"
-    # "What is the budget of the strategy?": a sum.
-    r"|\bwhat\s+(is|was|are|were)\s+the\s+([\w’'-]+\s+)?(budget|cost|price|funding)\s+of\b",
-    re.I,
-)
-# "Which well-known figures took part?", "What French physicist ...?": people, by
-# name. ("Which countries' leaders ...?" asks for countries: no possessive before.)
-_WHICH_PEOPLE = re.compile(
-    # After "what" only names may stand before the noun ("What French physicist");
-    # "What worries people?" asks for no one.
-    rf"^\s*(?:which\s+{_PLAIN_MODIFIERS}|what\s+(?-i:(?:[A-Z][\w-]*\s+){{0,2}}))(?:officials?|leaders?|ministers?|"
-    r"presidents?|person|people|man|woman|men|women|figures|founders?|authors?|writers?|"
-    r"scientists?|physicists?|diplomats?|ambassadors?|kings?|queens?|"
-    r"spokes(?:man|woman|person)|players?|singers?|actors?|actress|explorers?|inventors?|"
-    r"emperors?)\b", re.I)
-_NAME_Q = re.compile(
-    r"^\s*(who|whom)\b|\bwho (is|was|are|were)\b"
-    rf"|{_WHICH_PEOPLE.pattern}"
-    # "Can you name any of the figures who took part?": people, asked by name.
-    r"|\bname\b[^?]*?\b(people|persons?|figures|individuals|officials|leaders|participants)\b",
-    re.I,
-)
-# "the name of the Kazakh president", "the name of the man who ...": the words
-# up to the next function word name what the name is of.
-_NAME_OF_Q = re.compile(r"\bname\s+of\s+(?:the\s+|an?\s+)?((?:[\w’'-]+\s+){0,2}[\w’'-]+)",
-                        re.I)
-_PERSON_NOUNS = frozenset(tokenize(
-    "man woman person people official officials leader leaders founder author writer "
-    "figure head chief boss owner coach player singer actor scientist"))
-
-
-def _names_a_person(question: str) -> bool:
-    """Whether a question asks the name of a person: "What is the name of the Kazakh
-    president?", "... of the man who ...", not "... of the policy the president
-    announced?"."""
-    named = _NAME_OF_Q.search(question)
-    if named is None:
-        return False
-    head: list[str] = []
-    for word in named.group(1).split():
-        if not tokenize(word) and head:
-            break  # "who", "the": what follows says more about it, not what it is
-        head.extend(tokenize(word))
-    # The last of those words is the noun: "the official language" is a language.
-    return bool(head) and (head[-1] in OFFICES or head[-1] in _PERSON_NOUNS)
 # "Where ...?" is answered by a place, and English puts a place after a locative
 # preposition ("in Almaty", "at the site of"); "heads of state of Kazakhstan" names
 # a country but says where nothing is. This raised abstain F1 on dev from 0.776 to
@@ -161,16 +74,6 @@ _NOT_PLACES = frozenset({
     # "in the energy sector": a field of activity.
     "sector", "sectors", "sphere", "spheres", "domain", "domains", "realm", "industry",
 })
-_CITY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}(cit(y|ies)|capitals?|towns?)\b", re.I)
-_COUNTRY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}(countr(y|ies)|nations?)\b", re.I)
-# "Where ...?" and "Which city/organisation ...?": a named place or body.
-_ENTITY_Q = re.compile(
-    rf"^\s*where\b|\b(which|what) {_MODIFIERS}(cit(y|ies)|capitals?|states?|"
-    r"organi[sz]ations?|compan(y|ies)|regions?|institutions?|bod(y|ies)|alliances?|blocs?|"
-    r"groupings?)\b",
-    re.I,
-)
-
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December)")
 # Words that may follow a year in running text ("in 1788 the colony ...", "by 1750
@@ -230,8 +133,6 @@ _NAME = re.compile(rf"\b[A-Z][\w’'.-]*(?:(?:(?<![a-z]{{2}}\.){_TITLE_DOT})[^\S
                    r"(?:of[^\S\n]+)?[A-Z][\w’'.-]*)*")
 
 
-_REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is the purpose)\b",
-                       re.I)
 # Phrases that state a reason or purpose ("is aimed at", "This helps ...").
 REASON_PHRASE = re.compile(
     r"\b(because|since|due to|owing to|thanks to|as a result|so that|in order to|aim(?:s|ed)? "
@@ -244,27 +145,6 @@ REASON_PHRASE = re.compile(
     r"|(?:^|(?<=[,;]\s))considering\b",
     re.I,
 )
-
-
-def answer_type(question: str) -> AnswerType:
-    """Classify the span type a question asks for."""
-    if asked_acronym(question):
-        return AnswerType.EXPANSION
-    if asked_subject(question):
-        return AnswerType.DEFINITION
-    if _REASON_Q.search(question):
-        return AnswerType.REASON
-    if _DATE_Q.search(question):
-        return AnswerType.DATE
-    if _NUMBER_Q.search(question):
-        return AnswerType.NUMBER
-    if _NAME_Q.search(question) or _names_a_person(question):
-        return AnswerType.NAME
-    if _COUNTRY_Q.search(question):
-        return AnswerType.COUNTRY
-    if _ENTITY_Q.search(question):
-        return AnswerType.ENTITY
-    return AnswerType.OTHER
 
 
 def candidates(sentence: str, kind: AnswerType, question: str,
@@ -296,7 +176,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
                AnswerType.COUNTRY: _NAME, AnswerType.ENTITY: _NAME}[kind]
     named = kind in (AnswerType.COUNTRY, AnswerType.ENTITY)
     where = bool(_WHERE_Q.match(question))
-    city = bool(_CITY_Q.search(question))
+    city = bool(CITY_Q.search(question))
     asked = set(tokenize(question))
     found = []
     for match in pattern.finditer(sentence):
@@ -341,7 +221,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             # "headquartered in Budapest": a place, not who did it ("at Xi
             # Jinping's invitation" is someone's).
             continue
-        if kind is AnswerType.NAME and _WHICH_PEOPLE.match(question) and (
+        if kind is AnswerType.NAME and WHICH_PEOPLE.match(question) and (
                 _NOT_A_PLACE.search(sentence, start, end)
                 or _BODY_ACRONYM.fullmatch(sentence, start, end)):
             continue  # "Which leader ...?": "Astana Declaration", "SCO" are no one
@@ -562,9 +442,9 @@ _DEMONYM = re.compile(r"(?:an|ese|ish|ian|i)$")
 _TITLES = TITLE_WORDS
 
 
-# A stripped office that ends in "of": what follows is whose office it is.
 # An office "of" somewhere: its holder, not a place ("Prince Edward Island" is one).
 _TITLE_OF = re.compile(rf"\b(?i:{'|'.join(sorted(TITLE_WORDS))})\s+of\b")
+# A stripped office that ends in "of": what follows is whose office it is.
 _OF_END = re.compile(r"\bof\s+$")
 # "the president of China", "the foreign minister of Kazakhstan": an office with its owner.
 _WHO_IS_Q = re.compile(r"\bwho\s+(?:is|was|are|were)\b", re.I)
@@ -592,12 +472,6 @@ def _after_country(sentence: str, start: int, end: int) -> int:
 _BODY_WORD = re.compile(r"\b(?!(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\b)[A-Z]{2,}\b")
 # One of three letters or more: "JD Vance" has initials, "BYD" is a company.
 _BODY_ACRONYM = re.compile(r"\b(?!(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\b)[A-Z]{3,}\b")
-
-
-# Offices only a person holds, as ``tokenize`` writes them.
-OFFICES = frozenset(tokenize(
-    "president minister secretary director chairman chairwoman ambassador king queen "
-    "prince princess senator governor mayor chancellor spokesman spokeswoman spokesperson"))
 
 
 def _holds_title(asked: set[str]) -> bool:
@@ -819,8 +693,8 @@ _RATE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per cent\b|percentage p
 
 
 # "What tariff rate ...?" names the kind of figure it wants; a sentence without
-# one does not answer it ("has imposed tariffs on solar panels").
-# ("At what rate is it developing?" asks how fast: a rate of something named.)
+# one does not answer it ("has imposed tariffs on solar panels"). Only a rate of
+# something named counts: "At what rate is it developing?" asks how fast.
 _RATE_NOUN = (r"(?:tariff|tax|interest|duty|exchange|inflation|unemployment|growth|mortgage|"
               r"vat)\s+rates?\b(?!\s+(?:regimes?|polic|chang|hikes?|cuts?|systems?|mechanisms?|"
               r"differentials?|targets?))")

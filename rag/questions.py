@@ -1,0 +1,145 @@
+"""What a question asks for: the kind of span that answers it.
+
+``answer_type`` reads the question alone ("When ...?" a date, "Which countries
+...?" a country, "Why ...?" a reason); ``spans`` then looks for that kind of span
+in the sentences that may answer it.
+"""
+
+from __future__ import annotations
+
+import re
+from enum import Enum
+
+from rag.coreference import asked_acronym
+from rag.definitions import asked_subject
+from rag.lexical import tokenize
+
+
+class AnswerType(Enum):
+    """What kind of span a question asks for."""
+
+    DATE = "date"
+    NUMBER = "number"
+    NAME = "name"
+    COUNTRY = "country"
+    ENTITY = "entity"
+    REASON = "reason"
+    EXPANSION = "expansion"
+    DEFINITION = "definition"
+    OTHER = "other"
+
+
+# Offices only a person holds, as ``tokenize`` writes them.
+OFFICES = frozenset(tokenize(
+    "president minister secretary director chairman chairwoman ambassador king queen "
+    "prince princess senator governor mayor chancellor spokesman spokeswoman spokesperson"))
+
+
+# "Which six countries", "On what exact dates": up to two words may stand between
+# the question word and the noun saying what is asked, if no verb or article
+# does ("What did the countries sign?" asks about no country).
+_NOT_MODIFYING = (r"(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|"
+                  r"should|may|might|must|the|a|an|of|to|in|on|for|and|or|this|that|these|"
+                  r"those|last|next|its|their|his|her|our|your|both|all|some|any|every|"
+                  r"each)\b)")
+# After a modifier the noun is a common one, in lower case: "Which top United
+# Nations official" asks for no nation. (With none, any case: "Which Countries
+# Joined?" in title case.)
+_NOUN = r"(?-i:(?=[a-z]))"
+_MODIFIERS = rf"(?:(?:{_NOT_MODIFYING}[\w’'-]+\s+){{1,2}}?{_NOUN})?"
+# Without a possessive: "Which countries' leaders ...?" asks for countries.
+_PLAIN_MODIFIERS = rf"(?:(?:{_NOT_MODIFYING}[\w-]+\s+){{1,2}}?{_NOUN})?"
+
+_DATE_Q = re.compile(
+    r"^\s*(when|since when|by when)\b"
+    rf"|\b(what|which|in what|in which|on what|on which) {_MODIFIERS}"
+    r"(year|years|dates?|months?|days?|period|timeframe|time\s+(?:span|frame))\b"
+    # "What are the exact dates of the summit?"
+    r"|\b(what|which)\s+(is|are|was|were)\s+the\s+([\w’'-]+\s+)?(dates?|years?|days?)\s+of\b",
+    re.I,
+)
+_NUMBER_Q = re.compile(
+    r"\bhow (many|much|long|far|big|large|old|tall|deep|wide|heavy)\b"
+    # "How high did tensions run?" or "How cold did relations get?" ask for no
+    # figure; "How high is Mount Bogong?" and "How cold does the region get?" do.
+    r"|\bhow (high|fast|hot|cold)\s+(is|are|was|were|(does|do)\s+([\w’'-]+\s+){1,6}?get)\b"
+    r"|\bwhat (percent|percentage|share|number)\b"
+    # "What is the budget of the strategy?": a sum.
+    r"|\bwhat\s+(is|was|are|were)\s+the\s+([\w’'-]+\s+)?(budget|cost|price|funding)\s+of\b",
+    re.I,
+)
+# "Which well-known figures took part?", "What French physicist ...?": people, by
+# name. ("Which countries' leaders ...?" asks for countries: no possessive before.)
+WHICH_PEOPLE = re.compile(
+    # After "what" only names may stand before the noun ("What French physicist");
+    # "What worries people?" asks for no one.
+    rf"^\s*(?:which\s+{_PLAIN_MODIFIERS}|what\s+(?-i:(?:[A-Z][\w-]*\s+){{0,2}}))"
+    r"(?:officials?|leaders?|ministers?|presidents?|person|people|man|woman|men|women|figures|"
+    r"founders?|authors?|writers?|"
+    r"scientists?|physicists?|diplomats?|ambassadors?|kings?|queens?|"
+    r"spokes(?:man|woman|person)|players?|singers?|actors?|actress|explorers?|inventors?|"
+    r"emperors?)\b", re.I)
+_NAME_Q = re.compile(
+    r"^\s*(who|whom)\b|\bwho (is|was|are|were)\b"
+    rf"|{WHICH_PEOPLE.pattern}"
+    # "Can you name any of the figures who took part?": people, asked by name.
+    r"|\bname\b[^?]*?\b(people|persons?|figures|individuals|officials|leaders|participants)\b",
+    re.I,
+)
+# "the name of the Kazakh president", "the name of the man who ...": the words
+# up to the next function word name what the name is of.
+_NAME_OF_Q = re.compile(r"\bname\s+of\s+(?:the\s+|an?\s+)?((?:[\w’'-]+\s+){0,2}[\w’'-]+)",
+                        re.I)
+_PERSON_NOUNS = frozenset(tokenize(
+    "man woman person people official officials leader leaders founder author writer "
+    "figure head chief boss owner coach player singer actor scientist"))
+
+
+def _names_a_person(question: str) -> bool:
+    """Whether a question asks the name of a person: "What is the name of the Kazakh
+    president?", "... of the man who ...", not "... of the policy the president
+    announced?"."""
+    named = _NAME_OF_Q.search(question)
+    if named is None:
+        return False
+    head: list[str] = []
+    for word in named.group(1).split():
+        if not tokenize(word) and head:
+            break  # "who", "the": what follows says more about it, not what it is
+        head.extend(tokenize(word))
+    # The last of those words is the noun: "the official language" is a language.
+    return bool(head) and (head[-1] in OFFICES or head[-1] in _PERSON_NOUNS)
+
+
+CITY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}(cit(y|ies)|capitals?|towns?)\b", re.I)
+_COUNTRY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}(countr(y|ies)|nations?)\b", re.I)
+# "Where ...?" and "Which city/organisation ...?": a named place or body.
+_ENTITY_Q = re.compile(
+    rf"^\s*where\b|\b(which|what) {_MODIFIERS}(cit(y|ies)|capitals?|states?|"
+    r"organi[sz]ations?|compan(y|ies)|regions?|institutions?|bod(y|ies)|alliances?|blocs?|"
+    r"groupings?)\b",
+    re.I,
+)
+_REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is the purpose)\b",
+                       re.I)
+
+
+def answer_type(question: str) -> AnswerType:
+    """Classify the span type a question asks for."""
+    if asked_acronym(question):
+        return AnswerType.EXPANSION
+    if asked_subject(question):
+        return AnswerType.DEFINITION
+    if _REASON_Q.search(question):
+        return AnswerType.REASON
+    if _DATE_Q.search(question):
+        return AnswerType.DATE
+    if _NUMBER_Q.search(question):
+        return AnswerType.NUMBER
+    if _NAME_Q.search(question) or _names_a_person(question):
+        return AnswerType.NAME
+    if _COUNTRY_Q.search(question):
+        return AnswerType.COUNTRY
+    if _ENTITY_Q.search(question):
+        return AnswerType.ENTITY
+    return AnswerType.OTHER

@@ -1,0 +1,94 @@
+"""What a question asks for."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.questions import AnswerType, answer_type
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When was the SCO founded?", AnswerType.DATE),
+        ("In what year was the SCO founded?", AnswerType.DATE),
+        ("Which years does Kazakhstan chair the SCO?", AnswerType.DATE),
+        ("How many events did Kazakhstan hold?", AnswerType.NUMBER),
+        ("How much more conflicts were there?", AnswerType.NUMBER),
+        ("What percentage did tariffs rise?", AnswerType.NUMBER),
+        ("How high is Mount Bogong?", AnswerType.NUMBER),
+        ("How tall is the Baiterek tower?", AnswerType.NUMBER),
+        ("How highly do members rate the bloc?", AnswerType.OTHER),
+        ("How cold does this region of Victoria get in winter?", AnswerType.NUMBER),
+        # Figures of speech ask for no figure.
+        ("How high did tensions run?", AnswerType.OTHER),
+        ("How cold did relations get?", AnswerType.OTHER),
+        ("How fast did the economy grow?", AnswerType.OTHER),
+        ("Who is the President of Kazakhstan?", AnswerType.NAME),
+        ("who was the foreign minister", AnswerType.NAME),
+        ("What is the motto of the summit?", AnswerType.OTHER),
+        ("Why is energy security a priority?", AnswerType.REASON),
+        ("For what purpose was the Energy Club created?", AnswerType.REASON),
+        ("Where was the digital forum held?", AnswerType.ENTITY),
+        ("Which city was declared the cultural capital?", AnswerType.ENTITY),
+        ("Which countries' leaders will attend?", AnswerType.COUNTRY),
+        ("Which nation chairs the SCO?", AnswerType.COUNTRY),
+        ("What organizations are new centers of influence?", AnswerType.ENTITY),
+        ("Which grouping is a new centre of influence?", AnswerType.ENTITY),
+        ("What kind of body is the Energy Club?", AnswerType.OTHER),
+        ("Can you name any of the famous cultural figures who took part?", AnswerType.NAME),
+        ("Name the officials who will attend.", AnswerType.NAME),
+        ("What is the name of the summit's declaration?", AnswerType.OTHER),
+        # The name of an office holder is a person's.
+        ("What is the name of the Kazakh president?", AnswerType.NAME),
+        # Asked to spell an acronym out; "mean" only as the question's last word.
+        ("What does SCO stand for?", AnswerType.EXPANSION),
+        ("What is the full name of the SCO?", AnswerType.EXPANSION),
+        ("What does the acronym CSTO mean?", AnswerType.EXPANSION),
+        ("What does the SCO mean for Kazakhstan?", AnswerType.OTHER),
+        ("What does Astana stand for?", AnswerType.OTHER),
+        # What or who a name is.
+        ("What is the SCO?", AnswerType.DEFINITION),
+        ("Who is Murat Nurtleu?", AnswerType.DEFINITION),
+        # A few words may describe the noun that says what is asked.
+        ("Which six countries founded the bloc?", AnswerType.COUNTRY),
+        ("Which Central Asian countries attended?", AnswerType.COUNTRY),
+        ("On what exact dates will the summit be held?", AnswerType.DATE),
+        ("In which former capital city was the forum held?", AnswerType.ENTITY),
+        # ... but not a verb or an article, nor a name ending in such a noun.
+        ("What did the countries sign?", AnswerType.OTHER),
+        ("Which of the countries joined?", AnswerType.OTHER),
+        ("Which top United Nations official was invited?", AnswerType.OTHER),
+        # Dates, sums and people asked for by other nouns.
+        ("What time span does the strategy cover?", AnswerType.DATE),
+        ("What are the exact dates of the summit?", AnswerType.DATE),
+        ("What is the budget of the strategy?", AnswerType.NUMBER),
+        ("Which well-known cultural figures took part?", AnswerType.NAME),
+        ("What French physicist discovered radium?", AnswerType.NAME),
+        ("What did the leaders sign?", AnswerType.OTHER),
+        ("What are the dates telling us?", AnswerType.OTHER),
+        # A verb, a determiner: no modifier of the noun.
+        ("What happened that year?", AnswerType.OTHER),
+        ("What unites these countries?", AnswerType.OTHER),
+        ("What makes these cities unique?", AnswerType.OTHER),
+        ("What worries people most?", AnswerType.OTHER),
+        ("What brought leaders together?", AnswerType.OTHER),
+        # Title and upper case keep their type.
+        ("Which Countries Joined The SCO?", AnswerType.COUNTRY),
+        ("WHICH COUNTRIES JOINED?", AnswerType.COUNTRY),
+        ("What Year Was The SCO Founded?", AnswerType.DATE),
+    ],
+)
+def test_answer_type(question: str, kind: AnswerType) -> None:
+    assert answer_type(question) is kind
+
+
+def test_the_name_of_an_office_holder_is_a_persons() -> None:
+    assert answer_type("What is the name of the Kazakh president?") is AnswerType.NAME
+    assert answer_type("What is the name of the man who became president?") \
+        is AnswerType.NAME
+    # The name of a policy, whoever announced it, is no person's; nor is an
+    # "official language" an official.
+    assert answer_type("What is the name of the policy the president announced?") \
+        is AnswerType.OTHER
+    assert answer_type("What is the name of the official language?") is AnswerType.OTHER
