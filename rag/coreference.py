@@ -493,7 +493,6 @@ class Abbreviations:
                 out[i - 1 : i + 1] = [self.first_words[out[i - 1]]]
         return out
 
-
     def add(self, terms: Sequence[str]) -> list[str]:
         """A text's terms plus the acronym's term of each full name among them."""
         extra = [acronym for name, acronym in self.names.items()

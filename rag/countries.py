@@ -165,7 +165,6 @@ def stands_for(word: str) -> tuple[str, ...]:
     return _stand_ins().get(_key(word), ())
 
 
-
 # Bodies that act in the news as countries do, by their acronyms. Other acronyms
 # name things, not actors: "GDP", "COVID", "HD".
 BODIES = frozenset((

@@ -411,9 +411,9 @@ class Engine:
         return text, top_k, mode
 
     def terms(self, question: str) -> list[str]:
-        """A question's lexical terms: a body's full name folded to its acronym,
-        an acronym the corpus only spells out spelled out
-        (``_Ready.terms``)."""
+        """A question's lexical terms as every path reads them: idioms left out, a
+        body's full name folded to its acronym, an acronym the corpus only spells
+        out spelled out (``_Ready.terms``)."""
         ready = self._ready
         return (tokenize(without_idioms(question)) if ready is None
                 else ready.terms(ready.read(question)))

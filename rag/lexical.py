@@ -38,7 +38,8 @@ def tokenize(text: str) -> list[str]:
     A stem ending in "iz" is spelt "is", so that British and American spellings
     are one term ("organisation" and "organization" stem to "organis" and
     "organiz"); rewriting words before stemming instead would split families the
-    stemmer keeps together ("revise" and "revision").
+    stemmer keeps together ("revise" and "revision"). British endings the stemmer
+    keeps ("centre", "neighbour") are rewritten before it (``_american``).
     """
     words = [_american(w) for w in _TOKEN.findall(text.lower().replace("’", "'"))
              if w not in STOPWORDS]
@@ -83,6 +84,7 @@ def _american(word: str) -> str:
 
 
 def _to_american(match: re.Match[str]) -> str:
+    """The American form of the ending ``_BRITISH`` matched."""
     if match["tre"] is not None:
         return "ter" + _AMERICAN[match["tre"]]
     if match["our"] is not None:
