@@ -23,7 +23,7 @@ from rag.coreference import (
     with_titled_names,
 )
 from rag.corpus import TEXT_SUFFIXES
-from rag.countries import actors_in, other_names, stands_for
+from rag.countries import BODY_KEYS, actors_in, other_names, stands_for
 from rag.lexical import (
     DEMONYM_SUFFIXES,
     TITLE_WORDS,
@@ -730,11 +730,10 @@ def _other_actor(question: str, sentence: str) -> bool:
     """Whether ``sentence`` leaves out a country or body the question names and
     names another one instead: asked about US tariffs, "the EU will introduce
     tariffs of 38.1%" tells what the EU does."""
-    kept = _SET_ASIDE.sub(" ", question)
     # Only a country counts as left out (a body may be "the organization" in the
     # sentence); any the question names is no other one.
-    asked = actors_in(kept, bodies=False)
-    named = actors_in(kept)
+    named = actors_in(_SET_ASIDE.sub(" ", question))
+    asked = [actor for actor in named if not actor <= BODY_KEYS]
     # "the bloc" may be the body the sentence names by its acronym.
     given = actors_in(sentence, bodies=_GENERIC_BODY.search(question) is None)
     return (any(not any(a & g for g in given) for a in asked)

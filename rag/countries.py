@@ -172,6 +172,8 @@ BODIES = frozenset((
     "CIS", "CSTO", "EAEU", "SCO", "AU", "OECD", "IAEA", "UNESCO", "UNICEF", "APEC", "ECO",
     "CICA", "EEC", "GCC", "OIC", "AIIB", "NDB", "ECB", "FIFA", "IOC",
 ))
+# The keys ``actors_in`` gives those bodies.
+BODY_KEYS = frozenset(body.lower() for body in BODIES)
 _NAME_BEFORE = re.compile(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$")
 _ACTOR_WORD = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 
