@@ -202,6 +202,8 @@ def format_answer(answer: Answer) -> str:
     lines: list[str] = []
     if answer.abstained:
         lines.append(NO_ANSWER_MESSAGE)
+        if answer.doubts:
+            lines.append("Why: " + " ".join(d.message for d in answer.doubts))
         if answer.passages:
             lines += ["", "Closest passages you may want to read:"]
             for p in answer.passages[:3]:
@@ -217,5 +219,7 @@ def format_answer(answer: Answer) -> str:
         lines += ["", "Sources:"]
         for n, q in enumerate(answer.quotes, 1):
             lines.append(f"  [{n}] {q.doc_id}, chunk {q.chunk_id}, characters {q.start}-{q.end}")
+        if answer.doubts:
+            lines += ["", "Caution: " + " ".join(d.message for d in answer.doubts)]
     lines.append(f"\n(confidence {answer.confidence:.2f}, {answer.timings_ms['total']:.0f} ms)")
     return "\n".join(lines)

@@ -464,6 +464,7 @@ class Engine:
             passages=tuple(passages),
             timings_ms={"embed": (t1 - t0) * 1e3, "retrieve": (t2 - t1) * 1e3,
                         "answer": (t3 - t2) * 1e3, "total": (t3 - started) * 1e3},
+            doubts=pick.doubts,
         )
 
 

@@ -15,6 +15,7 @@ from bm25s.stopwords import STOPWORDS_EN_PLUS
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
+from rag.corpus import TEXT_SUFFIXES
 from rag.countries import is_country, stands_for
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
@@ -294,3 +295,11 @@ class Vocabulary:
 def _shortest(suffix: str) -> int:
     """The fewest characters a term may have to pair with its form plus ``suffix``."""
     return DEMONYM_MIN_CHARS if suffix in DEMONYM_SUFFIXES else DERIVED_MIN_CHARS
+
+
+def id_terms(doc_id: str) -> list[str]:
+    """The terms of a document's id: ``Victoria_(Australia)#65`` gives victoria and
+    australia, ``notes/rhine.md`` note and rhine."""
+    if doc_id.lower().endswith(TEXT_SUFFIXES):
+        doc_id = doc_id.rsplit(".", 1)[0]
+    return [t for t in tokenize(re.sub(r"[\W_]+", " ", doc_id)) if not t.isdigit()]

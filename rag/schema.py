@@ -70,11 +70,24 @@ class Quote:
 
 
 @dataclass(frozen=True, slots=True)
+class Doubt:
+    """Why the documents may not answer a question: a confidence rule that failed.
+
+    ``rule`` is a stable key for programs ("unknown_name"); ``message`` says it
+    for people ("The question names “France”, which the documents never mention.").
+    """
+
+    rule: str
+    message: str
+
+
+@dataclass(frozen=True, slots=True)
 class Answer:
     """The result of one question: the public schema of the CLI, HTTP API and evaluator.
 
     ``abstained`` is the explicit "no answer" state: then ``answer`` is empty,
     presenters show ``NO_ANSWER_MESSAGE`` and ``passages`` still hold the closest text.
+    ``doubts`` say why the confidence was cut, whether or not it abstained.
     """
 
     question: str
@@ -84,6 +97,7 @@ class Answer:
     quotes: tuple[Quote, ...]
     passages: tuple[Passage, ...]
     timings_ms: dict[str, float] = field(default_factory=dict)
+    doubts: tuple[Doubt, ...] = ()
 
     def __post_init__(self) -> None:
         if self.abstained and self.answer:
@@ -100,6 +114,7 @@ class Answer:
             "answer": self.answer,
             "abstained": self.abstained,
             "confidence": round(self.confidence, 4),
+            "doubts": [asdict(d) for d in self.doubts],
             "quotes": [_rounded(asdict(q)) for q in self.quotes],
             "passages": [_rounded(asdict(p)) for p in self.passages],
             "timings_ms": {k: round(v, 3) for k, v in self.timings_ms.items()},

@@ -21,7 +21,11 @@ from rag.schema import NO_ANSWER_MESSAGE, Answer, Document, Passage, Quote
 # are literal text to a Markdown parser, so encoding these keeps document text
 # inert in both Markdown and HTML contexts, wherever it lands in the reply.
 _MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|~$:="
-_ENTITIES = {ord(c): f"&#{ord(c)};" for c in _MARKDOWN_SPECIALS}
+# One table for HTML's characters and Markdown's, applied in one pass: escaping
+# HTML first and Markdown after would re-encode the "#" of "&#x27;" and show an
+# apostrophe as "&#x27;".
+_ENTITIES = {ord(c): f"&#{ord(c)};" for c in _MARKDOWN_SPECIALS} | {
+    ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#39;"}
 # A blank line would end an HTML block and drop back to Markdown parsing, and a
 # single newline inside a blockquote line could start a list; ``<br>`` keeps the
 # document's line structure visible without either effect.
@@ -53,7 +57,7 @@ def escape_text(text: str) -> str:
     numeric character references and turns newlines into ``<br>``.
     ``unescape_text`` inverts it exactly.
     """
-    escaped = html.escape(text, quote=True).translate(_ENTITIES)
+    escaped = text.translate(_ENTITIES)
     return _NEWLINE.sub("<br>", escaped)
 
 
@@ -123,12 +127,23 @@ def format_answer(answer: Answer, documents: Mapping[str, Document]) -> str:
     )
     parts.append(f'<details class="rag-sources"><summary>Sources ({len(answer.quotes)})'
                  f"</summary>{sources}</details>")
+    if answer.doubts:
+        # Said next to the answer, not hidden: it passed the threshold despite them.
+        parts += ["", _doubts_line("Caution", answer)]
     parts += ["", _footer(answer)]
     return "\n".join(parts)
 
 
+def _doubts_line(label: str, answer: Answer) -> str:
+    """The answer's doubts as one line; their messages may repeat the question's
+    words, so they are escaped like document text."""
+    return f"*{label}:* " + " ".join(escape_text(d.message) for d in answer.doubts)
+
+
 def _format_abstention(answer: Answer) -> str:
     parts = [f"**{NO_ANSWER_MESSAGE}**", ""]
+    if answer.doubts:
+        parts += [_doubts_line("Why", answer), ""]
     closest = answer.passages[:CLOSEST_PASSAGES]
     if closest:
         parts += ["The closest passages, which you may want to read:", ""]

@@ -17,8 +17,8 @@ from rag.embedding import Embedder
 from rag.engine import Engine
 from rag.settings import MAX_QUESTION_CHARS
 
-SCHEMA_KEYS = {"question", "answer", "abstained", "confidence", "quotes", "passages",
-               "timings_ms"}
+SCHEMA_KEYS = {"question", "answer", "abstained", "confidence", "doubts", "quotes",
+               "passages", "timings_ms"}
 PROJECT = Path(__file__).resolve().parents[2]
 
 
@@ -278,6 +278,20 @@ def test_format_answer_marks_quotes(engine: Engine) -> None:
     text = format_answer(engine.ask("When was the SCO founded?"))
     assert "Answer: 2001" in text
     assert text.count("[1]") == 2  # the blockquote marker and its source line
+
+
+def test_format_answer_says_why_it_abstains_and_what_it_doubts() -> None:
+    from rag.schema import Answer, Doubt, Quote
+
+    doubt = Doubt("missing_figure", "The closest sentence does not give the question's “2019”.")
+    timings = {"embed": 1.0, "retrieve": 1.0, "answer": 1.0, "total": 3.0}
+    abstained = format_answer(Answer("When in 2019?", "", True, 0.05, (), (), timings, (doubt,)))
+    assert f"The document does not say.\nWhy: {doubt.message}" in abstained
+    quote = Quote("Founded in 2001.", "d", 0, 0, 16, 0.9)
+    answered = format_answer(Answer("When?", "2001", False, 0.5, (quote,), (), timings, (doubt,)))
+    assert f"Caution: {doubt.message}" in answered
+    assert "Caution" not in format_answer(Answer("When?", "2001", False, 0.5, (quote,), (),
+                                                 timings))
 
 
 def test_format_answer_marks_every_line_of_a_quote() -> None:

@@ -9,6 +9,7 @@ import pytest
 from rag.lexical import (
     Vocabulary,
     coverage,
+    id_terms,
     idf_table,
     known_share,
     named_words,
@@ -168,3 +169,9 @@ def test_words_of_one_sense_are_related() -> None:
 )
 def test_idioms_are_read_for_their_sense(question: str, terms: list[str]) -> None:
     assert tokenize(without_idioms(question)) == terms
+
+
+def test_a_document_id_names_its_subject() -> None:
+    assert id_terms("notes/rhine.md") == ["note", "rhine"]
+    assert id_terms("Victoria_(Australia)#65") == ["victoria", "australia"]
+    assert id_terms("2024-report.TXT") == ["report"]

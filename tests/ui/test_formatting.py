@@ -10,7 +10,7 @@ import pytest
 from rag.embedding import Embedder
 from rag.engine import Engine
 from rag.errors import InvalidQuestionError, InvalidRequestError
-from rag.schema import NO_ANSWER_MESSAGE, Document
+from rag.schema import NO_ANSWER_MESSAGE, Answer, Document, Doubt, Quote
 from rag.settings import Settings
 from ui.formatting import (
     coerce_top_k,
@@ -87,6 +87,27 @@ def test_abstention_says_so_and_offers_closest_passages(engine: Engine) -> None:
         assert escape_context(passage.text) in reply
 
 
+def test_an_abstention_says_why_when_a_rule_doubted_it(engine: Engine) -> None:
+    reply = respond("What is France's capital?", [], None, None, engine=engine)
+    why = next(line for line in reply.splitlines() if line.startswith("*Why:*"))
+    assert "France" in unescape_text(why) and "never mention" in why
+    # The low-match abstention names no rule, and says nothing it cannot back.
+    low = "What is the boiling point of water?"
+    assert engine.ask(low).abstained and not engine.ask(low).doubts
+    assert "*Why:*" not in respond(low, [], None, None, engine=engine)
+
+
+def test_a_doubted_answer_carries_a_caution_and_the_question_stays_inert() -> None:
+    quote = Quote("Founded in 2001, the organization grew.", "d", 0, 0, 39, 0.9)
+    doubt = Doubt("unknown_name", "The question names “<b>*Paris*</b>”, which the documents "
+                                  "never mention.")
+    answer = Answer("When?", "2001", False, 0.5, (quote,), (), {"total": 1.0}, (doubt,))
+    reply = format_answer(answer, {})
+    caution = next(line for line in reply.splitlines() if line.startswith("*Caution:*"))
+    assert "<b>" not in caution and "*Paris*" not in caution
+    assert unescape_text(caution.removeprefix("*Caution:* ")) == doubt.message
+
+
 def test_options_reach_the_engine(engine: Engine) -> None:
     reply = respond(FOUNDED, [], 1.0, "bm25", engine=engine)  # sliders send floats
     assert reply.startswith("**")
@@ -120,6 +141,8 @@ def test_coerce_top_k() -> None:
     "*bold* _it_ `code` [link](javascript:alert(1)) ![img](x) $$x^2$$ ~~s~~ | a | b |",
     "# heading\n1. list\n- item\n> quote\n\n\nnext & co",
     "https://example.com www.example.com a@b.com",
+    # Straight quotes, which once came back as "&#x27;".
+    "Tokayev's 'view' & \"plan\"",
 ])
 def test_escape_text_is_inert_and_reversible(text: str) -> None:
     escaped = escape_text(text)

@@ -16,8 +16,8 @@ from ui.testing import free_port, running_server, serve_command
 
 pytestmark = pytest.mark.slow
 
-ANSWER_KEYS = {"question", "answer", "abstained", "confidence", "quotes", "passages",
-               "timings_ms"}
+ANSWER_KEYS = {"question", "answer", "abstained", "confidence", "doubts", "quotes",
+               "passages", "timings_ms"}
 QUOTE_KEYS = {"text", "doc_id", "chunk_id", "start", "end", "score"}
 PASSAGE_KEYS = QUOTE_KEYS | {"rank"}
 FOUNDED = "When was the SCO founded?"

@@ -1,0 +1,500 @@
+"""The confidence rules: what the best sentence must say for the answer to stand,
+and the doubts an answer reports when it does not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+import pytest
+
+from rag import confidence
+from rag.answering import Answerer
+from rag.coreference import Abbreviations
+from rag.engine import Engine
+from rag.lexical import named_words, tokenize
+from rag.questions import AnswerType
+from rag.schema import Document
+from rag.sentences import sentences_of
+
+# The fixtures of tests/rag/conftest.py.
+Over = Callable[[Sequence[Document]], Engine]
+OneDocument = Callable[[str], Answerer]
+
+
+@pytest.mark.parametrize(
+    ("question", "rule", "factor"),
+    [
+        # A count is asked for; the best sentence holds none.
+        ("How many journalists covered the Astana summit?", "TYPE_MISS_CONFIDENCE", 0.2),
+        # It counts 183 conflicts, not the people killed in them.
+        ("How many people died in the conflicts?", "TYPE_MISS_CONFIDENCE", 0.2),
+        # "France" occurs nowhere in the article.
+        ("What is France's capital?", "UNKNOWN_NAME_CONFIDENCE", 0.3),
+        # Paris stands for France, which the article never names either.
+        ("What did Paris say about the Astana summit?", "UNKNOWN_NAME_CONFIDENCE", 0.3),
+        # The article says what Tokayev told them, but nothing near it says 2019.
+        ("What did Tokayev tell the security secretaries in 2019?",
+         "MISSING_FIGURE_CONFIDENCE", 0.2),
+        # The article's "capital of the organization" is someone else's capital.
+        ("What is the capital of Kazakhstan?", "OWNED_ELSEWHERE_CONFIDENCE", 0.2),
+        # Typed in lower case: "ceo" is still an office, which no sentence holds.
+        ("who is the ceo of tesla", "MISSING_OFFICE_CONFIDENCE", 0.2),
+        # The best sentence is about the SCO's goals, not Kazakhstan's currency.
+        ("What is the name of Kazakhstan's national currency?", "OTHER_ACTOR_CONFIDENCE", 0.2),
+        # Every figure the question gives must be there: 183 is, 2019 is not.
+        ("What did Tokayev say in 2019 about the 183 conflicts?",
+         "MISSING_FIGURE_CONFIDENCE", 0.2),
+    ],
+)
+def test_confidence_rules_for_what_the_document_cannot_say(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch, question: str, rule: str,
+        factor: float) -> None:
+    assert getattr(confidence, rule) == factor
+    # Each rule alone: another that also applies would abstain without it.
+    for other in dir(confidence):
+        if other.endswith("_CONFIDENCE") and other != rule:
+            monkeypatch.setattr(confidence, other, 1.0)
+    scaled = engine.ask(question)
+    monkeypatch.setattr(confidence, rule, 1.0)
+    raw = engine.ask(question)
+    assert raw.confidence > engine.settings.abstain_threshold  # the rule is what abstains
+    assert scaled.confidence == pytest.approx(raw.confidence * factor)
+    assert scaled.abstained
+    assert raw.passages == scaled.passages
+
+
+def test_confidence_rules_leave_answerable_questions_alone(
+        engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    questions = ["How many dialogue partners does the SCO have?",
+                 "Which city was declared the cultural and tourist capital of the SCO?",
+                 "When did the EU decide on tariffs for Chinese electric vehicles?",
+                 # Figures the article gives, in the sentence or next to it.
+                 "What does the SCO development strategy for 2025–2035 include?",
+                 "What did Tokayev say about the 183 conflicts?",
+                 # Names the article never uses, for ones it does: the EU, China.
+                 "When do Brussels' new tariffs on electric cars from China start?",
+                 "What did Beijing gain from closer relations with Eurasian countries?",
+                 # Another name of a country it names: the United States.
+                 "What has the US imposed tariffs on?"]
+    before = [engine.ask(q).confidence for q in questions]
+    for rule in dir(confidence):
+        if rule.endswith("_CONFIDENCE"):
+            monkeypatch.setattr(confidence, rule, 1.0)
+    assert [engine.ask(q).confidence for q in questions] == pytest.approx(before)
+
+
+RIVERS = [
+    Document("danube.txt", "The Danube flows through ten countries. It rises in the Black "
+             "Forest of Germany and empties into the Black Sea."),
+    Document("notes/rhine.md", "# Notes\n\nThe river rises in the Swiss Alps and flows into "
+             "the North Sea near Rotterdam. It is about 1,230 kilometres long."),
+]
+
+
+def test_a_name_the_answering_document_never_mentions_lowers_confidence(over: Over) -> None:
+    rivers = over(RIVERS)
+    # Only the Rhine's file gives a length; the Danube's file is the one naming it.
+    danube = rivers.ask("How long is the Danube?")
+    assert danube.abstained
+    # The file's name says what "the river" is.
+    rhine = rivers.ask("How long is the Rhine?")
+    assert not rhine.abstained and "1,230" in rhine.answer
+    assert rhine.quotes[0].doc_id == "notes/rhine.md"
+    # Scaled down as for a name the corpus never mentions.
+    answerer = rivers._answerer
+    assert answerer is not None
+    assert answerer.doubts._names_elsewhere(["Danube"], "notes/rhine.md")
+    assert not answerer.doubts._names_elsewhere(["Rhine", "Swiss", "Alps"], "notes/rhine.md")
+    assert not answerer.doubts._names_elsewhere(["Danube", "Germany"], "danube.txt")
+    # A country is looked for by all its names, in that file alone.
+    assert answerer.doubts._names_elsewhere(["Germany"], "notes/rhine.md")
+    # A stand-in is left to the corpus-wide check, whatever the file names.
+    assert not answerer.doubts._names_elsewhere(["Berlin"], "danube.txt")
+    assert not answerer.doubts._names_elsewhere(["Paris"], "danube.txt")
+    assert danube.confidence < rhine.confidence * confidence.ELSEWHERE_NAME_CONFIDENCE * 1.5
+
+
+def test_a_one_document_corpus_never_finds_names_elsewhere(one_document: OneDocument) -> None:
+    answerer = one_document("The Rhine rises in the Swiss Alps and flows north.")
+    assert not answerer.doubts._names_elsewhere(["Danube"], "d")
+
+
+def test_a_stand_in_counts_only_for_a_corpus_term_of_one_word(one_document: OneDocument) -> None:
+    answerer = one_document("Let us talk about the franchise of the island state today. "
+                             "China and the EU met in the capital this week to talk trade.")
+    assert answerer.doubts._mentions("Beijing") and answerer.doubts._mentions("Brussels’")
+    assert answerer.doubts._mentions("China") and answerer.doubts._mentions("Chinese")
+    # "France" is no term here, though "franchise" begins like it; "US" is not
+    # "us"; "Island" is Danish for Iceland, not a name of it.
+    assert not answerer.doubts._mentions("Paris")
+    assert not answerer.doubts._mentions("American")
+    assert not answerer.doubts._mentions("Reykjavik")
+
+
+def test_two_names_in_a_row_may_stand_in_together(one_document: OneDocument) -> None:
+    answerer = one_document(
+        "India, Kazakhstan and the UAE met China in the capital this week to talk trade.")
+    assert not answerer.doubts._names_unknown(["New", "Delhi"])
+    assert not answerer.doubts._names_unknown(["Abu", "Dhabi’s", "China"])
+    # "Nur-Sultan", split on the hyphen.
+    assert not answerer.doubts._names_unknown(["Nur", "Sultan"])
+    # "Delhi" alone stands for nothing; "Paris" stands for what the text never names.
+    assert answerer.doubts._names_unknown(["Delhi"])
+    assert answerer.doubts._names_unknown(["New", "Delhi", "Paris"])
+    assert not answerer.doubts._names_unknown([])
+
+
+def test_an_acronym_stands_in_only_as_written(one_document: OneDocument) -> None:
+    # "Washington" and "American" stand for the US; the pronoun "us" is not it.
+    capitals = one_document("The US and the UK agreed on new tariffs on steel this week.")
+    assert capitals.doubts._mentions("Washington") and capitals.doubts._mentions("American")
+    pronoun = one_document("Let us agree on new tariffs on steel and aluminium this week.")
+    assert not pronoun.doubts._mentions("Washington")
+    assert not pronoun.doubts._mentions("American")
+
+
+def test_a_name_of_several_words_stands_in_only_when_written_whole(
+        one_document: OneDocument) -> None:
+    # An article that says "the United States" and never "US" or "America".
+    whole = one_document("The United States and Japan agreed on new tariffs on steel.")
+    assert whole.doubts._mentions("Washington") and whole.doubts._mentions("Washington’s")
+    # The same words apart name nothing.
+    apart = one_document("The states of the region united against new tariffs on steel.")
+    assert not apart.doubts._mentions("Washington")
+    assert not one_document("The United Statesmen met.").doubts._mentions("Washington")
+
+
+@pytest.mark.parametrize(
+    ("question", "abstains"),
+    [
+        # BRICS is named twice in the article, never beside the SCO's founding year.
+        ("When was BRICS founded?", True),
+        ("When did Belarus become a full member of the organisation?", True),
+        ("When was the SCO founded?", False),
+    ],
+)
+def test_a_rare_name_missing_beside_the_answer_abstains(engine: Engine, question: str,
+                                                         abstains: bool) -> None:
+    assert engine.ask(question).abstained is abstains
+
+
+GRAIN = ("Later that year, the Danube Commission announced new river tolls for barges. "
+         "The fair was held in the old hall that the United Nations built. "
+         "Grain traders from Almaty sold wheat and barley at the fair. "
+         "Union members set grain prices for the season ahead. "
+         "The UN praised the grain fair and its organisers warmly.")
+
+
+@pytest.mark.parametrize(
+    ("question", "scaled"),
+    [
+        # "Danube" is in one sentence, two before the one about grain prices.
+        ("Who set grain prices at the Danube fair?", True),
+        ("Who set grain prices at the fair?", False),
+        # "United Nations", named far away, is also the "UN" of the sentence after;
+        # "Almaty" is in the sentence before.
+        ("Who set grain prices at the United Nations fair?", False),
+        ("Who set grain prices at the Almaty fair?", False),
+    ],
+)
+def test_a_rare_name_counts_only_away_from_the_best_sentence(
+        one_document: OneDocument, question: str, scaled: bool) -> None:
+    answerer = one_document(GRAIN)
+    names = named_words(question)
+    top = next(s for s in answerer.sentences if "set grain prices" in s.text)
+    assert (answerer.doubts._rare_name_absent(names, top, answerer.doubts._paired(names))
+            is not None) is scaled
+
+
+def test_a_figure_counts_with_its_scale(over: Over, monkeypatch: pytest.MonkeyPatch) -> None:
+    fund = over([Document("fund.txt", "The fund was set up in 2019 with $20 billion. "
+                                       "It builds schools in rural areas.")])
+    right = fund.ask("What does the fund set up with $20bn build?")
+    wrong = fund.ask("What does the fund set up with $20 million build?")
+    assert not right.abstained
+    monkeypatch.setattr(confidence, "MISSING_FIGURE_CONFIDENCE", 1.0)
+    raw = fund.ask("What does the fund set up with $20 million build?")
+    # "$20 million" is not "$20 billion": only the scale tells them apart.
+    assert wrong.confidence == pytest.approx(raw.confidence * 0.2)
+
+
+def test_a_name_written_in_another_order_names_nothing(
+        over: Over, monkeypatch: pytest.MonkeyPatch) -> None:
+    soccer = over([Document("la.txt", "From 2005 to 2014 there were two Major League Soccer "
+                                       "teams in Los Angeles, the LA Galaxy and Chivas USA.")])
+    soccer.ensure_ready()
+    answerer = soccer._answerer
+    assert answerer is not None
+    assert answerer.doubts._names_swapped("How many Major Soccer League teams were in LA?")
+    assert not answerer.doubts._names_swapped("How many Major League Soccer teams were in LA?")
+    assert not answerer.doubts._names_swapped("How many Soccer teams were there?")  # part of it
+    assert answerer.doubts._names_swapped("Did Major Soccer League teams play there?")
+    swapped = soccer.ask("How many Major Soccer League teams were in Los Angeles?")
+    monkeypatch.setattr(confidence, "SWAPPED_NAME_CONFIDENCE", 1.0)
+    raw = soccer.ask("How many Major Soccer League teams were in Los Angeles?")
+    assert swapped.confidence == pytest.approx(raw.confidence * 0.3)
+    right = soccer.ask("How many Major League Soccer teams were in Los Angeles?")
+    assert right.confidence == pytest.approx(raw.confidence, abs=0.1)  # not scaled
+
+
+def test_an_acronym_the_documents_only_spell_out_is_known(over: Over) -> None:
+    docs = [Document("acme.md", "Acme Robotics makes warehouse robots. Chief Executive "
+                                "Officer Jane Porter said the Lyon site was chosen for its "
+                                "rail links."),
+            Document("router.md", "The reset button is on the back of the router.")]
+    acme = over(docs)
+    answer = acme.ask("Who is the CEO of Acme?")
+    assert not answer.abstained and answer.answer == "Jane Porter"
+
+
+@pytest.mark.parametrize(
+    ("text", "figures"),
+    [
+        ("$20 million", [("20", "million")]),
+        ("over $20 billion", [("20", "billion")]),
+        ("£304m and $4.2bn", [("304", "million"), ("4.2", "billion")]),
+        ("a $20m-a-year deal worth 20bn", [("20", "million"), ("20", "billion")]),
+        # "m" after no currency sign is metres.
+        ("a 3.5m statue 132 m high", [("3.5", None), ("132", None)]),
+        ("2025–2035", [("2025", None), ("2035", None)]),
+    ],
+)
+def test_figures_are_read_with_their_scale(text: str, figures: list[tuple[str, str | None]]
+                                           ) -> None:
+    assert [confidence._scaled(m) for m in confidence._FIGURE.finditer(text)] == figures
+
+
+def test_a_documents_title_is_near_every_sentence_of_it(
+        over: Over, monkeypatch: pytest.MonkeyPatch) -> None:
+    # "Marie" and "Curie" are rare, and the answering sentence says "she".
+    curie = over([Document("curie.md", "# Marie Curie\n\nMarie Curie was a physicist and "
+                                        "chemist who studied radioactivity in Paris for most "
+                                        "of her life. In 1895 she married the physicist Pierre "
+                                        "Curie, who shared her work on radium.")])
+    asked = curie.ask("Who did Marie Curie marry?")
+    assert not asked.abstained and asked.answer == "Pierre Curie"
+    monkeypatch.setattr(confidence, "RARE_NAME_CONFIDENCE", 1.0)
+    assert curie.ask("Who did Marie Curie marry?").confidence == pytest.approx(
+        asked.confidence)
+
+
+@pytest.mark.parametrize(
+    ("asked", "given", "same"),
+    [
+        (("1,000", None), ("1000", None), True),
+        (("1000", None), ("1,000", None), True),
+        (("38", None), ("38.1", None), True),
+        (("20", None), ("2020", None), False),
+        (("20", None), ("120", None), False),
+        (("1,000", None), ("1,000,000", None), False),
+        (("20", "million"), ("20", "billion"), False),
+        (("20", None), ("20", "billion"), True),
+    ],
+)
+def test_same_figure(asked: tuple[str, str | None], given: tuple[str, str | None],
+                     same: bool) -> None:
+    assert confidence._same_figure(asked, given) is same
+
+
+def test_the_office_rule_is_for_who_holds_an_office(over: Over) -> None:
+    docs = [Document("kz.md", "Kassym-Jomart Tokayev succeeded Nursultan Nazarbayev in 2019 "
+                              "after a long career in diplomacy.")]
+    kz = over(docs)
+    asked = kz.ask("Who succeeded President Nursultan Nazarbayev in 2019?")
+    assert not asked.abstained and "Tokayev" in asked.answer
+
+
+@pytest.mark.parametrize(
+    ("sentence", "question", "elsewhere"),
+    [
+        ("Almaty was declared the cultural capital of the organization.",
+         "What is the capital of Kazakhstan?", True),
+        # The owner a few words on, or the body "the organization" stands for.
+        ("He met the President of the Republic of Kazakhstan.",
+         "Who is the President of Kazakhstan?", False),
+        ("Almaty was declared the cultural capital of the organization.",
+         "Which city is the capital of the SCO?", False),
+        # The owner further on, in a derived form.
+        ("He met the secretaries of the security councils of the Central Asian countries.",
+         "Whom did he meet, the secretaries of Central Asia?", False),
+        # Another name is someone else's; "of the country" may be anyone's.
+        ("Bishkek is the capital of Kyrgyzstan.", "What is the capital of Kazakhstan?", True),
+        ("Almaty is the largest city of the country.", "What is the largest city of Kazakhstan?",
+         False),
+        ("In 2019 Tokayev became president of the republic.",
+         "Who became president of Kazakhstan in 2019?", False),
+        # The noun asked for, an idiom, and a name say nothing of whose.
+        ("The 2024 summit was held in the city of Astana.",
+         "Which city of Kazakhstan hosted the 2024 summit?", False),
+        ("Tokayev, the head of state, spoke.", "Who is the head of Kazakhstan?", False),
+        ("Tallinn was European Capital of Culture.", "What is the capital of Estonia?", False),
+        # No "<noun> of" in the sentence, or a portion rather than an owner.
+        ("Astana hosts the summit.", "What is the capital of Kazakhstan?", False),
+        ("It is part of the strategy.", "What is part of Kazakhstan?", False),
+    ],
+)
+def test_owned_elsewhere(sentence: str, question: str, elsewhere: bool) -> None:
+    text = "The Shanghai Cooperation Organization (SCO) met in 2001. " + sentence
+    sentences = sentences_of([Document("d", text)])
+    answerer = Answerer(sentences, np.ones((len(sentences), 4), dtype=np.float32),
+                                  [list(range(len(sentences)))], {"d": text},
+                                  Abbreviations([text]))
+    last = answerer.sentences[-1]
+    assert (answerer.doubts._owned_elsewhere(last, question) is not None) is elsewhere
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        # What kind of answer is asked for: the document need not say "Gulf".
+        ("Which Gulf states are sending leaders?", []),
+        ("Which South Caucasus country's leader attends?", []),
+        ("In which Central Asian city was it held?", []),
+        # Names the answer belongs to, or is about, stay.
+        ("What NFL teams are from Southern California?", ["NFL", "Southern", "California"]),
+        ("Which states did Gulf leaders visit?", ["Gulf"]),
+        ("What is the capital of France?", ["France"]),
+        # Only names before a kind of place or group: a policy is named by its name.
+        ("What Zorblax policy was adopted?", ["Zorblax"]),
+    ],
+)
+def test_names_saying_what_kind_of_answer_is_asked_need_no_mention(
+        question: str, names: list[str]) -> None:
+    assert confidence._asked_names(question) == names
+
+
+def test_a_list_naming_the_kind_asked_for_answers(engine: Engine) -> None:
+    # "Gulf" occurs nowhere in the article; Qatar and the UAE are in its list.
+    answer = engine.ask("Which Gulf states are sending their top leaders to the gathering?")
+    assert not answer.abstained
+    assert "Qatar" in answer.quotes[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "sentence", "other"),
+    [
+        # Asked about the US, a sentence on what the EU does tells something else.
+        ("What tariff has the United States put on Chinese cars?",
+         "The EU will introduce tariffs of 38.1% on cars from China.", True),
+        ("What is the name of Kazakhstan's currency?",
+         "Among the goals of the SCO is trade in national currencies.", True),
+        # Every country asked about is there, by another name.
+        ("What tariff has the US put on Chinese cars?",
+         "The United States taxes cars from China at 100%.", False),
+        # None asked about is missing, or none other is named instead.
+        ("What did the EU decide?", "The US decided to tax cars.", False),
+        ("What does Kazakhstan expect?", "Expectations are high.", False),
+        # "the bloc" may be the body the sentence names by its acronym.
+        ("What does Kazakhstan want from the bloc?", "The SCO wants stability.", False),
+        # A body the question names is no other one; other acronyms are no actors.
+        ("When did Kazakhstan join the WTO?", "The republic became a WTO member in 2015.", False),
+        ("What is Kazakhstan's GDP?", "The country's GDP grew by 5% in 2023.", False),
+        ("How did COVID affect Kazakhstan?", "COVID cut growth sharply.", False),
+        ("What did Kazakhstan do in the war?", "World War II ended in 1945.", False),
+    ],
+)
+def test_a_sentence_about_another_country_or_body(question: str, sentence: str,
+                                                  other: bool) -> None:
+    assert confidence._other_actor(question, sentence) is other
+
+
+def test_a_body_called_by_the_first_word_of_its_name_is_that_body(engine: Engine) -> None:
+    # "Shanghai" occurs only in "Shanghai Cooperation Organization": no rare name
+    # the best sentence leaves out, which says "the organization".
+    answer = engine.ask("How many full member countries does the Shanghai bloc have today?")
+    assert not answer.abstained
+    assert "nine member states" in answer.quotes[0].text
+
+
+@pytest.mark.parametrize(
+    ("question", "names"),
+    [
+        # What the question sets aside the answer is not about.
+        ("Apart from the Red Sea problems, what else pushes Eurasian trade?", ["Eurasian"]),
+        ("Other than Universal and Warner, what company runs a label?", []),
+        ("Which country, besides China, attends?", []),
+        # Only the set-aside phrase: "did Kazakhstan visit" still names Kazakhstan.
+        ("Which countries other than Russia did Kazakhstan visit?", ["Kazakhstan"]),
+        ("What did China do?", ["China"]),
+    ],
+)
+def test_names_set_aside_need_no_mention(question: str, names: list[str]) -> None:
+    assert confidence._asked_names(question) == names
+
+
+def test_a_country_set_aside_is_no_actor_left_out() -> None:
+    sentence = "Russia will also attend."
+    assert not confidence._other_actor("Which country, besides China, attends?", sentence)
+    assert confidence._other_actor("Does China attend?", sentence)
+
+
+def test_an_office_acronym_is_held_by_its_words(one_document: OneDocument) -> None:
+    answerer = one_document("Elon Musk, the chief executive of Tesla, spoke on Monday. "
+                             "Sales of the new car rose sharply in Europe this year.")
+    spoke, sales = answerer.sentences
+    terms = tokenize("who is the ceo of tesla")
+    assert answerer.doubts._holds_office(spoke, terms)
+    assert not answerer.doubts._holds_office(sales, terms)
+    # In capitals, "CEO" is no name the corpus never uses: it writes its words.
+    assert answerer.doubts._mentions("CEO")
+    assert not answerer.doubts._mentions("CFO")
+
+
+@pytest.mark.parametrize(
+    ("question", "rule", "words"),
+    [
+        ("What is France's capital?", "unknown_name", "“France”"),
+        ("How many journalists covered the Astana summit?", "type_miss", "a number"),
+        ("What did Tokayev tell the security secretaries in 2019?", "missing_figure", "“2019”"),
+        ("What is the capital of Kazakhstan?", "owned_elsewhere", "“capital of Kazakhstan”"),
+        ("who is the ceo of tesla", "missing_office", "office"),
+    ],
+)
+def test_an_abstention_says_which_rule_doubted_it(engine: Engine, question: str, rule: str,
+                                                  words: str) -> None:
+    answer = engine.ask(question)
+    assert answer.abstained
+    doubt = next(d for d in answer.doubts if d.rule == rule)
+    assert words in doubt.message
+    assert {"rule": doubt.rule, "message": doubt.message} in answer.to_dict()["doubts"]
+
+
+def test_an_answer_no_rule_doubts_has_no_doubts(engine: Engine) -> None:
+    answer = engine.ask("When was the SCO founded?")
+    assert not answer.abstained
+    assert answer.doubts == ()
+    assert answer.to_dict()["doubts"] == []
+
+
+def test_the_factor_is_the_product_of_the_failed_rules(one_document: OneDocument) -> None:
+    # Paris is never named, and 2019 is nowhere: two rules fail at once.
+    answerer = one_document("The summit opened in Astana on Monday with nine leaders.")
+    best = answerer.sentences[0]
+    question = "How many leaders did Paris send in 2019?"
+    factor, doubts = answerer.doubts.check(question, AnswerType.NUMBER, best,
+                                           tokenize(question))
+    assert [d.rule for d in doubts] == ["unknown_name", "missing_figure"]
+    assert factor == pytest.approx(confidence.UNKNOWN_NAME_CONFIDENCE
+                                   * confidence.MISSING_FIGURE_CONFIDENCE)
+    assert "“Paris”" in doubts[0].message and "“2019”" in doubts[1].message
+    factor, doubts = answerer.doubts.check("How many leaders opened the summit?",
+                                           AnswerType.NUMBER, best,
+                                           tokenize("How many leaders opened the summit?"))
+    assert (factor, doubts) == (1.0, ())
+
+
+def test_a_name_written_in_another_order_is_named_as_the_question_wrote_it(
+        one_document: OneDocument) -> None:
+    answerer = one_document("There were two Major League Soccer teams in Los Angeles.")
+    assert answerer.doubts._names_swapped("Did Major Soccer League teams play?") == (
+        "Major Soccer League")
+    assert answerer.doubts._names_swapped("Did Major League Soccer teams play?") is None
+
+
+def test_unknown_names_written_together_are_named_together(engine: Engine) -> None:
+    answer = engine.ask("What did Emmanuel Macron and Olaf Scholz say about Astana?")
+    assert answer.abstained
+    assert answer.doubts[0].message == ("The question names “Emmanuel Macron” and “Olaf "
+                                        "Scholz”, which the documents never mention.")
+
