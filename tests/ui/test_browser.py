@@ -87,6 +87,15 @@ def test_question_gets_a_cited_answer_and_a_screenshot(page: Any, article_server
     assert target.stat().st_size > 10_000
 
 
+def test_an_abstention_says_why_in_plain_words(page: Any, article_server: str) -> None:
+    reply = ask(page, article_server, "Who won the 2022 FIFA World Cup?")
+    text = reply.inner_text()
+    assert "The document does not say." in text
+    # The apostrophe shows as one: it once came out as "&#x27;".
+    assert "Why: The question names “FIFA World Cup”" in text
+    assert "the question's “2022”" in text
+
+
 def test_script_in_a_document_shows_as_text_and_never_runs(page: Any,
                                                             hostile_server: str) -> None:
     dialogs: list[str] = []
