@@ -284,10 +284,13 @@ class Doubts:
                 if not (k or self._mentions(name))]
 
     def _paired(self, names: Sequence[str]) -> list[bool]:
-        """For each name, whether it and a neighbour stand for something the corpus names."""
+        """For each name, whether it and a neighbour stand for something the corpus
+        names, or are one of its names written apart ("Sky Drive" for "SkyDrive")."""
         known = [False] * len(names)
         for i in range(len(names) - 1):
-            if self._stands_in(f"{names[i]} {names[i + 1]}"):
+            joined = tokenize(names[i] + names[i + 1])
+            if self._stands_in(f"{names[i]} {names[i + 1]}") or (
+                    len(joined) == 1 and joined[0] in self.idf):
                 known[i] = known[i + 1] = True
         return known
 

@@ -73,6 +73,27 @@ def format_kind_table(metrics: Mapping[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def format_doubt_table(evaluation: Evaluation) -> str:
+    """How often each confidence rule (``rag.confidence``) cut an answer, per mode,
+    on unanswerable and on answerable questions, as a Markdown table (empty when
+    none fired). A rule firing on answerable questions costs answers."""
+    counts: dict[str, dict[str, list[int]]] = {}
+    for mode in evaluation.modes:
+        for record in evaluation.records[mode]:
+            for rule in dict.fromkeys(d.rule for d in record.answer.doubts):
+                cell = counts.setdefault(rule, {}).setdefault(mode, [0, 0])
+                cell[0 if record.item.is_impossible else 1] += 1
+    if not counts:
+        return ""
+    head = [f"{mode} {kind}" for mode in evaluation.modes
+            for kind in ("unanswerable", "answerable")]
+    lines = ["| rule | " + " | ".join(head) + " |", "|---|" + "---:|" * len(head)]
+    for rule in sorted(counts, key=lambda r: (-sum(sum(c) for c in counts[r].values()), r)):
+        cells = [str(n) for mode in evaluation.modes for n in counts[rule].get(mode, [0, 0])]
+        lines.append(f"| {rule} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
 def write_report(out: Path, evaluation: Evaluation, metrics: Mapping[str, Any],
                  threshold: float) -> Path:
     """Write ``report.md`` and its two plots into ``out``; returns the report's path."""
@@ -106,6 +127,13 @@ def write_report(out: Path, evaluation: Evaluation, metrics: Mapping[str, Any],
                   f"{calibration['abstain_threshold']:.4f} (was "
                   f"{calibration['previous_threshold']:.4f}), best F1 "
                   f"{calibration['best_f1']:.2f}.", ""]
+    doubt_table = format_doubt_table(evaluation)
+    if doubt_table:
+        parts += ["## Confidence rules", "",
+                  "How many questions each rule of `rag/confidence.py` doubted (the answer's "
+                  "`doubts`): on unanswerable questions it helps abstain, on answerable ones "
+                  "it costs answers.",
+                  "", doubt_table, ""]
     parts += [
         "## Retrieval recall@k",
         "",
@@ -156,6 +184,9 @@ def _misses(evaluation: Evaluation, mode: str, threshold: float) -> list[str]:
                       f"{table.confidence[i]:.3f})  ",
                       f"   quote: “{_clean(quote.text)}” ({quote.doc_id} "
                       f"[{quote.start}:{quote.end}])  "]
+        if r.answer.doubts:
+            lines.append("   doubts: " + " ".join(_clean(d.message) for d in r.answer.doubts)
+                         + "  ")
         if not r.item.is_impossible:
             lines.append(f"   gold passage rank: {rank if rank is not None else 'not in top 10'}")
     return lines

@@ -89,6 +89,10 @@ def test_cli_writes_every_artefact(tmp_path: Path, monkeypatch: pytest.MonkeyPat
     report = (out / "report.md").read_text(encoding="utf-8")
     assert "| metric | hybrid | dense | bm25 |" in report
     assert "## Worst misses" in report
+    # The rules' table is there when some answer was doubted.
+    doubted = any(json.loads(line)["doubts"] for mode in MODES for line in
+                  (out / f"results.{mode}.jsonl").read_text("utf-8").splitlines())
+    assert ("## Confidence rules" in report) is doubted
     for png in ("recall_at_k.png", "abstention.png"):
         assert png in report
         assert (out / png).read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -145,6 +145,15 @@ def test_two_names_in_a_row_may_stand_in_together(one_document: OneDocument) -> 
     assert not answerer.doubts._names_unknown([])
 
 
+def test_a_name_written_apart_is_the_corpus_name_written_together(
+        one_document: OneDocument) -> None:
+    answerer = one_document("Microsoft renamed SkyDrive to OneDrive in 2014 after a dispute.")
+    assert answerer.doubts._names_unknown(["Sky", "Drive"]) == []
+    assert answerer.doubts._names_unknown(["Sky", "Drive", "Pro"]) == ["Pro"]
+    # Apart, each word is still unknown.
+    assert answerer.doubts._names_unknown(["Drive"]) == ["Drive"]
+
+
 def test_an_acronym_stands_in_only_as_written(one_document: OneDocument) -> None:
     # "Washington" and "American" stand for the US; the pronoun "us" is not it.
     capitals = one_document("The US and the UK agreed on new tariffs on steel this week.")
