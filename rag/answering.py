@@ -143,7 +143,7 @@ class Answerer:
         # Headings help retrieval find a section but answer nothing: never quoted.
         self.headings = frozenset(s.sentence_id for s in self.sentences
                                   if is_heading(s, texts[s.doc_id]))
-        self.doubts = Doubts(self.sentences, self.terms, texts, self.idf, self.vocabulary,
+        self.rules = Doubts(self.sentences, self.terms, texts, self.idf, self.vocabulary,
                              self.proper_nouns, self.headings, abbreviations)
 
     def select(self, question: str, query_vector: np.ndarray, query_terms: Sequence[str],
@@ -224,7 +224,7 @@ class Answerer:
         quotes = tuple(self._quote(g, score, owner) for g, score in zip(groups, group_scores,
                                                                         strict=True))
         reason = top_cause.text if top_cause is not None else top.text
-        scale, doubts = self.doubts.check(question, kind, top, query_terms)
+        scale, doubts = self.rules.check(question, kind, top, query_terms)
         confidence = float(np.clip(best, 0.0, 1.0)) * scale
         return Selection(narrow(reason, question, self.proper_nouns) or reason, confidence, quotes,
                          doubts)

@@ -198,7 +198,11 @@ def _one_line(text: str) -> str:
 
 
 def format_answer(answer: Answer) -> str:
-    """Render an answer for a terminal: answer, quotes with [n] markers, sources."""
+    """Render an answer for a terminal: answer, quotes with [n] markers, sources.
+
+    An abstention says why on a "Why:" line when a confidence rule doubted it; an
+    answer given despite a doubt carries it on a "Caution:" line.
+    """
     lines: list[str] = []
     if answer.abstained:
         lines.append(NO_ANSWER_MESSAGE)

@@ -31,9 +31,6 @@ from rag.questions import OFFICES, AnswerType
 from rag.schema import Doubt, Sentence
 from rag.spans import candidates, missing_rate
 
-# Question types whose answer is a span we can recognise.
-TYPED = frozenset((AnswerType.DATE, AnswerType.NUMBER, AnswerType.NAME, AnswerType.COUNTRY,
-                   AnswerType.ENTITY, AnswerType.EXPANSION))
 # When even the best sentence holds no span of the asked type ("How many ...?" over a
 # sentence with no count), the document most likely does not say: confidence is
 # scaled down so that the abstention threshold catches it.
@@ -121,18 +118,34 @@ _OFFICE_HOLDER_Q = re.compile(r"\s*who\s+(?:is|was|are|were)\s+(?:the\s+|[\w’'
 RARE_NAME_SENTENCES = 2
 RARE_NAME_CONFIDENCE = 0.3
 # A figure and its scale: "20 million", "£304m", "20bn" ("132 m" and "3.5m" are
-# metres: "m" counts as million only after a currency sign).
+# metres: "m" counts as million only after a currency sign). Digits inside a name
+# count too: asked about "MPEG-3", a text giving only "MPEG-4" does not answer.
 _FIGURE = re.compile(r"(?P<money>[$€£¥]\s?)?\d+(?:[.,]\d+)*"
                      r"(?:\s*(million|billion|trillion)\b|(?(money)(bn|m)|(bn))(?!\w))?", re.I)
 _SCALES = {"m": "million", "bn": "billion"}
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-# How each answer type is named in a doubt's message.
+# The question types whose answer is a span we can recognise, and how a doubt's
+# message names each.
 _KIND_WORDS = {AnswerType.DATE: "a date", AnswerType.NUMBER: "a number",
                AnswerType.NAME: "a person's name", AnswerType.COUNTRY: "a country",
                AnswerType.ENTITY: "the name of a place or body",
                AnswerType.EXPANSION: "what the acronym stands for"}
+TYPED = frozenset(_KIND_WORDS)
+
+# The rules' keys, as ``Doubt.rule`` gives them: stable, for programs reading answers.
+TYPE_MISS = "type_miss"
+UNKNOWN_NAME = "unknown_name"
+NAME_ELSEWHERE = "name_elsewhere"
+RARE_NAME_ABSENT = "rare_name_absent"
+SWAPPED_NAME = "swapped_name"
+MISSING_FIGURE = "missing_figure"
+OWNED_ELSEWHERE = "owned_elsewhere"
+OTHER_ACTOR = "other_actor"
+MISSING_OFFICE = "missing_office"
+RULES = (TYPE_MISS, UNKNOWN_NAME, NAME_ELSEWHERE, RARE_NAME_ABSENT, SWAPPED_NAME,
+         MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE)
 
 
 class Doubts:
@@ -226,50 +239,70 @@ class Doubts:
     def _doubts(self, question: str, kind: AnswerType, best: Sentence,
                 query_terms: Sequence[str]) -> Iterator[tuple[float, Doubt]]:
         """Each failed rule with its factor, read from the module at call time."""
+        # "the document never mentions", "the documents never mention".
+        documents, ending = ("documents", "") if len(self.texts) > 1 else ("document", "s")
         if kind in TYPED and not candidates(best.text, kind, question, self.proper_nouns):
             yield TYPE_MISS_CONFIDENCE, Doubt(
-                "type_miss", f"The question asks for {_KIND_WORDS[kind]}, and the closest "
+                TYPE_MISS, f"The question asks for {_KIND_WORDS[kind]}, and the closest "
                 "sentence gives none.")
         elif kind is AnswerType.OTHER and missing_rate(best.text, question):
             yield TYPE_MISS_CONFIDENCE, Doubt(
-                "type_miss", "The question asks for a rate, and the closest sentence states none.")
-        names = _asked_names(question)
+                TYPE_MISS, "The question asks for a rate, and the closest sentence states none.")
+        names = self._joined(_asked_names(question))
         paired = self._paired(names)
         if unknown := self._names_unknown(names, paired):
-            shown = " and ".join(f"“{_shown(' '.join(run))}”" for run in _runs(names, question)
-                                 if not set(unknown).isdisjoint(run))
+            shown = " and ".join(f"“{text}”" for text, run in _runs(names, question)
+                                 if not set(run).isdisjoint(unknown))
             yield UNKNOWN_NAME_CONFIDENCE, Doubt(
-                "unknown_name", f"The question names {shown}, which the documents never "
-                "mention.")
+                UNKNOWN_NAME, f"The question names {shown}, which the {documents} never "
+                f"mention{ending}.")
         elif (name := self._names_elsewhere(names, best.doc_id, paired)) is not None:
             yield ELSEWHERE_NAME_CONFIDENCE, Doubt(
-                "name_elsewhere", f"The closest sentence is in {best.doc_id}, which never "
+                NAME_ELSEWHERE, f"The closest sentence is in {best.doc_id}, which never "
                 f"mentions “{_shown(name)}”.")
         elif (name := self._rare_name_absent(names, best, paired)) is not None:
             yield RARE_NAME_CONFIDENCE, Doubt(
-                "rare_name_absent", f"The closest sentence is not about “{_shown(name)}”, "
-                "which the documents mention only elsewhere.")
+                RARE_NAME_ABSENT, f"The closest sentence is not about “{_shown(name)}”, "
+                f"which the {documents} mention{ending} only elsewhere.")
         elif (name := self._names_swapped(question)) is not None:
             yield SWAPPED_NAME_CONFIDENCE, Doubt(
-                "swapped_name", f"The documents write no “{name}”, only its words in "
+                SWAPPED_NAME, f"The {documents} write{ending} no “{name}”, only its words in "
                 "another order.")
         if (figure := self._missing_figure(best, question)) is not None:
             yield MISSING_FIGURE_CONFIDENCE, Doubt(
-                "missing_figure", f"The closest sentence does not give the question's "
+                MISSING_FIGURE, f"The closest sentence does not give the question's "
                 f"“{figure}”.")
         if (owned := self._owned_elsewhere(best, question)) is not None:
             yield OWNED_ELSEWHERE_CONFIDENCE, Doubt(
-                "owned_elsewhere", f"The closest sentence speaks of the {owned[0]} of "
+                OWNED_ELSEWHERE, f"The closest sentence speaks of the {owned[0]} of "
                 f"someone else, not the question's “{owned[1]}”.")
         if _other_actor(question, best.text):
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
-                "other_actor", "The closest sentence is about another country or body than "
+                OTHER_ACTOR, "The closest sentence is about another country or body than "
                 "the one the question names.")
         if (kind is AnswerType.NAME and _OFFICE_HOLDER_Q.match(question)
                 and not self._holds_office(best, query_terms)):
+            office = next((w for w in re.findall(r"[\w’'-]+", question)
+                           if set(tokenize(w)) & _OFFICE_TERMS), "office")
             yield MISSING_OFFICE_CONFIDENCE, Doubt(
-                "missing_office", "The question asks who holds an office, and the closest "
-                "sentence names no one in it.")
+                MISSING_OFFICE, f"The question asks who is the {office}, and the "
+                "closest sentence does not mention one.")
+
+    def _joined(self, names: Sequence[str]) -> list[str]:
+        """``names`` with two in a row made one where the corpus writes them as one
+        name ("Sky", "Drive" as "SkyDrive"), so that every rule checks that name.
+
+        Only where one of the two is no name the corpus mentions: "Sky HD" stays
+        two known names where some text also writes "SkyHD".
+        """
+        joined: list[str] = []
+        for name in names:
+            if (joined and (joined[-1] + name).lower() in self.proper_nouns
+                    and not (self._mentions(joined[-1]) and self._mentions(name))):
+                joined[-1] += name
+            else:
+                joined.append(name)
+        return joined
 
     def _names_unknown(self, names: Sequence[str],
                        paired: Sequence[bool] | None = None) -> list[str]:
@@ -284,13 +317,10 @@ class Doubts:
                 if not (k or self._mentions(name))]
 
     def _paired(self, names: Sequence[str]) -> list[bool]:
-        """For each name, whether it and a neighbour stand for something the corpus
-        names, or are one of its names written apart ("Sky Drive" for "SkyDrive")."""
+        """For each name, whether it and a neighbour stand for something the corpus names."""
         known = [False] * len(names)
         for i in range(len(names) - 1):
-            joined = tokenize(names[i] + names[i + 1])
-            if self._stands_in(f"{names[i]} {names[i + 1]}") or (
-                    len(joined) == 1 and joined[0] in self.idf):
+            if self._stands_in(f"{names[i]} {names[i + 1]}"):
                 known[i] = known[i + 1] = True
         return known
 
@@ -440,7 +470,7 @@ class Doubts:
     def _missing_figure(self, sentence: Sentence, question: str) -> str | None:
         """The first figure the question gives, as written, that neither ``sentence``
         nor its neighbours hold (with its scale where the question gives one), if any."""
-        figures = [(m.group(0).strip(), _scaled(m)) for m in _FIGURE.finditer(question)]
+        figures = [(_word_around(question, m), _scaled(m)) for m in _FIGURE.finditer(question)]
         if not figures:
             return None
         sid = sentence.sentence_id
@@ -499,6 +529,7 @@ class Doubts:
             office in terms or (office in _OFFICE_WORDS and _OFFICE_WORDS[office] <= terms)
             for office in offices)
 
+
 # "Which Gulf states ...?": names between the question word and its noun say
 # what kind of answer is asked for, which the document need not call it ("Qatar").
 # An acronym there names a thing the answer belongs to ("What NFL teams ...?"):
@@ -543,22 +574,47 @@ def _other_actor(question: str, sentence: str) -> bool:
             and any(not any(g & n for n in named) for g in given))
 
 
-def _runs(names: Sequence[str], question: str) -> list[list[str]]:
-    """``names`` grouped where the question writes them one after another:
-    "FIFA", "World", "Cup" as one run."""
-    runs: list[list[str]] = []
+def _runs(names: Sequence[str], question: str) -> list[tuple[str, list[str]]]:
+    """``names`` as the question writes them, those in a row as one run, each with
+    its names: "FIFA", "World", "Cup" as "FIFA World Cup", "Jean", "Claude" as
+    "Jean-Claude". A possessive ends a run ("Turkey's" of "Turkey's Erdogan") and
+    is left out of what is shown."""
+    spans: list[list[int]] = []  # [start, end] of each run in the question
+    members: list[list[str]] = []
+    loose: list[tuple[str, list[str]]] = []
+    pos = 0
     for name in names:
-        last = " ".join(runs[-1]) if runs else ""
-        if last and re.search(rf"(?<!\w){re.escape(last)}\s+{re.escape(name)}(?!\w)", question):
-            runs[-1].append(name)
+        at = question.find(name, pos)
+        if at < 0:  # not as written (a joined name): shown alone
+            loose.append((_shown(name), [name]))
+            continue
+        if spans and re.fullmatch(r"\s+|[-–]", question[spans[-1][1] : at]) and not (
+                _POSSESSIVE.search(question, 0, spans[-1][1])):
+            spans[-1][1] = at + len(name)
+            members[-1].append(name)
         else:
-            runs.append([name])
-    return runs
+            spans.append([at, at + len(name)])
+            members.append([name])
+        pos = at + len(name)
+    return [(_shown(question[a:b]), run) for (a, b), run in zip(spans, members, strict=True)
+            ] + loose
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def _word_around(text: str, match: re.Match[str]) -> str:
+    """What a figure is written as, with the word it is part of: "G20", "COVID-19",
+    "$20bn"."""
+    before = re.search(r"\S*$", text[: match.start()])
+    after = re.match(r"\S*", text[match.end() :])
+    word = (before.group() if before else "") + match.group() + (after.group() if after else "")
+    return word.strip("?!.,;:()\"'“”‘’")
 
 
 def _shown(name: str) -> str:
     """A name as a message shows it: "France" for the question's "France's"."""
-    return re.sub(r"['’]s?$", "", name)
+    return _POSSESSIVE.sub("", name)
 
 
 def _owns(owner: set[str], terms: AbstractSet[str]) -> bool:

@@ -74,9 +74,10 @@ def format_kind_table(metrics: Mapping[str, Any]) -> str:
 
 
 def format_doubt_table(evaluation: Evaluation) -> str:
-    """How often each confidence rule (``rag.confidence``) cut an answer, per mode,
-    on unanswerable and on answerable questions, as a Markdown table (empty when
-    none fired). A rule firing on answerable questions costs answers."""
+    """How often each confidence rule (``rag.confidence``) fired, per mode, on
+    unanswerable and on answerable questions, as a Markdown table (empty when none
+    fired). A firing on an answerable question may cost its answer; whether it did
+    depends on the threshold, which the answer's score may clear or miss anyway."""
     counts: dict[str, dict[str, list[int]]] = {}
     for mode in evaluation.modes:
         for record in evaluation.records[mode]:
@@ -130,9 +131,9 @@ def write_report(out: Path, evaluation: Evaluation, metrics: Mapping[str, Any],
     doubt_table = format_doubt_table(evaluation)
     if doubt_table:
         parts += ["## Confidence rules", "",
-                  "How many questions each rule of `rag/confidence.py` doubted (the answer's "
-                  "`doubts`): on unanswerable questions it helps abstain, on answerable ones "
-                  "it costs answers.",
+                  "How many questions each rule of `rag/confidence.py` fired on (the answer's "
+                  "`doubts`). On an unanswerable question a rule helps abstain; on an "
+                  "answerable one it may cost the answer.",
                   "", doubt_table, ""]
     parts += [
         "## Retrieval recall@k",

@@ -3,7 +3,7 @@ answerers whose vectors are all alike, so that only the lexical rules decide."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
@@ -12,9 +12,7 @@ from rag.answering import Answerer
 from rag.engine import Engine
 from rag.schema import Document
 from rag.sentences import sentences_of
-
-Over = Callable[[Sequence[Document]], Engine]
-OneDocument = Callable[[str], Answerer]
+from tests.rag.helpers import OneDocument, Over
 
 
 @pytest.fixture()

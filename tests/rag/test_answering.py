@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
-from collections.abc import Callable, Sequence
 
 import numpy as np
 import pytest
@@ -13,10 +12,7 @@ from rag import answering
 from rag.embedding import Embedder
 from rag.engine import Engine
 from rag.schema import Answer, Document, Sentence
-
-# The fixtures of tests/rag/conftest.py.
-Over = Callable[[Sequence[Document]], Engine]
-OneDocument = Callable[[str], answering.Answerer]
+from tests.rag.helpers import OneDocument, Over
 
 ANSWERABLE = [
     "When was the SCO founded?",
