@@ -394,9 +394,11 @@ class Doubts:
 
         Every run is tried without its first word too: a question word may open
         it ("Did Major Soccer League ..."). Titles alone are no name ("General
-        Secretary" for "Secretary General").
+        Secretary" for "Secretary General"), and a possessive is no part of one
+        ("Cooperation Shanghai Organization's").
         """
-        for run in name_runs(question):
+        for written in name_runs(question):
+            run = [*written[:-1], _POSSESSIVE.sub("", written[-1])] if written else []
             for words in (run, run[1:]):
                 terms = tuple(w.lower() for w in words)
                 if (len(terms) >= 2 and not set(terms) <= TITLE_WORDS

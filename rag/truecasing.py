@@ -41,9 +41,14 @@ class Truecaser:
 
     def __init__(self, texts: Iterable[str]) -> None:
         lower: set[str] = set()  # words the corpus writes in lower case
+        acronyms: set[str] = set()  # and in capitals ("UN", "SCO")
         runs: dict[tuple[str, ...], tuple[str, ...] | None] = {}
         for text in texts:
-            lower.update(_key(w) for w in _WORD.findall(text) if w.islower())
+            for word in _WORD.findall(text):
+                if word.islower():
+                    lower.add(_key(word))
+                elif word.isupper() and len(word) > 1:
+                    acronyms.add(word)
             for run in _RUN.finditer(text):
                 words = run.group().split()
                 if _opens_sentence(text, run.start()) or words[0] in ("The", "A", "An"):
@@ -55,12 +60,15 @@ class Truecaser:
                     # Written two ways ("Sco" and "SCO"): no one way to restore.
                     runs[key] = part if runs.get(key, part) == part else None
         self.lower = frozenset(lower)
+        self.acronyms = frozenset(acronyms)
         self.runs = {key: cased for key, cased in runs.items()
                      if cased is not None and (len(key) > 1 or _restorable(cased[0], lower))}
 
     def __call__(self, question: str) -> str:
         """``question`` with the corpus's names in lower case written as the corpus
-        writes them; words typed with a capital stay as they are."""
+        writes them; words typed with a capital stay as they are. An acronym typed
+        with dots is written as the corpus writes it without ("U.N." as "UN")."""
+        question = _DOTTED.sub(lambda m: self._undotted(m.group()), question)
         words = list(_WORD.finditer(question))
         out, at, i = [], 0, 0
         while i < len(words):
@@ -80,6 +88,17 @@ class Truecaser:
                 i += 1
         out.append(question[at:])
         return _LOWER_INITIAL.sub(lambda m: m.group(1).upper() + ".", "".join(out))
+
+
+    def _undotted(self, dotted: str) -> str:
+        """"U.N." as "UN" where the corpus writes "UN"; as typed where it does not
+        (it may write "U.N." itself, or neither)."""
+        letters = dotted.replace(".", "").upper()
+        return letters if letters in self.acronyms else dotted
+
+
+# Letters each followed by a dot: "U.N.", "e.u." (not "K." alone, an initial).
+_DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}(?!\w)")
 
 
 def _country(span: list[re.Match[str]], lower: frozenset[str]) -> tuple[str, ...] | None:

@@ -236,6 +236,8 @@ def test_a_name_written_in_another_order_names_nothing(
     assert not answerer.rules._names_swapped("How many Major League Soccer teams were in LA?")
     assert not answerer.rules._names_swapped("How many Soccer teams were there?")  # part of it
     assert answerer.rules._names_swapped("Did Major Soccer League teams play there?")
+    assert answerer.rules._names_swapped("Did Major Soccer League's teams play?") == (
+        "Major Soccer League")
     swapped = soccer.ask("How many Major Soccer League teams were in Los Angeles?")
     monkeypatch.setattr(confidence, "SWAPPED_NAME_CONFIDENCE", 1.0)
     raw = soccer.ask("How many Major Soccer League teams were in Los Angeles?")

@@ -97,3 +97,28 @@ def test_names_keep_their_apostrophe_and_lose_their_article() -> None:
 def test_no_name_longer_than_a_question_looks_up_is_kept() -> None:
     truecase = Truecaser([" ".join(["Alpha"] * 400) + "."])
     assert max(len(key) for key in truecase.runs) <= 6
+
+
+@pytest.mark.parametrize(
+    ("question", "read"),
+    [
+        ("What did the U.N. plan?", "What did the UN plan?"),
+        ("what did the u.n. plan", "what did the UN plan"),
+        ("Did the U.N.?", "Did the UN?"),
+        # The corpus writes no "US", nor "IE": as typed.
+        ("What has the U.S. imposed?", "What has the U.S. imposed?"),
+        ("i.e. what is it?", "i.e. what is it?"),
+        # An initial is no acronym.
+        ("What did K. Tokayev say?", "What did K. Tokayev say?"),
+    ],
+)
+def test_an_acronym_typed_with_dots_is_read_as_the_corpus_writes_it(question: str,
+                                                                   read: str) -> None:
+    truecase = Truecaser(["The UN and the EU met K. Tokayev in Astana."])
+    assert truecase(question) == read
+
+
+def test_a_dotted_acronym_is_no_unknown_name(engine: Engine) -> None:
+    answer = engine.ask("What did the U.N. plan for Central Asia?")
+    assert not answer.abstained and answer.doubts == ()
+    assert "UN Regional Center" in answer.quotes[0].text
