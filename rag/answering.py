@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from rag.confidence import Doubts
+from rag.confidence import ConfidenceRules
 from rag.coreference import (
     Abbreviations,
     antecedents,
@@ -143,8 +143,9 @@ class Answerer:
         # Headings help retrieval find a section but answer nothing: never quoted.
         self.headings = frozenset(s.sentence_id for s in self.sentences
                                   if is_heading(s, texts[s.doc_id]))
-        self.rules = Doubts(self.sentences, self.terms, texts, self.idf, self.vocabulary,
-                             self.proper_nouns, self.headings, abbreviations)
+        self.rules = ConfidenceRules(self.sentences, self.terms, texts, self.idf,
+                                     self.vocabulary, self.proper_nouns, self.headings,
+                                     abbreviations)
 
     def select(self, question: str, query_vector: np.ndarray, query_terms: Sequence[str],
                passages: Sequence[Passage], max_quotes: int) -> Selection:

@@ -148,7 +148,7 @@ RULES = (TYPE_MISS, UNKNOWN_NAME, NAME_ELSEWHERE, RARE_NAME_ABSENT, SWAPPED_NAME
          MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE)
 
 
-class Doubts:
+class ConfidenceRules:
     """The confidence rules, over what a corpus names.
 
     Built once per index, next to the ``Answerer`` that shares its sentences and
