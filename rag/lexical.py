@@ -197,16 +197,36 @@ def known_share(query_terms: Sequence[str], idf: dict[str, float], unseen_idf: f
 _WORD = re.compile(r"[^\W_][\w’'.-]*")
 
 
+def question_sentences(question: str) -> list[str]:
+    """A question's sentences: "Hi! When was the SCO founded? Thanks." gives three.
+
+    A break is "?" or "!", or a full stop after a word of two characters or more
+    before a capital: "Tell me about the SCO. When was it founded?" is two
+    sentences, "the U.S. President" and "K. Tokayev" are one.
+    """
+    return [part for part in _SENTENCE_BREAK.split(question) if part.strip()]
+
+
+_SENTENCE_BREAK = re.compile(r"(?<=[?!])\s+|(?<=\w\w\.)\s+(?=[A-Z])")
+
+
 def named_words(question: str) -> list[str]:
-    """The words a question capitalises after its first word: the names it asks
-    about ("Who is the CEO of Tesla?" gives "CEO", "Tesla"; "China-made cars"
-    gives "China").
+    """The words a question capitalises after the first word of each of its
+    sentences: the names it asks about ("Who is the CEO of Tesla?" gives "CEO",
+    "Tesla"; "China-made cars" gives "China"; "When was it founded? Please
+    answer briefly." gives none).
 
     The first word is capitalised anyway; it counts only where it is plainly a
     name: an acronym, a country, or a capital or demonym, alone or with the next
     word ("New Delhi said what?" gives "New", "Delhi"). A question in title or
     upper case ("Who Won The Cup?") capitalises everything; it gives nothing.
     """
+    return [name for sentence in question_sentences(question)
+            for name in _named_in(sentence)]
+
+
+def _named_in(question: str) -> list[str]:
+    """``named_words`` for one sentence."""
     first, *words = _WORD.findall(question) or [""]
     capitalised = [w for w in words if w[:1].isupper()]
     # Title case capitalises most words, "The" and "In" among them; a short

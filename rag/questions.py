@@ -12,7 +12,7 @@ from enum import Enum
 
 from rag.coreference import asked_acronym
 from rag.definitions import asked_subject
-from rag.lexical import tokenize
+from rag.lexical import question_sentences, tokenize
 
 
 class AnswerType(Enum):
@@ -125,7 +125,13 @@ _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is
 
 
 def answer_type(question: str) -> AnswerType:
-    """Classify the span type a question asks for."""
+    """Classify the span type a question asks for.
+
+    Of several sentences ("Hi! When was the SCO founded? Thanks."), the first
+    that ends with a question mark is the question.
+    """
+    question = next((s for s in question_sentences(question) if s.rstrip().endswith("?")),
+                    question)
     if asked_acronym(question):
         return AnswerType.EXPANSION
     if asked_subject(question):

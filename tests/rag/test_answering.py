@@ -122,6 +122,15 @@ def test_unanswerable_questions_abstain(engine: Engine, question: str) -> None:
     assert answer.passages
 
 
+@pytest.mark.parametrize("question", ["When was the SCO founded? Please answer briefly.",
+                                      "Hi! When was the SCO founded?",
+                                      "When was the SCO founded? Thanks!"])
+def test_a_greeting_or_a_request_around_the_question_changes_nothing(
+        engine: Engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained and answer.answer == "2001" and answer.doubts == ()
+
+
 def test_short_answers_are_narrowed(engine: Engine) -> None:
     assert engine.ask("When was the SCO founded?").answer == "2001"
     assert engine.ask("Which years does Kazakhstan chair the SCO?").answer == "2023-2024"

@@ -78,6 +78,12 @@ def test_known_share_by_hand() -> None:
         ("Kazakhstan chairs which body?", ["Kazakhstan"]),
         ("Does the SCO have a bank?", ["SCO"]),
         ("Which Moscow plan failed?", ["Moscow"]),
+        # Each sentence's first word is capitalised anyway.
+        ("When was the SCO founded? Please answer briefly.", ["SCO"]),
+        ("Hi! Thanks for the help. Who leads NATO?", ["NATO"]),
+        # A dotted acronym or an initial ends no sentence.
+        ("What did the U.S. President say?", ["U.S.", "President"]),
+        ("What did K. Tokayev say?", ["K.", "Tokayev"]),
     ],
 )
 def test_named_words(question: str, expected: list[str]) -> None:

@@ -77,6 +77,10 @@ from rag.questions import AnswerType, answer_type
         ("Which Countries Joined The SCO?", AnswerType.COUNTRY),
         ("WHICH COUNTRIES JOINED?", AnswerType.COUNTRY),
         ("What Year Was The SCO Founded?", AnswerType.DATE),
+        # Of several sentences, the question is the one asking.
+        ("Hi! When was the SCO founded?", AnswerType.DATE),
+        ("How many members are there? Please answer briefly.", AnswerType.NUMBER),
+        ("Tell me about the summit. Where is it held?", AnswerType.ENTITY),
     ],
 )
 def test_answer_type(question: str, kind: AnswerType) -> None:
