@@ -63,7 +63,14 @@ def load_document(path: Path, doc_id: str | None = None) -> Document:
                           "(UTF-16 or binary?); save it as UTF-8 text.")
     if not text.strip():
         raise CorpusError(f"Corpus file {path} is empty; give it some text.")
-    return Document(doc_id=doc_id or path.name, text=text, title=path.stem)
+    return Document(doc_id=doc_id or readable(path.name), text=text, title=readable(path.stem))
+
+
+def readable(name: str) -> str:
+    """A file name as text: a name whose bytes are not UTF-8 (``café`` saved in
+    Latin-1) shows them escaped (``caf\\xe9``), so that it can be written into the
+    index and JSON, and still tells the file apart."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
 # Plain-text formats read as they are. Anything else in a folder is skipped (and
@@ -104,7 +111,8 @@ def load_corpus(path: Path) -> list[Document]:
             skipped += 1
             continue
         try:
-            documents.append(load_document(file, doc_id=file.relative_to(path).as_posix()))
+            documents.append(load_document(file,
+                                           doc_id=readable(file.relative_to(path).as_posix())))
         except CorpusError as exc:
             log.warning("skipping a file: %s", exc)
             refused.append(str(exc))
@@ -185,7 +193,8 @@ def collection_for(path: Path) -> str:
     it is, so two folders both called ``docs`` keep separate indexes."""
     resolved = str(path.resolve())
     stem = re.sub(r"[^A-Za-z0-9._-]+", "-", path.resolve().name).strip("-.")[:40] or "corpus"
-    return f"corpus-{stem}-{hashlib.sha256(resolved.encode('utf-8')).hexdigest()[:8]}"
+    digest = hashlib.sha256(os.fsencode(resolved)).hexdigest()[:8]
+    return f"corpus-{stem}-{digest}"
 
 
 def load_default_corpus() -> list[Document]:

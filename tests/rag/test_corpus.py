@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
 from pathlib import Path
 
@@ -264,3 +265,21 @@ def test_the_stamp_changes_with_an_edit_a_new_file_or_a_copy_keeping_its_time(
     alone = corpus_stamp(root / "c.md")
     (root / "c.md").unlink()
     assert corpus_stamp(root / "c.md") == ((str(root / "c.md"), -1, -1, -1, -1),) != alone
+
+
+def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path: Path) -> None:
+    # "café.txt" saved by a Latin-1 system: the name's bytes are not UTF-8.
+    folder = tmp_path / os.fsdecode(b"d\xe9")
+    folder.mkdir()
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_text("The cafe opened in 1990.\n", "utf-8")
+    (folder / "bakery.txt").write_text("The bakery opened in 1985.\n", "utf-8")
+    documents = load_corpus(folder)
+    assert [d.doc_id for d in documents] == ["bakery.txt", "caf\\xe9.txt"]
+    # Ids and names can be written as UTF-8 (the index, JSON, the terminal).
+    for document in documents:
+        document.doc_id.encode("utf-8")
+        document.title.encode("utf-8")
+    corpus_sha256(documents)
+    assert re.fullmatch(r"corpus-d-[0-9a-f]{8}", collection_for(folder))
+    alone = load_corpus(folder / os.fsdecode(b"caf\xe9.txt"))
+    assert alone[0].doc_id == "caf\\xe9.txt"
