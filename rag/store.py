@@ -41,7 +41,10 @@ from rag.settings import Settings
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+# Raised whenever what is stored for the same inputs changes, so that an index
+# built before is rebuilt. 2: a setext heading ("Title\n=====") is a sentence of
+# its own, never part of a quote.
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 # Everything an index folder holds. A folder holding anything else, and no rag
 # manifest, is not ours to replace, even when it sits where the index should be.

@@ -268,6 +268,8 @@ def test_where_over_notes_that_name_no_place(over: Over) -> None:
     ("Body.\n\nChina Studies Centre", "China Studies Centre", True),
     # A Markdown heading is one however it ends.
     ("Intro.\n\n# Why does the Rhine flood?\n\nBody.", "# Why does the Rhine flood?", True),
+    ("Intro.\n\nReset procedure\n---------------\nHold it.", "Reset procedure\n---------------",
+     True),
     # A sentence, not a heading: it ends as sentences do, or shares its line.
     ("Intro.\n\nThe SCO was founded in 2001.\n\nMore.", "The SCO was founded in 2001.", False),
     ("Intro.\n\nHe said: “We agree”\n\nMore.", "He said: “We agree”", False),
@@ -281,6 +283,18 @@ def test_is_heading(text: str, sentence: str, expected: bool) -> None:
     start = text.index(sentence)
     unit = Sentence(0, "d", start, start + len(sentence), sentence)
     assert answering.is_heading(unit, text) is expected
+
+
+def test_an_underlined_heading_is_never_quoted(over: Over) -> None:
+    manual = over([Document("manual.md", "Router Manual\n=============\n\nThe router is a "
+                                         "small box that sits on the shelf.\n\nReset "
+                                         "procedure\n---------------\nHold the reset button "
+                                         "for ten seconds to restore the settings.\n")])
+    answer = _checked(manual, "How do I reset the router?")
+    assert "Hold the reset button for ten seconds to restore the settings." in [
+        q.text for q in answer.quotes]
+    assert all("===" not in q.text and "---" not in q.text for q in answer.quotes)
+    assert "Router Manual" not in _checked(manual, "What is the router manual?").answer
 
 
 def test_headings_are_never_quoted(engine: Engine) -> None:

@@ -155,6 +155,15 @@ def test_spans_slice_are_ordered_non_overlapping_and_stripped(text: str, min_wor
         # A rule under a heading is no sentence.
         ("# Title\n---\n\nBody text of the document here.", ["# Title",
                                                          "Body text of the document here."]),
+        # Setext headings: a line of its own underlined with "=" or "---".
+        ("Router Manual\n=============\n\nThe router is a small box that sits on a shelf.",
+         ["Router Manual\n=============", "The router is a small box that sits on a shelf."]),
+        ("Intro of the notes here.\n\nReset procedure\n---------------\nHold the reset "
+         "button for ten seconds now.",
+         ["Intro of the notes here.", "Reset procedure\n---------------",
+          "Hold the reset button for ten seconds now."]),
+        ("Title line\r\n=====\r\n\r\nBody text of the document goes here now.",
+         ["Title line\r\n=====", "Body text of the document goes here now."]),
         # Not a heading: no space after the mark, or not at a line's start.
         ("#hashtag opens this sentence of more than seven words here.",
          ["#hashtag opens this sentence of more than seven words here."]),
