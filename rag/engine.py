@@ -74,8 +74,9 @@ def collection_folder(collection: str, model: str) -> str:
 
 
 def validate_question(question: object) -> str:
-    """Return the question stripped, with look-alike letters folded and a missing
-    question mark added, or raise InvalidQuestionError saying why.
+    """Return the question stripped, with look-alike letters folded, invisible
+    characters dropped (``_visible``) and a missing question mark added, or raise
+    InvalidQuestionError saying why.
 
     Full-width letters ("ＳＣＯ") and ligatures ("ﬁ") become the plain letters the
     corpus is written in, so they match its words (see ``fold_compatible``).
@@ -91,8 +92,6 @@ def validate_question(question: object) -> str:
             f"The question holds something that is not valid text at character "
             f"{exc.start + 1} ({question[exc.start]!r}); retype that part.") from exc
     text = question.strip()
-    if not text:
-        raise InvalidQuestionError("The question is empty; type a question about the document.")
     # The limit applies to what was typed: folding "…" into "..." must not push a
     # question over it.
     if len(text) > MAX_QUESTION_CHARS:
@@ -100,7 +99,25 @@ def validate_question(question: object) -> str:
             f"The question has {len(text)} characters; the limit is {MAX_QUESTION_CHARS}. "
             "Shorten it."
         )
+    text = _visible(text)
+    if not text:
+        raise InvalidQuestionError("The question is empty; type a question about the document.")
     return _with_question_mark(fold_compatible(text))
+
+
+# A terminal's colour codes and invisible characters pasted in with the question:
+# "S\u200bCO" is "SCO" to the reader, "\x1b[31mWhen" is "When".
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]+")
+
+
+def _visible(text: str) -> str:
+    """``text`` as a reader sees it: accents composed (NFC: "fou\u0301nded" is
+    "foúnded"), colour codes and zero-width characters dropped, other control
+    characters read as a space."""
+    text = _INVISIBLE.sub("", _ANSI.sub("", text))
+    return _CONTROL.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
 # Words a question opens with. Typed without its question mark, a question is read

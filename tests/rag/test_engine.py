@@ -98,7 +98,8 @@ def test_question_is_stripped(engine: Engine) -> None:
     assert answer.to_dict()["question"] == "When was the SCO founded?"
 
 
-@pytest.mark.parametrize("question", ["", "   ", "\n\t", "x" * (MAX_QUESTION_CHARS + 1)])
+@pytest.mark.parametrize("question", ["", "   ", "\n\t", "x" * (MAX_QUESTION_CHARS + 1),
+                                      "\u200b", "\x1b[0m"])
 def test_bad_questions_are_rejected(engine: Engine, question: str) -> None:
     with pytest.raises(InvalidQuestionError):
         engine.ask(question)
@@ -124,6 +125,22 @@ def test_compatibility_forms_are_folded() -> None:
     # The limit is on what was typed; folding "…" into "..." does not break it.
     typed = "x" * (MAX_QUESTION_CHARS - 1) + "…"
     assert validate_question(typed) == "x" * (MAX_QUESTION_CHARS - 1) + "..."
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # A decomposed accent (as macOS may type it) is composed.
+        ("Who is Nurtle\u0301u?", "Who is Nurtléu?"),
+        # Pasted zero-width characters and a soft hyphen are dropped.
+        ("When was the S\u200bCO foun\u00addded?", "When was the SCO foundded?"),
+        # A terminal's colour codes are dropped; other control characters are spaces.
+        ("\x1b[31mWhen was the SCO founded?\x1b[0m", "When was the SCO founded?"),
+        ("When was\x07the SCO founded?", "When was the SCO founded?"),
+    ],
+)
+def test_invisible_characters_are_read_as_a_reader_sees_them(typed: str, read: str) -> None:
+    assert validate_question(typed) == read
 
 
 def test_a_folded_question_is_answered_and_echoed_as_typed(engine: Engine) -> None:
