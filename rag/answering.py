@@ -227,8 +227,11 @@ class Answerer:
         reason = top_cause.text if top_cause is not None else top.text
         scale, doubts = self.rules.check(question, kind, top, query_terms)
         confidence = float(np.clip(best, 0.0, 1.0)) * scale
-        return Selection(narrow(reason, question, self.proper_nouns) or reason, confidence, quotes,
-                         doubts)
+        # A list item's marker ("* The admin page is at ...") is layout, not answer.
+        marker = _LIST_ITEM.match(reason)
+        short = narrow(reason, question, self.proper_nouns) or (
+            reason[marker.end() :] if marker else reason)
+        return Selection(short or reason, confidence, quotes, doubts)
 
     def _joins(self, group: Sequence[Sentence], sentence: Sentence) -> bool:
         """Whether ``sentence`` directly precedes or follows ``group`` in its paragraph."""

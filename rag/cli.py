@@ -93,7 +93,8 @@ def _add_corpus(parser: argparse.ArgumentParser) -> None:
 def _add_index_dir(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--index-dir", type=_folder, default=None, metavar="DIR",
                         help="folder for indexes (default: the project's index/); the index "
-                        "goes in DIR/default (DIR/corpus-NAME-HASH for --corpus), suffixed "
+                        "goes in DIR/default (DIR/corpus-NAME-HASH for --corpus, "
+                        "DIR/squad-HASH for a SQuAD file), suffixed "
                         "--MODEL for another model; rag replaces that folder when it rebuilds "
                         "and never touches it if it holds other files and no rag manifest")
 
@@ -193,6 +194,10 @@ def _dispatch(args: argparse.Namespace) -> int:
     raise AssertionError(args.command)
 
 
+# A closest passage is shown up to this many characters.
+EXCERPT_CHARS = 200
+
+
 def _one_line(text: str) -> str:
     return " ".join(text.split())
 
@@ -212,7 +217,9 @@ def format_answer(answer: Answer) -> str:
             lines += ["", "Closest passages you may want to read:"]
             for p in answer.passages[:3]:
                 excerpt = _one_line(p.text)
-                lines.append(f"  - {p.doc_id} [{p.start}:{p.end}]: {excerpt[:200]}...")
+                cut = "..." if len(excerpt) > EXCERPT_CHARS else ""
+                lines.append(f"  - {p.doc_id} [{p.start}:{p.end}]: "
+                             f"{excerpt[:EXCERPT_CHARS]}{cut}")
     else:
         lines += [f"Answer: {_one_line(answer.answer)}", ""]
         for n, q in enumerate(answer.quotes, 1):

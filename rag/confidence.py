@@ -251,8 +251,9 @@ class ConfidenceRules:
         names = self._joined(_asked_names(question))
         paired = self._paired(names)
         if unknown := self._names_unknown(names, paired):
-            shown = " and ".join(f"“{text}”" for text, run in _runs(names, question)
-                                 if not set(run).isdisjoint(unknown))
+            shown = " and ".join(dict.fromkeys(  # each once: "Is the OCS the OCS?"
+                f"“{text}”" for text, run in _runs(names, question)
+                if not set(run).isdisjoint(unknown)))
             yield UNKNOWN_NAME_CONFIDENCE, Doubt(
                 UNKNOWN_NAME, f"The question names {shown}, which the {documents} never "
                 f"mention{ending}.")

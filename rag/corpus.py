@@ -96,8 +96,8 @@ def load_corpus(path: Path) -> list[Document]:
         CorpusError: The path is missing or unreadable, a folder holds no usable
             text file, or a file given alone cannot be read (the message names it).
     """
-    if path.is_file():
-        return [load_document(path)]
+    if path.is_file() or (path.is_symlink() and not path.exists()):
+        return [load_document(path)]  # which names a broken link as one
     if not path.exists():
         raise CorpusError(f"Corpus path {path} does not exist; give a text file or a folder "
                           "of them.")

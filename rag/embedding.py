@@ -88,8 +88,11 @@ class Embedder:
             return SentenceTransformer(path, device="cpu")
         except Exception as exc:  # the library raises many kinds; all mean "not loadable"
             raise ModelLoadError(
-                f"Cannot load embedding model {self.model_name!r} (resolved to {path!r}) "
-                f"offline: {exc}. Give a local model folder or an installed model name."
+                f"Cannot load embedding model {self.model_name!r} (resolved to {path!r}): "
+                "it is neither a folder holding a sentence-transformers model nor a model "
+                "this offline tool ships or finds in the local Hugging Face cache "
+                f"({type(exc).__name__}). Give a local model folder, or the default "
+                f"{DEFAULT_MODEL!r}."
             ) from exc
 
     def load(self) -> None:

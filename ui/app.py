@@ -11,6 +11,7 @@
 # No ``from __future__ import annotations`` here: ``gr.api`` reads the endpoint's
 # return annotation from ``inspect.signature`` without resolving strings.
 
+import errno
 import html
 import logging
 import os
@@ -257,6 +258,13 @@ def check_bindable(host: str, port: int) -> None:
         try:
             probe.bind(address)
         except OSError as exc:
+            if exc.errno == errno.EADDRNOTAVAIL:
+                # The host is no address of this machine: the port is not the problem.
+                raise RagError(
+                    f"Cannot listen on {host}:{port} ({exc.strerror}): {host} is not an "
+                    "address of this machine. Pass --host 127.0.0.1 (this machine only) or "
+                    "0.0.0.0 (every interface)."
+                ) from exc
             raise RagError(
                 f"Cannot listen on {host}:{port} ({exc.strerror}); another server may be "
                 "using it. Stop it or pass --port with a free port."

@@ -401,6 +401,14 @@ def _select(answerer: answering.Answerer, question: str, max_quotes: int = 3):
     return answerer.select(question, vector, tokenize(question), [passage], max_quotes)
 
 
+def test_a_short_answer_drops_a_list_items_marker(one_document: OneDocument) -> None:
+    answerer = one_document("Things to know about the region:\n\n* Energy security matters "
+                            "most to the countries of the region.\n")
+    pick = _select(answerer, "What matters most to the countries of the region?")
+    assert pick.quotes[0].text.startswith("* Energy security")
+    assert pick.answer.startswith("Energy security") and pick.answer in pick.quotes[0].text
+
+
 def test_a_cause_joins_only_the_first_quote_and_is_never_quoted_twice(
         one_document: OneDocument) -> None:
     # The cause scores near the top itself (it holds "because"), so it comes up

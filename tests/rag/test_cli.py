@@ -294,6 +294,17 @@ def test_format_answer_says_why_it_abstains_and_what_it_doubts() -> None:
                                                  timings))
 
 
+def test_a_closest_passage_is_marked_cut_only_when_it_is() -> None:
+    from rag.cli import EXCERPT_CHARS
+    from rag.schema import Answer, Passage
+
+    short = Passage("Vienna hosts the office.", "d.txt", 0, 0, 24, 0.5, 1)
+    long = Passage("x" * (EXCERPT_CHARS + 1), "d.txt", 1, 30, 31 + EXCERPT_CHARS, 0.4, 2)
+    text = format_answer(Answer("Where?", "", True, 0.1, (), (short, long), {"total": 1.0}))
+    assert "d.txt [0:24]: Vienna hosts the office.\n" in text
+    assert f"d.txt [30:{31 + EXCERPT_CHARS}]: {'x' * EXCERPT_CHARS}...\n" in text
+
+
 def test_format_answer_marks_every_line_of_a_quote() -> None:
     from rag.schema import Answer, Quote
 

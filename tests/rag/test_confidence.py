@@ -557,6 +557,12 @@ def test_a_name_written_apart_is_checked_as_the_name_written_together() -> None:
                    "Microsoft") == []
 
 
+def test_an_unknown_name_asked_twice_is_named_once() -> None:
+    assert _doubts({"d": "The SCO met in Astana to discuss trade and security."},
+                   "Is the OCS the same as the OCS?", AnswerType.OTHER, "The SCO") == [
+        ("unknown_name", "The question names “OCS”, which the document never mentions.")]
+
+
 def test_the_factor_is_the_product_of_the_failed_rules(one_document: OneDocument) -> None:
     # Paris is never named, and 2019 is nowhere: two rules fail at once.
     answerer = one_document("The summit opened in Astana on Monday with nine leaders.")

@@ -267,6 +267,12 @@ def test_the_stamp_changes_with_an_edit_a_new_file_or_a_copy_keeping_its_time(
     assert corpus_stamp(root / "c.md") == ((str(root / "c.md"), -1, -1, -1, -1),) != alone
 
 
+def test_a_broken_link_given_alone_is_named_as_one(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").symlink_to(tmp_path / "gone.txt")
+    with pytest.raises(CorpusError, match="is a link to nothing"):
+        load_corpus(tmp_path / "notes.txt")
+
+
 def test_a_file_name_that_is_not_utf8_is_read_and_shown_escaped(tmp_path: Path) -> None:
     # "café.txt" saved by a Latin-1 system: the name's bytes are not UTF-8.
     folder = tmp_path / os.fsdecode(b"d\xe9")

@@ -59,6 +59,8 @@ def test_nonexistent_model_raises_quickly_with_its_name(tmp_path: Path, kind: st
         Embedder(model).embed(["hello"])
     assert time.perf_counter() - started < 30, "a missing model must fail, not hang"
     assert model in str(info.value)
+    # Offline: no advice to check an internet connection.
+    assert "internet" not in str(info.value) and "Give a local model folder" in str(info.value)
 
 
 def test_model_loads_lazily_and_once(embedder: Embedder, monkeypatch: pytest.MonkeyPatch) -> None:

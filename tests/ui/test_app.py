@@ -31,6 +31,13 @@ def test_a_port_out_of_range_is_refused(port: int) -> None:
         check_bindable("127.0.0.1", port)
 
 
+def test_a_host_that_is_no_address_here_is_named_and_the_port_is_not_blamed() -> None:
+    # 192.0.2.1 is for documentation (RFC 5737): never an address of this machine.
+    with pytest.raises(RagError, match=r"192\.0\.2\.1 is not an address of this machine") as info:
+        check_bindable("192.0.2.1", free_port())
+    assert "--port" not in str(info.value)
+
+
 def test_an_unknown_host_is_refused_by_name() -> None:
     with pytest.raises(RagError, match=re.escape("no-such-host.invalid")):
         check_bindable("no-such-host.invalid", 7860)
