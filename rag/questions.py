@@ -90,6 +90,8 @@ _NAME_Q = re.compile(
 # up to the next function word name what the name is of.
 _NAME_OF_Q = re.compile(r"\bname\s+of\s+(?:the\s+|an?\s+)?((?:[\w’'-]+\s+){0,2}[\w’'-]+)",
                         re.I)
+# "the Kazakh foreign minister's name": the word before "'s" says whose.
+_OWNER_NAME_Q = re.compile(r"\b([\w-]+)[’']s\s+(?:full\s+|first\s+|last\s+)?name\b", re.I)
 _PERSON_NOUNS = frozenset(tokenize(
     "man woman person people official officials leader leaders founder author writer "
     "figure head chief boss owner coach player singer actor scientist"))
@@ -97,8 +99,12 @@ _PERSON_NOUNS = frozenset(tokenize(
 
 def _names_a_person(question: str) -> bool:
     """Whether a question asks the name of a person: "What is the name of the Kazakh
-    president?", "... of the man who ...", not "... of the policy the president
-    announced?"."""
+    president?", "... of the man who ...", "What is the foreign minister's name?",
+    not "... of the policy the president announced?"."""
+    owner = _OWNER_NAME_Q.search(question)
+    if owner is not None:
+        noun = tokenize(owner.group(1))
+        return bool(noun) and (noun[-1] in OFFICES or noun[-1] in _PERSON_NOUNS)
     named = _NAME_OF_Q.search(question)
     if named is None:
         return False

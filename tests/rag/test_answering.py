@@ -131,6 +131,10 @@ def test_a_greeting_or_a_request_around_the_question_changes_nothing(
     assert not answer.abstained and answer.answer == "2001" and answer.doubts == ()
 
 
+def test_a_name_asked_by_whose_it_is_is_the_name(engine: Engine) -> None:
+    assert engine.ask("What is the Kazakh foreign minister's name?").answer == "Murat Nurtleu"
+
+
 def test_short_answers_are_narrowed(engine: Engine) -> None:
     assert engine.ask("When was the SCO founded?").answer == "2001"
     assert engine.ask("Which years does Kazakhstan chair the SCO?").answer == "2023-2024"

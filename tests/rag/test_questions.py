@@ -77,6 +77,10 @@ from rag.questions import AnswerType, answer_type
         ("Which Countries Joined The SCO?", AnswerType.COUNTRY),
         ("WHICH COUNTRIES JOINED?", AnswerType.COUNTRY),
         ("What Year Was The SCO Founded?", AnswerType.DATE),
+        # A person's name asked by whose it is.
+        ("What is the Kazakh foreign minister's name?", AnswerType.NAME),
+        ("What's the president's full name?", AnswerType.NAME),
+        ("What is the policy's name?", AnswerType.OTHER),
         # Of several sentences, the question is the one asking.
         ("Hi! When was the SCO founded?", AnswerType.DATE),
         ("How many members are there? Please answer briefly.", AnswerType.NUMBER),
