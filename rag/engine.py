@@ -185,7 +185,14 @@ class _Ready:
 
     def read(self, question: str) -> str:
         """The question as the rules read it: typos of the corpus's words
-        corrected, then its names in the corpus's capitals."""
+        corrected, then its names in the corpus's capitals.
+
+        A question typed in capitals throughout says nothing by its capitals: it
+        is read as if typed in lower case ("WHO IS MURAT NURTLEU?" as "who is
+        Murat Nurtleu?").
+        """
+        if question.isupper():
+            question = question.lower()
         return self.truecaser(self.speller(question))
 
     def terms(self, read: str) -> list[str]:

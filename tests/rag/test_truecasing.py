@@ -118,6 +118,18 @@ def test_an_acronym_typed_with_dots_is_read_as_the_corpus_writes_it(question: st
     assert truecase(question) == read
 
 
+@pytest.mark.parametrize(("shouted", "typed"), [
+    ("WHO IS MURAT NURTLEU?", "Who is Murat Nurtleu?"),
+    ("WHAT DOES SCO STAND FOR?", "What does SCO stand for?"),
+    ("WHAT IS THE CAPITAL OF FRANCE?", "What is the capital of France?"),
+])
+def test_a_question_in_capitals_is_answered_as_typed_normally(engine: Engine, shouted: str,
+                                                              typed: str) -> None:
+    loud, plain = engine.ask(shouted), engine.ask(typed)
+    assert (loud.abstained, loud.answer) == (plain.abstained, plain.answer)
+    assert [d.rule for d in loud.doubts] == [d.rule for d in plain.doubts]
+
+
 def test_a_dotted_acronym_is_no_unknown_name(engine: Engine) -> None:
     answer = engine.ask("What did the U.N. plan for Central Asia?")
     assert not answer.abstained and answer.doubts == ()
