@@ -87,12 +87,16 @@ class Embedder:
         try:
             return SentenceTransformer(path, device="cpu")
         except Exception as exc:  # the library raises many kinds; all mean "not loadable"
+            cause = " ".join(str(exc).split())[:200] or type(exc).__name__
+            if Path(path).is_dir():
+                raise ModelLoadError(
+                    f"Cannot load the embedding model in folder {path!r} ({cause}); check "
+                    "that it holds a complete sentence-transformers model."
+                ) from exc
             raise ModelLoadError(
-                f"Cannot load embedding model {self.model_name!r} (resolved to {path!r}): "
-                "it is neither a folder holding a sentence-transformers model nor a model "
-                "this offline tool ships or finds in the local Hugging Face cache "
-                f"({type(exc).__name__}). Give a local model folder, or the default "
-                f"{DEFAULT_MODEL!r}."
+                f"Cannot load embedding model {self.model_name!r}: it is neither a local "
+                "folder nor a model this offline tool ships or finds in the local Hugging "
+                f"Face cache. Give a model folder, or the default {DEFAULT_MODEL!r}."
             ) from exc
 
     def load(self) -> None:

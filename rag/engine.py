@@ -105,19 +105,25 @@ def validate_question(question: object) -> str:
     return _with_question_mark(fold_compatible(text))
 
 
-# A terminal's colour codes and invisible characters pasted in with the question:
-# "S\u200bCO" is "SCO" to the reader, "\x1b[31mWhen" is "When".
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200d\u2060\ufeff]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]+")
+# A terminal's colour codes and links, and invisible characters pasted in with the
+# question: "S\u200bCO" is "SCO" to the reader, "\x1b[31mWhen" is "When".
+_ESCAPES = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+# Format characters that change nothing a reader sees, except the joiners that
+# Persian or Hindi words and emoji need (ZWNJ, ZWJ).
+_JOINERS = frozenset("\u200c\u200d")
 
 
 def _visible(text: str) -> str:
     """``text`` as a reader sees it: accents composed (NFC: "fou\u0301nded" is
-    "foúnded"), colour codes and zero-width characters dropped, other control
-    characters read as a space."""
-    text = _INVISIBLE.sub("", _ANSI.sub("", text))
-    return _CONTROL.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    "foúnded"), terminal escapes and invisible format characters (zero-width
+    space, soft hyphen, direction marks) dropped, other control characters read
+    as a space."""
+    text = _ESCAPES.sub("", text)
+    if not text.isascii():
+        text = "".join(ch for ch in unicodedata.normalize("NFC", text)
+                       if ch in _JOINERS or unicodedata.category(ch) != "Cf")
+    return _CONTROL.sub(" ", text).strip()
 
 
 # Words a question opens with. Typed without its question mark, a question is read
@@ -187,13 +193,12 @@ class _Ready:
         """The question as the rules read it: typos of the corpus's words
         corrected, then its names in the corpus's capitals.
 
-        A question typed in capitals throughout says nothing by its capitals: it
-        is read as if typed in lower case ("WHO IS MURAT NURTLEU?" as "who is
-        Murat Nurtleu?").
+        A question typed in capitals throughout says little by its capitals: it
+        is read in lower case but for the words that may be names as typed
+        (``Truecaser.quieted``): "WHO IS MURAT NURTLEU?" as "who is Murat
+        Nurtleu?".
         """
-        if question.isupper():
-            question = question.lower()
-        return self.truecaser(self.speller(question))
+        return self.truecaser(self.speller(self.truecaser.quieted(question)))
 
     def terms(self, read: str) -> list[str]:
         """The lexical terms of a question as ``read`` gives it, idioms left out

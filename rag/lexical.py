@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
+import sentencex
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
 from rapidfuzz import process
@@ -41,7 +43,12 @@ def tokenize(text: str) -> list[str]:
     "organiz"); rewriting words before stemming instead would split families the
     stemmer keeps together ("revise" and "revision"). British endings the stemmer
     keeps ("centre", "neighbour") are rewritten before it (``_american``).
+
+    Accents are composed first (NFC): a file saved with decomposed accents (as
+    macOS may write "Café") and a question typed either way give one term.
     """
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
     words = [_american(w) for w in _TOKEN.findall(text.lower().replace("’", "'"))
              if w not in STOPWORDS]
     stems = (stem[:-2] + "is" if stem.endswith("iz") else stem
@@ -197,17 +204,15 @@ def known_share(query_terms: Sequence[str], idf: dict[str, float], unseen_idf: f
 _WORD = re.compile(r"[^\W_][\w’'.-]*")
 
 
-def question_sentences(question: str) -> list[str]:
-    """A question's sentences: "Hi! When was the SCO founded? Thanks." gives three.
+@lru_cache(maxsize=1024)
+def question_sentences(question: str) -> tuple[str, ...]:
+    """A question's sentences, by sentencex (as the corpus is split): "Hi! When was
+    the SCO founded? Thanks." gives three; "What did Mr. Smith say?", "the U.S.
+    President" and "Wait... When was it?" are told apart as a reader would.
 
-    A break is "?" or "!", or a full stop after a word of two characters or more
-    before a capital: "Tell me about the SCO. When was it founded?" is two
-    sentences, "the U.S. President" and "K. Tokayev" are one.
+    Remembered: several rules read the same question.
     """
-    return [part for part in _SENTENCE_BREAK.split(question) if part.strip()]
-
-
-_SENTENCE_BREAK = re.compile(r"(?<=[?!])\s+|(?<=\w\w\.)\s+(?=[A-Z])")
+    return tuple(part.strip() for part in sentencex.segment("en", question) if part.strip())
 
 
 def named_words(question: str) -> list[str]:

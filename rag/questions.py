@@ -90,8 +90,11 @@ _NAME_Q = re.compile(
 # up to the next function word name what the name is of.
 _NAME_OF_Q = re.compile(r"\bname\s+of\s+(?:the\s+|an?\s+)?((?:[\w’'-]+\s+){0,2}[\w’'-]+)",
                         re.I)
-# "the Kazakh foreign minister's name": the word before "'s" says whose.
-_OWNER_NAME_Q = re.compile(r"\b([\w-]+)[’']s\s+(?:full\s+|first\s+|last\s+)?name\b", re.I)
+# "the Kazakh foreign minister's name", "the secretary general's name": the words
+# before the possessive say whose; "name" ends the question ("the president's
+# name change" asks about a change).
+_OWNER_NAME_Q = re.compile(r"\b((?:[\w-]+\s+)?[\w-]+)(?:[’']s|s[’'])\s+"
+                           r"(?:full\s+|first\s+|last\s+)?name\s*(?:[?.,!]|$)", re.I)
 _PERSON_NOUNS = frozenset(tokenize(
     "man woman person people official officials leader leaders founder author writer "
     "figure head chief boss owner coach player singer actor scientist"))
@@ -102,9 +105,9 @@ def _names_a_person(question: str) -> bool:
     president?", "... of the man who ...", "What is the foreign minister's name?",
     not "... of the policy the president announced?"."""
     owner = _OWNER_NAME_Q.search(question)
-    if owner is not None:
-        noun = tokenize(owner.group(1))
-        return bool(noun) and (noun[-1] in OFFICES or noun[-1] in _PERSON_NOUNS)
+    if owner is not None and any(t in OFFICES or t in _PERSON_NOUNS
+                                 for t in tokenize(owner.group(1))):
+        return True
     named = _NAME_OF_Q.search(question)
     if named is None:
         return False
@@ -133,11 +136,20 @@ _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is
 def answer_type(question: str) -> AnswerType:
     """Classify the span type a question asks for.
 
-    Of several sentences ("Hi! When was the SCO founded? Thanks."), the first
-    that ends with a question mark is the question.
+    Of several sentences ("Hi! When was the SCO founded? Thanks."), those ending
+    with a question mark are the question, and the first of them asking for a
+    kind of span says which: "Quick question? How many members ...?" asks for a
+    number.
     """
-    question = next((s for s in question_sentences(question) if s.rstrip().endswith("?")),
-                    question)
+    asking = [s for s in question_sentences(question) if s.endswith("?")]
+    if len(asking) < 2:
+        return _type_of(asking[0] if asking else question)
+    return next((kind for kind in map(_type_of, asking) if kind is not AnswerType.OTHER),
+                AnswerType.OTHER)
+
+
+def _type_of(question: str) -> AnswerType:
+    """``answer_type`` of one sentence."""
     if asked_acronym(question):
         return AnswerType.EXPANSION
     if asked_subject(question):

@@ -12,11 +12,14 @@ from rag.schema import Chunk, Document, Sentence
 _WORD = re.compile(r"\w+")
 _HAS_LETTER = re.compile(r"[^\W\d_]")
 # A Markdown heading: a line opening with one to six "#" and a space (ATX), or a
-# line of its own underlined with "=" or "---" (setext, also reStructuredText's
-# way): "Reset procedure\n---------------".
+# line of its own (after a blank line) underlined with "=" or "---" (setext):
+# "Reset procedure\n---------------". Not a sentence ending as one does, a list
+# item or a quotation above a rule: "... by Acme Inc.\n---" and "* Energy\n---"
+# stay text.
 MARKDOWN_HEADING = re.compile(
     r"(?m)^[ \t]*#{1,6}[ \t][^\n]*"
-    r"|(?:\A|(?<=\n\n)|(?<=\n\r\n))[ \t]*[^\s=-][^\r\n]*\r?\n[ \t]*(?:=+|-{3,})[ \t]*(?=\r?\n|\Z)")
+    r"|(?:\A|(?<=\n\n)|(?<=\n\r\n))[ \t]*(?![*+•>][ \t]|\d+[.)][ \t])[^\s=-]"
+    r"(?:[^\r\n]*[^\s.!?…:;)\"”’'])?[ \t]*\r?\n[ \t]*(?:=+|-{3,})[ \t]*(?=\r?\n|\Z)")
 # Longer spans are cut (``_cut_long``). The article's longest sentence is some
 # 500 characters; SQuAD's are under 1,000.
 MAX_SENTENCE_CHARS = 1_500

@@ -467,6 +467,8 @@ def _after_country(sentence: str, start: int, end: int) -> int:
         if len(words) > size and is_country(sentence[start : start + words[size - 1].end()]):
             return start + words[size].start()
     return start
+
+
 # An acronym ("SCO", "UN"): part of a body's name, never of a person's. Not a
 # regnal number ("Charles III").
 _BODY_WORD = re.compile(r"\b(?!(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\b)[A-Z]{2,}\b")

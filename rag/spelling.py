@@ -110,3 +110,8 @@ def _prefixed(word: str, known: dict[str, str]) -> bool:
 def _english() -> SpellChecker:
     """pyspellchecker's English word list, loaded once."""
     return SpellChecker(language="en", distance=1)
+
+
+def is_english(word: str) -> bool:
+    """Whether ``word`` (in lower case) is in the English word list."""
+    return word in _english()

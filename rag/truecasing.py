@@ -18,8 +18,9 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from rag.countries import is_country
+from rag.countries import BODIES, is_country, stands_for
 from rag.lexical import TITLE_WORDS, tokenize
+from rag.spelling import is_english
 
 # Words, an inner apostrophe kept ("o'connell") but not a possessive's:
 # "kazakhstan's" is "kazakhstan" and "s".
@@ -28,6 +29,11 @@ _WORD = re.compile(r"[^\W\d_](?:[\w-]|[’'](?!s\b)(?=\w))*")
 # Nurtleu", "Cooperation Program to Counter Terrorism" stops at "to".
 _RUN = re.compile(r"[A-Z](?:[\w-]|[’'](?!s\b)(?=\w))*(?:[^\S\n]+(?:of[^\S\n]+)?"
                   r"[A-Z](?:[\w-]|[’'](?!s\b)(?=\w))*)*")
+# Question words, never names in a question typed in capitals.
+_QUESTION_WORDS = frozenset(("who", "whom", "whose", "what", "when", "where", "why", "how",
+                             "which"))
+# A country or body typed in capitals is kept so up to this length ("US", "NATO").
+MAX_ACRONYM = 5
 # The longest run of question words looked up as one name.
 MAX_RUN_WORDS = 6
 
@@ -42,9 +48,11 @@ class Truecaser:
     def __init__(self, texts: Iterable[str]) -> None:
         lower: set[str] = set()  # words the corpus writes in lower case
         acronyms: set[str] = set()  # and in capitals ("UN", "SCO")
+        words_seen: set[str] = set()  # and every word, in lower case
         runs: dict[tuple[str, ...], tuple[str, ...] | None] = {}
         for text in texts:
             for word in _WORD.findall(text):
+                words_seen.add(_key(word))
                 if word.islower():
                     lower.add(_key(word))
                 elif word.isupper() and len(word) > 1:
@@ -61,14 +69,40 @@ class Truecaser:
                     runs[key] = part if runs.get(key, part) == part else None
         self.lower = frozenset(lower)
         self.acronyms = frozenset(acronyms)
+        self.words = frozenset(words_seen)
         self.runs = {key: cased for key, cased in runs.items()
                      if cased is not None and (len(key) > 1 or _restorable(cased[0], lower))}
+
+    def quieted(self, question: str) -> str:
+        """A question typed in capitals throughout, in lower case but for the words
+        that may be names as typed: the corpus's acronyms ("SCO"), countries and
+        bodies ("US", "NATO"), and words neither the corpus nor English has ("IMF",
+        "G20"). ``__call__`` then restores the corpus's names: "WHO IS MURAT
+        NURTLEU?" reads "who is Murat Nurtleu?", "WHAT HAS THE US IMPOSED?" keeps
+        "US". A question with lower-case letters is returned as it is.
+        """
+        if not question.isupper():
+            return question
+        return _WORD.sub(lambda m: m.group() if self._loud_name(m.group()) else m.group().lower(),
+                         question)
+
+    def _loud_name(self, word: str) -> bool:
+        """Whether a word of a question in capitals may be a name as typed: an
+        acronym, not a country's or people's name ("FRANCE", "CHINESE"), which
+        ``__call__`` restores from lower case."""
+        key = _key(word)
+        if key in _QUESTION_WORDS:
+            return False  # "WHO", not the World Health Organization
+        if word in self.acronyms or (len(word) <= MAX_ACRONYM and (
+                word in BODIES or is_country(word) or bool(stands_for(word)))):
+            return True
+        return key not in self.words and not is_english(key) and len(key) > 1
 
     def __call__(self, question: str) -> str:
         """``question`` with the corpus's names in lower case written as the corpus
         writes them; words typed with a capital stay as they are. An acronym typed
         with dots is written as the corpus writes it without ("U.N." as "UN")."""
-        question = _DOTTED.sub(lambda m: self._undotted(m.group()), question)
+        question = _DOTTED.sub(self._undotted, question)
         words = list(_WORD.finditer(question))
         out, at, i = [], 0, 0
         while i < len(words):
@@ -89,16 +123,24 @@ class Truecaser:
         out.append(question[at:])
         return _LOWER_INITIAL.sub(lambda m: m.group(1).upper() + ".", "".join(out))
 
-
-    def _undotted(self, dotted: str) -> str:
-        """"U.N." as "UN" where the corpus writes "UN"; as typed where it does not
-        (it may write "U.N." itself, or neither)."""
-        letters = dotted.replace(".", "").upper()
-        return letters if letters in self.acronyms else dotted
+    def _undotted(self, dotted: re.Match[str]) -> str:
+        """"U.N." as "UN" where the corpus writes "UN" and never "un" ("a.m." stays
+        where a text has "9 AM" and "am"); as typed elsewhere (the corpus may write
+        "U.N." itself, or neither). Its last dot stays where it also ends a
+        sentence: "Tell me about the U.N. When was it founded?"."""
+        letters = dotted.group().replace(".", "").upper()
+        if letters not in self.acronyms or letters.lower() in self.lower:
+            return dotted.group()
+        ends = _SENTENCE_AFTER.match(dotted.string, dotted.end())
+        return letters + "." if ends else letters
 
 
 # Letters each followed by a dot: "U.N.", "e.u." (not "K." alone, an initial).
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}(?!\w)")
+# What after a dotted acronym shows that its dot also ends a sentence: the end, or
+# a question opening.
+_SENTENCE_AFTER = re.compile(r"\s*$|\s+(?:When|What|Who|Whom|Whose|Where|Why|How|Which|Is|Are|"
+                             r"Was|Were|Do|Does|Did|Can|Could|Will|Would|Has|Have|Had)\b")
 
 
 def _country(span: list[re.Match[str]], lower: frozenset[str]) -> tuple[str, ...] | None:

@@ -24,6 +24,7 @@ DEFAULT_HOST = "127.0.0.1"
 # seconds on a small machine; a hung start-up still fails within a test's patience.
 READY_TIMEOUT_S = 120.0
 
+
 def free_port(host: str = DEFAULT_HOST) -> int:
     """A TCP port that was free a moment ago (the OS picks it)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:

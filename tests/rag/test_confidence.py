@@ -557,6 +557,12 @@ def test_a_name_written_apart_is_checked_as_the_name_written_together() -> None:
                    "Microsoft") == []
 
 
+def test_a_name_ending_a_sentence_is_shown_without_its_full_stop() -> None:
+    assert _doubts({"d": "The SCO met in Astana to discuss trade and security."},
+                   "Tell me about the OCS. When did it meet?", AnswerType.OTHER, "The SCO") == [
+        ("unknown_name", "The question names “OCS”, which the document never mentions.")]
+
+
 def test_an_unknown_name_asked_twice_is_named_once() -> None:
     assert _doubts({"d": "The SCO met in Astana to discuss trade and security."},
                    "Is the OCS the same as the OCS?", AnswerType.OTHER, "The SCO") == [

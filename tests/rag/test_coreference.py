@@ -331,7 +331,6 @@ def test_a_pronoun_goes_on_about_the_subject_before_it_in_its_paragraph() -> Non
     assert pronoun_subjects(sentences, {"d": text}) == [(), commission, commission, (), ()]
 
 
-
 def test_a_word_that_only_opens_a_sentence_is_no_subject() -> None:
     text = ("Despite the rain, the summit opened in Astana on Monday morning. It lasted "
             "three full days and ended with a declaration.")

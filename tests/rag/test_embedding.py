@@ -60,7 +60,7 @@ def test_nonexistent_model_raises_quickly_with_its_name(tmp_path: Path, kind: st
     assert time.perf_counter() - started < 30, "a missing model must fail, not hang"
     assert model in str(info.value)
     # Offline: no advice to check an internet connection.
-    assert "internet" not in str(info.value) and "Give a local model folder" in str(info.value)
+    assert "internet" not in str(info.value) and "Give a model folder" in str(info.value)
 
 
 def test_model_loads_lazily_and_once(embedder: Embedder, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -127,3 +127,10 @@ def test_the_progress_bar_counts_texts_under_its_label(
     assert "Embedding the test" in err and "300/300" in err
     assert "Batches" not in err  # the library's own bar stays off
     np.testing.assert_allclose(shown, embedder.embed(texts, batch_size=64), atol=1e-5)
+
+
+def test_a_model_folder_that_does_not_load_says_why(tmp_path: Path) -> None:
+    (tmp_path / "config.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(ModelLoadError, match="complete sentence-transformers model") as info:
+        Embedder(str(tmp_path)).embed(["hello"])
+    assert str(tmp_path) in str(info.value)

@@ -133,7 +133,13 @@ def test_compatibility_forms_are_folded() -> None:
         # A decomposed accent (as macOS may type it) is composed.
         ("Who is Nurtle\u0301u?", "Who is Nurtléu?"),
         # Pasted zero-width characters and a soft hyphen are dropped.
-        ("When was the S\u200bCO foun\u00addded?", "When was the SCO foundded?"),
+        ("When was the S\u200bCO foun\u00added?", "When was the SCO founded?"),
+        ("\u200fWhen was the \u202aSCO\u202c founded?", "When was the SCO founded?"),
+        # A terminal link's escape, and the joiner Persian needs, which stays.
+        ("\x1b]8;;http://x\x07When was the SCO founded?\x1b]8;;\x07",
+         "When was the SCO founded?"),
+        ("Who is \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645?",
+         "Who is \u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645?"),
         # A terminal's colour codes are dropped; other control characters are spaces.
         ("\x1b[31mWhen was the SCO founded?\x1b[0m", "When was the SCO founded?"),
         ("When was\x07the SCO founded?", "When was the SCO founded?"),

@@ -181,3 +181,7 @@ def test_a_document_id_names_its_subject() -> None:
     assert id_terms("notes/rhine.md") == ["note", "rhine"]
     assert id_terms("Victoria_(Australia)#65") == ["victoria", "australia"]
     assert id_terms("2024-report.TXT") == ["report"]
+
+
+def test_decomposed_and_composed_accents_are_one_term() -> None:
+    assert tokenize("Cafe\u0301 Central") == tokenize("Caf\u00e9 Central")

@@ -81,6 +81,10 @@ from rag.questions import AnswerType, answer_type
         ("What is the Kazakh foreign minister's name?", AnswerType.NAME),
         ("What's the president's full name?", AnswerType.NAME),
         ("What is the policy's name?", AnswerType.OTHER),
+        ("What is the secretary general's name?", AnswerType.NAME),
+        ("What was the founders' name?", AnswerType.NAME),
+        ("What was the president's name change about?", AnswerType.OTHER),
+        ("What is the name of the man whose wife's name is Anna?", AnswerType.NAME),
         # Of several sentences, the question is the one asking.
         ("Hi! When was the SCO founded?", AnswerType.DATE),
         ("How many members are there? Please answer briefly.", AnswerType.NUMBER),

@@ -164,6 +164,11 @@ def test_spans_slice_are_ordered_non_overlapping_and_stripped(text: str, min_wor
           "Hold the reset button for ten seconds now."]),
         ("Title line\r\n=====\r\n\r\nBody text of the document goes here now.",
          ["Title line\r\n=====", "Body text of the document goes here now."]),
+        # Not setext headings: a sentence ending as one does, or a list item, above a rule.
+        ("The office is run by Acme Inc. since the spring of that year.\n---",
+         ["The office is run by Acme Inc. since the spring of that year."]),
+        ("* Energy security for all the members of the organization\n---",
+         ["* Energy security for all the members of the organization\n---"]),
         # Not a heading: no space after the mark, or not at a line's start.
         ("#hashtag opens this sentence of more than seven words here.",
          ["#hashtag opens this sentence of more than seven words here."]),

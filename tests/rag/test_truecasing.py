@@ -105,6 +105,10 @@ def test_no_name_longer_than_a_question_looks_up_is_kept() -> None:
         ("What did the U.N. plan?", "What did the UN plan?"),
         ("what did the u.n. plan", "what did the UN plan"),
         ("Did the U.N.?", "Did the UN?"),
+        # Its dot also ending a sentence stays.
+        ("Tell me about the U.N. When was it founded?",
+         "Tell me about the UN. When was it founded?"),
+        ("What did the U.N. Secretary say?", "What did the UN Secretary say?"),
         # The corpus writes no "US", nor "IE": as typed.
         ("What has the U.S. imposed?", "What has the U.S. imposed?"),
         ("i.e. what is it?", "i.e. what is it?"),
@@ -122,12 +126,29 @@ def test_an_acronym_typed_with_dots_is_read_as_the_corpus_writes_it(question: st
     ("WHO IS MURAT NURTLEU?", "Who is Murat Nurtleu?"),
     ("WHAT DOES SCO STAND FOR?", "What does SCO stand for?"),
     ("WHAT IS THE CAPITAL OF FRANCE?", "What is the capital of France?"),
+    # Acronyms the article does not write stay names: the US's tariffs are not the EU's.
+    ("WHAT TARIFFS HAS THE US IMPOSED ON CHINESE CARS?",
+     "What tariffs has the US imposed on Chinese cars?"),
+    ("WHAT DID NATO SAY ABOUT THE SUMMIT?", "What did NATO say about the summit?"),
 ])
 def test_a_question_in_capitals_is_answered_as_typed_normally(engine: Engine, shouted: str,
                                                               typed: str) -> None:
     loud, plain = engine.ask(shouted), engine.ask(typed)
     assert (loud.abstained, loud.answer) == (plain.abstained, plain.answer)
     assert [d.rule for d in loud.doubts] == [d.rule for d in plain.doubts]
+
+
+def test_in_a_question_in_capitals_only_possible_names_keep_them() -> None:
+    truecase = Truecaser(["The SCO met Murat Nurtleu, who spoke of trade."])
+    assert truecase.quieted("WHO IS MURAT NURTLEU?") == "who is murat nurtleu?"
+    assert truecase.quieted("WHAT DID THE SCO AND NATO SAY OF G20?") == (
+        "what did the SCO and NATO say of G20?")
+    assert truecase.quieted("What did the SCO say?") == "What did the SCO say?"
+
+
+def test_a_dotted_word_the_corpus_also_writes_in_lower_case_stays() -> None:
+    truecase = Truecaser(["The doors open at 9 AM, and I am glad they do."])
+    assert truecase("What happened at 9 a.m.?") == "What happened at 9 a.m.?"
 
 
 def test_a_dotted_acronym_is_no_unknown_name(engine: Engine) -> None:
