@@ -207,6 +207,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         if start >= end:
             continue
         terms = set(tokenize(sentence[start:end]))
+        if not terms and (kind is AnswerType.NAME or named):
+            continue  # stop words alone name nothing: "The" after an emoji
         if terms and terms <= asked:
             continue  # the question already says it; it is not the answer
         if kind is AnswerType.NAME and not (

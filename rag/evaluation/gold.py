@@ -64,6 +64,9 @@ class GoldItem:
     ``doc_id`` is the document the question was asked about: its SQuAD context,
     or the article for the project's JSONL. ``kind`` is the JSONL's ``type``
     label (``factoid``, ``paraphrase``, ...; empty for SQuAD), for per-kind scores.
+    ``wordless`` holds the texts of answers a SQuAD file lists that have no words
+    ("."): dropped from ``answers``, as the official script drops them when
+    scoring, but still making it count the question among those with answers.
     """
 
     id: str
@@ -72,11 +75,13 @@ class GoldItem:
     is_impossible: bool
     doc_id: str = ""
     kind: str = ""
+    wordless: tuple[str, ...] = ()
 
     @property
     def has_answer(self) -> bool:
-        """Whether the question has a gold answer (the official ``qid_to_has_ans``)."""
-        return bool(self.answers)
+        """Whether the file lists an answer for the question: the official
+        ``qid_to_has_ans``, which splits HasAns from NoAns scores."""
+        return bool(self.answers or self.wordless)
 
 
 @dataclass(frozen=True)
@@ -135,6 +140,15 @@ def load_gold(path: Path) -> GoldSet:
     whole = _whole_json(path, text)
     if isinstance(whole, dict) and "data" in whole:
         gold = _read_squad(path, whole, sha)
+    elif whole is not None and not (isinstance(whole, dict) and "question" in whole):
+        # One JSON value, but neither SQuAD nor a single JSONL question.
+        keys = f" (its keys: {', '.join(map(repr, list(whole)[:5]))})" if isinstance(
+            whole, dict) else ""
+        kind = {"dict": "object", "list": "array"}.get(type(whole).__name__, "value")
+        raise GoldFormatError(
+            f"{path} is one JSON {kind} without a 'data' list{keys}: not "
+            "SQuAD, which is {\"data\": [articles]}, nor the project's JSONL, one question "
+            "object per line.")
     else:
         gold = _read_jsonl(path, text, sha)
     if not gold.items:
@@ -167,7 +181,8 @@ def to_squad(golds: Sequence[GoldSet]) -> dict[str, Any]:
             qas = [{"id": item.id, "question": item.question, "is_impossible": item.is_impossible,
                     "answers": [{"text": a.text,
                                  "answer_start": -1 if a.start is None else a.start}
-                                for a in item.answers]}
+                                for a in item.answers]
+                               + [{"text": text, "answer_start": -1} for text in item.wordless]}
                    for item in by_doc[doc.doc_id]]
             data.append({"title": doc.title or doc.doc_id,
                          "paragraphs": [{"context": doc.text, "qas": qas}]})
@@ -182,11 +197,19 @@ def _whole_json(path: Path, text: str) -> Any:
         return json.loads(text)
     except json.JSONDecodeError as exc:
         # A second value after the first is JSON Lines; the parse stops there, so
-        # trying costs one line.
+        # trying costs one line. Unless the first value spans lines: then it is one
+        # JSON value with something after it (a stray "}", two files pasted).
         if exc.msg == "Extra data":
+            first_line = text.lstrip().split("\n", 1)[0]
+            try:
+                json.loads(first_line)
+            except json.JSONDecodeError:
+                raise GoldFormatError(
+                    f"{path}:{exc.lineno}: not valid JSON (something follows the first JSON "
+                    f"value, at column {exc.colno}); a SQuAD file is one JSON object, the "
+                    "project's JSONL one object per line.") from exc
             return None
-        raise GoldFormatError(f"{path}:{exc.lineno}: not valid JSON ({exc.msg} at column "
-                              f"{exc.colno}).") from exc
+        raise GoldFormatError(f"{path}:{exc.lineno}: not valid JSON ({_json_error(exc)}).") from exc
 
 
 # --- The project's JSONL ----------------------------------------------------------------
@@ -196,18 +219,23 @@ def _read_jsonl(path: Path, text: str, sha: str) -> GoldSet:
     article = load_default_corpus()[0]
     items: list[GoldItem] = []
     seen: set[str] = set()
-    for lineno, line in enumerate(text.splitlines(), 1):
+    # Lines end at "\n" alone: str.splitlines also breaks at U+2028 and the like,
+    # which json.dumps(ensure_ascii=False) leaves raw inside strings.
+    for lineno, line in enumerate(text.split("\n"), 1):
         if not line.strip():
             continue
         where = f"{path}:{lineno}"
         try:
             record = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise GoldFormatError(f"{where}: not valid JSON ({exc.msg} at column "
-                                  f"{exc.colno}). Each line must be one JSON object.") from exc
+            raise GoldFormatError(f"{where}: not valid JSON ({_json_error(exc)}). Each line must "
+                                  "be one JSON object.") from exc
         if not isinstance(record, dict):
             raise GoldFormatError(f"{where}: expected a JSON object, got "
                                   f"{type(record).__name__}.")
+        if "data" in record and "question" not in record:
+            raise GoldFormatError(f"{where}: a SQuAD dataset, but a SQuAD file must hold exactly "
+                                  "one JSON object; this one holds more.")
         missing = [k for k in ("id", "question", "answers", "is_impossible") if k not in record]
         if missing:
             raise GoldFormatError(f"{where}: missing field(s) {missing}; each line needs id, "
@@ -248,7 +276,7 @@ def _read_squad(path: Path, whole: dict[str, Any], sha: str) -> GoldSet:
                                   "'paragraphs' list.")
         title = article.get("title") or ""
         if not isinstance(title, str):
-            raise GoldFormatError(f"{where_a}: 'title' must be text.")
+            raise GoldFormatError(f"{where_a}: 'title' must be text, not {title!r}.")
         for p, paragraph in enumerate(article["paragraphs"]):
             where_p = f"{where_a}.paragraphs[{p}]"
             if not isinstance(paragraph, dict):
@@ -278,6 +306,7 @@ def _read_squad(path: Path, whole: dict[str, Any], sha: str) -> GoldSet:
                     raise GoldFormatError(f"{where}: 'answers' must be a list.")
                 found = (_answer(x, "answer_start", doc, where, repairs) for x in answers)
                 spans = tuple(a for a in found if a is not None)
+                wordless = tuple(x["text"] for x in answers if not normalize_answer(x["text"]))
                 # SQuAD v1.1 has no is_impossible; the official script goes by
                 # whether a question has answers, whatever the flag says.
                 impossible = qa.get("is_impossible", not spans)
@@ -286,8 +315,8 @@ def _read_squad(path: Path, whole: dict[str, Any], sha: str) -> GoldSet:
                                    f"it has {len(spans)} answer(s); scored as "
                                    + ("answerable" if spans else "unanswerable"))
                     impossible = not spans
-                items.append(_item(qid, qa["question"], spans, impossible, where, seen,
-                                   doc.doc_id))
+                items.append(replace(_item(qid, qa["question"], spans, impossible, where, seen,
+                                           doc.doc_id), wordless=wordless))
     if repairs:
         log.warning("%s: %d answer(s) or flag(s) repaired as the official script reads "
                     "them (run with -v for each); first: %s", path, len(repairs), repairs[0])
@@ -297,6 +326,12 @@ def _read_squad(path: Path, whole: dict[str, Any], sha: str) -> GoldSet:
 
 
 # --- Shared field checks ----------------------------------------------------------------
+
+
+def _json_error(exc: json.JSONDecodeError) -> str:
+    """What is wrong and where: "Unterminated string at column 27" (the library's
+    own message may end in "at")."""
+    return f"{exc.msg.removesuffix(' at').removesuffix(' starting at')} at column {exc.colno}"
 
 
 def _qid(value: object, where: str) -> str:
@@ -324,8 +359,10 @@ def _answer(value: object, start_key: str, doc: Document, where: str,
         raise GoldFormatError(f"{where}: each answer needs a 'text', got {value!r}.")
     text, start = value["text"], value.get(start_key)
     if repairs is None:
-        if not text:
-            raise GoldFormatError(f"{where}: answer text must be non-empty text.")
+        if not normalize_answer(text):
+            raise GoldFormatError(f"{where}: answer {text!r} has no words (nothing is left "
+                                  "once punctuation and articles go), so nothing could match "
+                                  "it; give the words that answer.")
         if isinstance(start, bool) or not isinstance(start, int):
             raise GoldFormatError(f"{where}: '{start_key}' must be an integer, got {start!r}.")
     elif not normalize_answer(text):
@@ -372,7 +409,8 @@ def _item(qid: str, question: object, answers: Sequence[GoldAnswer], impossible:
     except InvalidQuestionError as exc:
         raise GoldFormatError(f"{where}: {exc}") from exc
     if not isinstance(impossible, bool):
-        raise GoldFormatError(f"{where}: 'is_impossible' must be true or false.")
+        raise GoldFormatError(f"{where}: 'is_impossible' must be true or false, not "
+                              f"{impossible!r}.")
     if impossible and answers:
         raise GoldFormatError(f"{where}: an unanswerable question (is_impossible) must have "
                               "no answers.")

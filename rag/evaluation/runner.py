@@ -217,6 +217,31 @@ def limit_golds(golds: Sequence[GoldSet], limit: int | None) -> list[GoldSet]:
     return out
 
 
+# The files a run writes into --out, whatever the modes.
+RUN_FILES = ("metrics.json", "gold.json", "report.md", "recall_at_k.png", "abstention.png",
+             *(f"{kind}.{mode}.{ext}" for mode in MODES
+               for kind, ext in (("predictions", "json"), ("results", "jsonl"))))
+
+
+def check_gold_paths(paths: Sequence[Path], out: Path | None) -> None:
+    """Refuse a gold file given twice, or one the run would overwrite.
+
+    Raises:
+        InvalidRequestError: A path is repeated, or is one of the files the run
+            writes into ``out`` (a gold file called ``gold.json`` there, say).
+    """
+    seen: set[Path] = set()
+    for path in paths:
+        resolved = Path(path).resolve()
+        if resolved in seen:
+            raise InvalidRequestError(f"--gold {path} is given twice; give each file once.")
+        seen.add(resolved)
+        if out is not None and resolved.parent == out.resolve() and path.name in RUN_FILES:
+            raise InvalidRequestError(
+                f"--gold {path} is in --out {out}, where the run writes its own {path.name}; "
+                "move the gold file or give another --out.")
+
+
 def check_unique_question_ids(golds: Sequence[GoldSet]) -> None:
     """Predictions files are keyed by question id, so ids must be unique across files."""
     seen: dict[str, Path] = {}
@@ -345,6 +370,24 @@ def check_writable_calibration(paths: Sequence[Path], limit: int | None) -> None
                                       "meaningless. Calibrate on a dev split.")
 
 
+def check_calibration_set(golds: Sequence[GoldSet], write: bool) -> None:
+    """Warn when a calibration set lacks answerable or unanswerable questions: the
+    threshold it finds then says nothing (1.0 on unanswerable ones alone, any
+    value below the lowest confidence on answerable ones alone).
+
+    Raises:
+        InvalidRequestError: ``write`` is set for such a set.
+    """
+    impossible = [item.is_impossible for gold in golds for item in gold.items]
+    if all(impossible) or not any(impossible):
+        kind = "unanswerable" if all(impossible) else "answerable"
+        message = (f"every question in {', '.join(str(g.path) for g in golds)} is {kind}, so "
+                   "the calibrated threshold is arbitrary; calibrate on a set with both kinds")
+        if write:
+            raise InvalidRequestError(f"--write refuses it: {message}.")
+        log.warning("%s", message)
+
+
 def run_from_args(args: argparse.Namespace) -> int:
     """The ``rag eval`` command; returns the exit code."""
     modes = parse_modes(args.modes)
@@ -352,8 +395,11 @@ def run_from_args(args: argparse.Namespace) -> int:
         raise InvalidRequestError("--write saves a calibrated threshold; add --calibrate.")
     if args.write:
         check_writable_calibration(args.gold, args.limit)
+    check_gold_paths(args.gold, args.out)
     golds = limit_golds([load_gold(path) for path in args.gold], args.limit)
     check_unique_question_ids(golds)
+    if args.calibrate:
+        check_calibration_set(golds, args.write)
     settings = load_settings()
     # A bad --out should fail now, not after every question has been asked.
     prepare_out_dir(args.out or default_runs_dir(), given=args.out is not None)

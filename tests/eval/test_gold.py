@@ -90,6 +90,12 @@ def test_project_jsonl(tmp_path: Path) -> None:
     ('{"id": true, "question": "Q?", "answers": [], "is_impossible": true}',
      r"'id' must be a string or an integer"),
     ('[1, 2]', r"g\.jsonl:2: expected a JSON object"),
+    # An answer with no words could never match.
+    ('{"id": "b", "question": "Q?", "answers": [{"text": "the", "start": 0}], '
+     '"is_impossible": false}', r"g\.jsonl:2 \[b\]: answer 'the' has no words"),
+    ('{"id": "b", "question": "Q?', r"g\.jsonl:2: not valid JSON \(Unterminated string "
+                                   r"starting at column"),
+    ('{"data": []}', r"g\.jsonl:2: a SQuAD dataset, but a SQuAD file must hold exactly one"),
 ])
 def test_jsonl_errors_name_file_and_line(tmp_path: Path, line2: str, message: str) -> None:
     path = tmp_path / "g.jsonl"
@@ -156,6 +162,11 @@ def test_squad_read_as_the_official_script_reads_it(tmp_path: Path,
     assert not none.answers and not flag.answers
     assert not has.is_impossible and has.answers[0].start == 0
     assert blank.is_impossible and not blank.answers
+    # ... but the official script still counts it among questions with answers
+    # (HasAns), and the run's gold.json keeps it so.
+    assert blank.has_answer and blank.wordless == (" . ",)
+    assert [qa["answers"] for qa in to_squad([gold])["data"][0]["paragraphs"][0]["qas"]
+            if qa["id"] == "blank"] == [[{"text": " . ", "answer_start": -1}]]
     assert "6 answer(s) or flag(s) repaired" in caplog.text
     # The project's own files stay strict: the same off-by-two offset is an error there.
     article = load_default_corpus()[0]
@@ -207,6 +218,28 @@ def test_to_squad_round_trips(tmp_path: Path, path: Path) -> None:
             [(a.text, a.start) for a in before.answers]
         # Each question sits under the context it was asked about.
         assert contexts_again[after.doc_id] == contexts[before.doc_id]
+
+
+def test_a_line_separator_inside_a_jsonl_string_is_no_line_break(tmp_path: Path) -> None:
+    # json.dumps(ensure_ascii=False) leaves U+2028 raw; only "\n" ends a line.
+    line = {"id": "a", "question": "How many members did it\u2028start with?", "answers": [],
+            "is_impossible": True}
+    path = tmp_path / "g.jsonl"
+    path.write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    assert [item.id for item in load_gold(path).items] == ["a"]
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ('{\n "Data": []\n}\n', r"one JSON object without a 'data' list \(its keys: 'Data'\)"),
+    ("[1, 2]", r"one JSON array without a 'data' list"),
+    ('{\n "data": []\n}\n}\n', r":4: not valid JSON \(something follows the first JSON value"),
+])
+def test_json_that_is_neither_squad_nor_jsonl_says_so(tmp_path: Path, text: str,
+                                                       message: str) -> None:
+    path = tmp_path / "g.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(GoldFormatError, match=message):
+        load_gold(path)
 
 
 def test_broken_squad_json_names_the_line(tmp_path: Path) -> None:

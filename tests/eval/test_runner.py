@@ -181,6 +181,42 @@ def test_cli_rejects_bad_options_before_loading_the_model(
     assert not (tmp_path / "run").exists()
 
 
+def test_a_gold_file_the_run_would_overwrite_or_given_twice_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "run"
+    out.mkdir()
+    own = out / "gold.json"
+    own.write_bytes(TINY.read_bytes())
+    for argv, message in ((["--gold", str(own)], "where the run writes its own gold.json"),
+                          (["--gold", str(TINY), "--gold", str(TINY)], "is given twice")):
+        code = main(["eval", *argv, "--out", str(out), "--index-dir", str(tmp_path / "index")])
+        assert code == 2
+        assert message in capsys.readouterr().err
+    assert own.read_bytes() == TINY.read_bytes()
+    assert not (tmp_path / "index").exists()
+
+
+def test_calibrating_on_one_kind_of_question_warns_and_never_writes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+        caplog: pytest.LogCaptureFixture) -> None:
+    settings_file = tmp_path / "settings.json"
+    monkeypatch.setenv("RAG_SETTINGS", str(settings_file))
+    data = json.loads(TINY.read_text(encoding="utf-8"))
+    for article in data["data"]:
+        for paragraph in article["paragraphs"]:
+            paragraph["qas"] = [qa for qa in paragraph["qas"] if qa.get("is_impossible")]
+    only_unanswerable = tmp_path / "dev_unanswerable.json"
+    only_unanswerable.write_text(json.dumps(data), encoding="utf-8")
+    base = ["eval", "--gold", str(only_unanswerable), "--out", str(tmp_path / "run"),
+            "--index-dir", str(tmp_path / "index"), "--modes", "bm25", "--calibrate"]
+    assert main([*base, "--write"]) == 2
+    assert "--write refuses it: every question" in capsys.readouterr().err
+    assert not settings_file.exists() and not (tmp_path / "index").exists()
+    with caplog.at_level("WARNING", logger="rag.evaluation.runner"):
+        assert main(base) == 0
+    assert "is unanswerable, so the calibrated threshold is arbitrary" in caplog.text
+
+
 def test_cli_rejects_an_unusable_out_folder_before_asking(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     a_file = tmp_path / "afile"

@@ -856,3 +856,10 @@ def test_a_rate_asked_for_needs_a_rate_stated() -> None:
     assert not missing_rate("It rose by 0.5 percentage points.",
                             "What is the new interest rate?")
     assert missing_rate("It was raised.", "What is the new interest rate?")
+
+
+def test_stop_words_alone_are_no_name_or_place() -> None:
+    sentence = "He studied at ETH Zürich. 😀 The café opened in 1999 in São Paulo."
+    question = "In which city did the café open?"
+    found = [sentence[s:e] for s, e in candidates(sentence, AnswerType.ENTITY, question)]
+    assert "The" not in found and "São Paulo" in found
