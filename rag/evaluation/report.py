@@ -246,6 +246,11 @@ def plot_trade_off(evaluation: Evaluation, threshold: float, path: Path) -> None
               title="Abstention precision against recall", xlim=(-0.01, 1.02),
               ylim=(-0.01, 1.02))
     right.grid(alpha=0.3)
-    right.legend(fontsize=8, loc="lower left")
+    if any(r.item.is_impossible for mode in evaluation.modes for r in evaluation.records[mode]):
+        right.legend(fontsize=8, loc="lower left")
+    else:
+        # Abstention has no positive class to be precise about: say so, not a bare legend.
+        right.text(0.5, 0.5, "no unanswerable questions", ha="center", va="center",
+                   color="grey")
     fig.tight_layout()
     fig.savefig(path)

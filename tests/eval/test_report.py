@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rag.evaluation.gold import GoldAnswer, GoldItem
-from rag.evaluation.report import format_doubt_table
+from rag.evaluation.report import format_doubt_table, plot_trade_off
 from rag.evaluation.runner import Evaluation
 from rag.evaluation.scoring import Record
 from rag.schema import Answer, Doubt
@@ -45,3 +47,9 @@ def test_the_doubt_table_counts_each_rule_on_each_kind_of_question() -> None:
 
 def test_no_doubts_no_table() -> None:
     assert format_doubt_table(_evaluation({"hybrid": [_record("a1", True)]})) == ""
+
+
+def test_the_trade_off_plot_is_drawn_without_unanswerable_questions(tmp_path: Path) -> None:
+    evaluation = _evaluation({"hybrid": [_record("a1", True), _record("a2", True, FIGURE)]})
+    plot_trade_off(evaluation, 0.2, tmp_path / "abstention.png")
+    assert (tmp_path / "abstention.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
