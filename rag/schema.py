@@ -74,8 +74,8 @@ class Doubt:
     """Why the documents may not answer a question: a confidence rule that failed.
 
     ``rule`` is a stable key for programs, one of ``rag.confidence.RULES``
-    ("unknown_name"); ``message`` says it
-    for people ("The question names “France”, which the document never mentions.").
+    ("unknown_name"); ``message`` says it for people ("The question names
+    “France”, which the document never mentions.").
     """
 
     rule: str

@@ -130,7 +130,8 @@ def build_app(engine: Engine) -> gr.Blocks:
             The answer: question, answer (a short span, "" when abstained),
             abstained, confidence, doubts [{rule, message}], quotes [{text,
             doc_id, chunk_id, start, end, score}], passages [{text, doc_id,
-            chunk_id, start, end, score, rank}] and timings_ms. Offsets index the document text:
+            chunk_id, start, end, score, rank}] and timings_ms. Offsets index
+            the document text:
             text == document[start:end].
         """
         try:
