@@ -49,8 +49,10 @@ class Truecaser:
         lower: set[str] = set()  # words the corpus writes in lower case
         acronyms: set[str] = set()  # and in capitals ("UN", "SCO")
         words_seen: set[str] = set()  # and every word, in lower case
+        dotted: set[str] = set()  # acronyms it writes with dots, as letters ("LA")
         runs: dict[tuple[str, ...], tuple[str, ...] | None] = {}
         for text in texts:
+            dotted.update(m.replace(".", "").upper() for m in _DOTTED.findall(text))
             for word in _WORD.findall(text):
                 words_seen.add(_key(word))
                 if word.islower():
@@ -70,6 +72,7 @@ class Truecaser:
         self.lower = frozenset(lower)
         self.acronyms = frozenset(acronyms)
         self.words = frozenset(words_seen)
+        self.dotted = frozenset(dotted)
         self.runs = {key: cased for key, cased in runs.items()
                      if cased is not None and (len(key) > 1 or _restorable(cased[0], lower))}
 
@@ -125,11 +128,12 @@ class Truecaser:
 
     def _undotted(self, dotted: re.Match[str]) -> str:
         """"U.N." as "UN" where the corpus writes "UN" and never "un" ("a.m." stays
-        where a text has "9 AM" and "am"); as typed elsewhere (the corpus may write
-        "U.N." itself, or neither). Its last dot stays where it also ends a
-        sentence: "Tell me about the U.N. When was it founded?"."""
+        where a text has "9 AM" and "am") nor "U.N." ("L.A." stays where a text has
+        both "L.A." and "LA Galaxy"); as typed elsewhere. Its last dot stays where
+        it also ends a sentence: "Tell me about the U.N. When was it founded?"."""
         letters = dotted.group().replace(".", "").upper()
-        if letters not in self.acronyms or letters.lower() in self.lower:
+        if (letters not in self.acronyms or letters.lower() in self.lower
+                or letters in self.dotted):
             return dotted.group()
         ends = _SENTENCE_AFTER.match(dotted.string, dotted.end())
         return letters + "." if ends else letters

@@ -146,9 +146,11 @@ def test_in_a_question_in_capitals_only_possible_names_keep_them() -> None:
     assert truecase.quieted("What did the SCO say?") == "What did the SCO say?"
 
 
-def test_a_dotted_word_the_corpus_also_writes_in_lower_case_stays() -> None:
+def test_a_dotted_word_the_corpus_also_writes_in_lower_case_or_dotted_stays() -> None:
     truecase = Truecaser(["The doors open at 9 AM, and I am glad they do."])
     assert truecase("What happened at 9 a.m.?") == "What happened at 9 a.m.?"
+    truecase = Truecaser(["Many commute to L.A. daily. The LA Galaxy play there."])
+    assert truecase("Who commutes to L.A. daily?") == "Who commutes to L.A. daily?"
 
 
 def test_a_dotted_acronym_is_no_unknown_name(engine: Engine) -> None:
