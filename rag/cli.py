@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
                          description="Answer a question with verbatim quotes from the corpus.")
     ask.add_argument("question", help='the question, in quotes: "When was the SCO founded?" '
                      '(one starting with "-" goes after --: rag ask -- "-5%%: when?")')
-    ask.add_argument("--top-k", type=int, default=None, metavar="K",
+    ask.add_argument("--top-k", type=_top_k, default=None, metavar="K",
                      help=f"passages to retrieve (1-{MAX_TOP_K}; default from settings: 5)")
     ask.add_argument("--mode", choices=MODES, default=None,
                      help="retrieval mode (default: hybrid)")
@@ -103,6 +103,18 @@ def _folder(value: str) -> Path:
     if not value.strip():
         raise argparse.ArgumentTypeError("give a folder, not an empty string")
     return Path(value)
+
+
+def _top_k(value: str) -> int:
+    """``--top-k``, named in the message where the value is out of range."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"give a whole number from 1 to {MAX_TOP_K}, not "
+                                         f"{value!r}") from None
+    if not 1 <= number <= MAX_TOP_K:
+        raise argparse.ArgumentTypeError(f"{number} is out of range; give 1 to {MAX_TOP_K}")
+    return number
 
 
 def _path(value: str) -> Path:
