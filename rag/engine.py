@@ -31,7 +31,7 @@ from rag.corpus import (
 )
 from rag.embedding import Embedder
 from rag.errors import CorruptIndexError, InvalidQuestionError, RagError, StaleIndexError
-from rag.lexical import tokenize, without_idioms
+from rag.lexical import QUESTION_OPENERS, tokenize, without_idioms
 from rag.retrieval import Retriever, check_request
 from rag.schema import Answer, Document, Passage
 from rag.sentences import sentences_by_chunk
@@ -130,9 +130,7 @@ def _visible(text: str) -> str:
 # as if it had one: the model embeds "how many members does the sco have" apart
 # from the same words with "?" (cosine 0.94), and that alone turned an answer into
 # an abstention.
-_QUESTION_OPENING = re.compile(
-    r"(?:what|who|whom|whose|when|where|why|how|which|is|are|was|were|do|does|did|can|"
-    r"could|will|would|should|has|have|had)\b", re.I)
+_QUESTION_OPENING = re.compile(rf"(?:{'|'.join(QUESTION_OPENERS)})\b", re.I)
 
 
 def _with_question_mark(text: str) -> str:

@@ -202,6 +202,10 @@ def known_share(query_terms: Sequence[str], idf: dict[str, float], unseen_idf: f
 
 
 _WORD = re.compile(r"[^\W_][\w’'.-]*")
+# Words a question opens with.
+QUESTION_OPENERS = ("what", "who", "whom", "whose", "when", "where", "why", "how", "which",
+                    "is", "are", "was", "were", "do", "does", "did", "can", "could", "will",
+                    "would", "should", "has", "have", "had")
 
 
 @lru_cache(maxsize=1024)

@@ -95,9 +95,10 @@ _NAME_OF_Q = re.compile(r"\bname\s+of\s+(?:the\s+|an?\s+)?((?:[\w’'-]+\s+){0,2
 # name change" asks about a change).
 _OWNER_NAME_Q = re.compile(r"\b((?:[\w-]+\s+)?[\w-]+)(?:[’']s|s[’'])\s+"
                            r"(?:full\s+|first\s+|last\s+)?name\s*(?:[?.,!]|$)", re.I)
+# Nouns for people, offices included, whose name a question may ask for.
 _PERSON_NOUNS = frozenset(tokenize(
     "man woman person people official officials leader leaders founder author writer "
-    "figure head chief boss owner coach player singer actor scientist"))
+    "figure head chief boss owner coach player singer actor scientist")) | OFFICES
 
 
 def _names_a_person(question: str) -> bool:
@@ -105,8 +106,7 @@ def _names_a_person(question: str) -> bool:
     president?", "... of the man who ...", "What is the foreign minister's name?",
     not "... of the policy the president announced?"."""
     owner = _OWNER_NAME_Q.search(question)
-    if owner is not None and any(t in OFFICES or t in _PERSON_NOUNS
-                                 for t in tokenize(owner.group(1))):
+    if owner is not None and _PERSON_NOUNS.intersection(tokenize(owner.group(1))):
         return True
     named = _NAME_OF_Q.search(question)
     if named is None:
@@ -117,7 +117,7 @@ def _names_a_person(question: str) -> bool:
             break  # "who", "the": what follows says more about it, not what it is
         head.extend(tokenize(word))
     # The last of those words is the noun: "the official language" is a language.
-    return bool(head) and (head[-1] in OFFICES or head[-1] in _PERSON_NOUNS)
+    return bool(head) and head[-1] in _PERSON_NOUNS
 
 
 CITY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}(cit(y|ies)|capitals?|towns?)\b", re.I)

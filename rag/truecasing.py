@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 
 from rag.countries import BODIES, is_country, stands_for
-from rag.lexical import TITLE_WORDS, tokenize
+from rag.lexical import QUESTION_OPENERS, TITLE_WORDS, tokenize
 from rag.spelling import is_english
 
 # Words, an inner apostrophe kept ("o'connell") but not a possessive's:
@@ -142,9 +142,9 @@ class Truecaser:
 # Letters each followed by a dot: "U.N.", "e.u." (not "K." alone, an initial).
 _DOTTED = re.compile(r"(?<![\w.])(?:[A-Za-z]\.){2,}(?!\w)")
 # What after a dotted acronym shows that its dot also ends a sentence: the end, or
-# a question opening.
-_SENTENCE_AFTER = re.compile(r"\s*$|\s+(?:When|What|Who|Whom|Whose|Where|Why|How|Which|Is|Are|"
-                             r"Was|Were|Do|Does|Did|Can|Could|Will|Would|Has|Have|Had)\b")
+# a question opening with its capital.
+_SENTENCE_AFTER = re.compile(
+    rf"\s*$|\s+(?:{'|'.join(word.capitalize() for word in QUESTION_OPENERS)})\b")
 
 
 def _country(span: list[re.Match[str]], lower: frozenset[str]) -> tuple[str, ...] | None:

@@ -492,8 +492,7 @@ def _doubts(texts: dict[str, str], question: str, kind: AnswerType,
     return [(d.rule, d.message) for d in doubts]
 
 
-RIVER_TEXTS = {"danube.txt": "The Danube flows through ten countries to the Black Sea.",
-               "notes/rhine.md": "The river is about 1,230 kilometres long."}
+RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
 
 
 @pytest.mark.parametrize(
