@@ -50,10 +50,22 @@ def tokenize(text: str) -> list[str]:
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     words = [_american(w) for w in _TOKEN.findall(text.lower().replace("’", "'"))
-             if w not in STOPWORDS]
+             if w not in STOPWORDS and not _stop_contraction(w)]
     stems = (stem[:-2] + "is" if stem.endswith("iz") else stem
              for stem in _stemmer().stemWords(words))
     return [_SAME_TERM.get(stem, stem) for stem in stems]
+
+
+# A stop word with a clitic ("what's", "who're", "there'll") is still a stop word;
+# the stemmer would strip the "'s" and leave "what" as a term that no sentence
+# answers. A name's possessive ("SCO's") keeps its name.
+_CLITIC = re.compile(r"(?P<base>[^\W_]+)'(?:s|re|ll|ve|d|m)")
+
+
+def _stop_contraction(word: str) -> bool:
+    """Whether ``word`` is a stop word followed by a clitic ("what's", "they'd")."""
+    match = _CLITIC.fullmatch(word)
+    return match is not None and match["base"] in STOPWORDS
 
 
 # "take place" says that something happens, as "is held" does, not where: its

@@ -25,6 +25,16 @@ def test_tokenize_drops_stop_and_question_words_and_stems() -> None:
     assert tokenize("percentage") == tokenize("percent") == ["percent"]
 
 
+def test_a_stop_word_with_a_clitic_is_still_a_stop_word() -> None:
+    # "What's" stemmed to "what" was a term no sentence answers, which halved the
+    # coverage of the sentence giving the motto.
+    assert tokenize("What's the SCO's motto?") == ["sco", "motto"]
+    assert tokenize("Who’re the members? Where'll it be? What'd they say?") == [
+        "member"]
+    # A name's possessive, and a name with an apostrophe, stay terms.
+    assert tokenize("O'Brien's plan") == ["o'brien", "plan"]
+
+
 def test_idf_and_coverage_by_hand() -> None:
     units = [["sco", "summit"], ["sco", "energi"], ["transport"]]
     idf = idf_table(units)
