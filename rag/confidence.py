@@ -19,6 +19,7 @@ from collections.abc import Set as AbstractSet
 
 from rag.coreference import ACRONYM, GENERIC_BODY_NOUNS, Abbreviations, name_runs
 from rag.countries import BODY_KEYS, actors_in, other_names, stands_for
+from rag.figures import missing_rate
 from rag.lexical import (
     DEMONYM_SUFFIXES,
     TITLE_WORDS,
@@ -29,7 +30,7 @@ from rag.lexical import (
 )
 from rag.questions import OFFICES, AnswerType
 from rag.schema import Doubt, Sentence
-from rag.spans import candidates, missing_rate
+from rag.spans import candidates
 
 # When even the best sentence holds no span of the asked type ("How many ...?" over a
 # sentence with no count), the document most likely does not say: confidence is

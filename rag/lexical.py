@@ -56,6 +56,22 @@ def tokenize(text: str) -> list[str]:
     return [_SAME_TERM.get(stem, stem) for stem in stems]
 
 
+def mentioned(word: str, asked: AbstractSet[str]) -> bool:
+    """Whether a word of the text is among the question's terms ``asked``.
+
+    Every term of ``word`` must be asked, or, if it has four letters or more,
+    be the start of an asked term or start with one ("Kazakh" of "Kazakhstan's").
+    A stop word counts as mentioned: it carries no name of its own.
+    """
+    terms = tokenize(word)
+    if not terms:
+        return True
+    return all(
+        t in asked or any(len(t) >= 4 and (a.startswith(t) or t.startswith(a)) for a in asked)
+        for t in terms
+    )
+
+
 # A stop word with a clitic ("what's", "who're", "there'll") is still a stop word;
 # the stemmer would strip the "'s" and leave "what" as a term that no sentence
 # answers. A name's possessive ("SCO's") keeps its name.

@@ -12,6 +12,7 @@ from rag.lexical import (
     id_terms,
     idf_table,
     known_share,
+    mentioned,
     named_words,
     same_sense,
     tokenize,
@@ -33,6 +34,16 @@ def test_a_stop_word_with_a_clitic_is_still_a_stop_word() -> None:
         "member"]
     # A name's possessive, and a name with an apostrophe, stay terms.
     assert tokenize("O'Brien's plan") == ["o'brien", "plan"]
+
+
+def test_a_word_is_mentioned_by_its_terms_or_their_starts() -> None:
+    asked = set(tokenize("What is Kazakhstan's foreign minister called?"))
+    assert mentioned("Kazakh", asked) and mentioned("Foreign", asked)
+    assert not mentioned("Murat", asked)
+    # A stop word names nothing, so it never tells a span apart.
+    assert mentioned("the", asked)
+    # Short terms must match whole: "EU" is not the start of "europ".
+    assert not mentioned("EU", set(tokenize("Which European body?")))
 
 
 def test_idf_and_coverage_by_hand() -> None:

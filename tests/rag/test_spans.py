@@ -6,7 +6,7 @@ import pytest
 
 from rag.questions import AnswerType
 from rag.schema import Document
-from rag.spans import candidates, missing_rate, narrow, proper_noun_words
+from rag.spans import candidates, narrow, proper_noun_words
 
 FOUNDED = ("Founded in 2001, the organization has grown from six members to a robust platform "
            "of nine member states, three observer states and 14 dialogue partners.")
@@ -841,21 +841,6 @@ def test_a_city_named_beside_a_document_is_still_one() -> None:
     # A place whose name ends like a body's stays a place.
     assert narrow("The talks were held in the Soviet Union.",
                   "Where were the talks held?") == "Soviet Union"
-
-
-def test_a_rate_asked_for_needs_a_rate_stated() -> None:
-    question = "What tariff rate has the US put on Chinese solar panels?"
-    assert missing_rate("The US has imposed tariffs on solar panels.", question)
-    assert not missing_rate("The US has imposed tariffs of 50% on solar panels.", question)
-    # How fast something happens is no rate of anything.
-    assert not missing_rate("It is rapidly developing.", "At what rate is it developing?")
-    # Nor is a question about a rate's regime or what moves it.
-    assert not missing_rate("It has a floating exchange rate.",
-                            "What exchange rate regime does it have?")
-    assert not missing_rate("Prices rose.", "What affects the inflation rate?")
-    assert not missing_rate("It rose by 0.5 percentage points.",
-                            "What is the new interest rate?")
-    assert missing_rate("It was raised.", "What is the new interest rate?")
 
 
 def test_stop_words_alone_are_no_name_or_place() -> None:

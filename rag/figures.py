@@ -1,0 +1,276 @@
+"""Dates, numbers, amounts and rates: the figures a question may ask for.
+
+A number answers "how many ...?" only where it counts what was asked about
+(``anchored``): "six members ... 14 dialogue partners" gives 14 for dialogue
+partners. A year reads as a date, not a count, where the text says so ("in 2001").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.lexical import mentioned, tokenize
+
+_MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
+          r"November|December)")
+# Words that may follow a year in running text ("in 1788 the colony ...", "by 1750
+# and ..."); any other lower-case word after a number makes it a count.
+_FUNCTION_WORDS = (r"(?:and|or|but|the|a|an|to|as|when|until|by|in|on|at|after|before|it|"
+                   r"he|she|they|we|was|were|is|had|has|with|for|onwards|onward)")
+DATE = re.compile(
+    # "27 September 2001", "20 May, 2013", "May 2013" (not "May 20" of "May 2013").
+    rf"\b(?:\d{{1,2}}\s+)?{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\b"
+    rf"|\b{_MONTH}\s+\d{{1,2}}\b(?:\s+of\s+(?:this|last|next)\s+year|,?\s+\d{{4}}\b)?"
+    r"|\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:1[89]|20)?\d{2}\b"
+    r"|\b(?:1[89]|20)\d{2}\b"
+    # An earlier year ("in 1788") only where it reads as one: a bare "1500" is as
+    # often a count. After "of" or "by", not one counting what follows it ("an
+    # army of 1500 men", "passed by 1200 votes").
+    r"|(?:(?<=\b[Ii]n )|(?<=\b[Ss]ince )|(?<=\b[Uu]ntil )|(?<=\b[Ff]rom ))"
+    r"1[0-7]\d{2}\b(?![.,]?\d|\s*(?:%|percent\b|per cent\b))"
+    r"|(?:(?<=\b[Bb]y )|(?<=\b[Oo]f ))1[0-7]\d{2}\b(?![.,]?\d|\s*(?:%|percent\b|per cent\b))"
+    rf"(?!\s+(?!{_FUNCTION_WORDS}\b)[a-z])"
+    rf"|\b(?:last|next|this)\s+(?:year|month|week)\b|\b{_MONTH}\b"
+    # A time of day: "every night at 3 am", "at 10:30 p.m.".
+    r"|\b(?:every\s+(?:night|day|morning|evening)\s+at\s+)?(?:1[0-2]|0?[1-9])(?::[0-5]\d)?"
+    r"\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)"
+)
+_UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
+# "twenty-five", "forty", "fifteen": every word a number of words may start with.
+_NUMBER_WORDS = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                 rf"(?:[-\s](?:{_UNIT_WORDS}))?|{_UNIT_WORDS}|"
+                 "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|"
+                 "nineteen|dozens?|hundreds?|thousands?|millions?|billions?")
+# "12 million", "four million" and "two hundred thousand" are one number each.
+_SCALE_WORD = r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b)*"
+# After a scale word a number goes on: "one hundred and twenty", "two thousand five".
+_BELOW_HUNDRED = (r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+                  rf"(?:[-\s](?:{_UNIT_WORDS}))?|{_UNIT_WORDS}|ten|eleven|twelve|"
+                  "thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen")
+_WORDS_SCALED = (r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b"
+                 rf"(?:(?:\s+and)?\s+(?:{_BELOW_HUNDRED})\b)?)*")
+_PERCENT = r"(?:\s*(?:%|percent\b|per cent\b))?"
+NUMBER = re.compile(
+    r"(?:\b(?:more than|over|about|nearly|almost|around|some|up to|at least)\s+)?"
+    # Not the "1850" of "the 1850s": a decade counts nothing.
+    rf"(?:\d[\d,]*(?:\.\d+)?(?!\d|s\b){_SCALE_WORD}{_PERCENT}"
+    rf"|\b(?:{_NUMBER_WORDS})\b{_WORDS_SCALED}{_PERCENT}"
+    # "the first person to win a Nobel Prize twice": how many times.
+    r"|\b(?:twice|thrice)\b)",
+    re.I,
+)
+
+
+# A month or a weekday: a capitalised word that names no one and nothing.
+CALENDAR = re.compile(rf"^(?:{_MONTH}|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+                      r"Sunday)$")
+
+
+_UNIT = re.compile(
+    r"^\s*(?:%|percent|per cent|years?|months?|weeks?|days?|hours?|km|kilometers?|"
+    r"kilometres?|miles?|meters?|metres?|tons?|tonnes?|dollars?|euros?|people|members?)\b",
+    re.I,
+)
+
+
+# "How long is the Rhine?": "about 1,230 kilometres", not "about 1,230". A count's
+# noun ("14 dialogue partners") stays out: the question already names it.
+# The "how ..." questions that ask for a measure.
+_MEASURE_Q = re.compile(
+    r"\bhow\s+(?:long|far|big|large|old|tall|high|deep|wide|heavy|fast|hot|cold)\b", re.I)
+# Measures only a number with its unit answers ("How big ...?" may count people).
+_UNIT_Q = re.compile(r"\bhow\s+(?:long|far|tall|high|deep|wide|heavy|fast|hot|cold)\b", re.I)
+_MEASURE = re.compile(
+    r"(?:\s*|-)(?:km|kilomet(?:er|re)s?|mi|miles?|m|met(?:er|re)s?|cm|centimet(?:er|re)s?|mm|ft|"
+    r"feet|foot|inch(?:es)?|kg|kilograms?|g|grams?|tons?|tonnes?|pounds?|lbs?|years?|"
+    r"months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centur(?:y|ies)|km/h|mph|°C|°F|"
+    r"degrees?|hectares?|"
+    r"acres?|square\s+(?:kilomet(?:er|re)s?|miles?|met(?:er|re)s?))(?![\w/])")
+_CURRENCY = ("$", "€", "£", "¥")
+_SCALE = re.compile(r"(?:m|bn|k|\s+(?:million|billion|trillion))\b", re.I)
+
+
+def _amount(sentence: str, start: int, end: int) -> tuple[int, int]:
+    """A number widened to the money it states: "304" in "£304m" becomes "£304m"."""
+    before = sentence[:start].rstrip()
+    if not before.endswith(_CURRENCY):
+        return start, end
+    scale = _SCALE.match(sentence, end)
+    return len(before) - 1, scale.end() if scale else end
+
+
+def _anchored(sentence: str, start: int, end: int, asked: set[str], question: str) -> bool:
+    """Whether a number counts what was asked about.
+
+    "six members ... 14 dialogue partners": asked about dialogue partners, only 14
+    is followed by the question's own words. A percentage or a unit of measure
+    answers "how much/long/far" on its own, and a sum of money "how much".
+    """
+    text = sentence[start:end].lower()
+    if _YEAR_LIKE.fullmatch(text) and (_TIME_BEFORE.search(sentence, 0, start) or (
+            (_YEAR_OR_COUNT_BEFORE.search(sentence, 0, start) or _RANGE_AFTER.match(sentence, end))
+            and not any(mentioned(word, _counted(question) or asked)
+                        for word in _noun_phrase(sentence, end)[:1] if tokenize(word)))):
+        # "in 2001", "for 2024–2029", "by 2030": a date, not an amount ("a crowd
+        # of 2000 people", "1500–2000 troops" count what is asked about).
+        return False
+    is_share = "%" in text or "percent" in text or "per cent" in text
+    is_money = sentence[:start].rstrip()[-1:] in _CURRENCY
+    if (is_share or is_money) and re.search(r"\bhow many\b", question, re.I):
+        # A percentage or a sum of money is not a count, unless it is a share of
+        # what is counted: "How many Victorians are Catholic?" over "26.7% of the
+        # Victorian population".
+        share_of = _SHARE_OF.match(sentence, end) if is_share else None
+        return share_of is not None and any(mentioned(word, _counted(question))
+                                            for word in share_of.group(1).split()
+                                            if tokenize(word))
+    if not is_share and re.search(r"\bpercent|percentage\b", question, re.I):
+        return False  # and a count is not a percentage
+    if is_share or _UNIT.match(sentence, end):
+        return True
+    if _MEASURE_Q.search(question) and _MEASURE.match(sentence, end):
+        return True  # "How high is Mount Bogong?" over "at 1,986 m"
+    if _UNIT_Q.search(question):
+        return False  # "How deep is it?": "since 1992" gives no depth
+    if re.search(r"\bhow old\b", question, re.I) and re.search(
+            r"\b(?:aged?|at the age of)\s*$", sentence[:start], re.I):
+        return True  # "How old was she?" over "aged 66"
+    if sentence[:start].rstrip()[-1:] in _CURRENCY and re.search(r"\bhow much\b", question, re.I):
+        return True  # "How much was paid?" over "£304m"
+    following = re.findall(r"[\w’'-]+", sentence[end:])[:4]
+    counted = _counted(question)
+    if text in ("twice", "thrice"):
+        # "to win a Nobel Prize twice": what it counts comes right before it; in
+        # "the members met twice" it counts meetings, not members.
+        before = re.findall(r"[\w’'-]+", sentence[:start])[-1:]
+        return any(mentioned(word, counted or asked) for word in before if tokenize(word))
+    phrase = _noun_phrase(sentence, end)
+    if counted and phrase:
+        # "How many people died?" counts people: "183 regional and local conflicts"
+        # is followed by the question's "conflicts", but counts something else. A
+        # number heading no noun ("Twelve were killed") is judged as below.
+        if counted & _STATES:
+            # "How many countries are observers?": states by any name, and the
+            # question's other words ("observers") too.
+            counted = asked | _STATES
+        return any(mentioned(word, counted) for word in phrase if tokenize(word))
+    return any(mentioned(word, asked) for word in following if tokenize(word))
+
+
+_SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[\w’'-]+\s+)?[\w’'-]+)")
+_YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
+_TIME_BEFORE = re.compile(r"\b(?:in|for|since|until|till|before|after|during)\s+$", re.I)
+_YEAR_OR_COUNT_BEFORE = re.compile(r"(?:\b(?:of|by|from|between)\s+|\d\s*[-–]\s*)$", re.I)
+_RANGE_AFTER = re.compile(r"\s*[-–]\s*\d")
+
+
+# What "how many ...?" counts: its next two words ("dialogue partners", "people died";
+# not "of the", in "how many of the six packages": then any question word counts).
+_COUNTED = re.compile(r"\bhow many\s+((?:[\w’'-]+\s+)?[\w’'-]+)", re.I)
+# Words news uses for one another when counting states.
+_STATES = frozenset(tokenize("countries states nations members"))
+_NEXT_WORD = re.compile(r"\s+([^\W\d][\w’'-]*)")
+
+
+def _counted(question: str) -> set[str]:
+    """The terms of what "how many ...?" counts, or none."""
+    counted = _COUNTED.search(question)
+    return set(tokenize(counted.group(1))) if counted else set()
+
+
+def _noun_phrase(sentence: str, end: int) -> list[str]:
+    """The words a number ending at ``end`` heads: up to four content words (with
+    "and", "or", "of" between them: "5 University of California campuses"), up to
+    punctuation, a digit or another stop word; none when a stop word follows at
+    once ("Twelve were killed")."""
+    words: list[str] = []
+    while len(words) < 5 and (match := _NEXT_WORD.match(sentence, end)):
+        word = match.group(1)
+        if not tokenize(word) and (not words or word.lower() not in _JOINING):
+            break
+        words.append(word)
+        end = match.end()
+    while words and words[-1].lower() in _JOINING:
+        words.pop()
+    return words
+
+
+_JOINING = frozenset(("and", "or", "of"))
+
+
+# "What tariff ...?", "What is the fee ...?": the answer is a rate or an amount. Not a
+# NUMBER question for scoring (a sentence without a figure may still answer "what tax
+# applies"), but when the chosen sentence holds exactly one, that is the short answer.
+_RATE_Q = re.compile(r"\b(what|which)\b(\s+[\w’'-]+){0,3}?\s+(tariffs?|rates?|fees?|dut(y|ies)|"
+                     r"levy|levies|tax(es)?|prices?|costs?|budget|amount)\b", re.I)
+_RATE = re.compile(r"\d[\d,]*(?:\.\d+)?\s*(?:%|percent\b|per cent\b|percentage points?\b|"
+                   r"basis points?\b)"
+                   rf"|[{re.escape(''.join(_CURRENCY))}]\s?\d[\d,]*(?:\.\d+)?"
+                   r"(?:\s+(?:million|billion|trillion)\b)?",
+                   re.I)
+
+
+# "What tariff rate ...?" names the kind of figure it wants; a sentence without
+# one does not answer it ("has imposed tariffs on solar panels"). Only a rate of
+# something named counts: "At what rate is it developing?" asks how fast.
+_RATE_NOUN = (r"(?:tariff|tax|interest|duty|exchange|inflation|unemployment|growth|mortgage|"
+              r"vat)\s+rates?\b(?!\s+(?:regimes?|polic|chang|hikes?|cuts?|systems?|mechanisms?|"
+              r"differentials?|targets?))")
+_RATE_ASKED = re.compile(
+    rf"\b(?:what|which)\s+(?:(?:new|current|average|annual|additional|extra)\s+)?{_RATE_NOUN}"
+    rf"|\bwhat\s+(?:is|was|are|were|will\s+be)\s+the\s+(?:[\w’'-]+\s+){{0,2}}?{_RATE_NOUN}",
+    re.I)
+
+
+def missing_rate(sentence: str, question: str) -> bool:
+    """Whether ``question`` asks for a rate and ``sentence`` states none."""
+    return bool(_RATE_ASKED.search(question)) and not _RATE.search(sentence)
+
+
+def asked_rate(sentence: str, question: str) -> str | None:
+    """The one rate or sum of money in ``sentence``, asked "What tariff ...?" or
+    "What is the fee ...?"; None if the question asks for none or the sentence
+    holds none or several."""
+    if not _RATE_Q.search(question):
+        return None
+    rates = _RATE.findall(sentence)
+    return rates[0] if len(rates) == 1 else None
+
+
+def counted_span(sentence: str, start: int, end: int, question: str,
+                 asked: set[str]) -> tuple[int, int] | None:
+    """The number at ``sentence[start:end]`` as the answer to a "how many/much/long"
+    question, widened to its money or unit ("£304m", "1,230 kilometres"); None if
+    it does not count what was asked about.
+
+    Args:
+        sentence: The text holding the number.
+        start: Where the number starts.
+        end: Where it ends.
+        question: The question.
+        asked: The question's terms.
+    """
+    # The question's "how high" is how it asks, not what is counted: "high" after
+    # a number ("two states ran high") anchors nothing.
+    measure = _MEASURE_Q.search(question)
+    anchors = asked - set(tokenize(measure.group(0))) if measure else asked
+    if not _anchored(sentence, start, end, anchors, question):
+        return None
+    start, end = _amount(sentence, start, end)
+    if measure:
+        unit = _MEASURE.match(sentence, end)
+        end = unit.end() if unit else end
+    return start, end
+
+
+_YEAR_Q = re.compile(r"\b(?:what|which) year\b", re.I)
+_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b(?:\s*[-–]\s*(?:1[89]|20)?\d{2}\b)?")
+
+
+def asked_year(sentence: str, start: int, end: int, question: str) -> str | None:
+    """The year in the date ``sentence[start:end]``, asked "What year ...?": 2013
+    of "May 2013"; None for any other question or a date with no year."""
+    if not _YEAR_Q.search(question):
+        return None
+    year = _YEAR.search(sentence, start, end)
+    return year.group() if year else None

@@ -1,0 +1,67 @@
+"""Figures: dates, counts, amounts and rates."""
+
+from __future__ import annotations
+
+from rag.figures import DATE, NUMBER, asked_rate, asked_year, counted_span, missing_rate
+from rag.lexical import tokenize
+
+FOUNDED = ("Founded in 2001, the organization has grown from six members to a robust platform "
+           "of nine member states, three observer states and 14 dialogue partners.")
+
+
+def _counted(sentence: str, number: str, question: str) -> str | None:
+    start = sentence.index(number)
+    span = counted_span(sentence, start, start + len(number), question, set(tokenize(question)))
+    return sentence[span[0] : span[1]] if span else None
+
+
+def test_dates_and_numbers_are_found_as_written() -> None:
+    assert [m.group() for m in DATE.finditer("It met on 27 September 2001 and in May 2013.")] == [
+        "27 September 2001", "May 2013"]
+    found = [m.group() for m in NUMBER.finditer("two hundred thousand people, 38.1% and twice")]
+    assert found == ["two hundred thousand", "38.1%", "twice"]
+    # A decade counts nothing.
+    assert [m.group() for m in NUMBER.finditer("in the 1850s")] == []
+
+
+def test_a_number_answers_only_when_it_counts_what_was_asked() -> None:
+    question = "How many dialogue partners does the SCO have?"
+    assert _counted(FOUNDED, "14", question) == "14"
+    assert _counted(FOUNDED, "nine", question) is None
+    # "Founded in 2001": a year, not a count.
+    assert _counted(FOUNDED, "2001", "How many members were there in 2001?") is None
+
+
+def test_a_counted_number_takes_its_money_or_unit() -> None:
+    assert _counted("The Rhine is about 1,230 kilometres long.", "1,230",
+                    "How long is the Rhine?") == "1,230 kilometres"
+    assert _counted("The club paid £304m for him.", "304", "How much did the club pay?") == "£304m"
+
+
+def test_a_rate_is_the_short_answer_only_when_it_is_the_only_one() -> None:
+    question = "What tariff has the EU imposed on Chinese electric vehicles?"
+    assert asked_rate("The EU will add tariffs of 38.1% on electric vehicles.", question) == "38.1%"
+    assert asked_rate("Tariffs rose from 10% to 38.1%.", question) is None
+    assert asked_rate("The EU will add tariffs of 38.1%.", "Why did the EU add tariffs?") is None
+
+
+def test_what_year_takes_the_year_of_a_date() -> None:
+    sentence = "The charter was signed in May 2013."
+    start = sentence.index("May")
+    assert asked_year(sentence, start, start + 8, "What year was the charter signed?") == "2013"
+    assert asked_year(sentence, start, start + 8, "When was the charter signed?") is None
+
+
+def test_a_rate_asked_for_needs_a_rate_stated() -> None:
+    question = "What tariff rate has the US put on Chinese solar panels?"
+    assert missing_rate("The US has imposed tariffs on solar panels.", question)
+    assert not missing_rate("The US has imposed tariffs of 50% on solar panels.", question)
+    # How fast something happens is no rate of anything.
+    assert not missing_rate("It is rapidly developing.", "At what rate is it developing?")
+    # Nor is a question about a rate's regime or what moves it.
+    assert not missing_rate("It has a floating exchange rate.",
+                            "What exchange rate regime does it have?")
+    assert not missing_rate("Prices rose.", "What affects the inflation rate?")
+    assert not missing_rate("It rose by 0.5 percentage points.",
+                            "What is the new interest rate?")
+    assert missing_rate("It was raised.", "What is the new interest rate?")

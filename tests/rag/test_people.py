@@ -1,0 +1,59 @@
+"""People: names, offices and groups of people named by what they are."""
+
+from __future__ import annotations
+
+from rag.people import (
+    after_country,
+    asks_office_of,
+    groups_of_people,
+    looks_like_name,
+    single_name,
+    strip_asked,
+)
+
+
+def test_a_name_has_an_initial_or_two_words_that_are_not_all_titles() -> None:
+    assert looks_like_name("K. Tokayev")
+    assert looks_like_name("Murat Nurtleu")
+    assert not looks_like_name("SCO Secretary General")
+    assert not looks_like_name("Central Asian")
+    assert not looks_like_name("Tokayev")
+
+
+def test_one_word_is_a_name_only_where_the_corpus_capitalises_it_mid_sentence() -> None:
+    sentence = "Goods go by the logistics group Nordfracht to the Summit."
+    start = sentence.index("Nordfracht")
+    assert single_name(sentence, start, start + 10, frozenset({"nordfracht", "summit"}))
+    assert not single_name(sentence, start, start + 10, frozenset({"summit"}))
+    # After an article it is a common noun written with a capital.
+    start = sentence.index("Summit")
+    assert not single_name(sentence, start, start + 6, frozenset({"nordfracht", "summit"}))
+
+
+def test_what_the_question_says_is_stripped_off_a_name() -> None:
+    sentence = "Kazakh Foreign Minister Murat Nurtleu spoke."
+    asked = {"kazakhstan", "foreign", "minist"}
+    start, end = strip_asked(sentence, 0, sentence.index(" spoke"), asked)
+    assert sentence[start:end] == "Murat Nurtleu"
+    # A person asked for loses a title the question does not say.
+    sentence = "Chief Executive Officer Jane Porter resigned."
+    start, end = strip_asked(sentence, 0, sentence.index(" resigned"), set(), titles=True)
+    assert sentence[start:end] == "Jane Porter"
+
+
+def test_offices_and_countries_before_names() -> None:
+    assert asks_office_of("Who is the president of China?")
+    assert not asks_office_of("Who is the president?")
+    sentence = "South Africa Cyril Ramaphosa arrived."
+    assert sentence[after_country(sentence, 0, 28):28] == "Cyril Ramaphosa"
+
+
+def test_a_group_of_people_keeps_the_words_describing_it() -> None:
+    sentence = ("It was held with the participation of famous cultural and scientific figures "
+                "from SCO member countries.")
+    assert [sentence[s:e] for s, e in groups_of_people(sentence)] == [
+        "famous cultural and scientific figures"]
+    # Two groups joined by "and" are one.
+    sentence = "The foreign experts and local officials met."
+    assert [sentence[s:e] for s, e in groups_of_people(sentence)] == [
+        "foreign experts and local officials"]
