@@ -22,6 +22,7 @@ from rag.countries import BODY_KEYS, actors_in, other_names, stands_for
 from rag.figures import missing_rate
 from rag.lexical import (
     DEMONYM_SUFFIXES,
+    NUMERALS,
     TITLE_WORDS,
     Vocabulary,
     id_terms,
@@ -125,6 +126,7 @@ _FIGURE = re.compile(r"(?P<money>[$€£¥]\s?)?\d+(?:[.,]\d+)*"
                      r"(?:\s*(million|billion|trillion)\b|(?(money)(bn|m)|(bn))(?!\w))?", re.I)
 _SCALES = {"m": "million", "bn": "billion"}
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+_WORD = re.compile(r"[a-z]+")
 
 
 # The question types whose answer is a span we can recognise, and how a doubt's
@@ -480,7 +482,9 @@ class ConfidenceRules:
         sid = sentence.sentence_id
         near = " ".join(s.text for s in self.sentences[max(0, sid - 1) : sid + 2]
                         if s.doc_id == sentence.doc_id)
-        given = {_scaled(m) for m in _FIGURE.finditer(near)}
+        # "nine member states" gives the question's "9".
+        given = {_scaled(m) for m in _FIGURE.finditer(near)} | {
+            (NUMERALS[word], None) for word in _WORD.findall(near.lower()) if word in NUMERALS}
         return next((written for written, figure in figures
                      if not any(_same_figure(figure, other) for other in given)), None)
 

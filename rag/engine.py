@@ -32,6 +32,7 @@ from rag.corpus import (
 from rag.embedding import Embedder
 from rag.errors import CorruptIndexError, InvalidQuestionError, RagError, StaleIndexError
 from rag.lexical import QUESTION_OPENERS, tokenize, without_idioms
+from rag.questions import plain_question
 from rag.retrieval import Retriever, check_request
 from rag.schema import Answer, Document, Passage
 from rag.sentences import sentences_by_chunk
@@ -188,7 +189,8 @@ class _Ready:
     speller: Speller
 
     def read(self, question: str) -> str:
-        """The question as the rules read it: typos of the corpus's words
+        """The question as the rules read it: without words that ask nothing
+        (``plain_question``: "Tell me when ..."), typos of the corpus's words
         corrected, then its names in the corpus's capitals.
 
         A question typed in capitals throughout says little by its capitals: it
@@ -196,7 +198,7 @@ class _Ready:
         (``Truecaser.quieted``): "WHO IS MURAT NURTLEU?" as "who is Murat
         Nurtleu?".
         """
-        return self.truecaser(self.speller(self.truecaser.quieted(question)))
+        return self.truecaser(self.speller(self.truecaser.quieted(plain_question(question))))
 
     def terms(self, read: str) -> list[str]:
         """The lexical terms of a question as ``read`` gives it, idioms left out

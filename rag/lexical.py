@@ -35,6 +35,16 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
+# Number words as the digits a user may type instead: "9 member states" asks about
+# "nine member states".
+_UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+          "eighteen", "nineteen")
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+NUMERALS = ({word: str(value) for value, word in enumerate(_UNITS)}
+            | {word: str(20 + 10 * i) for i, word in enumerate(_TENS)})
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case, drop stop words and stem: the terms BM25 and overlap see.
 
@@ -45,11 +55,12 @@ def tokenize(text: str) -> list[str]:
     keeps ("centre", "neighbour") are rewritten before it (``_american``).
 
     Accents are composed first (NFC): a file saved with decomposed accents (as
-    macOS may write "Café") and a question typed either way give one term.
+    macOS may write "Café") and a question typed either way give one term. Number
+    words are digits (``NUMERALS``): "nine" and "9" are one term.
     """
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
-    words = [_american(w) for w in _TOKEN.findall(text.lower().replace("’", "'"))
+    words = [_american(NUMERALS.get(w, w)) for w in _TOKEN.findall(text.lower().replace("’", "'"))
              if w not in STOPWORDS and not _stop_contraction(w)]
     stems = (stem[:-2] + "is" if stem.endswith("iz") else stem
              for stem in _stemmer().stemWords(words))

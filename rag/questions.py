@@ -133,6 +133,50 @@ _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is
                        re.I)
 
 
+# What a reference to the document looks like in a question.
+_DOCUMENT = r"(?:the|this)\s+(?:article|text|document|piece|passage)"
+# Words before the question proper that ask nothing themselves: "Tell me when ...",
+# "Could you tell me who ...", "According to the article, when ...", "Do you know
+# how ...". Each at the start of the question or of one of its sentences.
+_LEAD_IN = re.compile(
+    r"(^\s*|[.!?]\s+)(?:(?:so|ok|okay|well|hi|hello|hey|please)\s*[,!]?\s+"
+    rf"|according\s+to\s+{_DOCUMENT}\s*[,:]?\s*"
+    r"|(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show)\s+me\s+"
+    r"|(?:please\s+)?(?:tell|show)\s+me\s+|(?:please\s+)?let\s+me\s+know\s+"
+    r"|do\s+you\s+know\s+|i\s*(?:'d|’d|\s+would)\s+like\s+to\s+know\s+"
+    r"|i\s+want\s+to\s+know\s+|i\s+(?:wonder|wondered|was\s+wondering)\s+)+",
+    re.I)
+# An order instead of a question: "Name the president ...", "List the countries
+# ...", "Give me the date ..." ask what "Which president ...?" asks.
+_ORDER = re.compile(r"(^\s*|[.!?]\s+)(?:please\s+)?(?:name|list|give(?:\s+me)?|state|identify)"
+                    r"\s+(?:the|all(?:\s+the)?)\s+", re.I)
+# The document as the one who says: "does the writer say", "the text mentions",
+# "in the article".
+_SAYS = re.compile(
+    r"\b(?:the|this)\s+(?:article|text|document|piece|passage|author|writer)\s+"
+    r"(?:says?|said|states?|stated|mentions?|mentioned|notes?|noted|claims?|claimed|"
+    r"tells?|told|suggests?|suggested|describes?|described|reports?|reported)\b"
+    rf"|,?\s*\b(?:in|from|by|according\s+to)\s+{_DOCUMENT}\b",
+    re.I)
+# "Is BYD mentioned?": whether the document names it is asked of what it says.
+_MENTIONED = re.compile(r"\s+(?:mentioned|discussed|covered)(?=\s*[?.!]?\s*$)", re.I)
+
+
+def plain_question(question: str) -> str:
+    """A question without the words that ask nothing themselves, which would
+    otherwise count as words to look for or hide what is asked.
+
+    "Tell me when the SCO was founded" is "when the SCO was founded"; "Name the
+    president of Kazakhstan" is "Which president of Kazakhstan"; "What does the
+    writer say the bloc gives?" is "What does the bloc gives?": read for its words
+    and the kind of answer, not as English to show.
+    """
+    plain = _LEAD_IN.sub(r"\1", question)
+    plain = _ORDER.sub(r"\1Which ", plain)
+    plain = _MENTIONED.sub("", _SAYS.sub("", plain)).lstrip(" ,;:")
+    return plain if plain.strip(" ?.!") else question
+
+
 def answer_type(question: str) -> AnswerType:
     """Classify the span type a question asks for.
 
@@ -150,6 +194,7 @@ def answer_type(question: str) -> AnswerType:
 
 def _type_of(question: str) -> AnswerType:
     """``answer_type`` of one sentence."""
+    question = plain_question(question)
     if asked_acronym(question):
         return AnswerType.EXPANSION
     if asked_subject(question):

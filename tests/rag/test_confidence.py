@@ -225,6 +225,16 @@ def test_a_figure_counts_with_its_scale(over: Over, monkeypatch: pytest.MonkeyPa
     assert wrong.confidence == pytest.approx(raw.confidence * 0.2)
 
 
+def test_a_figure_typed_in_digits_is_given_in_words(engine: Engine) -> None:
+    # The article writes "nine member states"; a user types "9".
+    answer = engine.ask("Does the SCO have 9 member states?")
+    assert not any(d.rule == "missing_figure" for d in answer.doubts)
+    assert "nine member states" in answer.quotes[0].text
+    # A figure given in neither form still counts as missing.
+    assert any(d.rule == "missing_figure"
+               for d in engine.ask("Does the SCO have 11 member states?").doubts)
+
+
 def test_a_name_written_in_another_order_names_nothing(
         over: Over, monkeypatch: pytest.MonkeyPatch) -> None:
     soccer = over([Document("la.txt", "From 2005 to 2014 there were two Major League Soccer "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.questions import AnswerType, answer_type
+from rag.questions import AnswerType, answer_type, plain_question
 
 
 @pytest.mark.parametrize(
@@ -104,3 +104,45 @@ def test_the_name_of_an_office_holder_is_a_persons() -> None:
     assert answer_type("What is the name of the policy the president announced?") \
         is AnswerType.OTHER
     assert answer_type("What is the name of the official language?") is AnswerType.OTHER
+
+
+@pytest.mark.parametrize(
+    ("question", "plain"),
+    [
+        ("Tell me when the SCO was founded", "when the SCO was founded"),
+        ("Could you please tell me who chairs the SCO?", "who chairs the SCO?"),
+        ("Okay, so do you know how many members it has?", "how many members it has?"),
+        ("Thanks. I wonder why Kazakhstan cares.", "Thanks. why Kazakhstan cares."),
+        ("According to the article, when was it founded?", "when was it founded?"),
+        ("When was it founded, according to the text?", "When was it founded?"),
+        ("What does the writer say the bloc gives?", "What does  the bloc gives?"),
+        ("Is BYD mentioned in the article?", "Is BYD?"),
+        # An order asks what "Which ...?" asks.
+        ("Name the president of Kazakhstan", "Which president of Kazakhstan"),
+        ("Give me the date the SCO was founded.", "Which date the SCO was founded."),
+        ("List all the countries attending", "Which countries attending"),
+        # Words about a text that is not the document stay: they are what is asked.
+        ("Who is the author of the book?", "Who is the author of the book?"),
+        ("Who wrote the text of the treaty?", "Who wrote the text of the treaty?"),
+        ("Well-known figures who attended?", "Well-known figures who attended?"),
+        # Nothing but a lead-in: the question as typed.
+        ("Tell me", "Tell me"),
+    ],
+)
+def test_words_that_ask_nothing_are_left_out(question: str, plain: str) -> None:
+    assert plain_question(question) == plain
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Tell me when the SCO was founded", AnswerType.DATE),
+        ("Do you know who the president of Kazakhstan is?", AnswerType.NAME),
+        ("According to the text, where will the summit be held?", AnswerType.ENTITY),
+        ("Name the president of Kazakhstan", AnswerType.NAME),
+        ("List the countries attending the summit", AnswerType.COUNTRY),
+        ("Hi! Can you tell me why Kazakhstan joined?", AnswerType.REASON),
+    ],
+)
+def test_a_lead_in_does_not_hide_what_is_asked(question: str, kind: AnswerType) -> None:
+    assert answer_type(question) is kind
