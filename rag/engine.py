@@ -32,7 +32,7 @@ from rag.corpus import (
 from rag.embedding import Embedder
 from rag.errors import CorruptIndexError, InvalidQuestionError, RagError, StaleIndexError
 from rag.lexical import QUESTION_OPENERS, tokenize, without_idioms
-from rag.questions import plain_question
+from rag.questions import plain_question, without_kind_noun
 from rag.retrieval import Retriever, check_request
 from rag.schema import Answer, Document, Passage
 from rag.sentences import sentences_by_chunk
@@ -203,7 +203,7 @@ class _Ready:
     def terms(self, read: str) -> list[str]:
         """The lexical terms of a question as ``read`` gives it, idioms left out
         (``without_idioms``) and names folded (``Abbreviations.question_terms``)."""
-        return self.abbreviations.question_terms(without_idioms(read))
+        return self.abbreviations.question_terms(without_kind_noun(without_idioms(read)))
 
 
 class Engine:
@@ -444,7 +444,7 @@ class Engine:
         body's full name folded to its acronym, an acronym the corpus only spells
         out spelled out (``_Ready.terms``)."""
         ready = self._ready
-        return (tokenize(without_idioms(question)) if ready is None
+        return (tokenize(without_kind_noun(without_idioms(question))) if ready is None
                 else ready.terms(ready.read(question)))
 
     def embed_questions(self, questions: Sequence[str]) -> np.ndarray:

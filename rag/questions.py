@@ -177,6 +177,20 @@ def plain_question(question: str) -> str:
     return plain if plain.strip(" ?.!") else question
 
 
+# The noun naming the kind of answer ("In which city ...?", "What year ...?"): the
+# answer is one, it does not say so. A sentence saying "the city of Almaty" or
+# "this year" matches it by chance.
+_KIND_NOUN = re.compile(
+    rf"\b(?:which|what) {_MODIFIERS}(cit(?:y|ies)|towns?|years?|dates?|months?|"
+    r"countr(?:y|ies)|nations?)\b", re.I)
+
+
+def without_kind_noun(question: str) -> str:
+    """A question without the noun naming the kind of answer it asks for: "In
+    which city is the summit?" looks for "summit", not "city"."""
+    return _KIND_NOUN.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)], question)
+
+
 def answer_type(question: str) -> AnswerType:
     """Classify the span type a question asks for.
 

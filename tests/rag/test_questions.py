@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.questions import AnswerType, answer_type, plain_question
+from rag.questions import AnswerType, answer_type, plain_question, without_kind_noun
 
 
 @pytest.mark.parametrize(
@@ -146,3 +146,11 @@ def test_words_that_ask_nothing_are_left_out(question: str, plain: str) -> None:
 )
 def test_a_lead_in_does_not_hide_what_is_asked(question: str, kind: AnswerType) -> None:
     assert answer_type(question) is kind
+
+
+def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
+    assert without_kind_noun("In which city is the summit?") == "In which  is the summit?"
+    assert without_kind_noun("What year did the SCO begin?") == "What  did the SCO begin?"
+    assert without_kind_noun("Which two countries are observers?") == "Which two  are observers?"
+    # "the countries" here are what is asked about, not the kind of answer.
+    assert without_kind_noun("What did the countries sign?") == "What did the countries sign?"
