@@ -19,8 +19,9 @@ PLURAL_Q = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:cities|countries|sta
                       r"organi[sz]ations|companies|members|bodies|regions|places|towns|"
                       r"people|leaders|officials)\b|\bwho\s+(?:are|were)\b", re.I)
 # Items of one list are joined by these alone: "Basel, Strasbourg and Cologne",
-# "BRICS and the EAEU".
-_LIST_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
+# "BRICS and the EAEU". An item may end in an abbreviation's dot, which its span
+# leaves out: "BYD Co. and Tesla Inc.".
+_LIST_JOIN = re.compile(r"\.?\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)(?:the\s+)?")
 
 
 def listed(sentence: str, spans: list[tuple[int, int]]) -> str | None:

@@ -129,6 +129,10 @@ _ENTITY_Q = re.compile(
     r"groupings?)\b",
     re.I,
 )
+# "Which companies ...?", "What organization ...?": a body, not where it is.
+BODY_Q = re.compile(
+    rf"\b(which|what) {_MODIFIERS}(organi[sz]ations?|compan(y|ies)|institutions?|bod(y|ies)|"
+    r"alliances?|blocs?|groupings?)\b", re.I)
 _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is the purpose)\b",
                        re.I)
 

@@ -30,7 +30,7 @@ from rag.people import (
     single_name,
     strip_asked,
 )
-from rag.questions import CITY_Q, WHICH_PEOPLE, AnswerType, answer_type
+from rag.questions import BODY_Q, CITY_Q, WHICH_PEOPLE, AnswerType, answer_type
 
 # "Where ...?" is answered by a place, and English puts a place after a locative
 # preposition ("in Almaty", "at the site of"); "heads of state of Kazakhstan" names
@@ -131,6 +131,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
     named = kind in (AnswerType.COUNTRY, AnswerType.ENTITY)
     where = bool(_WHERE_Q.match(question))
     city = bool(CITY_Q.search(question))
+    body = bool(BODY_Q.search(question))
     asked = set(tokenize(question))
     found = []
     for match in pattern.finditer(sentence):
@@ -202,6 +203,9 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue  # "Which city hosts the summit?": "Astana Declaration", "SCO": no city
         if kind is AnswerType.ENTITY and where and not _LOCATIVE.search(sentence, 0, start):
             continue
+        if kind is AnswerType.ENTITY and body and (
+                _IN_PLACE.search(sentence, 0, start) or is_country(sentence[start:end])):
+            continue  # asked for companies, "in Europe" says where they sell, "China" is none
         if kind is AnswerType.NUMBER:
             counted = counted_span(sentence, start, end, question, asked)
             if counted is None:

@@ -465,7 +465,7 @@ def test_where_is_answered_by_a_place_after_a_locative(sentence: str,
     assert found == ([expected] if expected else [])
     # Other entity questions take the names wherever they stand.
     others = [sentence[s:e] for s, e in candidates(sentence, AnswerType.ENTITY,
-                                                   "Which bodies are involved?")]
+                                                   "Which regions are involved?")]
     assert others and set(found) <= set(others)
 
 
@@ -717,7 +717,7 @@ def test_an_acronym_is_answered_by_the_words_that_spell_it_out(article: Document
 )
 def test_an_adjective_of_place_is_no_body(sentence: str, expected: list[str]) -> None:
     names = proper_noun_words(["They met in Eurasia and Asia."])
-    found = candidates(sentence, AnswerType.ENTITY, "Which organization is it?", names)
+    found = candidates(sentence, AnswerType.ENTITY, "Which region is it?", names)
     assert [sentence[s:e] for s, e in found] == expected
 
 
@@ -833,6 +833,18 @@ def test_a_body_before_its_possessive_stays_a_name() -> None:
 )
 def test_a_document_or_a_body_is_no_city(sentence: str, question: str) -> None:
     assert candidates(sentence, AnswerType.ENTITY, question) == []
+
+
+def test_asked_for_companies_a_place_or_country_is_none() -> None:
+    sentence = ("The tariffs raise the cost of selling cars in Europe for companies such as "
+                "Chinese BYD Co. and Tesla Inc.")
+    question = "Which companies are affected by the EU tariffs?"
+    found = [sentence[s:e] for s, e in candidates(sentence, AnswerType.ENTITY, question)]
+    assert found == ["Chinese BYD Co", "Tesla Inc"]
+    # The list goes on past the abbreviation's dot.
+    assert narrow(sentence, question) == "Chinese BYD Co. and Tesla Inc"
+    assert candidates("China and Russia lead the bloc.", AnswerType.ENTITY,
+                      "Which organization leads the bloc?") == []
 
 
 def test_a_city_named_beside_a_document_is_still_one() -> None:
