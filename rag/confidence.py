@@ -74,6 +74,12 @@ OWNED_ELSEWHERE_CONFIDENCE = 0.2
 # names another country or a known body instead. On dev this abstained on 2 more
 # unanswerable questions and no answerable one (abstain F1 0.898 -> 0.920).
 OTHER_ACTOR_CONFIDENCE = 0.2
+# "Which country does not attend the summit?" over the list of those who do: a
+# quote can say what is not so only by saying so. A question asking what is not
+# ("not", "never", "no longer") over a sentence denying nothing is most likely
+# answered by the opposite. SQuAD's unanswerable questions are often written by
+# putting a "never" into an answerable one.
+MISSING_NEGATION_CONFIDENCE = 0.3
 _OWNED_Q = re.compile(
     r"\b([a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
 # Nouns that say how much of something, not whose it is.
@@ -147,8 +153,9 @@ MISSING_FIGURE = "missing_figure"
 OWNED_ELSEWHERE = "owned_elsewhere"
 OTHER_ACTOR = "other_actor"
 MISSING_OFFICE = "missing_office"
+MISSING_NEGATION = "missing_negation"
 RULES = (TYPE_MISS, UNKNOWN_NAME, NAME_ELSEWHERE, RARE_NAME_ABSENT, SWAPPED_NAME,
-         MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE)
+         MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE, MISSING_NEGATION)
 
 
 class ConfidenceRules:
@@ -291,6 +298,12 @@ class ConfidenceRules:
             yield MISSING_OFFICE_CONFIDENCE, Doubt(
                 MISSING_OFFICE, f"The question asks who is the {office}, and the "
                 "closest sentence does not mention one.")
+
+        if (negation := _NEGATED_Q.search(question)) is not None and not _DENIES.search(
+                self._near(best)):
+            yield MISSING_NEGATION_CONFIDENCE, Doubt(
+                MISSING_NEGATION, f"The question asks what is not so (“{negation.group()}”), "
+                "and the closest sentence denies nothing.")
 
     def _joined(self, names: Sequence[str]) -> list[str]:
         """``names`` with two in a row made one where the corpus writes them as one
@@ -479,14 +492,20 @@ class ConfidenceRules:
         figures = [(_word_around(question, m), _scaled(m)) for m in _FIGURE.finditer(question)]
         if not figures:
             return None
-        sid = sentence.sentence_id
-        near = " ".join(s.text for s in self.sentences[max(0, sid - 1) : sid + 2]
-                        if s.doc_id == sentence.doc_id)
+        near = self._near(sentence)
         # "nine member states" gives the question's "9".
         given = {_scaled(m) for m in _FIGURE.finditer(near)} | {
             (NUMERALS[word], None) for word in _WORD.findall(near.lower()) if word in NUMERALS}
         return next((written for written, figure in figures
                      if not any(_same_figure(figure, other) for other in given)), None)
+
+    def _near(self, sentence: Sentence) -> str:
+        """The text of ``sentence`` and its neighbours in its document: a question
+        may be answered by one and use words of the other ("He emphasizes that
+        ..." after the sentence naming him)."""
+        sid = sentence.sentence_id
+        return " ".join(s.text for s in self.sentences[max(0, sid - 1) : sid + 2]
+                        if s.doc_id == sentence.doc_id)
 
     def _owned_elsewhere(self, sentence: Sentence, question: str) -> tuple[str, str] | None:
         """The noun and the words of a "<noun> of <Name>" the question asks for that
@@ -563,6 +582,14 @@ def _asked_names(question: str) -> list[str]:
         return names
     described = [part for word in kind.group(1).split() for part in re.split(r"[-–]", word)]
     return [name for name in names if name not in described]
+
+
+# How a question asks what is not so, and how a sentence says it.
+_NEGATED_Q = re.compile(r"\b(?:not|never|no\s+longer|cannot)\b|\w+n[’']t\b", re.I)
+_DENIES = re.compile(
+    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|unable|impossible|"
+    r"instead|rather|"
+    r"except|lacks?|lacked|lacking|fail(?:s|ed)?|refus(?:e|es|ed)|only)\b|n[’']t\b", re.I)
 
 
 _GENERIC_BODY = re.compile(rf"\b(?:{'|'.join(GENERIC_BODY_NOUNS)})\b", re.I)

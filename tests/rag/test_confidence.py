@@ -40,6 +40,8 @@ from tests.rag.helpers import OneDocument, Over
         # Every figure the question gives must be there: 183 is, 2019 is not.
         ("What did Tokayev say in 2019 about the 183 conflicts?",
          "MISSING_FIGURE_CONFIDENCE", 0.2),
+        # The best sentence lists the countries that attend, and denies nothing.
+        ("Which country does not attend the summit?", "MISSING_NEGATION_CONFIDENCE", 0.3),
     ],
 )
 def test_confidence_rules_for_what_the_document_cannot_say(
@@ -223,6 +225,27 @@ def test_a_figure_counts_with_its_scale(over: Over, monkeypatch: pytest.MonkeyPa
     raw = fund.ask("What does the fund set up with $20 million build?")
     # "$20 million" is not "$20 billion": only the scale tells them apart.
     assert wrong.confidence == pytest.approx(raw.confidence * 0.2)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "doubted"),
+    [
+        ("Tesla and BYD sell cars in Europe.", True),
+        ("Tesla does not sell cars in Europe.", False),
+        ("Tesla never sold cars in Europe.", False),
+        ("Only BYD sells cars in Europe.", False),
+        ("Tesla sells cars in Europe without a dealer.", False),
+    ],
+)
+def test_a_question_asking_what_is_not_needs_a_sentence_denying_something(
+        sentence: str, doubted: bool) -> None:
+    got = _doubts({"d": sentence}, "Which company doesn't sell cars in Europe?",
+                  AnswerType.ENTITY, sentence.split()[0])
+    assert (("missing_negation" in dict(got)) is doubted)
+    # A question that asks what is so needs no denial.
+    assert "missing_negation" not in dict(_doubts(
+        {"d": sentence}, "Which company sells cars in Europe?", AnswerType.ENTITY,
+        sentence.split()[0]))
 
 
 def test_a_figure_typed_in_digits_is_given_in_words(engine: Engine) -> None:
@@ -543,6 +566,10 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "Who is the president of Tesla?", AnswerType.NAME, "Elon",
          [("missing_office", "The question asks who is the president, and the closest "
                              "sentence does not mention one.")]),
+        ({"d": "Tesla and BYD sell cars in Europe. Tariffs on them rose this year."},
+         "Which company does not sell cars in Europe?", AnswerType.ENTITY, "Tesla",
+         [("missing_negation", "The question asks what is not so (“not”), and the closest "
+                               "sentence denies nothing.")]),
     ],
 )
 def test_each_rule_says_why_in_its_own_words(texts: dict[str, str], question: str,
