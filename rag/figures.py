@@ -116,7 +116,9 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
         return False
     is_share = "%" in text or "percent" in text or "per cent" in text
     is_money = sentence[:start].rstrip()[-1:] in _CURRENCY
-    if (is_share or is_money) and re.search(r"\bhow many\b", question, re.I):
+    asks_share = re.search(r"\bpercent|per cent|percentage\b", question, re.I)
+    if (is_share or is_money) and re.search(r"\bhow many\b", question, re.I) and not (
+            is_share and asks_share):  # "How many percent more ...?" asks for a share
         # A percentage or a sum of money is not a count, unless it is a share of
         # what is counted: "How many Victorians are Catholic?" over "26.7% of the
         # Victorian population".
@@ -124,7 +126,7 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
         return share_of is not None and any(mentioned(word, _counted(question))
                                             for word in share_of.group(1).split()
                                             if tokenize(word))
-    if not is_share and re.search(r"\bpercent|percentage\b", question, re.I):
+    if not is_share and asks_share:
         return False  # and a count is not a percentage
     if is_share or _UNIT.match(sentence, end):
         return True

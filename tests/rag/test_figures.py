@@ -32,6 +32,15 @@ def test_a_number_answers_only_when_it_counts_what_was_asked() -> None:
     assert _counted(FOUNDED, "2001", "How many members were there in 2001?") is None
 
 
+def test_how_many_percent_asks_for_a_share() -> None:
+    sentence = "Last year 183 conflicts were registered, which is 30 percent more than before."
+    assert _counted(sentence, "30 percent", "How many percent more conflicts were there?") == (
+        "30 percent")
+    # Without "percent" a share counts nothing: 183 does.
+    assert _counted(sentence, "30 percent", "How many conflicts were there?") is None
+    assert _counted(sentence, "183", "How many conflicts were there?") == "183"
+
+
 def test_a_counted_number_takes_its_money_or_unit() -> None:
     assert _counted("The Rhine is about 1,230 kilometres long.", "1,230",
                     "How long is the Rhine?") == "1,230 kilometres"
