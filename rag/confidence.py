@@ -299,10 +299,10 @@ class ConfidenceRules:
                 MISSING_OFFICE, f"The question asks who is the {office}, and the "
                 "closest sentence does not mention one.")
 
-        if (negation := _NEGATED_Q.search(question)) is not None and not _DENIES.search(
-                self._near(best)):
+        if (kind is not AnswerType.REASON and (negation := _negation(question)) is not None
+                and not _DENIES.search(self._near(best))):
             yield MISSING_NEGATION_CONFIDENCE, Doubt(
-                MISSING_NEGATION, f"The question asks what is not so (“{negation.group()}”), "
+                MISSING_NEGATION, f"The question asks what is not so (“{negation}”), "
                 "and the closest sentence denies nothing.")
 
     def _joined(self, names: Sequence[str]) -> list[str]:
@@ -586,10 +586,27 @@ def _asked_names(question: str) -> list[str]:
 
 # How a question asks what is not so, and how a sentence says it.
 _NEGATED_Q = re.compile(r"\b(?:not|never|no\s+longer|cannot)\b|\w+n[’']t\b", re.I)
+# Negations that ask nothing negative. A yes/no question ("Didn't the SCO start
+# with six members?", "Is the US not a member?") is answered by what is so as well;
+# "not only ... but also" and "if not" add, they do not deny.
+_YES_NO = re.compile(r"\s*(?:(?:is|are|was|were|do|does|did|can|could|will|would|should|has|"
+                     r"have|had|may|might|must)(?:n[’']t)?|cannot|won[’']t)\b", re.I)
+_ADDING = re.compile(r"not\s+(?:only|just|merely|least|counting|including)\b", re.I)
+_IF_NOT = re.compile(r"\bif\s+$", re.I)
 _DENIES = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|unable|impossible|"
     r"instead|rather|"
     r"except|lacks?|lacked|lacking|fail(?:s|ed)?|refus(?:e|es|ed)|only)\b|n[’']t\b", re.I)
+
+
+def _negation(question: str) -> str | None:
+    """The first word of ``question`` asking what is not so ("never", "doesn't"),
+    if any; in a yes/no question, and as "not only" or "if not", there is none."""
+    if _YES_NO.match(question):
+        return None
+    return next((match.group() for match in _NEGATED_Q.finditer(question)
+                 if not (_ADDING.match(question, match.start())
+                         or _IF_NOT.search(question, 0, match.start()))), None)
 
 
 _GENERIC_BODY = re.compile(rf"\b(?:{'|'.join(GENERIC_BODY_NOUNS)})\b", re.I)

@@ -201,8 +201,9 @@ class _Ready:
         return self.truecaser(self.speller(self.truecaser.quieted(plain_question(question))))
 
     def terms(self, read: str) -> list[str]:
-        """The lexical terms of a question as ``read`` gives it, idioms left out
-        (``without_idioms``) and names folded (``Abbreviations.question_terms``)."""
+        """The lexical terms of a question as ``read`` gives it, idioms and the
+        noun naming the kind of answer left out (``without_idioms``,
+        ``without_kind_noun``) and names folded (``Abbreviations.question_terms``)."""
         return self.abbreviations.question_terms(without_kind_noun(without_idioms(read)))
 
 
@@ -440,12 +441,13 @@ class Engine:
         return text, top_k, mode
 
     def terms(self, question: str) -> list[str]:
-        """A question's lexical terms as every path reads them: idioms left out, a
-        body's full name folded to its acronym, an acronym the corpus only spells
-        out spelled out (``_Ready.terms``)."""
+        """A question's lexical terms as every path reads them: words that ask
+        nothing (``plain_question``), idioms and the noun naming the kind of answer
+        left out, a body's full name folded to its acronym, an acronym the corpus
+        only spells out spelled out (``_Ready.terms``)."""
         ready = self._ready
-        return (tokenize(without_kind_noun(without_idioms(question))) if ready is None
-                else ready.terms(ready.read(question)))
+        return (tokenize(without_kind_noun(without_idioms(plain_question(question))))
+                if ready is None else ready.terms(ready.read(question)))
 
     def embed_questions(self, questions: Sequence[str]) -> np.ndarray:
         """Embed many questions in one batch (for benchmarks and other batch jobs)."""

@@ -116,7 +116,7 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
         return False
     is_share = "%" in text or "percent" in text or "per cent" in text
     is_money = sentence[:start].rstrip()[-1:] in _CURRENCY
-    asks_share = re.search(r"\bpercent|per cent|percentage\b", question, re.I)
+    asks_share = re.search(r"\b(?:percent(?:age)?|per\s+cent)\b", question, re.I)
     if (is_share or is_money) and re.search(r"\bhow many\b", question, re.I) and not (
             is_share and asks_share):  # "How many percent more ...?" asks for a share
         # A percentage or a sum of money is not a count, unless it is a share of

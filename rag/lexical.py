@@ -36,13 +36,21 @@ def _stemmer() -> Stemmer.Stemmer:
 
 
 # Number words as the digits a user may type instead: "9 member states" asks about
-# "nine member states".
-_UNITS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-          "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
-          "eighteen", "nineteen")
+# "nine member states". Not "one" ("no one", "one of the", "one's") nor "zero".
+_UNITS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+          "nineteen")
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
-NUMERALS = ({word: str(value) for value, word in enumerate(_UNITS)}
+NUMERALS = ({word: str(value) for value, word in enumerate(_UNITS, start=2)}
             | {word: str(20 + 10 * i) for i, word in enumerate(_TENS)})
+# "thirty-two" is 32, not 30 and 2.
+_COMPOUND = re.compile(rf"\b({'|'.join(_TENS)})-({'|'.join(('one', *_UNITS[:8]))})\b", re.I)
+
+
+def _compound_value(match: re.Match[str]) -> str:
+    """The digits of a compound number word: "32" for "thirty-two"."""
+    unit = 1 if match[2].lower() == "one" else int(NUMERALS[match[2].lower()])
+    return str(int(NUMERALS[match[1].lower()]) + unit)
 
 
 def tokenize(text: str) -> list[str]:
@@ -60,6 +68,8 @@ def tokenize(text: str) -> list[str]:
     """
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
+    if "-" in text:
+        text = _COMPOUND.sub(_compound_value, text)
     words = [_american(NUMERALS.get(w, w)) for w in _TOKEN.findall(text.lower().replace("’", "'"))
              if w not in STOPWORDS and not _stop_contraction(w)]
     stems = (stem[:-2] + "is" if stem.endswith("iz") else stem

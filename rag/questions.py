@@ -121,7 +121,9 @@ def _names_a_person(question: str) -> bool:
 
 
 CITY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}(cit(y|ies)|capitals?|towns?)\b", re.I)
-_COUNTRY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}(countr(y|ies)|nations?)\b", re.I)
+# "Which SCO member states ...?" asks for countries, as "Which countries" does.
+_COUNTRY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}(countr(y|ies)|nations?|member\s+states?)\b",
+                        re.I)
 # "Where ...?" and "Which city/organisation ...?": a named place or body.
 _ENTITY_Q = re.compile(
     rf"^\s*where\b|\b(which|what) {_MODIFIERS}(cit(y|ies)|capitals?|states?|"
@@ -139,11 +141,14 @@ _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is
 
 # What a reference to the document looks like in a question.
 _DOCUMENT = r"(?:the|this)\s+(?:article|text|document|piece|passage)"
+# Where a question or one of its sentences starts: not after an abbreviation's
+# dot ("When did the U.S. state ...?").
+_STARTS = r"(^\s*|[!?]\s+|(?<=[a-z]{2})\.\s+(?=(?-i:[A-Z])))"
 # Words before the question proper that ask nothing themselves: "Tell me when ...",
 # "Could you tell me who ...", "According to the article, when ...", "Do you know
 # how ...". Each at the start of the question or of one of its sentences.
 _LEAD_IN = re.compile(
-    r"(^\s*|[.!?]\s+)(?:(?:so|ok|okay|well|hi|hello|hey|please)\s*[,!]?\s+"
+    rf"{_STARTS}(?:(?:so|ok|okay|well|hi|hello|hey|please)\s*[,!]?\s+"
     rf"|according\s+to\s+{_DOCUMENT}\s*[,:]?\s*"
     r"|(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show)\s+me\s+"
     r"|(?:please\s+)?(?:tell|show)\s+me\s+|(?:please\s+)?let\s+me\s+know\s+"
@@ -152,7 +157,7 @@ _LEAD_IN = re.compile(
     re.I)
 # An order instead of a question: "Name the president ...", "List the countries
 # ...", "Give me the date ..." ask what "Which president ...?" asks.
-_ORDER = re.compile(r"(^\s*|[.!?]\s+)(?:please\s+)?(?:name|list|give(?:\s+me)?|state|identify)"
+_ORDER = re.compile(rf"{_STARTS}(?:please\s+)?(?:name|list|give(?:\s+me)?|state|identify)"
                     r"\s+(?:the|all(?:\s+the)?)\s+", re.I)
 # The document as the one who says: "does the writer say", "the text mentions",
 # "in the article".
@@ -160,10 +165,13 @@ _SAYS = re.compile(
     r"\b(?:the|this)\s+(?:article|text|document|piece|passage|author|writer)\s+"
     r"(?:says?|said|states?|stated|mentions?|mentioned|notes?|noted|claims?|claimed|"
     r"tells?|told|suggests?|suggested|describes?|described|reports?|reported)\b"
-    rf"|,?\s*\b(?:in|from|by|according\s+to)\s+{_DOCUMENT}\b",
+    # Not "in the text of the Declaration", "by the document's authors".
+    rf"|,?\s*\b(?:in|from|by|according\s+to)\s+{_DOCUMENT}\b(?!\s*(?:of\b|[’']))",
     re.I)
 # "Is BYD mentioned?": whether the document names it is asked of what it says.
-_MENTIONED = re.compile(r"\s+(?:mentioned|discussed|covered)(?=\s*[?.!]?\s*$)", re.I)
+# ("Who is mentioned?" asks what it says.)
+_MENTIONED = re.compile(r"^(\s*(?:is|are|was|were)\b.*?)\s+(?:mentioned|discussed|covered)"
+                        r"(?=\s*[?.!]?\s*$)", re.I | re.S)
 
 
 def plain_question(question: str) -> str:
@@ -172,12 +180,12 @@ def plain_question(question: str) -> str:
 
     "Tell me when the SCO was founded" is "when the SCO was founded"; "Name the
     president of Kazakhstan" is "Which president of Kazakhstan"; "What does the
-    writer say the bloc gives?" is "What does the bloc gives?": read for its words
+    writer say the bloc gives?" is "What does  the bloc gives?": read for its words
     and the kind of answer, not as English to show.
     """
     plain = _LEAD_IN.sub(r"\1", question)
     plain = _ORDER.sub(r"\1Which ", plain)
-    plain = _MENTIONED.sub("", _SAYS.sub("", plain)).lstrip(" ,;:")
+    plain = _MENTIONED.sub(r"\1", _SAYS.sub("", plain)).lstrip(" ,;:")
     return plain if plain.strip(" ?.!") else question
 
 
@@ -186,13 +194,13 @@ def plain_question(question: str) -> str:
 # "this year" matches it by chance.
 _KIND_NOUN = re.compile(
     rf"\b(?:which|what) {_MODIFIERS}(cit(?:y|ies)|towns?|years?|dates?|months?|"
-    r"countr(?:y|ies)|nations?)\b", re.I)
+    r"countr(?:y|ies)|nations?)(?![\w-])", re.I)
 
 
 def without_kind_noun(question: str) -> str:
     """A question without the noun naming the kind of answer it asks for: "In
     which city is the summit?" looks for "summit", not "city"."""
-    return _KIND_NOUN.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)], question)
+    return _KIND_NOUN.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)].rstrip(), question)
 
 
 def answer_type(question: str) -> AnswerType:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Iterable
 
 from rag.choosing import PLURAL_Q, listed, nearest
-from rag.coreference import asked_acronym, spelled_out
+from rag.coreference import ACRONYM, asked_acronym, spelled_out
 from rag.countries import is_country, is_demonym, stands_for
 from rag.definitions import asked_subject, definition
 from rag.figures import CALENDAR, DATE, NUMBER, asked_rate, asked_year, counted_span
@@ -203,8 +203,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue  # "Which city hosts the summit?": "Astana Declaration", "SCO": no city
         if kind is AnswerType.ENTITY and where and not _LOCATIVE.search(sentence, 0, start):
             continue
-        if kind is AnswerType.ENTITY and body and (
-                _IN_PLACE.search(sentence, 0, start) or is_country(sentence[start:end])):
+        if kind is AnswerType.ENTITY and body and (is_country(sentence[start:end]) or (
+                _IN_PLACE.search(sentence, 0, start) and not _names_body(sentence[start:end]))):
             continue  # asked for companies, "in Europe" says where they sell, "China" is none
         if kind is AnswerType.NUMBER:
             counted = counted_span(sentence, start, end, question, asked)
@@ -295,6 +295,17 @@ def _looks_like_entity(text: str) -> bool:
     if all(w.lower().strip(".,’'") in TITLE_WORDS for w in words):
         return False
     return not (len(words) == 1 and CALENDAR.match(words[0].strip(".,")))
+
+
+# The last word of a body's name: "the European Union", "the Asian Development Bank".
+_BODY_END = re.compile(r"\s(?:Union|Alliance|Association|Agency|Bank|Federation|Community|"
+                       r"League|Movement|Network|Authority|Institute|Foundation)\.?$")
+
+
+def _names_body(text: str) -> bool:
+    """Whether a name is a body's, not a place's: an acronym ("in NATO", "in the
+    SCO") or a body's word ending it ("in the European Union", "in the Group")."""
+    return bool(ACRONYM.search(text) or _BODY_END.search(text) or _NOT_A_PLACE.search(text))
 
 
 def proper_noun_words(texts: Iterable[str]) -> frozenset[str]:

@@ -242,10 +242,17 @@ def test_a_question_asking_what_is_not_needs_a_sentence_denying_something(
     got = _doubts({"d": sentence}, "Which company doesn't sell cars in Europe?",
                   AnswerType.ENTITY, sentence.split()[0])
     assert (("missing_negation" in dict(got)) is doubted)
-    # A question that asks what is so needs no denial.
-    assert "missing_negation" not in dict(_doubts(
-        {"d": sentence}, "Which company sells cars in Europe?", AnswerType.ENTITY,
-        sentence.split()[0]))
+    # A question that asks what is so needs no denial; nor does a yes/no question,
+    # or a negation that adds ("not only"), or a question asking why.
+    for question, kind in (("Which company sells cars in Europe?", AnswerType.ENTITY),
+                           ("Doesn't Tesla sell cars in Europe?", AnswerType.OTHER),
+                           ("Is BYD not selling cars in Europe?", AnswerType.OTHER),
+                           ("Which company not only sells cars but also vans?",
+                            AnswerType.ENTITY),
+                           ("Which company sells cars, if not Tesla?", AnswerType.ENTITY),
+                           ("Why does Tesla not sell cars in Asia?", AnswerType.REASON)):
+        assert "missing_negation" not in dict(_doubts(
+            {"d": sentence}, question, kind, sentence.split()[0])), question
 
 
 def test_a_figure_typed_in_digits_is_given_in_words(engine: Engine) -> None:

@@ -554,5 +554,5 @@ def test_the_kind_of_answer_asked_for_is_not_a_word_to_look_for(engine: Engine) 
     # "the city of Almaty" shares the question's "city", but says nothing of the
     # summit: better no answer than that one.
     answer = engine.ask("In which city is the summit?")
-    assert answer.answer != "Almaty"
+    assert answer.abstained or answer.answer == "Astana"
     assert "citi" not in engine.terms("In which city is the summit?")

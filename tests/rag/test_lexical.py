@@ -38,7 +38,9 @@ def test_a_stop_word_with_a_clitic_is_still_a_stop_word() -> None:
 
 def test_number_words_are_digits() -> None:
     assert tokenize("nine member states") == tokenize("9 member states") == ["9", "member", "state"]
-    assert tokenize("thirty-two") == ["30", "2"]
+    assert tokenize("thirty-two") == tokenize("32") == ["32"]
+    # "one" is as often no number: "no one", "one of the".
+    assert tokenize("one of the nine") == ["one", "9"]
 
 
 def test_a_word_is_mentioned_by_its_terms_or_their_starts() -> None:

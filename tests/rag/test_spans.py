@@ -847,6 +847,20 @@ def test_asked_for_companies_a_place_or_country_is_none() -> None:
                       "Which organization leads the bloc?") == []
 
 
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        ("Hungary has been a member state in the European Union since 2004.",
+         "European Union"),
+        ("Turkey has been in NATO since 1952.", "NATO"),
+        ("Kazakhstan plays a key role in the SCO.", "SCO"),
+    ],
+)
+def test_a_body_after_in_is_still_a_body(sentence: str, body: str) -> None:
+    found = candidates(sentence, AnswerType.ENTITY, "Which organization is it a member of?")
+    assert [sentence[s:e] for s, e in found] == [body]
+
+
 def test_a_city_named_beside_a_document_is_still_one() -> None:
     assert narrow("Leaders met in Astana to sign the Astana Declaration.",
                   "Which city did leaders meet in?") == "Astana"
