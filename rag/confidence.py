@@ -78,7 +78,11 @@ OTHER_ACTOR_CONFIDENCE = 0.2
 # quote can say what is not so only by saying so. A question asking what is not
 # ("not", "never", "no longer") over a sentence denying nothing is most likely
 # answered by the opposite. SQuAD's unanswerable questions are often written by
-# putting a "never" into an answerable one.
+# putting a "never" into an answerable one: on the SQuAD sample this abstained on
+# 12 more unanswerable questions and no answerable one (abstain F1 0.396 -> 0.435);
+# dev did not move. The sentence's neighbours count: checking the best sentence
+# alone cost dev an answer whose denial ("impossible to ensure ...") was the
+# sentence before.
 MISSING_NEGATION_CONFIDENCE = 0.3
 _OWNED_Q = re.compile(
     r"\b([a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
@@ -593,6 +597,7 @@ _YES_NO = re.compile(r"\s*(?:(?:is|are|was|were|do|does|did|can|could|will|would
                      r"have|had|may|might|must)(?:n[’']t)?|cannot|won[’']t)\b", re.I)
 _ADDING = re.compile(r"not\s+(?:only|just|merely|least|counting|including)\b", re.I)
 _IF_NOT = re.compile(r"\bif\s+$", re.I)
+# "only" denies the rest: "Only BYD sells cars in Europe" says who does not.
 _DENIES = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|unable|impossible|"
     r"instead|rather|"
