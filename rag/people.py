@@ -77,6 +77,21 @@ def groups_of_people(sentence: str) -> list[tuple[int, int]]:
     return spans
 
 
+def offices_held(sentence: str) -> list[tuple[int, int]]:
+    """Spans naming a person by an office alone, acronyms and titles only: "the
+    UN Secretary General", "the SCO Secretary General". Who attends or is invited
+    may be named so."""
+    spans = []
+    for match in NAME.finditer(sentence):
+        start = match.start() + (4 if match.group().startswith("The ") else 0)
+        run = sentence[start : match.end()]
+        words = [w for w in run.split() if not _BODY_WORD.fullmatch(w)]
+        if (words and not looks_like_name(run) and only_titles(" ".join(words))
+                and not OFFICES.isdisjoint(tokenize(run))):
+            spans.append((start, match.end()))
+    return spans
+
+
 def _describes(word: str) -> bool:
     """Whether ``word`` may describe the people a noun names ("famous", "foreign")."""
     return word in _PLAIN_ADJECTIVES or (

@@ -26,6 +26,7 @@ from rag.people import (
     groups_of_people,
     holds_title,
     looks_like_name,
+    offices_held,
     only_titles,
     single_name,
     strip_asked,
@@ -230,7 +231,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         found = [m.span() for m in _REGIONAL_COUNTRIES.finditer(sentence)
                  if not set(tokenize(m.group(1))) <= asked]
     if kind is AnswerType.NAME and not found and WHO_ACTS_Q.match(question):
-        found = [span for span in groups_of_people(sentence)
+        found = [span for span in sorted(groups_of_people(sentence) + offices_held(sentence))
                  if not set(tokenize(sentence[span[0]:span[1]])) <= asked]
     return found
 

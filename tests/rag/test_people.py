@@ -7,6 +7,7 @@ from rag.people import (
     asks_office_of,
     groups_of_people,
     looks_like_name,
+    offices_held,
     single_name,
     strip_asked,
 )
@@ -57,3 +58,11 @@ def test_a_group_of_people_keeps_the_words_describing_it() -> None:
     sentence = "The foreign experts and local officials met."
     assert [sentence[s:e] for s, e in groups_of_people(sentence)] == [
         "foreign experts and local officials"]
+
+
+def test_a_person_may_be_named_by_an_office_alone() -> None:
+    sentence = ("The UN Secretary General and heads of organizations such as the CIS are "
+                "invited, as is President Tokayev.")
+    assert [sentence[s:e] for s, e in offices_held(sentence)] == ["UN Secretary General"]
+    # A body or a person's name is no office.
+    assert offices_held("The European Union and Elon Musk spoke.") == []

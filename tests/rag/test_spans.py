@@ -835,6 +835,14 @@ def test_a_document_or_a_body_is_no_city(sentence: str, question: str) -> None:
     assert candidates(sentence, AnswerType.ENTITY, question) == []
 
 
+def test_who_is_invited_may_be_answered_by_an_office() -> None:
+    sentence = ("The UN Secretary General and heads of such international organizations as "
+                "the CIS are invited to the Summit.")
+    assert narrow(sentence, "Who is invited to the summit?") == "UN Secretary General"
+    # Asked who holds an office, the office is no answer.
+    assert narrow(sentence, "Who is the UN Secretary General?") is None
+
+
 def test_asked_for_companies_a_place_or_country_is_none() -> None:
     sentence = ("The tariffs raise the cost of selling cars in Europe for companies such as "
                 "Chinese BYD Co. and Tesla Inc.")
