@@ -595,6 +595,10 @@ _NEGATED_Q = re.compile(r"\b(?:not|never|no\s+longer|cannot)\b|\w+n[’']t\b", r
 # "not only ... but also" and "if not" add, they do not deny.
 _YES_NO = re.compile(r"\s*(?:(?:is|are|was|were|do|does|did|can|could|will|would|should|has|"
                      r"have|had|may|might|must)(?:n[’']t)?|cannot|won[’']t)\b", re.I)
+# Where a question's asking clause opens: at a question word opening the question
+# or following a comma or a sentence's end.
+_ASKING = re.compile(
+    r"(?:^|(?<=[,;:.!?])\s*)(?=(?:what|which|who|whom|whose|when|where|why|how)\b)", re.I)
 _ADDING = re.compile(r"not\s+(?:only|just|merely|least|counting|including)\b", re.I)
 _IF_NOT = re.compile(r"\bif\s+$", re.I)
 # "only" denies the rest: "Only BYD sells cars in Europe" says who does not.
@@ -606,12 +610,18 @@ _DENIES = re.compile(
 
 def _negation(question: str) -> str | None:
     """The first word of ``question`` asking what is not so ("never", "doesn't"),
-    if any; in a yes/no question, and as "not only" or "if not", there is none."""
-    if _YES_NO.match(question):
+    if any; in a yes/no question, and as "not only" or "if not", there is none.
+
+    Only the asking clause counts: "I never caught his name, who is he?" asks for
+    a name.
+    """
+    asking = [m.start() for m in _ASKING.finditer(question)]
+    start = asking[-1] if asking else 0
+    if _YES_NO.match(question, start):
         return None
-    return next((match.group() for match in _NEGATED_Q.finditer(question)
+    return next((match.group() for match in _NEGATED_Q.finditer(question, start)
                  if not (_ADDING.match(question, match.start())
-                         or _IF_NOT.search(question, 0, match.start()))), None)
+                         or _IF_NOT.search(question, start, match.start()))), None)
 
 
 _GENERIC_BODY = re.compile(rf"\b(?:{'|'.join(GENERIC_BODY_NOUNS)})\b", re.I)

@@ -12,7 +12,7 @@ from enum import Enum
 
 from rag.coreference import asked_acronym
 from rag.definitions import asked_subject
-from rag.lexical import question_sentences, tokenize
+from rag.lexical import QUESTION_OPENERS, question_sentences, tokenize
 
 
 class AnswerType(Enum):
@@ -65,9 +65,17 @@ _NUMBER_Q = re.compile(
     r"|\bhow (high|fast|hot|cold)\s+(is|are|was|were|(does|do)\s+([\w’'-]+\s+){1,6}?get)\b"
     r"|\bwhat (percent|percentage|share|number)\b"
     # "What is the budget of the strategy?": a sum.
-    r"|\bwhat\s+(is|was|are|were)\s+the\s+([\w’'-]+\s+)?(budget|cost|price|funding)\s+of\b",
+    r"|\bwhat\s+(is|was|are|were)\s+the\s+([\w’'-]+\s+)?(budget|cost|price|funding)\s+of\b"
+    # "What is the number of member states?": a count.
+    r"|\bwhat\s+(is|was|are|were)\s+the\s+(total\s+)?number\s+of\b",
     re.I,
 )
+# Keywords typed instead of a question ("SCO founding year", "Number of member
+# states"): no question word opens them and no question mark ends them, and a noun
+# says what kind of answer is wanted.
+_KEYWORD_OPENING = re.compile(rf"\s*(?:{'|'.join(QUESTION_OPENERS)})\b", re.I)
+_KEYWORD_NUMBER = re.compile(r"\bnumber\s+of\b|\bcount\b|\btotal\s+number\b", re.I)
+_KEYWORD_DATE = re.compile(r"\b(?:year|date)\b", re.I)
 # "Which well-known figures took part?", "What French physicist ...?": people, by
 # name. ("Which countries' leaders ...?" asks for countries: no possessive before.)
 WHICH_PEOPLE = re.compile(
@@ -237,4 +245,9 @@ def _type_of(question: str) -> AnswerType:
         return AnswerType.COUNTRY
     if _ENTITY_Q.search(question):
         return AnswerType.ENTITY
+    if "?" not in question and not _KEYWORD_OPENING.match(question):
+        if _KEYWORD_NUMBER.search(question):
+            return AnswerType.NUMBER
+        if _KEYWORD_DATE.search(question):
+            return AnswerType.DATE
     return AnswerType.OTHER

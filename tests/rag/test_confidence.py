@@ -250,7 +250,10 @@ def test_a_question_asking_what_is_not_needs_a_sentence_denying_something(
                            ("Which company not only sells cars but also vans?",
                             AnswerType.ENTITY),
                            ("Which company sells cars, if not Tesla?", AnswerType.ENTITY),
-                           ("Why does Tesla not sell cars in Asia?", AnswerType.REASON)):
+                           ("Why does Tesla not sell cars in Asia?", AnswerType.REASON),
+                           # Only the asking clause counts.
+                           ("I never knew this, which company sells cars in Europe?",
+                            AnswerType.ENTITY)):
         assert "missing_negation" not in dict(_doubts(
             {"d": sentence}, question, kind, sentence.split()[0])), question
 

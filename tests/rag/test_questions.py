@@ -157,6 +157,24 @@ def test_a_lead_in_does_not_hide_what_is_asked(question: str, kind: AnswerType) 
     assert answer_type(question) is kind
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("SCO founding year", AnswerType.DATE),
+        ("Number of SCO member states", AnswerType.NUMBER),
+        ("dialogue partners count", AnswerType.NUMBER),
+        ("What is the number of observer states?", AnswerType.NUMBER),
+        # A question, not keywords: its own words say what it asks.
+        ("What happened this year?", AnswerType.OTHER),
+        ("Which number of the magazine?", AnswerType.OTHER),
+        # Keywords naming no kind of answer.
+        ("SCO energy club", AnswerType.OTHER),
+    ],
+)
+def test_keywords_say_what_kind_of_answer_they_want(question: str, kind: AnswerType) -> None:
+    assert answer_type(question) is kind
+
+
 def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
     assert without_kind_noun("In which city is the summit?") == "In which is the summit?"
     assert without_kind_noun("What year did the SCO begin?") == "What did the SCO begin?"
