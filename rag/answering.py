@@ -143,6 +143,11 @@ class Answerer:
         # Headings help retrieval find a section but answer nothing: never quoted.
         self.headings = frozenset(s.sentence_id for s in self.sentences
                                   if is_heading(s, texts[s.doc_id]))
+        # Nor does a sentence asking a question: a FAQ's "Q: Can I use it on
+        # Windows?" matches the user's question best of all, and its answer is the
+        # sentence after it.
+        self.asking = frozenset(s.sentence_id for s in self.sentences
+                                if s.text.rstrip(" \"”’')").endswith("?"))
         self.rules = ConfidenceRules(self.sentences, self.terms, texts, self.idf,
                                      self.vocabulary, self.proper_nouns, self.headings,
                                      abbreviations)
@@ -166,7 +171,7 @@ class Answerer:
         seen: set[str] = set()
         for passage in passages:  # best passage first, so it owns shared sentences
             for sid in self.chunk_sentences[passage.chunk_id]:
-                if sid in owner or sid in self.headings:
+                if sid in owner or sid in self.headings or sid in self.asking:
                     continue
                 text = " ".join(self.sentences[sid].text.split())
                 if text not in seen:
@@ -227,8 +232,9 @@ class Answerer:
         reason = top_cause.text if top_cause is not None else top.text
         scale, doubts = self.rules.check(question, kind, top, query_terms)
         confidence = float(np.clip(best, 0.0, 1.0)) * scale
-        # A list item's marker ("* The admin page is at ...") is layout, not answer.
-        marker = _LIST_ITEM.match(reason)
+        # A list item's marker ("* The admin page is at ...") or a FAQ's "A:" is
+        # layout, not answer.
+        marker = _LIST_ITEM.match(reason) or _ANSWER_LABEL.match(reason)
         short = narrow(reason, question, self.proper_nouns) or (
             reason[marker.end() :] if marker else reason)
         return Selection(short or reason, confidence, quotes, doubts)
@@ -298,6 +304,7 @@ def position_cue(question: str) -> str | None:
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\d+[.)]|[a-z][.)])\s")
+_ANSWER_LABEL = re.compile(r"\s*(?:A|Answer)\s*:\s+")
 
 
 def is_heading(sentence: Sentence, text: str) -> bool:

@@ -532,7 +532,8 @@ class ConfidenceRules:
                 continue
             given = [set(tokenize(" ".join(re.findall(r"[\w’'-]+",
                                                       sentence.text[m.end() : m.end() + 120])[:8])))
-                     for m in _OF_PHRASE.finditer(sentence.text) if tokenize(m.group(1)) == noun]
+                     for m in _OF_PHRASE.finditer(sentence.text) if tokenize(m.group(1)) == noun
+                     and not _AMOUNT_AFTER.match(sentence.text, m.end())]
             if given and not any(self._names_owner(owner, terms, sentence) for terms in given):
                 return asked.group(1), asked.group(0)
         return None
@@ -606,6 +607,12 @@ _DENIES = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|unable|impossible|"
     r"instead|rather|"
     r"except|lacks?|lacked|lacking|fail(?:s|ed)?|refus(?:e|es|ed)|only)\b|n[’']t\b", re.I)
+
+
+# "a population of about 77,000": an amount, not whose population it is.
+_AMOUNT_AFTER = re.compile(r"\s*(?:(?:about|around|over|nearly|almost|some|roughly|"
+                           r"approximately|more\s+than|less\s+than|up\s+to)\s+)?[\d$€£¥]",
+                           re.I)
 
 
 def _negation(question: str) -> str | None:

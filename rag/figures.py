@@ -18,9 +18,14 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _FUNCTION_WORDS = (r"(?:and|or|but|the|a|an|to|as|when|until|by|in|on|at|after|before|it|"
                    r"he|she|they|we|was|were|is|had|has|with|for|onwards|onward)")
 DATE = re.compile(
-    # "27 September 2001", "20 May, 2013", "May 2013" (not "May 20" of "May 2013").
-    rf"\b(?:\d{{1,2}}\s+)?{_MONTH},?\s+\d{{4}}\b|\b\d{{1,2}}\s+{_MONTH}\b"
-    rf"|\b{_MONTH}\s+\d{{1,2}}\b(?:\s+of\s+(?:this|last|next)\s+year|,?\s+\d{{4}}\b)?"
+    # "2024-03-05" is a day, not the years 2024 to 2003.
+    r"\b(?:1[89]|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"
+    # "27 September 2001", "20 May, 2013", "May 2013" (not "May 20" of "May 2013"),
+    # "March 5th, 2023", "the 5th of March".
+    rf"|\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH},?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
+    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    r"(?:\s+of\s+(?:this|last|next)\s+year|,?\s+\d{4}\b)?"
     r"|\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:1[89]|20)?\d{2}\b"
     r"|\b(?:1[89]|20)\d{2}\b"
     # An earlier year ("in 1788") only where it reads as one: a bare "1500" is as
@@ -53,7 +58,8 @@ _PERCENT = r"(?:\s*(?:%|percent\b|per cent\b))?"
 NUMBER = re.compile(
     r"(?:\b(?:more than|over|about|nearly|almost|around|some|up to|at least)\s+)?"
     # Not the "1850" of "the 1850s": a decade counts nothing.
-    rf"(?:\d[\d,]*(?:\.\d+)?(?!\d|s\b){_SCALE_WORD}{_PERCENT}"
+    # A fraction goes with its whole: "1 1/2 cups", "3/4 cup".
+    rf"(?:\d[\d,]*(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?(?![\d/]|s\b){_SCALE_WORD}{_PERCENT}"
     rf"|\b(?:{_NUMBER_WORDS})\b{_WORDS_SCALED}{_PERCENT}"
     # "the first person to win a Nobel Prize twice": how many times.
     r"|\b(?:twice|thrice)\b)",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from rag.countries import is_country
+from rag.countries import is_country, is_demonym
 from rag.figures import CALENDAR
 from rag.lexical import TITLE_WORDS, mentioned, tokenize
 from rag.questions import OFFICES
@@ -126,7 +126,18 @@ def strip_asked(sentence: str, start: int, end: int, asked: set[str],
 
 
 # Adjectives of place ("Central Asian", "Chinese") are capitalised but name no one.
-_DEMONYM = re.compile(r"(?:an|ese|ish|ian|i)$")
+# Told by the country or region they are of, not by their ending: "Sarah Khan",
+# "Priya Raman" and "Yuki Suzuki" end like demonyms and are people.
+_REGIONAL_ADJECTIVES = frozenset((
+    "asian", "european", "african", "american", "eurasian", "arab", "arabian", "baltic",
+    "nordic", "scandinavian", "balkan", "caucasian", "caribbean", "pacific", "atlantic",
+    "mediterranean", "slavic", "turkic", "oceanian", "western", "eastern", "northern",
+    "southern"))
+
+
+def _of_place(word: str) -> bool:
+    """Whether ``word`` is an adjective of place: "Chinese", "Asian"."""
+    return is_demonym(word) or word.lower().strip(".,’'") in _REGIONAL_ADJECTIVES
 
 
 # "the president of China", "the foreign minister of Kazakhstan": an office with its owner.
@@ -200,13 +211,14 @@ def single_name(sentence: str, start: int, end: int,
 
 def looks_like_name(text: str) -> bool:
     """An initial ("K. Tokayev"), or two or more capitalised words that are not
-    all titles or acronyms ("SCO Secretary General") and do not end in an
-    adjective of place ("Central Asian").
+    all titles or acronyms ("SCO Secretary General") and end in neither an
+    adjective of place ("Central Asian") nor a country ("Interests of Kazakhstan").
     """
     words = text.split()
     if re.search(r"\b[A-Z]\.", text):
         return True
-    if len(words) < 2 or _DEMONYM.search(words[-1]):
+    if (len(words) < 2 or _of_place(words[-1]) or _of_place(" ".join(words[-2:]))
+            or is_country(words[-1].strip(".,’'"))):
         return False
     # "Secretary General", "SCO Secretary General": an office, whoever holds it.
     return not all(w.lower().strip(".,’'") in TITLE_WORDS or _BODY_WORD.fullmatch(w.strip(".,’'"))

@@ -370,6 +370,11 @@ def narrow(sentence: str, question: str,
         whole = listed(sentence, spans)
         if whole is not None:
             return whole
+    if len(spans) > 1 and kind is AnswerType.NAME:
+        # "The report about Acme was written by Olivia Grant": who did it is the
+        # one "by" names, however near the question's words the other stands.
+        agents = [span for span in spans if _BY.search(sentence, 0, span[0])]
+        spans = agents if len(agents) == 1 else spans
     if len(spans) > 1:
         spans = nearest(sentence, spans, question, counts=kind is AnswerType.NUMBER)
     if len(spans) != 1:
@@ -377,6 +382,9 @@ def narrow(sentence: str, question: str,
     start, end = spans[0]
     year = asked_year(sentence, start, end, question) if kind is AnswerType.DATE else None
     return year or sentence[start:end]
+
+
+_BY = re.compile(r"\bby\s+$", re.I)
 
 
 # A question answered yes or no: the whole sentence answers, not a cut of it.

@@ -209,10 +209,14 @@ def _join(question: str, span: list[re.Match[str]], cased: tuple[str, ...]) -> s
 def _opens_sentence(text: str, at: int) -> bool:
     """Whether the word at ``at`` opens a sentence or a line, where any word is
     capitalised."""
-    before = text[:at].rstrip(" \t“”\"‘’'(")
-    if _INITIAL_END.search(before):
+    # Read backwards from ``at``, never copying what precedes it: a document of one
+    # long line has as many capitalised runs as it has names.
+    end = at
+    while end > 0 and text[end - 1] in " \t“”\"‘’'(":
+        end -= 1
+    if _INITIAL_END.search(text[max(0, end - 3) : end]):
         return False  # "K. Tokayev": an initial, not a sentence, ends there
-    return not before or before.endswith((".", "!", "?", "\n", ":"))
+    return end == 0 or text[end - 1] in ".!?\n:"
 
 
 _INITIAL_END = re.compile(r"(?:^|[\s(])[A-Z]\.$")

@@ -311,6 +311,20 @@ def test_an_underlined_heading_is_never_quoted(over: Over) -> None:
     assert about.passages and all("Router Manual" not in q.text for q in about.quotes)
 
 
+def test_a_faq_question_is_never_quoted_its_answer_is(over: Over) -> None:
+    faq = over([Document("faq.md", "# Frequently asked questions\n\nQ: How do I reset my "
+                                   "password?\nA: Open Settings, choose Security and click "
+                                   "Reset password.\n\nQ: Can I use Fluxgate on Windows?\nA: "
+                                   "Yes. Windows 10 and Windows 11 are supported since version "
+                                   "2.3.1.\n")])
+    answer = _checked(faq, "Can I use Fluxgate on Windows?")
+    assert answer.quotes and all(not q.text.rstrip().endswith("?") for q in answer.quotes)
+    assert "Windows 10 and Windows 11 are supported" in answer.quotes[0].text
+    # The FAQ's "A:" is layout, not answer.
+    reset = _checked(faq, "How do I reset my password?")
+    assert reset.answer.startswith("Open Settings")
+
+
 def test_headings_are_never_quoted(engine: Engine) -> None:
     headings = {s.text for s in engine.index.sentences
                 if answering.is_heading(s, engine.index.documents[0].text)}

@@ -258,6 +258,18 @@ def test_a_question_asking_what_is_not_needs_a_sentence_denying_something(
             {"d": sentence}, question, kind, sentence.split()[0])), question
 
 
+def test_an_amount_after_of_is_nobody_s() -> None:
+    texts = {"d": "Tromsø is a city in northern Norway. With a population of about 77,000, it "
+                  "is the largest urban area in Northern Norway."}
+    doubts = dict(_doubts(texts, "What is the population of Tromsø?", AnswerType.OTHER, "With"))
+    assert "owned_elsewhere" not in doubts
+    # Someone else's population still is someone else's.
+    texts = {"d": "Tromsø is a city in northern Norway, far beyond the Arctic Circle. The "
+                  "population of Bergen is 285,000."}
+    doubts = dict(_doubts(texts, "What is the population of Tromsø?", AnswerType.OTHER, "The"))
+    assert "owned_elsewhere" in doubts
+
+
 def test_a_figure_typed_in_digits_is_given_in_words(engine: Engine) -> None:
     # The article writes "nine member states"; a user types "9".
     answer = engine.ask("Does the SCO have 9 member states?")

@@ -24,6 +24,16 @@ def test_dates_and_numbers_are_found_as_written() -> None:
     assert [m.group() for m in NUMBER.finditer("in the 1850s")] == []
 
 
+def test_dates_and_fractions_as_people_write_them() -> None:
+    # An ISO date is one day, not the years 2024 to 2003.
+    assert [m.group() for m in DATE.finditer("released on 2024-03-05, in 2023-2024")] == [
+        "2024-03-05", "2023-2024"]
+    assert [m.group() for m in DATE.finditer("March 5th, 2023 and the 5th of April")] == [
+        "March 5th, 2023", "5th of April"]
+    assert [m.group() for m in NUMBER.finditer("1 1/2 cups flour, 3/4 cup sugar")] == [
+        "1 1/2", "3/4"]
+
+
 def test_a_number_answers_only_when_it_counts_what_was_asked() -> None:
     question = "How many dialogue partners does the SCO have?"
     assert _counted(FOUNDED, "14", question) == "14"

@@ -19,6 +19,12 @@ def test_a_name_has_an_initial_or_two_words_that_are_not_all_titles() -> None:
     assert not looks_like_name("SCO Secretary General")
     assert not looks_like_name("Central Asian")
     assert not looks_like_name("Tokayev")
+    # Surnames ending like a demonym are names; adjectives of place are not.
+    for name in ("Sarah Khan", "Priya Raman", "Yuki Suzuki", "Kenji Mori", "Liam Ryan"):
+        assert looks_like_name(name), name
+    for place in ("Central Asian", "South Korean", "North African", "Latin American",
+                  "Interests of Kazakhstan"):
+        assert not looks_like_name(place), place
 
 
 def test_one_word_is_a_name_only_where_the_corpus_capitalises_it_mid_sentence() -> None:

@@ -835,6 +835,13 @@ def test_a_document_or_a_body_is_no_city(sentence: str, question: str) -> None:
     assert candidates(sentence, AnswerType.ENTITY, question) == []
 
 
+def test_who_did_it_is_the_one_by_names() -> None:
+    assert narrow("The report about Acme Robotics was written by Olivia Grant.",
+                  "Who wrote the report?") == "Olivia Grant"
+    assert narrow("The security audit was led by Yuki Suzuki from Tokyo.",
+                  "Who led the security audit?") == "Yuki Suzuki"
+
+
 def test_who_is_invited_may_be_answered_by_an_office() -> None:
     sentence = ("The UN Secretary General and heads of such international organizations as "
                 "the CIS are invited to the Summit.")

@@ -8,7 +8,7 @@ import pytest
 
 from rag.engine import Engine
 from rag.schema import Document
-from rag.truecasing import Truecaser
+from rag.truecasing import Truecaser, _opens_sentence
 
 TEXT = ("The Shanghai Cooperation Organization (SCO) met in Astana. As Kazakh Foreign "
         "Minister Murat Nurtleu noted, the SCO plans an Investment Fund and an "
@@ -157,3 +157,11 @@ def test_a_dotted_acronym_is_no_unknown_name(engine: Engine) -> None:
     answer = engine.ask("What did the U.N. plan for Central Asia?")
     assert not answer.abstained and answer.doubts == ()
     assert "UN Regional Center" in answer.quotes[0].text
+
+
+def test_a_sentence_opening_is_told_by_what_stands_before_it() -> None:
+    text = 'Leaders met. "Astana hosts it," said K. Tokayev of Kazakhstan'
+    assert _opens_sentence(text, 0)
+    assert _opens_sentence(text, text.index("Astana"))  # after a full stop and a quote
+    assert not _opens_sentence(text, text.index("Tokayev"))  # after an initial
+    assert not _opens_sentence(text, text.index("Kazakhstan"))
