@@ -36,9 +36,10 @@ DATE = re.compile(
     r"|(?:(?<=\b[Bb]y )|(?<=\b[Oo]f ))1[0-7]\d{2}\b(?![.,]?\d|\s*(?:%|percent\b|per cent\b))"
     rf"(?!\s+(?!{_FUNCTION_WORDS}\b)[a-z])"
     rf"|\b(?:last|next|this)\s+(?:year|month|week)\b|\b{_MONTH}\b"
-    # A time of day: "every night at 3 am", "at 10:30 p.m.".
+    # A time of day: "every night at 3 am", "at 10:30 p.m.", "between 10:00 and 16:00".
     r"|\b(?:every\s+(?:night|day|morning|evening)\s+at\s+)?(?:1[0-2]|0?[1-9])(?::[0-5]\d)?"
     r"\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)"
+    r"|\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?!:?\d)"
 )
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 # "twenty-five", "forty", "fifteen": every word a number of words may start with.

@@ -54,6 +54,8 @@ _DATE_Q = re.compile(
     r"^\s*(when|since when|by when)\b"
     rf"|\b(what|which|in what|in which|on what|on which) {_MODIFIERS}"
     r"(year|years|dates?|months?|days?|period|timeframe|time\s+(?:span|frame))\b"
+    # "What time did the meeting start?", "At what time ...?": a time of day.
+    r"|\b(what|which) time\b(?!\s+(?:zone|span|frame|limit|period))"
     # "What are the exact dates of the summit?"
     r"|\b(what|which)\s+(is|are|was|were)\s+the\s+([\w’'-]+\s+)?(dates?|years?|days?)\s+of\b",
     re.I,

@@ -160,6 +160,8 @@ def test_a_lead_in_does_not_hide_what_is_asked(question: str, kind: AnswerType) 
 @pytest.mark.parametrize(
     ("question", "kind"),
     [
+        ("What time did the meeting start?", AnswerType.DATE),
+        ("What time zone is Astana in?", AnswerType.OTHER),
         ("SCO founding year", AnswerType.DATE),
         ("Number of SCO member states", AnswerType.NUMBER),
         ("dialogue partners count", AnswerType.NUMBER),
