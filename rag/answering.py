@@ -146,8 +146,9 @@ class Answerer:
         # Nor does a sentence asking a question: a FAQ's "Q: Can I use it on
         # Windows?" matches the user's question best of all, and its answer is the
         # sentence after it.
+        # (One ending in a quoted question, 'The slogan was "Why wait?"', states.)
         self.asking = frozenset(s.sentence_id for s in self.sentences
-                                if s.text.rstrip(" \"”’')").endswith("?"))
+                                if s.text.rstrip().endswith("?"))
         self.rules = ConfidenceRules(self.sentences, self.terms, texts, self.idf,
                                      self.vocabulary, self.proper_nouns, self.headings,
                                      abbreviations)

@@ -596,8 +596,8 @@ _NEGATED_Q = re.compile(r"\b(?:not|never|no\s+longer|cannot)\b|\w+n[’']t\b", r
 # "not only ... but also" and "if not" add, they do not deny.
 _YES_NO = re.compile(r"\s*(?:(?:is|are|was|were|do|does|did|can|could|will|would|should|has|"
                      r"have|had|may|might|must)(?:n[’']t)?|cannot|won[’']t)\b", re.I)
-# Where a question's asking clause opens: at a question word opening the question
-# or following a comma or a sentence's end.
+# Where a question's asking clause opens: at the first question word opening the
+# question or following a comma, semicolon, colon or a sentence's end.
 _ASKING = re.compile(
     r"(?:^|(?<=[,;:.!?])\s*)(?=(?:what|which|who|whom|whose|when|where|why|how)\b)", re.I)
 _ADDING = re.compile(r"not\s+(?:only|just|merely|least|counting|including)\b", re.I)
@@ -622,8 +622,8 @@ def _negation(question: str) -> str | None:
     Only the asking clause counts: "I never caught his name, who is he?" asks for
     a name.
     """
-    asking = [m.start() for m in _ASKING.finditer(question)]
-    start = asking[-1] if asking else 0
+    asking = _ASKING.search(question)
+    start = asking.start() if asking else 0
     if _YES_NO.match(question, start):
         return None
     return next((match.group() for match in _NEGATED_Q.finditer(question, start)

@@ -19,11 +19,11 @@ _FUNCTION_WORDS = (r"(?:and|or|but|the|a|an|to|as|when|until|by|in|on|at|after|b
                    r"he|she|they|we|was|were|is|had|has|with|for|onwards|onward)")
 DATE = re.compile(
     # "2024-03-05" is a day, not the years 2024 to 2003.
-    r"\b(?:1[89]|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"
+    r"(?<![\d-])\b(?:1[89]|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b(?!-\d)"
     # "27 September 2001", "20 May, 2013", "May 2013" (not "May 20" of "May 2013"),
     # "March 5th, 2023", "the 5th of March".
-    rf"|\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?)?{_MONTH},?\s+\d{{4}}\b"
-    rf"|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}\b"
+    rf"|\b(?:\d{{1,2}}(?:(?:st|nd|rd|th)\s+of|(?:st|nd|rd|th)?)\s+)?{_MONTH},?\s+\d{{4}}\b"
+    rf"|\b\d{{1,2}}(?:(?:st|nd|rd|th)\s+of|(?:st|nd|rd|th)?)\s+{_MONTH}\b"
     rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
     r"(?:\s+of\s+(?:this|last|next)\s+year|,?\s+\d{4}\b)?"
     r"|\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:1[89]|20)?\d{2}\b"
@@ -39,7 +39,7 @@ DATE = re.compile(
     # A time of day: "every night at 3 am", "at 10:30 p.m.", "between 10:00 and 16:00".
     r"|\b(?:every\s+(?:night|day|morning|evening)\s+at\s+)?(?:1[0-2]|0?[1-9])(?::[0-5]\d)?"
     r"\s*(?i:am|pm|a\.m\.|p\.m\.)(?!\w)"
-    r"|\b(?:[01]?\d|2[0-3]):[0-5]\d\b(?!:?\d)"
+    r"|(?<![:\d])\b(?:[01]?\d|2[0-3]):[0-5]\d(?![:\d])"
 )
 _UNIT_WORDS = "one|two|three|four|five|six|seven|eight|nine"
 # "twenty-five", "forty", "fifteen": every word a number of words may start with.
@@ -58,9 +58,11 @@ _WORDS_SCALED = (r"(?:\s+(?:hundred|thousand|million|billion|trillion)\b"
 _PERCENT = r"(?:\s*(?:%|percent\b|per cent\b))?"
 NUMBER = re.compile(
     r"(?:\b(?:more than|over|about|nearly|almost|around|some|up to|at least)\s+)?"
+    # A fraction goes with its whole: "1 1/2 cups", "3/4 cup" (not "3/4/2024", and
+    # "$25/hour" is 25 an hour).
+    r"(?:(?<![/\d.,])\d{1,2}(?:[ \t]+\d{1,2})?/\d{1,2}(?![\d/])"
     # Not the "1850" of "the 1850s": a decade counts nothing.
-    # A fraction goes with its whole: "1 1/2 cups", "3/4 cup".
-    rf"(?:\d[\d,]*(?:\.\d+)?(?:\s+\d+/\d+|/\d+)?(?![\d/]|s\b){_SCALE_WORD}{_PERCENT}"
+    rf"|(?<![/\d])\d[\d,]*(?:\.\d+)?(?!\d|/\d|s\b){_SCALE_WORD}{_PERCENT}"
     rf"|\b(?:{_NUMBER_WORDS})\b{_WORDS_SCALED}{_PERCENT}"
     # "the first person to win a Nobel Prize twice": how many times.
     r"|\b(?:twice|thrice)\b)",

@@ -125,19 +125,22 @@ def strip_asked(sentence: str, start: int, end: int, asked: set[str],
 
 
 
-# Adjectives of place ("Central Asian", "Chinese") are capitalised but name no one.
-# Told by the country or region they are of, not by their ending: "Sarah Khan",
-# "Priya Raman" and "Yuki Suzuki" end like demonyms and are people.
+# Adjectives of place ("Central Asian", "South Korean") are capitalised but name no
+# one. Told by the region or country they are of, not by their ending: "Sarah
+# Khan", "Priya Raman" and "Yuki Suzuki" end like demonyms and are people; so a
+# country's demonym alone ends a name too ("Dawn French", "Irvine Welsh").
 _REGIONAL_ADJECTIVES = frozenset((
     "asian", "european", "african", "american", "eurasian", "arab", "arabian", "baltic",
     "nordic", "scandinavian", "balkan", "caucasian", "caribbean", "pacific", "atlantic",
-    "mediterranean", "slavic", "turkic", "oceanian", "western", "eastern", "northern",
-    "southern"))
+    "mediterranean", "slavic", "turkic", "oceanian", "korean", "kazakh", "uzbek", "kyrgyz",
+    "tajik", "kurdish", "persian", "english"))
 
 
-def _of_place(word: str) -> bool:
-    """Whether ``word`` is an adjective of place: "Chinese", "Asian"."""
-    return is_demonym(word) or word.lower().strip(".,’'") in _REGIONAL_ADJECTIVES
+def _of_place(words: list[str]) -> bool:
+    """Whether a run of words ends in an adjective of place: a region's ("Central
+    Asian") or a country's with its compass point ("South Korean")."""
+    last = words[-1].lower().strip(".,’'")
+    return last in _REGIONAL_ADJECTIVES or is_demonym(" ".join(words[-2:]))
 
 
 # "the president of China", "the foreign minister of Kazakhstan": an office with its owner.
@@ -212,13 +215,14 @@ def single_name(sentence: str, start: int, end: int,
 def looks_like_name(text: str) -> bool:
     """An initial ("K. Tokayev"), or two or more capitalised words that are not
     all titles or acronyms ("SCO Secretary General") and end in neither an
-    adjective of place ("Central Asian") nor a country ("Interests of Kazakhstan").
+    adjective of place ("Central Asian") nor "of" a country ("Interests of
+    Kazakhstan"; "Jimmy Wales" is a name).
     """
     words = text.split()
     if re.search(r"\b[A-Z]\.", text):
         return True
-    if (len(words) < 2 or _of_place(words[-1]) or _of_place(" ".join(words[-2:]))
-            or is_country(words[-1].strip(".,’'"))):
+    if len(words) < 2 or _of_place(words) or (
+            "of" in words and is_country(words[-1].strip(".,’'"))):
         return False
     # "Secretary General", "SCO Secretary General": an office, whoever holds it.
     return not all(w.lower().strip(".,’'") in TITLE_WORDS or _BODY_WORD.fullmatch(w.strip(".,’'"))

@@ -55,7 +55,8 @@ _DATE_Q = re.compile(
     rf"|\b(what|which|in what|in which|on what|on which) {_MODIFIERS}"
     r"(year|years|dates?|months?|days?|period|timeframe|time\s+(?:span|frame))\b"
     # "What time did the meeting start?", "At what time ...?": a time of day.
-    r"|\b(what|which) time\b(?!\s+(?:zone|span|frame|limit|period))"
+    r"|\b(what|which) time\b(?![-–]|\s+(?:zones?|span|frame|limit|period|series|management|"
+    r"scale|line|travel))"
     # "What are the exact dates of the summit?"
     r"|\b(what|which)\s+(is|are|was|were)\s+the\s+([\w’'-]+\s+)?(dates?|years?|days?)\s+of\b",
     re.I,
@@ -76,8 +77,12 @@ _NUMBER_Q = re.compile(
 # states"): no question word opens them and no question mark ends them, and a noun
 # says what kind of answer is wanted.
 _KEYWORD_OPENING = re.compile(rf"\s*(?:{'|'.join(QUESTION_OPENERS)})\b", re.I)
-_KEYWORD_NUMBER = re.compile(r"\bnumber\s+of\b|\bcount\b|\btotal\s+number\b", re.I)
-_KEYWORD_DATE = re.compile(r"\b(?:year|date)\b", re.I)
+# The kind noun heads the keywords: it ends them or is "of" something ("founding
+# year", "date of the summit", "number of members", "members count"); "this year",
+# "up-to-date" and "vote count was disputed" say no such thing.
+_KEYWORD_NUMBER = re.compile(r"(?<!-)\bnumber\s+of\b|\bcount\s*[.!]?\s*$", re.I)
+_KEYWORD_DATE = re.compile(r"(?<![-\w])(?<!this )(?<!last )(?<!next )(?:year|date)"
+                           r"(?:\s+of\b|\s*[.!]?\s*$)", re.I)
 # "Which well-known figures took part?", "What French physicist ...?": people, by
 # name. ("Which countries' leaders ...?" asks for countries: no possessive before.)
 WHICH_PEOPLE = re.compile(
@@ -247,7 +252,7 @@ def _type_of(question: str) -> AnswerType:
         return AnswerType.COUNTRY
     if _ENTITY_Q.search(question):
         return AnswerType.ENTITY
-    if "?" not in question and not _KEYWORD_OPENING.match(question):
+    if "?" not in question and not any(map(_KEYWORD_OPENING.match, question_sentences(question))):
         if _KEYWORD_NUMBER.search(question):
             return AnswerType.NUMBER
         if _KEYWORD_DATE.search(question):

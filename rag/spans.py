@@ -372,8 +372,11 @@ def narrow(sentence: str, question: str,
             return whole
     if len(spans) > 1 and kind is AnswerType.NAME:
         # "The report about Acme was written by Olivia Grant": who did it is the
-        # one "by" names, however near the question's words the other stands.
-        agents = [span for span in spans if _BY.search(sentence, 0, span[0])]
+        # one "by" names after a participle, however near the question's words the
+        # other stands. Only in a sentence of one clause: in "Olivia Grant wrote
+        # it, which was later reviewed by Tom Baker", "by" names someone else.
+        agents = [span for span in spans if _BY.search(sentence, 0, span[0])
+                  and not _CLAUSE_BREAK.search(sentence, 0, span[0])]
         spans = agents if len(agents) == 1 else spans
     if len(spans) > 1:
         spans = nearest(sentence, spans, question, counts=kind is AnswerType.NUMBER)
@@ -384,7 +387,9 @@ def narrow(sentence: str, question: str,
     return year or sentence[start:end]
 
 
-_BY = re.compile(r"\bby\s+$", re.I)
+_BY = re.compile(r"\b(?:[a-z]+ed|[a-z]+en|led|made|held|built|won|run|set|chosen|given|"
+                 r"taken|found|sent|paid|sold|bought|told|kept|brought|taught|won)\s+by\s+$")
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|whom|whose|that|while|whereas)\b", re.I)
 
 
 # A question answered yes or no: the whole sentence answers, not a cut of it.

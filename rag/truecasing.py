@@ -214,7 +214,7 @@ def _opens_sentence(text: str, at: int) -> bool:
     end = at
     while end > 0 and text[end - 1] in " \t“”\"‘’'(":
         end -= 1
-    if _INITIAL_END.search(text[max(0, end - 3) : end]):
+    if _INITIAL_END.search(text, max(0, end - 4), end):
         return False  # "K. Tokayev": an initial, not a sentence, ends there
     return end == 0 or text[end - 1] in ".!?\n:"
 

@@ -325,6 +325,14 @@ def test_a_faq_question_is_never_quoted_its_answer_is(over: Over) -> None:
     assert reset.answer.startswith("Open Settings")
 
 
+def test_a_sentence_ending_in_a_quoted_question_states_it(over: Over) -> None:
+    posters = over([Document("posters.txt", "The campaign ran for the whole of the spring. "
+                                            'The slogan printed on every poster was "Why '
+                                            'wait?"\n')])
+    answer = _checked(posters, "What was the slogan printed on every poster?")
+    assert answer.quotes and "Why wait?" in answer.quotes[0].text
+
+
 def test_headings_are_never_quoted(engine: Engine) -> None:
     headings = {s.text for s in engine.index.sentences
                 if answering.is_heading(s, engine.index.documents[0].text)}

@@ -242,6 +242,10 @@ def test_a_question_asking_what_is_not_needs_a_sentence_denying_something(
     got = _doubts({"d": sentence}, "Which company doesn't sell cars in Europe?",
                   AnswerType.ENTITY, sentence.split()[0])
     assert (("missing_negation" in dict(got)) is doubted)
+    # A relative clause after the asking one does not hide its negation.
+    got = _doubts({"d": sentence}, "Which company does not sell cars, which are made in Asia?",
+                  AnswerType.ENTITY, sentence.split()[0])
+    assert (("missing_negation" in dict(got)) is doubted)
     # A question that asks what is so needs no denial; nor does a yes/no question,
     # or a negation that adds ("not only"), or a question asking why.
     for question, kind in (("Which company sells cars in Europe?", AnswerType.ENTITY),

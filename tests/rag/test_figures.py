@@ -32,9 +32,15 @@ def test_dates_and_fractions_as_people_write_them() -> None:
         "March 5th, 2023", "5th of April"]
     assert [m.group() for m in NUMBER.finditer("1 1/2 cups flour, 3/4 cup sugar")] == [
         "1 1/2", "3/4"]
-    # Times of day, on a 24-hour clock too; a ratio is none.
+    # Times of day, on a 24-hour clock too; a ratio or a running time is none.
     assert [m.group() for m in DATE.finditer("between 10:00 and 16:00, at 9:30 AM, 3:2")] == [
         "10:00", "16:00", "9:30 AM"]
+    assert [m.group() for m in DATE.finditer("a runtime of 01:23:45")] == []
+    # "3 of May's 5 goals" is no date; "the 5th of May" is.
+    assert [m.group() for m in DATE.finditer("3 of May's 5 goals")] == ["May"]
+    # A rate is its amount ("$1,200/month"); a date written with slashes is no fraction.
+    assert [m.group() for m in NUMBER.finditer("$1,200/month, 1,500/day, 3/4/2024")] == [
+        "1,200", "1,500"]
 
 
 def test_a_number_answers_only_when_it_counts_what_was_asked() -> None:

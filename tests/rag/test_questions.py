@@ -169,8 +169,13 @@ def test_a_lead_in_does_not_hide_what_is_asked(question: str, kind: AnswerType) 
         # A question, not keywords: its own words say what it asks.
         ("What happened this year?", AnswerType.OTHER),
         ("Which number of the magazine?", AnswerType.OTHER),
-        # Keywords naming no kind of answer.
+        # Keywords naming no kind of answer, or not as their head.
         ("SCO energy club", AnswerType.OTHER),
+        ("Up-to-date list of SCO members", AnswerType.OTHER),
+        ("Leaders who attended the summit this year", AnswerType.OTHER),
+        ("Explain why the vote count was disputed", AnswerType.OTHER),
+        ("Summarize the summit. What was decided this year", AnswerType.OTHER),
+        ("What time-saving features exist?", AnswerType.OTHER),
     ],
 )
 def test_keywords_say_what_kind_of_answer_they_want(question: str, kind: AnswerType) -> None:

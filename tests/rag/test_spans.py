@@ -840,6 +840,11 @@ def test_who_did_it_is_the_one_by_names() -> None:
                   "Who wrote the report?") == "Olivia Grant"
     assert narrow("The security audit was led by Yuki Suzuki from Tokyo.",
                   "Who led the security audit?") == "Yuki Suzuki"
+    # In another clause, "by" names someone else.
+    assert narrow("Olivia Grant wrote the report, which was later reviewed by Tom Baker.",
+                  "Who wrote the report?") == "Olivia Grant"
+    assert narrow("Olivia Grant spoke first, followed by Tom Baker.",
+                  "Who spoke first?") == "Olivia Grant"
 
 
 def test_who_is_invited_may_be_answered_by_an_office() -> None:

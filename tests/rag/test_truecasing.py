@@ -165,3 +165,6 @@ def test_a_sentence_opening_is_told_by_what_stands_before_it() -> None:
     assert _opens_sentence(text, text.index("Astana"))  # after a full stop and a quote
     assert not _opens_sentence(text, text.index("Tokayev"))  # after an initial
     assert not _opens_sentence(text, text.index("Kazakhstan"))
+    # An abbreviation ending a line is no initial: a new line opens.
+    text = "Made in the U.K.\nAstana hosts"
+    assert _opens_sentence(text, text.index("Astana"))
