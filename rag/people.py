@@ -127,8 +127,8 @@ def strip_asked(sentence: str, start: int, end: int, asked: set[str],
 
 # Adjectives of place ("Central Asian", "South Korean") are capitalised but name no
 # one. Told by the region or country they are of, not by their ending: "Sarah
-# Khan", "Priya Raman" and "Yuki Suzuki" end like demonyms and are people; so a
-# country's demonym alone ends a name too ("Dawn French", "Irvine Welsh").
+# Khan", "Priya Raman" and "Yuki Suzuki" end like demonyms and are people, and a
+# country's demonym alone may end a name ("Dawn French", "Irvine Welsh").
 _REGIONAL_ADJECTIVES = frozenset((
     "asian", "european", "african", "american", "eurasian", "arab", "arabian", "baltic",
     "nordic", "scandinavian", "balkan", "caucasian", "caribbean", "pacific", "atlantic",
