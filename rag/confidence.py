@@ -21,9 +21,11 @@ from rag.coreference import ACRONYM, GENERIC_BODY_NOUNS, Abbreviations, name_run
 from rag.countries import BODY_KEYS, actors_in, other_names, stands_for
 from rag.figures import missing_rate
 from rag.lexical import (
+    AUXILIARIES,
     DEMONYM_SUFFIXES,
     NUMERALS,
     TITLE_WORDS,
+    WH_WORDS,
     Vocabulary,
     id_terms,
     named_words,
@@ -594,12 +596,11 @@ _NEGATED_Q = re.compile(r"\b(?:not|never|no\s+longer|cannot)\b|\w+n[’']t\b", r
 # Negations that ask nothing negative. A yes/no question ("Didn't the SCO start
 # with six members?", "Is the US not a member?") is answered by what is so as well;
 # "not only ... but also" and "if not" add, they do not deny.
-_YES_NO = re.compile(r"\s*(?:(?:is|are|was|were|do|does|did|can|could|will|would|should|has|"
-                     r"have|had|may|might|must)(?:n[’']t)?|cannot|won[’']t)\b", re.I)
+_YES_NO = re.compile(rf"\s*(?:(?:{'|'.join((*AUXILIARIES, 'may', 'might', 'must'))})(?:n[’']t)?"
+                     r"|cannot|won[’']t)\b", re.I)
 # Where a question's asking clause opens: at the first question word opening the
 # question or following a comma, semicolon, colon or a sentence's end.
-_ASKING = re.compile(
-    r"(?:^|(?<=[,;:.!?])\s*)(?=(?:what|which|who|whom|whose|when|where|why|how)\b)", re.I)
+_ASKING = re.compile(rf"(?:^|(?<=[,;:.!?])\s*)(?=(?:{'|'.join(WH_WORDS)})\b)", re.I)
 _ADDING = re.compile(r"not\s+(?:only|just|merely|least|counting|including)\b", re.I)
 _IF_NOT = re.compile(r"\bif\s+$", re.I)
 # "only" denies the rest: "Only BYD sells cars in Europe" says who does not.

@@ -252,9 +252,11 @@ def known_share(query_terms: Sequence[str], idf: dict[str, float], unseen_idf: f
 
 _WORD = re.compile(r"[^\W_][\w’'.-]*")
 # Words a question opens with.
-QUESTION_OPENERS = ("what", "who", "whom", "whose", "when", "where", "why", "how", "which",
-                    "is", "are", "was", "were", "do", "does", "did", "can", "could", "will",
-                    "would", "should", "has", "have", "had")
+WH_WORDS = ("what", "who", "whom", "whose", "when", "where", "why", "how", "which")
+# The verbs opening a question answered yes or no ("Is ...?", "Did ...?").
+AUXILIARIES = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would",
+               "should", "has", "have", "had")
+QUESTION_OPENERS = WH_WORDS + AUXILIARIES
 
 
 @lru_cache(maxsize=1024)

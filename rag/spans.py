@@ -16,7 +16,7 @@ from rag.coreference import ACRONYM, asked_acronym, spelled_out
 from rag.countries import is_country, is_demonym, stands_for
 from rag.definitions import asked_subject, definition
 from rag.figures import CALENDAR, DATE, NUMBER, asked_rate, asked_year, counted_span
-from rag.lexical import TITLE_WORDS, mentioned, tokenize
+from rag.lexical import AUXILIARIES, TITLE_WORDS, mentioned, tokenize
 from rag.people import (
     BODY_ACRONYM,
     NAME,
@@ -388,13 +388,12 @@ def narrow(sentence: str, question: str,
 
 
 _BY = re.compile(r"\b(?:[a-z]+ed|[a-z]+en|led|made|held|built|won|run|set|chosen|given|"
-                 r"taken|found|sent|paid|sold|bought|told|kept|brought|taught|won)\s+by\s+$")
+                 r"taken|found|sent|paid|sold|bought|told|kept|brought|taught)\s+by\s+$")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|whom|whose|that|while|whereas)\b", re.I)
 
 
 # A question answered yes or no: the whole sentence answers, not a cut of it.
-_YES_NO_Q = re.compile(r"\s*(?:is|are|was|were|do|does|did|can|could|will|would|should|has|"
-                       r"have|had)\b", re.I)
+_YES_NO_Q = re.compile(rf"\s*(?:{'|'.join(AUXILIARIES)})\b", re.I)
 
 
 # A lower-case word right after a name: the name goes on as a body's ("SCO structures").

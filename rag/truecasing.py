@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable
 
 from rag.countries import BODIES, is_country, stands_for
-from rag.lexical import QUESTION_OPENERS, TITLE_WORDS, tokenize
+from rag.lexical import QUESTION_OPENERS, TITLE_WORDS, WH_WORDS, tokenize
 from rag.spelling import is_english
 
 # Words, an inner apostrophe kept ("o'connell") but not a possessive's:
@@ -30,8 +30,7 @@ _WORD = re.compile(r"[^\W\d_](?:[\w-]|[’'](?!s\b)(?=\w))*")
 _RUN = re.compile(r"[A-Z](?:[\w-]|[’'](?!s\b)(?=\w))*(?:[^\S\n]+(?:of[^\S\n]+)?"
                   r"[A-Z](?:[\w-]|[’'](?!s\b)(?=\w))*)*")
 # Question words, never names in a question typed in capitals.
-_QUESTION_WORDS = frozenset(("who", "whom", "whose", "what", "when", "where", "why", "how",
-                             "which"))
+_QUESTION_WORDS = frozenset(WH_WORDS)
 # A country or body typed in capitals is kept so up to this length ("US", "NATO").
 MAX_ACRONYM = 5
 # The longest run of question words looked up as one name.
