@@ -428,8 +428,9 @@ class Engine:
         text, top_k, mode = self._prepare(question, top_k, mode)
         ready = self._ready
         assert ready is not None
-        vector = self.embedder.embed_query(text) if query_vector is None else query_vector
-        return ready.retriever.search(vector, ready.terms(ready.read(text)), mode, top_k)
+        read = ready.read(text)
+        vector = self.embedder.embed_query(read) if query_vector is None else query_vector
+        return ready.retriever.search(vector, ready.terms(read), mode, top_k)
 
     def _prepare(self, question: str, top_k: int | None, mode: str | None) -> tuple[str, int, str]:
         """Validate a request, fill in defaults from the settings, and load what it needs."""
@@ -449,9 +450,38 @@ class Engine:
         return (tokenize(without_kind_noun(without_idioms(plain_question(question))))
                 if ready is None else ready.terms(ready.read(question)))
 
+    def read(self, question: str) -> str:
+        """A question as every path reads it, the embedding included: without words
+        that ask nothing, typos of the corpus's words corrected, names in the
+        corpus's capitals (``_Ready.read``).
+
+        Raises:
+            InvalidQuestionError: Empty or over-long question.
+        """
+        text = validate_question(question)
+        self.ensure_ready()
+        ready = self._ready
+        assert ready is not None
+        return ready.read(text)
+
+    def query_vector(self, question: str) -> np.ndarray:
+        """The embedding ``ask`` computes for ``question`` (of ``read``'s text), for
+        callers that reuse one across modes.
+
+        Raises:
+            InvalidQuestionError: Empty or over-long question.
+        """
+        return self.embedder.embed_query(self.read(question))
+
     def embed_questions(self, questions: Sequence[str]) -> np.ndarray:
-        """Embed many questions in one batch (for benchmarks and other batch jobs)."""
-        return self.embedder.embed(questions, batch_size=self.settings.embed_batch_size)
+        """Embed many questions in one batch, as ``query_vector`` reads each (for
+        benchmarks and other batch jobs).
+
+        Raises:
+            InvalidQuestionError: An empty or over-long question.
+        """
+        return self.embedder.embed([self.read(q) for q in questions],
+                                   batch_size=self.settings.embed_batch_size)
 
     def ask(self, question: str, top_k: int | None = None, mode: str | None = None,
             query_vector: np.ndarray | None = None) -> Answer:
@@ -473,12 +503,13 @@ class Engine:
 
         # Timings cover the question alone, not the one-off model and index load.
         t0 = started = time.perf_counter()
-        vector = self.embedder.embed_query(text) if query_vector is None else query_vector
-        t1 = time.perf_counter()
-        # The rules reading words see them corrected and in the corpus's capitals
-        # ("when was the sco fonded": "SCO founded"); the embedding, which every
-        # path computes alike, the question as validated.
+        # The embedding and the rules alike read the question without its lead-in
+        # and with its typos of the corpus's words corrected ("Tell me when the sco
+        # was fonded": "when the SCO was founded"), so that the vector and the terms
+        # rank by the same question.
         cased = ready.read(text)
+        vector = self.embedder.embed_query(cased) if query_vector is None else query_vector
+        t1 = time.perf_counter()
         terms = ready.terms(cased)
         passages = ready.retriever.search(vector, terms, mode, top_k)
         t2 = time.perf_counter()

@@ -23,7 +23,7 @@ from typing import Any
 from tqdm import tqdm
 
 from rag.embedding import Embedder
-from rag.engine import Engine, validate_question
+from rag.engine import Engine
 from rag.errors import InvalidRequestError, SettingsError
 from rag.evaluation.gold import JSONL, GoldSet, load_gold, to_squad
 from rag.evaluation.report import format_table, write_report
@@ -159,7 +159,7 @@ def collect(gold: GoldSet, engine: Engine, modes: Sequence[str],
         # One question at a time, not a batch: the latency reported is then what a
         # user waits for, and a batch would make the embedding look cheaper.
         embed_started = time.perf_counter()
-        vector = engine.embedder.embed_query(validate_question(item.question))
+        vector = engine.query_vector(item.question)
         embed_s = time.perf_counter() - embed_started
         embed_seconds += embed_s
         for mode in modes:

@@ -67,6 +67,28 @@ def test_given_query_vector_costs_no_embedding(engine: Engine, counting: Countin
     assert len(counting.calls) == 1 + len(QUESTIONS)
 
 
+@pytest.mark.parametrize(("typed", "read"), [
+    ("Tell me when the SCO was founded", "when the SCO was founded"),
+    ("According to the article, who is the President of Kazakhstan?",
+     "who is the President of Kazakhstan?"),
+    ("when was the sco fonded?", "when was the SCO founded?"),
+])
+def test_the_embedding_reads_the_question_as_the_rules_do(
+        engine: Engine, counting: CountingEmbed, typed: str, read: str) -> None:
+    # A lead-in or a typo moved the vector but not the terms: each path then
+    # ranked by a different question.
+    assert engine.read(typed) == read
+    answer = engine.ask(typed)
+    assert counting.calls == [[read]]
+    assert np.array_equal(engine.query_vector(typed), engine.embedder.embed_query(read))
+    given = engine.ask(typed, query_vector=engine.query_vector(typed))
+    assert (given.answer, given.quotes, given.confidence) == (
+        answer.answer, answer.quotes, answer.confidence)
+    assert [list(v) for v in engine.embed_questions([typed])] == [
+        list(engine.query_vector(typed))]
+    assert engine.retrieve(typed) == list(answer.passages)
+
+
 def test_passages_and_sentences_are_never_re_embedded(engine: Engine,
                                                       counting: CountingEmbed) -> None:
     stored = {c.text for c in engine.index.chunks} | {s.text for s in engine.index.sentences}
