@@ -278,6 +278,21 @@ _YEAR_Q = re.compile(r"\b(?:what|which) year\b", re.I)
 _YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b(?:\s*[-–]\s*(?:1[89]|20)?\d{2}\b)?")
 
 
+def asks_year(question: str) -> bool:
+    """Whether the question asks "What/Which year ...?"."""
+    return bool(_YEAR_Q.search(question))
+
+
+def names_year(sentence: str, start: int, end: int) -> bool:
+    """Whether the date ``sentence[start:end]`` writes out its year: "1227",
+    "May 2013", "2023-2024", not "February 1 of this year" or "May"."""
+    return _YEAR_DIGITS.search(sentence, start, end) is not None
+
+
+# Any year in figures, an early one ("1227") included: DATE has read it as a date.
+_YEAR_DIGITS = re.compile(r"(?<!\d)\d{3,4}(?!\d)")
+
+
 def asked_year(sentence: str, start: int, end: int, question: str) -> str | None:
     """The year in the date ``sentence[start:end]``, asked "What year ...?": 2013
     of "May 2013"; None for any other question or a date with no year."""

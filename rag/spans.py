@@ -15,7 +15,16 @@ from rag.choosing import PLURAL_Q, listed, nearest
 from rag.coreference import ACRONYM, asked_acronym, spelled_out
 from rag.countries import is_country, is_demonym, stands_for
 from rag.definitions import asked_subject, definition
-from rag.figures import CALENDAR, DATE, NUMBER, asked_rate, asked_year, counted_span
+from rag.figures import (
+    CALENDAR,
+    DATE,
+    NUMBER,
+    asked_rate,
+    asked_year,
+    asks_year,
+    counted_span,
+    names_year,
+)
 from rag.lexical import AUXILIARIES, TITLE_WORDS, mentioned, tokenize
 from rag.people import (
     BODY_ACRONYM,
@@ -133,6 +142,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
     where = bool(_WHERE_Q.match(question))
     city = bool(CITY_Q.search(question))
     body = bool(BODY_Q.search(question))
+    year = kind is AnswerType.DATE and asks_year(question)
     asked = set(tokenize(question))
     found = []
     for match in pattern.finditer(sentence):
@@ -207,6 +217,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         if kind is AnswerType.ENTITY and body and (is_country(sentence[start:end]) or (
                 _IN_PLACE.search(sentence, 0, start) and not _names_body(sentence[start:end]))):
             continue  # asked for companies, "in Europe" says where they sell, "China" is none
+        if kind is AnswerType.DATE and year and not names_year(sentence, start, end):
+            continue  # asked "What year ...?", "February 1 of this year" does not say
         if kind is AnswerType.NUMBER:
             counted = counted_span(sentence, start, end, question, asked)
             if counted is None:

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from rag.figures import DATE, NUMBER, asked_rate, asked_year, counted_span, missing_rate
+from rag.figures import (
+    DATE,
+    NUMBER,
+    asked_rate,
+    asked_year,
+    asks_year,
+    counted_span,
+    missing_rate,
+    names_year,
+)
 from rag.lexical import tokenize
 
 FOUNDED = ("Founded in 2001, the organization has grown from six members to a robust platform "
@@ -78,6 +87,16 @@ def test_what_year_takes_the_year_of_a_date() -> None:
     start = sentence.index("May")
     assert asked_year(sentence, start, start + 8, "What year was the charter signed?") == "2013"
     assert asked_year(sentence, start, start + 8, "When was the charter signed?") is None
+
+
+def test_a_year_is_written_out_or_not_named() -> None:
+    sentence = "So, February 1 of this year, in May, on 3 June 1227 and in 2023-2024."
+    dates = [(m.group(), names_year(sentence, *m.span())) for m in DATE.finditer(sentence)]
+    assert dates == [("February 1 of this year", False), ("May", False),
+                     ("3 June 1227", True), ("2023-2024", True)]
+    assert asks_year("In what year was it signed?") and asks_year("Which year did it end?")
+    assert not asks_year("When was it signed?")
+    assert not asks_year("How many years did it last?")
 
 
 def test_a_rate_asked_for_needs_a_rate_stated() -> None:

@@ -220,6 +220,17 @@ def test_candidates_skip_what_the_question_already_says() -> None:
     assert candidates(FOUNDED, AnswerType.OTHER, "What?") == []
 
 
+def test_what_year_wants_a_year_written_out() -> None:
+    sentence = ("So, February 1 of this year, under the chairmanship of Kazakhstan, in May, "
+                "the forum met; it first met on 3 June 1227.")
+    spans = candidates(sentence, AnswerType.DATE, "What year did the forum begin?")
+    assert [sentence[s:e] for s, e in spans] == ["3 June 1227"]
+    assert candidates("So, February 1 of this year, it began.", AnswerType.DATE,
+                      "In which year did it begin?") == []
+    # Asked "when", a day with no year is an answer.
+    assert len(candidates(sentence, AnswerType.DATE, "When did the forum begin?")) == 3
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
