@@ -139,6 +139,10 @@ CITY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}(cit(y|ies)|capitals?|towns?)\
 # "Which SCO member states ...?" asks for countries, as "Which countries" does.
 _COUNTRY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}(countr(y|ies)|nations?|member\s+states?)\b",
                         re.I)
+# "Who does the SCO cooperate with?", "Against whom ...?": a counterpart, which is
+# as often a country or a body as a person.
+_PARTNER_Q = re.compile(r"^\s*(?:with|against|alongside)\s+whom\b"
+                        r"|^\s*who(?:m)?\b[^?]*\s(?:with|against|alongside)\s*\??\s*$", re.I)
 # "Where ...?" and "Which city/organisation ...?": a named place or body.
 _ENTITY_Q = re.compile(
     rf"^\s*where\b|\b(which|what) {_MODIFIERS}(cit(y|ies)|capitals?|states?|"
@@ -246,6 +250,8 @@ def _type_of(question: str) -> AnswerType:
         return AnswerType.DATE
     if _NUMBER_Q.search(question):
         return AnswerType.NUMBER
+    if _PARTNER_Q.search(question):
+        return AnswerType.ENTITY
     if _NAME_Q.search(question) or _names_a_person(question):
         return AnswerType.NAME
     if _COUNTRY_Q.search(question):

@@ -35,6 +35,11 @@ from rag.questions import AnswerType, answer_type, plain_question, without_kind_
         ("Which nation chairs the SCO?", AnswerType.COUNTRY),
         ("What organizations are new centers of influence?", AnswerType.ENTITY),
         ("Which grouping is a new centre of influence?", AnswerType.ENTITY),
+        # A counterpart is as often a country or a body as a person.
+        ("Who does the SCO strengthen cooperation with?", AnswerType.ENTITY),
+        ("With whom does the SCO cooperate?", AnswerType.ENTITY),
+        ("Who did Rome fight against?", AnswerType.ENTITY),
+        ("Who agreed with the plan?", AnswerType.NAME),
         ("What kind of body is the Energy Club?", AnswerType.OTHER),
         ("Can you name any of the famous cultural figures who took part?", AnswerType.NAME),
         ("Name the officials who will attend.", AnswerType.NAME),
