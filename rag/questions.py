@@ -81,6 +81,13 @@ _KEYWORD_OPENING = re.compile(rf"\s*(?:{'|'.join(QUESTION_OPENERS)})\b", re.I)
 # year", "date of the summit", "number of members", "members count"); "this year",
 # "up-to-date" and "vote count was disputed" say no such thing.
 _KEYWORD_NUMBER = re.compile(r"(?<!-)\bnumber\s+of\b|\bcount\s*[.!]?\s*$", re.I)
+# "Kazakhstan foreign minister", "SCO secretary general": an office ending the
+# keywords asks who holds it ("minister of finance" asks as much; "minister's
+# speech" does not).
+_KEYWORD_NAME = re.compile(r"\b(?:president|minister|secretary[\s-]general|secretary|"
+                           r"director|chairman|chairwoman|chair|leader|mayor|governor|"
+                           r"ambassador|spokes(?:man|woman|person)|founder|author|ceo)"
+                           r"(?:\s+of\b.*)?\s*[.!]?\s*$", re.I | re.S)
 _KEYWORD_DATE = re.compile(r"(?<![-\w])(?<!this )(?<!last )(?<!next )(?:year|date)"
                            r"(?:\s+of\b|\s*[.!]?\s*$)", re.I)
 # "Which well-known figures took part?", "What French physicist ...?": people, by
@@ -263,4 +270,6 @@ def _type_of(question: str) -> AnswerType:
             return AnswerType.NUMBER
         if _KEYWORD_DATE.search(question):
             return AnswerType.DATE
+        if _KEYWORD_NAME.search(question):
+            return AnswerType.NAME
     return AnswerType.OTHER

@@ -170,12 +170,17 @@ def test_a_lead_in_does_not_hide_what_is_asked(question: str, kind: AnswerType) 
         ("SCO founding year", AnswerType.DATE),
         ("Number of SCO member states", AnswerType.NUMBER),
         ("dialogue partners count", AnswerType.NUMBER),
+        ("Kazakhstan foreign minister", AnswerType.NAME),
+        ("President of Kazakhstan", AnswerType.NAME),
+        ("SCO secretary-general.", AnswerType.NAME),
         ("What is the number of observer states?", AnswerType.NUMBER),
         # A question, not keywords: its own words say what it asks.
         ("What happened this year?", AnswerType.OTHER),
         ("Which number of the magazine?", AnswerType.OTHER),
         # Keywords naming no kind of answer, or not as their head.
         ("SCO energy club", AnswerType.OTHER),
+        ("Foreign minister's statement on the summit", AnswerType.OTHER),
+        ("Presidential elections", AnswerType.OTHER),
         ("Up-to-date list of SCO members", AnswerType.OTHER),
         ("Leaders who attended the summit this year", AnswerType.OTHER),
         ("Explain why the vote count was disputed", AnswerType.OTHER),
