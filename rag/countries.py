@@ -37,6 +37,15 @@ SEATS = {
     "Washington": ("United States", "US", "America"),
     "Astana": ("Kazakhstan",),
 }
+# Demonyms news writes that countryinfo lacks (it gives one per country:
+# "Kazakhstani", not "Kazakh"). Not "Korean" (which Korea?) nor "English" (a
+# language as often as a people).
+DEMONYMS = {
+    "Kazakh": "Kazakhstan", "Uzbek": "Uzbekistan", "Kyrgyz": "Kyrgyzstan", "Tajik": "Tajikistan",
+    "Saudi": "Saudi Arabia", "Azeri": "Azerbaijan", "Lao": "Laos", "Nepali": "Nepal",
+    "Argentine": "Argentina", "Argentinian": "Argentina", "Sri Lankan": "Sri Lanka",
+    "Maldivian": "Maldives", "Slovenian": "Slovenia", "Icelandic": "Iceland",
+}
 # A possessive ending, stripped before looking a word up: "Beijing's" is "Beijing".
 _POSSESSIVE = re.compile(r"(?:['’]s?)$")
 
@@ -102,6 +111,8 @@ def _stand_ins() -> dict[str, tuple[str, ...]]:
                     table.setdefault(_key(word), set()).update(names)
     for seat, bodies in SEATS.items():
         table.setdefault(_key(seat), set()).update(bodies)
+    for demonym, country in DEMONYMS.items():
+        table.setdefault(_key(demonym), set()).update((country, *other_names(country)))
     return {word: tuple(sorted(names)) for word, names in table.items()}
 
 
@@ -110,7 +121,8 @@ def _demonyms() -> frozenset[str]:
     """Lower-cased demonyms ("russian", "kazakhstani")."""
     return frozenset(_key(word) for info, _ in _countries()
                      if isinstance(value := info.get("demonym"), str)
-                     for word in re.split(r"\s*[/,]\s*", value) if word)
+                     for word in re.split(r"\s*[/,]\s*", value) if word) | frozenset(
+        map(_key, DEMONYMS))
 
 
 def is_demonym(word: str) -> bool:

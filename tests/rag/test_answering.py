@@ -38,6 +38,8 @@ UNANSWERABLE = [
     "Who is the president of China?",
     # Almaty is "the cultural and tourist capital of the organization", not Kazakhstan's.
     "What is the capital of Kazakhstan?",
+    # Its foreign minister is "Kazakh Foreign Minister Murat Nurtleu".
+    "Who is the foreign minister of China?",
 ]
 
 

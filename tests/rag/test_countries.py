@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.countries import actors_in, is_country, other_names, stands_for
+from rag.countries import actors_in, is_country, is_demonym, other_names, stands_for
 
 
 @pytest.mark.parametrize("text", [
@@ -34,9 +34,15 @@ def test_not_countries(text: str) -> None:
     ("Brussels", "EU"), ("Brussels", "Belgium"), ("Kremlin", "Russia"),
     ("Washington", "United States"), ("Astana", "Kazakhstan"), ("Nur-Sultan", "Kazakhstan"),
     ("Russian", "Russia"), ("British", "UK"), ("Chinese", "China"),
+    # The demonyms news writes where countryinfo gives another ("Kazakhstani").
+    ("Kazakh", "Kazakhstan"), ("Kazakh’s", "Kazakhstan"), ("Kazakhstani", "Kazakhstan"),
+    ("Uzbek", "Uzbekistan"), ("Saudi", "Saudi Arabia"), ("Sri Lankan", "Sri Lanka"),
 ])
 def test_stands_for(word: str, name: str) -> None:
     assert name in stands_for(word)
+    if word not in ("Beijing", "Beijing's", "Moscow’s", "Brussels", "Kremlin", "Washington",
+                    "Astana", "Nur-Sultan"):
+        assert is_demonym(word)
 
 
 @pytest.mark.parametrize("word", ["Kazakhstan", "Tokayev", "SCO", "the", "", "'s"])
