@@ -137,6 +137,8 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
                                             if tokenize(word))
     if not is_share and asks_share:
         return False  # and a count is not a percentage
+    if is_share and (_NO_SHARE_Q.search(question) or _COST_Q.search(question)):
+        return False  # "How old is he?", "How much does a car cost?": "30 percent" says neither
     if is_share or _UNIT.match(sentence, end):
         return True
     if _MEASURE_Q.search(question) and _MEASURE.match(sentence, end):
@@ -168,6 +170,11 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
     return any(mentioned(word, asked) for word in following if tokenize(word))
 
 
+# Questions a percentage never answers: an age, a length or a distance, a price.
+# ("How high did tensions rise?" and "How fast did it grow?" may well be "30 percent".)
+_NO_SHARE_Q = re.compile(r"\bhow\s+(?:old|long|far|tall|deep|wide|heavy)\b", re.I)
+_COST_Q = re.compile(r"\bhow\s+much\b[^?]*\b(?:costs?|costing|worth|pay|paid|spend|spent)\b",
+                     re.I)
 _SHARE_OF = re.compile(r"\s+of\s+(?:the\s+|all\s+|its\s+|their\s+)?((?:[\w’'-]+\s+)?[\w’'-]+)")
 _YEAR_LIKE = re.compile(r"(?:1[5-9]|20)\d\d")
 _TIME_BEFORE = re.compile(r"\b(?:in|for|since|until|till|before|after|during)\s+$", re.I)

@@ -40,6 +40,9 @@ UNANSWERABLE = [
     "What is the capital of Kazakhstan?",
     # Its foreign minister is "Kazakh Foreign Minister Murat Nurtleu".
     "Who is the foreign minister of China?",
+    # "30 percent more" conflicts and a "38.1%" tariff are no age and no price.
+    "How old is Tokayev?",
+    "How much does a BYD car cost?",
 ]
 
 

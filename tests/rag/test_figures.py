@@ -99,6 +99,17 @@ def test_a_year_is_written_out_or_not_named() -> None:
     assert not asks_year("How many years did it last?")
 
 
+def test_a_percentage_is_no_age_length_or_price() -> None:
+    sentence = "He said conflicts rose by 30 percent, and cars cost $25,000."
+    assert _counted(sentence, "30 percent", "How old is Tokayev?") is None
+    assert _counted(sentence, "30 percent", "How long is the corridor?") is None
+    assert _counted(sentence, "30 percent", "How much does a car cost?") is None
+    assert _counted(sentence, "25,000", "How much does a car cost?") == "$25,000"
+    # A rise or a level may well be a percentage.
+    assert _counted(sentence, "30 percent", "How much did conflicts rise?") == "30 percent"
+    assert _counted(sentence, "30 percent", "How high did conflicts rise?") == "30 percent"
+
+
 def test_a_rate_asked_for_needs_a_rate_stated() -> None:
     question = "What tariff rate has the US put on Chinese solar panels?"
     assert missing_rate("The US has imposed tariffs on solar panels.", question)
