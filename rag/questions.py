@@ -120,7 +120,7 @@ _OWNER_NAME_Q = re.compile(r"\b((?:[\w-]+\s+)?[\w-]+)(?:[’']s|s[’'])\s+"
 # Nouns for people, offices included, whose name a question may ask for.
 _PERSON_NOUNS = frozenset(tokenize(
     "man woman person people official officials leader leaders founder author writer "
-    "figure head chief boss owner coach player singer actor scientist")) | OFFICES
+    "figure head chief boss owner coach player singer actor scientist general")) | OFFICES
 
 
 def _names_a_person(question: str) -> bool:

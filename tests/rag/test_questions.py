@@ -46,6 +46,9 @@ from rag.questions import AnswerType, answer_type, plain_question, without_kind_
         ("What is the name of the summit's declaration?", AnswerType.OTHER),
         # The name of an office holder is a person's.
         ("What is the name of the Kazakh president?", AnswerType.NAME),
+        # "Secretary General": the office's last word is no thing.
+        ("What is the name of the SCO Secretary General?", AnswerType.NAME),
+        ("What is the name of the general assembly?", AnswerType.OTHER),
         # Asked to spell an acronym out; "mean" only as the question's last word.
         ("What does SCO stand for?", AnswerType.EXPANSION),
         ("What is the full name of the SCO?", AnswerType.EXPANSION),
