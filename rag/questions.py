@@ -83,11 +83,14 @@ _KEYWORD_OPENING = re.compile(rf"\s*(?:{'|'.join(QUESTION_OPENERS)})\b", re.I)
 _KEYWORD_NUMBER = re.compile(r"(?<!-)\bnumber\s+of\b|\bcount\s*[.!]?\s*$", re.I)
 # "Kazakhstan foreign minister", "SCO secretary general": an office ending the
 # keywords asks who holds it ("minister of finance" asks as much; "minister's
-# speech" does not).
+# speech" and "speech of the president of Kazakhstan" do not).
 _KEYWORD_NAME = re.compile(r"\b(?:president|minister|secretary[\s-]general|secretary|"
                            r"director|chairman|chairwoman|chair|leader|mayor|governor|"
                            r"ambassador|spokes(?:man|woman|person)|founder|author|ceo)"
                            r"(?:\s+of\b.*)?\s*[.!]?\s*$", re.I | re.S)
+# A preposition before the office makes another word the head ("Speech of ...",
+# "Statement by ...").
+_HEADED_ELSEWHERE = re.compile(r"\b(?:of|by|from|about|on|for|with)\b", re.I)
 _KEYWORD_DATE = re.compile(r"(?<![-\w])(?<!this )(?<!last )(?<!next )(?:year|date)"
                            r"(?:\s+of\b|\s*[.!]?\s*$)", re.I)
 # "Which well-known figures took part?", "What French physicist ...?": people, by
@@ -270,6 +273,7 @@ def _type_of(question: str) -> AnswerType:
             return AnswerType.NUMBER
         if _KEYWORD_DATE.search(question):
             return AnswerType.DATE
-        if _KEYWORD_NAME.search(question):
+        office = _KEYWORD_NAME.search(question)
+        if office is not None and not _HEADED_ELSEWHERE.search(question, 0, office.start()):
             return AnswerType.NAME
     return AnswerType.OTHER

@@ -183,6 +183,8 @@ def test_a_lead_in_does_not_hide_what_is_asked(question: str, kind: AnswerType) 
         # Keywords naming no kind of answer, or not as their head.
         ("SCO energy club", AnswerType.OTHER),
         ("Foreign minister's statement on the summit", AnswerType.OTHER),
+        ("Speech of the president of Kazakhstan on energy", AnswerType.OTHER),
+        ("Statement by the foreign minister", AnswerType.OTHER),
         ("Presidential elections", AnswerType.OTHER),
         ("Up-to-date list of SCO members", AnswerType.OTHER),
         ("Leaders who attended the summit this year", AnswerType.OTHER),
