@@ -23,12 +23,12 @@ from rag.figures import missing_rate
 from rag.lexical import (
     AUXILIARIES,
     DEMONYM_SUFFIXES,
-    NUMERALS,
     TITLE_WORDS,
     WH_WORDS,
     Vocabulary,
     id_terms,
     named_words,
+    spelled_numbers,
     tokenize,
 )
 from rag.questions import OFFICES, AnswerType
@@ -138,7 +138,6 @@ _FIGURE = re.compile(r"(?P<money>[$€£¥]\s?)?\d+(?:[.,]\d+)*"
                      r"(?:\s*(million|billion|trillion)\b|(?(money)(bn|m)|(bn))(?!\w))?", re.I)
 _SCALES = {"m": "million", "bn": "billion"}
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
-_WORD = re.compile(r"[a-z]+")
 
 
 # The question types whose answer is a span we can recognise, and how a doubt's
@@ -501,7 +500,7 @@ class ConfidenceRules:
         near = self._near(sentence)
         # "nine member states" gives the question's "9".
         given = {_scaled(m) for m in _FIGURE.finditer(near)} | {
-            (NUMERALS[word], None) for word in _WORD.findall(near.lower()) if word in NUMERALS}
+            (digits, None) for digits in spelled_numbers(near)}
         return next((written for written, figure in figures
                      if not any(_same_figure(figure, other) for other in given)), None)
 

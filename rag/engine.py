@@ -31,7 +31,7 @@ from rag.corpus import (
 )
 from rag.embedding import Embedder
 from rag.errors import CorruptIndexError, InvalidQuestionError, RagError, StaleIndexError
-from rag.lexical import QUESTION_OPENERS, tokenize, without_idioms
+from rag.lexical import QUESTION_OPENING, tokenize, without_idioms
 from rag.questions import plain_question, without_kind_noun
 from rag.retrieval import Retriever, check_request
 from rag.schema import Answer, Document, Passage
@@ -127,17 +127,15 @@ def _visible(text: str) -> str:
     return _CONTROL.sub(" ", text).strip()
 
 
-# Words a question opens with. Typed without its question mark, a question is read
-# as if it had one: the model embeds "how many members does the sco have" apart
-# from the same words with "?" (cosine 0.94), and that alone turned an answer into
-# an abstention.
-_QUESTION_OPENING = re.compile(rf"(?:{'|'.join(QUESTION_OPENERS)})\b", re.I)
+# Typed without its question mark, a question is read as if it had one: the model
+# embeds "how many members does the sco have" apart from the same words with "?"
+# (cosine 0.94), and that alone turned an answer into an abstention.
 
 
 def _with_question_mark(text: str) -> str:
     """``text``, ending in "?" if it opens with a question word ("how", "is", ...)
     and ends in no punctuation."""
-    if _QUESTION_OPENING.match(text) and not text.endswith(("?", ".", "!", "…", ":", ";")):
+    if QUESTION_OPENING.match(text) and not text.endswith(("?", ".", "!", "…", ":", ";")):
         return text + "?"
     return text
 
@@ -201,10 +199,15 @@ class _Ready:
         return self.truecaser(self.speller(self.truecaser.quieted(plain_question(question))))
 
     def terms(self, read: str) -> list[str]:
-        """The lexical terms of a question as ``read`` gives it, idioms and the
-        noun naming the kind of answer left out (``without_idioms``,
-        ``without_kind_noun``) and names folded (``Abbreviations.question_terms``)."""
-        return self.abbreviations.question_terms(without_kind_noun(without_idioms(read)))
+        """The lexical terms of a question as ``read`` gives it (``_looked_for``),
+        names folded (``Abbreviations.question_terms``)."""
+        return self.abbreviations.question_terms(_looked_for(read))
+
+
+def _looked_for(question: str) -> str:
+    """A question without idioms and the noun naming the kind of answer
+    (``without_idioms``, ``without_kind_noun``): the words whose terms are looked for."""
+    return without_kind_noun(without_idioms(question))
 
 
 class Engine:
@@ -421,6 +424,12 @@ class Engine:
                  query_vector: np.ndarray | None = None) -> list[Passage]:
         """The passages ``ask`` would cite, without choosing quotes.
 
+        Args:
+            question: Natural-language question, 1 to 2,000 characters.
+            top_k: Passages to retrieve; defaults to the settings.
+            mode: ``hybrid``, ``dense`` or ``bm25``; defaults to the settings.
+            query_vector: The question's embedding, as ``query_vector`` gives it.
+
         Raises:
             InvalidQuestionError: Empty or over-long question.
             InvalidRequestError: Unknown mode or top_k out of range.
@@ -447,7 +456,7 @@ class Engine:
         left out, a body's full name folded to its acronym, an acronym the corpus
         only spells out spelled out (``_Ready.terms``)."""
         ready = self._ready
-        return (tokenize(without_kind_noun(without_idioms(plain_question(question))))
+        return (tokenize(_looked_for(plain_question(question)))
                 if ready is None else ready.terms(ready.read(question)))
 
     def read(self, question: str) -> str:
@@ -491,7 +500,9 @@ class Engine:
             question: Natural-language question, 1 to 2,000 characters.
             top_k: Passages to retrieve; defaults to the settings.
             mode: ``hybrid``, ``dense`` or ``bm25``; defaults to the settings.
-            query_vector: The question's embedding, if already computed.
+            query_vector: The question's embedding, if already computed: from
+                ``query_vector`` or ``embed_questions``, which embed the question as
+                ``read`` gives it (not as typed).
 
         Raises:
             InvalidQuestionError: Empty or over-long question.
@@ -501,7 +512,8 @@ class Engine:
         ready = self._ready  # read once: ``refresh`` may swap it meanwhile
         assert ready is not None
 
-        # Timings cover the question alone, not the one-off model and index load.
+        # Timings cover the question alone, not the one-off model and index load;
+        # "embed" is reading the question (``read``) and embedding it.
         t0 = started = time.perf_counter()
         # The embedding and the rules alike read the question without its lead-in
         # and with its typos of the corpus's words corrected ("Tell me when the sco

@@ -305,5 +305,6 @@ def asked_year(sentence: str, start: int, end: int, question: str) -> str | None
     of "May 2013"; None for any other question or a date with no year."""
     if not _YEAR_Q.search(question):
         return None
-    year = _YEAR.search(sentence, start, end)
+    # An early year ("3 June 1227") is one too.
+    year = _YEAR.search(sentence, start, end) or _YEAR_DIGITS.search(sentence, start, end)
     return year.group() if year else None

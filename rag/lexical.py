@@ -53,6 +53,17 @@ def _compound_value(match: re.Match[str]) -> str:
     return str(int(NUMERALS[match[1].lower()]) + unit)
 
 
+def spelled_numbers(text: str) -> list[str]:
+    """The digits of the number words in ``text`` (``NUMERALS``), a compound read
+    whole: "nine" gives "9", "thirty-two" "32" (not "30" and "2")."""
+    found = [_compound_value(m) for m in _COMPOUND.finditer(text)]
+    rest = _COMPOUND.sub(" ", text).lower()
+    return found + [NUMERALS[w] for w in _LETTERS.findall(rest) if w in NUMERALS]
+
+
+_LETTERS = re.compile(r"[a-z]+")
+
+
 def tokenize(text: str) -> list[str]:
     """Lower-case, drop stop words and stem: the terms BM25 and overlap see.
 
@@ -71,7 +82,7 @@ def tokenize(text: str) -> list[str]:
     if "-" in text:
         text = _COMPOUND.sub(_compound_value, text)
     words = [_american(NUMERALS.get(w, w)) for w in _TOKEN.findall(text.lower().replace("’", "'"))
-             if w not in STOPWORDS and not _stop_contraction(w)]
+             if w not in STOPWORDS and not ("'" in w and _stop_contraction(w))]
     stems = (stem[:-2] + "is" if stem.endswith("iz") else stem
              for stem in _stemmer().stemWords(words))
     return [_SAME_TERM.get(stem, stem) for stem in stems]
@@ -257,6 +268,8 @@ WH_WORDS = ("what", "who", "whom", "whose", "when", "where", "why", "how", "whic
 AUXILIARIES = ("is", "are", "was", "were", "do", "does", "did", "can", "could", "will", "would",
                "should", "has", "have", "had")
 QUESTION_OPENERS = WH_WORDS + AUXILIARIES
+# A text opening as a question does ("How many ...", "Is it ..."), after any spaces.
+QUESTION_OPENING = re.compile(rf"\s*(?:{'|'.join(QUESTION_OPENERS)})\b", re.I)
 
 
 @lru_cache(maxsize=1024)

@@ -27,9 +27,6 @@ NAME = re.compile(rf"\b[A-Z][\w’'.-]*(?:(?:(?<![a-z]{{2}}\.){_TITLE_DOT})[^\S\
                    r"(?:of[^\S\n]+)?[A-Z][\w’'.-]*)*")
 
 
-# Phrases that state a reason or purpose ("is aimed at", "This helps ...").
-
-
 # "Who took part ...?", "Who attended ...?": people who took part in something
 # may be named by what they are ("famous cultural and scientific figures"), where
 # no one is named. "Who is the ...?", "Who founded ...?" and "Name the people who
@@ -98,7 +95,6 @@ def _describes(word: str) -> bool:
         word not in _NOT_MODIFIERS and len(word) > 3 and bool(_ADJECTIVE.search(word)))
 
 
-
 def strip_asked(sentence: str, start: int, end: int, asked: set[str],
                  titles: bool = False) -> tuple[int, int]:
     """Drop leading words of a name run that the question mentions.
@@ -124,7 +120,6 @@ def strip_asked(sentence: str, start: int, end: int, asked: set[str],
     return start, end
 
 
-
 # Adjectives of place ("Central Asian", "South Korean") are capitalised but name no
 # one. Told by the region or country they are of, not by their ending: "Sarah
 # Khan", "Priya Raman" and "Yuki Suzuki" end like demonyms and are people, and a
@@ -138,7 +133,7 @@ _REGIONAL_ADJECTIVES = frozenset((
 
 def _of_place(words: list[str]) -> bool:
     """Whether a run of words ends in an adjective of place: a region's ("Central
-    Asian") or a country's with its compass point ("South Korean")."""
+    Asian", "South Korean") or a country's of two words ("Sri Lankan")."""
     last = words[-1].lower().strip(".,’'")
     return last in _REGIONAL_ADJECTIVES or is_demonym(" ".join(words[-2:]))
 

@@ -12,7 +12,7 @@ from enum import Enum
 
 from rag.coreference import asked_acronym
 from rag.definitions import asked_subject
-from rag.lexical import QUESTION_OPENERS, question_sentences, tokenize
+from rag.lexical import QUESTION_OPENING, question_sentences, tokenize
 
 
 class AnswerType(Enum):
@@ -76,7 +76,6 @@ _NUMBER_Q = re.compile(
 # Keywords typed instead of a question ("SCO founding year", "Number of member
 # states"): no question word opens them and no question mark ends them, and a noun
 # says what kind of answer is wanted.
-_KEYWORD_OPENING = re.compile(rf"\s*(?:{'|'.join(QUESTION_OPENERS)})\b", re.I)
 # The kind noun heads the keywords: it ends them or is "of" something ("founding
 # year", "date of the summit", "number of members", "members count"); "this year",
 # "up-to-date" and "vote count was disputed" say no such thing.
@@ -153,17 +152,17 @@ _COUNTRY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}(countr(y|ies)|nations?|me
 # as often a country or a body as a person.
 _PARTNER_Q = re.compile(r"^\s*(?:with|against|alongside)\s+whom\b"
                         r"|^\s*who(?:m)?\b[^?]*\s(?:with|against|alongside)\s*\??\s*$", re.I)
+# The nouns asking for a body: "Which companies ...?", "What organization ...?".
+_BODY_NOUNS = (r"organi[sz]ations?|compan(y|ies)|institutions?|bod(y|ies)|alliances?|blocs?|"
+               r"groupings?")
 # "Where ...?" and "Which city/organisation ...?": a named place or body.
 _ENTITY_Q = re.compile(
-    rf"^\s*where\b|\b(which|what) {_MODIFIERS}(cit(y|ies)|capitals?|states?|"
-    r"organi[sz]ations?|compan(y|ies)|regions?|institutions?|bod(y|ies)|alliances?|blocs?|"
-    r"groupings?)\b",
+    rf"^\s*where\b|\b(which|what) {_MODIFIERS}(cit(y|ies)|capitals?|states?|regions?|"
+    rf"{_BODY_NOUNS})\b",
     re.I,
 )
-# "Which companies ...?", "What organization ...?": a body, not where it is.
-BODY_Q = re.compile(
-    rf"\b(which|what) {_MODIFIERS}(organi[sz]ations?|compan(y|ies)|institutions?|bod(y|ies)|"
-    r"alliances?|blocs?|groupings?)\b", re.I)
+# A body, not where it is.
+BODY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}({_BODY_NOUNS})\b", re.I)
 _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is the purpose)\b",
                        re.I)
 
@@ -240,9 +239,10 @@ def answer_type(question: str) -> AnswerType:
     kind of span says which: "Quick question? How many members ...?" asks for a
     number.
     """
-    asking = [s for s in question_sentences(question) if s.endswith("?")]
-    if len(asking) < 2:
-        return _type_of(asking[0] if asking else question)
+    sentences = question_sentences(question)
+    # With no question mark, every sentence may be the question: "Hi. Tell me when
+    # the SCO was founded".
+    asking = [s for s in sentences if s.endswith("?")] or list(sentences) or [question]
     return next((kind for kind in map(_type_of, asking) if kind is not AnswerType.OTHER),
                 AnswerType.OTHER)
 
@@ -268,7 +268,7 @@ def _type_of(question: str) -> AnswerType:
         return AnswerType.COUNTRY
     if _ENTITY_Q.search(question):
         return AnswerType.ENTITY
-    if "?" not in question and not any(map(_KEYWORD_OPENING.match, question_sentences(question))):
+    if "?" not in question and not any(map(QUESTION_OPENING.match, question_sentences(question))):
         if _KEYWORD_NUMBER.search(question):
             return AnswerType.NUMBER
         if _KEYWORD_DATE.search(question):

@@ -98,6 +98,7 @@ _NOT_PLACES = frozenset({
     # "in the energy sector": a field of activity.
     "sector", "sectors", "sphere", "spheres", "domain", "domains", "realm", "industry",
 })
+# Phrases that state a reason or purpose ("is aimed at", "This helps ...").
 REASON_PHRASE = re.compile(
     r"\b(because|since|due to|owing to|thanks to|as a result|so that|in order to|aim(?:s|ed)? "
     r"(?:at|to)|help(?:s|ed)?|therefore|for this reason|"
@@ -217,7 +218,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         if kind is AnswerType.ENTITY and body and (is_country(sentence[start:end]) or (
                 _IN_PLACE.search(sentence, 0, start) and not _names_body(sentence[start:end]))):
             continue  # asked for companies, "in Europe" says where they sell, "China" is none
-        if kind is AnswerType.DATE and year and not names_year(sentence, start, end):
+        if year and not names_year(sentence, start, end):
             continue  # asked "What year ...?", "February 1 of this year" does not say
         if kind is AnswerType.NUMBER:
             counted = counted_span(sentence, start, end, question, asked)
@@ -253,7 +254,6 @@ _REGIONAL_COUNTRIES = re.compile(
     r"(?:Asian|European|African|American|Arab|Baltic|Nordic|Scandinavian|Balkan|Caucasian|"
     r"Caribbean|Pacific|Atlantic|Mediterranean|Gulf|Eurasian|Latin\s+American|Slavic|Turkic))"
     r"\s+(?:countries|states|nations)\b")
-
 
 
 def _strip_common_opening(sentence: str, start: int, end: int,

@@ -29,8 +29,6 @@ _WORD = re.compile(r"[^\W\d_](?:[\w-]|[’'](?!s\b)(?=\w))*")
 # Nurtleu", "Cooperation Program to Counter Terrorism" stops at "to".
 _RUN = re.compile(r"[A-Z](?:[\w-]|[’'](?!s\b)(?=\w))*(?:[^\S\n]+(?:of[^\S\n]+)?"
                   r"[A-Z](?:[\w-]|[’'](?!s\b)(?=\w))*)*")
-# Question words, never names in a question typed in capitals.
-_QUESTION_WORDS = frozenset(WH_WORDS)
 # A country or body typed in capitals is kept so up to this length ("US", "NATO").
 MAX_ACRONYM = 5
 # The longest run of question words looked up as one name.
@@ -93,8 +91,8 @@ class Truecaser:
         acronym, not a country's or people's name ("FRANCE", "CHINESE"), which
         ``__call__`` restores from lower case."""
         key = _key(word)
-        if key in _QUESTION_WORDS:
-            return False  # "WHO", not the World Health Organization
+        if key in WH_WORDS:
+            return False  # a question word: "WHO", not the World Health Organization
         if word in self.acronyms or (len(word) <= MAX_ACRONYM and (
                 word in BODIES or is_country(word) or bool(stands_for(word)))):
             return True

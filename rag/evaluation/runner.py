@@ -26,7 +26,7 @@ from rag.embedding import Embedder
 from rag.engine import Engine
 from rag.errors import InvalidRequestError, SettingsError
 from rag.evaluation.gold import JSONL, GoldSet, load_gold, to_squad
-from rag.evaluation.report import format_table, write_report
+from rag.evaluation.report import RECALL_PLOT, TRADE_OFF_PLOT, format_table, write_report
 from rag.evaluation.scoring import (
     RETRIEVAL_DEPTH,
     Record,
@@ -218,7 +218,7 @@ def limit_golds(golds: Sequence[GoldSet], limit: int | None) -> list[GoldSet]:
 
 
 # The files a run writes into --out, whatever the modes.
-RUN_FILES = ("metrics.json", "gold.json", "report.md", "recall_at_k.png", "abstention.png",
+RUN_FILES = ("metrics.json", "gold.json", "report.md", RECALL_PLOT, TRADE_OFF_PLOT,
              *(f"{kind}.{mode}.{ext}" for mode in MODES
                for kind, ext in (("predictions", "json"), ("results", "jsonl"))))
 

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
+
+import pytest
+from matplotlib.figure import Figure
 
 from rag.evaluation.gold import GoldAnswer, GoldItem
 from rag.evaluation.report import format_doubt_table, plot_trade_off
@@ -49,7 +53,20 @@ def test_no_doubts_no_table() -> None:
     assert format_doubt_table(_evaluation({"hybrid": [_record("a1", True)]})) == ""
 
 
-def test_the_trade_off_plot_is_drawn_without_unanswerable_questions(tmp_path: Path) -> None:
+def test_the_trade_off_plot_is_drawn_without_unanswerable_questions(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    saved: list[Figure] = []
+    real_savefig = Figure.savefig
+
+    def keep(figure: Figure, *args: Any, **kwargs: Any) -> None:
+        saved.append(figure)
+        real_savefig(figure, *args, **kwargs)
+
+    monkeypatch.setattr(Figure, "savefig", keep)
     evaluation = _evaluation({"hybrid": [_record("a1", True), _record("a2", True, FIGURE)]})
     plot_trade_off(evaluation, 0.2, tmp_path / "abstention.png")
     assert (tmp_path / "abstention.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    # The precision/recall side says why it is empty, instead of an empty legend.
+    right = saved[0].axes[1]
+    assert [t.get_text() for t in right.texts] == ["no unanswerable questions"]
+    assert right.get_legend() is None

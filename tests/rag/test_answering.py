@@ -40,9 +40,9 @@ UNANSWERABLE = [
     "What is the capital of Kazakhstan?",
     # Its foreign minister is "Kazakh Foreign Minister Murat Nurtleu".
     "Who is the foreign minister of China?",
-    # "30 percent more" conflicts and a "38.1%" tariff are no age and no price.
     # The article writes "the SCO Secretary General" and never names him.
     "What is the name of the SCO Secretary General?",
+    # "30 percent more" conflicts and a "38.1%" tariff are no age and no price.
     "How old is Tokayev?",
     "How much does a BYD car cost?",
 ]

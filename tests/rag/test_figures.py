@@ -87,6 +87,9 @@ def test_what_year_takes_the_year_of_a_date() -> None:
     start = sentence.index("May")
     assert asked_year(sentence, start, start + 8, "What year was the charter signed?") == "2013"
     assert asked_year(sentence, start, start + 8, "When was the charter signed?") is None
+    early = "The abbey was founded on 3 June 1227."
+    start = early.index("3 June")
+    assert asked_year(early, start, start + 11, "What year was the abbey founded?") == "1227"
 
 
 def test_a_year_is_written_out_or_not_named() -> None:

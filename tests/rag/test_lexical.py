@@ -15,6 +15,7 @@ from rag.lexical import (
     mentioned,
     named_words,
     same_sense,
+    spelled_numbers,
     tokenize,
     without_idioms,
 )
@@ -41,6 +42,9 @@ def test_number_words_are_digits() -> None:
     assert tokenize("thirty-two") == tokenize("32") == ["32"]
     # "one" is as often no number: "no one", "one of the".
     assert tokenize("one of the nine") == ["one", "9"]
+    # The figure rule reads number words the same way.
+    assert spelled_numbers("It has thirty-two members, nine states, one of them Forty-One.") == [
+        "32", "41", "9"]
 
 
 def test_a_word_is_mentioned_by_its_terms_or_their_starts() -> None:

@@ -24,7 +24,7 @@ def test_a_name_has_an_initial_or_two_words_that_are_not_all_titles() -> None:
                  "Jimmy Wales", "Dawn French"):
         assert looks_like_name(name), name
     for place in ("Central Asian", "South Korean", "North African", "Latin American",
-                  "Interests of Kazakhstan"):
+                  "Interests of Kazakhstan", "Sri Lankan", "Costa Rican"):
         assert not looks_like_name(place), place
 
 

@@ -159,6 +159,8 @@ def test_words_that_ask_nothing_are_left_out(question: str, plain: str) -> None:
         ("List the countries attending the summit", AnswerType.COUNTRY),
         ("Name all the SCO member states.", AnswerType.COUNTRY),
         ("Hi! Can you tell me why Kazakhstan joined?", AnswerType.REASON),
+        # With no question mark anywhere, a later sentence may be the question.
+        ("Hi. Tell me when the SCO was founded", AnswerType.DATE),
     ],
 )
 def test_a_lead_in_does_not_hide_what_is_asked(question: str, kind: AnswerType) -> None:

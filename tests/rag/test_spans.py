@@ -726,7 +726,7 @@ def test_an_acronym_is_answered_by_the_words_that_spell_it_out(article: Document
         ("Then Russian Railways joined.", ["Russian Railways"]),
     ],
 )
-def test_an_adjective_of_place_is_no_body(sentence: str, expected: list[str]) -> None:
+def test_an_adjective_of_place_is_no_named_place(sentence: str, expected: list[str]) -> None:
     names = proper_noun_words(["They met in Eurasia and Asia."])
     found = candidates(sentence, AnswerType.ENTITY, "Which region is it?", names)
     assert [sentence[s:e] for s, e in found] == expected
