@@ -236,10 +236,11 @@ def check_gold_paths(paths: Sequence[Path], out: Path | None) -> None:
         if resolved in seen:
             raise InvalidRequestError(f"--gold {path} is given twice; give each file once.")
         seen.add(resolved)
-        if out is not None and resolved.parent == out.resolve() and path.name in RUN_FILES:
+        # A link elsewhere named "my.json" still points at what the run overwrites.
+        if out is not None and resolved.parent == out.resolve() and resolved.name in RUN_FILES:
             raise InvalidRequestError(
-                f"--gold {path} is in --out {out}, where the run writes its own {path.name}; "
-                "move the gold file or give another --out.")
+                f"--gold {path} is in --out {out}, where the run writes its own "
+                f"{resolved.name}; move the gold file or give another --out.")
 
 
 def check_unique_question_ids(golds: Sequence[GoldSet]) -> None:

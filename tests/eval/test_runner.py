@@ -187,7 +187,10 @@ def test_a_gold_file_the_run_would_overwrite_or_given_twice_is_refused(
     out.mkdir()
     own = out / "gold.json"
     own.write_bytes(TINY.read_bytes())
+    link = tmp_path / "mine.json"
+    link.symlink_to(own)
     for argv, message in ((["--gold", str(own)], "where the run writes its own gold.json"),
+                          (["--gold", str(link)], "where the run writes its own gold.json"),
                           (["--gold", str(TINY), "--gold", str(TINY)], "is given twice")):
         code = main(["eval", *argv, "--out", str(out), "--index-dir", str(tmp_path / "index")])
         assert code == 2
