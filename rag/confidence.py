@@ -20,6 +20,7 @@ from collections.abc import Set as AbstractSet
 from rag.coreference import ACRONYM, GENERIC_BODY_NOUNS, Abbreviations, name_runs
 from rag.countries import BODY_KEYS, actors_in, other_names, stands_for
 from rag.figures import missing_rate
+from rag.instances import asked_noun, names_no_instance
 from rag.lexical import (
     AUXILIARIES,
     DEMONYM_SUFFIXES,
@@ -86,6 +87,11 @@ OTHER_ACTOR_CONFIDENCE = 0.2
 # alone cost dev an answer whose denial ("impossible to ensure ...") was the
 # sentence before.
 MISSING_NEGATION_CONFIDENCE = 0.3
+# "Which alternative payment systems is Kazakhstan studying?" over a sentence that
+# repeats "payment systems" and names none (``instances``): it matches every word
+# of the question, so it scores high (0.8 on the article), and only a strong cut
+# brings it below the threshold.
+NO_INSTANCE_CONFIDENCE = 0.2
 _OWNED_Q = re.compile(
     r"\b([a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
 # Nouns that say how much of something, not whose it is.
@@ -159,8 +165,10 @@ OWNED_ELSEWHERE = "owned_elsewhere"
 OTHER_ACTOR = "other_actor"
 MISSING_OFFICE = "missing_office"
 MISSING_NEGATION = "missing_negation"
+NO_INSTANCE = "no_instance"
 RULES = (TYPE_MISS, UNKNOWN_NAME, NAME_ELSEWHERE, RARE_NAME_ABSENT, SWAPPED_NAME,
-         MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE, MISSING_NEGATION)
+         MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE, MISSING_NEGATION,
+         NO_INSTANCE)
 
 
 class ConfidenceRules:
@@ -263,6 +271,11 @@ class ConfidenceRules:
         elif kind is AnswerType.OTHER and missing_rate(best.text, question):
             yield TYPE_MISS_CONFIDENCE, Doubt(
                 TYPE_MISS, "The question asks for a rate, and the closest sentence states none.")
+        elif (kind is AnswerType.OTHER and (noun := asked_noun(question)) is not None
+              and names_no_instance(best.text, question, noun)):
+            yield NO_INSTANCE_CONFIDENCE, Doubt(
+                NO_INSTANCE, f"The question asks which {noun}, and the closest sentence "
+                f"mentions {noun} but names none.")
         names = self._joined(_asked_names(question))
         paired = self._paired(names)
         if unknown := self._names_unknown(names, paired):

@@ -188,6 +188,7 @@ BODIES = frozenset((
 BODY_KEYS = frozenset(body.lower() for body in BODIES)
 _NAME_BEFORE = re.compile(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$")
 _ACTOR_WORD = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
+_POSSESSIVE = re.compile(r"[’']s?$")
 
 
 def _aliases(names: tuple[str, ...]) -> frozenset[str]:
@@ -209,7 +210,8 @@ def actors_in(text: str, bodies: bool = True) -> list[frozenset[str]]:
             continue  # part of a longer name: "New South Wales"
         found.append(_aliases((match.group(),)))
     for run in _ACTOR_WORD.findall(text):
-        for word in run.split():
+        for written in run.split():
+            word = _POSSESSIVE.sub("", written)  # "the SCO's capital" names the SCO
             # A demonym says whose ("Chinese solar panels"); a capital may be a
             # city in its own right, or share its name with a state ("Victoria").
             if is_demonym(word):

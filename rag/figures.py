@@ -236,7 +236,11 @@ _RATE_NOUN = (r"(?:tariff|tax|interest|duty|exchange|inflation|unemployment|grow
               r"differentials?|targets?))")
 _RATE_ASKED = re.compile(
     rf"\b(?:what|which)\s+(?:(?:new|current|average|annual|additional|extra)\s+)?{_RATE_NOUN}"
-    rf"|\bwhat\s+(?:is|was|are|were|will\s+be)\s+the\s+(?:[\w’'-]+\s+){{0,2}}?{_RATE_NOUN}",
+    rf"|\bwhat\s+(?:is|was|are|were|will\s+be)\s+the\s+(?:[\w’'-]+\s+){{0,2}}?{_RATE_NOUN}"
+    # "What tariff has the EU imposed on ...?": one tariff, asked how high; "What
+    # tariffs did the US impose?" may ask on what.
+    r"|\bwhat\s+(?:(?:new|additional|extra|import)\s+)?(?:tariff|duty|levy)\s+"
+    r"(?:has|have|had|did|does|do|will|would)\b",
     re.I)
 
 

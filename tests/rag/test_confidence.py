@@ -42,6 +42,9 @@ from tests.rag.helpers import OneDocument, Over
          "MISSING_FIGURE_CONFIDENCE", 0.2),
         # The best sentence lists the countries that attend, and denies nothing.
         ("Which country does not attend the summit?", "MISSING_NEGATION_CONFIDENCE", 0.3),
+        # "national currencies" twice, and not one currency named.
+        ("Which national currencies are used for payments between SCO members?",
+         "NO_INSTANCE_CONFIDENCE", 0.2),
     ],
 )
 def test_confidence_rules_for_what_the_document_cannot_say(
@@ -596,6 +599,12 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "Which company does not sell cars in Europe?", AnswerType.ENTITY, "Tesla",
          [("missing_negation", "The question asks what is not so (“not”), and the closest "
                                "sentence denies nothing.")]),
+
+        ({"d": "Kazakhstan will study payment systems next year."},
+         "Which payment systems will Kazakhstan study?", AnswerType.OTHER,
+         "Kazakhstan will study payment systems next year.",
+         [("no_instance", "The question asks which systems, and the closest sentence "
+                          "mentions systems but names none.")]),
     ],
 )
 def test_each_rule_says_why_in_its_own_words(texts: dict[str, str], question: str,

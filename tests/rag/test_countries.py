@@ -102,6 +102,9 @@ def test_actors_are_countries_by_any_name_and_bodies_by_acronym() -> None:
     assert _shared(us, us_again) and _shared(china, chinese)
     assert eu == frozenset({"eu"})
     assert actors_in("The US and the EU tax cars.", bodies=False) == [us_again]
+    # A possessive is the body's name still.
+    assert actors_in("What is the SCO's cultural capital?") == [frozenset({"sco"})]
+    assert actors_in("the EU’s tariffs") == [eu]
 
 
 @pytest.mark.parametrize("text", [

@@ -126,3 +126,10 @@ def test_a_rate_asked_for_needs_a_rate_stated() -> None:
     assert not missing_rate("It rose by 0.5 percentage points.",
                             "What is the new interest rate?")
     assert missing_rate("It was raised.", "What is the new interest rate?")
+    # One tariff asked for is asked how high; "What tariffs ...?" may ask on what.
+    assert missing_rate("The EU has imposed tariffs on solar panels.",
+                        "What tariff has the EU imposed on Chinese solar panels?")
+    assert not missing_rate("The EU has imposed tariffs of 38.1% on cars.",
+                            "What tariff has the EU imposed on Chinese cars?")
+    assert not missing_rate("The US has imposed tariffs on solar panels.",
+                            "What tariffs did the US impose?")

@@ -1,0 +1,157 @@
+"""Whether a sentence names what a "Which N ...?" question asks for.
+
+"Which national currencies are used for payments between SCO members?" over
+"... mutual settlements in national currencies, including the use of national
+currencies in payments between member countries" matches nearly every word of
+the question and still names no currency: the sentence only repeats the kind of
+thing asked for. An answer says which: a word of its own beside the noun ("the
+Chinese yuan", "digital payment systems"), a name or a list after it
+("currencies of China", "systems such as barter", "systems: SPFS and CIPS"), a
+list it closes ("SPFS, CIPS and other systems"), "this system" for one named
+before, or what the noun is ("The currencies used are the tenge and the yuan").
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.lexical import AUXILIARIES, tokenize
+
+# "Which national currencies are used ...?", "What alternative payment systems is
+# Kazakhstan studying?": the noun before the verb says what kind of thing is
+# asked for. Up to three modifiers stand before it; none is an article, a
+# preposition or a verb (those start another phrase: "What did the countries
+# sign?" asks for no country).
+_VERBS = (*AUXILIARIES, "may", "might", "must", "shall")
+_PHRASE_STOPS = (*_VERBS, "the", "a", "an", "of", "to", "in", "on", "at", "for", "by", "with",
+                 "from", "and", "or", "this", "that", "these", "those", "its", "their", "his",
+                 "her", "our", "your", "kind", "type", "sort")
+_NOT_STOP = rf"(?!(?:{'|'.join(_PHRASE_STOPS)})\b)"
+_ASKED_NOUN = re.compile(
+    rf"\s*(?:which|what)\s+((?:{_NOT_STOP}[\w’'-]+\s+){{0,3}}?)"
+    rf"(?-i:(?P<noun>[a-z][\w-]*))\s+(?:{'|'.join(_VERBS)})\b", re.I)
+# Nouns a description answers, not a name: "What greater role does the SCO
+# play?" is answered by "a role in shaping global governance".
+_DESCRIBED = frozenset(tokenize(
+    "role roles part parts way ways impact effect effects purpose function importance "
+    "significance position stance approach view attitude"))
+# "What is the SCO for?" asks for a purpose, which no noun names.
+_FOR_END = re.compile(r"\bfor\s*\??\s*$", re.I)
+
+# Words that end the phrase a noun heads, reading back from it, and the verbs
+# ("-ed", "-ing") that do.
+_PHRASE_END = re.compile(
+    rf"(?:{'|'.join(_PHRASE_STOPS)}|as|than|about|into|over|under|between|among|through|"
+    r"\w+ed|\w+ing)", re.I)
+_PUNCTUATION_END = re.compile(r"[,;:()“”\"—–]$")
+_PHRASE_WORDS = 4
+_LIST_WORDS = 8
+# A list or an example the noun introduces: "systems such as ...", "systems:
+# ...", "systems (SPFS, CIPS)", "systems, including ...".
+_INTRODUCES = re.compile(
+    r"\s*(?:(?:,\s*)?(?:such\s+as|like|including|namely|notably|especially|particularly|"
+    r"called|named|known\s+as|e\.g\.)\s+|[:(—–]\s*)(?P<rest>\S.*)", re.I)
+# What follows the noun up to the next punctuation: "currencies of China",
+# "corridors that connect China and Russia" say which by a name; "topics of
+# economic development" or "tariffs on solar panels" by any word after "of" or
+# "on".
+_FOLLOWING = re.compile(r"[^,;:.!?()“”\"—–]*")
+_OF = re.compile(r"\s+(?:of|on)\s+(?P<rest>\S.*)", re.I)
+# The noun as subject of a copula ("The currencies used are the tenge and the
+# yuan") or its complement ("The tenge and yuan are national currencies").
+_COPULA_AFTER = re.compile(
+    r"(?:\s+[\w’'-]+){0,6}?\s+(?:is|are|was|were|include|includes|included|remain|remains)"
+    r"\s+\S", re.I)
+_COPULA_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|as|become|becomes|became|include|includes|included)\s+"
+    r"(?:(?:the|a|an|its|their|main|key)\s+)?$", re.I)
+# A name or a figure: what an instance of the kind is written with.
+_NAMING = re.compile(r"\b(?:[A-Z][\w’'.-]*|\d[\d.,%–-]*)|[$€£¥]\s?\d")
+_WORD = re.compile(r"[A-Za-z][\w’'-]*")
+
+
+def asked_noun(question: str) -> str | None:
+    """The noun a "Which N ...?" question asks for an instance of, if it opens so:
+    "systems" for "Which alternative payment systems is Kazakhstan studying?";
+    none for "What did the countries sign?" or "What is the SCO for?"."""
+    if _FOR_END.search(question):
+        return None
+    match = _ASKED_NOUN.match(question)
+    if match is None or set(tokenize(match.group("noun"))) & _DESCRIBED:
+        return None
+    return match.group("noun")
+
+
+def names_no_instance(sentence: str, question: str, noun: str) -> bool:
+    """Whether ``sentence`` repeats ``noun`` and names no instance of it.
+
+    A name or figure counts only where the question does not give it: asked
+    "Which SCO members ...?", "SCO members" names none.
+
+    Args:
+        sentence: The sentence that would answer.
+        question: The question asking for an instance of ``noun``.
+        noun: The noun asked for (``asked_noun``).
+
+    Returns:
+        False when the sentence does not use the noun (it may name instances by
+        another word), or names an instance at any of its uses.
+    """
+    stems = tokenize(noun)
+    if not stems:
+        return False
+    asked = set(tokenize(question))
+    uses = [word for word in _WORD.finditer(sentence) if tokenize(word.group()) == stems]
+    if not uses:
+        return False
+    return not any(_names_one(sentence, use, asked) for use in uses)
+
+
+def _names_one(sentence: str, use: re.Match[str], asked: set[str]) -> bool:
+    """Whether the phrase around one use of the noun names an instance of it."""
+    before, after = sentence[: use.start()], sentence[use.end() :]
+    words = before.split()
+    # The noun's modifiers: the words before it back to an article, a
+    # preposition, a verb or a punctuation mark.
+    modifiers: list[str] = []
+    stop = ""
+    for word in reversed(words[-_PHRASE_WORDS:]):
+        if _PUNCTUATION_END.search(word) or _PHRASE_END.fullmatch(word):
+            stop = word
+            break
+        modifiers.insert(0, word)
+    # "this concept" refers back to one the sentence before names.
+    if stop.lower() in ("this", "that", "these", "those", "such"):
+        return True
+    # "Downtown Santa Ana, the South Coast Metro and Newport Center districts":
+    # the noun may close a list of names.
+    if stop.lower() in ("and", "or") or stop.endswith(","):
+        listed = words[max(0, len(words) - len(modifiers) - 1 - _LIST_WORDS):
+                       len(words) - len(modifiers)]
+        if _new_name(" ".join(listed), asked):
+            return True
+    # Any word of its own there says which: "digital terrestrial platform",
+    # "curriculum standards" (the question's "payment systems" does not).
+    if _new_words(" ".join(modifiers), asked) or _new_name(" ".join(modifiers), asked):
+        return True
+    if ((introduced := _INTRODUCES.match(after) or _OF.match(after)) is not None
+            and _new_words(introduced.group("rest"), asked)):
+        return True
+    following = _FOLLOWING.match(after)
+    if following is not None and _new_name(" ".join(following.group().split()[:6]), asked):
+        return True
+    rest = " ".join(words[: len(words) - len(modifiers)])
+    return bool(_COPULA_AFTER.match(after) or _COPULA_BEFORE.search(rest + " "))
+
+
+def _new_name(text: str, asked: set[str]) -> bool:
+    """Whether ``text`` holds a name or figure the question does not give."""
+    return any(not set(tokenize(found.group())) <= asked
+               for found in _NAMING.finditer(text) if tokenize(found.group()))
+
+
+def _new_words(text: str, asked: set[str]) -> bool:
+    """Whether the first words of ``text`` hold a word the question does not give
+    (words ``tokenize`` keeps: no article or preposition)."""
+    words = [term for term in tokenize(" ".join(_WORD.findall(text)[:6]))]
+    return any(term not in asked for term in words)

@@ -1,0 +1,60 @@
+"""Whether a sentence names what a "Which N ...?" question asks for."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.instances import asked_noun, names_no_instance
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    ("Which national currencies are used for payments?", "currencies"),
+    ("Which alternative payment systems is Kazakhstan studying?", "systems"),
+    ("What SCO members are in conflict with each other?", "members"),
+    ("Which documents will the summit review?", "documents"),
+    # No noun before the verb, or the noun's phrase ends at an article.
+    ("What did the countries sign?", None),
+    ("What is the capital of Kazakhstan?", None),
+    ("What kind of corridor is it?", None),
+    # A purpose, and a role, are described, not named.
+    ("What is the SCO for?", None),
+    ("What greater role does the SCO have the potential to play?", None),
+])
+def test_the_noun_a_which_question_asks_for(question: str, noun: str | None) -> None:
+    assert asked_noun(question) == noun
+
+
+QUESTION = "Which payment systems is Kazakhstan studying?"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Kazakhstan is studying payment systems due to sanctions.",
+    "Kazakhstan, facing sanctions, studies payment systems.",
+    # Names the question gives are no instance.
+    "Kazakhstan studies payment systems with Kazakhstan's banks.",
+])
+def test_a_sentence_repeating_the_noun_names_none(sentence: str) -> None:
+    assert names_no_instance(sentence, QUESTION, "systems")
+
+
+@pytest.mark.parametrize("sentence", [
+    # A name or a word of its own beside the noun.
+    "Kazakhstan studies the Chinese CIPS payment systems.",
+    "Kazakhstan studies digital payment systems.",
+    # A list the noun introduces, or closes.
+    "Kazakhstan studies payment systems such as barter and clearing.",
+    "Kazakhstan studies payment systems: SPFS and CIPS.",
+    "Kazakhstan studies SPFS, CIPS and other payment systems.",
+    # Whose, or what they are for.
+    "Kazakhstan studies payment systems of China and Russia.",
+    "Kazakhstan studies payment systems on blockchain ledgers.",
+    # What the systems are, either way round.
+    "The payment systems Kazakhstan studies are SPFS and CIPS.",
+    "SPFS and CIPS are payment systems.",
+    # One named in the sentence before.
+    "Kazakhstan studies these payment systems.",
+    # No "systems" at all: it may name them by another word.
+    "Kazakhstan studies SPFS.",
+])
+def test_a_sentence_naming_one_is_an_answer(sentence: str) -> None:
+    assert not names_no_instance(sentence, QUESTION, "systems")
