@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from rag.answering import Answerer
+from rag.confidence import TYPE_MISS
 from rag.coreference import Abbreviations
 from rag.corpus import (
     collection_for,
@@ -39,6 +40,7 @@ from rag.sentences import sentences_by_chunk
 from rag.settings import (
     DEFAULT_MODEL_NAMES,
     MAX_QUESTION_CHARS,
+    MAX_TOP_K,
     Settings,
     load_settings,
     project_root,
@@ -157,6 +159,9 @@ def fold_compatible(text: str) -> str:
 
 # Asked once at load; names a capital, a country and a date so that every
 # lazily built table is ready before the first real question.
+# How many times top_k passages a question's second look retrieves, when the
+# best sentence gives no span of the asked kind.
+SECOND_LOOK = 2
 WARM_UP = "When did Paris say France would join?"
 # How often ``watch`` looks for edited documents: a look is a stat per file.
 WATCH_SECONDS = 2.0
@@ -526,6 +531,20 @@ class Engine:
         passages = ready.retriever.search(vector, terms, mode, top_k)
         t2 = time.perf_counter()
         pick = ready.answerer.select(cased, vector, terms, passages, self.settings.max_quotes)
+        if any(doubt.rule == TYPE_MISS for doubt in pick.doubts):
+            # A second, deeper look: the one sentence giving the asked kind of span
+            # ("the upcoming SCO summit in Astana" for "Where is the summit?") may
+            # lie in a passage ranked just below top_k.
+            deeper = ready.retriever.search(vector, terms, mode,
+                                            min(SECOND_LOOK * top_k, MAX_TOP_K))
+            again = ready.answerer.select(cased, vector, terms, deeper,
+                                          self.settings.max_quotes)
+            if not any(doubt.rule == TYPE_MISS for doubt in again.doubts):
+                # The passages down to the deepest one a quote cites: ranks stay
+                # 1..n, and every quote's passage is there.
+                cited = {quote.chunk_id for quote in again.quotes}
+                deepest = max((p.rank for p in deeper if p.chunk_id in cited), default=0)
+                pick, passages = again, deeper[: max(top_k, deepest)]
         abstained = not pick.quotes or pick.confidence < self.settings.abstain_threshold
         t3 = time.perf_counter()
         return Answer(

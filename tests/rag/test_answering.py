@@ -128,7 +128,7 @@ def test_answerable_questions_are_answered(engine: Engine, question: str, expect
 
 def test_what_year_is_never_answered_with_a_day_of_this_year(engine: Engine) -> None:
     # "So, February 1 of this year. ..." held a date but says no year; the one
-    # sentence giving the founding year says "Founded", which "begin" is not.
+    # sentence giving the founding year ("Founded in 2001") answers.
     answer = engine.ask("What year did the SCO begin?")
     assert answer.abstained or answer.answer == "2001", answer.answer
     assert engine.ask("What year was the SCO founded?").answer == "2001"
@@ -223,6 +223,36 @@ def test_max_quotes_setting(engine: Engine, embedder: Embedder, article: Documen
     for question in ANSWERABLE[:5]:
         answer = limited.ask(question)
         check_invariants(answer, {article.doc_id: article.text}, max_quotes=max_quotes)
+
+
+@pytest.mark.parametrize("question", ["Where is the summit?", "In which city is the summit?",
+                                      "Where will the summit take place?"])
+def test_the_sentence_placing_the_summit_answers_where_it_is(engine: Engine,
+                                                             question: str) -> None:
+    # Sentences about the summit that name no place score as high; the one
+    # placing it lies in a passage ranked 6th, found by the second look.
+    answer = engine.ask(question, top_k=5)
+    assert answer.answer == "Astana", (answer.answer, answer.confidence)
+    # The passages asked for, and more down to the deepest one a quote cites.
+    cited = {quote.chunk_id for quote in answer.quotes}
+    ranks = {p.chunk_id: p.rank for p in answer.passages}
+    assert cited <= set(ranks)
+    assert len(answer.passages) == max(5, *(ranks[c] for c in cited)) > 5
+
+
+def _scored(*rows: tuple[float, float]) -> list[answering._Scored]:
+    sentences = [Sentence(i, "d", i * 10, i * 10 + 9, f"sentence {i}") for i in range(len(rows))]
+    return [(score, sentence, evidence)
+            for (score, evidence), sentence in zip(rows, sentences, strict=True)]
+
+
+def test_a_sentence_giving_the_asked_kind_goes_first_when_nearly_as_good() -> None:
+    miss, hit = -answering.TYPE_MISS_PENALTY, answering.TYPE_HIT_BONUS
+    margin = answering.TYPED_MARGIN
+    near = _scored((0.65, miss), (0.64, miss), (0.65 - margin, hit), (0.6, hit))
+    assert [s.sentence_id for _, s, _ in answering.Answerer._typed_first(near)] == [2, 0, 1, 3]
+    far = _scored((0.65, miss), (0.64 - margin, hit))
+    assert answering.Answerer._typed_first(far) == far
 
 
 def test_quotes_come_from_the_retrieved_passages(engine: Engine) -> None:
