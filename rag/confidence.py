@@ -29,12 +29,14 @@ from rag.lexical import (
     Vocabulary,
     id_terms,
     named_words,
+    same_sense,
     spelled_numbers,
     tokenize,
 )
 from rag.questions import OFFICES, AnswerType
 from rag.schema import Doubt, Sentence
 from rag.spans import candidates
+from rag.speech import reports_speech, speech_asked
 
 # When even the best sentence holds no span of the asked type ("How many ...?" over a
 # sentence with no count), the document most likely does not say: confidence is
@@ -92,6 +94,10 @@ MISSING_NEGATION_CONFIDENCE = 0.3
 # of the question, so it scores high (0.8 on the article), and only a strong cut
 # brings it below the threshold.
 NO_INSTANCE_CONFIDENCE = 0.2
+# "What did Tokayev say about the Red Sea?" over a sentence on the Red Sea that
+# reports no one speaking, or over Tokayev's words on something else: the text
+# does not say what he said about it (``speech``).
+MISSING_SPEECH_CONFIDENCE = 0.2
 _OWNED_Q = re.compile(
     r"\b([a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
 # Nouns that say how much of something, not whose it is.
@@ -166,9 +172,10 @@ OTHER_ACTOR = "other_actor"
 MISSING_OFFICE = "missing_office"
 MISSING_NEGATION = "missing_negation"
 NO_INSTANCE = "no_instance"
+MISSING_SPEECH = "missing_speech"
 RULES = (TYPE_MISS, UNKNOWN_NAME, NAME_ELSEWHERE, RARE_NAME_ABSENT, SWAPPED_NAME,
          MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE, MISSING_NEGATION,
-         NO_INSTANCE)
+         NO_INSTANCE, MISSING_SPEECH)
 
 
 class ConfidenceRules:
@@ -317,6 +324,10 @@ class ConfidenceRules:
                 MISSING_OFFICE, f"The question asks who is the {office}, and the "
                 "closest sentence does not mention one.")
 
+        if (asked := speech_asked(question)) is not None and not self._reports(best, *asked):
+            yield MISSING_SPEECH_CONFIDENCE, Doubt(
+                MISSING_SPEECH, "The question asks what someone said about something, and "
+                f"the {documents} near the closest sentence report{ending} no such words.")
         if (kind is not AnswerType.REASON and (negation := _negation(question)) is not None
                 and not _DENIES.search(self._near(best))):
             yield MISSING_NEGATION_CONFIDENCE, Doubt(
@@ -516,6 +527,17 @@ class ConfidenceRules:
             (digits, None) for digits in spelled_numbers(near)}
         return next((written for written, figure in figures
                      if not any(_same_figure(figure, other) for other in given)), None)
+
+    def _reports(self, sentence: Sentence, speaker: frozenset[str],
+                 topic: frozenset[str]) -> bool:
+        """Whether ``sentence`` or a neighbour reports ``speaker`` speaking of
+        ``topic`` (a derivation or a word of the same sense counting)."""
+        sid = sentence.sentence_id
+        near = [s for s in self.sentences[max(0, sid - 1) : sid + 2]
+                if s.doc_id == sentence.doc_id]
+        related = set(topic).union(*(self.vocabulary.derived(t) | same_sense(t) for t in topic))
+        return reports_speech([s.text for s in near],
+                              [self.terms[s.sentence_id] for s in near], speaker, related)
 
     def _near(self, sentence: Sentence) -> str:
         """The text of ``sentence`` and its neighbours in its document: a question

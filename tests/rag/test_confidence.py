@@ -45,6 +45,8 @@ from tests.rag.helpers import OneDocument, Over
         # "national currencies" twice, and not one currency named.
         ("Which national currencies are used for payments between SCO members?",
          "NO_INSTANCE_CONFIDENCE", 0.2),
+        # Nurtleu's words are on the negotiations; no one speaks of terrorism.
+        ("What did Murat Nurtleu say about terrorism?", "MISSING_SPEECH_CONFIDENCE", 0.2),
     ],
 )
 def test_confidence_rules_for_what_the_document_cannot_say(
@@ -617,7 +619,10 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
                                "document mentions only elsewhere."),
           ("missing_figure", "The closest sentence does not give the question's “G20”."),
           ("other_actor", "The closest sentence is about another country or body than the "
-                          "one the question names.")]),
+                          "one the question names."),
+          # Only the G7 speaks near it.
+          ("missing_speech", "The question asks what someone said about something, and the "
+                             "document near the closest sentence reports no such words.")]),
         ({"d": "The United States met China in Geneva last week for talks. The EU will "
                "introduce tariffs of 38.1% on cars from China."},
          "What tariff has the United States put on cars from China?", AnswerType.OTHER,
@@ -638,6 +643,14 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "Kazakhstan will study payment systems next year.",
          [("no_instance", "The question asks which systems, and the closest sentence "
                           "mentions systems but names none.")]),
+        ({"d": "Tokayev visited Astana in May to open the new railway station. Tokayev "
+               "then flew to Almaty for a conference on trade. Tokayev met farmers there at "
+               "the autumn fair. Farmers sold their grain at the fair in the old town all "
+               "week long. The passage of goods through the Red Sea is blocked."},
+         "What did Tokayev say about the Red Sea?", AnswerType.OTHER, "The passage",
+         [("missing_speech", "The question asks what someone said about something, and "
+                             "the document near the closest sentence reports no such "
+                             "words.")]),
     ],
 )
 def test_each_rule_says_why_in_its_own_words(texts: dict[str, str], question: str,

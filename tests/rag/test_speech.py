@@ -1,0 +1,52 @@
+"""Who said what: "What did X say about Y?" and the text that reports it."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.lexical import tokenize
+from rag.speech import reports_speech, speech_asked
+
+
+@pytest.mark.parametrize(("question", "speaker", "topic"), [
+    ("What did Tokayev say about the Red Sea?", "Tokayev", "Red Sea"),
+    ("What has the foreign minister noted on terrorism?", "the foreign minister", "terrorism"),
+    ("what does Nurtleu think of the negotiations", "Nurtleu", "the negotiations"),
+])
+def test_a_question_asking_what_someone_said_about_something(question: str, speaker: str,
+                                                            topic: str) -> None:
+    assert speech_asked(question) == (frozenset(tokenize(speaker)), frozenset(tokenize(topic)))
+
+
+@pytest.mark.parametrize("question", [
+    "What did Tokayev say?",  # no topic: any of his words answer
+    "What does the report say is impossible?",
+    "Who said that about the Red Sea?",
+])
+def test_other_questions_ask_no_speech_about_a_topic(question: str) -> None:
+    assert speech_asked(question) is None
+
+
+def _reports(texts: list[str], question: str) -> bool:
+    asked = speech_asked(question)
+    assert asked is not None
+    return reports_speech(texts, [set(tokenize(t)) for t in texts], *asked)
+
+
+SPOKEN = ["The passage through the Red Sea is blocked.",
+          "Tokayev noted that 183 conflicts were registered last year.",
+          "“Their number grows every year,” he added."]
+
+
+def test_words_of_the_speaker_on_the_topic_report_it() -> None:
+    assert _reports(SPOKEN, "What did Tokayev say about conflicts?")
+    # The quotation runs on into the sentence after.
+    assert _reports(SPOKEN, "What did Tokayev say about the number of conflicts?")
+
+
+def test_the_topic_without_the_speaker_or_the_speaker_on_another_topic_do_not() -> None:
+    assert not _reports(SPOKEN, "What did Tokayev say about the Red Sea?")
+    assert not _reports(SPOKEN, "What did Nurtleu say about conflicts?")
+    # Named, but not speaking.
+    assert not _reports(["Tokayev met the secretaries about conflicts."],
+                        "What did Tokayev say about conflicts?")
