@@ -283,13 +283,14 @@ _OPENING_PUNCT = " \t\n\"“‘'([-–—"
 
 def _adjective_of_place(sentence: str, start: int, end: int,
                         proper_nouns: Collection[str] | None) -> bool:
-    """Whether ``sentence[start:end]`` is one word of place used as an adjective: a
-    demonym ("Russian", or "Eurasian" of the corpus's "Eurasia") before a common
-    noun ("the Eurasian region", "Asian countries"). A capital before a verb
-    ("Beijing hosted ...") is a place."""
-    word = sentence[start:end]
+    """Whether ``sentence[start:end]`` is a place's adjective: a demonym
+    ("Russian", or "Eurasian" of the corpus's "Eurasia"), after any other words
+    ("Central Asian", "South Korean"), before a common noun ("the Eurasian region",
+    "the Central Asian countries"). A capital before a verb ("Beijing hosted ...")
+    is a place."""
+    word = sentence[start:end].split()[-1] if sentence[start:end].split() else ""
     following = _LOWER_NEXT.match(sentence, end)
-    if " " in word or following is None or not tokenize(following.group(1)):
+    if not word or following is None or not tokenize(following.group(1)):
         return False
     lower = word.lower()
     of_place = is_demonym(word) or (
@@ -331,7 +332,7 @@ def proper_noun_words(texts: Iterable[str]) -> frozenset[str]:
 
 
 # A capitalised word after another word (not after end punctuation or a quote).
-_MID_CAPITAL = re.compile(r"[\w,;)’'-]\s+([A-Z][\w’'-]*)")
+_MID_CAPITAL = re.compile(r"(?<=[\w,;)’'-])\s+([A-Z][\w’'-]*)")
 
 
 # An office "of" somewhere: its holder, not a place ("Prince Edward Island" is one).

@@ -484,6 +484,8 @@ def test_a_capitalised_first_word_needs_the_corpus_to_capitalise_it_too() -> Non
     names = proper_noun_words([ALMATY, CHAIRS, HEADING, "It links China and Kazakhstan."])
     assert {"sco", "almaty", "kazakhstan", "china"} <= names
     assert "prospects" not in names and "during" not in names and "for" not in names
+    # Capitals in a row: each is one ("Southeast Asia" gives "asia").
+    assert {"south", "southeast", "asia"} <= proper_noun_words(["From South and Southeast Asia."])
     question = "Which institution hosts the SCO's headquarters?"
     assert candidates(HEADING, AnswerType.ENTITY, question, names) == []
     # Without the corpus's word list, a first word is taken at face value.
@@ -718,6 +720,9 @@ def test_an_acronym_is_answered_by_the_words_that_spell_it_out(article: Document
         # A word of place before a common noun describes it; it is no body.
         ("It keeps stability in the Eurasian region.", []),
         ("Asian countries and Russian firms joined.", []),
+        # After other words too: "Central Asian" is no city.
+        ("He met the leaders of the Central Asian countries.", []),
+        ("The Central Russian firms joined.", []),
         # Places themselves stay, whatever follows them.
         ("It keeps stability in Eurasia.", ["Eurasia"]),
         ("Since then Kazakhstan pays attention to culture.", ["Kazakhstan"]),
