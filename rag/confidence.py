@@ -312,7 +312,7 @@ class ConfidenceRules:
             yield OWNED_ELSEWHERE_CONFIDENCE, Doubt(
                 OWNED_ELSEWHERE, f"The closest sentence speaks of the {owned[0]} of "
                 f"someone else, not the question's “{owned[1]}”.")
-        if _other_actor(question, kind, best.text, self.terms[best.sentence_id]):
+        if _other_actor(question, best.text):
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, "The closest sentence is about another country or body than "
                 "the one the question names.")
@@ -666,30 +666,21 @@ def _negation(question: str) -> str | None:
                          or _IF_NOT.search(question, start, match.start()))), None)
 
 
-_ASKS_ACTOR = frozenset((AnswerType.COUNTRY, AnswerType.ENTITY, AnswerType.NAME))
 _GENERIC_BODY = re.compile(rf"\b(?:{'|'.join(GENERIC_BODY_NOUNS)})\b", re.I)
 
 
-def _other_actor(question: str, kind: AnswerType, sentence: str,
-                 held: AbstractSet[str]) -> bool:
+def _other_actor(question: str, sentence: str) -> bool:
     """Whether ``sentence`` leaves out a country or body the question names and
     names another one instead: asked about US tariffs, "the EU will introduce
-    tariffs of 38.1%" tells what the EU does; asked when the SCO started, "the EU
-    will introduce tariffs ... starting next month" is about the EU.
-
-    ``held`` are the sentence's terms with the names it refers to: a body is left
-    out only when the sentence neither names it nor calls it "the organization",
-    and only when the question asks for no country, place or name, which may be
-    the other one ("Which country's reconstruction does the SCO promote?" over
-    "... reconstruction of Afghanistan").
-    """
+    tariffs of 38.1%" tells what the EU does."""
+    # Only a country counts as left out (a body may be "the organization" in the
+    # sentence); any the question names is no other one.
     named = actors_in(_SET_ASIDE.sub(" ", question))
-    # Any actor the question names is no other one.
+    asked = [actor for actor in named if not actor <= BODY_KEYS]
+    # "the bloc" may be the body the sentence names by its acronym.
     given = actors_in(sentence, bodies=_GENERIC_BODY.search(question) is None)
-    left_out = any(not any(a & g for g in given) for a in named if not a <= BODY_KEYS) or any(
-        not any(set(tokenize(key)) <= held for key in body) for body in named
-        if body <= BODY_KEYS and kind not in _ASKS_ACTOR)
-    return left_out and any(not any(g & n for n in named) for g in given)
+    return (any(not any(a & g for g in given) for a in asked)
+            and any(not any(g & n for n in named) for g in given))
 
 
 def _runs(names: Sequence[str], question: str) -> list[tuple[str, list[str]]]:
