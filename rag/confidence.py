@@ -24,6 +24,7 @@ from rag.instances import asked_noun, names_no_instance
 from rag.lexical import (
     AUXILIARIES,
     DEMONYM_SUFFIXES,
+    NUMERALS,
     TITLE_WORDS,
     WH_WORDS,
     Vocabulary,
@@ -98,6 +99,13 @@ NO_INSTANCE_CONFIDENCE = 0.2
 # reports no one speaking, or over Tokayev's words on something else: the text
 # does not say what he said about it (``speech``).
 MISSING_SPEECH_CONFIDENCE = 0.2
+# "Is Afghanistan a member of the SCO?" over "... to promote the reconstruction of
+# Afghanistan ...": a yes/no question is answered by a sentence that says
+# something of what it asks ("member"), not by one that shares only its names.
+# Only yes/no questions: a question asking for something may be worded far from
+# the text (this rule over every question cost dev an answer and SQuAD 26
+# abstentions), while one asking whether something is so names the thing.
+MISSING_PREDICATE_CONFIDENCE = 0.3
 _OWNED_Q = re.compile(
     r"\b([a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
 # Nouns that say how much of something, not whose it is.
@@ -173,9 +181,10 @@ MISSING_OFFICE = "missing_office"
 MISSING_NEGATION = "missing_negation"
 NO_INSTANCE = "no_instance"
 MISSING_SPEECH = "missing_speech"
+MISSING_PREDICATE = "missing_predicate"
 RULES = (TYPE_MISS, UNKNOWN_NAME, NAME_ELSEWHERE, RARE_NAME_ABSENT, SWAPPED_NAME,
          MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE, MISSING_NEGATION,
-         NO_INSTANCE, MISSING_SPEECH)
+         NO_INSTANCE, MISSING_SPEECH, MISSING_PREDICATE)
 
 
 class ConfidenceRules:
@@ -328,6 +337,11 @@ class ConfidenceRules:
             yield MISSING_SPEECH_CONFIDENCE, Doubt(
                 MISSING_SPEECH, "The question asks what someone said about something, and "
                 f"the {documents} near the closest sentence report{ending} no such words.")
+        if (kind is AnswerType.OTHER and _YES_NO.match(question)
+                and not self._says_any(question, best)):
+            yield MISSING_PREDICATE_CONFIDENCE, Doubt(
+                MISSING_PREDICATE, "The question asks whether something is so, and the "
+                "closest sentence shares none of its words but the names.")
         if (kind is not AnswerType.REASON and (negation := _negation(question)) is not None
                 and not _DENIES.search(self._near(best))):
             yield MISSING_NEGATION_CONFIDENCE, Doubt(
@@ -539,6 +553,25 @@ class ConfidenceRules:
         return reports_speech([s.text for s in near],
                               [self.terms[s.sentence_id] for s in near], speaker, related)
 
+    def _says_any(self, question: str, sentence: Sentence) -> bool:
+        """Whether ``sentence`` or a neighbour holds a word of ``question`` other
+        than its names and words asking about the text ("mention", "article"), a
+        derivation or a word of the same sense counting; true if it has none."""
+        names = {term for name in named_words(question) for term in tokenize(name)}
+        words = [term for term in tokenize(question)
+                 if term not in names and term not in _ABOUT_THE_TEXT]
+        if not words:
+            return True
+        sid = sentence.sentence_id
+        near: set[str] = set()
+        for other in self.sentences[max(0, sid - 1) : sid + 2]:
+            if other.doc_id == sentence.doc_id:
+                near |= self.terms[other.sentence_id]
+        # "nine" in the text is the question's "9".
+        near |= {NUMERALS[term] for term in near if term in NUMERALS}
+        return any(({word} | self.vocabulary.derived(word) | same_sense(word)) & near
+                   for word in words)
+
     def _near(self, sentence: Sentence) -> str:
         """The text of ``sentence`` and its neighbours in its document: a question
         may be answered by one and use words of the other ("He emphasizes that
@@ -642,6 +675,13 @@ _DENIES = re.compile(
     r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|unable|impossible|"
     r"instead|rather|"
     r"except|lacks?|lacked|lacking|fail(?:s|ed)?|refus(?:e|es|ed)|only)\b|n[’']t\b", re.I)
+
+
+# Words a yes/no question uses to ask about the text, not about the world: "Does
+# the article mention Tesla?" asks only whether a sentence names Tesla.
+_ABOUT_THE_TEXT = frozenset(tokenize(
+    "mention mentioned mentions article text document report say says said talk write "
+    "written there any"))
 
 
 # "a population of about 77,000": an amount, not whose population it is.
@@ -757,3 +797,4 @@ def _same_figure(asked: tuple[str, str | None], given: tuple[str, str | None]) -
 def _plain(digits: str) -> str:
     """Digits without thousands separators: "1,000" and "1000" are one figure."""
     return re.sub(r",(?=\d{3}(?!\d))", "", digits)
+

@@ -47,6 +47,8 @@ from tests.rag.helpers import OneDocument, Over
          "NO_INSTANCE_CONFIDENCE", 0.2),
         # Nurtleu's words are on the negotiations; no one speaks of terrorism.
         ("What did Murat Nurtleu say about terrorism?", "MISSING_SPEECH_CONFIDENCE", 0.2),
+        # Afghanistan's reconstruction, not its membership.
+        ("Is Afghanistan a member of the SCO?", "MISSING_PREDICATE_CONFIDENCE", 0.3),
     ],
 )
 def test_confidence_rules_for_what_the_document_cannot_say(
@@ -618,6 +620,10 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          [("missing_speech", "The question asks what someone said about something, and "
                              "the document near the closest sentence reports no such "
                              "words.")]),
+        ({"d": "Tesla and BYD sell many cars in Europe. Tariffs on them rose this year."},
+         "Is Tesla a public company?", AnswerType.OTHER, "Tesla",
+         [("missing_predicate", "The question asks whether something is so, and the "
+                                "closest sentence shares none of its words but the names.")]),
     ],
 )
 def test_each_rule_says_why_in_its_own_words(texts: dict[str, str], question: str,
@@ -675,3 +681,21 @@ def test_unknown_names_written_together_are_named_together(engine: Engine) -> No
     assert answer.abstained
     assert answer.doubts[0].message == ("The question names “Emmanuel Macron” and “Olaf "
                                         "Scholz”, which the document never mentions.")
+
+
+@pytest.mark.parametrize(("question", "answered"), [
+    # Words of the question near the answer, or none but names and words about
+    # the text: the sentence may answer.
+    ("Does the SCO cooperate with BRICS?", True),
+    ("Is the SCO growing?", True),
+    ("Does the article mention Tesla?", True),
+    ("Is the UN Secretary General invited to the summit?", True),
+    # Only the names: "Is the SCO a military alliance?" over its commitment to peace.
+    ("Is the SCO a military alliance?", False),
+    ("Is Turkmenistan a full SCO member?", False),
+])
+def test_a_yes_no_question_needs_its_words_near_the_answer(engine: Engine, question: str,
+                                                           answered: bool) -> None:
+    answer = engine.ask(question)
+    assert (not answer.abstained) is answered, (answer.answer, answer.doubts)
+    assert any(d.rule == "missing_predicate" for d in answer.doubts) is not answered
