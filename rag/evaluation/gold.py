@@ -304,9 +304,11 @@ def _read_squad(path: Path, whole: dict[str, Any], sha: str) -> GoldSet:
                 answers = qa.get("answers", [])
                 if not isinstance(answers, list):
                     raise GoldFormatError(f"{where}: 'answers' must be a list.")
-                found = (_answer(x, "answer_start", doc, where, repairs) for x in answers)
-                spans = tuple(a for a in found if a is not None)
-                wordless = tuple(x["text"] for x in answers if not normalize_answer(x["text"]))
+                # ``_answer`` drops (None) exactly the answers with no words: those
+                # are the wordless ones, kept by text.
+                found = [(x, _answer(x, "answer_start", doc, where, repairs)) for x in answers]
+                spans = tuple(a for _, a in found if a is not None)
+                wordless = tuple(x["text"] for x, a in found if a is None)
                 # SQuAD v1.1 has no is_impossible; the official script goes by
                 # whether a question has answers, whatever the flag says.
                 impossible = qa.get("is_impossible", not spans)
