@@ -83,8 +83,11 @@ def offices_held(sentence: str) -> list[tuple[int, int]]:
         start = match.start() + (4 if match.group().startswith("The ") else 0)
         run = sentence[start : match.end()]
         words = [w for w in run.split() if not _BODY_WORD.fullmatch(w)]
-        if (words and not looks_like_name(run) and only_titles(" ".join(words))
-                and not OFFICES.isdisjoint(tokenize(run))):
+        # Titles besides the acronyms, one of them an office (``only_titles``): so
+        # no name (``looks_like_name``) and an office among the run's terms. Some
+        # words, as ``only_titles`` holds of no words at all and acronyms alone
+        # ("SCO") name no office.
+        if words and only_titles(" ".join(words)):
             spans.append((start, match.end()))
     return spans
 

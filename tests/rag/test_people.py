@@ -73,3 +73,16 @@ def test_a_person_may_be_named_by_an_office_alone() -> None:
     assert [sentence[s:e] for s, e in offices_held(sentence)] == ["UN Secretary General"]
     # A body or a person's name is no office.
     assert offices_held("The European Union and Elon Musk spoke.") == []
+
+
+def test_an_office_alone_is_titles_one_of_them_an_office_besides_acronyms() -> None:
+    def offices(sentence: str) -> list[str]:
+        return [sentence[s:e] for s, e in offices_held(sentence)]
+
+    assert offices("The SCO Secretary General spoke.") == ["SCO Secretary General"]
+    assert offices("The Prime Minister spoke.") == ["Prime Minister"]
+    assert offices("The SCO UN spoke.") == []  # acronyms alone name no office
+    assert offices("The Chief Executive spoke.") == []  # titles, but none an office
+    # A title before a name is no office alone.
+    assert offices("Prime Minister K. Tokayev spoke.") == []
+    assert offices("Foreign Minister Murat Nurtleu spoke.") == []
