@@ -14,7 +14,7 @@ from pathlib import Path
 from rag.corpus import TEXT_SUFFIXES
 from rag.errors import InvalidRequestError, RagError
 from rag.schema import NO_ANSWER_MESSAGE, Answer
-from rag.settings import MAX_TOP_K, MODES
+from rag.settings import MAX_TOP_K, MODES, valid_top_k
 
 log = logging.getLogger("rag")
 
@@ -112,7 +112,7 @@ def _top_k(value: str) -> int:
     except ValueError:
         raise argparse.ArgumentTypeError(f"give a whole number from 1 to {MAX_TOP_K}, not "
                                          f"{value!r}") from None
-    if not 1 <= number <= MAX_TOP_K:
+    if not valid_top_k(number):
         raise argparse.ArgumentTypeError(f"{number} is out of range; give 1 to {MAX_TOP_K}")
     return number
 

@@ -13,7 +13,7 @@ from rag.coreference import Abbreviations
 from rag.errors import InvalidRequestError
 from rag.lexical import idf_table, known_share, tokenize
 from rag.schema import Chunk, Passage
-from rag.settings import MAX_TOP_K, MODES
+from rag.settings import MAX_TOP_K, MODES, valid_top_k
 
 # bm25s sets its own logger to DEBUG on import, bypassing the application's choice.
 logging.getLogger("bm25s").setLevel(logging.WARNING)
@@ -191,7 +191,7 @@ def check_request(mode: str, top_k: int) -> None:
     """Validate per-request retrieval options, naming the bad value."""
     if mode not in MODES:
         raise InvalidRequestError(f"mode {mode!r} is unknown; use one of: {', '.join(MODES)}.")
-    if isinstance(top_k, bool) or not isinstance(top_k, int) or not 1 <= top_k <= MAX_TOP_K:
+    if not valid_top_k(top_k):
         shown = repr(top_k)
         shown = shown if len(shown) <= 24 else shown[:20] + "…"  # 1e308 as an int is 309 digits
         raise InvalidRequestError(f"top_k {shown} must be an integer from 1 to {MAX_TOP_K}.")

@@ -24,6 +24,14 @@ MODES = ("hybrid", "dense", "bm25")
 MAX_QUESTION_CHARS = 2000
 MAX_TOP_K = 50
 
+
+def valid_top_k(top_k: object) -> bool:
+    """Whether ``top_k`` is a number of passages a request may ask for: an integer
+    (not a bool) from 1 to ``MAX_TOP_K``. The one range the settings, the library
+    (``rag.retrieval.check_request``) and the command line's ``--top-k`` check."""
+    return isinstance(top_k, int) and not isinstance(top_k, bool) and 1 <= top_k <= MAX_TOP_K
+
+
 # Changing any of these changes what is stored in the index, so the index must be rebuilt.
 # A chunk is retrieved by its vector, and the model reads only its first 256 or
 # 384 word pieces (some 1,000-1,500 characters); far larger chunks would be found
@@ -97,7 +105,7 @@ class Settings:
             )
         if self.mode not in MODES:
             raise SettingsError(f"mode={self.mode!r} is unknown; use one of {', '.join(MODES)}.")
-        if not 1 <= self.top_k <= MAX_TOP_K:
+        if not valid_top_k(self.top_k):
             raise SettingsError(f"top_k={self.top_k} must be between 1 and {MAX_TOP_K}.")
         if not 1 <= self.max_quotes <= 3:
             raise SettingsError(f"max_quotes={self.max_quotes} must be between 1 and 3.")

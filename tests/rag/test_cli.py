@@ -15,7 +15,7 @@ import rag.engine as engine_module
 from rag.cli import build_parser, format_answer, main
 from rag.embedding import Embedder
 from rag.engine import Engine
-from rag.settings import MAX_QUESTION_CHARS
+from rag.settings import MAX_QUESTION_CHARS, MAX_TOP_K
 
 SCHEMA_KEYS = {"question", "answer", "abstained", "confidence", "doubts", "quotes",
                "passages", "timings_ms"}
@@ -375,3 +375,9 @@ def test_subprocess_a_closed_pipe_is_quiet(tmp_path: Path) -> None:
     err = process.stderr.read().decode("utf-8")
     assert process.wait(timeout=300) == 141
     assert "error" not in err and "Traceback" not in err and "Exception" not in err, err
+
+
+def test_top_k_takes_the_whole_range_the_library_does() -> None:
+    parser = build_parser()
+    assert parser.parse_args(["ask", "q", "--top-k", "1"]).top_k == 1
+    assert parser.parse_args(["ask", "q", "--top-k", str(MAX_TOP_K)]).top_k == MAX_TOP_K

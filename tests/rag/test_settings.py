@@ -8,8 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from rag.errors import SettingsError
-from rag.settings import INDEX_FIELDS, Settings, load_settings, save_settings
+from rag.errors import InvalidRequestError, SettingsError
+from rag.retrieval import check_request
+from rag.settings import (
+    INDEX_FIELDS,
+    MAX_TOP_K,
+    Settings,
+    load_settings,
+    save_settings,
+    valid_top_k,
+)
 
 
 def test_dict_round_trip() -> None:
@@ -159,3 +167,22 @@ def test_a_settings_file_from_an_older_release_still_loads(
         settings = load_settings(path)
     assert settings.abstain_threshold == 0.5
     assert "rrf_k" in caplog.text
+
+
+@pytest.mark.parametrize(("top_k", "valid"), [
+    (1, True), (MAX_TOP_K, True), (0, False), (MAX_TOP_K + 1, False), (-3, False),
+    (True, False), (5.0, False), ("5", False), (None, False),
+])
+def test_one_range_of_top_k_for_settings_and_requests(top_k: object, valid: bool) -> None:
+    assert valid_top_k(top_k) is valid
+    if valid:
+        check_request("hybrid", top_k)  # type: ignore[arg-type]
+    else:
+        with pytest.raises(InvalidRequestError, match="top_k"):
+            check_request("hybrid", top_k)  # type: ignore[arg-type]
+    if type(top_k) is int:  # other types the settings reject by type, before the range
+        if valid:
+            assert Settings(top_k=top_k).top_k == top_k
+        else:
+            with pytest.raises(SettingsError, match="between 1 and"):
+                Settings(top_k=top_k)
