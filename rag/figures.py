@@ -17,17 +17,23 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 # and ..."); any other lower-case word after a number makes it a count.
 _FUNCTION_WORDS = (r"(?:and|or|but|the|a|an|to|as|when|until|by|in|on|at|after|before|it|"
                    r"he|she|they|we|was|were|is|had|has|with|for|onwards|onward)")
+# A year from 1800 to 2099, in figures.
+_MODERN_YEAR = r"(?:1[89]|20)\d{2}"
+# "2001", or a span of years: "2023-2024", "1998–99".
+_YEARS = rf"\b{_MODERN_YEAR}\b(?:\s*[-–]\s*(?:1[89]|20)?\d{{2}}\b)?"
+_ORDINAL = r"(?:st|nd|rd|th)"
+# A day of a month: "27", "5th", and "5th of" before the month.
+_DAY_OF = rf"\d{{1,2}}(?:{_ORDINAL}\s+of|{_ORDINAL}?)"
 DATE = re.compile(
     # "2024-03-05" is a day, not the years 2024 to 2003.
-    r"(?<![\d-])\b(?:1[89]|20)\d{2}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b(?!-\d)"
+    rf"(?<![\d-])\b{_MODERN_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b(?!-\d)"
     # "27 September 2001", "20 May, 2013", "May 2013" (not "May 20" of "May 2013"),
     # "March 5th, 2023", "the 5th of March".
-    rf"|\b(?:\d{{1,2}}(?:(?:st|nd|rd|th)\s+of|(?:st|nd|rd|th)?)\s+)?{_MONTH},?\s+\d{{4}}\b"
-    rf"|\b\d{{1,2}}(?:(?:st|nd|rd|th)\s+of|(?:st|nd|rd|th)?)\s+{_MONTH}\b"
-    rf"|\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?\b"
+    rf"|\b(?:{_DAY_OF}\s+)?{_MONTH},?\s+\d{{4}}\b"
+    rf"|\b{_DAY_OF}\s+{_MONTH}\b"
+    rf"|\b{_MONTH}\s+\d{{1,2}}{_ORDINAL}?\b"
     r"(?:\s+of\s+(?:this|last|next)\s+year|,?\s+\d{4}\b)?"
-    r"|\b(?:1[89]|20)\d{2}\s*[-–]\s*(?:1[89]|20)?\d{2}\b"
-    r"|\b(?:1[89]|20)\d{2}\b"
+    rf"|{_YEARS}"
     # An earlier year ("in 1788") only where it reads as one: a bare "1500" is as
     # often a count. After "of" or "by", not one counting what follows it ("an
     # army of 1500 men", "passed by 1200 votes").
@@ -108,17 +114,20 @@ def _amount(sentence: str, start: int, end: int) -> tuple[int, int]:
     return len(before) - 1, scale.end() if scale else end
 
 
-def _anchored(sentence: str, start: int, end: int, asked: set[str], question: str) -> bool:
+def _anchored(sentence: str, start: int, end: int, asked: set[str], question: str,
+              measure: bool) -> bool:
     """Whether a number counts what was asked about.
 
     "six members ... 14 dialogue partners": asked about dialogue partners, only 14
     is followed by the question's own words. A percentage or a unit of measure
     answers "how much/long/far" on its own, and a sum of money "how much".
+    ``measure``: whether the question asks for a measure (``_MEASURE_Q``).
     """
     text = sentence[start:end].lower()
+    counted = _counted(question)
     if _YEAR_LIKE.fullmatch(text) and (_TIME_BEFORE.search(sentence, 0, start) or (
             (_YEAR_OR_COUNT_BEFORE.search(sentence, 0, start) or _RANGE_AFTER.match(sentence, end))
-            and not any(mentioned(word, _counted(question) or asked)
+            and not any(mentioned(word, counted or asked)
                         for word in _noun_phrase(sentence, end)[:1] if tokenize(word)))):
         # "in 2001", "for 2024–2029", "by 2030": a date, not an amount ("a crowd
         # of 2000 people", "1500–2000 troops" count what is asked about).
@@ -132,7 +141,7 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
         # what is counted: "How many Victorians are Catholic?" over "26.7% of the
         # Victorian population".
         share_of = _SHARE_OF.match(sentence, end) if is_share else None
-        return share_of is not None and any(mentioned(word, _counted(question))
+        return share_of is not None and any(mentioned(word, counted)
                                             for word in share_of.group(1).split()
                                             if tokenize(word))
     if not is_share and asks_share:
@@ -141,17 +150,16 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
         return False  # "How old is he?", "How much does a car cost?": "30 percent" says neither
     if is_share or _UNIT.match(sentence, end):
         return True
-    if _MEASURE_Q.search(question) and _MEASURE.match(sentence, end):
+    if measure and _MEASURE.match(sentence, end):
         return True  # "How high is Mount Bogong?" over "at 1,986 m"
     if _UNIT_Q.search(question):
         return False  # "How deep is it?": "since 1992" gives no depth
     if re.search(r"\bhow old\b", question, re.I) and re.search(
             r"\b(?:aged?|at the age of)\s*$", sentence[:start], re.I):
         return True  # "How old was she?" over "aged 66"
-    if sentence[:start].rstrip()[-1:] in _CURRENCY and re.search(r"\bhow much\b", question, re.I):
+    if is_money and re.search(r"\bhow much\b", question, re.I):
         return True  # "How much was paid?" over "£304m"
     following = re.findall(r"[\w’'-]+", sentence[end:])[:4]
-    counted = _counted(question)
     if text in ("twice", "thrice"):
         # "to win a Nobel Prize twice": what it counts comes right before it; in
         # "the members met twice" it counts meetings, not members.
@@ -276,7 +284,7 @@ def counted_span(sentence: str, start: int, end: int, question: str,
     # a number ("two states ran high") anchors nothing.
     measure = _MEASURE_Q.search(question)
     anchors = asked - set(tokenize(measure.group(0))) if measure else asked
-    if not _anchored(sentence, start, end, anchors, question):
+    if not _anchored(sentence, start, end, anchors, question, measure is not None):
         return None
     start, end = _amount(sentence, start, end)
     if measure:
@@ -286,7 +294,7 @@ def counted_span(sentence: str, start: int, end: int, question: str,
 
 
 _YEAR_Q = re.compile(r"\b(?:what|which) year\b", re.I)
-_YEAR = re.compile(r"\b(?:1[89]|20)\d{2}\b(?:\s*[-–]\s*(?:1[89]|20)?\d{2}\b)?")
+_YEAR = re.compile(_YEARS)
 
 
 def asks_year(question: str) -> bool:
@@ -300,8 +308,9 @@ def names_year(sentence: str, start: int, end: int) -> bool:
     return _YEAR_DIGITS.search(sentence, start, end) is not None
 
 
-# Any year in figures, an early one ("1227") included: DATE has read it as a date.
-_YEAR_DIGITS = re.compile(r"(?<!\d)\d{3,4}(?!\d)")
+# Any year in figures, an early one ("1227") included: DATE has read it as a date,
+# and DATE reads years of four figures only.
+_YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)")
 
 
 def asked_year(sentence: str, start: int, end: int, question: str) -> str | None:

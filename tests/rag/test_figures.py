@@ -102,6 +102,17 @@ def test_a_year_is_written_out_or_not_named() -> None:
     assert not asks_year("How many years did it last?")
 
 
+def test_a_date_reads_years_and_days_as_what_year_does() -> None:
+    # DATE and asked_year share one pattern of years (a span of them included)
+    # and one of a day of the month.
+    sentence = ("From 1998–99 to 1899 - 1900, in 2001, the 1990s, on the 21st of March and "
+                "2nd May 2010, in 1788.")
+    dates = [(m.group(), asked_year(sentence, *m.span(), "What year was it?"))
+             for m in DATE.finditer(sentence)]
+    assert dates == [("1998–99", "1998–99"), ("1899 - 1900", "1899 - 1900"), ("2001", "2001"),
+                     ("21st of March", None), ("2nd May 2010", "2010"), ("1788", "1788")]
+
+
 def test_a_percentage_is_no_age_length_or_price() -> None:
     sentence = "He said conflicts rose by 30 percent, and cars cost $25,000."
     assert _counted(sentence, "30 percent", "How old is Tokayev?") is None
