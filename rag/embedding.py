@@ -59,6 +59,55 @@ def resolve_model_path(model: str) -> str:
     return model
 
 
+def _why_not_loaded(model: str, path: str, exc: Exception) -> str:
+    """What went wrong loading ``model`` (resolved to ``path``) and what to do.
+
+    Missing and present-but-broken call for different fixes (give the right name,
+    or replace a damaged copy), so the message tells them apart; a broken copy's
+    message carries the library's own error. A missing model's error is left out:
+    offline, the library blames the internet connection.
+    """
+    cause = " ".join(str(exc).split())[:200] or type(exc).__name__
+    if Path(path).is_dir():
+        where = f"folder {path!r}" if path == model else f"folder {path!r} (model {model!r})"
+        return (f"Cannot load the embedding model in {where} ({cause}); check that it holds "
+                "a complete sentence-transformers model, or give another model folder or the "
+                f"default {DEFAULT_MODEL!r}.")
+    cache = _hub_cache()
+    cached = _cached_copy(model, cache)
+    if cached is not None:
+        return (f"Embedding model {model!r} is in the local Hugging Face cache ({cached}) but "
+                f"fails to load ({cause}); the cached copy may be incomplete or damaged: give "
+                "a folder holding a complete copy of the model, or the default "
+                f"{DEFAULT_MODEL!r}.")
+    local = Path(model).expanduser()
+    there = (f"{local} is a file, not a model folder" if local.exists()
+             else f"there is no folder {str(local)!r}")
+    return (f"Cannot load embedding model {model!r}: {there}, and the local Hugging Face "
+            f"cache ({cache}) holds no model of that name; this offline tool never downloads "
+            f"one. Give a model folder, or the default {DEFAULT_MODEL!r}.")
+
+
+def _hub_cache() -> str:
+    """The Hugging Face cache ``SentenceTransformer`` loads models by name from."""
+    from huggingface_hub import constants
+
+    return os.environ.get("SENTENCE_TRANSFORMERS_HOME") or constants.HF_HUB_CACHE
+
+
+def _cached_copy(model: str, cache: str) -> Path | None:
+    """The folder of ``model`` in the Hugging Face cache ``cache``, or None if the
+    cache holds no such model (or cannot be read)."""
+    from huggingface_hub import CacheNotFound, scan_cache_dir
+
+    try:
+        found = scan_cache_dir(cache)
+    except (CacheNotFound, OSError, ValueError):
+        return None  # no cache at all: nothing of that name in it
+    return next((repo.repo_path for repo in found.repos
+                 if repo.repo_type == "model" and repo.repo_id == model), None)
+
+
 class Embedder:
     """A sentence-transformers model that loads on first use, thread-safely.
 
@@ -87,17 +136,7 @@ class Embedder:
         try:
             return SentenceTransformer(path, device="cpu")
         except Exception as exc:  # the library raises many kinds; all mean "not loadable"
-            cause = " ".join(str(exc).split())[:200] or type(exc).__name__
-            if Path(path).is_dir():
-                raise ModelLoadError(
-                    f"Cannot load the embedding model in folder {path!r} ({cause}); check "
-                    "that it holds a complete sentence-transformers model."
-                ) from exc
-            raise ModelLoadError(
-                f"Cannot load embedding model {self.model_name!r}: it is neither a local "
-                "folder nor a model this offline tool ships or finds in the local Hugging "
-                f"Face cache. Give a model folder, or the default {DEFAULT_MODEL!r}."
-            ) from exc
+            raise ModelLoadError(_why_not_loaded(self.model_name, path, exc)) from exc
 
     def load(self) -> None:
         """Load the model now, rather than on first use."""

@@ -134,3 +134,41 @@ def test_a_model_folder_that_does_not_load_says_why(tmp_path: Path) -> None:
     with pytest.raises(ModelLoadError, match="complete sentence-transformers model") as info:
         Embedder(str(tmp_path)).embed(["hello"])
     assert str(tmp_path) in str(info.value)
+
+
+def test_a_missing_model_folder_is_said_to_be_missing(tmp_path: Path) -> None:
+    missing = tmp_path / "models" / "mini"
+    with pytest.raises(ModelLoadError) as info:
+        Embedder(str(missing)).load()
+    message = str(info.value)
+    assert f"there is no folder {str(missing)!r}" in message
+    assert "holds no model of that name" in message and "Give a model folder" in message
+    assert "fails to load" not in message and "Cannot load the embedding model in" not in message
+
+
+def test_a_folder_holding_no_model_is_said_to_fail_to_load_with_the_cause(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a model", encoding="utf-8")
+    with pytest.raises(ModelLoadError) as info:
+        Embedder(str(tmp_path)).load()
+    message = str(info.value)
+    assert message.startswith(f"Cannot load the embedding model in folder {str(tmp_path)!r} (")
+    cause = " ".join(str(info.value.__cause__).split())
+    assert cause[:100] in message, "the library's own error says what is wrong"
+    assert "complete sentence-transformers model" in message and "no folder" not in message
+
+
+def test_a_cached_model_that_fails_to_load_is_not_called_missing(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The Hugging Face cache's layout: models--ORG--NAME/{refs/main, snapshots/REV}.
+    repo = tmp_path / "models--acme--broken"
+    (repo / "refs").mkdir(parents=True)
+    (repo / "refs" / "main").write_text("abc123", encoding="utf-8")
+    (repo / "snapshots" / "abc123").mkdir(parents=True)
+    (repo / "snapshots" / "abc123" / "config.json").write_text("{not json", encoding="utf-8")
+    monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path))
+    with pytest.raises(ModelLoadError) as info:
+        Embedder("acme/broken").load()
+    message = str(info.value)
+    assert f"'acme/broken' is in the local Hugging Face cache ({repo})" in message
+    assert "fails to load (" in message and "config.json" in message  # the library's cause
+    assert "no model of that name" not in message and "no folder" not in message
