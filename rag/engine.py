@@ -14,8 +14,9 @@ import re
 import threading
 import time
 import unicodedata
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -176,6 +177,11 @@ SETTLE_LOOKS = 5
 # compares texts. 2 s covers the coarsest common clock (FAT's).
 RACY_NS = 2_000_000_000
 
+# How many questions one index version remembers reading (``_Ready.read``): the
+# evaluator reads each question some 7 times in a row (its vector, then ``ask`` and
+# ``retrieve`` in each mode), and a server's stream of questions stays bounded.
+READ_MEMO = 256
+
 Stamp = tuple[tuple[str, int, int, int, int], ...]
 
 
@@ -190,6 +196,21 @@ class _Ready:
     abbreviations: Abbreviations
     truecaser: Truecaser
     speller: Speller
+    _reads: Callable[[str], str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        # Remembered per version: after a refresh the corpus's words and names, and
+        # so a question's reading, may differ. The memo holds the truecaser and the
+        # speller, not ``self``: a swapped-out version, index and all, is freed as
+        # soon as its last request ends, not at some later garbage collection.
+        truecaser, speller = self.truecaser, self.speller
+
+        def read(question: str) -> str:
+            return truecaser(speller(truecaser.quieted(plain_question(question))))
+
+        # lru_cache keeps its table whole under concurrent calls; two threads
+        # reading one new question at once both compute the same reading.
+        object.__setattr__(self, "_reads", lru_cache(maxsize=READ_MEMO)(read))
 
     def read(self, question: str) -> str:
         """The question as the rules read it: without words that ask nothing
@@ -199,9 +220,9 @@ class _Ready:
         A question typed in capitals throughout says little by its capitals: it
         is read in lower case but for the words that may be names as typed
         (``Truecaser.quieted``): "WHO IS MURAT NURTLEU?" as "who is Murat
-        Nurtleu?".
+        Nurtleu?". The last ``READ_MEMO`` readings are remembered.
         """
-        return self.truecaser(self.speller(self.truecaser.quieted(plain_question(question))))
+        return self._reads(question)
 
     def terms(self, read: str) -> list[str]:
         """The lexical terms of a question as ``read`` gives it (``_looked_for``),

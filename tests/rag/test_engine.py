@@ -578,3 +578,43 @@ def test_the_kind_of_answer_asked_for_is_not_a_word_to_look_for(engine: Engine) 
     answer = engine.ask("In which city is the summit?")
     assert answer.abstained or answer.answer == "Astana"
     assert "citi" not in engine.terms("In which city is the summit?")
+
+
+def test_a_question_is_read_once_per_version_of_the_index(
+        tmp_path: Path, embedder, engine: Engine, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+    import weakref
+
+    import rag.engine as engine_module
+
+    rhine, eng = _over_rhine(tmp_path, embedder, engine)
+    reads: list[str] = []
+    real = engine_module.plain_question
+
+    def counting(question: str) -> str:
+        reads.append(question)
+        return real(question)
+
+    monkeypatch.setattr(engine_module, "plain_question", counting)
+    # The evaluator's round: the vector, then ask and retrieve in each mode.
+    question = "How long is the Rhine?"
+    vector = eng.query_vector(question)
+    for mode in ("hybrid", "dense", "bm25"):
+        eng.ask(question, mode=mode, query_vector=vector)
+        eng.retrieve(question, mode=mode, query_vector=vector)
+    assert eng.terms(question) and reads == [question]
+    # Read as this version's corpus reads it: no Danube in it, so not capitalised.
+    assert eng.read("how long is the danube?") == "how long is the danube?"
+    assert eng._ready is not None
+    old = weakref.ref(eng._ready._reads)
+
+    _write(rhine, LONGER + " The Danube is longer.")
+    gc.disable()  # freed as soon as it is swapped out, not by a collection
+    try:
+        assert eng.refresh()
+        assert old() is None, "a swapped-out version is freed, its readings with it"
+    finally:
+        gc.enable()
+    assert eng.read("how long is the danube?") == "how long is the Danube?"
+    assert _length(eng) == "about 1,233 kilometres"
+    assert reads == [question, "how long is the danube?", "how long is the danube?", question]
