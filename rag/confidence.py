@@ -22,11 +22,11 @@ from rag.countries import BODY_KEYS, actors_in, other_names, stands_for
 from rag.figures import missing_rate
 from rag.instances import asked_noun, names_no_instance
 from rag.lexical import (
-    AUXILIARIES,
     DEMONYM_SUFFIXES,
     NUMERALS,
     TITLE_WORDS,
     WH_WORDS,
+    YES_NO_OPENING,
     Vocabulary,
     id_terms,
     named_words,
@@ -658,23 +658,25 @@ def _asked_names(question: str) -> list[str]:
     return [name for name in names if name not in described]
 
 
-# How a question asks what is not so, and how a sentence says it.
-_NEGATED_Q = re.compile(r"\b(?:not|never|no\s+longer|cannot)\b|\w+n[’']t\b", re.I)
-# Negations that ask nothing negative. A yes/no question ("Didn't the SCO start
-# with six members?", "Is the US not a member?") is answered by what is so as well;
-# "not only ... but also" and "if not" add, they do not deny.
-_YES_NO = re.compile(rf"\s*(?:(?:{'|'.join((*AUXILIARIES, 'may', 'might', 'must'))})(?:n[’']t)?"
-                     r"|cannot|won[’']t)\b", re.I)
+# How a question asks what is not so, and how a sentence says it: the words both
+# use, and a verb's "n't".
+_NOT = r"not|never|cannot"
+_NOT_CONTRACTED = r"n[’']t\b"
+_NEGATED_Q = re.compile(rf"\b(?:{_NOT}|no\s+longer)\b|\w+{_NOT_CONTRACTED}", re.I)
 # Where a question's asking clause opens: at the first question word opening the
 # question or following a comma, semicolon, colon or a sentence's end.
 _ASKING = re.compile(rf"(?:^|(?<=[,;:.!?])\s*)(?=(?:{'|'.join(WH_WORDS)})\b)", re.I)
+# Negations that ask nothing negative: a yes/no question (``YES_NO_OPENING``:
+# "Didn't the SCO start with six members?", "Is the US not a member?") is answered
+# by what is so as well; "not only ... but also" and "if not" add, they do not deny.
 _ADDING = re.compile(r"not\s+(?:only|just|merely|least|counting|including)\b", re.I)
 _IF_NOT = re.compile(r"\bif\s+$", re.I)
 # "only" denies the rest: "Only BYD sells cars in Europe" says who does not.
 _DENIES = re.compile(
-    r"\b(?:not|never|no|none|nobody|nothing|neither|nor|without|cannot|unable|impossible|"
+    rf"\b(?:{_NOT}|no|none|nobody|nothing|neither|nor|without|unable|impossible|"
     r"instead|rather|"
-    r"except|lacks?|lacked|lacking|fail(?:s|ed)?|refus(?:e|es|ed)|only)\b|n[’']t\b", re.I)
+    rf"except|lacks?|lacked|lacking|fail(?:s|ed)?|refus(?:e|es|ed)|only)\b|{_NOT_CONTRACTED}",
+    re.I)
 
 
 # Words a yes/no question uses to ask about the text, not about the world: "Does
@@ -699,7 +701,7 @@ def _negation(question: str) -> str | None:
     """
     asking = _ASKING.search(question)
     start = asking.start() if asking else 0
-    if _YES_NO.match(question, start):
+    if YES_NO_OPENING.match(question, start):
         return None
     return next((match.group() for match in _NEGATED_Q.finditer(question, start)
                  if not (_ADDING.match(question, match.start())

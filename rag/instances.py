@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 
-from rag.lexical import AUXILIARIES, tokenize
+from rag.lexical import AUXILIARIES, MODALS, tokenize
 
 # "Which national currencies are used ...?", "What alternative payment systems is
 # Kazakhstan studying?": the noun before the verb says what kind of thing is
 # asked for. Up to three modifiers stand before it; none is an article, a
 # preposition or a verb (those start another phrase: "What did the countries
 # sign?" asks for no country).
-_VERBS = (*AUXILIARIES, "may", "might", "must", "shall")
+_VERBS = (*AUXILIARIES, *MODALS)
 _PHRASE_STOPS = (*_VERBS, "the", "a", "an", "of", "to", "in", "on", "at", "for", "by", "with",
                  "from", "and", "or", "this", "that", "these", "those", "its", "their", "his",
                  "her", "our", "your", "kind", "type", "sort")

@@ -270,6 +270,13 @@ AUXILIARIES = ("is", "are", "was", "were", "do", "does", "did", "can", "could", 
 QUESTION_OPENERS = WH_WORDS + AUXILIARIES
 # A text opening as a question does ("How many ...", "Is it ..."), after any spaces.
 QUESTION_OPENING = re.compile(rf"\s*(?:{'|'.join(QUESTION_OPENERS)})\b", re.I)
+# Modal verbs, which open a yes/no question too ("Must members ...?") but are left
+# out of ``QUESTION_OPENERS``: a text opening with "May" is as often a date.
+MODALS = ("may", "might", "must", "shall")
+# A question answered yes or no, after any spaces: "Is ...?", "Didn't ...?",
+# "Must ...?", "Can't ...?", "Cannot ...?", "Won't ...?".
+YES_NO_OPENING = re.compile(
+    rf"\s*(?:(?:{'|'.join((*AUXILIARIES, *MODALS))})(?:n[’']t)?|cannot|won[’']t)\b", re.I)
 
 
 @lru_cache(maxsize=1024)

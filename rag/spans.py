@@ -25,7 +25,7 @@ from rag.figures import (
     counted_span,
     names_year,
 )
-from rag.lexical import AUXILIARIES, TITLE_WORDS, mentioned, tokenize
+from rag.lexical import TITLE_WORDS, YES_NO_OPENING, mentioned, tokenize
 from rag.people import (
     BODY_ACRONYM,
     NAME,
@@ -365,8 +365,10 @@ def narrow(sentence: str, question: str,
     if kind is AnswerType.DEFINITION:
         said = candidates(sentence, kind, question)
         return sentence[said[0][0] : said[0][1]] if said else _drop_restatement(sentence, question)
-    if kind is AnswerType.OTHER and _YES_NO_Q.match(question):
-        return None  # "Is the UN Secretary General invited?": the sentence says
+    if kind is AnswerType.OTHER and YES_NO_OPENING.match(question):
+        # "Is the UN Secretary General invited?", "Didn't the SCO start with six
+        # members?": the whole sentence says yes or no, not a cut of it.
+        return None
     if kind in (AnswerType.REASON, AnswerType.OTHER):
         return _drop_restatement(sentence, question)
     spans = candidates(sentence, kind, question, proper_nouns)
@@ -403,10 +405,6 @@ def narrow(sentence: str, question: str,
 _BY = re.compile(r"\b(?:[a-z]+ed|[a-z]+en|led|made|held|built|won|run|set|chosen|given|"
                  r"taken|found|sent|paid|sold|bought|told|kept|brought|taught)\s+by\s+$")
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|whom|whose|that|while|whereas)\b", re.I)
-
-
-# A question answered yes or no: the whole sentence answers, not a cut of it.
-_YES_NO_Q = re.compile(rf"\s*(?:{'|'.join(AUXILIARIES)})\b", re.I)
 
 
 # A lower-case word right after a name: the name goes on as a body's ("SCO structures").

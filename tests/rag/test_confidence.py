@@ -257,6 +257,7 @@ def test_a_question_asking_what_is_not_needs_a_sentence_denying_something(
     # or a negation that adds ("not only"), or a question asking why.
     for question, kind in (("Which company sells cars in Europe?", AnswerType.ENTITY),
                            ("Doesn't Tesla sell cars in Europe?", AnswerType.OTHER),
+                           ("Mustn't Tesla sell cars in Europe?", AnswerType.OTHER),
                            ("Is BYD not selling cars in Europe?", AnswerType.OTHER),
                            ("Which company not only sells cars but also vans?",
                             AnswerType.ENTITY),

@@ -7,6 +7,7 @@ import math
 import pytest
 
 from rag.lexical import (
+    YES_NO_OPENING,
     Vocabulary,
     coverage,
     id_terms,
@@ -216,3 +217,25 @@ def test_a_document_id_names_its_subject() -> None:
 
 def test_decomposed_and_composed_accents_are_one_term() -> None:
     assert tokenize("Cafe\u0301 Central") == tokenize("Caf\u00e9 Central")
+
+
+@pytest.mark.parametrize(
+    ("question", "yes_no"),
+    [
+        ("Is the US a member?", True),
+        ("  did the SCO meet?", True),
+        # A verb's "n't", "cannot" and the modals open one too.
+        ("Didn't the SCO start with six members?", True),
+        ("Isn’t the US a member?", True),
+        ("Won't Kazakhstan chair the SCO?", True),
+        ("Cannot the members agree?", True),
+        ("Must members pay dues?", True),
+        ("Shall we meet?", True),
+        # A question word, or a verb only starting a longer word, opens none.
+        ("Who is the chair?", False),
+        ("Island nations joined when?", False),
+        ("Mustang sales rose when?", False),
+    ],
+)
+def test_a_yes_no_question_is_told_by_its_opening_verb(question: str, yes_no: bool) -> None:
+    assert bool(YES_NO_OPENING.match(question)) is yes_no

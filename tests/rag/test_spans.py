@@ -195,6 +195,11 @@ def test_narrow(sentence: str, question: str, expected: str) -> None:
         # Asked yes or no, the sentence answers whole.
         ("The UN Secretary General and heads of organizations are invited to the Summit.",
          "Is the UN Secretary General invited?"),
+        # So asked with "n't" or a modal: no cut restating the question's words.
+        ("The UN Secretary General and heads of organizations are invited to the Summit.",
+         "Isn't the UN Secretary General invited to the Summit?"),
+        ("The UN Secretary General and heads of organizations are invited to the Summit.",
+         "Must the UN Secretary General be invited?"),
         # Part of a body's name ("... SCO structures") is no one's name: the sentence
         # names people by office and answers whole.
         ("The event will be attended by heads of state, the SCO Secretary General and the "
