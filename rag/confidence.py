@@ -126,6 +126,10 @@ _OWNER_QUALIFIERS = frozenset(tokenize("republic kingdom federation democratic")
 _WH_HEAD = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.I)
 # A lower-case noun before "of": "Capital of Culture" is a name.
 _OF_PHRASE = re.compile(r"\b([a-z]+)\s+of\s+")
+# "a population of about 77,000": an amount, not whose population it is.
+_AMOUNT_AFTER = re.compile(r"\s*(?:(?:about|around|over|nearly|almost|some|roughly|"
+                           r"approximately|more\s+than|less\s+than|up\s+to)\s+)?[\d$€£¥]",
+                           re.I)
 # Offices, not the words qualifying them ("foreign", "general", "prime", "deputy").
 _ANY_OFFICE = frozenset(tokenize("leader head chief"))
 # "ceo" and the like stay as typed where the corpus never spells them out: a
@@ -337,7 +341,7 @@ class ConfidenceRules:
             yield MISSING_SPEECH_CONFIDENCE, Doubt(
                 MISSING_SPEECH, "The question asks what someone said about something, and "
                 f"the {documents} near the closest sentence report{ending} no such words.")
-        if (kind is AnswerType.OTHER and _YES_NO.match(question)
+        if (kind is AnswerType.OTHER and YES_NO_OPENING.match(question)
                 and not self._says_any(question, best)):
             yield MISSING_PREDICATE_CONFIDENCE, Doubt(
                 MISSING_PREDICATE, "The question asks whether something is so, and the "
@@ -684,12 +688,6 @@ _DENIES = re.compile(
 _ABOUT_THE_TEXT = frozenset(tokenize(
     "mention mentioned mentions article text document report say says said talk write "
     "written there any"))
-
-
-# "a population of about 77,000": an amount, not whose population it is.
-_AMOUNT_AFTER = re.compile(r"\s*(?:(?:about|around|over|nearly|almost|some|roughly|"
-                           r"approximately|more\s+than|less\s+than|up\s+to)\s+)?[\d$€£¥]",
-                           re.I)
 
 
 def _negation(question: str) -> str | None:
