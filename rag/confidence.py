@@ -762,10 +762,8 @@ def _word_around(text: str, match: re.Match[str]) -> str:
 
 
 def _shown(name: str) -> str:
-    """A name as a message shows it: "France" for the question's "France's", "OCS"
-    for "OCS." ending a sentence ("U.S." keeps its dots)."""
-    name = _POSSESSIVE.sub("", name)
-    return name[:-1] if name.endswith(".") and "." not in name[:-1] else name
+    """A name as a message shows it: "France" for the question's "France's"."""
+    return _POSSESSIVE.sub("", name)
 
 
 def _owns(owner: set[str], terms: AbstractSet[str]) -> bool:

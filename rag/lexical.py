@@ -300,6 +300,9 @@ def named_words(question: str) -> list[str]:
     name: an acronym, a country, or a capital or demonym, alone or with the next
     word ("New Delhi said what?" gives "New", "Delhi"). A question in title or
     upper case ("Who Won The Cup?") capitalises everything; it gives nothing.
+
+    A name ending a sentence comes without its full stop ("Tell me about the OCS.
+    When did it meet?" gives "OCS"); one inside it keeps its dots ("U.S.", "K.").
     """
     return [name for sentence in question_sentences(question)
             for name in _named_in(sentence)]
@@ -307,7 +310,10 @@ def named_words(question: str) -> list[str]:
 
 def _named_in(question: str) -> list[str]:
     """``named_words`` for one sentence."""
-    first, *words = _WORD.findall(question) or [""]
+    found = _WORD.findall(question)
+    if found:
+        found[-1] = _without_full_stop(found[-1])
+    first, *words = found or [""]
     capitalised = [w for w in words if w[:1].isupper()]
     # Title case capitalises most words, "The" and "In" among them; a short
     # question may well capitalise most of its words as names ("Who is Tesla's
@@ -321,6 +327,13 @@ def _named_in(question: str) -> list[str]:
         return []
     # In "China-made" or "US-backed" only the capitalised part is a name.
     return [part for w in capitalised for part in re.split(r"[-–]", w) if part[:1].isupper()]
+
+
+def _without_full_stop(word: str) -> str:
+    """The last word of a sentence without the full stop ending the sentence:
+    "Europe" for "Europe."; a dotted acronym's last dot is its own ("U.S.")."""
+    bare = word.rstrip(".")
+    return word if "." in bare else bare
 
 
 # Words only title case capitalises after a question's first word.

@@ -654,6 +654,14 @@ def test_a_name_ending_a_sentence_is_shown_without_its_full_stop() -> None:
         ("unknown_name", "The question names “OCS”, which the document never mentions.")]
 
 
+def test_names_in_two_sentences_are_two_runs() -> None:
+    # "OCS." ends its sentence: "OSCE" opens another name, not "OCS. OSCE".
+    assert _doubts({"d": "The SCO met in Astana to discuss trade and security."},
+                   "Tell me about the OCS. OSCE met when?", AnswerType.OTHER, "The SCO")[0] == (
+        "unknown_name", "The question names “OCS” and “OSCE”, which the document never "
+                        "mentions.")
+
+
 def test_an_unknown_name_asked_twice_is_named_once() -> None:
     assert _doubts({"d": "The SCO met in Astana to discuss trade and security."},
                    "Is the OCS the same as the OCS?", AnswerType.OTHER, "The SCO") == [

@@ -117,6 +117,10 @@ def test_known_share_by_hand() -> None:
         # A dotted acronym or an initial ends no sentence.
         ("What did the U.S. President say?", ["U.S.", "President"]),
         ("What did K. Tokayev say?", ["K.", "Tokayev"]),
+        # A name ending a sentence comes without its full stop, an acronym's dots kept.
+        ("Tell me about the OCS. When did it meet?", ["OCS"]),
+        ("Tell me about New Delhi.", ["New", "Delhi"]),
+        ("Tell me about the U.S.", ["U.S."]),
     ],
 )
 def test_named_words(question: str, expected: list[str]) -> None:
