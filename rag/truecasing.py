@@ -76,10 +76,11 @@ class Truecaser:
     def quieted(self, question: str) -> str:
         """A question typed in capitals throughout, in lower case but for the words
         that may be names as typed: the corpus's acronyms ("SCO"), countries and
-        bodies ("US", "NATO"), and words neither the corpus nor English has ("IMF",
-        "G20"). ``__call__`` then restores the corpus's names: "WHO IS MURAT
-        NURTLEU?" reads "who is Murat Nurtleu?", "WHAT HAS THE US IMPOSED?" keeps
-        "US". A question with lower-case letters is returned as it is.
+        bodies ("US", "NATO"), and words the corpus never writes that English lacks
+        ("IMF", "G20") or that stand for a country ("PARIS", "RUSSIAN"). ``__call__``
+        then restores the corpus's names: "WHO IS MURAT NURTLEU?" reads "who is
+        Murat Nurtleu?", "WHAT HAS THE US IMPOSED?" keeps "US". A question with
+        lower-case letters is returned as it is.
         """
         if not question.isupper():
             return question
@@ -88,15 +89,25 @@ class Truecaser:
 
     def _loud_name(self, word: str) -> bool:
         """Whether a word of a question in capitals may be a name as typed: an
-        acronym, not a country's or people's name ("FRANCE", "CHINESE"), which
-        ``__call__`` restores from lower case."""
+        acronym ("SCO", "NATO", "US"), or a word the corpus never writes that
+        English lacks ("G20") or that stands for a country or body ("PARIS",
+        "RUSSIAN", "BRUSSELS"). Lower-cased, such a word is no name to the rules,
+        and ``__call__`` restores only the corpus's names and countries' names.
+
+        A country's name ("FRANCE") and a word the corpus writes ("ASTANA",
+        "CHINESE" over a text saying "Chinese") go to lower case: ``__call__``
+        restores them as the corpus or the country list writes them.
+        """
         key = _key(word)
         if key in WH_WORDS:
             return False  # a question word: "WHO", not the World Health Organization
         if word in self.acronyms or (len(word) <= MAX_ACRONYM and (
-                word in BODIES or is_country(word) or bool(stands_for(word)))):
+                word in BODIES or is_country(word))):
             return True
-        return key not in self.words and not is_english(key) and len(key) > 1
+        # Shouted, "RUSSIAN" still names Russia, which the rules then look for in
+        # the corpus; lower-cased, "russian" would name nothing.
+        return key not in self.words and (
+            bool(stands_for(word)) or (not is_english(key) and len(key) > 1))
 
     def __call__(self, question: str) -> str:
         """``question`` with the corpus's names in lower case written as the corpus

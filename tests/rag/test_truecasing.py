@@ -130,6 +130,9 @@ def test_an_acronym_typed_with_dots_is_read_as_the_corpus_writes_it(question: st
     ("WHAT TARIFFS HAS THE US IMPOSED ON CHINESE CARS?",
      "What tariffs has the US imposed on Chinese cars?"),
     ("WHAT DID NATO SAY ABOUT THE SUMMIT?", "What did NATO say about the summit?"),
+    # A demonym the article never writes names its country, however long.
+    ("WHAT DID THE RUSSIAN PRESIDENT SAY?", "What did the Russian president say?"),
+    ("WHAT DID THE GERMAN CHANCELLOR SAY?", "What did the German chancellor say?"),
 ])
 def test_a_question_in_capitals_is_answered_as_typed_normally(engine: Engine, shouted: str,
                                                               typed: str) -> None:
@@ -144,6 +147,24 @@ def test_in_a_question_in_capitals_only_possible_names_keep_them() -> None:
     assert truecase.quieted("WHAT DID THE SCO AND NATO SAY OF G20?") == (
         "what did the SCO and NATO say of G20?")
     assert truecase.quieted("What did the SCO say?") == "What did the SCO say?"
+
+
+def test_a_capital_or_demonym_in_capitals_names_its_country_whatever_its_length() -> None:
+    truecase = Truecaser(["The Uzbek minister met the SCO in Astana, with Chinese help."])
+    # Never written by the corpus, they stay names: lower-cased, nothing would
+    # restore them.
+    assert truecase.quieted("WHAT DID THE RUSSIAN MINISTER SAY IN PARIS?") == (
+        "what did the RUSSIAN minister say in PARIS?")
+    assert truecase.quieted("DID THE GERMAN CHANCELLOR MEET THE POLISH ONE?") == (
+        "did the GERMAN chancellor meet the POLISH one?")
+    # Written by the corpus, they are restored as it writes them.
+    shouted = "WHAT DID THE UZBEK AND CHINESE SIDES SAY IN ASTANA?"
+    assert truecase.quieted(shouted) == "what did the uzbek and chinese sides say in astana?"
+    assert truecase(truecase.quieted(shouted)) == (
+        "what did the Uzbek and Chinese sides say in Astana?")
+    # A word the corpus writes in lower case is that word ("male", not Malé).
+    truecase = Truecaser(["Most of the male delegates met the SCO in Astana."])
+    assert truecase.quieted("WHO IS THE MALE LEAD?") == "who is the male lead?"
 
 
 def test_a_dotted_word_the_corpus_also_writes_in_lower_case_or_dotted_stays() -> None:
