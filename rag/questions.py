@@ -50,10 +50,17 @@ _MODIFIERS = rf"(?:(?:{_NOT_MODIFYING}[\w’'-]+\s+){{1,2}}?{_NOUN})?"
 # Without a possessive: "Which countries' leaders ...?" asks for countries.
 _PLAIN_MODIFIERS = rf"(?:(?:{_NOT_MODIFYING}[\w-]+\s+){{1,2}}?{_NOUN})?"
 
+# The nouns asking for a date, a city or a country ("What year ...?", "Which
+# towns ...?", "Which nations ...?"), which the patterns below and
+# ``_KIND_NOUN`` share.
+_DATE_NOUNS = r"years?|dates?|months?"
+_CITY_NOUNS = r"cit(?:y|ies)|towns?"
+_COUNTRY_NOUNS = r"countr(?:y|ies)|nations?"
+
 _DATE_Q = re.compile(
     r"^\s*(when|since when|by when)\b"
     rf"|\b(what|which|in what|in which|on what|on which) {_MODIFIERS}"
-    r"(year|years|dates?|months?|days?|period|timeframe|time\s+(?:span|frame))\b"
+    rf"({_DATE_NOUNS}|days?|period|timeframe|time\s+(?:span|frame))\b"
     # "What time did the meeting start?", "At what time ...?": a time of day.
     r"|\b(what|which) time\b(?![-–]|\s+(?:zones?|span|frame|limit|period|series|management|"
     r"scale|line|travel))"
@@ -144,9 +151,9 @@ def _names_a_person(question: str) -> bool:
     return bool(head) and head[-1] in _PERSON_NOUNS
 
 
-CITY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}(cit(y|ies)|capitals?|towns?)\b", re.I)
+CITY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}({_CITY_NOUNS}|capitals?)\b", re.I)
 # "Which SCO member states ...?" asks for countries, as "Which countries" does.
-_COUNTRY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}(countr(y|ies)|nations?|member\s+states?)\b",
+_COUNTRY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}({_COUNTRY_NOUNS}|member\s+states?)\b",
                         re.I)
 # "Who does the SCO cooperate with?", "Against whom ...?": a counterpart, which is
 # as often a country or a body as a person.
@@ -221,8 +228,8 @@ def plain_question(question: str) -> str:
 # answer is one, it does not say so. A sentence saying "the city of Almaty" or
 # "this year" matches it by chance.
 _KIND_NOUN = re.compile(
-    rf"\b(?:which|what) {_MODIFIERS}(cit(?:y|ies)|towns?|years?|dates?|months?|"
-    r"countr(?:y|ies)|nations?)(?![\w-])", re.I)
+    rf"\b(?:which|what) {_MODIFIERS}({_CITY_NOUNS}|{_DATE_NOUNS}|{_COUNTRY_NOUNS})(?![\w-])",
+    re.I)
 
 
 def without_kind_noun(question: str) -> str:
