@@ -9,6 +9,7 @@ mention. Otherwise the whole sentence is the answer.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Collection, Iterable
 
 from rag.choosing import PLURAL_Q, listed, nearest
@@ -260,13 +261,15 @@ def _strip_common_opening(sentence: str, start: int, end: int,
                           proper_nouns: Collection[str] | None) -> tuple[int, int]:
     """Drop a sentence's or quotation's first word from a run unless the corpus
     capitalises it mid-sentence too: "During the ..." opens a sentence, it names
-    nothing.
+    nothing, and so does "😀 Prospects ...": an emoji or another symbol before a
+    word opens no sentence of its own.
     Without the corpus's list, only a stop word is dropped.
     """
     before = sentence[:start].rstrip()
     # A quotation opens with a capital too: the motto “Strengthening ...” names
     # nothing.
-    if before.strip(_OPENING_PUNCT) and not before.endswith(("“", "‘", ' "')):
+    if not all(ch in _OPENING_PUNCT or _symbol(ch) for ch in before) and not before.endswith(
+            ("“", "‘", ' "')):
         return start, end
     first = re.match(r"\S+", sentence[start:end])
     if first is None:
@@ -279,6 +282,13 @@ def _strip_common_opening(sentence: str, start: int, end: int,
 
 
 _OPENING_PUNCT = " \t\n\"“‘'([-–—"
+# What joins an emoji's parts ("👨‍👩‍👧", "❤️"): a zero-width joiner, a variation selector.
+_EMOJI_JOINERS = "\u200d\ufe0e\ufe0f"
+
+
+def _symbol(ch: str) -> bool:
+    """Whether ``ch`` is a symbol (an emoji, "→", "©") or part of an emoji."""
+    return unicodedata.category(ch).startswith("S") or ch in _EMOJI_JOINERS
 
 
 def _adjective_of_place(sentence: str, start: int, end: int,

@@ -499,6 +499,11 @@ def test_a_capitalised_first_word_needs_the_corpus_to_capitalise_it_too() -> Non
     # A name that opens the sentence still counts when the corpus knows it.
     assert narrow("Kazakhstan chairs the SCO.", "Which country chairs the SCO?", names) == (
         "Kazakhstan")
+    # An emoji or another symbol before the first word opens no sentence of its own.
+    for opening in ("😀 ", "👍🏽 ", "❤️ ", "👨‍👩‍👧 ", "→ "):
+        assert candidates(opening + HEADING, AnswerType.ENTITY, question, names) == [], opening
+    assert narrow("🇰🇿 Kazakhstan chairs the SCO.", "Which country chairs the SCO?", names) == (
+        "Kazakhstan")
 
 
 def test_country_questions_take_only_country_names() -> None:
