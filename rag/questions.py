@@ -164,7 +164,7 @@ _BODY_NOUNS = (r"organi[sz]ations?|compan(y|ies)|institutions?|bod(y|ies)|allian
                r"groupings?")
 # "Where ...?" and "Which city/organisation ...?": a named place or body.
 _ENTITY_Q = re.compile(
-    rf"^\s*where\b|\b(which|what) {_MODIFIERS}(cit(y|ies)|capitals?|states?|regions?|"
+    rf"^\s*where\b|\b(which|what) {_MODIFIERS}({_CITY_NOUNS}|capitals?|states?|regions?|"
     rf"{_BODY_NOUNS})\b",
     re.I,
 )

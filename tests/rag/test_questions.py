@@ -31,6 +31,8 @@ from rag.questions import AnswerType, answer_type, plain_question, without_kind_
         ("For what purpose was the Energy Club created?", AnswerType.REASON),
         ("Where was the digital forum held?", AnswerType.ENTITY),
         ("Which city was declared the cultural capital?", AnswerType.ENTITY),
+        # A town is asked for as a city is ("CITY_Q").
+        ("Which town hosts the summit?", AnswerType.ENTITY),
         ("Which countries' leaders will attend?", AnswerType.COUNTRY),
         ("Which nation chairs the SCO?", AnswerType.COUNTRY),
         ("What organizations are new centers of influence?", AnswerType.ENTITY),

@@ -910,6 +910,8 @@ def test_a_body_after_in_is_still_a_body(sentence: str, body: str) -> None:
 def test_a_city_named_beside_a_document_is_still_one() -> None:
     assert narrow("Leaders met in Astana to sign the Astana Declaration.",
                   "Which city did leaders meet in?") == "Astana"
+    assert narrow("Leaders met in Astana to sign the Astana Declaration.",
+                  "Which town did leaders meet in?") == "Astana"
     # A place whose name ends like a body's stays a place.
     assert narrow("The talks were held in the Soviet Union.",
                   "Where were the talks held?") == "Soviet Union"
