@@ -46,6 +46,13 @@ DEMONYMS = {
     "Argentine": "Argentina", "Argentinian": "Argentina", "Sri Lankan": "Sri Lanka",
     "Maldivian": "Maldives", "Slovenian": "Slovenia", "Icelandic": "Iceland",
 }
+# Adjectives of world regions, as written: "the Central Asian countries", "Gulf
+# states", "a Baltic port" name places, neither one country nor anyone.
+REGIONAL_ADJECTIVES = (
+    "Asian", "European", "African", "American", "Eurasian", "Arab", "Arabian", "Baltic",
+    "Nordic", "Scandinavian", "Balkan", "Caucasian", "Caribbean", "Pacific", "Atlantic",
+    "Mediterranean", "Gulf", "Slavic", "Turkic", "Oceanian",
+)
 # A possessive ending, stripped before looking a word up: "Beijing's" is "Beijing".
 _POSSESSIVE = re.compile(r"(?:['’]s?)$")
 

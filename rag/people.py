@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from rag.countries import is_country, is_demonym
+from rag.countries import DEMONYMS, REGIONAL_ADJECTIVES, is_country, is_demonym
 from rag.figures import CALENDAR
 from rag.lexical import TITLE_WORDS, mentioned, tokenize
 from rag.questions import OFFICES
@@ -125,20 +125,19 @@ def strip_asked(sentence: str, start: int, end: int, asked: set[str],
 
 # Adjectives of place ("Central Asian", "South Korean") are capitalised but name no
 # one. Told by the region or country they are of, not by their ending: "Sarah
-# Khan", "Priya Raman" and "Yuki Suzuki" end like demonyms and are people, and a
-# country's demonym alone may end a name ("Dawn French", "Irvine Welsh").
-_REGIONAL_ADJECTIVES = frozenset((
-    "asian", "european", "african", "american", "eurasian", "arab", "arabian", "baltic",
-    "nordic", "scandinavian", "balkan", "caucasian", "caribbean", "pacific", "atlantic",
-    "mediterranean", "slavic", "turkic", "oceanian", "korean", "kazakh", "uzbek", "kyrgyz",
-    "tajik", "kurdish", "persian", "english"))
+# Khan", "Priya Raman" and "Yuki Suzuki" end like demonyms and are people. Not
+# every country's demonym either, which alone may end a name ("Dawn French",
+# "Irvine Welsh"): those news writes that are no surname (``DEMONYMS``: "Kazakh",
+# "Saudi") and a few more.
+_PLACE_ADJECTIVES = frozenset(word.lower() for word in (
+    *REGIONAL_ADJECTIVES, *DEMONYMS, "Korean", "Kurdish", "Persian", "English"))
 
 
 def _of_place(words: list[str]) -> bool:
     """Whether a run of words ends in an adjective of place: a region's ("Central
     Asian", "South Korean") or a country's of two words ("Sri Lankan")."""
     last = words[-1].lower().strip(".,’'")
-    return last in _REGIONAL_ADJECTIVES or is_demonym(" ".join(words[-2:]))
+    return last in _PLACE_ADJECTIVES or is_demonym(" ".join(words[-2:]))
 
 
 # "the president of China", "the foreign minister of Kazakhstan": an office with its owner.

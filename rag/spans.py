@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable
 
 from rag.choosing import PLURAL_Q, listed, nearest
 from rag.coreference import ACRONYM, asked_acronym, spelled_out
-from rag.countries import is_country, is_demonym, stands_for
+from rag.countries import REGIONAL_ADJECTIVES, is_country, is_demonym, stands_for
 from rag.definitions import asked_subject, definition
 from rag.figures import (
     CALENDAR,
@@ -252,9 +252,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
 
 _REGIONAL_COUNTRIES = re.compile(
     r"\b((?:(?:Central|Eastern|Western|Northern|Southern|North|South|East|West)\s+)?"
-    r"(?:Asian|European|African|American|Arab|Baltic|Nordic|Scandinavian|Balkan|Caucasian|"
-    r"Caribbean|Pacific|Atlantic|Mediterranean|Gulf|Eurasian|Latin\s+American|Slavic|Turkic))"
-    r"\s+(?:countries|states|nations)\b")
+    rf"(?:Latin\s+American|{'|'.join(REGIONAL_ADJECTIVES)}))\s+(?:countries|states|nations)\b")
 
 
 def _strip_common_opening(sentence: str, start: int, end: int,

@@ -817,6 +817,11 @@ def test_countries_named_by_their_region_answer_which_countries() -> None:
     assert candidates("It met the SCO countries.", AnswerType.COUNTRY, "Which countries?") == []
     assert candidates("The Republican states backed it.", AnswerType.COUNTRY,
                       "Which countries backed it?") == []
+    # Every region an adjective of place names (``countries.REGIONAL_ADJECTIVES``).
+    sentence = "The Oceanian nations and the Latin American states backed it."
+    assert [sentence[s:e] for s, e in candidates(sentence, AnswerType.COUNTRY,
+                                                 "Which countries backed it?")] == [
+        "Oceanian nations", "Latin American states"]
 
 
 @pytest.mark.parametrize(
