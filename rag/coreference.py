@@ -33,8 +33,11 @@ _NAME = re.compile(rf"\b(?:[A-Z][\w’'-]*\s+(?:(?:of|for|and)\s+)?){{1,5}}{_BOD
 # An acronym given in brackets after a name: "... Organization (NATO)".
 _BRACKETED = re.compile(r"\(([A-Z]{2,6})\)")
 _NAME_BRACKETED = re.compile(rf"({_NAME.pattern})\s*\(([A-Z]{{2,6}})\)")
+# A regnal number ("Charles III", "Henry VIII") is written in capitals and is no
+# acronym: what a pattern for one puts before its letters.
+NOT_REGNAL = r"(?!(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\b)"
 # An acronym as written (lower-cased, "US" would be the pronoun "us").
-ACRONYM = re.compile(r"\b[A-Z]{2,6}\b")
+ACRONYM = re.compile(rf"\b{NOT_REGNAL}[A-Z]{{2,6}}\b")
 _OPENING = re.compile(r"^(?:The|A|An|This|That|Its|Our)\s+")
 # A run of capitalised words within a line, as an acronym would abbreviate it.
 _RUN = re.compile(r"[A-Z][\w’'-]+(?:[^\S\n]+[A-Z][\w’'-]+)+")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from rag.coreference import NOT_REGNAL
 from rag.countries import DEMONYMS, REGIONAL_ADJECTIVES, is_country, is_demonym
 from rag.figures import CALENDAR
 from rag.lexical import TITLE_WORDS, mentioned, tokenize
@@ -164,10 +165,11 @@ def after_country(sentence: str, start: int, end: int) -> int:
 
 
 # An acronym ("SCO", "UN"): part of a body's name, never of a person's. Not a
-# regnal number ("Charles III").
-_BODY_WORD = re.compile(r"\b(?!(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\b)[A-Z]{2,}\b")
+# regnal number ("Charles III"). Of any length, unlike ``ACRONYM``: a word in
+# capitals is no part of a person's name either.
+_BODY_WORD = re.compile(rf"\b{NOT_REGNAL}[A-Z]{{2,}}\b")
 # One of three letters or more: "JD Vance" has initials, "BYD" is a company.
-BODY_ACRONYM = re.compile(r"\b(?!(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\b)[A-Z]{3,}\b")
+BODY_ACRONYM = re.compile(rf"\b{NOT_REGNAL}[A-Z]{{3,}}\b")
 
 
 def holds_title(asked: set[str]) -> bool:

@@ -326,7 +326,8 @@ _BODY_END = re.compile(r"\s(?:Union|Alliance|Association|Agency|Bank|Federation|
 
 def _names_body(text: str) -> bool:
     """Whether a name is a body's, not a place's: an acronym ("in NATO", "in the
-    SCO") or a body's word ending it ("in the European Union", "in the Group")."""
+    SCO"; not the regnal number of "Charles III Hall") or a body's word ending it
+    ("in the European Union", "in the Group")."""
     return bool(ACRONYM.search(text) or _BODY_END.search(text) or _NOT_A_PLACE.search(text))
 
 

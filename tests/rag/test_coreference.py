@@ -8,6 +8,7 @@ import pytest
 
 from rag import answering
 from rag.coreference import (
+    ACRONYM,
     Abbreviations,
     antecedents,
     asked_acronym,
@@ -47,6 +48,12 @@ def test_ties_go_to_the_body_named_last() -> None:
     sentences = _sentences("The European Union (EU) met.",
                            "The African Union (AU) came too, and the bloc grew.")
     assert antecedents(sentences) == [None, "African Union"]
+
+
+def test_a_regnal_number_is_no_acronym() -> None:
+    assert ACRONYM.findall("Charles III met the SCO, NATO and the US after World War II; "
+                           "Louis XII did not, nor did IVF clinics.") == [
+        "SCO", "NATO", "US", "IVF"]
 
 
 def test_names_of_bodies_count_and_define_their_initials() -> None:

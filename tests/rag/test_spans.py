@@ -506,6 +506,14 @@ def test_a_capitalised_first_word_needs_the_corpus_to_capitalise_it_too() -> Non
         "Kazakhstan")
 
 
+def test_a_regnal_number_makes_no_place_a_body() -> None:
+    # "Which company ...?": a name after "at" is where, unless an acronym or a
+    # body's word says it is a body; "III" is Charles's number, no acronym.
+    sentence = "The deal was signed at Charles III Hall by Acme Corp."
+    assert narrow(sentence, "Which company signed the deal?") == "Acme Corp"
+    assert narrow("The deal was signed at the SCO.", "Which company signed the deal?") == "SCO"
+
+
 def test_country_questions_take_only_country_names() -> None:
     corridors = ("Kazakhstan is improving the Western Europe-Western China International "
                  "Transit Corridor and the Trans-Caspian International Transport Route.")
