@@ -146,6 +146,10 @@ def candidates(sentence: str, kind: AnswerType, question: str,
     body = bool(BODY_Q.search(question))
     year = kind is AnswerType.DATE and asks_year(question)
     asked = set(tokenize(question))
+    # "Who was foreign minister before Nurtleu?": the one the question places
+    # the answer against is not the answer.
+    reference = {term for match in _RELATIVE_TO.finditer(question)
+                 for term in tokenize(match.group(1))}
     found = []
     for match in pattern.finditer(sentence):
         start, end = match.span()
@@ -179,6 +183,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue  # stop words alone name nothing: "The" after an emoji
         if terms and terms <= asked:
             continue  # the question already says it; it is not the answer
+        if terms & reference:
+            continue
         if kind is AnswerType.NAME and not (
                 looks_like_name(sentence[start:end])
                 # One word left of a longer run ("Acme | Robotics") is part of a
@@ -416,6 +422,11 @@ _BY = re.compile(r"\b(?:[a-z]+ed|[a-z]+en|led|made|held|built|won|run|set|chosen
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|whom|whose|that|while|whereas)\b", re.I)
 
 
+# A name the question places its answer against in time or rank: "before
+# Nurtleu", "succeeded Nazarbayev", "other than China".
+_RELATIVE_TO = re.compile(
+    r"\b(?:before|after|succeed(?:ed|s)?|preceded?|precedes|replaced?|replaces|than)\s+"
+    r"((?:[A-Z][\w’'.-]*\s*)+)")
 # A lower-case word right after a name: the name goes on as a body's ("SCO structures").
 _LOWER_WORD_AFTER = re.compile(r"[^\S\n]+[a-z]")
 

@@ -755,6 +755,21 @@ def test_an_adjective_of_place_is_no_named_place(sentence: str, expected: list[s
     assert [sentence[s:e] for s, e in found] == expected
 
 
+@pytest.mark.parametrize(("question", "expected"), [
+    # The one the question places the answer against is not the answer.
+    ("Who was foreign minister before Nurtleu?", []),
+    ("Who succeeded Murat Nurtleu?", []),
+    ("Who was foreign minister after Nurtleu?", []),
+    # Without such a word, he is.
+    ("Who is the foreign minister?", ["Murat Nurtleu"]),
+])
+def test_a_name_the_question_places_the_answer_against_is_no_answer(
+        question: str, expected: list[str]) -> None:
+    sentence = "As Foreign Minister Murat Nurtleu noted, the talks went well."
+    found = candidates(sentence, AnswerType.NAME, question)
+    assert [sentence[s:e] for s, e in found] == expected
+
+
 def test_a_place_is_not_who_did_it() -> None:
     sentence = "The Danube Commission, founded in 1948 and headquartered in Budapest, meets."
     assert narrow(sentence, "Who founded the Danube Commission?") is None
