@@ -340,7 +340,7 @@ class ConfidenceRules:
         if (asked := speech_asked(question)) is not None and not self._reports(best, *asked):
             yield MISSING_SPEECH_CONFIDENCE, Doubt(
                 MISSING_SPEECH, "The question asks what someone said about something, and "
-                f"the {documents} near the closest sentence report{ending} no such words.")
+                "neither the closest sentence nor its neighbours report such words.")
         if (kind is AnswerType.OTHER and YES_NO_OPENING.match(question)
                 and not self._says_any(question, best)):
             yield MISSING_PREDICATE_CONFIDENCE, Doubt(
@@ -685,9 +685,7 @@ _DENIES = re.compile(
 
 # Words a yes/no question uses to ask about the text, not about the world: "Does
 # the article mention Tesla?" asks only whether a sentence names Tesla.
-_ABOUT_THE_TEXT = frozenset(tokenize(
-    "mention mentioned mentions article text document report say says said talk write "
-    "written there any"))
+_ABOUT_THE_TEXT = frozenset(tokenize("mention text report talk write written"))
 
 
 def _negation(question: str) -> str | None:
@@ -795,4 +793,3 @@ def _same_figure(asked: tuple[str, str | None], given: tuple[str, str | None]) -
 def _plain(digits: str) -> str:
     """Digits without thousands separators: "1,000" and "1000" are one figure."""
     return re.sub(r",(?=\d{3}(?!\d))", "", digits)
-

@@ -35,7 +35,7 @@ _BRACKETED = re.compile(r"\(([A-Z]{2,6})\)")
 _NAME_BRACKETED = re.compile(rf"({_NAME.pattern})\s*\(([A-Z]{{2,6}})\)")
 # A regnal number ("Charles III", "Henry VIII") is written in capitals and is no
 # acronym: what a pattern for one puts before its letters.
-NOT_REGNAL = r"(?!(?:I{1,3}|IV|VI{0,3}|IX|XI{0,3})\b)"
+NOT_REGNAL = r"(?!(?:X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3})\b)"
 # An acronym as written (lower-cased, "US" would be the pronoun "us").
 ACRONYM = re.compile(rf"\b{NOT_REGNAL}[A-Z]{{2,6}}\b")
 _OPENING = re.compile(r"^(?:The|A|An|This|That|Its|Our)\s+")

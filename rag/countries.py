@@ -195,7 +195,6 @@ BODIES = frozenset((
 BODY_KEYS = frozenset(body.lower() for body in BODIES)
 _NAME_BEFORE = re.compile(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$")
 _ACTOR_WORD = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
-_POSSESSIVE = re.compile(r"[’']s?$")
 
 
 def _aliases(names: tuple[str, ...]) -> frozenset[str]:

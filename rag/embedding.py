@@ -97,15 +97,17 @@ def _hub_cache() -> str:
 
 def _cached_copy(model: str, cache: str) -> Path | None:
     """The folder of ``model`` in the Hugging Face cache ``cache``, or None if the
-    cache holds no such model (or cannot be read)."""
-    from huggingface_hub import CacheNotFound, scan_cache_dir
+    cache holds no such model, whole or half-downloaded.
 
-    try:
-        found = scan_cache_dir(cache)
-    except (CacheNotFound, OSError, ValueError):
-        return None  # no cache at all: nothing of that name in it
-    return next((repo.repo_path for repo in found.repos
-                 if repo.repo_type == "model" and repo.repo_id == model), None)
+    sentence-transformers looks a bare name ("all-MiniLM-L6-v2") up as
+    "sentence-transformers/<name>", so both are tried.
+    """
+    names = [model] if "/" in model else [model, f"sentence-transformers/{model}"]
+    for name in names:
+        folder = Path(cache) / ("models--" + name.replace("/", "--"))
+        if folder.is_dir():
+            return folder
+    return None
 
 
 class Embedder:

@@ -160,10 +160,10 @@ def fold_compatible(text: str) -> str:
 
 # Asked once at load; names a capital, a country and a date so that every
 # lazily built table is ready before the first real question.
-# How many times top_k passages a question's second look retrieves, when the
-# best sentence gives no span of the asked kind.
-SECOND_LOOK = 2
 WARM_UP = "When did Paris say France would join?"
+# How many times top_k passages a question's second look retrieves, when the
+# best sentence gives no span (or rate) of the asked kind.
+SECOND_LOOK = 2
 # How often ``watch`` looks for edited documents: a look is a stat per file.
 WATCH_SECONDS = 2.0
 # ``watch`` re-reads files once they look the same at two looks in a row: an editor
@@ -480,10 +480,17 @@ class Engine:
         """A question's lexical terms as every path reads them: words that ask
         nothing (``plain_question``), idioms and the noun naming the kind of answer
         left out, a body's full name folded to its acronym, an acronym the corpus
-        only spells out spelled out (``_Ready.terms``)."""
+        only spells out spelled out (``_Ready.terms``).
+
+        Raises:
+            InvalidQuestionError: Empty or over-long question.
+        """
+        # Validated as ``ask`` validates it: the reading is remembered (``_Ready``),
+        # and only for questions ``ask`` would take.
+        text = validate_question(question)
         ready = self._ready
-        return (tokenize(_looked_for(plain_question(question)))
-                if ready is None else ready.terms(ready.read(question)))
+        return (tokenize(_looked_for(plain_question(text)))
+                if ready is None else ready.terms(ready.read(text)))
 
     def read(self, question: str) -> str:
         """A question as every path reads it, the embedding included: without words
@@ -552,20 +559,25 @@ class Engine:
         passages = ready.retriever.search(vector, terms, mode, top_k)
         t2 = time.perf_counter()
         pick = ready.answerer.select(cased, vector, terms, passages, self.settings.max_quotes)
-        if any(doubt.rule == TYPE_MISS for doubt in pick.doubts):
+        depth = min(SECOND_LOOK * top_k, MAX_TOP_K)
+        if depth > top_k and any(doubt.rule == TYPE_MISS for doubt in pick.doubts):
             # A second, deeper look: the one sentence giving the asked kind of span
             # ("the upcoming SCO summit in Astana" for "Where is the summit?") may
-            # lie in a passage ranked just below top_k.
-            deeper = ready.retriever.search(vector, terms, mode,
-                                            min(SECOND_LOOK * top_k, MAX_TOP_K))
+            # lie in a passage ranked just below top_k. (Its time counts as
+            # answering, not retrieving.)
+            deeper = ready.retriever.search(vector, terms, mode, depth)
             again = ready.answerer.select(cased, vector, terms, deeper,
                                           self.settings.max_quotes)
             if not any(doubt.rule == TYPE_MISS for doubt in again.doubts):
-                # The passages down to the deepest one a quote cites: ranks stay
-                # 1..n, and every quote's passage is there.
-                cited = {quote.chunk_id for quote in again.quotes}
-                deepest = max((p.rank for p in deeper if p.chunk_id in cited), default=0)
-                pick, passages = again, deeper[: max(top_k, deepest)]
+                pick = again
+                if again.confidence >= self.settings.abstain_threshold:
+                    # The passages down to the deepest one a quote cites: ranks
+                    # stay 1..n, and every quote's passage is there. An
+                    # abstention keeps the top_k closest.
+                    cited = {quote.chunk_id for quote in again.quotes}
+                    deepest = max((p.rank for p in deeper if p.chunk_id in cited),
+                                  default=0)
+                    passages = deeper[: max(top_k, deepest)]
         abstained = not pick.quotes or pick.confidence < self.settings.abstain_threshold
         t3 = time.perf_counter()
         return Answer(

@@ -247,7 +247,7 @@ _RATE_ASKED = re.compile(
     rf"|\bwhat\s+(?:is|was|are|were|will\s+be)\s+the\s+(?:[\w’'-]+\s+){{0,2}}?{_RATE_NOUN}"
     # "What tariff has the EU imposed on ...?": one tariff, asked how high; "What
     # tariffs did the US impose?" may ask on what.
-    r"|\bwhat\s+(?:(?:new|additional|extra|import)\s+)?(?:tariff|duty|levy)\s+"
+    r"|\bwhat\s+(?:(?:new|additional|extra|import)\s+)?(?:tariff|levy)\s+"
     r"(?:has|have|had|did|does|do|will|would)\b",
     re.I)
 

@@ -23,9 +23,11 @@ from rag.lexical import AUXILIARIES, MODALS, tokenize
 # preposition or a verb (those start another phrase: "What did the countries
 # sign?" asks for no country).
 _VERBS = (*AUXILIARIES, *MODALS)
-_PHRASE_STOPS = (*_VERBS, "the", "a", "an", "of", "to", "in", "on", "at", "for", "by", "with",
-                 "from", "and", "or", "this", "that", "these", "those", "its", "their", "his",
-                 "her", "our", "your", "kind", "type", "sort")
+# "this concept" refers back to one named before.
+_POINTING = ("this", "that", "these", "those", "such")
+_PHRASE_STOPS = (*_VERBS, *_POINTING, "the", "a", "an", "of", "to", "in", "on", "at", "for",
+                 "by", "with", "from", "and", "or", "its", "their", "his", "her", "our", "your",
+                 "kind", "type", "sort")
 _NOT_STOP = rf"(?!(?:{'|'.join(_PHRASE_STOPS)})\b)"
 _ASKED_NOUN = re.compile(
     rf"\s*(?:which|what)\s+((?:{_NOT_STOP}[\w’'-]+\s+){{0,3}}?)"
@@ -39,10 +41,10 @@ _DESCRIBED = frozenset(tokenize(
 _FOR_END = re.compile(r"\bfor\s*\??\s*$", re.I)
 
 # Words that end the phrase a noun heads, reading back from it, and the verbs
-# ("-ed", "-ing") that do.
+# ("-ed", "-ing", in lower case: "Beijing" and "United" are names) that do.
 _PHRASE_END = re.compile(
     rf"(?:{'|'.join(_PHRASE_STOPS)}|as|than|about|into|over|under|between|among|through|"
-    r"\w+ed|\w+ing)", re.I)
+    r"(?-i:[a-z]\w*(?:ed|ing)))", re.I)
 _PUNCTUATION_END = re.compile(r"[,;:()“”\"—–]$")
 _PHRASE_WORDS = 4
 _LIST_WORDS = 8
@@ -58,10 +60,12 @@ _INTRODUCES = re.compile(
 _FOLLOWING = re.compile(r"[^,;:.!?()“”\"—–]*")
 _OF = re.compile(r"\s+(?:of|on)\s+(?P<rest>\S.*)", re.I)
 # The noun as subject of a copula ("The currencies used are the tenge and the
-# yuan") or its complement ("The tenge and yuan are national currencies").
+# yuan") or its complement ("The tenge and yuan are national currencies"); a
+# passive says what is done with it, not what it is ("currencies are used for
+# payments", "systems are being studied").
 _COPULA_AFTER = re.compile(
     r"(?:\s+[\w’'-]+){0,6}?\s+(?:is|are|was|were|include|includes|included|remain|remains)"
-    r"\s+\S", re.I)
+    r"\s+(?!(?:being|been|(?:[a-z]+ly\s+)?[a-z]\w*ed)\b)\S", re.I)
 _COPULA_BEFORE = re.compile(
     r"\b(?:is|are|was|were|as|become|becomes|became|include|includes|included)\s+"
     r"(?:(?:the|a|an|its|their|main|key)\s+)?$", re.I)
@@ -71,9 +75,17 @@ _WORD = re.compile(r"[A-Za-z][\w’'-]*")
 
 
 def asked_noun(question: str) -> str | None:
-    """The noun a "Which N ...?" question asks for an instance of, if it opens so:
-    "systems" for "Which alternative payment systems is Kazakhstan studying?";
-    none for "What did the countries sign?" or "What is the SCO for?"."""
+    """The noun a "Which N ...?" question asks for an instance of.
+
+    Args:
+        question: The question, as the engine reads it.
+
+    Returns:
+        "systems" for "Which alternative payment systems is Kazakhstan
+        studying?"; None for a question not opening so ("What did the countries
+        sign?"), asking for a purpose ("What is the SCO for?") or for what a
+        description answers ("What role ...?").
+    """
     if _FOR_END.search(question):
         return None
     match = _ASKED_NOUN.match(question)
@@ -121,7 +133,7 @@ def _names_one(sentence: str, use: re.Match[str], asked: set[str]) -> bool:
             break
         modifiers.insert(0, word)
     # "this concept" refers back to one the sentence before names.
-    if stop.lower() in ("this", "that", "these", "those", "such"):
+    if stop.lower() in _POINTING:
         return True
     # "Downtown Santa Ana, the South Coast Metro and Newport Center districts":
     # the noun may close a list of names.
@@ -138,7 +150,7 @@ def _names_one(sentence: str, use: re.Match[str], asked: set[str]) -> bool:
             and _new_words(introduced.group("rest"), asked)):
         return True
     following = _FOLLOWING.match(after)
-    if following is not None and _new_name(" ".join(following.group().split()[:6]), asked):
+    if following and _new_name(" ".join(following.group().split()[:6]), asked):
         return True
     rest = " ".join(words[: len(words) - len(modifiers)])
     return bool(_COPULA_AFTER.match(after) or _COPULA_BEFORE.search(rest + " "))
@@ -153,5 +165,4 @@ def _new_name(text: str, asked: set[str]) -> bool:
 def _new_words(text: str, asked: set[str]) -> bool:
     """Whether the first words of ``text`` hold a word the question does not give
     (words ``tokenize`` keeps: no article or preposition)."""
-    words = [term for term in tokenize(" ".join(_WORD.findall(text)[:6]))]
-    return any(term not in asked for term in words)
+    return any(term not in asked for term in tokenize(" ".join(_WORD.findall(text)[:6])))

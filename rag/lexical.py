@@ -276,7 +276,8 @@ MODALS = ("may", "might", "must", "shall")
 # A question answered yes or no, after any spaces: "Is ...?", "Didn't ...?",
 # "Must ...?", "Can't ...?", "Cannot ...?", "Won't ...?".
 YES_NO_OPENING = re.compile(
-    rf"\s*(?:(?:{'|'.join((*AUXILIARIES, *MODALS))})(?:n[’']t)?|cannot|won[’']t)\b", re.I)
+    rf"\s*(?:(?:{'|'.join((*AUXILIARIES, *MODALS))})(?:n[’']t)?|cannot|won[’']t)\b"
+    r"(?<!May(?=\s+\d))", re.I)
 
 
 @lru_cache(maxsize=1024)

@@ -85,9 +85,9 @@ def offices_held(sentence: str) -> list[tuple[int, int]]:
         run = sentence[start : match.end()]
         words = [w for w in run.split() if not _BODY_WORD.fullmatch(w)]
         # Titles besides the acronyms, one of them an office (``only_titles``): so
-        # no name (``looks_like_name``) and an office among the run's terms. Some
-        # words, as ``only_titles`` holds of no words at all and acronyms alone
-        # ("SCO") name no office.
+        # no name (``looks_like_name``) and an office among the run's terms.
+        # ``words`` must not be empty: ``only_titles("")`` holds, and acronyms
+        # alone ("SCO") name no office.
         if words and only_titles(" ".join(words)):
             spans.append((start, match.end()))
     return spans
@@ -130,8 +130,10 @@ def strip_asked(sentence: str, start: int, end: int, asked: set[str],
 # every country's demonym either, which alone may end a name ("Dawn French",
 # "Irvine Welsh"): those news writes that are no surname (``DEMONYMS``: "Kazakh",
 # "Saudi") and a few more.
+# (One word each: ``_of_place`` reads the last word; "Sri Lankan" is a demonym.)
 _PLACE_ADJECTIVES = frozenset(word.lower() for word in (
-    *REGIONAL_ADJECTIVES, *DEMONYMS, "Korean", "Kurdish", "Persian", "English"))
+    *REGIONAL_ADJECTIVES, *DEMONYMS, "Korean", "Kurdish", "Persian", "English")
+    if " " not in word)
 
 
 def _of_place(words: list[str]) -> bool:

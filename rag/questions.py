@@ -12,7 +12,7 @@ from enum import Enum
 
 from rag.coreference import asked_acronym
 from rag.definitions import asked_subject
-from rag.lexical import QUESTION_OPENING, question_sentences, tokenize
+from rag.lexical import AUXILIARIES, MODALS, QUESTION_OPENING, question_sentences, tokenize
 
 
 class AnswerType(Enum):
@@ -38,10 +38,9 @@ OFFICES = frozenset(tokenize(
 # "Which six countries", "On what exact dates": up to two words may stand between
 # the question word and the noun saying what is asked, if no verb or article
 # does ("What did the countries sign?" asks about no country).
-_NOT_MODIFYING = (r"(?!(?:is|are|was|were|do|does|did|has|have|had|will|would|can|could|"
-                  r"should|may|might|must|the|a|an|of|to|in|on|for|and|or|this|that|these|"
-                  r"those|last|next|its|their|his|her|our|your|both|all|some|any|every|"
-                  r"each)\b)")
+_NOT_MODIFYING = (rf"(?!(?:{'|'.join((*AUXILIARIES, *MODALS))}|the|a|an|of|to|in|on|for|and|"
+                  r"or|this|that|these|those|last|next|its|their|his|her|our|your|both|all|"
+                  r"some|any|every|each)\b)")
 # After a modifier the noun is a common one, in lower case: "Which top United
 # Nations official" asks for no nation. (With none, any case: "Which Countries
 # Joined?" in title case.)

@@ -148,8 +148,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
     asked = set(tokenize(question))
     # "Who was foreign minister before Nurtleu?": the one the question places
     # the answer against is not the answer.
-    reference = {term for match in _RELATIVE_TO.finditer(question)
-                 for term in tokenize(match.group(1))}
+    references = [set(tokenize(match.group(1))) for match in _RELATIVE_TO.finditer(question)]
     found = []
     for match in pattern.finditer(sentence):
         start, end = match.span()
@@ -183,8 +182,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue  # stop words alone name nothing: "The" after an emoji
         if terms and terms <= asked:
             continue  # the question already says it; it is not the answer
-        if terms & reference:
-            continue
+        if any(reference and reference <= terms for reference in references):
+            continue  # the reference itself: "Murat Nurtleu" for "before Nurtleu"
         if kind is AnswerType.NAME and not (
                 looks_like_name(sentence[start:end])
                 # One word left of a longer run ("Acme | Robotics") is part of a
@@ -269,7 +268,7 @@ def _strip_common_opening(sentence: str, start: int, end: int,
     word opens no sentence of its own.
     Without the corpus's list, only a stop word is dropped.
     """
-    before = sentence[:start].rstrip()
+    before = _KEYCAP.sub("", sentence[:start]).rstrip()
     # A quotation opens with a capital too: the motto “Strengthening ...” names
     # nothing.
     if not all(ch in _OPENING_PUNCT or _symbol(ch) for ch in before) and not before.endswith(
@@ -285,9 +284,12 @@ def _strip_common_opening(sentence: str, start: int, end: int,
     return (start + rest.end(), end) if rest else (end, end)
 
 
-_OPENING_PUNCT = " \t\n\"“‘'([-–—"
+# Before a sentence's first word: spaces, quotes, brackets, dashes and bullets.
+_OPENING_PUNCT = " \t\n\"“‘'([-–—•*·"
 # What joins an emoji's parts ("👨‍👩‍👧", "❤️"): a zero-width joiner, a variation selector.
 _EMOJI_JOINERS = "\u200d\ufe0e\ufe0f"
+# A keycap emoji ("1️⃣"): a digit, "#" or "*", then the combining keycap.
+_KEYCAP = re.compile("[0-9#*]\ufe0f?\u20e3")
 
 
 def _symbol(ch: str) -> bool:
@@ -425,7 +427,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:which|who|whom|whose|that|while|wherea
 # A name the question places its answer against in time or rank: "before
 # Nurtleu", "succeeded Nazarbayev", "other than China".
 _RELATIVE_TO = re.compile(
-    r"\b(?:before|after|succeed(?:ed|s)?|preceded?|precedes|replaced?|replaces|than)\s+"
+    r"\b(?i:before|after|succeed(?:ed|s)?|preceded?|precedes|replaced?|replaces|than)\s+"
     r"((?:[A-Z][\w’'.-]*\s*)+)")
 # A lower-case word right after a name: the name goes on as a body's ("SCO structures").
 _LOWER_WORD_AFTER = re.compile(r"[^\S\n]+[a-z]")

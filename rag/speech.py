@@ -18,26 +18,42 @@ from rag.lexical import tokenize
 # terrorism?": a speaker, a verb of saying and a topic.
 _SAID_ABOUT = re.compile(
     r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+"
-    r"(?:say|said|note|noted|stress|emphasi[sz]e|state|claim|warn|write|think|tell\s+\w+)"
+    r"(?:say|said|note|noted|stress|stressed|emphasi[sz]e|emphasi[sz]ed|state|stated|claim|"
+    r"claimed|warn|warned|write|written|think|thought|tell\s+\w+|told\s+\w+)"
     r"\s+(?:about|on|of|regarding|concerning|in\s+regard\s+to)\s+(?P<topic>.+?)\s*[?.!]*\s*$",
     re.I)
-# How a text reports speech: a verb of saying, "according to", or quotation marks.
+# How a text reports speech: a verb of saying, "according to", or a quotation
+# opened after a colon or comma, or closed before one ("... ,” he added"). Quotation
+# marks alone may only name something: Tokayev opened the “Astana Forum”.
 _REPORTED = re.compile(
     r"\b(?:said|says|say|noted|notes|note|stated|states|stressed|stresses|emphasi[sz]ed|"
     r"emphasi[sz]es|told|tells|warned|warns|declared|declares|added|adds|remarked|"
     r"explained|believes|believed|spoke|speaks|spoken|according\s+to|called\s+for|"
-    r"calls\s+for)\b|[“”\"]",
+    r"calls\s+for)\b|[:,]\s*[“\"]|[,.!?]\s*[”\"]",
     re.I)
+# A question asking what the text itself says of something names no speaker:
+# "What does the article say about terrorism?" (``questions.plain_question``
+# reads such a question as "What about terrorism?" before any rule sees it).
+_THE_TEXT = frozenset(tokenize("the article text document report piece passage author writer"))
 
 
 def speech_asked(question: str) -> tuple[frozenset[str], frozenset[str]] | None:
-    """The speaker's and the topic's terms of a "What did X say about Y?" question,
-    or None if it asks no such thing."""
+    """What a "What did X say about Y?" question asks about.
+
+    Args:
+        question: The question, as the engine reads it.
+
+    Returns:
+        The speaker's and the topic's terms, or None if the question asks no such
+        thing, or asks what the text itself says.
+    """
     match = _SAID_ABOUT.match(question)
     if match is None:
         return None
     speaker, topic = frozenset(tokenize(match["speaker"])), frozenset(tokenize(match["topic"]))
-    return (speaker, topic) if speaker and topic else None
+    if not speaker or not topic or speaker <= _THE_TEXT:
+        return None
+    return speaker, topic
 
 
 def reports_speech(texts: Sequence[str], terms: Sequence[AbstractSet[str]],
@@ -51,6 +67,9 @@ def reports_speech(texts: Sequence[str], terms: Sequence[AbstractSet[str]],
             of Kazakhstan" holds Tokayev's).
         speaker: The speaker's terms, from ``speech_asked``.
         topic: The topic's terms, from ``speech_asked``.
+
+    Returns:
+        True if some sentence reports the speaker speaking of the topic.
     """
     for i, text in enumerate(texts):
         if not (speaker <= terms[i] and _REPORTED.search(text)):

@@ -591,8 +591,9 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
                                "document mentions only elsewhere."),
           ("missing_figure", "The closest sentence does not give the question's “G20”."),
           # Only the G7 speaks near it.
-          ("missing_speech", "The question asks what someone said about something, and the "
-                             "document near the closest sentence reports no such words.")]),
+          ("missing_speech", "The question asks what someone said about something, and "
+                             "neither the closest sentence nor its neighbours report "
+                             "such words.")]),
         ({"d": "The United States met China in Geneva last week for talks. The EU will "
                "introduce tariffs of 38.1% on cars from China."},
          "What tariff has the United States put on cars from China?", AnswerType.OTHER,
@@ -619,8 +620,8 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
                "week long. The passage of goods through the Red Sea is blocked."},
          "What did Tokayev say about the Red Sea?", AnswerType.OTHER, "The passage",
          [("missing_speech", "The question asks what someone said about something, and "
-                             "the document near the closest sentence reports no such "
-                             "words.")]),
+                             "neither the closest sentence nor its neighbours report "
+                             "such words.")]),
         ({"d": "Tesla and BYD sell many cars in Europe. Tariffs on them rose this year."},
          "Is Tesla a public company?", AnswerType.OTHER, "Tesla",
          [("missing_predicate", "The question asks whether something is so, and the "

@@ -52,8 +52,8 @@ def test_ties_go_to_the_body_named_last() -> None:
 
 def test_a_regnal_number_is_no_acronym() -> None:
     assert ACRONYM.findall("Charles III met the SCO, NATO and the US after World War II; "
-                           "Louis XII did not, nor did IVF clinics.") == [
-        "SCO", "NATO", "US", "IVF"]
+                           "Louis XII, Louis XIV, Louis XVI and John XXIII did not, nor did "
+                           "IVF clinics, DIV or XL.") == ["SCO", "NATO", "US", "IVF", "DIV", "XL"]
 
 
 def test_names_of_bodies_count_and_define_their_initials() -> None:

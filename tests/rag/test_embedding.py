@@ -157,18 +157,23 @@ def test_a_folder_holding_no_model_is_said_to_fail_to_load_with_the_cause(tmp_pa
     assert "complete sentence-transformers model" in message and "no folder" not in message
 
 
+@pytest.mark.parametrize(("name", "folder"), [
+    ("acme/broken", "models--acme--broken"),
+    # A bare name is looked up as sentence-transformers' own.
+    ("broken-mini", "models--sentence-transformers--broken-mini"),
+])
 def test_a_cached_model_that_fails_to_load_is_not_called_missing(
-        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, name: str, folder: str) -> None:
     # The Hugging Face cache's layout: models--ORG--NAME/{refs/main, snapshots/REV}.
-    repo = tmp_path / "models--acme--broken"
+    repo = tmp_path / folder
     (repo / "refs").mkdir(parents=True)
     (repo / "refs" / "main").write_text("abc123", encoding="utf-8")
     (repo / "snapshots" / "abc123").mkdir(parents=True)
     (repo / "snapshots" / "abc123" / "config.json").write_text("{not json", encoding="utf-8")
     monkeypatch.setenv("SENTENCE_TRANSFORMERS_HOME", str(tmp_path))
     with pytest.raises(ModelLoadError) as info:
-        Embedder("acme/broken").load()
+        Embedder(name).load()
     message = str(info.value)
-    assert f"'acme/broken' is in the local Hugging Face cache ({repo})" in message
+    assert f"'{name}' is in the local Hugging Face cache ({repo})" in message
     assert "fails to load (" in message and "config.json" in message  # the library's cause
     assert "no model of that name" not in message and "no folder" not in message

@@ -32,14 +32,19 @@ QUESTION = "Which payment systems is Kazakhstan studying?"
     "Kazakhstan, facing sanctions, studies payment systems.",
     # Names the question gives are no instance.
     "Kazakhstan studies payment systems with Kazakhstan's banks.",
+    # A passive says what is done with them, not which they are.
+    "Payment systems are being studied in Kazakhstan.",
+    "Payment systems are increasingly studied in Kazakhstan.",
 ])
 def test_a_sentence_repeating_the_noun_names_none(sentence: str) -> None:
     assert names_no_instance(sentence, QUESTION, "systems")
 
 
 @pytest.mark.parametrize("sentence", [
-    # A name or a word of its own beside the noun.
+    # A name or a word of its own beside the noun, whatever its ending.
     "Kazakhstan studies the Chinese CIPS payment systems.",
+    "Kazakhstan studies the Beijing payment systems.",
+    "Kazakhstan studies the United payment systems.",
     "Kazakhstan studies digital payment systems.",
     # A list the noun introduces, or closes.
     "Kazakhstan studies payment systems such as barter and clearing.",

@@ -239,6 +239,9 @@ def test_decomposed_and_composed_accents_are_one_term() -> None:
         ("Who is the chair?", False),
         ("Island nations joined when?", False),
         ("Mustang sales rose when?", False),
+        # "May" before a day is the month.
+        ("May 16 marked what meeting?", False),
+        ("May I ask when it was?", True),
     ],
 )
 def test_a_yes_no_question_is_told_by_its_opening_verb(question: str, yes_no: bool) -> None:

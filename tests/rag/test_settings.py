@@ -180,9 +180,16 @@ def test_one_range_of_top_k_for_settings_and_requests(top_k: object, valid: bool
     else:
         with pytest.raises(InvalidRequestError, match="top_k"):
             check_request("hybrid", top_k)  # type: ignore[arg-type]
-    if type(top_k) is int:  # other types the settings reject by type, before the range
+    # The settings read a whole float as written in JSON ("top_k": 5.0 is 5) and
+    # refuse other types before the range; a request takes integers only.
+    if type(top_k) is int:
         if valid:
             assert Settings(top_k=top_k).top_k == top_k
         else:
             with pytest.raises(SettingsError, match="between 1 and"):
                 Settings(top_k=top_k)
+
+
+def test_settings_read_a_whole_float_as_its_integer() -> None:
+    assert Settings(top_k=5.0).top_k == 5
+    assert not valid_top_k(5.0)  # a request must give the integer itself

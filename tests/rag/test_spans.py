@@ -500,7 +500,7 @@ def test_a_capitalised_first_word_needs_the_corpus_to_capitalise_it_too() -> Non
     assert narrow("Kazakhstan chairs the SCO.", "Which country chairs the SCO?", names) == (
         "Kazakhstan")
     # An emoji or another symbol before the first word opens no sentence of its own.
-    for opening in ("😀 ", "👍🏽 ", "❤️ ", "👨‍👩‍👧 ", "→ "):
+    for opening in ("😀 ", "👍🏽 ", "❤️ ", "👨‍👩‍👧 ", "→ ", "• ", "* ", "1️⃣ "):
         assert candidates(opening + HEADING, AnswerType.ENTITY, question, names) == [], opening
     assert narrow("🇰🇿 Kazakhstan chairs the SCO.", "Which country chairs the SCO?", names) == (
         "Kazakhstan")
@@ -766,6 +766,20 @@ def test_an_adjective_of_place_is_no_named_place(sentence: str, expected: list[s
 def test_a_name_the_question_places_the_answer_against_is_no_answer(
         question: str, expected: list[str]) -> None:
     sentence = "As Foreign Minister Murat Nurtleu noted, the talks went well."
+    found = candidates(sentence, AnswerType.NAME, question)
+    assert [sentence[s:e] for s, e in found] == expected
+
+
+@pytest.mark.parametrize(("sentence", "question", "expected"), [
+    # Opening the question, "Before" still places it.
+    ("Kairat Abdrakhmanov was foreign minister before Murat Nurtleu.",
+     "Before Nurtleu, who was foreign minister?", ["Kairat Abdrakhmanov"]),
+    # Only the whole reference is excluded: Anna Berg is not Tom Berg.
+    ("Anna Berg succeeded Tom Berg as chair in 2019.", "Who came after Tom Berg?",
+     ["Anna Berg"]),
+])
+def test_only_the_reference_itself_is_excluded(sentence: str, question: str,
+                                               expected: list[str]) -> None:
     found = candidates(sentence, AnswerType.NAME, question)
     assert [sentence[s:e] for s, e in found] == expected
 

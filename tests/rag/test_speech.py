@@ -12,6 +12,7 @@ from rag.speech import reports_speech, speech_asked
     ("What did Tokayev say about the Red Sea?", "Tokayev", "Red Sea"),
     ("What has the foreign minister noted on terrorism?", "the foreign minister", "terrorism"),
     ("what does Nurtleu think of the negotiations", "Nurtleu", "the negotiations"),
+    ("What has Tokayev stated about terrorism?", "Tokayev", "terrorism"),
 ])
 def test_a_question_asking_what_someone_said_about_something(question: str, speaker: str,
                                                             topic: str) -> None:
@@ -22,6 +23,8 @@ def test_a_question_asking_what_someone_said_about_something(question: str, spea
     "What did Tokayev say?",  # no topic: any of his words answer
     "What does the report say is impossible?",
     "Who said that about the Red Sea?",
+    # The text is no speaker.
+    "What does the article say about terrorism?",
 ])
 def test_other_questions_ask_no_speech_about_a_topic(question: str) -> None:
     assert speech_asked(question) is None
@@ -47,6 +50,10 @@ def test_words_of_the_speaker_on_the_topic_report_it() -> None:
 def test_the_topic_without_the_speaker_or_the_speaker_on_another_topic_do_not() -> None:
     assert not _reports(SPOKEN, "What did Tokayev say about the Red Sea?")
     assert not _reports(SPOKEN, "What did Nurtleu say about conflicts?")
-    # Named, but not speaking.
+    # Named, but not speaking; quotation marks around a name report no words.
     assert not _reports(["Tokayev met the secretaries about conflicts."],
                         "What did Tokayev say about conflicts?")
+    assert not _reports(["Tokayev opened the “Astana Forum” on conflicts."],
+                        "What did Tokayev say about conflicts?")
+    assert _reports(["Tokayev on conflicts: “They multiply.”"],
+                    "What did Tokayev say about conflicts?")
