@@ -107,14 +107,21 @@ def _folder(value: str) -> Path:
 
 def _top_k(value: str) -> int:
     """``--top-k``, named in the message where the value is out of range."""
-    try:
-        number = int(value)
-    except ValueError:
+    written = value.strip()
+    # Plain ASCII digits only: Python's int() also takes "1_0" and "５".
+    if not (written.isascii() and written.lstrip("+-").isdigit()):
         raise argparse.ArgumentTypeError(f"give a whole number from 1 to {MAX_TOP_K}, not "
-                                         f"{value!r}") from None
+                                         f"{_shortened(value)}")
+    number = int(written)
     if not valid_top_k(number):
-        raise argparse.ArgumentTypeError(f"{number} is out of range; give 1 to {MAX_TOP_K}")
+        raise argparse.ArgumentTypeError(
+            f"{_shortened(written)} is out of range; give 1 to {MAX_TOP_K}")
     return number
+
+
+def _shortened(value: str) -> str:
+    """``value`` as a message shows it: quoted, and cut after 20 characters."""
+    return repr(value) if len(value) <= 20 else repr(value[:20]) + "…"
 
 
 def _path(value: str) -> Path:

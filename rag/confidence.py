@@ -34,7 +34,7 @@ from rag.lexical import (
     spelled_numbers,
     tokenize,
 )
-from rag.questions import OFFICES, AnswerType
+from rag.questions import DOCUMENT_NOUNS, OFFICES, AnswerType
 from rag.schema import Doubt, Sentence
 from rag.spans import candidates
 from rag.speech import reports_speech, speech_asked
@@ -685,7 +685,8 @@ _DENIES = re.compile(
 
 # Words a yes/no question uses to ask about the text, not about the world: "Does
 # the article mention Tesla?" asks only whether a sentence names Tesla.
-_ABOUT_THE_TEXT = frozenset(tokenize("mention text report talk write written"))
+_ABOUT_THE_TEXT = frozenset(tokenize(" ".join(
+    ("mention", "report", "talk", "write", "written", *DOCUMENT_NOUNS))))
 
 
 def _negation(question: str) -> str | None:

@@ -294,7 +294,8 @@ def counted_span(sentence: str, start: int, end: int, question: str,
 
 
 _YEAR_Q = re.compile(r"\b(?:what|which) year\b", re.I)
-_YEAR = re.compile(_YEARS)
+# A year, or years; in an ISO date ("2024-03-05") only the year: "03" is its month.
+_YEAR = re.compile(rf"\b{_MODERN_YEAR}\b(?=-\d{{2}}-\d)|{_YEARS}")
 
 
 def asks_year(question: str) -> bool:

@@ -173,8 +173,11 @@ _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is
                        re.I)
 
 
+# What a question calls the document, and who wrote it.
+DOCUMENT_NOUNS = ("article", "text", "document", "piece", "passage")
+WRITER_NOUNS = ("author", "writer")
 # What a reference to the document looks like in a question.
-_DOCUMENT = r"(?:the|this)\s+(?:article|text|document|piece|passage)"
+_DOCUMENT = rf"(?:the|this)\s+(?:{'|'.join(DOCUMENT_NOUNS)})"
 # Where a question or one of its sentences starts: not after an abbreviation's
 # dot ("When did the U.S. state ...?").
 _STARTS = r"(^\s*|[!?]\s+|(?<=[a-z]{2})\.\s+(?=(?-i:[A-Z])))"
@@ -196,7 +199,7 @@ _ORDER = re.compile(rf"{_STARTS}(?:please\s+)?(?:name|list|give(?:\s+me)?|state|
 # The document as the one who says: "does the writer say", "the text mentions",
 # "in the article".
 _SAYS = re.compile(
-    r"\b(?:the|this)\s+(?:article|text|document|piece|passage|author|writer)\s+"
+    rf"\b(?:the|this)\s+(?:{'|'.join((*DOCUMENT_NOUNS, *WRITER_NOUNS))})\s+"
     r"(?:says?|said|states?|stated|mentions?|mentioned|notes?|noted|claims?|claimed|"
     r"tells?|told|suggests?|suggested|describes?|described|reports?|reported)\b"
     # Not "in the text of the Declaration", "by the document's authors".

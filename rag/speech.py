@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
 from rag.lexical import tokenize
+from rag.questions import DOCUMENT_NOUNS, WRITER_NOUNS
 
 # "What did Tokayev say about the Red Sea?", "What has the minister noted on
 # terrorism?": a speaker, a verb of saying and a topic.
@@ -34,7 +35,7 @@ _REPORTED = re.compile(
 # A question asking what the text itself says of something names no speaker:
 # "What does the article say about terrorism?" (``questions.plain_question``
 # reads such a question as "What about terrorism?" before any rule sees it).
-_THE_TEXT = frozenset(tokenize("the article text document report piece passage author writer"))
+_THE_TEXT = frozenset(tokenize(" ".join(("report", *DOCUMENT_NOUNS, *WRITER_NOUNS))))
 
 
 def speech_asked(question: str) -> tuple[frozenset[str], frozenset[str]] | None:

@@ -128,7 +128,7 @@ def test_bogus_mode_is_an_argparse_error(capsys: pytest.CaptureFixture[str]) -> 
     assert "bogus" in capsys.readouterr().err
 
 
-@pytest.mark.parametrize("top_k", ["0", "51", "-3", "five"])
+@pytest.mark.parametrize("top_k", ["0", "51", "-3", "five", "1_0", "５"])
 def test_bad_top_k_exits_2_with_a_clear_message(tmp_path: Path, top_k: str,
                                                 capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as info:
@@ -381,3 +381,11 @@ def test_top_k_takes_the_whole_range_the_library_does() -> None:
     parser = build_parser()
     assert parser.parse_args(["ask", "q", "--top-k", "1"]).top_k == 1
     assert parser.parse_args(["ask", "q", "--top-k", str(MAX_TOP_K)]).top_k == MAX_TOP_K
+    assert parser.parse_args(["ask", "q", "--top-k", " 7 "]).top_k == 7
+
+
+def test_a_long_bad_top_k_is_shown_cut(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        build_parser().parse_args(["ask", "q", "--top-k", "9" * 500])
+    err = capsys.readouterr().err
+    assert "is out of range" in err and "9" * 21 not in err and "…" in err

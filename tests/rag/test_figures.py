@@ -90,6 +90,12 @@ def test_what_year_takes_the_year_of_a_date() -> None:
     early = "The abbey was founded on 3 June 1227."
     start = early.index("3 June")
     assert asked_year(early, start, start + 11, "What year was the abbey founded?") == "1227"
+    # An ISO date's year, not "2024-03" read as years; a range of years stays one.
+    iso = "The fund opened on 2024-03-05 in Astana, for 2023-2024."
+    start = iso.index("2024-03-05")
+    assert asked_year(iso, start, start + 10, "What year did the fund open?") == "2024"
+    start = iso.index("2023-2024")
+    assert asked_year(iso, start, start + 9, "What year is it for?") == "2023-2024"
 
 
 def test_a_year_is_written_out_or_not_named() -> None:
