@@ -433,13 +433,9 @@ class ConfidenceRules:
         the corpus uses ("United Nations" for "UN") are other ways of saying a
         name the sentence may use, so they are left out.
         """
-        sid = sentence.sentence_id
         # A document's subject is named in its title, then "she" or "the city":
         # the title is near every sentence of it.
-        near: set[str] = set(self._subjects.get(sentence.doc_id, ()))
-        for other in self.sentences[max(0, sid - 1) : sid + 2]:
-            if other.doc_id == sentence.doc_id:
-                near |= self.terms[other.sentence_id]
+        near = self._near_terms(sentence) | self._subjects.get(sentence.doc_id, frozenset())
         for i, (known, name) in enumerate(zip(paired, names, strict=True)):
             if known or stands_for(name) or self._abbreviated(names, i):
                 continue
@@ -550,10 +546,8 @@ class ConfidenceRules:
                  topic: frozenset[str]) -> bool:
         """Whether ``sentence`` or a neighbour reports ``speaker`` speaking of
         ``topic`` (a derivation or a word of the same sense counting)."""
-        sid = sentence.sentence_id
-        near = [s for s in self.sentences[max(0, sid - 1) : sid + 2]
-                if s.doc_id == sentence.doc_id]
-        related = set(topic).union(*(self.vocabulary.derived(t) | same_sense(t) for t in topic))
+        near = self._neighbours(sentence)
+        related = set().union(*(self._related(term) for term in topic))
         return reports_speech([s.text for s in near],
                               [self.terms[s.sentence_id] for s in near], speaker, related)
 
@@ -566,23 +560,31 @@ class ConfidenceRules:
                  if term not in names and term not in _ABOUT_THE_TEXT]
         if not words:
             return True
-        sid = sentence.sentence_id
-        near: set[str] = set()
-        for other in self.sentences[max(0, sid - 1) : sid + 2]:
-            if other.doc_id == sentence.doc_id:
-                near |= self.terms[other.sentence_id]
+        near = self._near_terms(sentence)
         # "nine" in the text is the question's "9".
         near |= {NUMERALS[term] for term in near if term in NUMERALS}
-        return any(({word} | self.vocabulary.derived(word) | same_sense(word)) & near
-                   for word in words)
+        return any(self._related(word) & near for word in words)
 
-    def _near(self, sentence: Sentence) -> str:
-        """The text of ``sentence`` and its neighbours in its document: a question
+    def _neighbours(self, sentence: Sentence) -> list[Sentence]:
+        """``sentence`` and its neighbours in its document, in order: a question
         may be answered by one and use words of the other ("He emphasizes that
         ..." after the sentence naming him)."""
         sid = sentence.sentence_id
-        return " ".join(s.text for s in self.sentences[max(0, sid - 1) : sid + 2]
-                        if s.doc_id == sentence.doc_id)
+        return [s for s in self.sentences[max(0, sid - 1) : sid + 2]
+                if s.doc_id == sentence.doc_id]
+
+    def _near_terms(self, sentence: Sentence) -> set[str]:
+        """The terms of ``sentence`` and its neighbours (``_neighbours``)."""
+        return set().union(*(self.terms[s.sentence_id] for s in self._neighbours(sentence)))
+
+    def _related(self, term: str) -> set[str]:
+        """``term`` with its derivations and words of the same sense: "terror" with
+        "terrorist", "creat" with "found"."""
+        return {term} | self.vocabulary.derived(term) | same_sense(term)
+
+    def _near(self, sentence: Sentence) -> str:
+        """The text of ``sentence`` and its neighbours (``_neighbours``)."""
+        return " ".join(s.text for s in self._neighbours(sentence))
 
     def _owned_elsewhere(self, sentence: Sentence, question: str) -> tuple[str, str] | None:
         """The noun and the words of a "<noun> of <Name>" the question asks for that

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from rag.answering import Answerer
+from rag.answering import Answerer, Selection
 from rag.confidence import TYPE_MISS
 from rag.coreference import Abbreviations
 from rag.corpus import (
@@ -560,7 +560,7 @@ class Engine:
         t2 = time.perf_counter()
         pick = ready.answerer.select(cased, vector, terms, passages, self.settings.max_quotes)
         depth = min(SECOND_LOOK * top_k, MAX_TOP_K)
-        if depth > top_k and any(doubt.rule == TYPE_MISS for doubt in pick.doubts):
+        if depth > top_k and _type_missed(pick):
             # A second, deeper look: the one sentence giving the asked kind of span
             # ("the upcoming SCO summit in Astana" for "Where is the summit?") may
             # lie in a passage ranked just below top_k. (Its time counts as
@@ -568,7 +568,7 @@ class Engine:
             deeper = ready.retriever.search(vector, terms, mode, depth)
             again = ready.answerer.select(cased, vector, terms, deeper,
                                           self.settings.max_quotes)
-            if not any(doubt.rule == TYPE_MISS for doubt in again.doubts):
+            if not _type_missed(again):
                 pick = again
                 if again.confidence >= self.settings.abstain_threshold:
                     # The passages down to the deepest one a quote cites: ranks
@@ -592,6 +592,12 @@ class Engine:
                         "answer": (t3 - t2) * 1e3, "total": (t3 - started) * 1e3},
             doubts=pick.doubts,
         )
+
+
+def _type_missed(pick: Selection) -> bool:
+    """Whether the best sentence of ``pick`` gives no span (or rate) of the asked
+    kind (the ``type_miss`` doubt)."""
+    return any(doubt.rule == TYPE_MISS for doubt in pick.doubts)
 
 
 def _trusted(stamp: Stamp, taken: int) -> Stamp | None:

@@ -33,8 +33,9 @@ _REPORTED = re.compile(
     r"calls\s+for)\b|[:,]\s*[“\"]|[,.!?]\s*[”\"]",
     re.I)
 # A question asking what the text itself says of something names no speaker:
-# "What does the article say about terrorism?" (``questions.plain_question``
-# reads such a question as "What about terrorism?" before any rule sees it).
+# "What does the writer say about terrorism?" (``questions.plain_question`` already
+# cuts "the writer say" out of the question the engine reads; this guard is for a
+# caller passing the question as typed).
 _THE_TEXT = frozenset(tokenize(" ".join(("report", *DOCUMENT_NOUNS, *WRITER_NOUNS))))
 
 
