@@ -18,7 +18,7 @@ from rag.coreference import (
     with_described_names,
     with_titled_names,
 )
-from rag.lexical import Vocabulary, coverage, id_terms, idf_table, same_sense, tokenize
+from rag.lexical import Vocabulary, coverage, id_terms, idf_table, tokenize
 from rag.questions import AnswerType, answer_type
 from rag.schema import Doubt, Passage, Quote, Sentence
 from rag.sentences import MARKDOWN_HEADING as _MARKDOWN_HEADING
@@ -198,8 +198,7 @@ class Answerer:
         window = self.window_vectors[ids] @ query_vector
         kind = answer_type(question)
         place = position_cue(question)
-        related = {term: self.vocabulary.derived(term) | same_sense(term)
-                   for term in set(query_terms)}
+        related = {term: self.vocabulary.related(term) for term in set(query_terms)}
         scored = []
         for i, sid in enumerate(ids.tolist()):
             sentence = self.sentences[sid]

@@ -30,7 +30,6 @@ from rag.lexical import (
     Vocabulary,
     id_terms,
     named_words,
-    same_sense,
     spelled_numbers,
     tokenize,
 )
@@ -547,7 +546,7 @@ class ConfidenceRules:
         """Whether ``sentence`` or a neighbour reports ``speaker`` speaking of
         ``topic`` (a derivation or a word of the same sense counting)."""
         near = self._neighbours(sentence)
-        related = set().union(*(self._related(term) for term in topic))
+        related = set(topic).union(*(self.vocabulary.related(term) for term in topic))
         return reports_speech([s.text for s in near],
                               [self.terms[s.sentence_id] for s in near], speaker, related)
 
@@ -563,7 +562,8 @@ class ConfidenceRules:
         near = self._near_terms(sentence)
         # "nine" in the text is the question's "9".
         near |= {NUMERALS[term] for term in near if term in NUMERALS}
-        return any(self._related(word) & near for word in words)
+        return any(word in near or not self.vocabulary.related(word).isdisjoint(near)
+                   for word in words)
 
     def _neighbours(self, sentence: Sentence) -> list[Sentence]:
         """``sentence`` and its neighbours in its document, in order: a question
@@ -576,11 +576,6 @@ class ConfidenceRules:
     def _near_terms(self, sentence: Sentence) -> set[str]:
         """The terms of ``sentence`` and its neighbours (``_neighbours``)."""
         return set().union(*(self.terms[s.sentence_id] for s in self._neighbours(sentence)))
-
-    def _related(self, term: str) -> set[str]:
-        """``term`` with its derivations and words of the same sense: "terror" with
-        "terrorist", "creat" with "found"."""
-        return {term} | self.vocabulary.derived(term) | same_sense(term)
 
     def _near(self, sentence: Sentence) -> str:
         """The text of ``sentence`` and its neighbours (``_neighbours``)."""

@@ -232,7 +232,7 @@ def coverage(query_terms: Sequence[str], unit_terms: AbstractSet[str], idf: dict
         idf: Term weights.
         unseen_idf: The weight of a term ``idf`` lacks.
         related: Per query term, other terms that stand in for it
-            (``Vocabulary.derived``) at ``DERIVED_CREDIT`` of its weight.
+            (``Vocabulary.related``) at ``DERIVED_CREDIT`` of its weight.
     """
     unique = set(query_terms)
     if not unique:
@@ -404,6 +404,19 @@ class Vocabulary:
         found &= self._terms
         found.discard(term)
         return frozenset(found)
+
+    def related(self, term: str) -> frozenset[str]:
+        """The terms that may stand in for ``term`` in a text: its derivations in
+        the corpus and the words of its sense ("terror" gives "terrorist", "creat"
+        gives "found").
+
+        Args:
+            term: A term, as ``tokenize`` gives it.
+
+        Returns:
+            ``derived(term)`` with ``same_sense(term)``; without ``term`` itself.
+        """
+        return self.derived(term) | same_sense(term)
 
 
 def _shortest(suffix: str) -> int:

@@ -194,6 +194,14 @@ def test_words_of_one_sense_are_related() -> None:
     assert same_sense("summit") == frozenset()
 
 
+def test_related_terms_are_derivations_and_words_of_one_sense() -> None:
+    vocabulary = Vocabulary(["terror", "terrorist", "found", "summit"])
+    assert vocabulary.related("terror") == {"terrorist"}
+    # Words of one sense count whether or not the corpus has them.
+    assert vocabulary.related("creat") == {"found", "establish", "form"}
+    assert vocabulary.related("summit") == frozenset()
+
+
 @pytest.mark.parametrize(
     ("question", "terms"),
     [
