@@ -176,6 +176,11 @@ _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is
 # What a question calls the document, and who wrote it.
 DOCUMENT_NOUNS = ("article", "text", "document", "piece", "passage")
 WRITER_NOUNS = ("author", "writer")
+# Verbs of saying, as a document says ("the article states") and as a person
+# does ("Tokayev stated"): base, third-person and past forms. Each context adds
+# its own verbs (``_SAYS``; ``rag.speech``); the past form is a participle too
+# ("has Tokayev noted").
+SAYING_VERBS = (("say", "says", "said"), ("state", "states", "stated"), ("note", "notes", "noted"))
 # What a reference to the document looks like in a question.
 _DOCUMENT = rf"(?:the|this)\s+(?:{'|'.join(DOCUMENT_NOUNS)})"
 # Where a question or one of its sentences starts: not after an abbreviation's
@@ -196,12 +201,16 @@ _LEAD_IN = re.compile(
 # ...", "Give me the date ..." ask what "Which president ...?" asks.
 _ORDER = re.compile(rf"{_STARTS}(?:please\s+)?(?:name|list|give(?:\s+me)?|state|identify)"
                     r"\s+(?:the|all(?:\s+the)?)\s+", re.I)
+# What a question asks a document to say: "Does the text mention ...?".
+_DOCUMENT_SAYING = (*SAYING_VERBS, ("mention", "mentions", "mentioned"),
+                    ("claim", "claims", "claimed"), ("tell", "tells", "told"),
+                    ("suggest", "suggests", "suggested"), ("describe", "describes", "described"),
+                    ("report", "reports", "reported"))
 # The document as the one who says: "does the writer say", "the text mentions",
 # "in the article".
 _SAYS = re.compile(
     rf"\b(?:the|this)\s+(?:{'|'.join((*DOCUMENT_NOUNS, *WRITER_NOUNS))})\s+"
-    r"(?:says?|said|states?|stated|mentions?|mentioned|notes?|noted|claims?|claimed|"
-    r"tells?|told|suggests?|suggested|describes?|described|reports?|reported)\b"
+    rf"(?:{'|'.join(form for forms in _DOCUMENT_SAYING for form in forms)})\b"
     # Not "in the text of the Declaration", "by the document's authors".
     rf"|,?\s*\b(?:in|from|by|according\s+to)\s+{_DOCUMENT}\b(?!\s*(?:of\b|[’']))",
     re.I)

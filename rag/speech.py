@@ -13,24 +13,29 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
 from rag.lexical import tokenize
-from rag.questions import DOCUMENT_NOUNS, WRITER_NOUNS
+from rag.questions import DOCUMENT_NOUNS, SAYING_VERBS, WRITER_NOUNS
 
+# A person's verbs of saying, in a question and in the text alike (base,
+# third-person and past forms, as ``SAYING_VERBS``).
+_SPEAKING = (*SAYING_VERBS, ("stress", "stresses", "stressed"),
+             ("emphasi[sz]e", "emphasi[sz]es", "emphasi[sz]ed"), ("warn", "warns", "warned"))
 # "What did Tokayev say about the Red Sea?", "What has the minister noted on
 # terrorism?": a speaker, a verb of saying and a topic.
 _SAID_ABOUT = re.compile(
     r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+"
-    r"(?:say|said|note|noted|stress|stressed|emphasi[sz]e|emphasi[sz]ed|state|stated|claim|"
-    r"claimed|warn|warned|write|written|think|thought|tell\s+\w+|told\s+\w+)"
+    rf"(?:{'|'.join(f'{base}|{past}' for base, _, past in _SPEAKING)}|claim|claimed|"
+    r"write|written|think|thought|tell\s+\w+|told\s+\w+)"
     r"\s+(?:about|on|of|regarding|concerning|in\s+regard\s+to)\s+(?P<topic>.+?)\s*[?.!]*\s*$",
     re.I)
 # How a text reports speech: a verb of saying, "according to", or a quotation
 # opened after a colon or comma, or closed before one ("... ,” he added"). Quotation
-# marks alone may only name something: Tokayev opened the “Astana Forum”.
+# marks alone may only name something: Tokayev opened the “Astana Forum”. Of the
+# base forms only "say" and "note" count ("went on to say"); a bare "state" is
+# mostly a noun ("head of state").
 _REPORTED = re.compile(
-    r"\b(?:said|says|say|noted|notes|note|stated|states|stressed|stresses|emphasi[sz]ed|"
-    r"emphasi[sz]es|told|tells|warned|warns|declared|declares|added|adds|remarked|"
-    r"explained|believes|believed|spoke|speaks|spoken|according\s+to|called\s+for|"
-    r"calls\s+for)\b|[:,]\s*[“\"]|[,.!?]\s*[”\"]",
+    rf"\b(?:{'|'.join(f'{third}|{past}' for _, third, past in _SPEAKING)}|say|note|"
+    r"told|tells|declared|declares|added|adds|remarked|explained|believes|believed|spoke|"
+    r"speaks|spoken|according\s+to|called\s+for|calls\s+for)\b|[:,]\s*[“\"]|[,.!?]\s*[”\"]",
     re.I)
 # A question asking what the text itself says of something names no speaker:
 # "What does the writer say about terrorism?" (``questions.plain_question`` already
