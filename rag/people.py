@@ -77,12 +77,16 @@ def groups_of_people(sentence: str) -> list[tuple[int, int]]:
 
 def offices_held(sentence: str) -> list[tuple[int, int]]:
     """Spans naming a person by an office alone, acronyms and titles only: "the
-    UN Secretary General", "the SCO Secretary General". Who attends or is invited
-    may be named so."""
+    UN Secretary General", "the SCO Secretary General", or titles of a country
+    ("the President of Kazakhstan"). Who attends, meets or is invited may be
+    named so."""
     spans = []
     for match in NAME.finditer(sentence):
         start = match.start() + (4 if match.group().startswith("The ") else 0)
         run = sentence[start : match.end()]
+        office, of, place = run.partition(" of ")
+        if of and is_country(place):
+            run = office
         words = [w for w in run.split() if not _BODY_WORD.fullmatch(w)]
         # Titles besides the acronyms, one of them an office (``only_titles``): so
         # no name (``looks_like_name``) and an office among the run's terms.

@@ -560,3 +560,15 @@ def test_a_founding_asked_in_other_words_is_found(engine: Engine) -> None:
                      "When was the SCO established?"):
         answer = engine.ask(question)
         assert not answer.abstained and answer.answer == "2001", question
+
+
+@pytest.mark.parametrize("question", [
+    "Who met the security council secretaries of the Central Asian countries on May 16?",
+    "Who met with the secretaries of the security councils?"])
+def test_an_office_of_a_country_answers_who_met(engine: Engine, question: str) -> None:
+    # The sentence names no one, only "the President of Kazakhstan": an office
+    # of a country names its holder, so the question is answered, not abstained on.
+    answer = engine.ask(question)
+    assert not answer.abstained, answer.doubts
+    assert answer.answer == "President of Kazakhstan"
+    assert "On May 16, the President of Kazakhstan met" in answer.quotes[0].text

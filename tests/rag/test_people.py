@@ -88,3 +88,15 @@ def test_an_office_alone_is_titles_one_of_them_an_office_besides_acronyms() -> N
     # A title before a name is no office alone.
     assert offices("Prime Minister K. Tokayev spoke.") == []
     assert offices("Foreign Minister Murat Nurtleu spoke.") == []
+
+
+def test_an_office_of_a_country_names_its_holder() -> None:
+    def offices(sentence: str) -> list[str]:
+        return [sentence[s:e] for s, e in offices_held(sentence)]
+
+    assert offices("On May 16, the President of Kazakhstan met with the secretaries.") == [
+        "President of Kazakhstan"]
+    assert offices("The Prime Minister of India spoke.") == ["Prime Minister of India"]
+    # Of something that is no country, or no office of one, it names no one.
+    assert offices_held("The Bank of China and the Republic of Korea signed.") == []
+    assert offices_held("The President of Acme Robotics spoke.") == []
