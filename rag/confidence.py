@@ -35,7 +35,7 @@ from rag.lexical import (
 )
 from rag.questions import DOCUMENT_NOUNS, OFFICES, AnswerType
 from rag.schema import Doubt, Sentence
-from rag.spans import candidates
+from rag.spans import candidates, consequence_only
 from rag.speech import reports_speech, speech_asked
 
 # When even the best sentence holds no span of the asked type ("How many ...?" over a
@@ -98,6 +98,10 @@ NO_INSTANCE_CONFIDENCE = 0.2
 # reports no one speaking, or over Tokayev's words on something else: the text
 # does not say what he said about it (``speech``).
 MISSING_SPEECH_CONFIDENCE = 0.2
+# "Why is the passage through the Red Sea blocked?" over "Blocking the passage
+# ... forces states to diversify routes": what the blocking brings about, not
+# why it happens.
+CONSEQUENCE_ONLY_CONFIDENCE = 0.2
 # "Is Afghanistan a member of the SCO?" over "... to promote the reconstruction of
 # Afghanistan ...": a yes/no question is answered by a sentence that says
 # something of what it asks ("member"), not by one that shares only its names.
@@ -185,9 +189,10 @@ MISSING_NEGATION = "missing_negation"
 NO_INSTANCE = "no_instance"
 MISSING_SPEECH = "missing_speech"
 MISSING_PREDICATE = "missing_predicate"
+CONSEQUENCE_ONLY = "consequence_only"
 RULES = (TYPE_MISS, UNKNOWN_NAME, NAME_ELSEWHERE, RARE_NAME_ABSENT, SWAPPED_NAME,
          MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE, MISSING_NEGATION,
-         NO_INSTANCE, MISSING_SPEECH, MISSING_PREDICATE)
+         NO_INSTANCE, CONSEQUENCE_ONLY, MISSING_SPEECH, MISSING_PREDICATE)
 
 
 class ConfidenceRules:
@@ -290,6 +295,10 @@ class ConfidenceRules:
         elif kind is AnswerType.OTHER and missing_rate(best.text, question):
             yield TYPE_MISS_CONFIDENCE, Doubt(
                 TYPE_MISS, "The question asks for a rate, and the closest sentence states none.")
+        elif kind is AnswerType.REASON and consequence_only(best.text, question):
+            yield CONSEQUENCE_ONLY_CONFIDENCE, Doubt(
+                CONSEQUENCE_ONLY, "The question asks why, and the closest sentence tells "
+                "what that leads to, not why it happens.")
         elif (kind is AnswerType.OTHER and (noun := asked_noun(question)) is not None
               and names_no_instance(best.text, question, noun)):
             yield NO_INSTANCE_CONFIDENCE, Doubt(

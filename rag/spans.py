@@ -113,6 +113,32 @@ REASON_PHRASE = re.compile(
 )
 
 
+# Phrases of REASON_PHRASE that lead from a cause to what it brings about:
+# "X forces Y to Z" says why Z happens, not why X does.
+_LEADS_TO = re.compile(r"forc|caus|prompt|result|allow|lead|help", re.I)
+
+
+def _consequence_of_asked(sentence: str, phrase: re.Match[str], question: str) -> bool:
+    """Whether ``phrase`` leads from what the question asks about to something
+    else: "The very fact of blocking the passage of goods through the Red Sea
+    forces ... states to diversify transport routes" gives the blocking's
+    consequence, not the reason for it ("Why is the passage ... blocked?"). The
+    question's terms all stand before the phrase, none in or after it."""
+    if not _LEADS_TO.match(phrase.group()):
+        return False
+    asked = set(tokenize(question))
+    return (not asked.isdisjoint(tokenize(sentence[: phrase.start()]))
+            and asked.isdisjoint(tokenize(sentence[phrase.start() :])))
+
+
+def consequence_only(sentence: str, question: str) -> bool:
+    """Whether every reason ``sentence`` states leads from what the question asks
+    about to something else (``_consequence_of_asked``), so that it says what
+    that brings about and not why it happens."""
+    phrases = list(REASON_PHRASE.finditer(sentence))
+    return bool(phrases) and all(_consequence_of_asked(sentence, m, question) for m in phrases)
+
+
 def candidates(sentence: str, kind: AnswerType, question: str,
                proper_nouns: Collection[str] | None = None) -> list[tuple[int, int]]:
     """Spans of ``kind`` in ``sentence`` that the question does not already contain.
@@ -130,7 +156,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         return []
     if kind is AnswerType.REASON:
         # A reason is a clause, not a span we cut out; only its presence counts.
-        return [m.span() for m in REASON_PHRASE.finditer(sentence)]
+        return [m.span() for m in REASON_PHRASE.finditer(sentence)
+                if not _consequence_of_asked(sentence, m, question)]
     if kind is AnswerType.EXPANSION:
         acronym = asked_acronym(question)
         return spelled_out(acronym, sentence) if acronym else []

@@ -49,6 +49,10 @@ from tests.rag.helpers import OneDocument, Over
         ("What did Murat Nurtleu say about terrorism?", "MISSING_SPEECH_CONFIDENCE", 0.2),
         # Afghanistan's reconstruction, not its membership.
         ("Is Afghanistan a member of the SCO?", "MISSING_PREDICATE_CONFIDENCE", 0.3),
+        # The blocking forces states to diversify routes: its consequence, not its
+        # reason, which the article never gives.
+        ("Why is the passage of goods through the Red Sea blocked?",
+         "CONSEQUENCE_ONLY_CONFIDENCE", 0.2),
     ],
 )
 def test_confidence_rules_for_what_the_document_cannot_say(
@@ -626,6 +630,10 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "Is Tesla a public company?", AnswerType.OTHER, "Tesla",
          [("missing_predicate", "The question asks whether something is so, and the "
                                 "closest sentence shares none of its words but the names.")]),
+        ({"d": "Heavy rain flooded the valley road, which forced drivers to take the pass."},
+         "Why was the valley road flooded?", AnswerType.REASON, "Heavy rain",
+         [("consequence_only", "The question asks why, and the closest sentence tells what "
+                               "that leads to, not why it happens.")]),
     ],
 )
 def test_each_rule_says_why_in_its_own_words(texts: dict[str, str], question: str,
