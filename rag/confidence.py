@@ -146,6 +146,15 @@ _OFFICE_TERMS = OFFICES | _ANY_OFFICE | frozenset(tokenize("chair officer premie
 # holds an office, not "Who succeeded President Nazarbayev?".
 _OFFICE_HOLDER_Q = re.compile(r"\s*who\s+(?:is|was|are|were)\s+(?:the\s+|[\w’'.-]+[’']s\s+)",
                               re.I)
+# "Who runs Tesla?", "Who heads the commission?": whoever holds the office that
+# leads it, which a sentence names by an office or by the verb itself.
+_LEADS = ("chairs", "heads", "leads", "runs", "directs", "manages", "presides")
+_LEADS_Q = re.compile(rf"\s*who\s+(?:currently\s+|now\s+)?({'|'.join(_LEADS)})\b", re.I)
+# Any of the verbs says that someone leads ("the chairmanship of Elon Musk" answers
+# "Who runs Tesla?"), as an office does; but not "lead" itself, which mostly
+# leads to something ("will lead to an increase in the cost").
+_LEADING_TERMS = (_OFFICE_TERMS | frozenset(tokenize(" ".join(_LEADS))) | frozenset(
+    tokenize("chairmanship leadership"))) - frozenset(tokenize("lead"))
 # A name the corpus mentions in only a few sentences ("Belarus", "BRICS") is
 # specific: a question about it is answered where it is mentioned. When neither
 # the best sentence nor its neighbours mention it, that sentence is most likely
@@ -344,6 +353,11 @@ class ConfidenceRules:
             yield MISSING_OFFICE_CONFIDENCE, Doubt(
                 MISSING_OFFICE, f"The question asks who is the {office}, and the "
                 "closest sentence does not mention one.")
+        elif (kind is AnswerType.NAME and (leads := _LEADS_Q.match(question))
+              and not self._leads(best)):
+            yield MISSING_OFFICE_CONFIDENCE, Doubt(
+                MISSING_OFFICE, f"The question asks who {leads.group(1).lower()} something, "
+                "and the closest sentence mentions no office nor anyone who does.")
 
         if (asked := speech_asked(question)) is not None and not self._reports(best, *asked):
             yield MISSING_SPEECH_CONFIDENCE, Doubt(
@@ -625,6 +639,11 @@ class ConfidenceRules:
             # "of the organization": the body the sentence's terms resolve it to.
             return _owns(owner, self.terms[sentence.sentence_id])
         return bool(_PLACE_OWNERS & terms)  # "of the country": whichever was meant
+
+    def _leads(self, sentence: Sentence) -> bool:
+        """Whether ``sentence`` or a neighbour names an office or says that
+        someone leads ("runs", "the chairmanship of")."""
+        return not _LEADING_TERMS.isdisjoint(self._near_terms(sentence))
 
     def _holds_office(self, sentence: Sentence, query_terms: Sequence[str]) -> bool:
         """Whether ``sentence`` holds the office a question's terms name, if they

@@ -608,6 +608,10 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "Who is the president of Tesla?", AnswerType.NAME, "Elon",
          [("missing_office", "The question asks who is the president, and the closest "
                              "sentence does not mention one.")]),
+        ({"d": "Tesla sold many cars in Europe, as Elon Musk told the press this year."},
+         "Who runs Tesla?", AnswerType.NAME, "Tesla",
+         [("missing_office", "The question asks who runs something, and the closest "
+                             "sentence mentions no office nor anyone who does.")]),
         ({"d": "Tesla and BYD sell cars in Europe. Tariffs on them rose this year."},
          "Which company does not sell cars in Europe?", AnswerType.ENTITY, "Tesla",
          [("missing_negation", "The question asks what is not so (“not”), and the closest "
@@ -717,3 +721,12 @@ def test_a_yes_no_question_needs_its_words_near_the_answer(engine: Engine, quest
     answer = engine.ask(question)
     assert (not answer.abstained) is answered, (answer.answer, answer.doubts)
     assert any(d.rule == "missing_predicate" for d in answer.doubts) is not answered
+
+
+@pytest.mark.parametrize("text", ["Elon Musk runs Tesla, which sells many cars in Europe.",
+                                  "Tesla's chief executive Elon Musk sells many cars.",
+                                  "Under the chairmanship of Elon Musk, Tesla sells many cars."])
+def test_who_runs_it_is_answered_by_an_office_or_the_verb(text: str) -> None:
+    for question in ("Who runs Tesla?", "Who chairs Tesla?"):
+        doubts = _doubts({"d": text}, question, AnswerType.NAME, text[:5])
+        assert "missing_office" not in {rule for rule, _ in doubts}, (question, text)
