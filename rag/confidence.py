@@ -18,7 +18,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 from rag.coreference import ACRONYM, GENERIC_BODY_NOUNS, Abbreviations, name_runs
-from rag.countries import BODY_KEYS, actors_in, other_names, stands_for
+from rag.countries import BODY_KEYS, actors_in, is_country, is_demonym, other_names, stands_for
 from rag.figures import missing_rate
 from rag.instances import asked_noun, names_no_instance
 from rag.lexical import (
@@ -155,6 +155,32 @@ _LEADS_Q = re.compile(rf"\s*who\s+(?:currently\s+|now\s+)?({'|'.join(_LEADS)})\b
 # leads to something ("will lead to an increase in the cost").
 _LEADING_TERMS = (_OFFICE_TERMS | frozenset(tokenize(" ".join(_LEADS))) | frozenset(
     tokenize("chairmanship leadership"))) - frozenset(tokenize("lead"))
+# Words before an office that say when, not which office ("the current president").
+_WHEN_IN_OFFICE = frozenset(tokenize(
+    "current new former previous next acting incumbent first last present future late "
+    "interim sitting outgoing incoming"))
+_PAIR = re.compile(r"(?=\b([\w’'-]+)\s+([\w’'-]+))")
+
+
+def _office_qualifiers(question: str) -> set[str]:
+    """The terms of the words right before an office in ``question`` that say
+    which office it is ("energy" in "energy minister"), less those saying when
+    ("current"), whose ("Kazakh", "Kazakhstan's", "SCO": other rules check names)
+    or the office's own words ("Secretary" of "Secretary General")."""
+    qualifiers: set[str] = set()
+    for match in _PAIR.finditer(question):
+        word, office = match.groups()
+        terms = set(tokenize(word))
+        if (not terms or _OFFICE_TERMS.isdisjoint(tokenize(office))
+                or not _OFFICE_TERMS.isdisjoint(terms) or not terms.isdisjoint(_WHEN_IN_OFFICE)
+                or (word[:1].isupper() and (word.isupper() or is_country(word)
+                                           or is_demonym(word)))
+                or word.endswith(("’s", "'s"))):
+            continue
+        qualifiers |= terms
+    return qualifiers
+
+
 # A name the corpus mentions in only a few sentences ("Belarus", "BRICS") is
 # specific: a question about it is answered where it is mentioned. When neither
 # the best sentence nor its neighbours mention it, that sentence is most likely
@@ -347,9 +373,12 @@ class ConfidenceRules:
                 OTHER_ACTOR, "The closest sentence is about another country or body than "
                 "the one the question names.")
         if (kind is AnswerType.NAME and _OFFICE_HOLDER_Q.match(question)
-                and not self._holds_office(best, query_terms)):
-            office = next((w for w in re.findall(r"[\w’'-]+", question)
-                           if set(tokenize(w)) & _OFFICE_TERMS), "office")
+                and not self._holds_office(best, question, query_terms)):
+            words = re.findall(r"[\w’'-]+", question)
+            at = next((i for i, w in enumerate(words) if set(tokenize(w)) & _OFFICE_TERMS), None)
+            office = "office" if at is None else words[at]
+            if at and set(tokenize(words[at - 1])) & _office_qualifiers(question):
+                office = f"{words[at - 1]} {office}"  # "energy minister"
             yield MISSING_OFFICE_CONFIDENCE, Doubt(
                 MISSING_OFFICE, f"The question asks who is the {office}, and the "
                 "closest sentence does not mention one.")
@@ -645,7 +674,8 @@ class ConfidenceRules:
         someone leads ("runs", "the chairmanship of")."""
         return not _LEADING_TERMS.isdisjoint(self._near_terms(sentence))
 
-    def _holds_office(self, sentence: Sentence, query_terms: Sequence[str]) -> bool:
+    def _holds_office(self, sentence: Sentence, question: str,
+                      query_terms: Sequence[str]) -> bool:
         """Whether ``sentence`` holds the office a question's terms name, if they
         name one ("president"; "officer" of "Chief Executive Officer", which
         ``Abbreviations`` spells "CEO" out to where the corpus does)."""
@@ -655,9 +685,12 @@ class ConfidenceRules:
             offices = _OFFICE_TERMS if offices else offices
         terms = self.terms[sentence.sentence_id]
         # "the chief executive of Tesla" holds the office "ceo" names.
-        return not offices or any(
+        held = not offices or any(
             office in terms or (office in _OFFICE_WORDS and _OFFICE_WORDS[office] <= terms)
             for office in offices)
+        # "Kazakhstan's energy minister" is not its "Foreign Minister".
+        return held and all(term in terms or not self.vocabulary.related(term).isdisjoint(terms)
+                            for term in _office_qualifiers(question))
 
 
 # "Which Gulf states ...?": names between the question word and its noun say

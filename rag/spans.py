@@ -223,6 +223,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             # "headquartered in Budapest": a place, not who did it ("at Xi
             # Jinping's invitation" is someone's).
             continue
+        if kind is AnswerType.NAME and _NOT_ANYONE.search(sentence, start, end):
+            continue  # "Who takes over ...?": the "Digital Forum" does nothing
         if kind is AnswerType.NAME and WHICH_PEOPLE.match(question) and (
                 _NOT_A_PLACE.search(sentence, start, end)
                 or BODY_ACRONYM.fullmatch(sentence, start, end)):
@@ -394,6 +396,14 @@ _NOT_A_PLACE = re.compile(
     r"Commission|Council|Committee|Agreement|Treaty|Act|Summit|Conference|Group|Company|"
     r"Inc|Co|Ltd|Corp|Structures?|Secretariat|Party|Award|Prize|Cup|Games|Festival|"
     r"Initiative|Project|Report|Statement)\.?$")
+
+
+# Events, documents and routes: a body may be who did something ("the Council
+# decided"), these never are.
+_NOT_ANYONE = re.compile(
+    r"\s(?:Declaration|Strategy|Program|Programme|Plan|Forum|Agreement|Treaty|Act|Summit|"
+    r"Conference|Award|Prize|Cup|Games|Festival|Initiative|Project|Report|Statement|"
+    r"Corridor|Route|Zone|Belt)\.?$")
 
 
 def narrow(sentence: str, question: str,

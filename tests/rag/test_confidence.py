@@ -35,6 +35,8 @@ from tests.rag.helpers import OneDocument, Over
         ("What is the capital of Kazakhstan?", "OWNED_ELSEWHERE_CONFIDENCE", 0.2),
         # Typed in lower case: "ceo" is still an office, which no sentence holds.
         ("who is the ceo of tesla", "MISSING_OFFICE_CONFIDENCE", 0.2),
+        # Its Foreign Minister is named, no energy minister.
+        ("Who is Kazakhstan's energy minister?", "MISSING_OFFICE_CONFIDENCE", 0.2),
         # The best sentence is about the SCO's goals, not Kazakhstan's currency.
         ("What is the name of Kazakhstan's national currency?", "OTHER_ACTOR_CONFIDENCE", 0.2),
         # Every figure the question gives must be there: 183 is, 2019 is not.
@@ -512,9 +514,10 @@ def test_an_office_acronym_is_held_by_its_words(one_document: OneDocument) -> No
     answerer = one_document("Elon Musk, the chief executive of Tesla, spoke on Monday. "
                              "Sales of the new car rose sharply in Europe this year.")
     spoke, sales = answerer.sentences
-    terms = tokenize("who is the ceo of tesla")
-    assert answerer.rules._holds_office(spoke, terms)
-    assert not answerer.rules._holds_office(sales, terms)
+    question = "who is the ceo of tesla"
+    terms = tokenize(question)
+    assert answerer.rules._holds_office(spoke, question, terms)
+    assert not answerer.rules._holds_office(sales, question, terms)
     # In capitals, "CEO" is no name the corpus never uses: it writes its words.
     assert answerer.rules._mentions("CEO")
     assert not answerer.rules._mentions("CFO")
@@ -608,6 +611,10 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "Who is the president of Tesla?", AnswerType.NAME, "Elon",
          [("missing_office", "The question asks who is the president, and the closest "
                              "sentence does not mention one.")]),
+        ({"d": "As Kazakh Foreign Minister Murat Nurtleu noted, the talks went well."},
+         "Who is the Kazakh energy minister?", AnswerType.NAME, "As Kazakh",
+         [("missing_office", "The question asks who is the energy minister, and the "
+                             "closest sentence does not mention one.")]),
         ({"d": "Tesla sold many cars in Europe, as Elon Musk told the press this year."},
          "Who runs Tesla?", AnswerType.NAME, "Tesla",
          [("missing_office", "The question asks who runs something, and the closest "
@@ -730,3 +737,13 @@ def test_who_runs_it_is_answered_by_an_office_or_the_verb(text: str) -> None:
     for question in ("Who runs Tesla?", "Who chairs Tesla?"):
         doubts = _doubts({"d": text}, question, AnswerType.NAME, text[:5])
         assert "missing_office" not in {rule for rule, _ in doubts}, (question, text)
+
+
+@pytest.mark.parametrize("question", ["Who is the Kazakh foreign minister?",
+                                      "Who is the current foreign minister of Kazakhstan?",
+                                      "Who is Kazakhstan's minister?"])
+def test_an_office_named_with_its_qualifier_is_held(question: str) -> None:
+    # "current" says when, "Kazakh" and "Kazakhstan's" whose: only "foreign" must be there.
+    doubts = _doubts({"d": "As Kazakh Foreign Minister Murat Nurtleu noted, the talks went "
+                           "well."}, question, AnswerType.NAME, "As Kazakh")
+    assert "missing_office" not in {rule for rule, _ in doubts}

@@ -985,3 +985,17 @@ def test_a_reason_given_for_the_asked_thing_is_no_mere_consequence() -> None:
     assert not consequence_only("The valley road flooded because heavy rain fell.",
                                 "Why did the valley road flood?")
     assert not consequence_only("The road is closed.", "Why is the road closed?")
+
+
+def test_an_event_or_document_is_no_one_a_body_may_be() -> None:
+    question = "Who prepared the key documents?"
+    for sentence in ("The summit will review key documents, including the draft Astana "
+                     "Declaration.",
+                     "At the site of the SCO Digital Forum in Almaty, leaders met.",
+                     "Goods travel along the Western Europe-Western China Corridor."):
+        spans = candidates(sentence, AnswerType.NAME, question)
+        assert not [sentence[s:e] for s, e in spans if "Declaration" in sentence[s:e]
+                    or "Forum" in sentence[s:e] or "Corridor" in sentence[s:e]], sentence
+    sentence = "The key documents were prepared by the Security Council of the SCO."
+    assert [sentence[s:e] for s, e in candidates(sentence, AnswerType.NAME, question)] == [
+        "Security Council"]
