@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
+from rag.attributes import asked_attribute
 from rag.coreference import ACRONYM, GENERIC_BODY_NOUNS, Abbreviations, name_runs
 from rag.countries import BODY_KEYS, actors_in, is_country, is_demonym, other_names, stands_for
 from rag.figures import missing_rate
@@ -109,6 +110,10 @@ CONSEQUENCE_ONLY_CONFIDENCE = 0.2
 # the text (this rule over every question cost dev an answer and SQuAD 26
 # abstentions), while one asking whether something is so names the thing.
 MISSING_PREDICATE_CONFIDENCE = 0.3
+# "What is the population of Kazakhstan?" over a sentence about Kazakhstan that
+# never says "population" (``attributes``): only for untyped questions, as a
+# date or a count asked for is checked by type.
+MISSING_ATTRIBUTE_CONFIDENCE = 0.3
 _OWNED_Q = re.compile(
     r"\b([a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
 # Nouns that say how much of something, not whose it is.
@@ -225,9 +230,11 @@ NO_INSTANCE = "no_instance"
 MISSING_SPEECH = "missing_speech"
 MISSING_PREDICATE = "missing_predicate"
 CONSEQUENCE_ONLY = "consequence_only"
+MISSING_ATTRIBUTE = "missing_attribute"
 RULES = (TYPE_MISS, UNKNOWN_NAME, NAME_ELSEWHERE, RARE_NAME_ABSENT, SWAPPED_NAME,
          MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE, MISSING_NEGATION,
-         NO_INSTANCE, CONSEQUENCE_ONLY, MISSING_SPEECH, MISSING_PREDICATE)
+         NO_INSTANCE, CONSEQUENCE_ONLY, MISSING_SPEECH, MISSING_PREDICATE,
+         MISSING_ATTRIBUTE)
 
 
 class ConfidenceRules:
@@ -397,6 +404,11 @@ class ConfidenceRules:
             yield MISSING_PREDICATE_CONFIDENCE, Doubt(
                 MISSING_PREDICATE, "The question asks whether something is so, and the "
                 "closest sentence shares none of its words but the names.")
+        if (kind is AnswerType.OTHER and (attribute := asked_attribute(question)) is not None
+                and not self._near_any(best, attribute)):
+            yield MISSING_ATTRIBUTE_CONFIDENCE, Doubt(
+                MISSING_ATTRIBUTE, f"The question asks for the {attribute}, and neither the "
+                "closest sentence nor its neighbours mention one.")
         if (kind is not AnswerType.REASON and (negation := _negation(question)) is not None
                 and not _DENIES.search(self._near(best))):
             yield MISSING_NEGATION_CONFIDENCE, Doubt(
@@ -601,6 +613,13 @@ class ConfidenceRules:
         related = set(topic).union(*(self.vocabulary.related(term) for term in topic))
         return reports_speech([s.text for s in near],
                               [self.terms[s.sentence_id] for s in near], speaker, related)
+
+    def _near_any(self, sentence: Sentence, words: str) -> bool:
+        """Whether ``sentence`` or a neighbour holds a term of ``words``, a
+        derivation or a word of the same sense counting."""
+        near = self._near_terms(sentence)
+        return any(term in near or not self.vocabulary.related(term).isdisjoint(near)
+                   for term in tokenize(words))
 
     def _says_any(self, question: str, sentence: Sentence) -> bool:
         """Whether ``sentence`` or a neighbour holds a word of ``question`` other

@@ -206,7 +206,7 @@ TITLE_WORDS = frozenset((
 # Words the stemmer keeps apart that questions use for one another: "When was
 # it created?" of "Founded in 2001". Related, not the same word: in ``coverage``
 # each earns DERIVED_CREDIT, as a derivation does.
-_SENSES = (frozenset(("found", "establish", "creat", "form")),)
+_SENSES = (frozenset(("found", "establish", "creat", "form")), frozenset(("slogan", "motto")))
 
 
 def same_sense(term: str) -> frozenset[str]:

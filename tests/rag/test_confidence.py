@@ -51,6 +51,8 @@ from tests.rag.helpers import OneDocument, Over
         ("What did Murat Nurtleu say about terrorism?", "MISSING_SPEECH_CONFIDENCE", 0.2),
         # Afghanistan's reconstruction, not its membership.
         ("Is Afghanistan a member of the SCO?", "MISSING_PREDICATE_CONFIDENCE", 0.3),
+        # Sentences about Kazakhstan, none about its population.
+        ("What is the population of Kazakhstan?", "MISSING_ATTRIBUTE_CONFIDENCE", 0.3),
         # The blocking forces states to diversify routes: its consequence, not its
         # reason, which the article never gives.
         ("Why is the passage of goods through the Red Sea blocked?",
@@ -641,6 +643,10 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "Is Tesla a public company?", AnswerType.OTHER, "Tesla",
          [("missing_predicate", "The question asks whether something is so, and the "
                                 "closest sentence shares none of its words but the names.")]),
+        ({"d": "Kazakhstan chairs the SCO this year. Its capital hosts the summit."},
+         "What is the official language of Kazakhstan?", AnswerType.OTHER, "Kazakhstan",
+         [("missing_attribute", "The question asks for the language, and neither the "
+                                "closest sentence nor its neighbours mention one.")]),
         ({"d": "Heavy rain flooded the valley road, which forced drivers to take the pass."},
          "Why was the valley road flooded?", AnswerType.REASON, "Heavy rain",
          [("consequence_only", "The question asks why, and the closest sentence tells what "
@@ -747,3 +753,14 @@ def test_an_office_named_with_its_qualifier_is_held(question: str) -> None:
     doubts = _doubts({"d": "As Kazakh Foreign Minister Murat Nurtleu noted, the talks went "
                            "well."}, question, AnswerType.NAME, "As Kazakh")
     assert "missing_office" not in {rule for rule, _ in doubts}
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    ("What is the official language of Kazakhstan?",
+     "Kazakhstan chairs the SCO. Kazakh is its official language."),
+    # A word of the same sense says it: the summit's "motto" is its slogan.
+    ("What is the summit's slogan?", "The summit will be held under the motto “Peace”."),
+])
+def test_an_attribute_mentioned_near_is_no_doubt(question: str, text: str) -> None:
+    doubts = _doubts({"d": text}, question, AnswerType.OTHER, text[:6])
+    assert "missing_attribute" not in {rule for rule, _ in doubts}

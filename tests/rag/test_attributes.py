@@ -1,0 +1,33 @@
+import pytest
+
+from rag.attributes import asked_attribute
+
+
+@pytest.mark.parametrize(("question", "attribute"), [
+    ("What is the population of Kazakhstan?", "population"),
+    ("What is Kazakhstan's main export?", "export"),
+    ("What are the official languages of the SCO?", "languages"),
+    ("what's the gdp of the sco", "gdp"),
+    ("What is the summit's slogan?", "slogan"),
+    ("What was the motto of the previous summit?", "motto"),
+])
+def test_the_noun_of_what_is_the_n_of_x_is_the_attribute_asked(question: str,
+                                                                attribute: str) -> None:
+    assert asked_attribute(question) == attribute
+
+
+@pytest.mark.parametrize("question", [
+    # What a sentence states without the noun.
+    "What is the role of the SCO?",
+    "What is the date of the summit?",
+    "What is the location of the summit?",
+    "What was the percentage of people that voted in favor of the Pico Act?",
+    "What is the lowest ranking one of the counties could have?",
+    "What is the low end of the temperature range in summer?",
+    # No attribute asked of anything.
+    "What did the countries sign?",
+    "What is the SCO for?",
+    "Why is the SCO important?",
+])
+def test_no_attribute_where_none_is_asked_or_it_goes_unnamed(question: str) -> None:
+    assert asked_attribute(question) is None
