@@ -24,7 +24,7 @@ _ATTRIBUTE = re.compile(
 # Nouns whose value a sentence states without the noun: "the summit is in
 # Astana" gives its location, "a role in shaping ..." its role, "36%" a
 # percentage, "the 15th most populous" a ranking, "in the 60s" the low end of a
-# range.
+# range, "for 2024–2029" a timeframe, "among its strategic goals" objectives.
 _UNNAMED = frozenset(tokenize(
     "role roles part parts way ways impact effect effects purpose function importance "
     "significance position stance approach view attitude meaning point idea aim aims goal "
@@ -32,7 +32,9 @@ _UNNAMED = frozenset(tokenize(
     "title location place venue site date day time year number amount size main key "
     "difference differences relationship relation relations connection "
     "percentage percent proportion share ratio rate level value figure total average "
-    "rank ranking end ends start beginning middle top bottom one ones thing things"))
+    "rank ranking end ends start beginning middle top bottom one ones thing things "
+    "objective objectives priority priorities task tasks mission timeframe period duration "
+    "timeline"))
 
 
 def asked_attribute(question: str) -> str | None:

@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
+from rapidfuzz.distance import Levenshtein
+
 from rag.attributes import asked_attribute
 from rag.coreference import ACRONYM, GENERIC_BODY_NOUNS, Abbreviations, name_runs
 from rag.countries import BODY_KEYS, actors_in, is_country, is_demonym, other_names, stands_for
@@ -405,7 +407,7 @@ class ConfidenceRules:
                 MISSING_PREDICATE, "The question asks whether something is so, and the "
                 "closest sentence shares none of its words but the names.")
         if (kind is AnswerType.OTHER and (attribute := asked_attribute(question)) is not None
-                and not self._near_any(best, attribute)):
+                and not self._near_any(best, attribute, typo=True)):
             yield MISSING_ATTRIBUTE_CONFIDENCE, Doubt(
                 MISSING_ATTRIBUTE, f"The question asks for the {attribute}, and neither the "
                 "closest sentence nor its neighbours mention one.")
@@ -614,11 +616,16 @@ class ConfidenceRules:
         return reports_speech([s.text for s in near],
                               [self.terms[s.sentence_id] for s in near], speaker, related)
 
-    def _near_any(self, sentence: Sentence, words: str) -> bool:
+    def _near_any(self, sentence: Sentence, words: str, typo: bool = False) -> bool:
         """Whether ``sentence`` or a neighbour holds a term of ``words``, a
-        derivation or a word of the same sense counting."""
+        derivation or a word of the same sense counting; with ``typo``, also a
+        term one edit away from one of four letters or more ("moto" for
+        "motto", a word too short for the question's spelling correction)."""
         near = self._near_terms(sentence)
         return any(term in near or not self.vocabulary.related(term).isdisjoint(near)
+                   or (typo and len(term) >= 4
+                       and any(Levenshtein.distance(term, other, score_cutoff=1) <= 1
+                               for other in near))
                    for term in tokenize(words))
 
     def _says_any(self, question: str, sentence: Sentence) -> bool:

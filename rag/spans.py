@@ -281,7 +281,28 @@ def candidates(sentence: str, kind: AnswerType, question: str,
     if kind is AnswerType.NAME and not found and WHO_ACTS_Q.match(question):
         found = [span for span in sorted(groups_of_people(sentence) + offices_held(sentence))
                  if not set(tokenize(sentence[span[0]:span[1]])) <= asked]
+    if kind is AnswerType.NAME and not found and not WHICH_PEOPLE.match(question):
+        found = _acting_countries(sentence, asked)  # "Which leader ...?" asks for a person
     return found
+
+
+_WORDS = re.compile(r"[\w’'-]+")
+
+
+def _acting_countries(sentence: str, asked: set[str]) -> list[tuple[int, int]]:
+    """Countries named in ``sentence`` that do what the question asks: "Who
+    chairs the SCO?" over "Kazakhstan, which chairs the SCO in 2023-2024": a
+    question term among the four words after the country."""
+    spans = []
+    for match in NAME.finditer(sentence):
+        name = match.group().rstrip(".,;: ")
+        own = set(tokenize(name))
+        if not is_country(name) or own <= asked:
+            continue
+        after = set(tokenize(" ".join(_WORDS.findall(sentence, match.end())[:4])))
+        if not after.isdisjoint(asked - own):
+            spans.append((match.start(), match.start() + len(name)))
+    return spans
 
 
 _REGIONAL_COUNTRIES = re.compile(

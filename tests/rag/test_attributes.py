@@ -24,6 +24,8 @@ def test_the_noun_of_what_is_the_n_of_x_is_the_attribute_asked(question: str,
     "What was the percentage of people that voted in favor of the Pico Act?",
     "What is the lowest ranking one of the counties could have?",
     "What is the low end of the temperature range in summer?",
+    "What are the objectives of the SCO?",  # "among its strategic goals"
+    "What is the timeframe of the SCO Anti-Drug Strategy?",  # "for 2024–2029"
     # No attribute asked of anything.
     "What did the countries sign?",
     "What is the SCO for?",

@@ -764,3 +764,12 @@ def test_an_office_named_with_its_qualifier_is_held(question: str) -> None:
 def test_an_attribute_mentioned_near_is_no_doubt(question: str, text: str) -> None:
     doubts = _doubts({"d": text}, question, AnswerType.OTHER, text[:6])
     assert "missing_attribute" not in {rule for rule, _ in doubts}
+
+
+def test_an_attribute_typed_one_letter_off_is_still_mentioned() -> None:
+    text = "The summit will be held under the motto “Peace”. It opens in July."
+    doubts = _doubts({"d": text}, "What is the moto of the summit?", AnswerType.OTHER, "The")
+    assert "missing_attribute" not in {rule for rule, _ in doubts}
+    # Two letters off is another word.
+    doubts = _doubts({"d": text}, "What is the mood of the summit?", AnswerType.OTHER, "The")
+    assert "missing_attribute" in {rule for rule, _ in doubts}

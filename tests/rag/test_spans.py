@@ -999,3 +999,19 @@ def test_an_event_or_document_is_no_one_a_body_may_be() -> None:
     sentence = "The key documents were prepared by the Security Council of the SCO."
     assert [sentence[s:e] for s, e in candidates(sentence, AnswerType.NAME, question)] == [
         "Security Council"]
+
+
+@pytest.mark.parametrize("question", ["Who chairs the SCO in 2023-2024?",
+                                      "Who is the chair of the SCO?", "Who chaired it?"])
+def test_a_country_doing_what_the_question_asks_is_who_does_it(question: str) -> None:
+    sentence = ("For example, Kazakhstan, which chairs the SCO in 2023-2024, is paying special "
+                "attention to improving transport corridors.")
+    assert narrow(sentence, question) == "Kazakhstan"
+
+
+def test_a_country_doing_something_else_or_asked_as_a_person_is_no_one() -> None:
+    sentence = "Kazakhstan, which chairs the SCO, hosts the summit, and Russia sends a delegation."
+    # Russia does not chair; a leader is a person, not a country.
+    assert candidates(sentence, AnswerType.NAME, "Who chairs the SCO?") == [(0, 10)]
+    assert candidates(sentence, AnswerType.NAME, "Which leader chairs the SCO?") == []
+    assert candidates(sentence, AnswerType.NAME, "Who plays chess?") == []
