@@ -36,6 +36,7 @@ from rag.lexical import (
     spelled_numbers,
     tokenize,
 )
+from rag.occasions import unplaced_occasion
 from rag.questions import DOCUMENT_NOUNS, OFFICES, AnswerType
 from rag.schema import Doubt, Sentence
 from rag.spans import candidates, consequence_only
@@ -116,6 +117,9 @@ MISSING_PREDICATE_CONFIDENCE = 0.3
 # never says "population" (``attributes``): only for untyped questions, as a
 # date or a count asked for is checked by type.
 MISSING_ATTRIBUTE_CONFIDENCE = 0.3
+# "What was the motto of the previous summit?" over a document on the upcoming
+# one (``occasions``): it never speaks of the occasion asked about.
+UNPLACED_OCCASION_CONFIDENCE = 0.2
 _OWNED_Q = re.compile(
     r"\b([a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
 # Nouns that say how much of something, not whose it is.
@@ -233,10 +237,11 @@ MISSING_SPEECH = "missing_speech"
 MISSING_PREDICATE = "missing_predicate"
 CONSEQUENCE_ONLY = "consequence_only"
 MISSING_ATTRIBUTE = "missing_attribute"
+UNPLACED_OCCASION = "unplaced_occasion"
 RULES = (TYPE_MISS, UNKNOWN_NAME, NAME_ELSEWHERE, RARE_NAME_ABSENT, SWAPPED_NAME,
          MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE, MISSING_NEGATION,
          NO_INSTANCE, CONSEQUENCE_ONLY, MISSING_SPEECH, MISSING_PREDICATE,
-         MISSING_ATTRIBUTE)
+         MISSING_ATTRIBUTE, UNPLACED_OCCASION)
 
 
 class ConfidenceRules:
@@ -411,6 +416,11 @@ class ConfidenceRules:
             yield MISSING_ATTRIBUTE_CONFIDENCE, Doubt(
                 MISSING_ATTRIBUTE, f"The question asks for the {attribute}, and neither the "
                 "closest sentence nor its neighbours mention one.")
+        if (occasion := unplaced_occasion(question, self.texts[best.doc_id])) is not None:
+            where = best.doc_id if len(self.texts) > 1 else "the document"
+            yield UNPLACED_OCCASION_CONFIDENCE, Doubt(
+                UNPLACED_OCCASION, f"The question asks about the {occasion}, which {where} "
+                "never speaks of.")
         if (kind is not AnswerType.REASON and (negation := _negation(question)) is not None
                 and not _DENIES.search(self._near(best))):
             yield MISSING_NEGATION_CONFIDENCE, Doubt(

@@ -51,6 +51,8 @@ from tests.rag.helpers import OneDocument, Over
         ("What did Murat Nurtleu say about terrorism?", "MISSING_SPEECH_CONFIDENCE", 0.2),
         # Afghanistan's reconstruction, not its membership.
         ("Is Afghanistan a member of the SCO?", "MISSING_PREDICATE_CONFIDENCE", 0.3),
+        # The article speaks of the upcoming summit only.
+        ("Where was the previous SCO summit held?", "UNPLACED_OCCASION_CONFIDENCE", 0.2),
         # Sentences about Kazakhstan, none about its population.
         ("What is the population of Kazakhstan?", "MISSING_ATTRIBUTE_CONFIDENCE", 0.3),
         # The blocking forces states to diversify routes: its consequence, not its
@@ -647,6 +649,10 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "What is the official language of Kazakhstan?", AnswerType.OTHER, "Kazakhstan",
          [("missing_attribute", "The question asks for the language, and neither the "
                                 "closest sentence nor its neighbours mention one.")]),
+        ({"d": "The upcoming summit opens in Astana in July."},
+         "Where was the previous summit held?", AnswerType.ENTITY, "The upcoming",
+         [("unplaced_occasion", "The question asks about the previous summit, which the "
+                                "document never speaks of.")]),
         ({"d": "Heavy rain flooded the valley road, which forced drivers to take the pass."},
          "Why was the valley road flooded?", AnswerType.REASON, "Heavy rain",
          [("consequence_only", "The question asks why, and the closest sentence tells what "
