@@ -14,11 +14,11 @@ import re
 
 from rag.lexical import tokenize
 
-# "What is the N of ...?", "What are X's N?", "What's the N?": up to two
+# "What is the N of ...?", "What are X's N?", "What's (or whats) the N?": up to two
 # modifiers ("official", "main") before the noun; the question must name an
 # owner by "of" or a possessive, or end with the noun.
 _ATTRIBUTE = re.compile(
-    r"\s*(?:what|which)(?:’s|'s|\s+is|\s+are|\s+was|\s+were)\s+"
+    r"\s*(?:what|which)(?:[’']?s|\s+is|\s+are|\s+was|\s+were)\s+"
     r"(?:(?:the|an?)\s+|[\w’'.-]+(?:\s+[\w’'.-]+)?[’']s\s+)"
     r"(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)(?:\s+of\b|\s*\?\s*$)", re.I)
 # Nouns whose value a sentence states without the noun: "the summit is in

@@ -8,6 +8,7 @@ from rag.attributes import asked_attribute
     ("What is Kazakhstan's main export?", "export"),
     ("What are the official languages of the SCO?", "languages"),
     ("what's the gdp of the sco", "gdp"),
+    ("whats the population of kazakhstan", "population"),
     ("What is the summit's slogan?", "slogan"),
     ("What was the motto of the previous summit?", "motto"),
 ])
