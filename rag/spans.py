@@ -282,25 +282,28 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         found = [span for span in sorted(groups_of_people(sentence) + offices_held(sentence))
                  if not set(tokenize(sentence[span[0]:span[1]])) <= asked]
     if kind is AnswerType.NAME and not found and not WHICH_PEOPLE.match(question):
-        found = _acting_countries(sentence, asked)  # "Which leader ...?" asks for a person
+        # "Which leader ...?" asks for a person.
+        found = _acting_countries(sentence, set(tokenize(" ".join(
+            word for word in _WORDS.findall(question) if word[:1].islower()))))
     return found
 
 
 _WORDS = re.compile(r"[\w’'-]+")
 
 
-def _acting_countries(sentence: str, asked: set[str]) -> list[tuple[int, int]]:
+def _acting_countries(sentence: str, doing: set[str]) -> list[tuple[int, int]]:
     """Countries named in ``sentence`` that do what the question asks: "Who
-    chairs the SCO?" over "Kazakhstan, which chairs the SCO in 2023-2024": a
-    question term among the four words after the country."""
+    chairs the SCO?" over "Kazakhstan, which chairs the SCO in 2023-2024": a term
+    of the question's lower-case words (``doing``) among the four words after
+    the country. Its names say whom, not what: asked "Who will represent
+    India?", "Kazakhstan, India, Iran" lists no one representing."""
     spans = []
     for match in NAME.finditer(sentence):
         name = match.group().rstrip(".,;: ")
-        own = set(tokenize(name))
-        if not is_country(name) or own <= asked:
+        if not is_country(name):
             continue
         after = set(tokenize(" ".join(_WORDS.findall(sentence, match.end())[:4])))
-        if not after.isdisjoint(asked - own):
+        if not after.isdisjoint(doing - set(tokenize(name))):
             spans.append((match.start(), match.start() + len(name)))
     return spans
 

@@ -1015,3 +1015,6 @@ def test_a_country_doing_something_else_or_asked_as_a_person_is_no_one() -> None
     assert candidates(sentence, AnswerType.NAME, "Who chairs the SCO?") == [(0, 10)]
     assert candidates(sentence, AnswerType.NAME, "Which leader chairs the SCO?") == []
     assert candidates(sentence, AnswerType.NAME, "Who plays chess?") == []
+    # The question's names say whom: "Russia" after "Kazakhstan" does nothing.
+    listing = "The summit is attended by Kazakhstan, Russia, China and India."
+    assert candidates(listing, AnswerType.NAME, "Who will represent Russia?") == []
