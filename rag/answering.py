@@ -55,6 +55,11 @@ REASON_BONUS = 0.15
 # the bonus.
 POSITION_BONUS = 0.15
 POSITION_SHARE = 0.15
+# "What is the heading of the section on ...?", "Which themes does the article
+# flag in its heading?": a question about the text's own headings, which then
+# answer (and only they, where the passages hold one).
+HEADING_Q = re.compile(r"\b(?:(?:sub)?headings?|headlines?|section\s+(?:titles?|names?)|"
+                       r"titles?\s+of\s+(?:the|a|its|this)\s+sections?)\b", re.I)
 _PLACES = r"(?:sections?|paragraphs?|parts?|remarks|lines|words|sentences?|passages?)"
 _END_CUE = re.compile(rf"\b(?:closing|final|last|concluding|ending)\s+{_PLACES}\b|\bconclusion\b",
                       re.I)
@@ -152,7 +157,8 @@ class Answerer:
         self.proper_nouns = proper_noun_words(s.text for s in self.sentences)
         # A document's id names it too: "notes/rhine.md" is about the Rhine.
         self.vocabulary = Vocabulary(set(self.idf).union(*map(id_terms, texts)))
-        # Headings help retrieval find a section but answer nothing: never quoted.
+        # Headings help retrieval find a section but answer nothing, unless the
+        # question asks about headings (``HEADING_Q``).
         self.headings = frozenset(s.sentence_id for s in self.sentences
                                   if is_heading(s, texts[s.doc_id]))
         # Nor does a sentence asking a question: a FAQ's "Q: Can I use it on
@@ -182,9 +188,11 @@ class Answerer:
         # one piece of evidence: only its best-ranked copy may be quoted, so the
         # other quote slots go to other sentences.
         seen: set[str] = set()
+        headings = self._asked_headings(question, passages)
         for passage in passages:  # best passage first, so it owns shared sentences
             for sid in self.chunk_sentences[passage.chunk_id]:
-                if sid in owner or sid in self.headings or sid in self.asking:
+                if sid in owner or sid in self.asking or (
+                        sid not in headings if headings else sid in self.headings):
                     continue
                 text = " ".join(self.sentences[sid].text.split())
                 if text not in seen:
@@ -253,6 +261,15 @@ class Answerer:
         short = narrow(reason, question, self.proper_nouns) or (
             reason[marker.end() :] if marker else reason)
         return Selection(short or reason, confidence, quotes, doubts)
+
+    def _asked_headings(self, question: str, passages: Sequence[Passage]) -> frozenset[int]:
+        """The headings in ``passages`` when ``question`` asks about headings
+        (``HEADING_Q``), else none: only then may a heading answer."""
+        if not HEADING_Q.search(question):
+            return frozenset()
+        return frozenset(sid for passage in passages
+                         for sid in self.chunk_sentences[passage.chunk_id]
+                         if sid in self.headings)
 
     @staticmethod
     def _typed_first(scored: list[_Scored]) -> list[_Scored]:

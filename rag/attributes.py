@@ -24,7 +24,8 @@ _ATTRIBUTE = re.compile(
 # Nouns whose value a sentence states without the noun: "the summit is in
 # Astana" gives its location, "a role in shaping ..." its role, "36%" a
 # percentage, "the 15th most populous" a ranking, "in the 60s" the low end of a
-# range, "for 2024–2029" a timeframe, "among its strategic goals" objectives.
+# range, "for 2024–2029" a timeframe, "among its strategic goals" objectives, a
+# heading its heading.
 _UNNAMED = frozenset(tokenize(
     "role roles part parts way ways impact effect effects purpose function importance "
     "significance position stance approach view attitude meaning point idea aim aims goal "
@@ -34,7 +35,7 @@ _UNNAMED = frozenset(tokenize(
     "percentage percent proportion share ratio rate level value figure total average "
     "rank ranking end ends start beginning middle top bottom one ones thing things "
     "objective objectives priority priorities task tasks mission timeframe period duration "
-    "timeline"))
+    "timeline heading headings headline subheading"))
 
 
 def asked_attribute(question: str) -> str | None:

@@ -382,7 +382,28 @@ def test_a_sentence_ending_in_a_quoted_question_states_it(over: Over) -> None:
     assert answer.quotes and "Why wait?" in answer.quotes[0].text
 
 
-def test_headings_are_never_quoted(engine: Engine) -> None:
+def test_headings_are_quoted_only_when_asked_about(engine: Engine) -> None:
+    answer = engine.ask("What is the heading of the section on the prospects of the SCO?")
+    assert answer.answer == "Prospects for further development of the SCO"
+    answer = engine.ask("Apart from strategic planning, which two themes does the article "
+                        "flag in its heading about what to expect from the summit?")
+    assert answer.answer == "SCO+, strategic planning and international attention"
+    assert answer.quotes[0].text.startswith("Expectations from the summit:")
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("What is the heading of the section on trade?", True),
+    ("Which themes does the subheading name?", True),
+    ("What is the title of this section?", True),
+    ("What does the headline say?", True),
+    ("What is the title of the report?", False),
+    ("Who heads the SCO?", False),
+])
+def test_a_question_about_headings(question: str, asks: bool) -> None:
+    assert bool(answering.HEADING_Q.search(question)) is asks
+
+
+def test_headings_are_never_quoted_otherwise(engine: Engine) -> None:
     headings = {s.text for s in engine.index.sentences
                 if answering.is_heading(s, engine.index.documents[0].text)}
     assert headings == {
