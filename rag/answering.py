@@ -18,6 +18,7 @@ from rag.coreference import (
     with_described_names,
     with_titled_names,
 )
+from rag.instances import asked_noun, names_by_name
 from rag.lexical import Vocabulary, coverage, id_terms, idf_table, tokenize
 from rag.questions import AnswerType, answer_type
 from rag.schema import Doubt, Passage, Quote, Sentence
@@ -45,7 +46,8 @@ COVERAGE_FLOOR = 0.2
 TYPE_MISS_PENALTY = 0.06
 # ... and one holding a span of the asked type: a date for "when", a count next to
 # the question's own words for "how many", a person's name for "who", a country for
-# "which country". Small: the confidence rule below does the abstaining.
+# "which country", a named instance for "Which N ...?" (``names_by_name``). Small:
+# the confidence rule below does the abstaining.
 TYPE_HIT_BONUS = 0.05
 # A "why" question over a sentence that states a reason ("is aimed at", "helps").
 # A bonus, not a penalty: reasons are often implicit, so their absence proves little.
@@ -329,7 +331,11 @@ class Answerer:
     def _type_evidence(self, kind: AnswerType, sentence: str, question: str) -> float:
         """Score adjustment for whether a sentence holds the kind of answer asked for."""
         if kind is AnswerType.OTHER:
-            return 0.0
+            # "Which transport corridors ...?": a sentence naming one by its name
+            # holds the kind of answer asked for, as a date does for "when".
+            noun = asked_noun(question)
+            return (TYPE_HIT_BONUS if noun is not None
+                    and names_by_name(sentence, question, noun) else 0.0)
         found = bool(candidates(sentence, kind, question, self.proper_nouns))
         if kind is AnswerType.REASON:
             return REASON_BONUS if found else 0.0

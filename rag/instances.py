@@ -166,3 +166,34 @@ def _new_words(text: str, asked: set[str]) -> bool:
     """Whether the first words of ``text`` hold a word the question does not give
     (words ``tokenize`` keeps: no article or preposition)."""
     return any(term not in asked for term in tokenize(" ".join(_WORD.findall(text)[:6])))
+
+
+def names_by_name(sentence: str, question: str, noun: str) -> bool:
+    """Whether ``sentence`` names an instance of ``noun`` by a proper name the
+    question does not give: after the noun ("corridors, such as the Western
+    Europe-Western China International Transit Corridor") or as a name's last
+    word ("the Trans-Caspian International Transport Route" for "routes").
+
+    Args:
+        sentence: A sentence that might answer.
+        question: The question asking for an instance of ``noun``.
+        noun: The noun asked for (``asked_noun``).
+    """
+    stems = tokenize(noun)
+    if not stems:
+        return False
+    asked = set(tokenize(question))
+    for use in _WORD.finditer(sentence):
+        if tokenize(use.group()) != stems:
+            continue
+        if use.group()[:1].isupper() and _NAME_BEFORE.search(sentence, 0, use.start()):
+            return True
+        introduced = _INTRODUCES.match(sentence, use.end())
+        if introduced is not None and _new_name(" ".join(
+                introduced.group("rest").split()[:6]), asked):
+            return True
+    return False
+
+
+# A capitalised word right before a capitalised noun: "Transit Corridor".
+_NAME_BEFORE = re.compile(r"[A-Z][\w’'-]*\s+$")

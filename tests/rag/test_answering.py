@@ -593,3 +593,10 @@ def test_an_office_of_a_country_answers_who_met(engine: Engine, question: str) -
     assert not answer.abstained, answer.doubts
     assert answer.answer == "President of Kazakhstan"
     assert "On May 16, the President of Kazakhstan met" in answer.quotes[0].text
+
+
+def test_which_n_prefers_the_sentence_naming_one(engine: Engine) -> None:
+    # A sentence on corridors "that connect China and Russia" scores as high; the
+    # one naming corridors by name holds what "Which corridors ...?" asks for.
+    answer = engine.ask("Which transport corridors is Kazakhstan focusing on?")
+    assert "Western Europe-Western China International Transit Corridor" in answer.quotes[0].text

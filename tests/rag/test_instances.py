@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.instances import asked_noun, names_no_instance
+from rag.instances import asked_noun, names_by_name, names_no_instance
 
 
 @pytest.mark.parametrize(("question", "noun"), [
@@ -63,3 +63,20 @@ def test_a_sentence_repeating_the_noun_names_none(sentence: str) -> None:
 ])
 def test_a_sentence_naming_one_is_an_answer(sentence: str) -> None:
     assert not names_no_instance(sentence, QUESTION, "systems")
+
+
+@pytest.mark.parametrize(("sentence", "named"), [
+    # After the noun, a name it introduces.
+    ("Kazakhstan is improving transport corridors, such as the Western Europe-Western "
+     "China International Transit Corridor.", True),
+    # A name ending in the noun.
+    ("Goods also travel the Trans-Caspian International Transport Corridor.", True),
+    # Corridors described, none named; nor a name the question gives.
+    ("The goal is the safe functioning of transport corridors that connect China and "
+     "Russia.", False),
+    ("Kazakhstan is improving transport corridors, such as those of Kazakhstan.", False),
+    ("Corridors matter.", False),
+])
+def test_a_sentence_naming_an_instance_by_its_name(sentence: str, named: bool) -> None:
+    question = "Which transport corridors is Kazakhstan focusing on?"
+    assert names_by_name(sentence, question, "corridors") is named
