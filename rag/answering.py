@@ -60,8 +60,12 @@ POSITION_SHARE = 0.15
 # "What is the heading of the section on ...?", "Which themes does the article
 # flag in its heading?": a question about the text's own headings, which then
 # answer (and only they, where the passages hold one).
-HEADING_Q = re.compile(r"\b(?:(?:sub)?headings?|headlines?|section\s+(?:titles?|names?)|"
-                       r"titles?\s+of\s+(?:the|a|its|this)\s+sections?)\b", re.I)
+# Nouns only: "Who is heading the delegation?", "Where is the SCO heading?" and
+# "Which story made headlines?" ask about no heading of the text.
+HEADING_Q = re.compile(
+    r"\b(?:the|its|a|this|that|which|what|section|article[’']s|piece[’']s)\s+"
+    r"(?:sub)?(?:heading|headline)s?\b|\bsection\s+titles?\b|"
+    r"\btitles?\s+of\s+(?:the|a|its|this)\s+sections?\b", re.I)
 _PLACES = r"(?:sections?|paragraphs?|parts?|remarks|lines|words|sentences?|passages?)"
 _END_CUE = re.compile(rf"\b(?:closing|final|last|concluding|ending)\s+{_PLACES}\b|\bconclusion\b",
                       re.I)

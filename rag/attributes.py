@@ -16,11 +16,11 @@ from rag.lexical import tokenize
 
 # "What is the N of ...?", "What are X's N?", "What's (or whats) the N?": up to two
 # modifiers ("official", "main") before the noun; the question must name an
-# owner by "of" or a possessive, or end with the noun.
+# owner by "of" or a possessive, or end with the noun (its mark may be left out).
 _ATTRIBUTE = re.compile(
     r"\s*(?:what|which)(?:[’']?s|\s+is|\s+are|\s+was|\s+were)\s+"
     r"(?:(?:the|an?)\s+|[\w’'.-]+(?:\s+[\w’'.-]+)?[’']s\s+)"
-    r"(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)(?:\s+of\b|\s*\?\s*$)", re.I)
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)(?:\s+(?P<of>of)\b|[\s?.!]*$)", re.I)
 # Nouns whose value a sentence states without the noun: "the summit is in
 # Astana" gives its location, "a role in shaping ..." its role, "36%" a
 # percentage, "the 15th most populous" a ranking, "in the 60s" the low end of a
@@ -35,7 +35,8 @@ _UNNAMED = frozenset(tokenize(
     "percentage percent proportion share ratio rate level value figure total average "
     "rank ranking end ends start beginning middle top bottom one ones thing things "
     "objective objectives priority priorities task tasks mission timeframe period duration "
-    "timeline heading headings headline subheading"))
+    "timeline heading headings headline subheading consequence consequences benefit "
+    "benefits advantage advantages"))
 
 
 def asked_attribute(question: str) -> str | None:
@@ -51,7 +52,8 @@ def asked_attribute(question: str) -> str | None:
         SCO?", "What is the date of the summit?").
     """
     match = _ATTRIBUTE.match(question)
-    if match is None:
+    # "What is the SCO?" asks what a name is, no attribute of it.
+    if match is None or (match.group("of") is None and match.group("noun")[:1].isupper()):
         return None
     terms = set(tokenize(match.group("noun")))
     if not terms or terms & _UNNAMED:

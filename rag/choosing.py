@@ -12,7 +12,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from rag.lexical import tokenize
+from rag.lexical import WORDS, tokenize
 
 # "Which cities ...?", "Which countries ...?", "Who are ...?": the answer is a list.
 PLURAL_Q = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:cities|countries|states|nations|"
@@ -48,7 +48,6 @@ def listed(sentence: str, spans: list[tuple[int, int]]) -> str | None:
 # to 16.5 and 22.5 to 24.8 (3 words did about as well, 8 and a one-sided window
 # worse).
 NEAR_WORDS = 5
-_WORDS = re.compile(r"[\w’'-]+")
 
 
 def nearest(sentence: str, spans: list[tuple[int, int]], question: str,
@@ -59,7 +58,7 @@ def nearest(sentence: str, spans: list[tuple[int, int]], question: str,
     question terms.
     """
     asked = set(tokenize(question))
-    words = [(m.start(), m.end(), m.group()) for m in _WORDS.finditer(sentence)]
+    words = [(m.start(), m.end(), m.group()) for m in WORDS.finditer(sentence)]
     nearby = []
     closest = []  # words between each span and the nearest question term
     for start, end in spans:

@@ -29,6 +29,7 @@ from rag.lexical import (
     NUMERALS,
     TITLE_WORDS,
     WH_WORDS,
+    WORDS,
     YES_NO_OPENING,
     Vocabulary,
     id_terms,
@@ -173,19 +174,20 @@ _WHEN_IN_OFFICE = frozenset(tokenize(
 _PAIR = re.compile(r"(?=\b([\w’'-]+)\s+([\w’'-]+))")
 
 
-def _office_qualifiers(question: str) -> set[str]:
-    """The terms of the words right before an office in ``question`` that say
-    which office it is ("energy" in "energy minister"), less those saying when
-    ("current"), whose ("Kazakh", "Kazakhstan's", "SCO": other rules check names)
-    or the office's own words ("Secretary" of "Secretary General")."""
+def _office_qualifiers(question: str, proper_nouns: AbstractSet[str]) -> set[str]:
+    """The terms of the word right before an office in ``question`` that says
+    which office it is ("energy" in "energy minister"), unless it says when
+    ("current"), whose ("Kazakh", "Kazakhstan's", "SCO", "Tesla" written as a
+    name of the corpus (``proper_nouns``): other rules check names) or is the office's own
+    ("Secretary" of "Secretary General")."""
     qualifiers: set[str] = set()
     for match in _PAIR.finditer(question):
         word, office = match.groups()
         terms = set(tokenize(word))
         if (not terms or _OFFICE_TERMS.isdisjoint(tokenize(office))
                 or not _OFFICE_TERMS.isdisjoint(terms) or not terms.isdisjoint(_WHEN_IN_OFFICE)
-                or (word[:1].isupper() and (word.isupper() or is_country(word)
-                                           or is_demonym(word)))
+                or (word.isupper() and len(word) > 1) or is_country(word) or is_demonym(word)
+                or (word[:1].isupper() and word.lower() in proper_nouns)
                 or word.endswith(("’s", "'s"))):
             continue
         qualifiers |= terms
@@ -388,10 +390,11 @@ class ConfidenceRules:
                 "the one the question names.")
         if (kind is AnswerType.NAME and _OFFICE_HOLDER_Q.match(question)
                 and not self._holds_office(best, question, query_terms)):
-            words = re.findall(r"[\w’'-]+", question)
+            words = WORDS.findall(question)
             at = next((i for i, w in enumerate(words) if set(tokenize(w)) & _OFFICE_TERMS), None)
             office = "office" if at is None else words[at]
-            if at and set(tokenize(words[at - 1])) & _office_qualifiers(question):
+            qualifiers = _office_qualifiers(question, self.proper_nouns)
+            if at and set(tokenize(words[at - 1])) & qualifiers:
                 office = f"{words[at - 1]} {office}"  # "energy minister"
             yield MISSING_OFFICE_CONFIDENCE, Doubt(
                 MISSING_OFFICE, f"The question asks who is the {office}, and the "
@@ -629,12 +632,14 @@ class ConfidenceRules:
     def _near_any(self, sentence: Sentence, words: str, typo: bool = False) -> bool:
         """Whether ``sentence`` or a neighbour holds a term of ``words``, a
         derivation or a word of the same sense counting; with ``typo``, also a
-        term one edit away from one of four letters or more ("moto" for
-        "motto", a word too short for the question's spelling correction)."""
+        term one letter longer or shorter, with the same first letter, than one
+        of four letters or more ("moto" for "motto", a word too short for the
+        question's spelling correction; not "cost" for "host")."""
         near = self._near_terms(sentence)
         return any(term in near or not self.vocabulary.related(term).isdisjoint(near)
                    or (typo and len(term) >= 4
-                       and any(Levenshtein.distance(term, other, score_cutoff=1) <= 1
+                       and any(abs(len(other) - len(term)) == 1 and other[0] == term[0]
+                               and Levenshtein.distance(term, other, score_cutoff=1) <= 1
                                for other in near))
                    for term in tokenize(words))
 
@@ -688,8 +693,8 @@ class ConfidenceRules:
             owner = set(tokenize(asked.group(2))) - _OWNER_QUALIFIERS
             if not noun or not owner or noun[0] in _PORTION_NOUNS or noun[0] in heads:
                 continue
-            given = [set(tokenize(" ".join(re.findall(r"[\w’'-]+",
-                                                      sentence.text[m.end() : m.end() + 120])[:8])))
+            given = [set(tokenize(" ".join(
+                         WORDS.findall(sentence.text[m.end() : m.end() + 120])[:8])))
                      for m in _OF_PHRASE.finditer(sentence.text) if tokenize(m.group(1)) == noun
                      and not _AMOUNT_AFTER.match(sentence.text, m.end())]
             if given and not any(self._names_owner(owner, terms, sentence) for terms in given):
@@ -726,7 +731,7 @@ class ConfidenceRules:
             for office in offices)
         # "Kazakhstan's energy minister" is not its "Foreign Minister".
         return held and all(term in terms or not self.vocabulary.related(term).isdisjoint(terms)
-                            for term in _office_qualifiers(question))
+                            for term in _office_qualifiers(question, self.proper_nouns))
 
 
 # "Which Gulf states ...?": names between the question word and its noun say

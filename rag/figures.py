@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from rag.lexical import mentioned, tokenize
+from rag.lexical import WORDS, mentioned, tokenize
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December)")
@@ -159,11 +159,11 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
         return True  # "How old was she?" over "aged 66"
     if is_money and re.search(r"\bhow much\b", question, re.I):
         return True  # "How much was paid?" over "£304m"
-    following = re.findall(r"[\w’'-]+", sentence[end:])[:4]
+    following = WORDS.findall(sentence[end:])[:4]
     if text in ("twice", "thrice"):
         # "to win a Nobel Prize twice": what it counts comes right before it; in
         # "the members met twice" it counts meetings, not members.
-        before = re.findall(r"[\w’'-]+", sentence[:start])[-1:]
+        before = WORDS.findall(sentence[:start])[-1:]
         return any(mentioned(word, counted or asked) for word in before if tokenize(word))
     phrase = _noun_phrase(sentence, end)
     if counted and phrase:

@@ -35,6 +35,10 @@ def _stemmer() -> Stemmer.Stemmer:
     return Stemmer.Stemmer("english")
 
 
+# A word as written, with its apostrophes and hyphens ("Kazakhstan’s",
+# "Europe-Western"): what the rules read word by word.
+WORDS = re.compile(r"[\w’'-]+")
+
 # Number words as the digits a user may type instead: "9 member states" asks about
 # "nine member states". Not "one" ("no one", "one of the", "one's") nor "zero".
 _UNITS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
@@ -273,6 +277,11 @@ QUESTION_OPENING = re.compile(rf"\s*(?:{'|'.join(QUESTION_OPENERS)})\b", re.I)
 # Modal verbs, which open a yes/no question too ("Must members ...?") but are left
 # out of ``QUESTION_OPENERS``: a text opening with "May" is as often a date.
 MODALS = ("may", "might", "must", "shall")
+# Verbs of saying, as a document says ("the article states") and as a person
+# does ("Tokayev stated"): base, third-person and past forms. Each context adds
+# its own verbs (``rag.questions``, ``rag.speech``); the past form is a participle too
+# ("has Tokayev noted").
+SAYING_VERBS = (("say", "says", "said"), ("state", "states", "stated"), ("note", "notes", "noted"))
 # A question answered yes or no, after any spaces: "Is ...?", "Didn't ...?",
 # "Must ...?", "Can't ...?", "Cannot ...?", "Won't ...?".
 YES_NO_OPENING = re.compile(

@@ -31,9 +31,10 @@ _OCCASIONS = ("summit", "summits", "meeting", "meetings", "session", "sessions",
               "conferences", "congress", "election", "elections", "round", "edition",
               "season", "visit", "forum", "championship", "tournament", "chairmanship",
               "presidency", "term")
-# The placing word, up to two names ("the previous SCO summit"), then the occasion.
+# The placing word, up to two words ("the previous SCO summit", "the next g20
+# summit" typed in lower case), then the occasion.
 _PLACED = re.compile(
-    rf"\b(?P<word>{'|'.join(_PLACING)})\s+(?-i:(?:[A-Z][\w’'.-]*\s+){{0,2}})"
+    rf"\b(?P<word>{'|'.join(_PLACING)})\s+(?:[\w’'.-]+\s+){{0,2}}?"
     rf"(?P<noun>{'|'.join(_OCCASIONS)})\b", re.I)
 
 

@@ -12,7 +12,14 @@ from enum import Enum
 
 from rag.coreference import asked_acronym
 from rag.definitions import asked_subject
-from rag.lexical import AUXILIARIES, MODALS, QUESTION_OPENING, question_sentences, tokenize
+from rag.lexical import (
+    AUXILIARIES,
+    MODALS,
+    QUESTION_OPENING,
+    SAYING_VERBS,
+    question_sentences,
+    tokenize,
+)
 
 
 class AnswerType(Enum):
@@ -176,11 +183,6 @@ _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is
 # What a question calls the document, and who wrote it.
 DOCUMENT_NOUNS = ("article", "text", "document", "piece", "passage")
 WRITER_NOUNS = ("author", "writer")
-# Verbs of saying, as a document says ("the article states") and as a person
-# does ("Tokayev stated"): base, third-person and past forms. Each context adds
-# its own verbs (``_SAYS``; ``rag.speech``); the past form is a participle too
-# ("has Tokayev noted").
-SAYING_VERBS = (("say", "says", "said"), ("state", "states", "stated"), ("note", "notes", "noted"))
 # What a reference to the document looks like in a question.
 _DOCUMENT = rf"(?:the|this)\s+(?:{'|'.join(DOCUMENT_NOUNS)})"
 # Where a question or one of its sentences starts: not after an abbreviation's

@@ -26,7 +26,7 @@ from rag.figures import (
     counted_span,
     names_year,
 )
-from rag.lexical import TITLE_WORDS, YES_NO_OPENING, mentioned, tokenize
+from rag.lexical import TITLE_WORDS, WORDS, YES_NO_OPENING, mentioned, tokenize
 from rag.people import (
     BODY_ACRONYM,
     NAME,
@@ -116,6 +116,8 @@ REASON_PHRASE = re.compile(
 # Phrases of REASON_PHRASE that lead from a cause to what it brings about:
 # "X forces Y to Z" says why Z happens, not why X does.
 _LEADS_TO = re.compile(r"forc|caus|prompt|result|allow|lead|help", re.I)
+_BY_AFTER = re.compile(r"\s+by\b", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)
 
 
 def _consequence_of_asked(sentence: str, phrase: re.Match[str], question: str) -> bool:
@@ -124,7 +126,11 @@ def _consequence_of_asked(sentence: str, phrase: re.Match[str], question: str) -
     forces ... states to diversify transport routes" gives the blocking's
     consequence, not the reason for it ("Why is the passage ... blocked?"). The
     question's terms all stand before the phrase, none in or after it."""
-    if not _LEADS_TO.match(phrase.group()):
+    if (not _LEADS_TO.match(phrase.group())
+            # "was caused by heavy rain" gives the cause after the phrase, and
+            # "founded to help ensure security" a purpose: reasons, both.
+            or _BY_AFTER.match(sentence, phrase.end())
+            or _TO_BEFORE.search(sentence, 0, phrase.start())):
         return False
     asked = set(tokenize(question))
     return (not asked.isdisjoint(tokenize(sentence[: phrase.start()]))
@@ -281,29 +287,34 @@ def candidates(sentence: str, kind: AnswerType, question: str,
     if kind is AnswerType.NAME and not found and WHO_ACTS_Q.match(question):
         found = [span for span in sorted(groups_of_people(sentence) + offices_held(sentence))
                  if not set(tokenize(sentence[span[0]:span[1]])) <= asked]
-    if kind is AnswerType.NAME and not found and not WHICH_PEOPLE.match(question):
+    if (kind is AnswerType.NAME and not found and not WHICH_PEOPLE.match(question)
+            and (doing := _WHO_DOES.match(question)) is not None):
         # "Which leader ...?" asks for a person.
-        found = _acting_countries(sentence, set(tokenize(" ".join(
-            word for word in _WORDS.findall(question) if word[:1].islower()))))
+        found = _acting_countries(sentence, set(tokenize(doing.group(1))), asked)
     return found
 
 
-_WORDS = re.compile(r"[\w’'-]+")
+# "Who chairs ...?", "Who will host ...?", "Who is the chair of ...?": what the
+# answer does, the first word after "who" but auxiliaries and articles.
+_WHO_DOES = re.compile(
+    r"\s*who\s+(?:(?:will|would|did|does|do|is|was|are|were|has|have|had|can|could|"
+    r"currently|now|the|a|an)\s+)*([\w’'-]+)", re.I)
 
 
-def _acting_countries(sentence: str, doing: set[str]) -> list[tuple[int, int]]:
+def _acting_countries(sentence: str, doing: set[str], asked: set[str]) -> list[tuple[int, int]]:
     """Countries named in ``sentence`` that do what the question asks: "Who
-    chairs the SCO?" over "Kazakhstan, which chairs the SCO in 2023-2024": a term
-    of the question's lower-case words (``doing``) among the four words after
-    the country. Its names say whom, not what: asked "Who will represent
-    India?", "Kazakhstan, India, Iran" lists no one representing."""
+    chairs the SCO?" over "Kazakhstan, which chairs the SCO in 2023-2024": the
+    question's verb (``doing``) among the four words after the country. A
+    country the question names (``asked``) is no answer, and another one's
+    words are not its doing: asked "Who will host the summit?", "India will
+    attend the summit" hosts nothing."""
     spans = []
     for match in NAME.finditer(sentence):
         name = match.group().rstrip(".,;: ")
-        if not is_country(name):
+        if not is_country(name) or set(tokenize(name)) <= asked:
             continue
-        after = set(tokenize(" ".join(_WORDS.findall(sentence, match.end())[:4])))
-        if not after.isdisjoint(doing - set(tokenize(name))):
+        after = set(tokenize(" ".join(WORDS.findall(sentence, match.end())[:4])))
+        if not after.isdisjoint(doing):
             spans.append((match.start(), match.start() + len(name)))
     return spans
 
@@ -413,21 +424,18 @@ _OF_END = re.compile(r"\bof\s+$")
 # A name after these is where something is, not who: "headquartered in Budapest".
 _POSSESSIVE_END = re.compile(r"[’']s$")
 _IN_PLACE = re.compile(r"\b(?:in|at|near|across|throughout|inside)\s+(?:the\s+)?$", re.I)
+# Last words of the names of documents and events.
+_DOCUMENTS_EVENTS = ("Declaration|Strategy|Program|Programme|Plan|Forum|Agreement|Treaty|Act|"
+                     "Summit|Conference|Award|Prize|Cup|Games|Festival|Initiative|Project|"
+                     "Report|Statement")
 # A name ending in one of these is a document, a body or an event, not a place.
 # ("Soviet Union", "West Bank" and "Wakhan Corridor" are places: not among them.)
 _NOT_A_PLACE = re.compile(
-    r"\s(?:Declaration|Strategy|Program|Programme|Plan|Forum|Club|Fund|Organi[sz]ation|"
-    r"Commission|Council|Committee|Agreement|Treaty|Act|Summit|Conference|Group|Company|"
-    r"Inc|Co|Ltd|Corp|Structures?|Secretariat|Party|Award|Prize|Cup|Games|Festival|"
-    r"Initiative|Project|Report|Statement)\.?$")
-
-
-# Events, documents and routes: a body may be who did something ("the Council
-# decided"), these never are.
-_NOT_ANYONE = re.compile(
-    r"\s(?:Declaration|Strategy|Program|Programme|Plan|Forum|Agreement|Treaty|Act|Summit|"
-    r"Conference|Award|Prize|Cup|Games|Festival|Initiative|Project|Report|Statement|"
-    r"Corridor|Route|Zone|Belt)\.?$")
+    rf"\s(?:{_DOCUMENTS_EVENTS}|Club|Fund|Organi[sz]ation|Commission|Council|Committee|Group|"
+    r"Company|Inc|Co|Ltd|Corp|Structures?|Secretariat|Party)\.?$")
+# Documents, events and routes: a body may be who did something ("the Council
+# decided"), these rarely are ("the Digital Forum" for "Who takes over ...?").
+_NOT_ANYONE = re.compile(rf"\s(?:{_DOCUMENTS_EVENTS}|Corridor|Route|Zone|Belt)\.?$")
 
 
 def narrow(sentence: str, question: str,
@@ -507,7 +515,7 @@ def _drop_restatement(sentence: str, question: str) -> str | None:
     clause of three words or more; otherwise None (the whole sentence stands).
     """
     asked = set(tokenize(question))
-    words = list(re.finditer(r"[\w’'-]+", sentence))
+    words = list(WORDS.finditer(sentence))
     matched = 0
     cut = None
     for i, word in enumerate(words):

@@ -12,8 +12,8 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
-from rag.lexical import tokenize
-from rag.questions import DOCUMENT_NOUNS, SAYING_VERBS, WRITER_NOUNS
+from rag.lexical import SAYING_VERBS, tokenize
+from rag.questions import DOCUMENT_NOUNS, WRITER_NOUNS
 
 # A person's verbs of saying, in a question and in the text alike (base,
 # third-person and past forms, as ``SAYING_VERBS``).

@@ -398,6 +398,11 @@ def test_headings_are_quoted_only_when_asked_about(engine: Engine) -> None:
     ("What does the headline say?", True),
     ("What is the title of the report?", False),
     ("Who heads the SCO?", False),
+    # "heading" and "headlines" as a verb or of the news, not the text's.
+    ("Who is heading the delegation?", False),
+    ("Where is the SCO heading?", False),
+    ("Which story made headlines?", False),
+    ("Which section names the members?", False),
 ])
 def test_a_question_about_headings(question: str, asks: bool) -> None:
     assert bool(answering.HEADING_Q.search(question)) is asks

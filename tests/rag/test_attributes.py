@@ -9,6 +9,7 @@ from rag.attributes import asked_attribute
     ("What are the official languages of the SCO?", "languages"),
     ("what's the gdp of the sco", "gdp"),
     ("whats the population of kazakhstan", "population"),
+    ("what is kazakhstan's official language", "language"),
     ("What is the summit's slogan?", "slogan"),
     ("What was the motto of the previous summit?", "motto"),
 ])
@@ -27,6 +28,9 @@ def test_the_noun_of_what_is_the_n_of_x_is_the_attribute_asked(question: str,
     "What is the low end of the temperature range in summer?",
     "What are the objectives of the SCO?",  # "among its strategic goals"
     "What is the timeframe of the SCO Anti-Drug Strategy?",  # "for 2024–2029"
+    "What are the consequences of blocking the Red Sea?",
+    # What a name is, not an attribute of it.
+    "What is the SCO?",
     # No attribute asked of anything.
     "What did the countries sign?",
     "What is the SCO for?",

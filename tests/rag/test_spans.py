@@ -985,6 +985,11 @@ def test_a_reason_given_for_the_asked_thing_is_no_mere_consequence() -> None:
     assert not consequence_only("The valley road flooded because heavy rain fell.",
                                 "Why did the valley road flood?")
     assert not consequence_only("The road is closed.", "Why is the road closed?")
+    # A passive gives the cause after the phrase; "to help" a purpose.
+    assert not consequence_only("The flooding of the valley road was caused by heavy rain.",
+                                "Why was the valley road flooded?")
+    assert not consequence_only("The SCO was founded in 2001 to help ensure security.",
+                                "Why was the SCO founded?")
 
 
 def test_an_event_or_document_is_no_one_a_body_may_be() -> None:
@@ -1018,3 +1023,9 @@ def test_a_country_doing_something_else_or_asked_as_a_person_is_no_one() -> None
     # The question's names say whom: "Russia" after "Kazakhstan" does nothing.
     listing = "The summit is attended by Kazakhstan, Russia, China and India."
     assert candidates(listing, AnswerType.NAME, "Who will represent Russia?") == []
+    # Only the question's verb is what a country must do; a country it names is
+    # no answer.
+    attend = "Leaders of Russia, China and India will attend the summit."
+    assert candidates(attend, AnswerType.NAME, "Who will host the summit?") == []
+    whose = "Kazakhstan, whose president chairs the SCO, hosts the summit."
+    assert candidates(whose, AnswerType.NAME, "Who is the president of Kazakhstan?") == []
