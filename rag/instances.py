@@ -29,9 +29,11 @@ _PHRASE_STOPS = (*_VERBS, *_POINTING, "the", "a", "an", "of", "to", "in", "on", 
                  "by", "with", "from", "and", "or", "its", "their", "his", "her", "our", "your",
                  "kind", "type", "sort")
 _NOT_STOP = rf"(?!(?:{'|'.join(_PHRASE_STOPS)})\b)"
+# The noun may also end the question: the engine reads "List the 14 SCO dialogue
+# partners" as "Which 14 SCO dialogue partners".
 _ASKED_NOUN = re.compile(
     rf"\s*(?:which|what)\s+((?:{_NOT_STOP}[\w’'-]+\s+){{0,3}}?)"
-    rf"(?-i:(?P<noun>[a-z][\w-]*))\s+(?:{'|'.join(_VERBS)})\b", re.I)
+    rf"(?-i:(?P<noun>[a-z][\w-]*))(?:\s+(?:{'|'.join(_VERBS)})\b|[\s?.!]*$)", re.I)
 # Nouns a description answers, not a name: "What greater role does the SCO
 # play?" is answered by "a role in shaping global governance".
 _DESCRIBED = frozenset(tokenize(
@@ -82,7 +84,9 @@ def asked_noun(question: str) -> str | None:
 
     Returns:
         "systems" for "Which alternative payment systems is Kazakhstan
-        studying?"; None for a question not opening so ("What did the countries
+        studying?", "partners" for "Which 14 SCO dialogue partners" (as the
+        engine reads "List the 14 SCO dialogue partners"); None for a question
+        not opening so ("What did the countries
         sign?"), asking for a purpose ("What is the SCO for?") or for what a
         description answers ("What role ...?").
     """

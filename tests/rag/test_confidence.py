@@ -47,6 +47,8 @@ from tests.rag.helpers import OneDocument, Over
         # "national currencies" twice, and not one currency named.
         ("Which national currencies are used for payments between SCO members?",
          "NO_INSTANCE_CONFIDENCE", 0.2),
+        # "14 dialogue partners", and not one of them named.
+        ("List the 14 SCO dialogue partners.", "NO_INSTANCE_CONFIDENCE", 0.2),
         # Nurtleu's words are on the negotiations; no one speaks of terrorism.
         ("What did Murat Nurtleu say about terrorism?", "MISSING_SPEECH_CONFIDENCE", 0.2),
         # Afghanistan's reconstruction, not its membership.

@@ -12,6 +12,9 @@ from rag.instances import asked_noun, names_by_name, names_no_instance
     ("Which alternative payment systems is Kazakhstan studying?", "systems"),
     ("What SCO members are in conflict with each other?", "members"),
     ("Which documents will the summit review?", "documents"),
+    # The noun may end the question, as the engine reads "List the ...".
+    ("Which 14 SCO dialogue partners.", "partners"),
+    ("Which documents?", "documents"),
     # No noun before the verb, or the noun's phrase ends at an article.
     ("What did the countries sign?", None),
     ("What is the capital of Kazakhstan?", None),
