@@ -49,6 +49,10 @@ TYPE_MISS_PENALTY = 0.06
 # "which country", a named instance for "Which N ...?" (``names_by_name``). Small:
 # the confidence rule below does the abstaining.
 TYPE_HIT_BONUS = 0.05
+# ... and, asked "where", more for a place right after what the question asks
+# about: "the upcoming SCO summit in Astana" places the summit, a place elsewhere in
+# the sentence may place something else.
+PLACED_BONUS = 0.05
 # A "why" question over a sentence that states a reason ("is aimed at", "helps").
 # A bonus, not a penalty: reasons are often implicit, so their absence proves little.
 REASON_BONUS = 0.15
@@ -212,6 +216,11 @@ class Answerer:
         window = self.window_vectors[ids] @ query_vector
         kind = answer_type(question)
         place = position_cue(question)
+        where = kind is AnswerType.ENTITY and _WHERE.match(question) is not None
+        if where:
+            # "Where will the summit be held?": "held" asks where, as "where" does;
+            # as a term it would favour "The summit will be held under the motto".
+            query_terms = [t for t in query_terms if t not in _OCCURRING] or query_terms
         related = {term: self.vocabulary.related(term) for term in set(query_terms)}
         scored = []
         for i, sid in enumerate(ids.tolist()):
@@ -221,6 +230,8 @@ class Answerer:
                                                       self.unseen_idf, related))
                      + W_RANK / owner[sid].rank)
             evidence = self._type_evidence(kind, sentence.text, question)
+            if where and evidence > 0 and _placed_subject(sentence.text, query_terms):
+                evidence += PLACED_BONUS
             score += evidence
             if place is not None and self._placed(sentence, place):
                 score += POSITION_BONUS
@@ -346,6 +357,19 @@ class Answerer:
         if kind is AnswerType.DEFINITION:
             return DEFINITION_BONUS if found else 0.0
         return TYPE_HIT_BONUS if found else -TYPE_MISS_PENALTY
+
+
+_WHERE = re.compile(r"\s*where\b", re.I)
+# Terms of the verbs that ask where something happens or is.
+_OCCURRING = frozenset(tokenize("held hold take place took located situated happen occur"))
+_ATTACHED = re.compile(r"([\w’'-]+)\s+(?:in|at)\s+(?:the\s+)?[A-Z]")
+
+
+def _placed_subject(sentence: str, terms: Sequence[str]) -> bool:
+    """Whether a question term stands right before "in/at <Name>": "the
+    upcoming SCO summit in Astana" places the summit."""
+    wanted = set(terms)
+    return any(not wanted.isdisjoint(tokenize(m.group(1))) for m in _ATTACHED.finditer(sentence))
 
 
 def position_cue(question: str) -> str | None:

@@ -226,7 +226,11 @@ def test_max_quotes_setting(engine: Engine, embedder: Embedder, article: Documen
 
 
 @pytest.mark.parametrize("question", ["Where is the summit?", "In which city is the summit?",
-                                      "Where will the summit take place?"])
+                                      "Where will the summit take place?",
+                                      # "held" asks where; as a term it would favour
+                                      # "The summit will be held under the motto".
+                                      "Where will the summit be held?",
+                                      "where is the upcoming summit being held"])
 def test_the_sentence_placing_the_summit_answers_where_it_is(engine: Engine,
                                                              question: str) -> None:
     # Sentences about the summit that name no place score as high; the one
@@ -605,3 +609,10 @@ def test_which_n_prefers_the_sentence_naming_one(engine: Engine) -> None:
     # one naming corridors by name holds what "Which corridors ...?" asks for.
     answer = engine.ask("Which transport corridors is Kazakhstan focusing on?")
     assert "Western Europe-Western China International Transit Corridor" in answer.quotes[0].text
+
+
+def test_a_place_right_after_the_asked_subject_places_it() -> None:
+    assert answering._placed_subject("The results of the upcoming SCO summit in Astana will "
+                                     "contribute.", ["summit"])
+    # A place after another word places that one.
+    assert not answering._placed_subject("The summit discussed the forum in Almaty.", ["summit"])
