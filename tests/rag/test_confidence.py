@@ -793,3 +793,16 @@ def test_a_name_before_an_office_says_whose_not_which() -> None:
     text = "Elon Musk, the company's chief executive, spoke. Shares of Tesla rose."
     doubts = _doubts({"d": text}, "Who is the Tesla CEO?", AnswerType.NAME, "Elon")
     assert "missing_office" not in {rule for rule, _ in doubts}
+
+
+def test_a_number_word_from_ten_up_is_a_figure_to_find() -> None:
+    text = "Founded in 2001, the organization has grown from six members to nine."
+    doubts = _doubts({"d": text}, "Why did the SCO expand from six to twelve members?",
+                     AnswerType.REASON, "Founded")
+    assert ("missing_figure", "The closest sentence does not give the question's “twelve”.") \
+        in doubts
+    # "nine" is there; "two" counts the answer's items.
+    for question in ("Why did it grow from six to nine members?",
+                     "Which two numbers does it give?"):
+        doubts = _doubts({"d": text}, question, AnswerType.OTHER, "Founded")
+        assert "missing_figure" not in {rule for rule, _ in doubts}, question
