@@ -23,7 +23,7 @@ from rag.lexical import Vocabulary, coverage, id_terms, idf_table, tokenize
 from rag.questions import AnswerType, answer_type
 from rag.schema import Doubt, Passage, Quote, Sentence
 from rag.sentences import MARKDOWN_HEADING as _MARKDOWN_HEADING
-from rag.spans import REASON_PHRASE, candidates, narrow, proper_noun_words
+from rag.spans import REASON_PHRASE, WHERE_Q, candidates, narrow, proper_noun_words
 
 # Weights of the sentence score, tuned on eval/gold/dev.jsonl and the shared SQuAD
 # sample, never on the test part. Dense similarity
@@ -216,7 +216,7 @@ class Answerer:
         window = self.window_vectors[ids] @ query_vector
         kind = answer_type(question)
         place = position_cue(question)
-        where = kind is AnswerType.ENTITY and _WHERE.match(question) is not None
+        where = kind is AnswerType.ENTITY and WHERE_Q.match(question) is not None
         if where:
             # "Where will the summit be held?": "held" asks where, as "where" does;
             # as a term it would favour "The summit will be held under the motto".
@@ -359,7 +359,6 @@ class Answerer:
         return TYPE_HIT_BONUS if found else -TYPE_MISS_PENALTY
 
 
-_WHERE = re.compile(r"\s*where\b", re.I)
 # Terms of the verbs that ask where something happens or is.
 _OCCURRING = frozenset(tokenize("held hold take place took located situated happen occur"))
 _ATTACHED = re.compile(r"([\w’'-]+)\s+(?:in|at)\s+(?:the\s+)?[A-Z]")

@@ -49,7 +49,7 @@ from rag.questions import BODY_Q, CITY_Q, WHICH_PEOPLE, AnswerType, answer_type
 # 0.824 and on the SQuAD sample from 0.279 to 0.324, and overall F1 on both (52.2 ->
 # 54.6, 20.7 -> 22.6), at the cost of four of 412 SQuAD quote hits@3, mostly "where"
 # answers that are no name ("in the south-east").
-_WHERE_Q = re.compile(r"\s*where\b", re.I)
+WHERE_Q = re.compile(r"\s*where\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|across|within|throughout|outside|inside|into)"
                        r"(?:\s+the)?(?:\s+(?:city|town|capital|region|province|country) of)?"
                        r"\s*$", re.I)
@@ -174,7 +174,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
     pattern = {AnswerType.DATE: DATE, AnswerType.NUMBER: NUMBER, AnswerType.NAME: NAME,
                AnswerType.COUNTRY: NAME, AnswerType.ENTITY: NAME}[kind]
     named = kind in (AnswerType.COUNTRY, AnswerType.ENTITY)
-    where = bool(_WHERE_Q.match(question))
+    where = bool(WHERE_Q.match(question))
     city = bool(CITY_Q.search(question))
     body = bool(BODY_Q.search(question))
     year = kind is AnswerType.DATE and asks_year(question)
