@@ -20,7 +20,7 @@ from rag.coreference import (
 )
 from rag.instances import asked_noun, names_by_name
 from rag.lexical import Vocabulary, coverage, id_terms, idf_table, tokenize
-from rag.questions import AnswerType, answer_type
+from rag.questions import DOCUMENT_NOUNS, AnswerType, answer_type
 from rag.schema import Doubt, Passage, Quote, Sentence
 from rag.sentences import MARKDOWN_HEADING as _MARKDOWN_HEADING
 from rag.spans import REASON_PHRASE, WHERE_Q, candidates, narrow, proper_noun_words
@@ -71,10 +71,15 @@ HEADING_Q = re.compile(
     r"(?:sub)?(?:heading|headline)s?\b|\bsection\s+titles?\b|"
     r"\btitles?\s+of\s+(?:the|a|its|this)\s+sections?\b", re.I)
 _PLACES = r"(?:sections?|paragraphs?|parts?|remarks|lines|words|sentences?|passages?)"
-_END_CUE = re.compile(rf"\b(?:closing|final|last|concluding|ending)\s+{_PLACES}\b|\bconclusion\b",
-                      re.I)
-_START_CUE = re.compile(rf"\b(?:opening|first|introductory|initial)\s+{_PLACES}\b|\bintroduction\b",
-                        re.I)
+# "at the start of the article", "How does the piece end?": the document itself.
+_DOCUMENT = rf"(?:the|this|its)\s+(?:{'|'.join(DOCUMENT_NOUNS)})"
+_END_CUE = re.compile(
+    rf"\b(?:closing|final|last|concluding|ending)\s+{_PLACES}\b|\bconclusion\b|"
+    rf"\bend\s+of\s+{_DOCUMENT}\b|\b{_DOCUMENT}\s+(?:ends?|closes?|concludes?)\b(?!\s+up\b)", re.I)
+_START_CUE = re.compile(
+    rf"\b(?:opening|first|introductory|initial)\s+{_PLACES}\b|\bintroduction\b|"
+    rf"\b(?:start|beginning|outset|top)\s+of\s+{_DOCUMENT}\b|"
+    rf"\b{_DOCUMENT}\s+(?:opens?|begins?|starts?)\b", re.I)
 # Asked what or who a subject is, a sentence saying so ("the SCO represents a
 # beacon of hope") outranks sentences merely about it ("The SCO's prospects look
 # promising"); it is not required, as a typed span is: there are other ways to say it.

@@ -445,6 +445,14 @@ def test_coverage_below_the_floor_counts_as_none() -> None:
     ("In the introduction, what is the SCO called?", "start"),
     ("What is the last word on energy?", None),
     ("When was the SCO founded?", None),
+    # The document's own start or end.
+    ("How is the SCO described at the start of the article?", "start"),
+    ("How does the article open?", "start"),
+    ("How does the piece end?", "end"),
+    ("Which organisation is credited at the very end of the piece?", "end"),
+    # The summit's start, and "end up", place nothing in the text.
+    ("When does the summit start?", None),
+    ("How does the text end up describing the SCO?", None),
 ])
 def test_position_cue(question: str, expected: str | None) -> None:
     assert answering.position_cue(question) == expected
