@@ -366,17 +366,24 @@ _THE_NOUN = re.compile(r"\b[Tt]he\s+([a-z]+)\b(?!\s+of\b|\s+[A-Z])")
 # language is German."
 _PRONOUN_OPENING = re.compile(r"(?:It|Its|He|His|She|Her|They|Their)\b")
 # The name a sentence opens with: its subject, if it has one.
-_SUBJECT = re.compile(r"(?:The\s+)?(?P<name>[A-Z][\w’'-]*(?:[^\S\n]+(?:of[^\S\n]+)?"
-                      r"[A-Z][\w’'-]*){0,5})")
+_SUBJECT = re.compile(r"(?:The\s+)?(?P<name>[A-Z][\w’'-]*(?:(?<=\b[A-Z])\.)?(?:[^\S\n]+"
+                      r"(?:of[^\S\n]+)?[A-Z][\w’'-]*(?:(?<=\b[A-Z])\.)?){0,5})")
+# "He", "She": a person, whom the next paragraph may go on about, if named with an
+# initial ("K. Tokayev"; a run of capitals alone may be a body or a place).
+_PERSONAL_OPENING = re.compile(r"(?:He|His|She|Her)\b")
+_INITIALLED = re.compile(r"\b[A-Z]\.\s*[A-Z]")
 
 
 def pronoun_subjects(sentences: Sequence[Sentence], texts: Mapping[str, str]
                      ) -> list[tuple[str, ...]]:
     """For each sentence opening with a pronoun, the terms of the name the sentence
-    before it in its paragraph opens with (or stands for, in turn); else ().
+    before it opens with (or stands for, in turn); else ().
 
-    Across paragraphs "She" may mean anyone; "Its working language is German"
-    right after "The Danube Commission ... oversees navigation" means the Commission.
+    "Its working language is German" right after "The Danube Commission ...
+    oversees navigation" means the Commission. Across paragraphs "It" may mean
+    anything and "She" anyone, except a person named with an initial: a paragraph
+    opening "He emphasizes ..." after one ending on "President of Kazakhstan K.
+    Tokayev, ..." goes on about him.
 
     Args:
         sentences: Sentences in document order within each document.
@@ -387,11 +394,15 @@ def pronoun_subjects(sentences: Sequence[Sentence], texts: Mapping[str, str]
         subject: tuple[str, ...] = ()
         before = sentences[i - 1] if i else None
         if (before is not None and before.doc_id == sentence.doc_id
-                and _PRONOUN_OPENING.match(sentence.text)
-                and "\n\n" not in texts[sentence.doc_id][before.end : sentence.start]):
+                and _PRONOUN_OPENING.match(sentence.text)):
             opening = _SUBJECT.match(before.text)
             named = opening.group("name") if opening else ""
-            if named and not _PRONOUN_OPENING.fullmatch(named) and tokenize(named):
+            across = "\n\n" in texts[sentence.doc_id][before.end : sentence.start]
+            if across and not (_PERSONAL_OPENING.match(sentence.text) and (
+                    _INITIALLED.search(named)
+                    or (_PERSONAL_OPENING.fullmatch(named) and result[-1]))):
+                pass  # a new paragraph, about whatever it names
+            elif named and not _PRONOUN_OPENING.fullmatch(named) and tokenize(named):
                 # One word opening a sentence is a name only if the document also
                 # capitalises it elsewhere: not "Despite", "However", "Founded".
                 if " " in named or re.search(rf"[\w,;]\s+{re.escape(named)}\b",

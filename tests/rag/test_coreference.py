@@ -338,6 +338,22 @@ def test_a_pronoun_goes_on_about_the_subject_before_it_in_its_paragraph() -> Non
     assert pronoun_subjects(sentences, {"d": text}) == [(), commission, commission, (), ()]
 
 
+def test_he_opening_a_paragraph_goes_on_about_a_person_named_with_an_initial() -> None:
+    text = ("President of Kazakhstan K. Tokayev, at a meeting, emphasized that this concept "
+            "should form the basis of the task.\n\nHe emphasizes that it is impossible to "
+            "ensure one's own security by damaging others.\n\nHe will also speak of trade "
+            "at the summit in the capital.")
+    sentences = sentences_of([Document("d", text)])
+    tokayev = tuple(tokenize("President of Kazakhstan K. Tokayev"))
+    # Across a paragraph, "He" is the person the paragraph before ended on, and the
+    # chain goes on through the next "He".
+    assert pronoun_subjects(sentences, {"d": text}) == [(), tokayev, tokayev]
+    # A name without an initial, or "It", does not reach across a paragraph.
+    for other in (text.replace("K. Tokayev", "Tokayev"), text.replace("He emphasizes", "It says")):
+        subjects = pronoun_subjects(sentences_of([Document("d", other)]), {"d": other})
+        assert subjects[1] == (), other
+
+
 def test_a_word_that_only_opens_a_sentence_is_no_subject() -> None:
     text = ("Despite the rain, the summit opened in Astana on Monday morning. It lasted "
             "three full days and ended with a declaration.")
