@@ -199,6 +199,12 @@ _LEAD_IN = re.compile(
     r"|do\s+you\s+know\s+|i\s*(?:'d|’d|\s+would)\s+like\s+to\s+know\s+"
     r"|i\s+want\s+to\s+know\s+|i\s+(?:wonder|wondered|was\s+wondering)\s+)+",
     re.I)
+# Courtesy at the end: "..., please?", "... pls", "Thank you!". "please" and "thank
+# you" only after a mark ("Who said thank you?" asks about the words); the
+# question's own mark stays.
+_SIGN_OFF = re.compile(
+    r"(?:\s*[,;:.!?-]\s*(?:please|thank\s+you)|[\s,;:.!?-]*\b(?:thanks|pls|plz|thx))"
+    r"(?:\s+(?:so\s+much|very\s+much|a\s+lot|in\s+advance))?[\s.!?]*$", re.I)
 # An order instead of a question: "Name the president ...", "List the countries
 # ...", "Give me the date ..." ask what "Which president ...?" asks.
 _ORDER = re.compile(rf"{_STARTS}(?:please\s+)?(?:name|list|give(?:\s+me)?|state|identify)"
@@ -226,12 +232,12 @@ def plain_question(question: str) -> str:
     """A question without the words that ask nothing themselves, which would
     otherwise count as words to look for or hide what is asked.
 
-    "Tell me when the SCO was founded" is "when the SCO was founded"; "Name the
+    "Tell me when the SCO was founded, thanks" is "when the SCO was founded"; "Name the
     president of Kazakhstan" is "Which president of Kazakhstan"; "What does the
     writer say the bloc gives?" is "What does  the bloc gives?": read for its words
     and the kind of answer, not as English to show.
     """
-    plain = _LEAD_IN.sub(r"\1", question)
+    plain = _LEAD_IN.sub(r"\1", _SIGN_OFF.sub(lambda m: "?" if "?" in m.group() else "", question))
     plain = _ORDER.sub(r"\1Which ", plain)
     plain = _MENTIONED.sub(r"\1", _SAYS.sub("", plain)).lstrip(" ,;:")
     return plain if plain.strip(" ?.!") else question

@@ -143,8 +143,17 @@ def test_the_name_of_an_office_holder_is_a_persons() -> None:
         ("Who is the author of the book?", "Who is the author of the book?"),
         ("Who wrote the text of the treaty?", "Who wrote the text of the treaty?"),
         ("Well-known figures who attended?", "Well-known figures who attended?"),
-        # Nothing but a lead-in: the question as typed.
+        # Courtesy at the end; the question's mark stays.
+        ("Who chairs the SCO, please?", "Who chairs the SCO?"),
+        ("When was the SCO founded? Thank you!", "When was the SCO founded?"),
+        ("list the dialogue partners pls", "Which dialogue partners"),
+        ("when was it founded, thanks a lot", "when was it founded"),
+        # Not when the words are what is asked about.
+        ("Who said thank you?", "Who said thank you?"),
+        ("What did Tokayev give thanks for?", "What did Tokayev give thanks for?"),
+        # Nothing but a lead-in, or courtesy: the question as typed.
         ("Tell me", "Tell me"),
+        ("thanks", "thanks"),
     ],
 )
 def test_words_that_ask_nothing_are_left_out(question: str, plain: str) -> None:
