@@ -21,8 +21,8 @@ from rapidfuzz.distance import Levenshtein
 
 from rag.attributes import asked_attribute
 from rag.coreference import ACRONYM, GENERIC_BODY_NOUNS, Abbreviations, name_runs
-from rag.countries import BODY_KEYS, actors_in, is_country, is_demonym, other_names, stands_for
-from rag.figures import missing_rate
+from rag.countries import BODY_KEYS, actors_in, other_names, stands_for
+from rag.figures import missing_figure, missing_rate
 from rag.instances import asked_noun, names_no_instance
 from rag.lexical import (
     DEMONYM_SUFFIXES,
@@ -34,11 +34,18 @@ from rag.lexical import (
     Vocabulary,
     id_terms,
     named_words,
-    spelled_numbers,
     tokenize,
 )
 from rag.occasions import unplaced_occasion
-from rag.questions import DOCUMENT_NOUNS, OFFICES, AnswerType
+from rag.offices import (
+    OFFICE_WORDS,
+    asked_leading,
+    asked_office,
+    asks_holder,
+    holds_office,
+    names_leading,
+)
+from rag.questions import DOCUMENT_NOUNS, AnswerType
 from rag.schema import Doubt, Sentence
 from rag.spans import candidates, consequence_only
 from rag.speech import reports_speech, speech_asked
@@ -145,55 +152,6 @@ _OF_PHRASE = re.compile(r"\b([a-z]+)\s+of\s+")
 _AMOUNT_AFTER = re.compile(r"\s*(?:(?:about|around|over|nearly|almost|some|roughly|"
                            r"approximately|more\s+than|less\s+than|up\s+to)\s+)?[\d$€£¥]",
                            re.I)
-# Offices, not the words qualifying them ("foreign", "general", "prime", "deputy").
-_ANY_OFFICE = frozenset(tokenize("leader head chief"))
-# "ceo" and the like stay as typed where the corpus never spells them out: a
-# sentence then holds the office by its words ("the chief executive").
-_OFFICE_WORDS = {acronym: frozenset(tokenize(words)) for acronym, words in (
-    ("ceo", "chief executive"), ("cfo", "chief financial"), ("cto", "chief technology"),
-    ("coo", "chief operating"))}
-_OFFICE_TERMS = OFFICES | _ANY_OFFICE | frozenset(tokenize("chair officer premier")) | frozenset(
-    _OFFICE_WORDS)
-# "Who is the president of China?", "Who is Kazakhstan's foreign minister?": who
-# holds an office, not "Who succeeded President Nazarbayev?".
-_OFFICE_HOLDER_Q = re.compile(r"\s*who\s+(?:is|was|are|were)\s+(?:the\s+|[\w’'.-]+[’']s\s+)",
-                              re.I)
-# "Who runs Tesla?", "Who heads the commission?": whoever holds the office that
-# leads it, which a sentence names by an office or by the verb itself.
-_LEADS = ("chairs", "heads", "leads", "runs", "directs", "manages", "presides")
-_LEADS_Q = re.compile(rf"\s*who\s+(?:currently\s+|now\s+)?({'|'.join(_LEADS)})\b", re.I)
-# Any of the verbs says that someone leads ("the chairmanship of Elon Musk" answers
-# "Who runs Tesla?"), as an office does; but not "lead" itself, which mostly
-# leads to something ("will lead to an increase in the cost").
-_LEADING_TERMS = (_OFFICE_TERMS | frozenset(tokenize(" ".join(_LEADS))) | frozenset(
-    tokenize("chairmanship leadership"))) - frozenset(tokenize("lead"))
-# Words before an office that say when, not which office ("the current president").
-_WHEN_IN_OFFICE = frozenset(tokenize(
-    "current new former previous next acting incumbent first last present future late "
-    "interim sitting outgoing incoming"))
-_PAIR = re.compile(r"(?=\b([\w’'-]+)\s+([\w’'-]+))")
-
-
-def _office_qualifiers(question: str, proper_nouns: AbstractSet[str]) -> set[str]:
-    """The terms of the word right before an office in ``question`` that says
-    which office it is ("energy" in "energy minister"), unless it says when
-    ("current"), whose ("Kazakh", "Kazakhstan's", "SCO", "Tesla" written as a
-    name of the corpus (``proper_nouns``): other rules check names) or is the office's own
-    ("Secretary" of "Secretary General")."""
-    qualifiers: set[str] = set()
-    for match in _PAIR.finditer(question):
-        word, office = match.groups()
-        terms = set(tokenize(word))
-        if (not terms or _OFFICE_TERMS.isdisjoint(tokenize(office))
-                or not _OFFICE_TERMS.isdisjoint(terms) or not terms.isdisjoint(_WHEN_IN_OFFICE)
-                or (word.isupper() and len(word) > 1) or is_country(word) or is_demonym(word)
-                or (word[:1].isupper() and word.lower() in proper_nouns)
-                or word.endswith(("’s", "'s"))):
-            continue
-        qualifiers |= terms
-    return qualifiers
-
-
 # A name the corpus mentions in only a few sentences ("Belarus", "BRICS") is
 # specific: a question about it is answered where it is mentioned. When neither
 # the best sentence nor its neighbours mention it, that sentence is most likely
@@ -206,13 +164,6 @@ def _office_qualifiers(question: str, proper_nouns: AbstractSet[str]) -> set[str
 # answerable question; a scale of 0.5 changed nothing on SQuAD.
 RARE_NAME_SENTENCES = 2
 RARE_NAME_CONFIDENCE = 0.3
-# A figure and its scale: "20 million", "£304m", "20bn" ("132 m" and "3.5m" are
-# metres: "m" counts as million only after a currency sign). Digits inside a name
-# count too: asked about "MPEG-3", a text giving only "MPEG-4" does not answer.
-_FIGURE = re.compile(r"(?P<money>[$€£¥]\s?)?\d+(?:[.,]\d+)*"
-                     r"(?:\s*(million|billion|trillion)\b|(?(money)(bn|m)|(bn))(?!\w))?", re.I)
-_SCALES = {"m": "million", "bn": "billion"}
-_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 # The question types whose answer is a span we can recognise, and how a doubt's
@@ -376,7 +327,7 @@ class ConfidenceRules:
             yield SWAPPED_NAME_CONFIDENCE, Doubt(
                 SWAPPED_NAME, f"The {documents} write{ending} no “{name}”, only its words in "
                 "another order.")
-        if (figure := self._missing_figure(best, question)) is not None:
+        if (figure := missing_figure(self._near(best), question)) is not None:
             yield MISSING_FIGURE_CONFIDENCE, Doubt(
                 MISSING_FIGURE, f"The closest sentence does not give the question's "
                 f"“{figure}”.")
@@ -388,21 +339,16 @@ class ConfidenceRules:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, "The closest sentence is about another country or body than "
                 "the one the question names.")
-        if (kind is AnswerType.NAME and _OFFICE_HOLDER_Q.match(question)
+        if (kind is AnswerType.NAME and asks_holder(question)
                 and not self._holds_office(best, question, query_terms)):
-            words = WORDS.findall(question)
-            at = next((i for i, w in enumerate(words) if set(tokenize(w)) & _OFFICE_TERMS), None)
-            office = "office" if at is None else words[at]
-            qualifiers = _office_qualifiers(question, self.proper_nouns)
-            if at and set(tokenize(words[at - 1])) & qualifiers:
-                office = f"{words[at - 1]} {office}"  # "energy minister"
+            office = asked_office(question, self.proper_nouns)
             yield MISSING_OFFICE_CONFIDENCE, Doubt(
                 MISSING_OFFICE, f"The question asks who is the {office}, and the "
                 "closest sentence does not mention one.")
-        elif (kind is AnswerType.NAME and (leads := _LEADS_Q.match(question))
-              and not self._leads(best)):
+        elif (kind is AnswerType.NAME and (verb := asked_leading(question)) is not None
+              and not names_leading(self._near_terms(best))):
             yield MISSING_OFFICE_CONFIDENCE, Doubt(
-                MISSING_OFFICE, f"The question asks who {leads.group(1).lower()} something, "
+                MISSING_OFFICE, f"The question asks who {verb} something, "
                 "and the closest sentence mentions no office nor anyone who does.")
 
         if (asked := speech_asked(question)) is not None and not self._reports(best, *asked):
@@ -564,7 +510,7 @@ class ConfidenceRules:
 
         ``name`` may be a typo or a shorter form of a corpus term ("Kazakh").
         """
-        words = _OFFICE_WORDS.get(name.lower())
+        words = OFFICE_WORDS.get(name.lower())
         return (all(term in self.vocabulary for term in tokenize(name))
                 or self._stands_in(name) or self._spelled_out(name)
                 or (words is not None and all(term in self.idf for term in words)))
@@ -606,26 +552,6 @@ class ConfidenceRules:
             found = any(pattern.search(text) for text in self.texts.values())
             self._phrases[phrase] = found
         return found
-
-    def _missing_figure(self, sentence: Sentence, question: str) -> str | None:
-        """The first figure the question gives, as written (in digits, or a number
-        word from ten up), that neither ``sentence`` nor its neighbours hold (with
-        its scale where the question gives one), if any."""
-        figures = [(_word_around(question, m), _scaled(m)) for m in _FIGURE.finditer(question)]
-        # A number word too ("from six to twelve member states"), from ten up:
-        # "Which two countries ...?" counts the answer's items, which no sentence
-        # need repeat (with every number word, 6 paraphrase and 3 SQuAD answers
-        # were lost).
-        figures += [(word, (NUMERALS[word.lower()], None)) for word in WORDS.findall(question)
-                    if word.lower() in NUMERALS and int(NUMERALS[word.lower()]) >= 10]
-        if not figures:
-            return None
-        near = self._near(sentence)
-        # "nine member states" gives the question's "9".
-        given = {_scaled(m) for m in _FIGURE.finditer(near)} | {
-            (digits, None) for digits in spelled_numbers(near)}
-        return next((written for written, figure in figures
-                     if not any(_same_figure(figure, other) for other in given)), None)
 
     def _reports(self, sentence: Sentence, speaker: frozenset[str],
                  topic: frozenset[str]) -> bool:
@@ -717,28 +643,12 @@ class ConfidenceRules:
             return _owns(owner, self.terms[sentence.sentence_id])
         return bool(_PLACE_OWNERS & terms)  # "of the country": whichever was meant
 
-    def _leads(self, sentence: Sentence) -> bool:
-        """Whether ``sentence`` or a neighbour names an office or says that
-        someone leads ("runs", "the chairmanship of")."""
-        return not _LEADING_TERMS.isdisjoint(self._near_terms(sentence))
-
     def _holds_office(self, sentence: Sentence, question: str,
                       query_terms: Sequence[str]) -> bool:
         """Whether ``sentence`` holds the office a question's terms name, if they
-        name one ("president"; "officer" of "Chief Executive Officer", which
-        ``Abbreviations`` spells "CEO" out to where the corpus does)."""
-        offices = _OFFICE_TERMS.intersection(query_terms)
-        if offices <= _ANY_OFFICE:
-            # "the leader of Kazakhstan" may be its president or its prime minister.
-            offices = _OFFICE_TERMS if offices else offices
-        terms = self.terms[sentence.sentence_id]
-        # "the chief executive of Tesla" holds the office "ceo" names.
-        held = not offices or any(
-            office in terms or (office in _OFFICE_WORDS and _OFFICE_WORDS[office] <= terms)
-            for office in offices)
-        # "Kazakhstan's energy minister" is not its "Foreign Minister".
-        return held and all(term in terms or not self.vocabulary.related(term).isdisjoint(terms)
-                            for term in _office_qualifiers(question, self.proper_nouns))
+        name one (``offices.holds_office``)."""
+        return holds_office(self.terms[sentence.sentence_id], question, query_terms,
+                            self.vocabulary, self.proper_nouns)
 
 
 # "Which Gulf states ...?": names between the question word and its noun say
@@ -857,15 +767,6 @@ def _runs(names: Sequence[str], question: str) -> list[tuple[str, list[str]]]:
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
-def _word_around(text: str, match: re.Match[str]) -> str:
-    """What a figure is written as, with the word it is part of: "G20", "COVID-19",
-    "$20bn"."""
-    before = re.search(r"\S*$", text[: match.start()])
-    after = re.match(r"\S*", text[match.end() :])
-    word = (before.group() if before else "") + match.group() + (after.group() if after else "")
-    return word.strip("?!.,;:()\"'“”‘’")
-
-
 def _shown(name: str) -> str:
     """A name as a message shows it: "France" for the question's "France's"."""
     return _POSSESSIVE.sub("", name)
@@ -877,26 +778,3 @@ def _owns(owner: set[str], terms: AbstractSet[str]) -> bool:
     return all(any(a == b or b in {a + s for s in DEMONYM_SUFFIXES}
                    or a in {b + s for s in DEMONYM_SUFFIXES} for b in terms)
                for a in owner)
-
-
-def _scaled(match: re.Match[str]) -> tuple[str, str | None]:
-    """A ``_FIGURE`` match as its digits and scale word: ("20", "billion") for
-    "$20bn", ("1,230", None) for "1,230 kilometres"."""
-    digits = _DIGITS.search(match.group(0))
-    scale = (match.group(2) or match.group(3) or match.group(4) or "").lower()
-    return (digits.group() if digits else match.group(0)), _SCALES.get(scale, scale) or None
-
-
-def _same_figure(asked: tuple[str, str | None], given: tuple[str, str | None]) -> bool:
-    """Whether a figure the text gives is one the question gives: the same number
-    ("1,000" is "1000"; "38" is a "38.1" or "38.9" given more exactly, but "20" is
-    not "2020"), with the same scale where the question says one ("$20 million" is not
-    "$20 billion")."""
-    asked_digits, given_digits = _plain(asked[0]), _plain(given[0])
-    same = asked_digits == given_digits or given_digits.startswith(asked_digits + ".")
-    return same and (asked[1] is None or asked[1] == given[1])
-
-
-def _plain(digits: str) -> str:
-    """Digits without thousands separators: "1,000" and "1000" are one figure."""
-    return re.sub(r",(?=\d{3}(?!\d))", "", digits)

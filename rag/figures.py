@@ -3,13 +3,15 @@
 A number answers "how many ...?" only where it counts what was asked about
 (``anchored``): "six members ... 14 dialogue partners" gives 14 for dialogue
 partners. A year reads as a date, not a count, where the text says so ("in 2001").
+A figure the question gives ("in 2025", "$20bn") must be one the text near an
+answer gives too (``missing_figure``).
 """
 
 from __future__ import annotations
 
 import re
 
-from rag.lexical import WORDS, mentioned, tokenize
+from rag.lexical import NUMERALS, WORDS, mentioned, spelled_numbers, tokenize
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December)")
@@ -322,3 +324,76 @@ def asked_year(sentence: str, start: int, end: int, question: str) -> str | None
     # An early year ("3 June 1227") is one too.
     year = _YEAR.search(sentence, start, end) or _YEAR_DIGITS.search(sentence, start, end)
     return year.group() if year else None
+
+
+# A figure and its scale: "20 million", "£304m", "20bn" ("132 m" and "3.5m" are
+# metres: "m" counts as million only after a currency sign). Digits inside a name
+# count too: asked about "MPEG-3", a text giving only "MPEG-4" does not answer.
+_FIGURE = re.compile(r"(?P<money>[$€£¥]\s?)?\d+(?:[.,]\d+)*"
+                     r"(?:\s*(million|billion|trillion)\b|(?(money)(bn|m)|(bn))(?!\w))?", re.I)
+# The scale words a figure's "m" and "bn" stand for.
+_SCALE_WORDS = {"m": "million", "bn": "billion"}
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def missing_figure(near: str, question: str) -> str | None:
+    """The first figure ``question`` gives, as written (in digits, or a number
+    word from ten up), that ``near`` does not hold (with its scale where the
+    question gives one), if any.
+
+    Args:
+        near: The text that should hold it: an answering sentence and its
+            neighbours.
+        question: The question.
+
+    Returns:
+        The figure as the question writes it, with the word it is part of
+        ("G20", "$20bn"); None when ``near`` holds every figure, or the
+        question gives none.
+    """
+    figures = [(_word_around(question, m), _scaled(m)) for m in _FIGURE.finditer(question)]
+    # A number word too ("from six to twelve member states"), from ten up:
+    # "Which two countries ...?" counts the answer's items, which no sentence
+    # need repeat (with every number word, 6 paraphrase and 3 SQuAD answers
+    # were lost).
+    figures += [(word, (NUMERALS[word.lower()], None)) for word in WORDS.findall(question)
+                if word.lower() in NUMERALS and int(NUMERALS[word.lower()]) >= 10]
+    if not figures:
+        return None
+    # "nine member states" gives the question's "9".
+    given = {_scaled(m) for m in _FIGURE.finditer(near)} | {
+        (digits, None) for digits in spelled_numbers(near)}
+    return next((written for written, figure in figures
+                 if not any(_same_figure(figure, other) for other in given)), None)
+
+
+def _word_around(text: str, match: re.Match[str]) -> str:
+    """What a figure is written as, with the word it is part of: "G20", "COVID-19",
+    "$20bn"."""
+    before = re.search(r"\S*$", text[: match.start()])
+    after = re.match(r"\S*", text[match.end() :])
+    word = (before.group() if before else "") + match.group() + (after.group() if after else "")
+    return word.strip("?!.,;:()\"'“”‘’")
+
+
+def _scaled(match: re.Match[str]) -> tuple[str, str | None]:
+    """A ``_FIGURE`` match as its digits and scale word: ("20", "billion") for
+    "$20bn", ("1,230", None) for "1,230 kilometres"."""
+    digits = _DIGITS.search(match.group(0))
+    scale = (match.group(2) or match.group(3) or match.group(4) or "").lower()
+    return (digits.group() if digits else match.group(0)), _SCALE_WORDS.get(scale, scale) or None
+
+
+def _same_figure(asked: tuple[str, str | None], given: tuple[str, str | None]) -> bool:
+    """Whether a figure the text gives is one the question gives: the same number
+    ("1,000" is "1000"; "38" is a "38.1" or "38.9" given more exactly, but "20" is
+    not "2020"), with the same scale where the question says one ("$20 million" is not
+    "$20 billion")."""
+    asked_digits, given_digits = _plain(asked[0]), _plain(given[0])
+    same = asked_digits == given_digits or given_digits.startswith(asked_digits + ".")
+    return same and (asked[1] is None or asked[1] == given[1])
+
+
+def _plain(digits: str) -> str:
+    """Digits without thousands separators: "1,000" and "1000" are one figure."""
+    return re.sub(r",(?=\d{3}(?!\d))", "", digits)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+import rag.figures
 from rag import confidence
 from rag.answering import Answerer
 from rag.coreference import Abbreviations
@@ -349,7 +350,7 @@ def test_an_acronym_the_documents_only_spell_out_is_known(over: Over) -> None:
 )
 def test_figures_are_read_with_their_scale(text: str, figures: list[tuple[str, str | None]]
                                            ) -> None:
-    assert [confidence._scaled(m) for m in confidence._FIGURE.finditer(text)] == figures
+    assert [rag.figures._scaled(m) for m in rag.figures._FIGURE.finditer(text)] == figures
 
 
 def test_a_documents_title_is_near_every_sentence_of_it(
@@ -381,7 +382,7 @@ def test_a_documents_title_is_near_every_sentence_of_it(
 )
 def test_same_figure(asked: tuple[str, str | None], given: tuple[str, str | None],
                      same: bool) -> None:
-    assert confidence._same_figure(asked, given) is same
+    assert rag.figures._same_figure(asked, given) is same
 
 
 def test_the_office_rule_is_for_who_holds_an_office(over: Over) -> None:

@@ -1,0 +1,127 @@
+"""Who holds an office: the office a question asks about ("Who is the president
+of China?", "Who runs Tesla?"), and whether a sentence names it.
+
+A sentence naming someone answers "Who is the president of X?" only where it
+names such an office ("... key for China; ... other parts of Eurasia" does not
+say who holds it); "Kazakhstan's energy minister" is not its "Foreign Minister".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
+
+from rag.countries import is_country, is_demonym
+from rag.lexical import WORDS, Vocabulary, tokenize
+from rag.questions import OFFICES
+
+# Offices, not the words qualifying them ("foreign", "general", "prime", "deputy").
+_ANY_OFFICE = frozenset(tokenize("leader head chief"))
+# "ceo" and the like stay as typed where the corpus never spells them out: a
+# sentence then holds the office by its words ("the chief executive").
+OFFICE_WORDS = {acronym: frozenset(tokenize(words)) for acronym, words in (
+    ("ceo", "chief executive"), ("cfo", "chief financial"), ("cto", "chief technology"),
+    ("coo", "chief operating"))}
+_OFFICE_TERMS = OFFICES | _ANY_OFFICE | frozenset(tokenize("chair officer premier")) | frozenset(
+    OFFICE_WORDS)
+# "Who is the president of China?", "Who is Kazakhstan's foreign minister?": who
+# holds an office, not "Who succeeded President Nazarbayev?".
+_OFFICE_HOLDER_Q = re.compile(r"\s*who\s+(?:is|was|are|were)\s+(?:the\s+|[\w’'.-]+[’']s\s+)",
+                              re.I)
+# "Who runs Tesla?", "Who heads the commission?": whoever holds the office that
+# leads it, which a sentence names by an office or by the verb itself.
+_LEADS = ("chairs", "heads", "leads", "runs", "directs", "manages", "presides")
+_LEADS_Q = re.compile(rf"\s*who\s+(?:currently\s+|now\s+)?({'|'.join(_LEADS)})\b", re.I)
+# Any of the verbs says that someone leads ("the chairmanship of Elon Musk" answers
+# "Who runs Tesla?"), as an office does; but not "lead" itself, which mostly
+# leads to something ("will lead to an increase in the cost").
+_LEADING_TERMS = (_OFFICE_TERMS | frozenset(tokenize(" ".join(_LEADS))) | frozenset(
+    tokenize("chairmanship leadership"))) - frozenset(tokenize("lead"))
+# Words before an office that say when, not which office ("the current president").
+_WHEN_IN_OFFICE = frozenset(tokenize(
+    "current new former previous next acting incumbent first last present future late "
+    "interim sitting outgoing incoming"))
+_PAIR = re.compile(r"(?=\b([\w’'-]+)\s+([\w’'-]+))")
+
+
+def asks_holder(question: str) -> bool:
+    """Whether ``question`` asks who holds an office ("Who is the president of
+    China?"), as opposed to who did something ("Who succeeded President ...?")."""
+    return _OFFICE_HOLDER_Q.match(question) is not None
+
+
+def asked_leading(question: str) -> str | None:
+    """The verb by which ``question`` asks who leads something, in lower case
+    ("runs" of "Who runs Tesla?"), if it does."""
+    leads = _LEADS_Q.match(question)
+    return leads.group(1).lower() if leads else None
+
+
+def asked_office(question: str, proper_nouns: AbstractSet[str]) -> str:
+    """The office ``question`` names, as it writes it, with the word saying which
+    one ("energy minister", ``_office_qualifiers``); "office" where it names none.
+
+    Args:
+        question: The question.
+        proper_nouns: Words the corpus writes only capitalised.
+    """
+    words = WORDS.findall(question)
+    at = next((i for i, w in enumerate(words) if set(tokenize(w)) & _OFFICE_TERMS), None)
+    office = "office" if at is None else words[at]
+    qualifiers = _office_qualifiers(question, proper_nouns)
+    if at and set(tokenize(words[at - 1])) & qualifiers:
+        office = f"{words[at - 1]} {office}"  # "energy minister"
+    return office
+
+
+def holds_office(terms: AbstractSet[str], question: str, query_terms: Sequence[str],
+                 vocabulary: Vocabulary, proper_nouns: AbstractSet[str]) -> bool:
+    """Whether a sentence holds the office a question's terms name, if they name
+    one ("president"; "officer" of "Chief Executive Officer", which
+    ``Abbreviations`` spells "CEO" out to where the corpus does).
+
+    Args:
+        terms: The sentence's terms.
+        question: The question, in the corpus's capitals.
+        query_terms: The question's terms.
+        vocabulary: The corpus's terms, for words of the same sense.
+        proper_nouns: Words the corpus writes only capitalised.
+    """
+    offices = _OFFICE_TERMS.intersection(query_terms)
+    if offices <= _ANY_OFFICE:
+        # "the leader of Kazakhstan" may be its president or its prime minister.
+        offices = _OFFICE_TERMS if offices else offices
+    # "the chief executive of Tesla" holds the office "ceo" names.
+    held = not offices or any(
+        office in terms or (office in OFFICE_WORDS and OFFICE_WORDS[office] <= terms)
+        for office in offices)
+    # "Kazakhstan's energy minister" is not its "Foreign Minister".
+    return held and all(term in terms or not vocabulary.related(term).isdisjoint(terms)
+                        for term in _office_qualifiers(question, proper_nouns))
+
+
+def names_leading(terms: AbstractSet[str]) -> bool:
+    """Whether ``terms`` name an office or say that someone leads ("runs", "the
+    chairmanship of")."""
+    return not _LEADING_TERMS.isdisjoint(terms)
+
+
+def _office_qualifiers(question: str, proper_nouns: AbstractSet[str]) -> set[str]:
+    """The terms of the word right before an office in ``question`` that says
+    which office it is ("energy" in "energy minister"), unless it says when
+    ("current"), whose ("Kazakh", "Kazakhstan's", "SCO", "Tesla" written as a
+    name of the corpus (``proper_nouns``): other rules check names) or is the office's own
+    ("Secretary" of "Secretary General")."""
+    qualifiers: set[str] = set()
+    for match in _PAIR.finditer(question):
+        word, office = match.groups()
+        terms = set(tokenize(word))
+        if (not terms or _OFFICE_TERMS.isdisjoint(tokenize(office))
+                or not _OFFICE_TERMS.isdisjoint(terms) or not terms.isdisjoint(_WHEN_IN_OFFICE)
+                or (word.isupper() and len(word) > 1) or is_country(word) or is_demonym(word)
+                or (word[:1].isupper() and word.lower() in proper_nouns)
+                or word.endswith(("’s", "'s"))):
+            continue
+        qualifiers |= terms
+    return qualifiers
