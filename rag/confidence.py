@@ -13,38 +13,29 @@ a caveat.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 from rapidfuzz.distance import Levenshtein
 
 from rag.attributes import asked_attribute
-from rag.coreference import ACRONYM, GENERIC_BODY_NOUNS, Abbreviations, name_runs
-from rag.countries import BODY_KEYS, actors_in, other_names, stands_for
+from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations
+from rag.countries import BODY_KEYS, actors_in
 from rag.figures import missing_figure, missing_rate
 from rag.instances import asked_noun, names_no_instance
 from rag.lexical import (
     DEMONYM_SUFFIXES,
     NUMERALS,
-    TITLE_WORDS,
     WH_WORDS,
     WORDS,
     YES_NO_OPENING,
     Vocabulary,
-    id_terms,
     named_words,
     tokenize,
 )
+from rag.names import CorpusNames, asked_names, shown_name, shown_runs, without_set_aside
 from rag.occasions import unplaced_occasion
-from rag.offices import (
-    OFFICE_WORDS,
-    asked_leading,
-    asked_office,
-    asks_holder,
-    holds_office,
-    names_leading,
-)
+from rag.offices import asked_leading, asked_office, asks_holder, holds_office, names_leading
 from rag.questions import DOCUMENT_NOUNS, AnswerType
 from rag.schema import Doubt, Sentence
 from rag.spans import candidates, consequence_only
@@ -152,6 +143,7 @@ _OF_PHRASE = re.compile(r"\b([a-z]+)\s+of\s+")
 _AMOUNT_AFTER = re.compile(r"\s*(?:(?:about|around|over|nearly|almost|some|roughly|"
                            r"approximately|more\s+than|less\s+than|up\s+to)\s+)?[\d$€£¥]",
                            re.I)
+
 # A name the corpus mentions in only a few sentences ("Belarus", "BRICS") is
 # specific: a question about it is answered where it is mentioned. When neither
 # the best sentence nor its neighbours mention it, that sentence is most likely
@@ -161,8 +153,8 @@ _AMOUNT_AFTER = re.compile(r"\s*(?:(?:about|around|over|nearly|almost|some|rough
 # abstained on one more unanswerable question and on no answerable one (abstain
 # F1 0.851 -> 0.875); on the SQuAD sample on 5 more unanswerable and 1
 # answerable (EM/F1 19.8/27.1 -> 20.5/27.7). Allowing 3 sentences cost dev an
-# answerable question; a scale of 0.5 changed nothing on SQuAD.
-RARE_NAME_SENTENCES = 2
+# answerable question (``names.RARE_NAME_SENTENCES``); a scale of 0.5 changed
+# nothing on SQuAD.
 RARE_NAME_CONFIDENCE = 0.3
 
 
@@ -222,48 +214,11 @@ class ConfidenceRules:
         self.sentences = sentences
         self.terms = terms
         self.texts = texts
-        self.idf = idf
         self.vocabulary = vocabulary
         self.proper_nouns = proper_nouns
-        # In how many sentences each term occurs, the antecedents and ids included.
-        self.sentence_counts = Counter(t for ts in terms for t in ts)
-        self.acronyms = frozenset(a for text in texts.values() for a in ACRONYM.findall(text))
-        self._phrases: dict[str, bool] = {}
-        # Acronyms the corpus only writes out ("CEO": "Chief Executive Officer").
-        self._spelled = abbreviations.spelled if abbreviations is not None else {}
-        # A body's name by its first word ("the Shanghai bloc": the SCO).
-        self._first_words = abbreviations.first_words if abbreviations is not None else {}
-        # Every run of two or more capitalised words in the corpus, in order, and
-        # the orders each set of words is written in (``_names_swapped``).
-        self._name_runs: set[tuple[str, ...]] = set()
-        self._run_orders: set[tuple[str, ...]] = set()
-        for text in texts.values():
-            for run in name_runs(text):
-                words = tuple(w.lower() for w in run)
-                for i in range(len(words) - 1):
-                    for j in range(i + 2, len(words) + 1):
-                        self._name_runs.add(words[i:j])
-                        self._run_orders.add(tuple(sorted(words[i:j])))
-        self._document_vocabularies: dict[str, Vocabulary] = {}  # built on first use
-        self._document_sentences: dict[str, list[int]] = {}
-        for s in sentences:
-            self._document_sentences.setdefault(s.doc_id, []).append(s.sentence_id)
-        # Each document's subject: the terms of the headings it opens with ("#
-        # Marie Curie"), which its sentences then call "she" or "the city". (Its
-        # first sentence too was tried: on the SQuAD sample, whose documents are
-        # paragraphs, abstain F1 fell 0.369 -> 0.359.)
-        # (Adding them to every sentence's terms, as a document's id is among
-        # several documents, flattens coverage: under "# Marie Curie", "She was born
-        # in Warsaw" then outranks the first sentence's dates for "When was Marie
-        # Curie born?". They only count as near, in ``_rare_name_absent``.)
-        self._subjects: dict[str, frozenset[str]] = {}
-        for doc_id, ids in self._document_sentences.items():
-            opening: set[str] = set()
-            for sid in ids:
-                if sid not in headings:
-                    break
-                opening |= terms[sid]
-            self._subjects[doc_id] = frozenset(opening)
+        # The question's names against the corpus's (``names``).
+        self.names = CorpusNames(sentences, terms, texts, idf, vocabulary, proper_nouns,
+                                 headings, abbreviations)
 
     def check(self, question: str, kind: AnswerType, best: Sentence,
               query_terms: Sequence[str]) -> tuple[float, tuple[Doubt, ...]]:
@@ -306,24 +261,25 @@ class ConfidenceRules:
             yield NO_INSTANCE_CONFIDENCE, Doubt(
                 NO_INSTANCE, f"The question asks which {noun}, and the closest sentence "
                 f"mentions {noun} but names none.")
-        names = self._joined(_asked_names(question))
-        paired = self._paired(names)
-        if unknown := self._names_unknown(names, paired):
+        names = self.names.joined(asked_names(question))
+        paired = self.names.paired(names)
+        if unknown := self.names.unknown(names, paired):
             shown = " and ".join(dict.fromkeys(  # each once: "Is the OCS the OCS?"
-                f"“{text}”" for text, run in _runs(names, question)
+                f"“{text}”" for text, run in shown_runs(names, question)
                 if not set(run).isdisjoint(unknown)))
             yield UNKNOWN_NAME_CONFIDENCE, Doubt(
                 UNKNOWN_NAME, f"The question names {shown}, which the {documents} never "
                 f"mention{ending}.")
-        elif (name := self._names_elsewhere(names, best.doc_id, paired)) is not None:
+        elif (name := self.names.elsewhere(names, best.doc_id, paired)) is not None:
             yield ELSEWHERE_NAME_CONFIDENCE, Doubt(
                 NAME_ELSEWHERE, f"The closest sentence is in {best.doc_id}, which never "
-                f"mentions “{_shown(name)}”.")
-        elif (name := self._rare_name_absent(names, best, paired)) is not None:
+                f"mentions “{shown_name(name)}”.")
+        elif (name := self.names.rare_absent(names, self._near_terms(best), best.doc_id,
+                                             paired)) is not None:
             yield RARE_NAME_CONFIDENCE, Doubt(
-                RARE_NAME_ABSENT, f"The closest sentence is not about “{_shown(name)}”, "
+                RARE_NAME_ABSENT, f"The closest sentence is not about “{shown_name(name)}”, "
                 f"which the {documents} mention{ending} only elsewhere.")
-        elif (name := self._names_swapped(question)) is not None:
+        elif (name := self.names.swapped(question)) is not None:
             yield SWAPPED_NAME_CONFIDENCE, Doubt(
                 SWAPPED_NAME, f"The {documents} write{ending} no “{name}”, only its words in "
                 "another order.")
@@ -375,183 +331,6 @@ class ConfidenceRules:
             yield MISSING_NEGATION_CONFIDENCE, Doubt(
                 MISSING_NEGATION, f"The question asks what is not so (“{negation}”), "
                 "and the closest sentence denies nothing.")
-
-    def _joined(self, names: Sequence[str]) -> list[str]:
-        """``names`` with two in a row made one where the corpus writes them as one
-        name ("Sky", "Drive" as "SkyDrive"), so that every rule checks that name.
-
-        Only where one of the two is no name the corpus mentions: "Sky HD" stays
-        two known names where some text also writes "SkyHD".
-        """
-        joined: list[str] = []
-        for name in names:
-            if (joined and (joined[-1] + name).lower() in self.proper_nouns
-                    and not (self._mentions(joined[-1]) and self._mentions(name))):
-                joined[-1] += name
-            else:
-                joined.append(name)
-        return joined
-
-    def _names_unknown(self, names: Sequence[str],
-                       paired: Sequence[bool] | None = None) -> list[str]:
-        """The question's names that the corpus never mentions.
-
-        Two names in a row may be one ("New Delhi" stands for India); each is
-        then known if the pair stands for something the corpus names
-        (``paired``, from ``_paired`` when not given).
-        """
-        known = self._paired(names) if paired is None else paired
-        return [name for k, name in zip(known, names, strict=True)
-                if not (k or self._mentions(name))]
-
-    def _paired(self, names: Sequence[str]) -> list[bool]:
-        """For each name, whether it and a neighbour stand for something the corpus names."""
-        known = [False] * len(names)
-        for i in range(len(names) - 1):
-            if self._stands_in(f"{names[i]} {names[i + 1]}"):
-                known[i] = known[i + 1] = True
-        return known
-
-    def _names_elsewhere(self, names: Sequence[str], doc_id: str,
-                         paired: Sequence[bool] | None = None) -> str | None:
-        """The first name the question gives that the answering document never
-        mentions, if any.
-
-        Asked once ``_names_unknown`` has found every name somewhere in the corpus,
-        so another document mentions it: the answer is most likely about something
-        else ("How long is the Danube?" over "It is about 1,230 kilometres long."
-        in the Rhine's file). Always None for a corpus of one document.
-
-        The document's id counts as part of it: a file named ``rhine.md`` is about
-        the Rhine even where its text says "it". A country counts by any of its
-        names ("US" in a file saying "United States"). A stand-in (a capital for
-        its country) or an acronym the corpus writes out ("CEO") is not checked
-        per document: that is left to the corpus-wide check.
-        """
-        if len(self.texts) < 2 or not names:
-            return None
-        # Filled on first use without a lock: a vocabulary never changes once
-        # built, so two threads building the same one only waste a little work.
-        vocabulary = self._document_vocabularies.get(doc_id)
-        if vocabulary is None:
-            terms = {t for sid in self._document_sentences.get(doc_id, ()) for t in self.terms[sid]}
-            terms.update(id_terms(doc_id))
-            vocabulary = self._document_vocabularies[doc_id] = Vocabulary(terms)
-        known = self._paired(names) if paired is None else paired
-        return next((name for k, name in zip(known, names, strict=True)
-                     if not (k or stands_for(name) or self._spelled_out(name)
-                             or any(all(t in vocabulary for t in tokenize(form))
-                                    for form in (name, *other_names(name))))), None)
-
-    def _rare_name_absent(self, names: Sequence[str], sentence: Sentence,
-                          paired: Sequence[bool]) -> str | None:
-        """The first rare name (``RARE_NAME_SENTENCES``) the question gives that
-        neither ``sentence`` nor its neighbours mention, if any.
-
-        A name's count is the sum over its forms' sentence counts, so a sentence
-        holding two forms counts twice: the rule errs toward "frequent", which
-        never abstains.
-
-        A name counts with its derivations ("Kazakh" is as frequent as
-        "Kazakhstan"); stand-ins ("Beijing") and a run of names whose initials
-        the corpus uses ("United Nations" for "UN") are other ways of saying a
-        name the sentence may use, so they are left out.
-        """
-        # A document's subject is named in its title, then "she" or "the city":
-        # the title is near every sentence of it.
-        near = self._near_terms(sentence) | self._subjects.get(sentence.doc_id, frozenset())
-        for i, (known, name) in enumerate(zip(paired, names, strict=True)):
-            if known or stands_for(name) or self._abbreviated(names, i):
-                continue
-            for term in tokenize(name):
-                forms = {term} | self.vocabulary.derived(term)
-                if term in self._first_words:
-                    forms.add(self._first_words[term])
-                count = sum(self.sentence_counts[form] for form in forms)
-                if 0 < count <= RARE_NAME_SENTENCES and not forms & near:
-                    return name
-        return None
-
-    def _names_swapped(self, question: str) -> str | None:
-        """A name the question writes whose words the corpus only writes in
-        another order ("Major Soccer League" for "Major League Soccer"), if any.
-
-        Every run is tried without its first word too: a question word may open
-        it ("Did Major Soccer League ..."). Titles alone are no name ("General
-        Secretary" for "Secretary General"), and a possessive is no part of one
-        ("Cooperation Shanghai Organization's").
-        """
-        for written in name_runs(question):
-            run = [*written[:-1], _POSSESSIVE.sub("", written[-1])] if written else []
-            for words in (run, run[1:]):
-                terms = tuple(w.lower() for w in words)
-                if (len(terms) >= 2 and not set(terms) <= TITLE_WORDS
-                        and terms not in self._name_runs
-                        and tuple(sorted(terms)) in self._run_orders):
-                    return " ".join(words)
-        return None
-
-    def _abbreviated(self, names: Sequence[str], i: int) -> bool:
-        """Whether ``names[i]`` is one of a run of names whose initials are an
-        acronym of the corpus ("United", "Nations" and "UN").
-
-        The names need not stand side by side in the question ("Uzbekistan and
-        Nepal" also spell "UN"): a false match only spares a name the rare-name
-        check, which never makes an answer abstain.
-        """
-        for size in range(2, 7):  # as long as ``ACRONYM`` allows
-            for start in range(max(0, i - size + 1), min(i, len(names) - size) + 1):
-                if "".join(n[0] for n in names[start : start + size]) in self.acronyms:
-                    return True
-        return False
-
-    def _mentions(self, name: str) -> bool:
-        """Whether the corpus mentions ``name``, or the country or body it stands for.
-
-        ``name`` may be a typo or a shorter form of a corpus term ("Kazakh").
-        """
-        words = OFFICE_WORDS.get(name.lower())
-        return (all(term in self.vocabulary for term in tokenize(name))
-                or self._stands_in(name) or self._spelled_out(name)
-                or (words is not None and all(term in self.idf for term in words)))
-
-    def _spelled_out(self, name: str) -> bool:
-        """Whether ``name`` is an acronym of a name the corpus writes out: "CEO"
-        where it writes "Chief Executive Officer"."""
-        return re.sub(r"['’]s$", "", name) in self._spelled
-
-    def _stands_in(self, name: str) -> bool:
-        """Whether ``name`` is a capital, seat or demonym of something the corpus
-        names, or another name of a country it names ("US" for "United States").
-
-        What it stands for must be a corpus term exactly ("China"), or occur as
-        written: in capitals for an acronym ("US", "EU"), and whole for a name of
-        several words ("United States"), whose words occur on their own too often
-        ("the states", "the Republic of Korea") to count one by one.
-        """
-        for referent in (*stands_for(name), *other_names(name)):
-            if referent.isupper():
-                if referent in self.acronyms:
-                    return True
-                continue
-            terms = tokenize(referent)
-            if len(terms) == 1 and terms[0] in self.idf:
-                return True
-            if len(terms) > 1 and self._written(referent):
-                return True
-        return False
-
-    def _written(self, phrase: str) -> bool:
-        """Whether some text holds ``phrase`` as written, as whole words.
-
-        Remembered per phrase: a scan of the texts is cheap once, not per request.
-        """
-        found = self._phrases.get(phrase)
-        if found is None:
-            pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
-            found = any(pattern.search(text) for text in self.texts.values())
-            self._phrases[phrase] = found
-        return found
 
     def _reports(self, sentence: Sentence, speaker: frozenset[str],
                  topic: frozenset[str]) -> bool:
@@ -651,33 +430,6 @@ class ConfidenceRules:
                             self.vocabulary, self.proper_nouns)
 
 
-# "Which Gulf states ...?": names between the question word and its noun say
-# what kind of answer is asked for, which the document need not call it ("Qatar").
-# An acronym there names a thing the answer belongs to ("What NFL teams ...?"):
-# the document must mention it.
-_KIND_NAMES = re.compile(r"\s*(?:[Ii]n\s+|[Oo]n\s+|[Ff]rom\s+)?(?:[Ww]hich|[Ww]hat)\s+"
-                         r"((?:[A-Z][a-z][\w’'.-]*\s+){1,3})(?:countr(?:y|ies)|states?|"
-                         r"nations?|cit(?:y|ies)|regions?|capitals?|towns?|provinces?)\b")
-
-
-# "Apart from the Red Sea problems, what else ...?": what the question sets
-# aside is what the answer is not about, so no sentence need name it.
-_SET_ASIDE = re.compile(r"\b(?:(?:apart|aside)\s+from|besides|other\s+than|except(?:\s+for)?|"
-                        r"in\s+addition\s+to)\b[^,?]*?(?=\s+(?:did|does|do|is|are|was|were|"
-                        r"has|have|had|will|would|can|could)\b|[,?]|$)", re.I)
-
-
-def _asked_names(question: str) -> list[str]:
-    """The question's names (``named_words``) less those saying what kind of
-    answer it asks for, or naming what it sets aside."""
-    names = named_words(_SET_ASIDE.sub(" ", question))
-    kind = _KIND_NAMES.match(question)
-    if kind is None:
-        return names
-    described = [part for word in kind.group(1).split() for part in re.split(r"[-–]", word)]
-    return [name for name in names if name not in described]
-
-
 # How a question asks what is not so, and how a sentence says it: the words both
 # use, and a verb's "n't".
 _NOT = r"not|never|cannot"
@@ -730,46 +482,12 @@ def _other_actor(question: str, sentence: str) -> bool:
     tariffs of 38.1%" tells what the EU does."""
     # Only a country counts as left out (a body may be "the organization" in the
     # sentence); any the question names is no other one.
-    named = actors_in(_SET_ASIDE.sub(" ", question))
+    named = actors_in(without_set_aside(question))
     asked = [actor for actor in named if not actor <= BODY_KEYS]
     # "the bloc" may be the body the sentence names by its acronym.
     given = actors_in(sentence, bodies=_GENERIC_BODY.search(question) is None)
     return (any(not any(a & g for g in given) for a in asked)
             and any(not any(g & n for n in named) for g in given))
-
-
-def _runs(names: Sequence[str], question: str) -> list[tuple[str, list[str]]]:
-    """``names`` as the question writes them, those in a row as one run, each with
-    its names: "FIFA", "World", "Cup" as "FIFA World Cup", "Jean", "Claude" as
-    "Jean-Claude". A possessive ends a run ("Turkey's" of "Turkey's Erdogan") and
-    is left out of what is shown."""
-    spans: list[list[int]] = []  # [start, end] of each run in the question
-    members: list[list[str]] = []
-    loose: list[tuple[str, list[str]]] = []
-    pos = 0
-    for name in names:
-        at = question.find(name, pos)
-        if at < 0:  # not as written (a joined name): shown alone
-            loose.append((_shown(name), [name]))
-            continue
-        if spans and re.fullmatch(r"\s+|[-–]", question[spans[-1][1] : at]) and not (
-                _POSSESSIVE.search(question, 0, spans[-1][1])):
-            spans[-1][1] = at + len(name)
-            members[-1].append(name)
-        else:
-            spans.append([at, at + len(name)])
-            members.append([name])
-        pos = at + len(name)
-    return [(_shown(question[a:b]), run) for (a, b), run in zip(spans, members, strict=True)
-            ] + loose
-
-
-_POSSESSIVE = re.compile(r"['’]s?$")
-
-
-def _shown(name: str) -> str:
-    """A name as a message shows it: "France" for the question's "France's"."""
-    return _POSSESSIVE.sub("", name)
 
 
 def _owns(owner: set[str], terms: AbstractSet[str]) -> bool:

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 import rag.figures
+import rag.names
 from rag import confidence
 from rag.answering import Answerer
 from rag.coreference import Abbreviations
@@ -121,76 +122,76 @@ def test_a_name_the_answering_document_never_mentions_lowers_confidence(over: Ov
     # Scaled down as for a name the corpus never mentions.
     answerer = rivers._answerer
     assert answerer is not None
-    assert answerer.rules._names_elsewhere(["Danube"], "notes/rhine.md")
-    assert not answerer.rules._names_elsewhere(["Rhine", "Swiss", "Alps"], "notes/rhine.md")
-    assert not answerer.rules._names_elsewhere(["Danube", "Germany"], "danube.txt")
+    assert answerer.rules.names.elsewhere(["Danube"], "notes/rhine.md")
+    assert not answerer.rules.names.elsewhere(["Rhine", "Swiss", "Alps"], "notes/rhine.md")
+    assert not answerer.rules.names.elsewhere(["Danube", "Germany"], "danube.txt")
     # A country is looked for by all its names, in that file alone.
-    assert answerer.rules._names_elsewhere(["Germany"], "notes/rhine.md")
+    assert answerer.rules.names.elsewhere(["Germany"], "notes/rhine.md")
     # A stand-in is left to the corpus-wide check, whatever the file names.
-    assert not answerer.rules._names_elsewhere(["Berlin"], "danube.txt")
-    assert not answerer.rules._names_elsewhere(["Paris"], "danube.txt")
+    assert not answerer.rules.names.elsewhere(["Berlin"], "danube.txt")
+    assert not answerer.rules.names.elsewhere(["Paris"], "danube.txt")
     assert danube.confidence < rhine.confidence * confidence.ELSEWHERE_NAME_CONFIDENCE * 1.5
 
 
 def test_a_one_document_corpus_never_finds_names_elsewhere(one_document: OneDocument) -> None:
     answerer = one_document("The Rhine rises in the Swiss Alps and flows north.")
-    assert not answerer.rules._names_elsewhere(["Danube"], "d")
+    assert not answerer.rules.names.elsewhere(["Danube"], "d")
 
 
 def test_a_stand_in_counts_only_for_a_corpus_term_of_one_word(one_document: OneDocument) -> None:
     answerer = one_document("Let us talk about the franchise of the island state today. "
                              "China and the EU met in the capital this week to talk trade.")
-    assert answerer.rules._mentions("Beijing") and answerer.rules._mentions("Brussels’")
-    assert answerer.rules._mentions("China") and answerer.rules._mentions("Chinese")
+    assert answerer.rules.names.mentions("Beijing") and answerer.rules.names.mentions("Brussels’")
+    assert answerer.rules.names.mentions("China") and answerer.rules.names.mentions("Chinese")
     # "France" is no term here, though "franchise" begins like it; "US" is not
     # "us"; "Island" is Danish for Iceland, not a name of it.
-    assert not answerer.rules._mentions("Paris")
-    assert not answerer.rules._mentions("American")
-    assert not answerer.rules._mentions("Reykjavik")
+    assert not answerer.rules.names.mentions("Paris")
+    assert not answerer.rules.names.mentions("American")
+    assert not answerer.rules.names.mentions("Reykjavik")
 
 
 def test_two_names_in_a_row_may_stand_in_together(one_document: OneDocument) -> None:
     answerer = one_document(
         "India, Kazakhstan and the UAE met China in the capital this week to talk trade.")
-    assert not answerer.rules._names_unknown(["New", "Delhi"])
-    assert not answerer.rules._names_unknown(["Abu", "Dhabi’s", "China"])
+    assert not answerer.rules.names.unknown(["New", "Delhi"])
+    assert not answerer.rules.names.unknown(["Abu", "Dhabi’s", "China"])
     # "Nur-Sultan", split on the hyphen.
-    assert not answerer.rules._names_unknown(["Nur", "Sultan"])
+    assert not answerer.rules.names.unknown(["Nur", "Sultan"])
     # "Delhi" alone stands for nothing; "Paris" stands for what the text never names.
-    assert answerer.rules._names_unknown(["Delhi"])
-    assert answerer.rules._names_unknown(["New", "Delhi", "Paris"])
-    assert not answerer.rules._names_unknown([])
+    assert answerer.rules.names.unknown(["Delhi"])
+    assert answerer.rules.names.unknown(["New", "Delhi", "Paris"])
+    assert not answerer.rules.names.unknown([])
 
 
 def test_a_name_written_apart_is_the_corpus_name_written_together(
         one_document: OneDocument) -> None:
     answerer = one_document("Microsoft renamed SkyDrive to OneDrive in 2014 after a dispute.")
-    assert answerer.rules._joined(["Sky", "Drive"]) == ["SkyDrive"]
-    assert answerer.rules._joined(["Sky", "Drive", "Pro"]) == ["SkyDrive", "Pro"]
-    assert answerer.rules._names_unknown(["SkyDrive", "Pro"]) == ["Pro"]
+    assert answerer.rules.names.joined(["Sky", "Drive"]) == ["SkyDrive"]
+    assert answerer.rules.names.joined(["Sky", "Drive", "Pro"]) == ["SkyDrive", "Pro"]
+    assert answerer.rules.names.unknown(["SkyDrive", "Pro"]) == ["Pro"]
     # Apart, "Drive" is unknown; "Microsoft" and "OneDrive", both known, stay apart.
-    assert answerer.rules._names_unknown(["Drive"]) == ["Drive"]
-    assert answerer.rules._joined(["Microsoft", "Drive"]) == ["Microsoft", "Drive"]
+    assert answerer.rules.names.unknown(["Drive"]) == ["Drive"]
+    assert answerer.rules.names.joined(["Microsoft", "Drive"]) == ["Microsoft", "Drive"]
 
 
 def test_an_acronym_stands_in_only_as_written(one_document: OneDocument) -> None:
     # "Washington" and "American" stand for the US; the pronoun "us" is not it.
     capitals = one_document("The US and the UK agreed on new tariffs on steel this week.")
-    assert capitals.rules._mentions("Washington") and capitals.rules._mentions("American")
+    assert capitals.rules.names.mentions("Washington") and capitals.rules.names.mentions("American")
     pronoun = one_document("Let us agree on new tariffs on steel and aluminium this week.")
-    assert not pronoun.rules._mentions("Washington")
-    assert not pronoun.rules._mentions("American")
+    assert not pronoun.rules.names.mentions("Washington")
+    assert not pronoun.rules.names.mentions("American")
 
 
 def test_a_name_of_several_words_stands_in_only_when_written_whole(
         one_document: OneDocument) -> None:
     # An article that says "the United States" and never "US" or "America".
     whole = one_document("The United States and Japan agreed on new tariffs on steel.")
-    assert whole.rules._mentions("Washington") and whole.rules._mentions("Washington’s")
+    assert whole.rules.names.mentions("Washington") and whole.rules.names.mentions("Washington’s")
     # The same words apart name nothing.
     apart = one_document("The states of the region united against new tariffs on steel.")
-    assert not apart.rules._mentions("Washington")
-    assert not one_document("The United Statesmen met.").rules._mentions("Washington")
+    assert not apart.rules.names.mentions("Washington")
+    assert not one_document("The United Statesmen met.").rules.names.mentions("Washington")
 
 
 @pytest.mark.parametrize(
@@ -231,7 +232,8 @@ def test_a_rare_name_counts_only_away_from_the_best_sentence(
     answerer = one_document(GRAIN)
     names = named_words(question)
     top = next(s for s in answerer.sentences if "set grain prices" in s.text)
-    assert (answerer.rules._rare_name_absent(names, top, answerer.rules._paired(names))
+    assert (answerer.rules.names.rare_absent(names, answerer.rules._near_terms(top), top.doc_id,
+                                             answerer.rules.names.paired(names))
             is not None) is scaled
 
 
@@ -312,11 +314,11 @@ def test_a_name_written_in_another_order_names_nothing(
     soccer.ensure_ready()
     answerer = soccer._answerer
     assert answerer is not None
-    assert answerer.rules._names_swapped("How many Major Soccer League teams were in LA?")
-    assert not answerer.rules._names_swapped("How many Major League Soccer teams were in LA?")
-    assert not answerer.rules._names_swapped("How many Soccer teams were there?")  # part of it
-    assert answerer.rules._names_swapped("Did Major Soccer League teams play there?")
-    assert answerer.rules._names_swapped("Did Major Soccer League's teams play?") == (
+    assert answerer.rules.names.swapped("How many Major Soccer League teams were in LA?")
+    assert not answerer.rules.names.swapped("How many Major League Soccer teams were in LA?")
+    assert not answerer.rules.names.swapped("How many Soccer teams were there?")  # part of it
+    assert answerer.rules.names.swapped("Did Major Soccer League teams play there?")
+    assert answerer.rules.names.swapped("Did Major Soccer League's teams play?") == (
         "Major Soccer League")
     swapped = soccer.ask("How many Major Soccer League teams were in Los Angeles?")
     monkeypatch.setattr(confidence, "SWAPPED_NAME_CONFIDENCE", 1.0)
@@ -449,7 +451,7 @@ def test_owned_elsewhere(sentence: str, question: str, elsewhere: bool) -> None:
 )
 def test_names_saying_what_kind_of_answer_is_asked_need_no_mention(
         question: str, names: list[str]) -> None:
-    assert confidence._asked_names(question) == names
+    assert rag.names.asked_names(question) == names
 
 
 def test_a_list_naming_the_kind_asked_for_answers(engine: Engine) -> None:
@@ -508,7 +510,7 @@ def test_a_body_called_by_the_first_word_of_its_name_is_that_body(engine: Engine
     ],
 )
 def test_names_set_aside_need_no_mention(question: str, names: list[str]) -> None:
-    assert confidence._asked_names(question) == names
+    assert rag.names.asked_names(question) == names
 
 
 def test_a_country_set_aside_is_no_actor_left_out() -> None:
@@ -526,8 +528,8 @@ def test_an_office_acronym_is_held_by_its_words(one_document: OneDocument) -> No
     assert answerer.rules._holds_office(spoke, question, terms)
     assert not answerer.rules._holds_office(sales, question, terms)
     # In capitals, "CEO" is no name the corpus never uses: it writes its words.
-    assert answerer.rules._mentions("CEO")
-    assert not answerer.rules._mentions("CFO")
+    assert answerer.rules.names.mentions("CEO")
+    assert not answerer.rules.names.mentions("CFO")
 
 
 @pytest.mark.parametrize(

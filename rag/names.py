@@ -1,0 +1,345 @@
+"""The names a question gives, checked against those the corpus mentions.
+
+A question naming something the corpus never mentions, or mentions only in
+another document, away from the answering sentence, or only with its words in
+another order, is most likely not answered by it; ``confidence`` turns each of
+these into a rule. Names are the question's capitalised words (``named_words``),
+less those saying what kind of answer is asked for ("Which Gulf states ...?");
+a capital or demonym standing for a country the corpus names counts as that
+country ("Beijing" for China), and an acronym the corpus only writes out as it
+("CEO").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
+
+from rag.coreference import ACRONYM, Abbreviations, name_runs
+from rag.countries import other_names, stands_for
+from rag.lexical import TITLE_WORDS, Vocabulary, id_terms, named_words, tokenize
+from rag.offices import OFFICE_WORDS
+from rag.schema import Sentence
+
+# A name the corpus mentions in at most this many sentences is rare
+# (``CorpusNames.rare_absent``): a question about it is answered where it is
+# mentioned. Allowing 3 sentences cost dev an answerable question
+# (``confidence.RARE_NAME_CONFIDENCE``).
+RARE_NAME_SENTENCES = 2
+
+# "Which Gulf states ...?": names between the question word and its noun say
+# what kind of answer is asked for, which the document need not call it ("Qatar").
+# An acronym there names a thing the answer belongs to ("What NFL teams ...?"):
+# the document must mention it.
+_KIND_NAMES = re.compile(r"\s*(?:[Ii]n\s+|[Oo]n\s+|[Ff]rom\s+)?(?:[Ww]hich|[Ww]hat)\s+"
+                         r"((?:[A-Z][a-z][\w’'.-]*\s+){1,3})(?:countr(?:y|ies)|states?|"
+                         r"nations?|cit(?:y|ies)|regions?|capitals?|towns?|provinces?)\b")
+
+
+# "Apart from the Red Sea problems, what else ...?": what the question sets
+# aside is what the answer is not about, so no sentence need name it.
+_SET_ASIDE = re.compile(r"\b(?:(?:apart|aside)\s+from|besides|other\s+than|except(?:\s+for)?|"
+                        r"in\s+addition\s+to)\b[^,?]*?(?=\s+(?:did|does|do|is|are|was|were|"
+                        r"has|have|had|will|would|can|could)\b|[,?]|$)", re.I)
+
+
+def asked_names(question: str) -> list[str]:
+    """The question's names (``named_words``) less those saying what kind of
+    answer it asks for, or naming what it sets aside."""
+    names = named_words(without_set_aside(question))
+    kind = _KIND_NAMES.match(question)
+    if kind is None:
+        return names
+    described = [part for word in kind.group(1).split() for part in re.split(r"[-–]", word)]
+    return [name for name in names if name not in described]
+
+
+def without_set_aside(question: str) -> str:
+    """``question`` with what it sets aside blanked out ("Apart from the Red Sea
+    problems, ..."): the answer is not about that, so no sentence need name it."""
+    return _SET_ASIDE.sub(" ", question)
+
+
+# A possessive ending a name: "France's".
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def shown_runs(names: Sequence[str], question: str) -> list[tuple[str, list[str]]]:
+    """``names`` as the question writes them, those in a row as one run, each with
+    its names: "FIFA", "World", "Cup" as "FIFA World Cup", "Jean", "Claude" as
+    "Jean-Claude". A possessive ends a run ("Turkey's" of "Turkey's Erdogan") and
+    is left out of what is shown."""
+    spans: list[list[int]] = []  # [start, end] of each run in the question
+    members: list[list[str]] = []
+    loose: list[tuple[str, list[str]]] = []
+    pos = 0
+    for name in names:
+        at = question.find(name, pos)
+        if at < 0:  # not as written (a joined name): shown alone
+            loose.append((shown_name(name), [name]))
+            continue
+        if spans and re.fullmatch(r"\s+|[-–]", question[spans[-1][1] : at]) and not (
+                _POSSESSIVE.search(question, 0, spans[-1][1])):
+            spans[-1][1] = at + len(name)
+            members[-1].append(name)
+        else:
+            spans.append([at, at + len(name)])
+            members.append([name])
+        pos = at + len(name)
+    return [(shown_name(question[a:b]), run) for (a, b), run in zip(spans, members, strict=True)
+            ] + loose
+
+
+
+def shown_name(name: str) -> str:
+    """A name as a message shows it: "France" for the question's "France's"."""
+    return _POSSESSIVE.sub("", name)
+
+
+class CorpusNames:
+    """What a corpus names, and the checks of a question's names against it.
+
+    Built once per index by ``ConfidenceRules``; every check costs set
+    look-ups, but for a phrase's first scan of the texts (``_written``) and a
+    document's vocabulary, built on first use (``elsewhere``).
+
+    Its arguments are ``ConfidenceRules``'s, which passes its own on: the
+    corpus's sentences and their terms, the texts by id, the terms' IDF, the
+    vocabulary, the words written only capitalised, the headings' ids and the
+    corpus's acronyms (``Abbreviations``).
+    """
+
+    def __init__(self, sentences: Sequence[Sentence], terms: Sequence[AbstractSet[str]],
+                 texts: Mapping[str, str], idf: Mapping[str, float], vocabulary: Vocabulary,
+                 proper_nouns: AbstractSet[str], headings: AbstractSet[int],
+                 abbreviations: Abbreviations | None = None) -> None:
+        self.terms = terms
+        self.texts = texts
+        self.idf = idf
+        self.vocabulary = vocabulary
+        self.proper_nouns = proper_nouns
+        # In how many sentences each term occurs, the antecedents and ids included.
+        self.sentence_counts = Counter(t for ts in terms for t in ts)
+        self.acronyms = frozenset(a for text in texts.values() for a in ACRONYM.findall(text))
+        self._phrases: dict[str, bool] = {}
+        # Acronyms the corpus only writes out ("CEO": "Chief Executive Officer").
+        self._spelled = abbreviations.spelled if abbreviations is not None else {}
+        # A body's name by its first word ("the Shanghai bloc": the SCO).
+        self._first_words = abbreviations.first_words if abbreviations is not None else {}
+        # Every run of two or more capitalised words in the corpus, in order, and
+        # the orders each set of words is written in (``swapped``).
+        self._name_runs: set[tuple[str, ...]] = set()
+        self._run_orders: set[tuple[str, ...]] = set()
+        for text in texts.values():
+            for run in name_runs(text):
+                words = tuple(w.lower() for w in run)
+                for i in range(len(words) - 1):
+                    for j in range(i + 2, len(words) + 1):
+                        self._name_runs.add(words[i:j])
+                        self._run_orders.add(tuple(sorted(words[i:j])))
+        self._document_vocabularies: dict[str, Vocabulary] = {}  # built on first use
+        self._document_sentences: dict[str, list[int]] = {}
+        for s in sentences:
+            self._document_sentences.setdefault(s.doc_id, []).append(s.sentence_id)
+        # Each document's subject: the terms of the headings it opens with ("#
+        # Marie Curie"), which its sentences then call "she" or "the city". (Its
+        # first sentence too was tried: on the SQuAD sample, whose documents are
+        # paragraphs, abstain F1 fell 0.369 -> 0.359.)
+        # (Adding them to every sentence's terms, as a document's id is among
+        # several documents, flattens coverage: under "# Marie Curie", "She was born
+        # in Warsaw" then outranks the first sentence's dates for "When was Marie
+        # Curie born?". They only count as near, in ``rare_absent``.)
+        self._subjects: dict[str, frozenset[str]] = {}
+        for doc_id, ids in self._document_sentences.items():
+            opening: set[str] = set()
+            for sid in ids:
+                if sid not in headings:
+                    break
+                opening |= terms[sid]
+            self._subjects[doc_id] = frozenset(opening)
+
+    def joined(self, names: Sequence[str]) -> list[str]:
+        """``names`` with two in a row made one where the corpus writes them as one
+        name ("Sky", "Drive" as "SkyDrive"), so that every rule checks that name.
+
+        Only where one of the two is no name the corpus mentions: "Sky HD" stays
+        two known names where some text also writes "SkyHD".
+        """
+        joined: list[str] = []
+        for name in names:
+            if (joined and (joined[-1] + name).lower() in self.proper_nouns
+                    and not (self.mentions(joined[-1]) and self.mentions(name))):
+                joined[-1] += name
+            else:
+                joined.append(name)
+        return joined
+
+    def unknown(self, names: Sequence[str],
+                paired: Sequence[bool] | None = None) -> list[str]:
+        """The question's names that the corpus never mentions.
+
+        Two names in a row may be one ("New Delhi" stands for India); each is
+        then known if the pair stands for something the corpus names
+        (``paired``; worked out by the method ``paired`` when not given).
+        """
+        known = self.paired(names) if paired is None else paired
+        return [name for k, name in zip(known, names, strict=True)
+                if not (k or self.mentions(name))]
+
+    def paired(self, names: Sequence[str]) -> list[bool]:
+        """For each name, whether it and a neighbour stand for something the corpus names."""
+        known = [False] * len(names)
+        for i in range(len(names) - 1):
+            if self._stands_in(f"{names[i]} {names[i + 1]}"):
+                known[i] = known[i + 1] = True
+        return known
+
+    def elsewhere(self, names: Sequence[str], doc_id: str,
+                  paired: Sequence[bool] | None = None) -> str | None:
+        """The first name the question gives that the answering document never
+        mentions, if any.
+
+        Asked once ``unknown`` has found every name somewhere in the corpus,
+        so another document mentions it: the answer is most likely about something
+        else ("How long is the Danube?" over "It is about 1,230 kilometres long."
+        in the Rhine's file). Always None for a corpus of one document.
+
+        The document's id counts as part of it: a file named ``rhine.md`` is about
+        the Rhine even where its text says "it". A country counts by any of its
+        names ("US" in a file saying "United States"). A stand-in (a capital for
+        its country) or an acronym the corpus writes out ("CEO") is not checked
+        per document: that is left to the corpus-wide check.
+        """
+        if len(self.texts) < 2 or not names:
+            return None
+        # Filled on first use without a lock: a vocabulary never changes once
+        # built, so two threads building the same one only waste a little work.
+        vocabulary = self._document_vocabularies.get(doc_id)
+        if vocabulary is None:
+            terms = {t for sid in self._document_sentences.get(doc_id, ()) for t in self.terms[sid]}
+            terms.update(id_terms(doc_id))
+            vocabulary = self._document_vocabularies[doc_id] = Vocabulary(terms)
+        known = self.paired(names) if paired is None else paired
+        return next((name for k, name in zip(known, names, strict=True)
+                     if not (k or stands_for(name) or self._spelled_out(name)
+                             or any(all(t in vocabulary for t in tokenize(form))
+                                    for form in (name, *other_names(name))))), None)
+
+    def rare_absent(self, names: Sequence[str], near: AbstractSet[str], doc_id: str,
+                    paired: Sequence[bool]) -> str | None:
+        """The first rare name (``RARE_NAME_SENTENCES``) the question gives that
+        ``near`` (the terms of a sentence of ``doc_id`` and its neighbours) does
+        not hold, if any.
+
+        Args:
+            names: The question's names (``joined``).
+            near: The terms of the answering sentence and its neighbours.
+            doc_id: The answering sentence's document, whose title counts as near.
+            paired: ``paired`` of ``names``.
+
+        A name's count is the sum over its forms' sentence counts, so a sentence
+        holding two forms counts twice: the rule errs toward "frequent", which
+        never abstains.
+
+        A name counts with its derivations ("Kazakh" is as frequent as
+        "Kazakhstan"); stand-ins ("Beijing") and a run of names whose initials
+        the corpus uses ("United Nations" for "UN") are other ways of saying a
+        name the sentence may use, so they are left out.
+        """
+        # A document's subject is named in its title, then "she" or "the city":
+        # the title is near every sentence of it.
+        near = near | self._subjects.get(doc_id, frozenset())
+        for i, (known, name) in enumerate(zip(paired, names, strict=True)):
+            if known or stands_for(name) or self._abbreviated(names, i):
+                continue
+            for term in tokenize(name):
+                forms = {term} | self.vocabulary.derived(term)
+                if term in self._first_words:
+                    forms.add(self._first_words[term])
+                count = sum(self.sentence_counts[form] for form in forms)
+                if 0 < count <= RARE_NAME_SENTENCES and not forms & near:
+                    return name
+        return None
+
+    def swapped(self, question: str) -> str | None:
+        """A name the question writes whose words the corpus only writes in
+        another order ("Major Soccer League" for "Major League Soccer"), if any.
+
+        Every run is tried without its first word too: a question word may open
+        it ("Did Major Soccer League ..."). Titles alone are no name ("General
+        Secretary" for "Secretary General"), and a possessive is no part of one
+        ("Cooperation Shanghai Organization's").
+        """
+        for written in name_runs(question):
+            run = [*written[:-1], _POSSESSIVE.sub("", written[-1])] if written else []
+            for words in (run, run[1:]):
+                terms = tuple(w.lower() for w in words)
+                if (len(terms) >= 2 and not set(terms) <= TITLE_WORDS
+                        and terms not in self._name_runs
+                        and tuple(sorted(terms)) in self._run_orders):
+                    return " ".join(words)
+        return None
+
+    def _abbreviated(self, names: Sequence[str], i: int) -> bool:
+        """Whether ``names[i]`` is one of a run of names whose initials are an
+        acronym of the corpus ("United", "Nations" and "UN").
+
+        The names need not stand side by side in the question ("Uzbekistan and
+        Nepal" also spell "UN"): a false match only spares a name the rare-name
+        check, which never makes an answer abstain.
+        """
+        for size in range(2, 7):  # as long as ``ACRONYM`` allows
+            for start in range(max(0, i - size + 1), min(i, len(names) - size) + 1):
+                if "".join(n[0] for n in names[start : start + size]) in self.acronyms:
+                    return True
+        return False
+
+    def mentions(self, name: str) -> bool:
+        """Whether the corpus mentions ``name``, or the country or body it stands for.
+
+        ``name`` may be a typo or a shorter form of a corpus term ("Kazakh").
+        """
+        words = OFFICE_WORDS.get(name.lower())
+        return (all(term in self.vocabulary for term in tokenize(name))
+                or self._stands_in(name) or self._spelled_out(name)
+                or (words is not None and all(term in self.idf for term in words)))
+
+    def _spelled_out(self, name: str) -> bool:
+        """Whether ``name`` is an acronym of a name the corpus writes out: "CEO"
+        where it writes "Chief Executive Officer"."""
+        return re.sub(r"['’]s$", "", name) in self._spelled
+
+    def _stands_in(self, name: str) -> bool:
+        """Whether ``name`` is a capital, seat or demonym of something the corpus
+        names, or another name of a country it names ("US" for "United States").
+
+        What it stands for must be a corpus term exactly ("China"), or occur as
+        written: in capitals for an acronym ("US", "EU"), and whole for a name of
+        several words ("United States"), whose words occur on their own too often
+        ("the states", "the Republic of Korea") to count one by one.
+        """
+        for referent in (*stands_for(name), *other_names(name)):
+            if referent.isupper():
+                if referent in self.acronyms:
+                    return True
+                continue
+            terms = tokenize(referent)
+            if len(terms) == 1 and terms[0] in self.idf:
+                return True
+            if len(terms) > 1 and self._written(referent):
+                return True
+        return False
+
+    def _written(self, phrase: str) -> bool:
+        """Whether some text holds ``phrase`` as written, as whole words.
+
+        Remembered per phrase: a scan of the texts is cheap once, not per request.
+        """
+        found = self._phrases.get(phrase)
+        if found is None:
+            pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+            found = any(pattern.search(text) for text in self.texts.values())
+            self._phrases[phrase] = found
+        return found
