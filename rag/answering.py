@@ -20,7 +20,7 @@ from rag.coreference import (
 )
 from rag.instances import asked_noun, names_by_name
 from rag.lexical import Vocabulary, coverage, id_terms, idf_table, tokenize
-from rag.questions import DOCUMENT_NOUNS, AnswerType, answer_type
+from rag.questions import DOCUMENT_REFERENCE, AnswerType, answer_type
 from rag.schema import Doubt, Passage, Quote, Sentence
 from rag.sentences import MARKDOWN_HEADING as _MARKDOWN_HEADING
 from rag.spans import REASON_PHRASE, WHERE_Q, candidates, narrow, proper_noun_words
@@ -72,14 +72,14 @@ HEADING_Q = re.compile(
     r"\btitles?\s+of\s+(?:the|a|its|this)\s+sections?\b", re.I)
 _PLACES = r"(?:sections?|paragraphs?|parts?|remarks|lines|words|sentences?|passages?)"
 # "at the start of the article", "How does the piece end?": the document itself.
-_DOCUMENT = rf"(?:the|this|its)\s+(?:{'|'.join(DOCUMENT_NOUNS)})"
 _END_CUE = re.compile(
     rf"\b(?:closing|final|last|concluding|ending)\s+{_PLACES}\b|\bconclusion\b|"
-    rf"\bend\s+of\s+{_DOCUMENT}\b|\b{_DOCUMENT}\s+(?:ends?|closes?|concludes?)\b(?!\s+up\b)", re.I)
+    rf"\bend\s+of\s+{DOCUMENT_REFERENCE}\b|"
+    rf"\b{DOCUMENT_REFERENCE}\s+(?:ends?|closes?|concludes?)\b(?!\s+up\b)", re.I)
 _START_CUE = re.compile(
     rf"\b(?:opening|first|introductory|initial)\s+{_PLACES}\b|\bintroduction\b|"
-    rf"\b(?:start|beginning|outset|top)\s+of\s+{_DOCUMENT}\b|"
-    rf"\b{_DOCUMENT}\s+(?:opens?|begins?|starts?)\b", re.I)
+    rf"\b(?:start|beginning|outset|top)\s+of\s+{DOCUMENT_REFERENCE}\b|"
+    rf"\b{DOCUMENT_REFERENCE}\s+(?:opens?|begins?|starts?)\b", re.I)
 # Asked what or who a subject is, a sentence saying so ("the SCO represents a
 # beacon of hope") outranks sentences merely about it ("The SCO's prospects look
 # promising"); it is not required, as a typed span is: there are other ways to say it.
@@ -221,6 +221,8 @@ class Answerer:
         window = self.window_vectors[ids] @ query_vector
         kind = answer_type(question)
         place = position_cue(question)
+        # "Which transport corridors ...?": the noun whose named instance answers.
+        noun = asked_noun(question) if kind is AnswerType.OTHER else None
         where = kind is AnswerType.ENTITY and WHERE_Q.match(question) is not None
         if where:
             # "Where will the summit be held?": "held" asks where, as "where" does;
@@ -234,7 +236,7 @@ class Answerer:
                      + W_COVERAGE * _floored(coverage(query_terms, self.terms[sid], self.idf,
                                                       self.unseen_idf, related))
                      + W_RANK / owner[sid].rank)
-            evidence = self._type_evidence(kind, sentence.text, question)
+            evidence = self._type_evidence(kind, sentence.text, question, noun)
             if where and evidence > 0 and _placed_subject(sentence.text, query_terms):
                 evidence += PLACED_BONUS
             score += evidence
@@ -348,12 +350,13 @@ class Answerer:
             return sentence.end <= POSITION_SHARE * size
         return sentence.start >= (1.0 - POSITION_SHARE) * size
 
-    def _type_evidence(self, kind: AnswerType, sentence: str, question: str) -> float:
-        """Score adjustment for whether a sentence holds the kind of answer asked for."""
+    def _type_evidence(self, kind: AnswerType, sentence: str, question: str,
+                       noun: str | None = None) -> float:
+        """Score adjustment for whether a sentence holds the kind of answer asked for
+        (for an untyped "Which N ...?", ``noun``: a named instance of it)."""
         if kind is AnswerType.OTHER:
             # "Which transport corridors ...?": a sentence naming one by its name
             # holds the kind of answer asked for, as a date does for "when".
-            noun = asked_noun(question)
             return (TYPE_HIT_BONUS if noun is not None
                     and names_by_name(sentence, question, noun) else 0.0)
         found = bool(candidates(sentence, kind, question, self.proper_nouns))

@@ -348,12 +348,16 @@ class ConfidenceRules:
         of four letters or more ("moto" for "motto", a word too short for the
         question's spelling correction; not "cost" for "host")."""
         near = self._near_terms(sentence)
-        return any(term in near or not self.vocabulary.related(term).isdisjoint(near)
+        return any(self._among(term, near)
                    or (typo and len(term) >= 4
                        and any(abs(len(other) - len(term)) == 1 and other[0] == term[0]
                                and Levenshtein.distance(term, other, score_cutoff=1) <= 1
                                for other in near))
                    for term in tokenize(words))
+
+    def _among(self, term: str, terms: AbstractSet[str]) -> bool:
+        """Whether ``term``, a derivation of it or a word of its sense is in ``terms``."""
+        return term in terms or not self.vocabulary.related(term).isdisjoint(terms)
 
     def _says_any(self, question: str, sentence: Sentence) -> bool:
         """Whether ``sentence`` or a neighbour holds a word of ``question`` other
@@ -367,8 +371,7 @@ class ConfidenceRules:
         near = self._near_terms(sentence)
         # "nine" in the text is the question's "9".
         near |= {NUMERALS[term] for term in near if term in NUMERALS}
-        return any(word in near or not self.vocabulary.related(word).isdisjoint(near)
-                   for word in words)
+        return any(self._among(word, near) for word in words)
 
     def _neighbours(self, sentence: Sentence) -> list[Sentence]:
         """``sentence`` and its neighbours in its document, in order: a question

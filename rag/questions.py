@@ -184,7 +184,7 @@ _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is
 DOCUMENT_NOUNS = ("article", "text", "document", "piece", "passage")
 WRITER_NOUNS = ("author", "writer")
 # What a reference to the document looks like in a question.
-_DOCUMENT = rf"(?:the|this)\s+(?:{'|'.join(DOCUMENT_NOUNS)})"
+DOCUMENT_REFERENCE = rf"(?:the|this|its)\s+(?:{'|'.join(DOCUMENT_NOUNS)})"
 # Where a question or one of its sentences starts: not after an abbreviation's
 # dot ("When did the U.S. state ...?").
 _STARTS = r"(^\s*|[!?]\s+|(?<=[a-z]{2})\.\s+(?=(?-i:[A-Z])))"
@@ -193,7 +193,7 @@ _STARTS = r"(^\s*|[!?]\s+|(?<=[a-z]{2})\.\s+(?=(?-i:[A-Z])))"
 # how ...". Each at the start of the question or of one of its sentences.
 _LEAD_IN = re.compile(
     rf"{_STARTS}(?:(?:so|ok|okay|well|hi|hello|hey|please)\s*[,!]?\s+"
-    rf"|according\s+to\s+{_DOCUMENT}\s*[,:]?\s*"
+    rf"|according\s+to\s+{DOCUMENT_REFERENCE}\s*[,:]?\s*"
     r"|(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show)\s+me\s+"
     r"|(?:please\s+)?(?:tell|show)\s+me\s+|(?:please\s+)?let\s+me\s+know\s+"
     r"|do\s+you\s+know\s+|i\s*(?:'d|’d|\s+would)\s+like\s+to\s+know\s+"
@@ -220,7 +220,7 @@ _SAYS = re.compile(
     rf"\b(?:the|this)\s+(?:{'|'.join((*DOCUMENT_NOUNS, *WRITER_NOUNS))})\s+"
     rf"(?:{'|'.join(form for forms in _DOCUMENT_SAYING for form in forms)})\b"
     # Not "in the text of the Declaration", "by the document's authors".
-    rf"|,?\s*\b(?:in|from|by|according\s+to)\s+{_DOCUMENT}\b(?!\s*(?:of\b|[’']))",
+    rf"|,?\s*\b(?:in|from|by|according\s+to)\s+{DOCUMENT_REFERENCE}\b(?!\s*(?:of\b|[’']))",
     re.I)
 # "Is BYD mentioned?": whether the document names it is asked of what it says.
 # ("Who is mentioned?" asks what it says.)

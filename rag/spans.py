@@ -26,7 +26,15 @@ from rag.figures import (
     counted_span,
     names_year,
 )
-from rag.lexical import TITLE_WORDS, WORDS, YES_NO_OPENING, mentioned, tokenize
+from rag.lexical import (
+    AUXILIARIES,
+    MODALS,
+    TITLE_WORDS,
+    WORDS,
+    YES_NO_OPENING,
+    mentioned,
+    tokenize,
+)
 from rag.people import (
     BODY_ACRONYM,
     NAME,
@@ -297,8 +305,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
 # "Who chairs ...?", "Who will host ...?", "Who is the chair of ...?": what the
 # answer does, the first word after "who" but auxiliaries and articles.
 _WHO_DOES = re.compile(
-    r"\s*who\s+(?:(?:will|would|did|does|do|is|was|are|were|has|have|had|can|could|"
-    r"currently|now|the|a|an)\s+)*([\w’'-]+)", re.I)
+    rf"\s*who\s+(?:(?:{'|'.join((*AUXILIARIES, *MODALS, 'currently', 'now', 'the', 'a', 'an'))})"
+    r"\s+)*([\w’'-]+)", re.I)
 
 
 def _acting_countries(sentence: str, doing: set[str], asked: set[str]) -> list[tuple[int, int]]:
