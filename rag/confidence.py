@@ -36,6 +36,7 @@ from rag.lexical import (
 from rag.names import CorpusNames, asked_names, shown_name, shown_runs, without_set_aside
 from rag.occasions import unplaced_occasion
 from rag.offices import asked_leading, asked_office, asks_holder, holds_office, names_leading
+from rag.opposites import opposed
 from rag.questions import DOCUMENT_NOUNS, AnswerType
 from rag.schema import Doubt, Sentence
 from rag.spans import candidates, consequence_only
@@ -119,6 +120,10 @@ MISSING_ATTRIBUTE_CONFIDENCE = 0.3
 # "What was the motto of the previous summit?" over a document on the upcoming
 # one (``occasions``): it never speaks of the occasion asked about.
 UNPLACED_OCCASION_CONFIDENCE = 0.2
+# "When was the service unofficially launched?" over "The service was officially
+# launched on 1 October 1998" (``opposites``): the sentence says the reverse of
+# what the question asks about.
+OPPOSITE_WORD_CONFIDENCE = 0.2
 _OWNED_Q = re.compile(
     r"\b([a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
 # Nouns that say how much of something, not whose it is.
@@ -183,10 +188,11 @@ MISSING_PREDICATE = "missing_predicate"
 CONSEQUENCE_ONLY = "consequence_only"
 MISSING_ATTRIBUTE = "missing_attribute"
 UNPLACED_OCCASION = "unplaced_occasion"
+OPPOSITE_WORD = "opposite_word"
 RULES = (TYPE_MISS, UNKNOWN_NAME, NAME_ELSEWHERE, RARE_NAME_ABSENT, SWAPPED_NAME,
          MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE, MISSING_NEGATION,
          NO_INSTANCE, CONSEQUENCE_ONLY, MISSING_SPEECH, MISSING_PREDICATE,
-         MISSING_ATTRIBUTE, UNPLACED_OCCASION)
+         MISSING_ATTRIBUTE, UNPLACED_OCCASION, OPPOSITE_WORD)
 
 
 class ConfidenceRules:
@@ -326,6 +332,10 @@ class ConfidenceRules:
             yield UNPLACED_OCCASION_CONFIDENCE, Doubt(
                 UNPLACED_OCCASION, f"The question asks about the {occasion}, which {where} "
                 "never speaks of.")
+        if (opposite := opposed(question, best.text)) is not None:
+            yield OPPOSITE_WORD_CONFIDENCE, Doubt(
+                OPPOSITE_WORD, f"The question asks about “{opposite[0]}”, and the closest "
+                f"sentence says “{opposite[1]}”.")
         if (kind is not AnswerType.REASON and (negation := _negation(question)) is not None
                 and not _DENIES.search(self._near(best))):
             yield MISSING_NEGATION_CONFIDENCE, Doubt(

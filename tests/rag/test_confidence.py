@@ -63,6 +63,8 @@ from tests.rag.helpers import OneDocument, Over
         # reason, which the article never gives.
         ("Why is the passage of goods through the Red Sea blocked?",
          "CONSEQUENCE_ONLY_CONFIDENCE", 0.2),
+        # The initiatives "can be supported by larger countries".
+        ("Which smaller countries support the initiatives?", "OPPOSITE_WORD_CONFIDENCE", 0.2),
     ],
 )
 def test_confidence_rules_for_what_the_document_cannot_say(
@@ -540,6 +542,8 @@ def test_an_office_acronym_is_held_by_its_words(one_document: OneDocument) -> No
         ("What did Tokayev tell the security secretaries in 2019?", "missing_figure", "“2019”"),
         ("What is the capital of Kazakhstan?", "owned_elsewhere", "“capital of Kazakhstan”"),
         ("who is the ceo of tesla", "missing_office", "who is the ceo,"),
+        ("Which countries oppose the initiatives of middle powers?", "opposite_word",
+         "“oppose”, and the closest sentence says “supported”"),
     ],
 )
 def test_an_abstention_says_which_rule_doubted_it(engine: Engine, question: str, rule: str,
@@ -658,6 +662,10 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "Where was the previous summit held?", AnswerType.ENTITY, "The upcoming",
          [("unplaced_occasion", "The question asks about the previous summit, which the "
                                 "document never speaks of.")]),
+        ({"d": "The digital service was officially launched on 1 October 1998."},
+         "When was the digital service unofficially launched?", AnswerType.DATE, "The digital",
+         [("opposite_word", "The question asks about “unofficially”, and the closest "
+                            "sentence says “officially”.")]),
         ({"d": "Heavy rain flooded the valley road, which forced drivers to take the pass."},
          "Why was the valley road flooded?", AnswerType.REASON, "Heavy rain",
          [("consequence_only", "The question asks why, and the closest sentence tells what "

@@ -1,0 +1,140 @@
+"""Words of opposite sense: a question asking about what the text says the reverse of.
+
+"When was BSkyB's digital service unofficially launched?" over "BSkyB's digital
+service was officially launched on 1 October 1998": every other word matches, so
+the sentence ranks first and its date looks like an answer, but the text says
+nothing of an unofficial launch. SQuAD v2.0's unanswerable questions are often
+made so, by turning one word of a sentence into its opposite ("gained" into
+"lost", "most" into "least", "east" into "south"). A question word that the
+closest sentence lacks while holding its opposite is such a question.
+
+Words are compared as written, with their regular inflections ("gain",
+"gained"), stop words kept ("most", "before"): ``lexical.tokenize`` would drop
+some of them, and its stems join words of other senses ("important" and
+"import").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rag.lexical import WORDS
+
+# Words of opposite sense, as written, each side with its irregular forms; each
+# word stands for its regular inflections too (``_forms``). Only words whose
+# opposite is a single word with no other common sense: not "close" ("close
+# ties"), "up"/"down" ("set up"), "right"/"left".
+_PAIRS = (
+    "most / least", "largest biggest / smallest", "highest / lowest", "maximum / minimum",
+    "more / less fewer", "larger bigger / smaller", "higher / lower",
+    "increase / decrease", "rise rose risen / fall fell fallen", "gain / lose lost",
+    "win won / lose lost", "victory / defeat", "first / last", "before / after",
+    "earlier / later", "earliest / latest", "north / south", "east / west",
+    "northern / southern", "eastern / western", "northernmost / southernmost",
+    "easternmost / westernmost", "above / below", "inside / outside", "upper / lower",
+    "inner / outer", "internal / external", "buy bought / sell sold",
+    "accept / reject", "approve / reject disapprove", "allow / forbid forbade ban",
+    "include / exclude", "legal / illegal", "public / private", "success / failure",
+    "succeed / fail", "strongest / weakest", "strong / weak", "best / worst",
+    "better / worse", "oldest / newest youngest", "older / younger newer",
+    "richest wealthiest / poorest", "rich wealthy / poor", "hottest warmest / coldest",
+    "wettest / driest", "longest / shortest", "heaviest / lightest",
+    "deepest / shallowest", "fastest / slowest", "agree / disagree",
+    "advantage / disadvantage", "appear / disappear", "connect / disconnect",
+    "majority / minority", "men / women", "male / female", "arrival / departure",
+    "arrive / depart", "birth / death", "born / died", "start / finish end",
+    "begin began begun / end", "beginning / end", "entrance / exit", "ancient / modern",
+    "permanent / temporary", "domestic / foreign", "urban / rural",
+    "hardest / easiest", "support / oppose",
+)
+# "unofficially" is "officially" denied, as "non-member" is "member": the rest
+# is a word of at least this many letters ("unit" and "until" deny nothing).
+_NEGATING_PREFIXES = ("un", "non")
+_NEGATED_MIN_CHARS = 4
+_NOT_NEGATED = frozenset(("unless",))
+# ... unless the sentence denies: "20% claim no religion" says who is non-religious.
+_DENIAL = re.compile(r"\b(?:no|not|none|never|without)\b|n[’']t\b", re.I)
+
+
+_VOWELS = "aeiou"
+
+
+def _forms(word: str) -> set[str]:
+    """``word`` and its regular inflections: "gain" gives "gains", "gained" and
+    "gaining"; "rise" "rises", "rised" and "rising". A stem would join words of
+    other senses ("important" and "import", "majority" and "major")."""
+    forms = {word, word + "s", word + "es", word + "ed", word + "ing"}
+    if word.endswith("e"):
+        forms |= {word + "d", word[:-1] + "ing"}
+    if word.endswith("y"):
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    # A short vowel before a final consonant doubles it: "win", "winning".
+    if len(word) > 2 and word[-1] not in _VOWELS + "wy" and word[-2] in _VOWELS \
+            and word[-3] not in _VOWELS:
+        forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
+    return forms
+
+
+@lru_cache(maxsize=1)
+def _opposites() -> dict[str, frozenset[str]]:
+    """Each form of a paired word (``_forms``) with the forms of its opposites."""
+    table: dict[str, set[str]] = {}
+    for pair in _PAIRS:
+        first, second = (set().union(*map(_forms, side.split())) for side in pair.split(" / "))
+        for form in first:
+            table.setdefault(form, set()).update(second)
+        for form in second:
+            table.setdefault(form, set()).update(first)
+    return {form: frozenset(others) for form, others in table.items()}
+
+
+def _denied(word: str) -> str | None:
+    """``word`` without a negating prefix ("unofficially" gives "officially",
+    "non-member" "member"), if it has one."""
+    if word in _NOT_NEGATED:
+        return None
+    for prefix in _NEGATING_PREFIXES:
+        rest = word[len(prefix) :].lstrip("-")
+        if word.startswith(prefix) and len(rest) >= _NEGATED_MIN_CHARS:
+            return rest
+    return None
+
+
+def opposed(question: str, sentence: str) -> tuple[str, str] | None:
+    """A word of ``question`` that ``sentence`` lacks, and the word of opposite
+    sense that ``sentence`` holds instead, if any.
+
+    Args:
+        question: The question, as the engine reads it.
+        sentence: The closest sentence.
+
+    Returns:
+        ("unofficially", "officially") for "When was the service unofficially
+        launched?" over "The service was officially launched on 1 October 1998";
+        None when the sentence holds the question's word too (in any of its
+        forms), or the question holds both ("from north to south"), or, for a
+        word with a negating prefix, when the sentence denies something
+        ("non-religious" over "20% claim no religion").
+    """
+    asked = _words(question)
+    given = _words(sentence)
+    table = _opposites()
+    denies = _DENIAL.search(sentence) is not None
+    for word in asked:
+        if _forms(word) & given:
+            continue
+        opposites = set(table.get(word, ()))
+        if not denies:
+            if (rest := _denied(word)) is not None:
+                opposites |= _forms(rest)
+            opposites |= {said for said in given if _denied(said) in _forms(word)}
+        for other in sorted(opposites & given):
+            if other not in asked and not (table.get(other, frozenset()) & asked - {word}):
+                return word, other
+    return None
+
+
+def _words(text: str) -> set[str]:
+    """The words of ``text``, lower-cased, as written."""
+    return {word for word in (w.lower().strip("’'-") for w in WORDS.findall(text)) if word}

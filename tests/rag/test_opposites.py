@@ -1,0 +1,52 @@
+import pytest
+
+from rag.opposites import opposed
+
+
+@pytest.mark.parametrize(("question", "sentence", "words"), [
+    # SQuAD v2.0's way of making a question unanswerable: one word turned round.
+    ("When was the digital service unofficially launched?",
+     "The digital service was officially launched on 1 October 1998.",
+     ("unofficially", "officially")),
+    ("How many subscribers were lost within two months?",
+     "Within two months, BSkyB gained 400,000 new subscribers.", ("lost", "gained")),
+    # A stop word ("most") counts.
+    ("What was the UK's least popular TV service?",
+     "It was the UK's most popular digital TV service.", ("least", "most")),
+    ("Which smaller countries support the initiatives?",
+     "Middle powers advance initiatives, which can be supported by larger countries.",
+     ("smaller", "larger")),
+    # Irregular forms of one side: "won" and "lose" are "win" and "lost".
+    ("When did the team lose?", "The team won the cup in 1966.", ("lose", "won")),
+    # "non-" and "un-" deny the word after them, either way round.
+    ("Which country is a non-member?", "Turkey is a member of the group.",
+     ("non-member", "member")),
+    ("Which states are members?", "The states are non-members of the group.",
+     ("members", "non-members")),
+])
+def test_a_question_word_the_sentence_turns_round(question: str, sentence: str,
+                                                  words: tuple[str, str]) -> None:
+    assert opposed(question, sentence) == words
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # The sentence holds the question's word too, in another form.
+    ("When did the SCO gain members?", "The SCO gained members and lost none."),
+    ("When did the team win?", "They were winning until the end."),
+    # The question holds both words.
+    ("What runs from north to south?", "The south road runs along the coast."),
+    # Words a stem would join to a paired word mean something else: "important"
+    # is no "import", "majority" no "major", "likely" no "like".
+    ("What does Kazakhstan export?", "Transport is important for Kazakhstan."),
+    ("What is a major factor?", "A minority of members voted."),
+    # A sentence that denies says what a negated word asks: "no religion".
+    ("How many Victorians are non-religious?", "Around 20% of Victorians claim no religion "
+     "and are not religious."),
+    # Too short a rest to be a word denied ("unit", "until", "unless").
+    ("What happens unless it rains?", "Less rain falls in June."),
+    ("What is the unit of length?", "It is about 1,230 kilometres long."),
+    # Nothing turned round.
+    ("When was the SCO founded?", "Founded in 2001, the organization has grown."),
+])
+def test_no_word_turned_round(question: str, sentence: str) -> None:
+    assert opposed(question, sentence) is None
