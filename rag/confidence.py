@@ -26,7 +26,6 @@ from rag.instances import asked_noun, names_no_instance
 from rag.lexical import (
     DEMONYM_SUFFIXES,
     NUMERALS,
-    WH_WORDS,
     WORDS,
     YES_NO_OPENING,
     Vocabulary,
@@ -34,6 +33,7 @@ from rag.lexical import (
     tokenize,
 )
 from rag.names import CorpusNames, asked_names, shown_name, shown_runs, without_set_aside
+from rag.negation import affirmed, denied, denies, negation
 from rag.occasions import unplaced_occasion
 from rag.offices import asked_leading, asked_office, asks_holder, holds_office, names_leading
 from rag.opposites import opposed
@@ -124,6 +124,10 @@ UNPLACED_OCCASION_CONFIDENCE = 0.2
 # launched on 1 October 1998" (``opposites``): the sentence says the reverse of
 # what the question asks about.
 OPPOSITE_WORD_CONFIDENCE = 0.2
+# "What company has veto over the channels?" over "BSkyB has no veto over the
+# presence of channels" (``negation``): the sentence denies what the question
+# takes as so.
+DENIED_CONFIDENCE = 0.2
 _OWNED_Q = re.compile(
     r"\b([a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
 # Nouns that say how much of something, not whose it is.
@@ -189,10 +193,11 @@ CONSEQUENCE_ONLY = "consequence_only"
 MISSING_ATTRIBUTE = "missing_attribute"
 UNPLACED_OCCASION = "unplaced_occasion"
 OPPOSITE_WORD = "opposite_word"
+DENIED = "denied"
 RULES = (TYPE_MISS, UNKNOWN_NAME, NAME_ELSEWHERE, RARE_NAME_ABSENT, SWAPPED_NAME,
          MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE, MISSING_NEGATION,
          NO_INSTANCE, CONSEQUENCE_ONLY, MISSING_SPEECH, MISSING_PREDICATE,
-         MISSING_ATTRIBUTE, UNPLACED_OCCASION, OPPOSITE_WORD)
+         MISSING_ATTRIBUTE, UNPLACED_OCCASION, OPPOSITE_WORD, DENIED)
 
 
 class ConfidenceRules:
@@ -336,11 +341,19 @@ class ConfidenceRules:
             yield OPPOSITE_WORD_CONFIDENCE, Doubt(
                 OPPOSITE_WORD, f"The question asks about “{opposite[0]}”, and the closest "
                 f"sentence says “{opposite[1]}”.")
-        if (kind is not AnswerType.REASON and (negation := _negation(question)) is not None
-                and not _DENIES.search(self._near(best))):
-            yield MISSING_NEGATION_CONFIDENCE, Doubt(
-                MISSING_NEGATION, f"The question asks what is not so (“{negation}”), "
-                "and the closest sentence denies nothing.")
+        if kind is not AnswerType.REASON and (negated := negation(question)) is not None:
+            if not denies(self._near(best)):
+                yield MISSING_NEGATION_CONFIDENCE, Doubt(
+                    MISSING_NEGATION, f"The question asks what is not so (“{negated}”), "
+                    "and the closest sentence denies nothing.")
+            elif (said := affirmed(question, best.text)) is not None:
+                yield MISSING_NEGATION_CONFIDENCE, Doubt(
+                    MISSING_NEGATION, f"The question asks what is not so (“{negated}”), "
+                    f"and the closest sentence says it is so (“{said}”).")
+        elif (denial := denied(question, best.text)) is not None:
+            yield DENIED_CONFIDENCE, Doubt(
+                DENIED, f"The closest sentence denies what the question takes as so "
+                f"(“{denial}”).")
 
     def _reports(self, sentence: Sentence, speaker: frozenset[str],
                  topic: frozenset[str]) -> bool:
@@ -443,47 +456,10 @@ class ConfidenceRules:
                             self.vocabulary, self.proper_nouns)
 
 
-# How a question asks what is not so, and how a sentence says it: the words both
-# use, and a verb's "n't".
-_NOT = r"not|never|cannot"
-_NOT_CONTRACTED = r"n[’']t\b"
-_NEGATED_Q = re.compile(rf"\b(?:{_NOT}|no\s+longer)\b|\w+{_NOT_CONTRACTED}", re.I)
-# Where a question's asking clause opens: at the first question word opening the
-# question or following a comma, semicolon, colon or a sentence's end.
-_ASKING = re.compile(rf"(?:^|(?<=[,;:.!?])\s*)(?=(?:{'|'.join(WH_WORDS)})\b)", re.I)
-# Negations that ask nothing negative: a yes/no question (``YES_NO_OPENING``:
-# "Didn't the SCO start with six members?", "Is the US not a member?") is answered
-# by what is so as well; "not only ... but also" and "if not" add, they do not deny.
-_ADDING = re.compile(r"not\s+(?:only|just|merely|least|counting|including)\b", re.I)
-_IF_NOT = re.compile(r"\bif\s+$", re.I)
-# "only" denies the rest: "Only BYD sells cars in Europe" says who does not.
-_DENIES = re.compile(
-    rf"\b(?:{_NOT}|no|none|nobody|nothing|neither|nor|without|unable|impossible|"
-    r"instead|rather|"
-    rf"except|lacks?|lacked|lacking|fail(?:s|ed)?|refus(?:e|es|ed)|only)\b|{_NOT_CONTRACTED}",
-    re.I)
-
-
 # Words a yes/no question uses to ask about the text, not about the world: "Does
 # the article mention Tesla?" asks only whether a sentence names Tesla.
 _ABOUT_THE_TEXT = frozenset(tokenize(" ".join(
     ("mention", "report", "talk", "write", "written", *DOCUMENT_NOUNS))))
-
-
-def _negation(question: str) -> str | None:
-    """The first word of ``question`` asking what is not so ("never", "doesn't"),
-    if any; in a yes/no question, and as "not only" or "if not", there is none.
-
-    Only the asking clause counts: "I never caught his name, who is he?" asks for
-    a name.
-    """
-    asking = _ASKING.search(question)
-    start = asking.start() if asking else 0
-    if YES_NO_OPENING.match(question, start):
-        return None
-    return next((match.group() for match in _NEGATED_Q.finditer(question, start)
-                 if not (_ADDING.match(question, match.start())
-                         or _IF_NOT.search(question, start, match.start()))), None)
 
 
 _GENERIC_BODY = re.compile(rf"\b(?:{'|'.join(GENERIC_BODY_NOUNS)})\b", re.I)

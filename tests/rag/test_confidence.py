@@ -666,6 +666,17 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "When was the digital service unofficially launched?", AnswerType.DATE, "The digital",
          [("opposite_word", "The question asks about “unofficially”, and the closest "
                             "sentence says “officially”.")]),
+        ({"d": "BSkyB has no veto over the presence of channels on the guide."},
+         "What company has veto over the presence of channels?", AnswerType.OTHER, "BSkyB",
+         [("denied", "The closest sentence denies what the question takes as so (“no "
+                     "veto”).")]),
+        # A neighbour denies something, the sentence says so of what is asked.
+        ({"d": "In July 2013, the court found that the name infringed the trademark. The "
+               "company will not appeal."},
+         "When did the court find that the name did not infringe the trademark?",
+         AnswerType.DATE, "In July",
+         [("missing_negation", "The question asks what is not so (“not”), and the closest "
+                               "sentence says it is so (“infringed”).")]),
         ({"d": "Heavy rain flooded the valley road, which forced drivers to take the pass."},
          "Why was the valley road flooded?", AnswerType.REASON, "Heavy rain",
          [("consequence_only", "The question asks why, and the closest sentence tells what "

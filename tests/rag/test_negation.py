@@ -1,0 +1,78 @@
+import pytest
+
+from rag.negation import affirmed, denied, denies, negation
+
+
+@pytest.mark.parametrize(("question", "word"), [
+    ("Which company doesn't sell cars in Europe?", "doesn't"),
+    ("Who never attended the summit?", "never"),
+    # Only the asking clause counts.
+    ("I never knew this, which company sells cars?", None),
+    # Answered by what is so as well, or adding, not denying.
+    ("Doesn't Tesla sell cars in Europe?", None),
+    ("Which company not only sells cars but also vans?", None),
+    ("Which company sells cars, if not Tesla?", None),
+])
+def test_a_question_asking_what_is_not_so(question: str, word: str | None) -> None:
+    assert negation(question) == word
+
+
+@pytest.mark.parametrize(("question", "sentence", "words"), [
+    ("What company has veto over the presence of channels?",
+     "BSkyB has no veto over the presence of channels on their EPG.", "no veto"),
+    # Words such as "be" or "yet" may stand between.
+    ("When did Virgin Media offer the linear channels?",
+     "Nonetheless, the linear channels were not offered.", "not offered"),
+    ("When did Microsoft decide to appeal the ruling?",
+     "Microsoft will not appeal the ruling.", "not appeal"),
+    ("Which treaty did the states sign in 2001?",
+     "The states have not yet signed the treaty.", "not yet signed"),
+    ("How far did the bank raise rates?", "The bank left rates alone without raising them.",
+     "without raising"),
+])
+def test_a_sentence_denying_what_the_question_takes_as_so(question: str, sentence: str,
+                                                          words: str) -> None:
+    assert denied(question, sentence) == words
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # Answered yes or no: the denial answers it.
+    ("Is Turkey a member of the SCO?", "Turkey is not a member of the SCO."),
+    # The question denies something itself.
+    ("What did Virgin Media concentrate on instead of offering linear channels?",
+     "The linear channels were not offered, Virgin Media instead concentrating on VOD."),
+    # The sentence says the word undenied as well.
+    ("What do encrypted broadcasts require to view?",
+     "Some are encrypted but do not require a subscription; others require a card."),
+    # "not until", "no more than": no denial of what follows.
+    ("When was the society founded?", "It was not until 1990 that the society was founded."),
+    ("How many members does the council have?", "It has no more than nine members."),
+    # A name is no claim denied.
+    ("What replaced the Sky box?", "Sets came without Sky boxes after 2011."),
+    # Another word denied.
+    ("What does the SCO offer?", "The SCO does not impose rules; it offers a platform."),
+])
+def test_no_denial_of_what_the_question_asks(question: str, sentence: str) -> None:
+    assert denied(question, sentence) is None
+
+
+@pytest.mark.parametrize(("question", "sentence", "word"), [
+    ("When did the court find that the name did not infringe the trademark?",
+     "In July 2013, the court found that the name infringed the trademark.", "infringed"),
+    ("Which companies never agreed to terminate their proceedings?",
+     "Both BSkyB and Virgin Media agreed to terminate all proceedings.", "agreed"),
+    # A sentence denying anything may be saying what is not so: left to read.
+    ("Which company doesn't sell cars in Asia?", "Tesla sells cars in Europe, BYD does not.",
+     None),
+    # A question asking what is so.
+    ("Which company sells cars in Asia?", "Tesla sells cars in Asia.", None),
+])
+def test_a_sentence_saying_so_of_what_the_question_asks_is_not(
+        question: str, sentence: str, word: str | None) -> None:
+    assert affirmed(question, sentence) == word
+
+
+def test_words_that_deny() -> None:
+    assert denies("Only BYD sells cars in Europe.")
+    assert denies("Tesla does not sell cars.")
+    assert not denies("Tesla sells cars in Europe.")
