@@ -21,9 +21,10 @@ from rag.coreference import (
 from rag.instances import asked_noun, names_by_name
 from rag.lexical import Vocabulary, coverage, id_terms, idf_table, tokenize
 from rag.questions import DOCUMENT_REFERENCE, AnswerType, answer_type
+from rag.reasons import CONSEQUENCE_OPENING, REASON_PHRASE
 from rag.schema import Doubt, Passage, Quote, Sentence
 from rag.sentences import MARKDOWN_HEADING as _MARKDOWN_HEADING
-from rag.spans import REASON_PHRASE, WHERE_Q, candidates, narrow, proper_noun_words
+from rag.spans import WHERE_Q, candidates, narrow, proper_noun_words
 
 # Weights of the sentence score, tuned on eval/gold/dev.jsonl and the shared SQuAD
 # sample, never on the test part. Dense similarity
@@ -98,18 +99,6 @@ QUOTE_MARGIN = 0.3
 # sentences: "The fight against terrorism ... remains a priority. To this end, ..."
 # reads as one piece of evidence, and leaves the other quote slots for other places.
 MAX_QUOTE_SENTENCES = 2
-# A sentence opening with one of these states a consequence of the sentence before
-# it ("In this regard, the development of relations with the countries of Eurasia
-# becomes key for China"). Asked "why" about it, the cause is that sentence before,
-# which then joins the quote. "So," is left out: news writing uses it for "for
-# example" as often as for "therefore".
-_CONSEQUENCE = re.compile(
-    r"\s*(?:in this regard|for this reason|for that reason|therefore|thus(?! far\b)|hence|"
-    r"accordingly|as a result(?! of\b(?! (?:this|that)\b))|consequently|that is why|"
-    r"this is why|because of this)\b",
-    re.I)
-
-
 # A sentence with its score and the part of it that is type evidence.
 _Scored = tuple[float, Sentence, float]
 
@@ -323,7 +312,7 @@ class Answerer:
     def _cause(self, sentence: Sentence) -> Sentence | None:
         """The sentence whose consequence ``sentence`` states, if it opens by saying so."""
         sid = sentence.sentence_id
-        opening = _CONSEQUENCE.match(sentence.text)
+        opening = CONSEQUENCE_OPENING.match(sentence.text)
         # "Therefore, X, due to Y" gives its own reason.
         if sid == 0 or opening is None or REASON_PHRASE.search(sentence.text, opening.end()):
             return None

@@ -38,8 +38,9 @@ from rag.occasions import unplaced_occasion
 from rag.offices import asked_leading, asked_office, asks_holder, holds_office, names_leading
 from rag.opposites import opposed
 from rag.questions import DOCUMENT_NOUNS, AnswerType
+from rag.reasons import consequence_only
 from rag.schema import Doubt, Sentence
-from rag.spans import candidates, consequence_only
+from rag.spans import candidates
 from rag.speech import reports_speech, speech_asked
 
 # When even the best sentence holds no span of the asked type ("How many ...?" over a

@@ -50,6 +50,7 @@ from rag.people import (
     strip_asked,
 )
 from rag.questions import BODY_Q, CITY_Q, WHICH_PEOPLE, AnswerType, answer_type
+from rag.reasons import reason_spans
 
 # "Where ...?" is answered by a place, and English puts a place after a locative
 # preposition ("in Almaty", "at the site of"); "heads of state of Kazakhstan" names
@@ -107,52 +108,6 @@ _NOT_PLACES = frozenset({
     # "in the energy sector": a field of activity.
     "sector", "sectors", "sphere", "spheres", "domain", "domains", "realm", "industry",
 })
-# Phrases that state a reason or purpose ("is aimed at", "This helps ...").
-REASON_PHRASE = re.compile(
-    r"\b(because|since|due to|owing to|thanks to|as a result|so that|in order to|aim(?:s|ed)? "
-    r"(?:at|to)|help(?:s|ed)?|therefore|for this reason|"
-    # The verbs only: "forces ... to", not "Russian forces" or "in force".
-    r"forc(?:es|ed|ing)\s+(?:[\w’'-]+\s+){0,8}?to|caused|causing|prompt(?:s|ed)|"
-    r"resulted\s+in|"
-    r"allow(?:s|ing)?|lead(?:s)? to|to ensure|designed to|intended to)\b"
-    # "Considering its importance, ...", not "The council is considering ...".
-    r"|(?:^|(?<=[,;]\s))considering\b",
-    re.I,
-)
-
-
-# Phrases of REASON_PHRASE that lead from a cause to what it brings about:
-# "X forces Y to Z" says why Z happens, not why X does.
-_LEADS_TO = re.compile(r"forc|caus|prompt|result|allow|lead|help", re.I)
-_BY_AFTER = re.compile(r"\s+by\b", re.I)
-_TO_BEFORE = re.compile(r"\bto\s+$", re.I)
-
-
-def _consequence_of_asked(sentence: str, phrase: re.Match[str], question: str) -> bool:
-    """Whether ``phrase`` leads from what the question asks about to something
-    else: "The very fact of blocking the passage of goods through the Red Sea
-    forces ... states to diversify transport routes" gives the blocking's
-    consequence, not the reason for it ("Why is the passage ... blocked?"). The
-    question's terms all stand before the phrase, none in or after it."""
-    if (not _LEADS_TO.match(phrase.group())
-            # "was caused by heavy rain" gives the cause after the phrase, and
-            # "founded to help ensure security" a purpose: reasons, both.
-            or _BY_AFTER.match(sentence, phrase.end())
-            or _TO_BEFORE.search(sentence, 0, phrase.start())):
-        return False
-    asked = set(tokenize(question))
-    return (not asked.isdisjoint(tokenize(sentence[: phrase.start()]))
-            and asked.isdisjoint(tokenize(sentence[phrase.start() :])))
-
-
-def consequence_only(sentence: str, question: str) -> bool:
-    """Whether every reason ``sentence`` states leads from what the question asks
-    about to something else (``_consequence_of_asked``), so that it says what
-    that brings about and not why it happens."""
-    phrases = list(REASON_PHRASE.finditer(sentence))
-    return bool(phrases) and all(_consequence_of_asked(sentence, m, question) for m in phrases)
-
-
 def candidates(sentence: str, kind: AnswerType, question: str,
                proper_nouns: Collection[str] | None = None) -> list[tuple[int, int]]:
     """Spans of ``kind`` in ``sentence`` that the question does not already contain.
@@ -170,8 +125,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         return []
     if kind is AnswerType.REASON:
         # A reason is a clause, not a span we cut out; only its presence counts.
-        return [m.span() for m in REASON_PHRASE.finditer(sentence)
-                if not _consequence_of_asked(sentence, m, question)]
+        return reason_spans(sentence, question)
     if kind is AnswerType.EXPANSION:
         acronym = asked_acronym(question)
         return spelled_out(acronym, sentence) if acronym else []

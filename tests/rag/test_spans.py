@@ -6,7 +6,7 @@ import pytest
 
 from rag.questions import AnswerType
 from rag.schema import Document
-from rag.spans import candidates, consequence_only, narrow, proper_noun_words
+from rag.spans import candidates, narrow, proper_noun_words
 
 FOUNDED = ("Founded in 2001, the organization has grown from six members to a robust platform "
            "of nine member states, three observer states and 14 dialogue partners.")
@@ -965,31 +965,6 @@ def test_stop_words_alone_are_no_name_or_place() -> None:
     found = [sentence[s:e] for s, e in candidates(sentence, AnswerType.ENTITY, question)]
     assert "The" not in found and "São Paulo" in found
 
-
-@pytest.mark.parametrize(("question", "only"), [
-    # The question's blocking stands before "forces ... to": what it brings about.
-    ("Why is the passage of goods through the Red Sea blocked?", True),
-    # The question's routes stand after it: the blocking is their reason.
-    ("Why do states diversify transport routes?", False),
-])
-def test_a_reason_leading_from_the_asked_thing_is_its_consequence(question: str,
-                                                                   only: bool) -> None:
-    sentence = ("The very fact of blocking the passage of goods through the Red Sea forces "
-                "both large transport companies and states to diversify transport routes.")
-    assert consequence_only(sentence, question) is only
-    assert bool(candidates(sentence, AnswerType.REASON, question)) is not only
-
-
-def test_a_reason_given_for_the_asked_thing_is_no_mere_consequence() -> None:
-    # "because" gives the road's reason, whatever stands before it.
-    assert not consequence_only("The valley road flooded because heavy rain fell.",
-                                "Why did the valley road flood?")
-    assert not consequence_only("The road is closed.", "Why is the road closed?")
-    # A passive gives the cause after the phrase; "to help" a purpose.
-    assert not consequence_only("The flooding of the valley road was caused by heavy rain.",
-                                "Why was the valley road flooded?")
-    assert not consequence_only("The SCO was founded in 2001 to help ensure security.",
-                                "Why was the SCO founded?")
 
 
 def test_an_event_or_document_is_no_one_a_body_may_be() -> None:

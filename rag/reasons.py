@@ -1,0 +1,79 @@
+"""Reasons: how a sentence says why something happens, and when it does not.
+
+Asked "why", the answer is a clause, not a span cut out: a sentence stating a
+reason ("is aimed at", "due to", "This helps ..."), or the sentence before one
+opening with a consequence ("In this regard, ..."). A why-question that takes
+something false as so ("Why did the SCO shrink from nine members to six?") is
+matched best by a sentence about that thing that gives no reason for it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.lexical import tokenize
+
+# A sentence opening with one of these states a consequence of the sentence before
+# it ("In this regard, the development of relations with the countries of Eurasia
+# becomes key for China"). Asked "why" about it, the cause is that sentence before,
+# which then joins the quote. "So," is left out: news writing uses it for "for
+# example" as often as for "therefore".
+CONSEQUENCE_OPENING = re.compile(
+    r"\s*(?:in this regard|for this reason|for that reason|therefore|thus(?! far\b)|hence|"
+    r"accordingly|as a result(?! of\b(?! (?:this|that)\b))|consequently|that is why|"
+    r"this is why|because of this)\b",
+    re.I)
+
+
+# Phrases that state a reason or purpose ("is aimed at", "This helps ...").
+REASON_PHRASE = re.compile(
+    r"\b(because|since|due to|owing to|thanks to|as a result|so that|in order to|aim(?:s|ed)? "
+    r"(?:at|to)|help(?:s|ed)?|therefore|for this reason|"
+    # The verbs only: "forces ... to", not "Russian forces" or "in force".
+    r"forc(?:es|ed|ing)\s+(?:[\w’'-]+\s+){0,8}?to|caused|causing|prompt(?:s|ed)|"
+    r"resulted\s+in|"
+    r"allow(?:s|ing)?|lead(?:s)? to|to ensure|designed to|intended to)\b"
+    # "Considering its importance, ...", not "The council is considering ...".
+    r"|(?:^|(?<=[,;]\s))considering\b",
+    re.I,
+)
+
+
+# Phrases of REASON_PHRASE that lead from a cause to what it brings about:
+# "X forces Y to Z" says why Z happens, not why X does.
+_LEADS_TO = re.compile(r"forc|caus|prompt|result|allow|lead|help", re.I)
+_BY_AFTER = re.compile(r"\s+by\b", re.I)
+_TO_BEFORE = re.compile(r"\bto\s+$", re.I)
+
+
+def _consequence_of_asked(sentence: str, phrase: re.Match[str], question: str) -> bool:
+    """Whether ``phrase`` leads from what the question asks about to something
+    else: "The very fact of blocking the passage of goods through the Red Sea
+    forces ... states to diversify transport routes" gives the blocking's
+    consequence, not the reason for it ("Why is the passage ... blocked?"). The
+    question's terms all stand before the phrase, none in or after it."""
+    if (not _LEADS_TO.match(phrase.group())
+            # "was caused by heavy rain" gives the cause after the phrase, and
+            # "founded to help ensure security" a purpose: reasons, both.
+            or _BY_AFTER.match(sentence, phrase.end())
+            or _TO_BEFORE.search(sentence, 0, phrase.start())):
+        return False
+    asked = set(tokenize(question))
+    return (not asked.isdisjoint(tokenize(sentence[: phrase.start()]))
+            and asked.isdisjoint(tokenize(sentence[phrase.start() :])))
+
+
+def consequence_only(sentence: str, question: str) -> bool:
+    """Whether every reason ``sentence`` states leads from what the question asks
+    about to something else (``_consequence_of_asked``), so that it says what
+    that brings about and not why it happens."""
+    phrases = list(REASON_PHRASE.finditer(sentence))
+    return bool(phrases) and all(_consequence_of_asked(sentence, m, question) for m in phrases)
+
+
+def reason_spans(sentence: str, question: str) -> list[tuple[int, int]]:
+    """The spans of the reasons ``sentence`` states for what ``question`` asks
+    about: its ``REASON_PHRASE`` matches, less those leading from it to
+    something else (``_consequence_of_asked``)."""
+    return [m.span() for m in REASON_PHRASE.finditer(sentence)
+            if not _consequence_of_asked(sentence, m, question)]
