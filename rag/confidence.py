@@ -38,7 +38,7 @@ from rag.occasions import unplaced_occasion
 from rag.offices import asked_leading, asked_office, asks_holder, holds_office, names_leading
 from rag.opposites import opposed
 from rag.questions import DOCUMENT_NOUNS, AnswerType
-from rag.reasons import consequence_only
+from rag.reasons import CONSEQUENCE_OPENING, FOLLOWING_UP, WHY_Q, consequence_only, gives_reason
 from rag.schema import Doubt, Sentence
 from rag.spans import candidates
 from rag.speech import reports_speech, speech_asked
@@ -107,6 +107,12 @@ MISSING_SPEECH_CONFIDENCE = 0.2
 # ... forces states to diversify routes": what the blocking brings about, not
 # why it happens.
 CONSEQUENCE_ONLY_CONFIDENCE = 0.2
+# "Why did the SCO shrink from nine members to six?" over "Founded in 2001, the
+# organization has grown from six members to ... nine": a why-question taking
+# something false as so is matched best by a sentence about that thing, which
+# gives no reason for it (``reasons.gives_reason``). Only for questions asking
+# "why": "What is the purpose of X?" may be answered by what X does.
+NO_REASON_CONFIDENCE = 0.2
 # "Is Afghanistan a member of the SCO?" over "... to promote the reconstruction of
 # Afghanistan ...": a yes/no question is answered by a sentence that says
 # something of what it asks ("member"), not by one that shares only its names.
@@ -191,13 +197,14 @@ NO_INSTANCE = "no_instance"
 MISSING_SPEECH = "missing_speech"
 MISSING_PREDICATE = "missing_predicate"
 CONSEQUENCE_ONLY = "consequence_only"
+NO_REASON = "no_reason"
 MISSING_ATTRIBUTE = "missing_attribute"
 UNPLACED_OCCASION = "unplaced_occasion"
 OPPOSITE_WORD = "opposite_word"
 DENIED = "denied"
 RULES = (TYPE_MISS, UNKNOWN_NAME, NAME_ELSEWHERE, RARE_NAME_ABSENT, SWAPPED_NAME,
          MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE, MISSING_NEGATION,
-         NO_INSTANCE, CONSEQUENCE_ONLY, MISSING_SPEECH, MISSING_PREDICATE,
+         NO_INSTANCE, CONSEQUENCE_ONLY, NO_REASON, MISSING_SPEECH, MISSING_PREDICATE,
          MISSING_ATTRIBUTE, UNPLACED_OCCASION, OPPOSITE_WORD, DENIED)
 
 
@@ -268,6 +275,10 @@ class ConfidenceRules:
             yield CONSEQUENCE_ONLY_CONFIDENCE, Doubt(
                 CONSEQUENCE_ONLY, "The question asks why, and the closest sentence tells "
                 "what that leads to, not why it happens.")
+        elif (kind is AnswerType.REASON and WHY_Q.match(question)
+              and not gives_reason(self._with_cause(best))):
+            yield NO_REASON_CONFIDENCE, Doubt(
+                NO_REASON, "The question asks why, and the closest sentence gives no reason.")
         elif (kind is AnswerType.OTHER and (noun := asked_noun(question)) is not None
               and names_no_instance(best.text, question, noun)):
             yield NO_INSTANCE_CONFIDENCE, Doubt(
@@ -408,6 +419,21 @@ class ConfidenceRules:
     def _near_terms(self, sentence: Sentence) -> set[str]:
         """The terms of ``sentence`` and its neighbours (``_neighbours``)."""
         return set().union(*(self.terms[s.sentence_id] for s in self._neighbours(sentence)))
+
+    def _with_cause(self, sentence: Sentence) -> str:
+        """The text of ``sentence``, after the one before it where it opens with a
+        consequence ("In this regard, ...", ``CONSEQUENCE_OPENING``), and before
+        the one after it where that goes on about it ("This helps ...",
+        ``FOLLOWING_UP``)."""
+        sid = sentence.sentence_id
+        texts = [sentence.text]
+        if (sid > 0 and CONSEQUENCE_OPENING.match(sentence.text)
+                and self.sentences[sid - 1].doc_id == sentence.doc_id):
+            texts.insert(0, self.sentences[sid - 1].text)
+        if (sid + 1 < len(self.sentences) and self.sentences[sid + 1].doc_id == sentence.doc_id
+                and FOLLOWING_UP.match(self.sentences[sid + 1].text)):
+            texts.append(self.sentences[sid + 1].text)
+        return " ".join(texts)
 
     def _near(self, sentence: Sentence) -> str:
         """The text of ``sentence`` and its neighbours (``_neighbours``)."""

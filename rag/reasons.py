@@ -71,6 +71,37 @@ def consequence_only(sentence: str, question: str) -> bool:
     return bool(phrases) and all(_consequence_of_asked(sentence, m, question) for m in phrases)
 
 
+# A question asking why, as the engine reads it: "What is the purpose of X?" may
+# be answered by what X does.
+WHY_Q = re.compile(r"\s*(?:why|how\s+come)\b", re.I)
+# Grounds and purposes that ``REASON_PHRASE`` leaves out, as they earn no bonus in
+# ranking (they are common in sentences giving no reason for what a question
+# asks): "an opportunity for middle powers to advance their initiatives", "key
+# for China", "which will facilitate", "part of its broader strategy to".
+_GROUNDS = re.compile(
+    r"\b(?:opportunit(?:y|ies)|chance|platform|means|tool|need|necessary|needed|essential|"
+    r"vital|crucial|key|important|importance|priority|purpose|goal|aim|objective|"
+    r"interest|interested|interesting|strategy|policy|efforts?)\b"
+    r"(?:\s+[\w’'-]+){0,6}?\s+(?:to|for)\b"
+    r"|\bwhich\s+(?:will|would|can|could|should|may|might)\s+(?:facilitate|enable|promote|"
+    r"ensure|help|allow|strengthen|support|contribute|reduce|improve|increase|boost)\b"
+    r"|\bcontribut(?:e|es|ed|ing)\s+to\b|\bso\s+as\s+to\b|\bwith\s+a\s+view\s+to\b"
+    r"|\bin\s+(?:the\s+)?light\s+of\b|\bamid\b|\bagainst\s+the\s+backdrop\b"
+    # A purpose after what is made: "the creation of the SCO Energy Club to
+    # coordinate national energy policies" ("to the", "to a" lead to a place).
+    r"|\b(?:creat|establish|found|launch|form|set\s+up|design|develop|introduc|adopt)\w*"
+    r"(?:\s+[\w’'-]+){0,8}?\s+to\s+(?!(?:the|a|an|this|that|its|their)\b)[a-z]+",
+    re.I)
+# A sentence going on about the one before ("This helps strengthen economic
+# ties"): where the closest sentence says what, such a next one may say why.
+FOLLOWING_UP = re.compile(r"\s*(?:this|that|these|such|it)\b", re.I)
+
+
+def gives_reason(text: str) -> bool:
+    """Whether ``text`` states a reason, a purpose or a ground for something."""
+    return bool(REASON_PHRASE.search(text) or _GROUNDS.search(text))
+
+
 def reason_spans(sentence: str, question: str) -> list[tuple[int, int]]:
     """The spans of the reasons ``sentence`` states for what ``question`` asks
     about: its ``REASON_PHRASE`` matches, less those leading from it to

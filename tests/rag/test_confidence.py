@@ -63,6 +63,8 @@ from tests.rag.helpers import OneDocument, Over
         # reason, which the article never gives.
         ("Why is the passage of goods through the Red Sea blocked?",
          "CONSEQUENCE_ONLY_CONFIDENCE", 0.2),
+        # The organization grew from six to nine; no sentence says why it shrank.
+        ("Why did the SCO shrink from nine members to six?", "NO_REASON_CONFIDENCE", 0.2),
         # The initiatives "can be supported by larger countries".
         ("Which smaller countries support the initiatives?", "OPPOSITE_WORD_CONFIDENCE", 0.2),
     ],
@@ -666,6 +668,14 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "When was the digital service unofficially launched?", AnswerType.DATE, "The digital",
          [("opposite_word", "The question asks about “unofficially”, and the closest "
                             "sentence says “officially”.")]),
+        ({"d": "Almaty was declared the cultural capital of the SCO. The summit opens in "
+               "July."},
+         "Why was Almaty declared the cultural capital?", AnswerType.REASON, "Almaty",
+         [("no_reason", "The question asks why, and the closest sentence gives no reason.")]),
+        # The reason follows in a sentence going on about it: no doubt.
+        ({"d": "Almaty was declared the cultural capital of the SCO. This helps draw "
+               "tourists to the city."},
+         "Why was Almaty declared the cultural capital?", AnswerType.REASON, "Almaty", []),
         ({"d": "BSkyB has no veto over the presence of channels on the guide."},
          "What company has veto over the presence of channels?", AnswerType.OTHER, "BSkyB",
          [("denied", "The closest sentence denies what the question takes as so (“no "

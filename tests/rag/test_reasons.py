@@ -1,7 +1,7 @@
 import pytest
 
 from rag.questions import AnswerType
-from rag.reasons import consequence_only
+from rag.reasons import WHY_Q, consequence_only, gives_reason
 from rag.spans import candidates
 
 
@@ -29,3 +29,39 @@ def test_a_reason_given_for_the_asked_thing_is_no_mere_consequence() -> None:
                                 "Why was the valley road flooded?")
     assert not consequence_only("The SCO was founded in 2001 to help ensure security.",
                                 "Why was the SCO founded?")
+
+
+@pytest.mark.parametrize("text", [
+    "The adoption of the Energy Strategy is aimed at coordinating efforts.",
+    # Grounds and purposes that earn no bonus in ranking.
+    "The SCO provides an opportunity for middle powers to advance their initiatives.",
+    "In this regard, the development of relations with Eurasia becomes key for China.",
+    "The SCO plans an Investment Fund, which will facilitate large projects.",
+    "One of the key projects is the creation of the SCO Energy Club to coordinate "
+    "national energy policies.",
+    "This is part of Kazakhstan's broader strategy to support stability in the region.",
+])
+def test_a_reason_a_purpose_or_a_ground(text: str) -> None:
+    assert gives_reason(text)
+
+
+@pytest.mark.parametrize("text", [
+    "During the presidency of the SCO, the city of Almaty was declared the cultural and "
+    "tourist capital of the organization.",
+    "Founded in 2001, the organization has grown from six members to nine member states.",
+    # "to the" leads to a place, not to a purpose.
+    "The summit was moved from Almaty to the capital last year.",
+    "Digitalization and innovation play an important role in the future of the SCO.",
+])
+def test_no_reason(text: str) -> None:
+    assert not gives_reason(text)
+
+
+@pytest.mark.parametrize(("question", "why"), [
+    ("Why did the SCO shrink?", True),
+    ("how come the SCO matters?", True),
+    ("What is the purpose of the SCO Energy Club?", False),
+    ("What is the SCO?", False),
+])
+def test_a_question_asking_why(question: str, why: bool) -> None:
+    assert bool(WHY_Q.match(question)) is why
