@@ -34,6 +34,18 @@ _NOT_STOP = rf"(?!(?:{'|'.join(_PHRASE_STOPS)})\b)"
 _ASKED_NOUN = re.compile(
     rf"\s*(?:which|what)\s+((?:{_NOT_STOP}[\w’'-]+\s+){{0,3}}?)"
     rf"(?-i:(?P<noun>[a-z][\w-]*))(?:\s+(?:{'|'.join(_VERBS)})\b|[\s?.!]*$)", re.I)
+# A counted set, whose members are asked for by name whoever owns it: "Which 14
+# dialogue partners of the SCO" (as the engine reads "list the 14 dialogue
+# partners of the sco"), "What were the six founding members of the SCO?", "What
+# are the names of the three observer states?". Without a count, "What are the
+# SCO's main goals?" is answered by a description, and "of" would end too many
+# nouns ("the goals of the SCO").
+_COUNT = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
+          r"twenty|thirty|forty|fifty)")
+_COUNTED_NOUN = re.compile(
+    rf"\s*(?:which|what)\s+(?:(?:are|were)\s+(?:the\s+)?(?:names\s+of\s+(?:the\s+)?)?)?"
+    rf"{_COUNT}\s+((?:{_NOT_STOP}[\w’'-]+\s+){{0,3}}?)(?-i:(?P<noun>[a-z][\w-]*))"
+    r"(?:\s+of\s+[^?.!]*?)?[\s?.!]*$", re.I)
 # Nouns a description answers, not a name: "What greater role does the SCO
 # play?" is answered by "a role in shaping global governance".
 _DESCRIBED = frozenset(tokenize(
@@ -74,6 +86,7 @@ _COPULA_BEFORE = re.compile(
 # A name or a figure: what an instance of the kind is written with.
 _NAMING = re.compile(r"\b(?:[A-Z][\w’'.-]*|\d[\d.,%–-]*)|[$€£¥]\s?\d")
 _WORD = re.compile(r"[A-Za-z][\w’'-]*")
+_PROPER = re.compile(r"\b[A-Z][\w’'.-]*")
 
 
 def asked_noun(question: str) -> str | None:
@@ -92,7 +105,7 @@ def asked_noun(question: str) -> str | None:
     """
     if _FOR_END.search(question):
         return None
-    match = _ASKED_NOUN.match(question)
+    match = _ASKED_NOUN.match(question) or _COUNTED_NOUN.match(question)
     if match is None or set(tokenize(match.group("noun"))) & _DESCRIBED:
         return None
     return match.group("noun")
@@ -120,11 +133,25 @@ def names_no_instance(sentence: str, question: str, noun: str) -> bool:
     uses = [word for word in _WORD.finditer(sentence) if tokenize(word.group()) == stems]
     if not uses:
         return False
-    return not any(_names_one(sentence, use, asked) for use in uses)
+    by_name = _counted(question)
+    return not any(_names_one(sentence, use, asked, by_name) for use in uses)
 
 
-def _names_one(sentence: str, use: re.Match[str], asked: set[str]) -> bool:
-    """Whether the phrase around one use of the noun names an instance of it."""
+def _counted(question: str) -> bool:
+    """Whether ``question`` asks for the members of a counted set ("Which 14
+    dialogue partners ...?"): named ones answer it, not another kind ("nine member
+    states" for "the three observer states") nor another count."""
+    if _COUNTED_NOUN.match(question):
+        return True
+    match = _ASKED_NOUN.match(question)
+    return match is not None and re.search(rf"\b{_COUNT}\b", match.group(1), re.I) is not None
+
+
+def _names_one(sentence: str, use: re.Match[str], asked: set[str], by_name: bool = False) -> bool:
+    """Whether the phrase around one use of the noun names an instance of it (with
+    ``by_name``, by a proper name: ``_counted``)."""
+    if by_name:
+        return _names_by_proper_name(sentence, use, asked)
     before, after = sentence[: use.start()], sentence[use.end() :]
     words = before.split()
     # The noun's modifiers: the words before it back to an article, a
@@ -158,6 +185,26 @@ def _names_one(sentence: str, use: re.Match[str], asked: set[str]) -> bool:
         return True
     rest = " ".join(words[: len(words) - len(modifiers)])
     return bool(_COPULA_AFTER.match(after) or _COPULA_BEFORE.search(rest + " "))
+
+
+def _names_by_proper_name(sentence: str, use: re.Match[str], asked: set[str]) -> bool:
+    """Whether a proper name the question does not give stands around one use of
+    the noun: before it ("the Baltic states"), after it ("partners such as
+    Turkey", "partners: Turkey, Egypt"), in a list it closes ("Turkey, Egypt and
+    other partners", the sentence's first word aside), or a copula says what it
+    is ("The three observer states are ...")."""
+    before, after = sentence[: use.start()], sentence[use.end() :]
+    words = before.split()
+    nearby = " ".join([*words[1:][-_LIST_WORDS:], *after.split()[:_LIST_WORDS]])
+    if _new_proper(nearby, asked):
+        return True
+    return bool(_COPULA_AFTER.match(after) or _COPULA_BEFORE.search(before + " "))
+
+
+def _new_proper(text: str, asked: set[str]) -> bool:
+    """Whether ``text`` holds a capitalised word the question does not give."""
+    return any(not set(tokenize(found.group())) <= asked
+               for found in _PROPER.finditer(text) if tokenize(found.group()))
 
 
 def _new_name(text: str, asked: set[str]) -> bool:

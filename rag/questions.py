@@ -206,8 +206,10 @@ _SIGN_OFF = re.compile(
     r"(?:\s*[,;:.!?-]\s*(?:please|thank\s+you)|[\s,;:.!?-]*\b(?:thanks|pls|plz|thx))"
     r"(?:\s+(?:so\s+much|very\s+much|a\s+lot|in\s+advance))?[\s.!?]*$", re.I)
 # An order instead of a question: "Name the president ...", "List the countries
-# ...", "Give me the date ..." ask what "Which president ...?" asks.
-_ORDER = re.compile(rf"{_STARTS}(?:please\s+)?(?:name|list|give(?:\s+me)?|state|identify)"
+# ...", "Give me the date ..." ask what "Which president ...?" asks
+# ("Can you list the SCO's 14 dialogue partners?" is one too.)
+_ORDER = re.compile(rf"{_STARTS}(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
+                    r"(?:name|list|give(?:\s+me)?|state|identify)"
                     r"\s+(?:the|all(?:\s+the)?)\s+", re.I)
 # What a question asks a document to say: "Does the text mention ...?".
 _DOCUMENT_SAYING = (*SAYING_VERBS, ("mention", "mentions", "mentioned"),

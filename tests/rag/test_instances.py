@@ -15,6 +15,12 @@ from rag.instances import asked_noun, names_by_name, names_no_instance
     # The noun may end the question, as the engine reads "List the ...".
     ("Which 14 SCO dialogue partners.", "partners"),
     ("Which documents?", "documents"),
+    # A counted set, asked for whoever owns it or by its members' names.
+    ("Which 14 dialogue partners of the SCO", "partners"),
+    ("What were the six founding members of the SCO?", "members"),
+    ("What are the names of the three observer states?", "states"),
+    # Without a count, "of" ends no noun: "the goals of the SCO" are described.
+    ("What are the goals of the SCO?", None),
     # No noun before the verb, or the noun's phrase ends at an article.
     ("What did the countries sign?", None),
     ("What is the capital of Kazakhstan?", None),
@@ -83,3 +89,29 @@ def test_a_sentence_naming_one_is_an_answer(sentence: str) -> None:
 def test_a_sentence_naming_an_instance_by_its_name(sentence: str, named: bool) -> None:
     question = "Which transport corridors is Kazakhstan focusing on?"
     assert names_by_name(sentence, question, "corridors") is named
+
+
+COUNTED = ("Founded in 2001, the organization has grown from six members to a robust "
+           "platform of nine member states, three observer states and 14 dialogue partners.")
+
+
+@pytest.mark.parametrize(("question", "noun"), [
+    # Another kind ("member states") or another count ("14 dialogue partners")
+    # beside the noun names none of the three observer states.
+    ("What are the names of the three observer states?", "states"),
+    ("What were the six founding members of the SCO?", "members"),
+    ("Which 14 dialogue partners of the SCO", "partners"),
+    ("Which SCO's 14 dialogue partners?", "partners"),
+])
+def test_a_counted_set_needs_its_members_named(question: str, noun: str) -> None:
+    assert names_no_instance(COUNTED, question, noun)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The three observer states are Afghanistan, Belarus and Mongolia.",
+    "It has three observer states: Afghanistan, Belarus and Mongolia.",
+    "Afghanistan, Belarus and Mongolia are its three observer states.",
+])
+def test_a_counted_set_named(sentence: str) -> None:
+    assert not names_no_instance(sentence, "What are the names of the three observer states?",
+                                 "states")

@@ -139,6 +139,8 @@ def test_the_name_of_an_office_holder_is_a_persons() -> None:
         ("Name the president of Kazakhstan", "Which president of Kazakhstan"),
         ("Give me the date the SCO was founded.", "Which date the SCO was founded."),
         ("List all the countries attending", "Which countries attending"),
+        ("Can you list the SCO's 14 dialogue partners?", "Which SCO's 14 dialogue partners?"),
+        ("could you please name the observer states", "Which observer states"),
         # Words about a text that is not the document stay: they are what is asked.
         ("Who is the author of the book?", "Who is the author of the book?"),
         ("Who wrote the text of the treaty?", "Who wrote the text of the treaty?"),
