@@ -276,7 +276,7 @@ class ConfidenceRules:
                 CONSEQUENCE_ONLY, "The question asks why, and the closest sentence tells "
                 "what that leads to, not why it happens.")
         elif (kind is AnswerType.REASON and WHY_Q.match(question)
-              and not gives_reason(self._with_cause(best))):
+              and not gives_reason(self._reason_context(best))):
             yield NO_REASON_CONFIDENCE, Doubt(
                 NO_REASON, "The question asks why, and the closest sentence gives no reason.")
         elif (kind is AnswerType.OTHER and (noun := asked_noun(question)) is not None
@@ -420,20 +420,26 @@ class ConfidenceRules:
         """The terms of ``sentence`` and its neighbours (``_neighbours``)."""
         return set().union(*(self.terms[s.sentence_id] for s in self._neighbours(sentence)))
 
-    def _with_cause(self, sentence: Sentence) -> str:
+    def _reason_context(self, sentence: Sentence) -> str:
         """The text of ``sentence``, after the one before it where it opens with a
         consequence ("In this regard, ...", ``CONSEQUENCE_OPENING``), and before
         the one after it where that goes on about it ("This helps ...",
-        ``FOLLOWING_UP``)."""
+        ``FOLLOWING_UP``), each in its paragraph: where a reason for what it
+        says would be."""
         sid = sentence.sentence_id
         texts = [sentence.text]
         if (sid > 0 and CONSEQUENCE_OPENING.match(sentence.text)
-                and self.sentences[sid - 1].doc_id == sentence.doc_id):
+                and self._one_paragraph(self.sentences[sid - 1], sentence)):
             texts.insert(0, self.sentences[sid - 1].text)
-        if (sid + 1 < len(self.sentences) and self.sentences[sid + 1].doc_id == sentence.doc_id
-                and FOLLOWING_UP.match(self.sentences[sid + 1].text)):
+        if (sid + 1 < len(self.sentences) and FOLLOWING_UP.match(self.sentences[sid + 1].text)
+                and self._one_paragraph(sentence, self.sentences[sid + 1])):
             texts.append(self.sentences[sid + 1].text)
         return " ".join(texts)
+
+    def _one_paragraph(self, first: Sentence, second: Sentence) -> bool:
+        """Whether ``second``, the sentence after ``first``, goes on in its paragraph."""
+        return (first.doc_id == second.doc_id
+                and "\n\n" not in self.texts[first.doc_id][first.end : second.start])
 
     def _near(self, sentence: Sentence) -> str:
         """The text of ``sentence`` and its neighbours (``_neighbours``)."""

@@ -676,6 +676,11 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
         ({"d": "Almaty was declared the cultural capital of the SCO. This helps draw "
                "tourists to the city."},
          "Why was Almaty declared the cultural capital?", AnswerType.REASON, "Almaty", []),
+        # ... in its paragraph: the next paragraph's "This" is about something else.
+        ({"d": "Almaty was declared the cultural capital of the SCO.\n\nThis helps draw "
+               "tourists to the city."},
+         "Why was Almaty declared the cultural capital?", AnswerType.REASON, "Almaty",
+         [("no_reason", "The question asks why, and the closest sentence gives no reason.")]),
         ({"d": "BSkyB has no veto over the presence of channels on the guide."},
          "What company has veto over the presence of channels?", AnswerType.OTHER, "BSkyB",
          [("denied", "The closest sentence denies what the question takes as so (“no "
