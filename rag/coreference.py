@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
+from rag.countries import is_country
 from rag.lexical import TITLE_WORDS, tokenize
 from rag.schema import Sentence
 
@@ -38,6 +39,8 @@ _NAME_BRACKETED = re.compile(rf"({_NAME.pattern})\s*\(([A-Z]{{2,6}})\)")
 NOT_REGNAL = r"(?!(?:X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3})\b)"
 # An acronym as written (lower-cased, "US" would be the pronoun "us").
 ACRONYM = re.compile(rf"\b{NOT_REGNAL}[A-Z]{{2,6}}\b")
+# ... and one in the plural, as a question may write it ("EVs").
+_ACRONYM_PLURAL = re.compile(rf"\b{NOT_REGNAL}[A-Z]{{2,6}}s?\b")
 _OPENING = re.compile(r"^(?:The|A|An|This|That|Its|Our)\s+")
 # A run of capitalised words within a line, as an acronym would abbreviate it.
 _RUN = re.compile(r"[A-Z][\w’'-]+(?:[^\S\n]+[A-Z][\w’'-]+)+")
@@ -151,6 +154,38 @@ def _spelling_end(text: str, words: list[tuple[int, int, str]], i: int, letters:
     if any_case and not re.match(r"[^\S\n]*\(", text[end:]):
         return None  # lower-case words spell it only right before it in brackets
     return end
+
+
+# An acronym of plain words ("EV" of "electric vehicles") has this many letters; a
+# longer one is a body's name, written in capitals.
+PLAIN_ACRONYM_LETTERS = (2, 3)
+# ... and its words are a term the corpus uses this often: words met once are
+# mostly words that met by chance.
+PLAIN_TERM_USES = 2
+
+
+def plain_spelling(acronym: str, texts: Iterable[str]) -> tuple[str, ...] | None:
+    """The terms of the lower-case words ``acronym`` abbreviates in ``texts``: a run
+    of words, none a stop word, with its letters as initials ("EV": "electric
+    vehicles"), used ``PLAIN_TERM_USES`` times or more, and the only such run;
+    else None.
+
+    Looked for when a question uses an acronym the corpus never writes, so that
+    indexing pays nothing for it.
+    """
+    if len(acronym) not in PLAIN_ACRONYM_LETTERS or not acronym.isalpha():
+        return None
+    pattern = re.compile(r"(?<![\w’'-])"
+                         + r"[^\S\n]+".join(f"{letter.lower()}[a-z]*" for letter in acronym)
+                         + r"(?![\w’'-])")
+    uses: Counter[tuple[str, ...]] = Counter()
+    for text in texts:
+        for match in pattern.finditer(text):
+            terms = tuple(tokenize(match.group()))
+            if len(terms) == len(acronym):  # no stop word among them
+                uses[terms] += 1
+    terms_used = [terms for terms, count in uses.items() if count >= PLAIN_TERM_USES]
+    return terms_used[0] if len(terms_used) == 1 else None
 
 
 def _spellings(words: list[str]) -> list[list[str]]:
@@ -469,17 +504,43 @@ class Abbreviations:
                         tuple(tokenize(" ".join(written_out))))
         self.spelled = {acronym: next(iter(names)) for acronym, names in spelled.items()
                         if len(names) == 1 and all(names) and acronym not in in_capitals}
+        self._texts = texts_seen
+        self._in_capitals = in_capitals
+        # Plain-word spellings (``plain_spelling``) found so far, by acronym.
+        self._plain: dict[str, tuple[str, ...] | None] = {}
+
+    def spelling(self, acronym: str) -> tuple[str, ...] | None:
+        """The terms of the name ``acronym`` spells out, where the corpus never
+        writes the acronym itself: "CEO" gives those of "Chief Executive Officer"
+        (``spelled``), "EV" or "EVs" those of "electric vehicles"
+        (``plain_spelling``)."""
+        found = self._spelling(acronym)
+        if found is None and acronym.endswith("s") and acronym[:-1].isupper():
+            found = self._spelling(acronym[:-1])
+        return found
+
+    def _spelling(self, acronym: str) -> tuple[str, ...] | None:
+        """``spelling`` of an acronym as written, in the singular."""
+        if acronym in self.spelled:
+            return self.spelled[acronym]
+        if acronym not in self._plain:
+            self._plain[acronym] = (
+                # Not a word in capitals ("IT"), nor a country's code ("US" is no
+                # "upcoming summit").
+                None if acronym in self._in_capitals or is_country(acronym)
+                or not tokenize(acronym) else plain_spelling(acronym, self._texts))
+        return self._plain[acronym]
 
     def question_terms(self, question: str) -> list[str]:
         """A question's terms (``tokenize``), a body's full name folded to its
         acronym (``fold``) and an acronym the corpus only writes out spelled out
         ("CEO" as the terms of "Chief Executive Officer")."""
         terms = tokenize(question)
-        for acronym in set(ACRONYM.findall(question)) & self.spelled.keys():
-            short = tokenize(acronym)
-            if len(short) == 1:
+        for acronym in set(_ACRONYM_PLURAL.findall(question)):
+            short, spelling = tokenize(acronym), self.spelling(acronym)
+            if len(short) == 1 and spelling is not None:
                 terms = [t for term in terms
-                         for t in (self.spelled[acronym] if term == short[0] else (term,))]
+                         for t in (spelling if term == short[0] else (term,))]
         folded = self.fold(terms)
         asked = asked_acronym(question)
         if asked is not None:

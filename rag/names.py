@@ -125,7 +125,7 @@ class CorpusNames:
         self.acronyms = frozenset(a for text in texts.values() for a in ACRONYM.findall(text))
         self._phrases: dict[str, bool] = {}
         # Acronyms the corpus only writes out ("CEO": "Chief Executive Officer").
-        self._spelled = abbreviations.spelled if abbreviations is not None else {}
+        self._abbreviations = abbreviations
         # A body's name by its first word ("the Shanghai bloc": the SCO).
         self._first_words = abbreviations.first_words if abbreviations is not None else {}
         # Every run of two or more capitalised words in the corpus, in order, and
@@ -308,8 +308,10 @@ class CorpusNames:
 
     def _spelled_out(self, name: str) -> bool:
         """Whether ``name`` is an acronym of a name the corpus writes out: "CEO"
-        where it writes "Chief Executive Officer"."""
-        return re.sub(r"['’]s$", "", name) in self._spelled
+        where it writes "Chief Executive Officer", "EVs" where it writes "electric
+        vehicles" (``Abbreviations.spelling``)."""
+        return (self._abbreviations is not None
+                and self._abbreviations.spelling(re.sub(r"['’]s$", "", name)) is not None)
 
     def _stands_in(self, name: str) -> bool:
         """Whether ``name`` is a capital, seat or demonym of something the corpus

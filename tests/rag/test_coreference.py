@@ -13,6 +13,7 @@ from rag.coreference import (
     antecedents,
     asked_acronym,
     described_names,
+    plain_spelling,
     pronoun_subjects,
     spelled_out,
     titled_names,
@@ -227,6 +228,48 @@ def test_an_acronym_the_text_only_spells_out_is_looked_for_spelled_out() -> None
     assert abbreviations.question_terms("What is the SCO?") == ["sco"]
     assert abbreviations.question_terms("What does the Shanghai Cooperation "
                                         "Organization do?") == ["sco"]
+
+
+PLAIN = ("The EU will put tariffs on electric vehicles from China. Sales of electric "
+         "vehicles fell. Energy security matters, and so does economic growth. Member "
+         "states met; member countries spoke. The US sent its envoy.")
+
+
+@pytest.mark.parametrize(("acronym", "terms"), [
+    # Lower-case words used twice or more, with the acronym's letters as initials.
+    ("EV", ("electr", "vehicl")),
+    ("EVs", ("electr", "vehicl")),
+    # Used once: words met by chance ("energy security", "economic growth").
+    ("ES", None),
+    ("EG", None),
+    # Two terms fit ("member states", "member countries"): ambiguous.
+    ("MS", None),
+    # A country's code, an acronym the text writes, a word in capitals.
+    ("US", None),
+    ("EU", None),
+    ("IT", None),
+])
+def test_an_acronym_of_plain_words_the_text_uses_as_a_term(acronym: str,
+                                                           terms: tuple[str, ...] | None) -> None:
+    abbreviations = Abbreviations([PLAIN])
+    assert abbreviations.spelling(acronym) == terms
+
+
+def test_plain_spelling_needs_a_run_of_words_used_as_a_term() -> None:
+    texts = ["electric vehicles and electric-vehicle makers; the electric vehicles"]
+    assert plain_spelling("EV", texts) == ("electr", "vehicl")
+    # Too long for plain words: a body's name is written in capitals.
+    assert plain_spelling("EVMS", texts) is None
+    # A stop word among the words is no term ("each of").
+    assert plain_spelling("EO", ["each of them, each of us"]) is None
+
+
+def test_a_question_in_an_acronym_of_plain_words_is_answered(engine: Engine) -> None:
+    # The article never writes "EV": it writes "electric vehicles".
+    answer = engine.ask("What extra tariff will the EU put on Chinese EVs?")
+    assert not answer.abstained
+    assert answer.answer == "38.1%"
+    assert not answer.doubts
 
 
 @pytest.mark.parametrize(
