@@ -262,7 +262,8 @@ def test_unreadable_files(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("split", ["dev", "test", "extra/paraphrase", "extra/fresh",
                                    "extra/third", "extra/honest-first", "extra/honest-second",
-                                   "extra/honest-third", "extra/honest-fourth"])
+                                   "extra/honest-third", "extra/honest-fourth",
+                                   "extra/honest-fifth"])
 def test_every_gold_span_slices_the_article(split: str) -> None:
     article = load_default_corpus()[0]
     path = GOLD_DIR / f"{split}.jsonl"
