@@ -40,8 +40,8 @@ _ASKED_NOUN = re.compile(
 # are the names of the three observer states?". Without a count, "What are the
 # SCO's main goals?" is answered by a description, and "of" would end too many
 # nouns ("the goals of the SCO").
-_COUNT = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|"
-          r"twenty|thirty|forty|fifty)")
+_COUNT = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+          r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty)")
 _COUNTED_NOUN = re.compile(
     rf"\s*(?:which|what)\s+(?:(?:are|were)\s+(?:the\s+)?(?:names\s+of\s+(?:the\s+)?)?)?"
     rf"{_COUNT}\s+((?:{_NOT_STOP}[\w’'-]+\s+){{0,3}}?)(?-i:(?P<noun>[a-z][\w-]*))"

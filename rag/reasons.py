@@ -89,8 +89,10 @@ _GROUNDS = re.compile(
     r"|\bin\s+(?:the\s+)?light\s+of\b|\bamid\b|\bagainst\s+the\s+backdrop\b"
     # A purpose after what is made: "the creation of the SCO Energy Club to
     # coordinate national energy policies" ("to the", "to a" lead to a place).
-    r"|\b(?:creat|establish|found|launch|form|set\s+up|design|develop|introduc|adopt)\w*"
-    r"(?:\s+[\w’'-]+){0,8}?\s+to\s+(?!(?:the|a|an|this|that|its|their)\b)[a-z]+",
+    r"|\b(?:creat(?:e|es|ed|ing|ion)|establish(?:es|ed|ing|ment)?|found(?:ed|ing)|"
+    r"launch(?:es|ed|ing)?|form(?:s|ed|ing|ation)?|set\s+up|design(?:s|ed|ing)?|"
+    r"develop(?:s|ed|ing|ment)?|introduc(?:e|es|ed|ing|tion)|adopt(?:s|ed|ing|ion)?)\b"
+    r"(?:\s+[\w’'-]+){0,8}?\s+to\s+(?!(?:the|a|an|this|that|its|their)\b)(?-i:[a-z]+)",
     re.I)
 # A sentence going on about the one before ("This helps strengthen economic
 # ties"): where the closest sentence says what, such a next one may say why.
