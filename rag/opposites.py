@@ -46,7 +46,7 @@ _PAIRS = (
     "arrive / depart", "birth / death", "born / died", "start / finish end",
     "begin began begun / end", "beginning / end", "entrance / exit", "ancient / modern",
     "permanent / temporary", "domestic / foreign", "urban / rural",
-    "hardest / easiest", "support / oppose",
+    "hardest / easiest", "support propose / oppose",
 )
 # "unofficially" is "officially" denied, as "non-member" is "member": the rest
 # is a word of at least this many letters ("unit" and "until" deny nothing).

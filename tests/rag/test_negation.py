@@ -6,6 +6,9 @@ from rag.negation import affirmed, denied, denies, negation
 @pytest.mark.parametrize(("question", "word"), [
     ("Which company doesn't sell cars in Europe?", "doesn't"),
     ("Who never attended the summit?", "never"),
+    # "fail to", "refuse to" ask what did not happen.
+    ("When did BSkyB fail to launch its HD service?", "fail to"),
+    ("Which country refused to sign?", "refused to"),
     # Only the asking clause counts.
     ("I never knew this, which company sells cars?", None),
     # Answered by what is so as well, or adding, not denying.
@@ -61,6 +64,8 @@ def test_no_denial_of_what_the_question_asks(question: str, sentence: str) -> No
      "In July 2013, the court found that the name infringed the trademark.", "infringed"),
     ("Which companies never agreed to terminate their proceedings?",
      "Both BSkyB and Virgin Media agreed to terminate all proceedings.", "agreed"),
+    ("When did BSkyB fail to launch its HD service?",
+     "BSkyB launched its HD service on 22 May 2006.", "launched"),
     # A sentence denying anything may be saying what is not so: left to read.
     ("Which company doesn't sell cars in Asia?", "Tesla sells cars in Europe, BYD does not.",
      None),

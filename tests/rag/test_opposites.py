@@ -18,6 +18,9 @@ from rag.opposites import opposed
      ("smaller", "larger")),
     # Irregular forms of one side: "won" and "lose" are "win" and "lost".
     ("When did the team lose?", "The team won the cup in 1966.", ("lose", "won")),
+    # "Oppose" turns round what one proposes, as what one supports.
+    ("Why did Kazakhstan oppose an SCO energy strategy?",
+     "Kazakhstan proposed to adopt the SCO energy strategy.", ("oppose", "proposed")),
     # "non-" and "un-" deny the word after them, either way round.
     ("Which country is a non-member?", "Turkey is a member of the group.",
      ("non-member", "member")),
