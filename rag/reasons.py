@@ -77,13 +77,17 @@ WHY_Q = re.compile(r"\s*(?:why|how\s+come)\b", re.I)
 # Grounds and purposes that ``REASON_PHRASE`` leaves out, as they earn no bonus in
 # ranking (they are common in sentences giving no reason for what a question
 # asks): "an opportunity for middle powers to advance their initiatives", "key
-# for China", "which will facilitate", "part of its broader strategy to".
+# for China", "..., which will facilitate", "part of its broader strategy to".
 _GROUNDS = re.compile(
     r"\b(?:opportunit(?:y|ies)|chance|platform|means|tool|need|necessary|needed|essential|"
     r"vital|crucial|key|important|importance|priority|purpose|goal|aim|objective|"
     r"interest|interested|interesting|strategy|policy|efforts?)\b"
     r"(?:\s+[\w’'-]+){0,6}?\s+(?:to|for)\b"
-    r"|\bwhich\s+(?:will|would|can|could|should|may|might)\s+(?:facilitate|enable|promote|"
+    # What a thing made is meant to do: "the SCO energy strategy, which would
+    # emphasize the importance of sustainable energy development" ("which will be
+    # held in Astana" says no more than where).
+    r"|,\s*which\s+(?:will|would|should)\s+(?!be\b)(?-i:[a-z]+)"
+    r"|\bwhich\s+(?:can|could|may|might)\s+(?:facilitate|enable|promote|"
     r"ensure|help|allow|strengthen|support|contribute|reduce|improve|increase|boost)\b"
     r"|\bcontribut(?:e|es|ed|ing)\s+to\b|\bso\s+as\s+to\b|\bwith\s+a\s+view\s+to\b"
     r"|\bin\s+(?:the\s+)?light\s+of\b|\bamid\b|\bagainst\s+the\s+backdrop\b"

@@ -40,6 +40,8 @@ def test_a_reason_given_for_the_asked_thing_is_no_mere_consequence() -> None:
     "One of the key projects is the creation of the SCO Energy Club to coordinate "
     "national energy policies.",
     "This is part of Kazakhstan's broader strategy to support stability in the region.",
+    "Kazakhstan proposed to adopt the SCO energy strategy, which would emphasize the "
+    "importance of sustainable energy development.",
 ])
 def test_a_reason_a_purpose_or_a_ground(text: str) -> None:
     assert gives_reason(text)
@@ -52,6 +54,8 @@ def test_a_reason_a_purpose_or_a_ground(text: str) -> None:
     # "to the" leads to a place, not to a purpose.
     "The summit was moved from Almaty to the capital last year.",
     "Digitalization and innovation play an important role in the future of the SCO.",
+    # Where, not what for.
+    "Leaders will meet at the summit, which will be held in Astana.",
 ])
 def test_no_reason(text: str) -> None:
     assert not gives_reason(text)
