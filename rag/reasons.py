@@ -91,6 +91,9 @@ _GROUNDS = re.compile(
     r"ensure|help|allow|strengthen|support|contribute|reduce|improve|increase|boost)\b"
     r"|\bcontribut(?:e|es|ed|ing)\s+to\b|\bso\s+as\s+to\b|\bwith\s+a\s+view\s+to\b"
     r"|\bin\s+(?:the\s+)?light\s+of\b|\bamid\b|\bagainst\s+the\s+backdrop\b"
+    # "The SCO's prospects look promising, given the current initiatives": a
+    # clause's ground, as "Considering ..." is (not "given to", "a given year").
+    r"|(?:^|(?<=[,;]\s))given\s+(?:the|that|its|their|this|these)\b"
     # A purpose after what is made: "the creation of the SCO Energy Club to
     # coordinate national energy policies" ("to the", "to a" lead to a place).
     r"|\b(?:creat(?:e|es|ed|ing|ion)|establish(?:es|ed|ing|ment)?|found(?:ed|ing)|"

@@ -42,6 +42,7 @@ def test_a_reason_given_for_the_asked_thing_is_no_mere_consequence() -> None:
     "This is part of Kazakhstan's broader strategy to support stability in the region.",
     "Kazakhstan proposed to adopt the SCO energy strategy, which would emphasize the "
     "importance of sustainable energy development.",
+    "The SCO's prospects look promising, given the current initiatives of its members.",
 ])
 def test_a_reason_a_purpose_or_a_ground(text: str) -> None:
     assert gives_reason(text)
@@ -56,6 +57,7 @@ def test_a_reason_a_purpose_or_a_ground(text: str) -> None:
     "Digitalization and innovation play an important role in the future of the SCO.",
     # Where, not what for.
     "Leaders will meet at the summit, which will be held in Astana.",
+    "The prize is given to one writer in a given year.",
 ])
 def test_no_reason(text: str) -> None:
     assert not gives_reason(text)
