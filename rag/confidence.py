@@ -276,7 +276,7 @@ class ConfidenceRules:
                 CONSEQUENCE_ONLY, "The question asks why, and the closest sentence tells "
                 "what that leads to, not why it happens.")
         elif (kind is AnswerType.REASON and WHY_Q.match(question)
-              and not gives_reason(self._reason_context(best))):
+              and not gives_reason(self._reason_context(best), question)):
             yield NO_REASON_CONFIDENCE, Doubt(
                 NO_REASON, "The question asks why, and the closest sentence gives no reason.")
         elif (kind is AnswerType.OTHER and (noun := asked_noun(question)) is not None
@@ -349,7 +349,9 @@ class ConfidenceRules:
             yield UNPLACED_OCCASION_CONFIDENCE, Doubt(
                 UNPLACED_OCCASION, f"The question asks about the {occasion}, which {where} "
                 "never speaks of.")
-        if (opposite := opposed(question, best.text)) is not None:
+        # A yes/no question is answered "no" by a sentence saying the opposite.
+        if (not YES_NO_OPENING.match(question)
+                and (opposite := opposed(question, best.text)) is not None):
             yield OPPOSITE_WORD_CONFIDENCE, Doubt(
                 OPPOSITE_WORD, f"The question asks about “{opposite[0]}”, and the closest "
                 f"sentence says “{opposite[1]}”.")

@@ -12,6 +12,7 @@ documents we quote from.
 from __future__ import annotations
 
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -165,19 +166,19 @@ PLAIN_TERM_USES = 2
 
 
 def plain_spelling(acronym: str, texts: Iterable[str]) -> tuple[str, ...] | None:
-    """The terms of the lower-case words ``acronym`` abbreviates in ``texts``: a run
-    of words, none a stop word, with its letters as initials ("EV": "electric
-    vehicles"), used ``PLAIN_TERM_USES`` times or more, and the only such run;
-    else None.
+    """The terms of the plural run of lower-case words ``acronym`` abbreviates in
+    ``texts`` ("EV": "electric vehicles", as a question's "EVs"): its letters as
+    initials, no stop word, the last word ending in "s", used ``PLAIN_TERM_USES``
+    times or more, and the only such run; else None.
 
     Looked for when a question uses an acronym the corpus never writes, so that
-    indexing pays nothing for it.
+    indexing pays nothing for it; it reads every text once.
     """
     if len(acronym) not in PLAIN_ACRONYM_LETTERS or not acronym.isalpha():
         return None
     pattern = re.compile(r"(?<![\w’'-])"
                          + r"[^\S\n]+".join(f"{letter.lower()}[a-z]*" for letter in acronym)
-                         + r"(?![\w’'-])")
+                         + r"(?<=s)(?![\w’'-])")
     uses: Counter[tuple[str, ...]] = Counter()
     for text in texts:
         for match in pattern.finditer(text):
@@ -506,30 +507,33 @@ class Abbreviations:
                         if len(names) == 1 and all(names) and acronym not in in_capitals}
         self._texts = texts_seen
         self._in_capitals = in_capitals
-        # Plain-word spellings (``plain_spelling``) found so far, by acronym.
+        # Plain-word spellings (``plain_spelling``) found so far, by acronym: at
+        # most one per acronym of two or three capitals.
         self._plain: dict[str, tuple[str, ...] | None] = {}
+        self._lock = threading.Lock()
 
     def spelling(self, acronym: str) -> tuple[str, ...] | None:
         """The terms of the name ``acronym`` spells out, where the corpus never
         writes the acronym itself: "CEO" gives those of "Chief Executive Officer"
-        (``spelled``), "EV" or "EVs" those of "electric vehicles"
-        (``plain_spelling``)."""
-        found = self._spelling(acronym)
-        if found is None and acronym.endswith("s") and acronym[:-1].isupper():
-            found = self._spelling(acronym[:-1])
-        return found
-
-    def _spelling(self, acronym: str) -> tuple[str, ...] | None:
-        """``spelling`` of an acronym as written, in the singular."""
-        if acronym in self.spelled:
-            return self.spelled[acronym]
-        if acronym not in self._plain:
-            self._plain[acronym] = (
-                # Not a word in capitals ("IT"), nor a country's code ("US" is no
-                # "upcoming summit").
-                None if acronym in self._in_capitals or is_country(acronym)
-                or not tokenize(acronym) else plain_spelling(acronym, self._texts))
-        return self._plain[acronym]
+        (``spelled``), "EVs" those of "electric vehicles" (``plain_spelling``: a
+        plural acronym only, as a singular one of two or three letters fits too
+        many runs of plain words: "EP" is no "energy policy")."""
+        if acronym.isupper():
+            return self.spelled.get(acronym)
+        single = acronym[:-1]
+        if not (acronym.endswith("s") and single.isupper()):
+            return None
+        if single in self.spelled:
+            return self.spelled[single]
+        if (len(single) not in PLAIN_ACRONYM_LETTERS or single in self._in_capitals
+                or is_country(single) or not tokenize(single)):
+            # An acronym the corpus writes, a country's code ("USs"), a stop word
+            # in capitals ("ITs").
+            return None
+        with self._lock:  # requests share the engine: one look per acronym
+            if single not in self._plain:
+                self._plain[single] = plain_spelling(single, self._texts)
+            return self._plain[single]
 
     def question_terms(self, question: str) -> list[str]:
         """A question's terms (``tokenize``), a body's full name folded to its

@@ -40,7 +40,8 @@ _ASKED_NOUN = re.compile(
 # are the names of the three observer states?". Without a count, "What are the
 # SCO's main goals?" is answered by a description, and "of" would end too many
 # nouns ("the goals of the SCO").
-_COUNT = (r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+# A count is a small number: "Which 2023 statement ...?" names a year.
+_COUNT = (r"(?:[2-9]|[1-9]\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
           r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty)")
 _COUNTED_NOUN = re.compile(
     rf"\s*(?:which|what)\s+(?:(?:are|were)\s+(?:the\s+)?(?:names\s+of\s+(?:the\s+)?)?)?"

@@ -20,8 +20,9 @@ from rag.lexical import WH_WORDS, WORDS, YES_NO_OPENING, tokenize
 _NOT = r"not|never|cannot"
 _NOT_CONTRACTED = r"n[’']t\b"
 # "When did BSkyB fail to launch ...?" asks what did not happen, as "not" does.
-_NEGATED_Q = re.compile(rf"\b(?:{_NOT}|no\s+longer|fail(?:s|ed)?(?:\s+to)?|"
-                        rf"refus(?:e|es|ed)(?:\s+to)?)\b|\w+{_NOT_CONTRACTED}", re.I)
+# ("What happens if the talks fail?" and "the failed passage" do not.)
+_NEGATED_Q = re.compile(rf"\b(?:{_NOT}|no\s+longer|fail(?:s|ed)?\s+to|"
+                        rf"refus(?:e|es|ed)\s+to)\b|\w+{_NOT_CONTRACTED}", re.I)
 # Where a question's asking clause opens: at the first question word opening the
 # question or following a comma, semicolon, colon or a sentence's end.
 _ASKING = re.compile(rf"(?:^|(?<=[,;:.!?])\s*)(?=(?:{'|'.join(WH_WORDS)})\b)", re.I)
@@ -38,14 +39,16 @@ _DENIES = re.compile(
     re.I)
 # A word denying the words right after it ("has no veto", "were not offered",
 # "never agreed"), and a question's word saying it asks what is not so.
-_DENYING = re.compile(rf"\b(?:{_NOT}|no|never|without|fail(?:s|ed)?(?:\s+to)?|"
-                      rf"refus(?:e|es|ed)(?:\s+to)?)\b|\w+{_NOT_CONTRACTED}", re.I)
+_DENYING = re.compile(rf"\b(?:{_NOT}|no|never|without|fail(?:s|ed)?\s+to|"
+                      rf"refus(?:e|es|ed)\s+to)\b|\w+{_NOT_CONTRACTED}", re.I)
 # Words that may stand between a denying word and what it denies ("was not yet
 # signed", "has not been offered", "no new tariffs" is not one: "new" is a word
 # of its own). A question's words are looked for after at most this many.
 _BETWEEN = frozenset(("a", "an", "the", "any", "be", "been", "being", "yet", "ever", "to",
                       "able", "always", "have", "has", "had", "do", "does", "did"))
 _BETWEEN_MAX = 3
+# The words of a denied phrase ("no new tariffs"), its head last.
+_PHRASE_MAX = 3
 # After these, the denying word denies nothing of what follows: "not only",
 # "not until 1990 was it founded", "no later than", "no more than".
 _NOT_DENYING = frozenset(("only", "just", "merely", "least", "until", "till", "later",
@@ -116,14 +119,17 @@ def _denials(text: str) -> list[tuple[str, str]]:
     found = []
     for match in _DENYING.finditer(text):
         words = WORDS.findall(text[match.end() : match.end() + 80])
-        for i, word in enumerate(words[: _BETWEEN_MAX + 1]):
-            lower = word.lower()
-            if lower in _NOT_DENYING:
-                break
-            if lower in _BETWEEN:
-                continue
-            # A name is no claim denied: "without Sky+" says nothing of Sky.
-            if (terms := tokenize(word)) and not word[0].isupper():
-                found.append((f"{match.group()} {' '.join(words[: i + 1])}", terms[0]))
-            break
+        start = 0
+        while start < min(len(words), _BETWEEN_MAX) and words[start].lower() in _BETWEEN:
+            start += 1
+        # The phrase denied, up to its head: "no security gap" denies a gap.
+        end = start
+        while (end < len(words) and end - start < _PHRASE_MAX
+               and words[end].lower() not in _NOT_DENYING and tokenize(words[end])
+               # A name is no claim denied: "without Sky+" says nothing of Sky.
+               and not words[end][0].isupper()):
+            end += 1
+        if end > start:
+            found.append((f"{match.group()} {' '.join(words[:end])}",
+                          tokenize(words[end - 1])[0]))
     return found

@@ -16,10 +16,10 @@ some of them, and its stems join words of other senses ("important" and
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from rag.lexical import WORDS
+from rag.negation import denies
 
 # Words of opposite sense, as written, each side with its irregular forms; each
 # word stands for its regular inflections too (``_forms``). Only words whose
@@ -52,9 +52,18 @@ _PAIRS = (
 # is a word of at least this many letters ("unit" and "until" deny nothing).
 _NEGATING_PREFIXES = ("un", "non")
 _NEGATED_MIN_CHARS = 4
-_NOT_NEGATED = frozenset(("unless",))
-# ... unless the sentence denies: "20% claim no religion" says who is non-religious.
-_DENIAL = re.compile(r"\b(?:no|not|none|never|without)\b|n[’']t\b", re.I)
+# Words that only look so: "unrest" is no "rest" denied.
+_NOT_NEGATED = frozenset(("unless", "unrest", "untold", "unto", "union", "unions"))
+# ... unless the sentence denies (``negation.denies``): "20% claim no religion"
+# says who is non-religious.
+_UNINFLECTED = frozenset((
+    "most", "least", "first", "last", "before", "after", "above", "below", "inside",
+    "outside", "internal", "external", "legal", "illegal", "public", "private", "ancient",
+    "modern", "permanent", "temporary", "domestic", "foreign", "urban", "rural", "north",
+    "south", "east", "west", "more", "less", "fewer", "best", "worst", "strong", "weak",
+    "rich", "wealthy", "poor", "male", "female", "men", "women", "born", "died", "lost",
+    "won", "sold", "bought", "rose", "fell", "risen", "fallen", "began", "begun",
+    "forbade"))
 
 
 _VOWELS = "aeiou"
@@ -63,7 +72,10 @@ _VOWELS = "aeiou"
 def _forms(word: str) -> set[str]:
     """``word`` and its regular inflections: "gain" gives "gains", "gained" and
     "gaining"; "rise" "rises", "rised" and "rising". A stem would join words of
-    other senses ("important" and "import", "majority" and "major")."""
+    other senses ("important" and "import", "majority" and "major"). Adjectives and
+    adverbs have none: "last" has no "lasting"."""
+    if word in _UNINFLECTED or word.endswith(("est", "er", "ly", "ern", "most")):
+        return {word}
     forms = {word, word + "s", word + "es", word + "ed", word + "ing"}
     if word.endswith("e"):
         forms |= {word + "d", word[:-1] + "ing"}
@@ -77,16 +89,21 @@ def _forms(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _opposites() -> dict[str, frozenset[str]]:
-    """Each form of a paired word (``_forms``) with the forms of its opposites."""
+def _opposites() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    """Each form of a paired word (``_forms``) with the forms of its opposites, and
+    each form with the word it is a form of ("gained": "gain")."""
     table: dict[str, set[str]] = {}
+    bases: dict[str, str] = {}
     for pair in _PAIRS:
         first, second = (set().union(*map(_forms, side.split())) for side in pair.split(" / "))
         for form in first:
             table.setdefault(form, set()).update(second)
         for form in second:
             table.setdefault(form, set()).update(first)
-    return {form: frozenset(others) for form, others in table.items()}
+        for word in pair.replace("/", " ").split():
+            for form in _forms(word):
+                bases.setdefault(form, word)
+    return {form: frozenset(others) for form, others in table.items()}, bases
 
 
 def _denied(word: str) -> str | None:
@@ -119,18 +136,21 @@ def opposed(question: str, sentence: str) -> tuple[str, str] | None:
     """
     asked = _words(question)
     given = _words(sentence)
-    table = _opposites()
-    denies = _DENIAL.search(sentence) is not None
+    table, bases = _opposites()
+    asked_bases = {bases.get(word, word) for word in asked}
+    given_bases = {bases.get(word, word) for word in given}
+    prefixes = not denies(sentence)
     for word in asked:
-        if _forms(word) & given:
+        if bases.get(word, word) in given_bases or _forms(word) & given:
             continue
         opposites = set(table.get(word, ()))
-        if not denies:
+        if prefixes:
             if (rest := _denied(word)) is not None:
                 opposites |= _forms(rest)
             opposites |= {said for said in given if _denied(said) in _forms(word)}
         for other in sorted(opposites & given):
-            if other not in asked and not (table.get(other, frozenset()) & asked - {word}):
+            if (bases.get(other, other) not in asked_bases
+                    and not (table.get(other, frozenset()) & asked - {word})):
                 return word, other
     return None
 

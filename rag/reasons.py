@@ -106,9 +106,21 @@ _GROUNDS = re.compile(
 FOLLOWING_UP = re.compile(r"\s*(?:this|that|these|such|it)\b", re.I)
 
 
-def gives_reason(text: str) -> bool:
-    """Whether ``text`` states a reason, a purpose or a ground for something."""
-    return bool(REASON_PHRASE.search(text) or _GROUNDS.search(text))
+def gives_reason(text: str, question: str = "") -> bool:
+    """Whether ``text`` states a reason, a purpose or a ground for something.
+
+    A ground the question names itself is no reason for it: "Energy security is a
+    priority for Kazakhstan" restates "Why is energy security a priority for
+    Kazakhstan?".
+    """
+    if REASON_PHRASE.search(text):
+        return True
+    asked = set(tokenize(question))
+    for match in _GROUNDS.finditer(text):
+        key = tokenize(match.group().split()[0])
+        if not (key and set(key) <= asked):
+            return True
+    return False
 
 
 def reason_spans(sentence: str, question: str) -> list[tuple[int, int]]:

@@ -557,6 +557,13 @@ def test_an_abstention_says_which_rule_doubted_it(engine: Engine, question: str,
     assert {"rule": doubt.rule, "message": doubt.message} in answer.to_dict()["doubts"]
 
 
+def test_a_yes_no_question_is_answered_by_the_opposite(engine: Engine) -> None:
+    # "No, they increase it": the sentence answers, it does not doubt.
+    answer = engine.ask("Will the EU tariffs decrease the cost of selling cars in Europe?")
+    assert "opposite_word" not in [d.rule for d in answer.doubts]
+    assert not answer.abstained
+
+
 def test_an_answer_no_rule_doubts_has_no_doubts(engine: Engine) -> None:
     answer = engine.ask("When was the SCO founded?")
     assert not answer.abstained

@@ -236,18 +236,21 @@ PLAIN = ("The EU will put tariffs on electric vehicles from China. Sales of elec
 
 
 @pytest.mark.parametrize(("acronym", "terms"), [
-    # Lower-case words used twice or more, with the acronym's letters as initials.
-    ("EV", ("electr", "vehicl")),
+    # A plural acronym of lower-case words used twice or more, in the plural, with
+    # the acronym's letters as initials.
     ("EVs", ("electr", "vehicl")),
+    # In the singular, two letters fit too many runs of plain words.
+    ("EV", None),
     # Used once: words met by chance ("energy security", "economic growth").
-    ("ES", None),
-    ("EG", None),
+    ("ESs", None),
+    ("EGs", None),
     # Two terms fit ("member states", "member countries"): ambiguous.
-    ("MS", None),
-    # A country's code, an acronym the text writes, a word in capitals.
-    ("US", None),
-    ("EU", None),
-    ("IT", None),
+    ("MSs", None),
+    # A country's code, an acronym the text writes, a word in capitals, a name.
+    ("USs", None),
+    ("EUs", None),
+    ("ITs", None),
+    ("Ed", None),
 ])
 def test_an_acronym_of_plain_words_the_text_uses_as_a_term(acronym: str,
                                                            terms: tuple[str, ...] | None) -> None:
@@ -258,6 +261,8 @@ def test_an_acronym_of_plain_words_the_text_uses_as_a_term(acronym: str,
 def test_plain_spelling_needs_a_run_of_words_used_as_a_term() -> None:
     texts = ["electric vehicles and electric-vehicle makers; the electric vehicles"]
     assert plain_spelling("EV", texts) == ("electr", "vehicl")
+    # Only in the plural, as the question's acronym is.
+    assert plain_spelling("EV", ["an electric vehicle, one electric vehicle"]) is None
     # Too long for plain words: a body's name is written in capitals.
     assert plain_spelling("EVMS", texts) is None
     # A stop word among the words is no term ("each of").

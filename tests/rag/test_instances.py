@@ -21,6 +21,8 @@ from rag.instances import asked_noun, names_by_name, names_no_instance
     ("What are the names of the three observer states?", "states"),
     # Without a count, "of" ends no noun: "the goals of the SCO" are described.
     ("What are the goals of the SCO?", None),
+    # A year is no count.
+    ("Which 2023 statement of the ministers", None),
     # No noun before the verb, or the noun's phrase ends at an article.
     ("What did the countries sign?", None),
     ("What is the capital of Kazakhstan?", None),

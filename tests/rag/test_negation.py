@@ -15,6 +15,9 @@ from rag.negation import affirmed, denied, denies, negation
     ("Doesn't Tesla sell cars in Europe?", None),
     ("Which company not only sells cars but also vans?", None),
     ("Which company sells cars, if not Tesla?", None),
+    # A condition, or a failure named, asks nothing negative.
+    ("What happens if the talks fail?", None),
+    ("What did the failed talks lead to?", None),
 ])
 def test_a_question_asking_what_is_not_so(question: str, word: str | None) -> None:
     assert negation(question) == word
@@ -50,6 +53,8 @@ def test_a_sentence_denying_what_the_question_takes_as_so(question: str, sentenc
     # "not until", "no more than": no denial of what follows.
     ("When was the society founded?", "It was not until 1990 that the society was founded."),
     ("How many members does the council have?", "It has no more than nine members."),
+    # The head of the phrase is what is denied: a gap, not security.
+    ("What security measures were adopted?", "The measures leave no security gap."),
     # A name is no claim denied.
     ("What replaced the Sky box?", "Sets came without Sky boxes after 2011."),
     # Another word denied.

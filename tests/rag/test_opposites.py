@@ -48,6 +48,14 @@ def test_a_question_word_the_sentence_turns_round(question: str, sentence: str,
     # Too short a rest to be a word denied ("unit", "until", "unless").
     ("What happens unless it rains?", "Less rain falls in June."),
     ("What is the unit of length?", "It is about 1,230 kilometres long."),
+    # Forms of one word either way round; an adjective has no verb forms ("last"
+    # is no "lasting").
+    ("Which countries gained the most?", "Some gain and others lose."),
+    ("Which countries supported the expansion?", "China supports expansion; India opposed it."),
+    ("When was the first summit held?", "The summit brought lasting peace."),
+    # Only looks denied: "unrest" is no "rest" turned round; "cannot" denies.
+    ("What caused the unrest?", "The rest of the region stayed calm."),
+    ("When was it unofficially launched?", "It cannot be officially launched."),
     # Nothing turned round.
     ("When was the SCO founded?", "Founded in 2001, the organization has grown."),
 ])

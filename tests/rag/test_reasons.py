@@ -71,3 +71,13 @@ def test_no_reason(text: str) -> None:
 ])
 def test_a_question_asking_why(question: str, why: bool) -> None:
     assert bool(WHY_Q.match(question)) is why
+
+
+def test_a_ground_the_question_names_is_no_reason() -> None:
+    text = "Energy security is a priority for Kazakhstan."
+    assert gives_reason(text)
+    assert not gives_reason(text, "Why is energy security a priority for Kazakhstan?")
+    # Another ground, or a reason phrase, still counts.
+    assert gives_reason("Energy security is a priority, given the sanctions.",
+                        "Why is energy security a priority?")
+    assert gives_reason("This helps trade.", "Why is it helpful?")
