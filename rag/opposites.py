@@ -66,6 +66,10 @@ _UNINFLECTED = frozenset((
     "forbade"))
 
 
+# The paired words that compare or place ("largest", "larger", "northern",
+# "northernmost"): adjectives too. (Only these: "member" or "offer" have forms.)
+_COMPARED = frozenset(word for pair in _PAIRS for word in pair.replace("/", " ").split()
+                      if word.endswith(("est", "er", "ern", "most")))
 _VOWELS = "aeiou"
 
 
@@ -74,7 +78,7 @@ def _forms(word: str) -> set[str]:
     "gaining"; "rise" "rises", "rised" and "rising". A stem would join words of
     other senses ("important" and "import", "majority" and "major"). Adjectives and
     adverbs have none: "last" has no "lasting"."""
-    if word in _UNINFLECTED or word.endswith(("est", "er", "ly", "ern", "most")):
+    if word in _UNINFLECTED or word in _COMPARED:
         return {word}
     forms = {word, word + "s", word + "es", word + "ed", word + "ing"}
     if word.endswith("e"):

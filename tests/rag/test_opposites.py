@@ -26,6 +26,8 @@ from rag.opposites import opposed
      ("non-member", "member")),
     ("Which states are members?", "The states are non-members of the group.",
      ("members", "non-members")),
+    ("What is the member status of Turkey?", "Turkey is one of the non-members.",
+     ("member", "non-members")),
 ])
 def test_a_question_word_the_sentence_turns_round(question: str, sentence: str,
                                                   words: tuple[str, str]) -> None:
