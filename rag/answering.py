@@ -24,6 +24,7 @@ from rag.questions import DOCUMENT_REFERENCE, AnswerType, answer_type
 from rag.reasons import CONSEQUENCE_OPENING, REASON_PHRASE
 from rag.schema import Doubt, Passage, Quote, Sentence
 from rag.sentences import MARKDOWN_HEADING as _MARKDOWN_HEADING
+from rag.sentences import one_paragraph
 from rag.spans import WHERE_Q, candidates, narrow, proper_noun_words
 
 # Weights of the sentence score, tuned on eval/gold/dev.jsonl and the shared SQuAD
@@ -301,13 +302,12 @@ class Answerer:
         if len(group) >= MAX_QUOTE_SENTENCES or sentence.doc_id != group[0].doc_id:
             return False
         ordered = sorted(group, key=lambda s: s.sentence_id)
+        text = self.texts[sentence.doc_id]
         if sentence.sentence_id == ordered[0].sentence_id - 1:
-            gap = (sentence.end, ordered[0].start)
-        elif sentence.sentence_id == ordered[-1].sentence_id + 1:
-            gap = (ordered[-1].end, sentence.start)
-        else:
-            return False
-        return "\n\n" not in self.texts[sentence.doc_id][gap[0] : gap[1]]
+            return one_paragraph(text, sentence, ordered[0])
+        if sentence.sentence_id == ordered[-1].sentence_id + 1:
+            return one_paragraph(text, ordered[-1], sentence)
+        return False
 
     def _cause(self, sentence: Sentence) -> Sentence | None:
         """The sentence whose consequence ``sentence`` states, if it opens by saying so."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag.instances import DESCRIBED
 from rag.lexical import tokenize
 
 # "What is the N of ...?", "What are X's N?", "What's (or whats) the N?": up to two
@@ -26,9 +27,9 @@ _ATTRIBUTE = re.compile(
 # percentage, "the 15th most populous" a ranking, "in the 60s" the low end of a
 # range, "for 2024–2029" a timeframe, "among its strategic goals" objectives, a
 # heading its heading.
-_UNNAMED = frozenset(tokenize(
-    "role roles part parts way ways impact effect effects purpose function importance "
-    "significance position stance approach view attitude meaning point idea aim aims goal "
+# Every noun a description answers (``instances.DESCRIBED``) is one.
+_UNNAMED = DESCRIBED | frozenset(tokenize(
+    "meaning point idea aim aims goal "
     "goals reason reasons result results outcome status nature kind type sort name names "
     "title location place venue site date day time year number amount size main key "
     "difference differences relationship relation relations connection "

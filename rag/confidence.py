@@ -40,6 +40,7 @@ from rag.opposites import opposed
 from rag.questions import DOCUMENT_NOUNS, AnswerType
 from rag.reasons import CONSEQUENCE_OPENING, FOLLOWING_UP, WHY_Q, consequence_only, gives_reason
 from rag.schema import Doubt, Sentence
+from rag.sentences import one_paragraph
 from rag.spans import candidates
 from rag.speech import reports_speech, speech_asked
 
@@ -430,18 +431,14 @@ class ConfidenceRules:
         says would be."""
         sid = sentence.sentence_id
         texts = [sentence.text]
+        text = self.texts[sentence.doc_id]
         if (sid > 0 and CONSEQUENCE_OPENING.match(sentence.text)
-                and self._one_paragraph(self.sentences[sid - 1], sentence)):
+                and one_paragraph(text, self.sentences[sid - 1], sentence)):
             texts.insert(0, self.sentences[sid - 1].text)
         if (sid + 1 < len(self.sentences) and FOLLOWING_UP.match(self.sentences[sid + 1].text)
-                and self._one_paragraph(sentence, self.sentences[sid + 1])):
+                and one_paragraph(text, sentence, self.sentences[sid + 1])):
             texts.append(self.sentences[sid + 1].text)
         return " ".join(texts)
-
-    def _one_paragraph(self, first: Sentence, second: Sentence) -> bool:
-        """Whether ``second``, the sentence after ``first``, goes on in its paragraph."""
-        return (first.doc_id == second.doc_id
-                and "\n\n" not in self.texts[first.doc_id][first.end : second.start])
 
     def _near(self, sentence: Sentence) -> str:
         """The text of ``sentence`` and its neighbours (``_neighbours``)."""

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from rag.countries import is_country
 from rag.lexical import TITLE_WORDS, tokenize
 from rag.schema import Sentence
+from rag.sentences import one_paragraph
 
 # A reference that names no body but stands for one. "The group" is left out ("a
 # group of experts" is no body), and so is "the organization of the summit".
@@ -39,9 +40,10 @@ _NAME_BRACKETED = re.compile(rf"({_NAME.pattern})\s*\(([A-Z]{{2,6}})\)")
 # acronym: what a pattern for one puts before its letters.
 NOT_REGNAL = r"(?!(?:X{0,3}(?:IX|IV|VI{0,3}|I{1,3})|X{1,3})\b)"
 # An acronym as written (lower-cased, "US" would be the pronoun "us").
-ACRONYM = re.compile(rf"\b{NOT_REGNAL}[A-Z]{{2,6}}\b")
+_CAPITALS = rf"\b{NOT_REGNAL}[A-Z]{{2,6}}"
+ACRONYM = re.compile(rf"{_CAPITALS}\b")
 # ... and one in the plural, as a question may write it ("EVs").
-_ACRONYM_PLURAL = re.compile(rf"\b{NOT_REGNAL}[A-Z]{{2,6}}s?\b")
+_ACRONYM_PLURAL = re.compile(rf"{_CAPITALS}s?\b")
 _OPENING = re.compile(r"^(?:The|A|An|This|That|Its|Our)\s+")
 # A run of capitalised words within a line, as an acronym would abbreviate it.
 _RUN = re.compile(r"[A-Z][\w’'-]+(?:[^\S\n]+[A-Z][\w’'-]+)+")
@@ -433,7 +435,7 @@ def pronoun_subjects(sentences: Sequence[Sentence], texts: Mapping[str, str]
                 and _PRONOUN_OPENING.match(sentence.text)):
             opening = _SUBJECT.match(before.text)
             named = opening.group("name") if opening else ""
-            across = "\n\n" in texts[sentence.doc_id][before.end : sentence.start]
+            across = not one_paragraph(texts[sentence.doc_id], before, sentence)
             if across and not (_PERSONAL_OPENING.match(sentence.text) and (
                     _INITIALLED.search(named)
                     or (_PERSONAL_OPENING.fullmatch(named) and result[-1]))):
@@ -538,7 +540,8 @@ class Abbreviations:
     def question_terms(self, question: str) -> list[str]:
         """A question's terms (``tokenize``), a body's full name folded to its
         acronym (``fold``) and an acronym the corpus only writes out spelled out
-        ("CEO" as the terms of "Chief Executive Officer")."""
+        (``spelling``: "CEO" as the terms of "Chief Executive Officer", "EVs" as
+        those of "electric vehicles")."""
         terms = tokenize(question)
         for acronym in set(_ACRONYM_PLURAL.findall(question)):
             short, spelling = tokenize(acronym), self.spelling(acronym)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from rag.lexical import AUXILIARIES, MODALS, tokenize
+from rag.lexical import AUXILIARIES, MODALS, NUMERALS, tokenize
 
 # "Which national currencies are used ...?", "What alternative payment systems is
 # Kazakhstan studying?": the noun before the verb says what kind of thing is
@@ -41,15 +41,14 @@ _ASKED_NOUN = re.compile(
 # SCO's main goals?" is answered by a description, and "of" would end too many
 # nouns ("the goals of the SCO").
 # A count is a small number: "Which 2023 statement ...?" names a year.
-_COUNT = (r"(?:[2-9]|[1-9]\d|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-          r"(?:thir|four|fif|six|seven|eigh|nine)teen|twenty|thirty|forty|fifty)")
+_COUNT = rf"(?:[2-9]|[1-9]\d|{'|'.join(NUMERALS)})"
 _COUNTED_NOUN = re.compile(
     rf"\s*(?:which|what)\s+(?:(?:are|were)\s+(?:the\s+)?(?:names\s+of\s+(?:the\s+)?)?)?"
     rf"{_COUNT}\s+((?:{_NOT_STOP}[\w’'-]+\s+){{0,3}}?)(?-i:(?P<noun>[a-z][\w-]*))"
     r"(?:\s+of\s+[^?.!]*?)?[\s?.!]*$", re.I)
 # Nouns a description answers, not a name: "What greater role does the SCO
 # play?" is answered by "a role in shaping global governance".
-_DESCRIBED = frozenset(tokenize(
+DESCRIBED = frozenset(tokenize(
     "role roles part parts way ways impact effect effects purpose function importance "
     "significance position stance approach view attitude"))
 # "What is the SCO for?" asks for a purpose, which no noun names.
@@ -107,7 +106,7 @@ def asked_noun(question: str) -> str | None:
     if _FOR_END.search(question):
         return None
     match = _ASKED_NOUN.match(question) or _COUNTED_NOUN.match(question)
-    if match is None or set(tokenize(match.group("noun"))) & _DESCRIBED:
+    if match is None or set(tokenize(match.group("noun"))) & DESCRIBED:
         return None
     return match.group("noun")
 

@@ -53,7 +53,7 @@ _PAIRS = (
 _NEGATING_PREFIXES = ("un", "non")
 _NEGATED_MIN_CHARS = 4
 # Words that only look so: "unrest" is no "rest" denied.
-_NOT_NEGATED = frozenset(("unless", "unrest", "untold", "unto", "union", "unions"))
+_NOT_NEGATED = frozenset(("unless", "unrest", "untold"))
 # ... unless the sentence denies (``negation.denies``): "20% claim no religion"
 # says who is non-religious.
 _UNINFLECTED = frozenset((

@@ -121,6 +121,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def one_paragraph(text: str, first: Sentence, second: Sentence) -> bool:
+    """Whether ``second``, a sentence after ``first`` in ``text``, goes on in the same
+    paragraph: no blank line stands between them."""
+    return first.doc_id == second.doc_id and "\n\n" not in text[first.end : second.start]
+
+
 def sentences_of(documents: Sequence[Document], min_words: int = 7) -> list[Sentence]:
     """Segment every document; sentence ids are global and dense (0..n-1)."""
     out: list[Sentence] = []
