@@ -20,7 +20,7 @@ from rag.coreference import (
 )
 from rag.instances import asked_noun, names_by_name
 from rag.lexical import Vocabulary, coverage, id_terms, idf_table, tokenize
-from rag.questions import DOCUMENT_REFERENCE, AnswerType, answer_type
+from rag.questions import CITY_Q, DOCUMENT_REFERENCE, AnswerType, answer_type
 from rag.reasons import CONSEQUENCE_OPENING, REASON_PHRASE
 from rag.schema import Doubt, Passage, Quote, Sentence
 from rag.sentences import MARKDOWN_HEADING as _MARKDOWN_HEADING
@@ -213,10 +213,12 @@ class Answerer:
         place = position_cue(question)
         # "Which transport corridors ...?": the noun whose named instance answers.
         noun = asked_noun(question) if kind is AnswerType.OTHER else None
-        where = kind is AnswerType.ENTITY and WHERE_Q.match(question) is not None
+        where = kind is AnswerType.ENTITY and (WHERE_Q.match(question) is not None
+                                              or CITY_Q.search(question) is not None)
         if where:
-            # "Where will the summit be held?": "held" asks where, as "where" does;
-            # as a term it would favour "The summit will be held under the motto".
+            # "Where will the summit be held?", "In which city ...?": "held" asks
+            # where, as "where" does; as a term it would favour "The summit will
+            # be held under the motto".
             query_terms = [t for t in query_terms if t not in _OCCURRING] or query_terms
         related = {term: self.vocabulary.related(term) for term in set(query_terms)}
         scored = []

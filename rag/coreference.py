@@ -16,7 +16,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from rag.countries import is_country
+from rag.countries import country_names, is_country, other_names
 from rag.lexical import TITLE_WORDS, tokenize
 from rag.schema import Sentence
 from rag.sentences import one_paragraph
@@ -507,6 +507,18 @@ class Abbreviations:
                         tuple(tokenize(" ".join(written_out))))
         self.spelled = {acronym: next(iter(names)) for acronym, names in spelled.items()
                         if len(names) == 1 and all(names) and acronym not in in_capitals}
+        # Each country's names, to the terms of the one the corpus writes most:
+        # a question's "US" looks for "the United States", "Turkey" for "Turkiye".
+        forms: dict[str, Counter[tuple[str, ...]]] = {}
+        for text in texts_seen:
+            for name in country_names(text):
+                terms = tuple(tokenize(name))
+                for each in (name, *other_names(name)):
+                    forms.setdefault(each, Counter())[terms] += 1
+        self.country_terms = {name: counts.most_common(1)[0][0]
+                              for name, counts in forms.items()}
+        self._countries_written = frozenset(
+            terms for counts in forms.values() for terms in counts)
         self._texts = texts_seen
         self._in_capitals = in_capitals
         # Plain-word spellings (``plain_spelling``) found so far, by acronym: at
@@ -542,7 +554,7 @@ class Abbreviations:
         acronym (``fold``) and an acronym the corpus only writes out spelled out
         (``spelling``: "CEO" as the terms of "Chief Executive Officer", "EVs" as
         those of "electric vehicles")."""
-        terms = tokenize(question)
+        terms = self._countries_as_written(question, tokenize(question))
         for acronym in set(_ACRONYM_PLURAL.findall(question)):
             short, spelling = tokenize(acronym), self.spelling(acronym)
             if len(short) == 1 and spelling is not None:
@@ -559,6 +571,26 @@ class Abbreviations:
             folded += [t for name, acronym in self.names.items() if [acronym] == short
                        for t in name]
         return folded
+
+    def _countries_as_written(self, question: str, terms: list[str]) -> list[str]:
+        """``terms`` with each country's name the corpus never writes replaced by
+        the terms of the name it does write for that country (``country_terms``)."""
+        for name in set(country_names(question)):
+            written = self.country_terms.get(name)
+            asked = tuple(tokenize(name))
+            if written is None or not asked or asked in self._countries_written:
+                continue
+            out: list[str] = []
+            i = 0
+            while i < len(terms):
+                if tuple(terms[i : i + len(asked)]) == asked:
+                    out += written
+                    i += len(asked)
+                else:
+                    out.append(terms[i])
+                    i += 1
+            terms = out
+        return terms
 
     def fold(self, terms: Sequence[str]) -> list[str]:
         """A question's terms with each full name replaced by its acronym's term,

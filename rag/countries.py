@@ -59,6 +59,8 @@ _POSSESSIVE = re.compile(r"(?:['’]s?)$")
 
 def _fold(text: str) -> str:
     """Strip accents, keeping case: "Türkiye" -> "Turkiye"."""
+    if text.isascii():
+        return text
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
@@ -194,6 +196,7 @@ BODIES = frozenset((
 # The keys ``actors_in`` gives those bodies.
 BODY_KEYS = frozenset(body.lower() for body in BODIES)
 _NAME_BEFORE = re.compile(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$")
+_NAME_WINDOW = 80
 _ACTOR_WORD = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 
 
@@ -202,19 +205,29 @@ def _aliases(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_key(n) for name in names for n in (name, *other_names(name)))
 
 
-def actors_in(text: str, bodies: bool = True) -> list[frozenset[str]]:
-    """The countries and bodies ``text`` names, each as the keys of all its names:
-    "the United States", "US" and "American" give sets that share a key; a
-    body's acronym (``BODIES``: "EU", "NATO") itself, unless ``bodies`` is false."""
-    found: list[frozenset[str]] = []
+def country_names(text: str) -> list[str]:
+    """The country names ``text`` writes, in order, accents stripped: "the
+    United States and Türkiye" gives "United States" and "Turkiye"; "New South
+    Wales" and "USB" give none."""
+    names = []
     folded = _fold(text)
     for match in _pattern().finditer(folded):
         if (match.start() and folded[match.start() - 1].isalnum()) or (
                 match.end() < len(folded) and folded[match.end()].isalnum()):
             continue
-        if _NAME_BEFORE.search(folded, 0, match.start()):
+        # (A window before the match: searching from the start would make a long
+        # text's scan quadratic.)
+        if _NAME_BEFORE.search(folded, max(0, match.start() - _NAME_WINDOW), match.start()):
             continue  # part of a longer name: "New South Wales"
-        found.append(_aliases((match.group(),)))
+        names.append(match.group())
+    return names
+
+
+def actors_in(text: str, bodies: bool = True) -> list[frozenset[str]]:
+    """The countries and bodies ``text`` names, each as the keys of all its names:
+    "the United States", "US" and "American" give sets that share a key; a
+    body's acronym (``BODIES``: "EU", "NATO") itself, unless ``bodies`` is false."""
+    found = [_aliases((name,)) for name in country_names(text)]
     for run in _ACTOR_WORD.findall(text):
         for written in run.split():
             word = _POSSESSIVE.sub("", written)  # "the SCO's capital" names the SCO

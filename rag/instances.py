@@ -50,7 +50,7 @@ _COUNTED_NOUN = re.compile(
 # play?" is answered by "a role in shaping global governance".
 DESCRIBED = frozenset(tokenize(
     "role roles part parts way ways impact effect effects purpose function importance "
-    "significance position stance approach view attitude"))
+    "significance position stance approach view attitude opportunity opportunities chance"))
 # "What is the SCO for?" asks for a purpose, which no noun names.
 _FOR_END = re.compile(r"\bfor\s*\??\s*$", re.I)
 
@@ -67,6 +67,11 @@ _LIST_WORDS = 8
 _INTRODUCES = re.compile(
     r"\s*(?:(?:,\s*)?(?:such\s+as|like|including|namely|notably|especially|particularly|"
     r"called|named|known\s+as|e\.g\.)\s+|[:(—–]\s*)(?P<rest>\S.*)", re.I)
+# A list after the noun's purpose: "new measures to counter these threats,
+# including conducting international actions and operations".
+_PURPOSE_THEN_LIST = re.compile(
+    r"\s+to\s+[^,;:.!?()]{1,60}?,\s*(?:such\s+as|including|namely|notably)\s+(?P<rest>\S.*)",
+    re.I)
 # What follows the noun up to the next punctuation: "currencies of China",
 # "corridors that connect China and Russia" say which by a name; "topics of
 # economic development" or "tariffs on solar panels" by any word after "of" or
@@ -177,7 +182,8 @@ def _names_one(sentence: str, use: re.Match[str], asked: set[str], by_name: bool
     # "curriculum standards" (the question's "payment systems" does not).
     if _new_words(" ".join(modifiers), asked) or _new_name(" ".join(modifiers), asked):
         return True
-    if ((introduced := _INTRODUCES.match(after) or _OF.match(after)) is not None
+    if ((introduced := _INTRODUCES.match(after) or _OF.match(after)
+         or _PURPOSE_THEN_LIST.match(after)) is not None
             and _new_words(introduced.group("rest"), asked)):
         return True
     following = _FOLLOWING.match(after)

@@ -129,10 +129,17 @@ _HAPPENS = re.compile(r"\b(?:take|takes|took|taken|taking)\s+place\b", re.I)
 _SET_UP = re.compile(r"\b(?:set|sets|setting)\s+up\b", re.I)
 
 
+# "How many members does the SCO currently have?" asks what the text says holds,
+# which it rarely dates "currently": the word would favour any sentence on "the
+# current initiatives". (The adjective "current" says which, and stays.)
+_NOWADAYS = re.compile(r"\b(?:currently|presently|nowadays|at\s+present|at\s+the\s+moment|"
+                       r"as\s+of\s+now|right\s+now|these\s+days)\b", re.I)
+
+
 def without_idioms(question: str) -> str:
     """A question with its idioms' words, which carry none of their own sense,
     left out or put plainly ("set up": "established")."""
-    return _SET_UP.sub("established", _HAPPENS.sub(" ", question))
+    return _SET_UP.sub("established", _HAPPENS.sub(" ", _NOWADAYS.sub(" ", question)))
 
 
 # British spellings the stemmer keeps apart from American ones, spelt the American
@@ -195,6 +202,10 @@ DEMONYM_SUFFIXES = frozenset(("n", "an", "ian"))
 # a sentence on "the chairmanship of the Kazakh side ... this year" outscored
 # "Kazakhstan, which chairs the SCO in 2023-2024".
 DERIVED_CREDIT = 0.5
+# Compass points and their adjectives, too short for the suffix rule ("east" and
+# "easter" would pair too): "Western sanctions" are "sanctions from the West".
+_COMPASS = {"north": "northern", "south": "southern", "east": "eastern", "west": "western"}
+_COMPASS.update({adjective: point for point, adjective in _COMPASS.items()})
 
 
 # Words of titles and offices, lower-cased as written ("Secretary General", "UN
@@ -410,6 +421,8 @@ class Vocabulary:
                  if term.endswith(suffix) and len(term) - len(suffix) >= _shortest(suffix)}
         found |= {term + suffix for suffix in DERIVATIONAL_SUFFIXES
                   if len(term) >= _shortest(suffix)}
+        if term in _COMPASS:
+            found.add(_COMPASS[term])
         found &= self._terms
         found.discard(term)
         return frozenset(found)

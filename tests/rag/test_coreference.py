@@ -325,6 +325,27 @@ def test_spelled_out(acronym: str, text: str, spelled: list[str]) -> None:
     assert [text[s:e] for s, e in spelled_out(acronym, text)] == spelled
 
 
+def test_a_country_is_looked_for_by_the_name_the_text_writes() -> None:
+    abbreviations = Abbreviations(["The United States imposed tariffs. Turkiye and the "
+                                   "United States met. Russia signed."])
+    assert abbreviations.question_terms("Did the US impose tariffs?") == [
+        "unit", "state", "impos", "tariff"]
+    assert abbreviations.question_terms("Is Turkey attending?") == ["turkiy", "attend"]
+    # A name the text writes stays, as does a country it never names.
+    assert abbreviations.question_terms("Did Russia sign?") == ["russia", "sign"]
+    assert abbreviations.question_terms("Did the Russian Federation sign?") == [
+        "russia", "sign"]
+    assert abbreviations.question_terms("Did Chile sign?") == ["chile", "sign"]
+    # "us" is no country.
+    assert abbreviations.question_terms("Tell us about tariffs") == ["us", "tariff"]
+
+
+def test_a_question_naming_a_country_as_the_text_does_not_is_answered(engine: Engine) -> None:
+    answer = engine.ask("What Chinese products has the US put tariffs on?")
+    assert not answer.abstained, answer.doubts
+    assert "solar panels" in answer.quotes[0].text
+
+
 def test_asked_to_spell_an_acronym_out_the_question_looks_for_its_words() -> None:
     abbreviations = Abbreviations(["The Shanghai Cooperation Organization (SCO) met."])
     assert abbreviations.question_terms("What does SCO stand for?") == tokenize(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.countries import actors_in, is_country, is_demonym, other_names, stands_for
+from rag.countries import actors_in, country_names, is_country, is_demonym, other_names, stands_for
 
 
 @pytest.mark.parametrize("text", [
@@ -87,6 +87,13 @@ def test_other_names_of_a_country_but_not_its_capital_or_people() -> None:
     # Capitals and demonyms are ``stands_for``'s; other words have none.
     assert other_names("Washington") == other_names("American") == ()
     assert other_names("Tokayev") == other_names("States") == ()
+
+
+def test_country_names_as_written() -> None:
+    assert country_names("The United States and Türkiye met the US.") == [
+        "United States", "Turkiye", "US"]
+    # Case tells "US" from "us"; a longer name or word holding one is none.
+    assert country_names("Tell us about New South Wales and USB drives.") == []
 
 
 def _shared(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -30,6 +30,8 @@ from rag.instances import asked_noun, names_by_name, names_no_instance
     # A purpose, and a role, are described, not named.
     ("What is the SCO for?", None),
     ("What greater role does the SCO have the potential to play?", None),
+    # So is an opportunity: "an opportunity for Kazakhstan to advance its initiatives".
+    ("What opportunity does the SCO give to middle powers?", None),
 ])
 def test_the_noun_a_which_question_asks_for(question: str, noun: str | None) -> None:
     assert asked_noun(question) == noun
@@ -46,6 +48,9 @@ QUESTION = "Which payment systems is Kazakhstan studying?"
     # A passive says what is done with them, not which they are.
     "Payment systems are being studied in Kazakhstan.",
     "Payment systems are increasingly studied in Kazakhstan.",
+    # What they are for, with no list after it.
+    "Kazakhstan studies payment systems to avoid sanctions.",
+    "Kazakhstan studies payment systems to avoid sanctions, including in Kazakhstan.",
 ])
 def test_a_sentence_repeating_the_noun_names_none(sentence: str) -> None:
     assert names_no_instance(sentence, QUESTION, "systems")
@@ -61,6 +66,8 @@ def test_a_sentence_repeating_the_noun_names_none(sentence: str) -> None:
     "Kazakhstan studies payment systems such as barter and clearing.",
     "Kazakhstan studies payment systems: SPFS and CIPS.",
     "Kazakhstan studies SPFS, CIPS and other payment systems.",
+    # A list after what they are for.
+    "Kazakhstan studies payment systems to avoid sanctions, including barter.",
     # Whose, or what they are for.
     "Kazakhstan studies payment systems of China and Russia.",
     "Kazakhstan studies payment systems on blockchain ledgers.",

@@ -159,6 +159,16 @@ def test_derived_terms_add_or_drop_a_derivational_suffix() -> None:
         assert vocabulary.derived(term) == frozenset(), term
 
 
+def test_a_compass_point_and_its_adjective_are_derivations() -> None:
+    # Too short for the suffix rule: "Western sanctions" are "sanctions from the West".
+    vocabulary = Vocabulary(["west", "western", "eastern", "easter", "south"])
+    assert vocabulary.derived("western") == {"west"}
+    assert vocabulary.derived("west") == {"western"}
+    assert vocabulary.derived("east") == {"eastern"}  # not "easter"
+    assert vocabulary.derived("southern") == {"south"}
+    assert vocabulary.derived("north") == frozenset()  # only the corpus's terms
+
+
 def test_coverage_counts_a_related_term_at_half_the_query_terms_weight() -> None:
     idf = {"victoria": 2.0, "farm": 1.0}
     related = {"victoria": frozenset({"victorian"})}
@@ -215,6 +225,11 @@ def test_related_terms_are_derivations_and_words_of_one_sense() -> None:
         ("When was the SCO set up?", ["sco", "establish"]),
         ("Who sets up the agenda?", ["establish", "agenda"]),
         ("When did they set the date?", ["set", "date"]),
+        # "currently" asks what holds, which a text rarely dates so; the
+        # adjective "current" says which, and stays.
+        ("How many members does the SCO currently have?", ["member", "sco"]),
+        ("Which countries are at present applying?", ["countri", "appli"]),
+        ("What are the current initiatives?", ["current", "initi"]),
     ],
 )
 def test_idioms_are_read_for_their_sense(question: str, terms: list[str]) -> None:
