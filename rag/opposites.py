@@ -46,7 +46,10 @@ _PAIRS = (
     "arrive / depart", "birth / death", "born / died", "start / finish end",
     "begin began begun / end", "beginning / end", "entrance / exit", "ancient / modern",
     "permanent / temporary", "domestic / foreign", "urban / rural",
-    "hardest / easiest", "support propose / oppose",
+    "hardest / easiest", "support propose / oppose", "strengthen intensify / weaken",
+    "grow grew grown / decline shrink shrank shrunk", "expand / shrink shrank shrunk",
+    "create / dissolve abolish", "encourage promote / discourage",
+    "improve / worsen deteriorate",
 )
 # "unofficially" is "officially" denied, as "non-member" is "member": the rest
 # is a word of at least this many letters ("unit" and "until" deny nothing).
@@ -63,7 +66,7 @@ _UNINFLECTED = frozenset((
     "south", "east", "west", "more", "less", "fewer", "best", "worst", "strong", "weak",
     "rich", "wealthy", "poor", "male", "female", "men", "women", "born", "died", "lost",
     "won", "sold", "bought", "rose", "fell", "risen", "fallen", "began", "begun",
-    "forbade"))
+    "forbade", "grew", "grown", "shrank", "shrunk"))
 
 
 # The paired words that compare or place ("largest", "larger", "northern",

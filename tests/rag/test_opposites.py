@@ -21,6 +21,14 @@ from rag.opposites import opposed
     # "Oppose" turns round what one proposes, as what one supports.
     ("Why did Kazakhstan oppose an SCO energy strategy?",
      "Kazakhstan proposed to adopt the SCO energy strategy.", ("oppose", "proposed")),
+    # A trend turned round, and an irregular form of the other side.
+    ("Why is the threat of terrorism weakening?",
+     "Against the backdrop of growing conflicts, the threat of terrorism is intensifying.",
+     ("weakening", "intensifying")),
+    ("Why did the SCO shrink?", "The organization has grown from six members to nine.",
+     ("shrink", "grown")),
+    ("Why is the SCO planning to dissolve its fund?", "The SCO plans to create a fund.",
+     ("dissolve", "create")),
     # "non-" and "un-" deny the word after them, either way round.
     ("Which country is a non-member?", "Turkey is a member of the group.",
      ("non-member", "member")),
