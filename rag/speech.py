@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
+from rag.countries import is_country, is_demonym
 from rag.lexical import SAYING_VERBS, tokenize
 from rag.questions import DOCUMENT_NOUNS, WRITER_NOUNS
 
@@ -20,13 +21,23 @@ from rag.questions import DOCUMENT_NOUNS, WRITER_NOUNS
 _SPEAKING = (*SAYING_VERBS, ("stress", "stresses", "stressed"),
              ("emphasi[sz]e", "emphasi[sz]es", "emphasi[sz]ed"), ("warn", "warns", "warned"))
 # "What did Tokayev say about the Red Sea?", "What has the minister noted on
-# terrorism?": a speaker, a verb of saying and a topic.
+# terrorism?": a speaker, a verb of saying and a topic. Told, the hearers come
+# first: "What did Tokayev tell the security secretaries about conflicts?".
+_VERBS = "|".join(f"{base}|{past}" for base, _, past in _SPEAKING)
+_ABOUT = r"(?:about|on|of|regarding|concerning|in\s+regard\s+to)"
 _SAID_ABOUT = re.compile(
     r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+"
-    rf"(?:{'|'.join(f'{base}|{past}' for base, _, past in _SPEAKING)}|claim|claimed|"
-    r"write|written|think|thought|tell\s+\w+|told\s+\w+)"
-    r"\s+(?:about|on|of|regarding|concerning|in\s+regard\s+to)\s+(?P<topic>.+?)\s*[?.!]*\s*$",
+    rf"(?:(?:{_VERBS}|claim|claimed|write|written|think|thought)\s+{_ABOUT}"
+    rf"|(?:tell|told)(?:\s+[\w’'-]+){{1,5}}?\s+{_ABOUT})\s+(?P<topic>.+?)\s*[?.!]*\s*$",
     re.I)
+# Or what a person said of it: "What did President Tokayev say (that) the
+# negotiations would open?". Only a person's words are asked for so: "What does
+# the SCO's growth say it is dedicated to?" asks what it shows.
+_SAID_THAT = re.compile(
+    rf"^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+(?:{_VERBS})"
+    r"(?:\s+that)?\s+(?P<topic>.+?)\s*[?.!]*\s*$", re.I)
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w’'-]*")
+_POSSESSIVE = re.compile(r"[’']s?$")
 # How a text reports speech: a verb of saying, "according to", or a quotation
 # opened after a colon or comma, or closed before one ("... ,” he added"). Quotation
 # marks alone may only name something: Tokayev opened the “Astana Forum”. Of the
@@ -45,7 +56,8 @@ _THE_TEXT = frozenset(tokenize(" ".join(("report", *DOCUMENT_NOUNS, *WRITER_NOUN
 
 
 def speech_asked(question: str) -> tuple[frozenset[str], frozenset[str]] | None:
-    """What a "What did X say about Y?" question asks about.
+    """What a "What did X say about Y?" question asks about, or a "What did X say
+    (that) Y ...?" one where X names a person (``_names_a_person``).
 
     Args:
         question: The question, as the engine reads it.
@@ -56,7 +68,9 @@ def speech_asked(question: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """
     match = _SAID_ABOUT.match(question)
     if match is None:
-        return None
+        match = _SAID_THAT.match(question)
+        if match is None or not _names_a_person(match["speaker"]):
+            return None
     speaker, topic = frozenset(tokenize(match["speaker"])), frozenset(tokenize(match["topic"]))
     if not speaker or not topic or speaker <= _THE_TEXT:
         return None
@@ -85,3 +99,11 @@ def reports_speech(texts: Sequence[str], terms: Sequence[AbstractSet[str]],
         if topic & said:
             return True
     return False
+
+
+def _names_a_person(speaker: str) -> bool:
+    """Whether ``speaker`` holds a capitalised word naming no country, people or
+    body: "President Tokayev", "the UN Secretary General", not "Kazakhstan's top
+    diplomat" nor "the SCO's growth"."""
+    return any(not is_country(word) and not is_demonym(word)
+               for word in (_POSSESSIVE.sub("", w) for w in _CAPITALISED.findall(speaker)))

@@ -13,6 +13,13 @@ from rag.speech import reports_speech, speech_asked
     ("What has the foreign minister noted on terrorism?", "the foreign minister", "terrorism"),
     ("what does Nurtleu think of the negotiations", "Nurtleu", "the negotiations"),
     ("What has Tokayev stated about terrorism?", "Tokayev", "terrorism"),
+    # Told, the hearers come first.
+    ("what did Putin tell the security secretaries about conflicts", "Putin", "conflicts"),
+    # What a person said of something: the clause is the topic.
+    ("What did President Tokayev say the negotiations would open?", "President Tokayev",
+     "the negotiations would open"),
+    ("What did the UN Secretary General say in his speech?", "the UN Secretary General",
+     "in his speech"),
 ])
 def test_a_question_asking_what_someone_said_about_something(question: str, speaker: str,
                                                             topic: str) -> None:
@@ -25,6 +32,11 @@ def test_a_question_asking_what_someone_said_about_something(question: str, spea
     "Who said that about the Red Sea?",
     # The text is no speaker.
     "What does the article say about terrorism?",
+    # Without "about", only a person's words are asked for: a country or a body,
+    # or what a thing "says", is not one.
+    "What does Kazakhstan's top diplomat say his country is reaffirming?",
+    "What does the way the SCO has grown say it is dedicated to?",
+    "What did Virgin Media claim BSkyB did?",
 ])
 def test_other_questions_ask_no_speech_about_a_topic(question: str) -> None:
     assert speech_asked(question) is None
