@@ -13,6 +13,7 @@ from rag.coreference import (
     Abbreviations,
     antecedents,
     described_names,
+    named_before,
     pronoun_subjects,
     titled_names,
     with_described_names,
@@ -141,13 +142,16 @@ class Answerer:
         # second-longest river in Europe").
         titles = {doc_id: titled_names(text) for doc_id, text in texts.items()}
         kinds = {doc_id: described_names(text) for doc_id, text in texts.items()}
+        subjects = pronoun_subjects(self.sentences, texts)
         self.terms = [frozenset(with_described_names(s.text, with_titled_names(
                                     terms, titles[s.doc_id]), kinds[s.doc_id]))
                       | frozenset(add(tokenize(body)) if body else ())
                       | frozenset(add(list(subject)))
                       for terms, body, subject, s in zip(
-                          term_lists, antecedents(self.sentences),
-                          pronoun_subjects(self.sentences, texts), self.sentences, strict=True)]
+                          term_lists, antecedents(self.sentences), subjects, self.sentences,
+                          strict=True)]
+        # "He emphasized that ...": asked who, the name is in the sentence before.
+        self.named_before = named_before(self.sentences, subjects)
         if len(texts) > 1:
             # Among several documents, a document's id names its subject, which
             # its sentences may call "he" or "the city" ("einstein.txt": "He was
@@ -183,8 +187,10 @@ class Answerer:
         A quote is a sentence scoring within ``QUOTE_MARGIN`` of the best, joined
         with such a sentence right before or after it; asked "why", a sentence
         stating a consequence is joined with the one before it, its cause, whatever
-        that one scores. The short answer comes from the best sentence, or from
-        its cause. The confidence is that sentence's score clipped to [0, 1],
+        that one scores; asked "who", a sentence naming no one but calling someone
+        "he" or "she" is joined with the sentence naming them right before it, or
+        quoted after it when that one ends the paragraph before. The short answer
+        comes from the best sentence, or from its cause or the sentence naming. The confidence is that sentence's score clipped to [0, 1],
         scaled down by the rules of ``rag.confidence`` that it fails; the caller
         compares it with the abstention threshold.
         """
@@ -229,6 +235,8 @@ class Answerer:
                                                       self.unseen_idf, related))
                      + W_RANK / owner[sid].rank)
             evidence = self._type_evidence(kind, sentence.text, question, noun)
+            if evidence < 0 and self._named_before(sentence, kind, question) is not None:
+                evidence = TYPE_HIT_BONUS
             if where and evidence > 0 and _placed_subject(sentence.text, query_terms):
                 evidence += PLACED_BONUS
             score += evidence
@@ -240,8 +248,15 @@ class Answerer:
             scored = self._typed_first(scored)
 
         best, top, _ = scored[0]
-        # "Why ...?" over a stated consequence: the reason is the sentence before.
-        top_cause = self._cause(top) if kind is AnswerType.REASON else None
+        # "Why ...?" over a stated consequence: the reason is the sentence before;
+        # "Who ...?" over "He emphasized ...": so is the name.
+        top_cause = (self._cause(top) if kind is AnswerType.REASON
+                     else self._named_before(top, kind, question))
+        # A name in the paragraph before is quoted apart, first: it needs a slot,
+        # and a passage to cite.
+        if top_cause is not None and not self._joins([top], top_cause) and (
+                max_quotes < 2 or top_cause.sentence_id not in owner):
+            top_cause = None
         groups: list[list[Sentence]] = []
         group_scores: list[float] = []
         # Twice as deep as the quotes: a sentence next to a chosen one joins it
@@ -258,9 +273,15 @@ class Answerer:
             elif len(groups) < max_quotes:
                 group = [sentence]
                 cause = (top_cause if sentence is top else self._cause(sentence)
-                         if kind is AnswerType.REASON else None)
+                         if kind is AnswerType.REASON
+                         else self._named_before(sentence, kind, question))
                 if cause is not None and cause.sentence_id not in taken:
-                    group.append(cause)
+                    if self._joins(group, cause):
+                        group.append(cause)
+                    elif sentence is top and top_cause is not None:
+                        groups.append([cause])
+                        group_scores.append(score)
+                        taken.add(cause.sentence_id)
                 groups.append(group)
                 group_scores.append(score)
             else:
@@ -269,7 +290,9 @@ class Answerer:
         quotes = tuple(self._quote(g, score, owner) for g, score in zip(groups, group_scores,
                                                                         strict=True))
         reason = top_cause.text if top_cause is not None else top.text
-        scale, doubts = self.rules.check(question, kind, top, query_terms)
+        scale, doubts = self.rules.check(question, kind, top, query_terms,
+                                         named_before=top_cause
+                                         if kind is AnswerType.NAME else None)
         confidence = float(np.clip(best, 0.0, 1.0)) * scale
         # A list item's marker ("* The admin page is at ...") or a FAQ's "A:" is
         # layout, not answer.
@@ -320,6 +343,18 @@ class Answerer:
             return None
         before = self.sentences[sid - 1]
         if before.sentence_id in self.headings or not self._joins([sentence], before):
+            return None
+        return before
+
+    def _named_before(self, sentence: Sentence, kind: AnswerType,
+                      question: str) -> Sentence | None:
+        """Asked who, the sentence before ``sentence`` that names the person it
+        calls "he" or "she" (``coreference.named_before``), if ``sentence`` names
+        no one itself and that one does."""
+        before = self.named_before.get(sentence.sentence_id)
+        if (kind is not AnswerType.NAME or before is None
+                or candidates(sentence.text, kind, question, self.proper_nouns)
+                or not candidates(before.text, kind, question, self.proper_nouns)):
             return None
         return before
 

@@ -452,6 +452,32 @@ def pronoun_subjects(sentences: Sequence[Sentence], texts: Mapping[str, str]
     return result
 
 
+def named_before(sentences: Sequence[Sentence],
+                 subjects: Sequence[tuple[str, ...]]) -> dict[int, Sentence]:
+    """For each sentence opening with "He" or "She" (or "His", "Her") that goes on
+    about the person the sentence right before it opens with (``pronoun_subjects``:
+    in its paragraph, or a person named with an initial ending the paragraph
+    before), that sentence, by the id of the one after it.
+
+    "President of Kazakhstan K. Tokayev ... noted that ... He emphasized that the
+    threat of terrorism is intensifying": asked who warned of terrorism, the name
+    is in the sentence before.
+
+    Args:
+        sentences: Sentences in document order within each document.
+        subjects: ``pronoun_subjects`` of ``sentences``.
+    """
+    found: dict[int, Sentence] = {}
+    for i in range(1, len(sentences)):
+        sentence, before = sentences[i], sentences[i - 1]
+        # The name is in the sentence before, not carried on from further back.
+        if (subjects[i] and _PERSONAL_OPENING.match(sentence.text)
+                and not _PRONOUN_OPENING.match(before.text)
+                and before.doc_id == sentence.doc_id):
+            found[sentence.sentence_id] = before
+    return found
+
+
 class Abbreviations:
     """Body names the corpus also writes as an acronym ("Shanghai Cooperation
     Organization" and "SCO"), so that a question spelling out the name matches

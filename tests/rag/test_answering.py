@@ -255,6 +255,31 @@ def test_asking_for_a_city_asks_where(engine: Engine, question: str) -> None:
     assert "in Astana" in answer.quotes[0].text
 
 
+@pytest.mark.parametrize(("question", "quotes"), [
+    # "He emphasized ..." right after the sentence naming him: one quote of both.
+    ("Who warned that the threat of international terrorism is intensifying?", 1),
+    # "He emphasizes ..." opens a paragraph: the name's sentence is quoted first.
+    ("Who said that it is impossible to ensure one's own security by damaging other "
+     "countries?", 2),
+])
+def test_asked_who_he_is_the_person_named_just_before(engine: Engine, embedder: Embedder,
+                                                      article: Document, question: str,
+                                                      quotes: int) -> None:
+    answer = engine.ask(question)
+    check_invariants(answer, {article.doc_id: article.text})
+    assert answer.answer == "K. Tokayev", (answer.answer, answer.doubts)
+    assert "He emphasi" in answer.quotes[quotes - 1].text
+    assert "K. Tokayev" in answer.quotes[0].text
+    # With one quote there is no room for a name quoted apart: the closest
+    # sentence names no one, as before.
+    single = _engine_with(engine, embedder, max_quotes=1).ask(question)
+    check_invariants(single, {article.doc_id: article.text}, max_quotes=1)
+    if quotes == 2:
+        assert single.abstained and [d.rule for d in single.doubts] == ["type_miss"]
+    else:
+        assert single.answer == "K. Tokayev"
+
+
 def _scored(*rows: tuple[float, float]) -> list[answering._Scored]:
     sentences = [Sentence(i, "d", i * 10, i * 10 + 9, f"sentence {i}") for i in range(len(rows))]
     return [(score, sentence, evidence)

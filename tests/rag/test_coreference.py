@@ -13,6 +13,7 @@ from rag.coreference import (
     antecedents,
     asked_acronym,
     described_names,
+    named_before,
     plain_spelling,
     pronoun_subjects,
     spelled_out,
@@ -421,6 +422,18 @@ def test_he_opening_a_paragraph_goes_on_about_a_person_named_with_an_initial() -
     for other in (text.replace("K. Tokayev", "Tokayev"), text.replace("He emphasizes", "It says")):
         subjects = pronoun_subjects(sentences_of([Document("d", other)]), {"d": other})
         assert subjects[1] == (), other
+
+
+def test_he_or_she_is_named_in_the_sentence_right_before() -> None:
+    text = ("President of Kazakhstan K. Tokayev, at a meeting, emphasized that this concept "
+            "should form the basis of the task.\n\nHe emphasizes that it is impossible to "
+            "ensure one's own security by damaging others. He will also speak of trade. "
+            "The Danube Commission meets in June. It works in German.")
+    sentences = sentences_of([Document("d", text)])
+    found = named_before(sentences, pronoun_subjects(sentences, {"d": text}))
+    # The first "He" is named before it, across the paragraph; the second only
+    # through the first; "It" is no person.
+    assert {sid: before.sentence_id for sid, before in found.items()} == {1: 0}
 
 
 def test_a_word_that_only_opens_a_sentence_is_no_subject() -> None:
