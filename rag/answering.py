@@ -190,9 +190,10 @@ class Answerer:
         that one scores; asked "who", a sentence naming no one but calling someone
         "he" or "she" is joined with the sentence naming them right before it, or
         quoted after it when that one ends the paragraph before. The short answer
-        comes from the best sentence, or from its cause or the sentence naming. The confidence is that sentence's score clipped to [0, 1],
-        scaled down by the rules of ``rag.confidence`` that it fails; the caller
-        compares it with the abstention threshold.
+        comes from the best sentence, or from its cause or the sentence naming the
+        person. The confidence is that sentence's score clipped to [0, 1], scaled
+        down by the rules of ``rag.confidence`` that it fails; the caller compares
+        it with the abstention threshold.
         """
         owner: dict[int, Passage] = {}
         # A sentence repeated word for word (a copied file, a boilerplate line) is

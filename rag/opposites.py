@@ -28,7 +28,8 @@ from rag.negation import denies
 _PAIRS = (
     "most / least", "largest biggest / smallest", "highest / lowest", "maximum / minimum",
     "more / less fewer", "larger bigger / smaller", "higher / lower",
-    "increase / decrease", "rise rose risen / fall fell fallen", "gain / lose lost",
+    "increase / decrease reduce", "widen / narrow reduce",
+    "rise rose risen / fall fell fallen", "gain / lose lost",
     "win won / lose lost", "victory / defeat", "first / last", "before / after",
     "earlier / later", "earliest / latest", "north / south", "east / west",
     "northern / southern", "eastern / western", "northernmost / southernmost",
@@ -49,7 +50,7 @@ _PAIRS = (
     "hardest / easiest", "support propose / oppose", "strengthen intensify / weaken",
     "grow grew grown / decline shrink shrank shrunk", "expand / shrink shrank shrunk",
     "create / dissolve abolish", "encourage promote / discourage",
-    "improve / worsen deteriorate",
+    "improve / worsen deteriorate", "impose introduce / lift drop scrap",
 )
 # "unofficially" is "officially" denied, as "non-member" is "member": the rest
 # is a word of at least this many letters ("unit" and "until" deny nothing).

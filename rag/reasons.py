@@ -44,6 +44,7 @@ REASON_PHRASE = re.compile(
 _LEADS_TO = re.compile(r"forc|caus|prompt|result|allow|lead|help", re.I)
 _BY_AFTER = re.compile(r"\s+by\b", re.I)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.I)
+_WHICH_BEFORE = re.compile(r",\s*which\s+(?:(?:will|would|could|may|might|can)\s+)?$", re.I)
 
 
 def _consequence_of_asked(sentence: str, phrase: re.Match[str], question: str) -> bool:
@@ -59,8 +60,14 @@ def _consequence_of_asked(sentence: str, phrase: re.Match[str], question: str) -
             or _TO_BEFORE.search(sentence, 0, phrase.start())):
         return False
     asked = set(tokenize(question))
-    return (not asked.isdisjoint(tokenize(sentence[: phrase.start()]))
-            and asked.isdisjoint(tokenize(sentence[phrase.start() :])))
+    before = asked.intersection(tokenize(sentence[: phrase.start()]))
+    after = asked.intersection(tokenize(sentence[phrase.start() :]))
+    if _WHICH_BEFORE.search(sentence, 0, phrase.start()):
+        # "X, which will lead to Y" tells what X brings about, whatever Y repeats
+        # of the question ("tariffs on Chinese cars, which will lead to higher
+        # costs for Chinese carmakers"): most of its terms are in X.
+        return len(before) > len(after)
+    return bool(before) and not after
 
 
 def consequence_only(sentence: str, question: str) -> bool:
@@ -85,8 +92,9 @@ _GROUNDS = re.compile(
     r"(?:\s+[\w’'-]+){0,6}?\s+(?:to|for)\b"
     # What a thing made is meant to do: "the SCO energy strategy, which would
     # emphasize the importance of sustainable energy development" ("which will be
-    # held in Astana" says no more than where).
-    r"|,\s*which\s+(?:will|would|should)\s+(?!be\b)(?-i:[a-z]+)"
+    # held in Astana" says no more than where, "which will lead to higher costs"
+    # what follows).
+    r"|,\s*which\s+(?:will|would|should)\s+(?!(?:be|lead|result|cause|mean)\b)(?-i:[a-z]+)"
     r"|\bwhich\s+(?:can|could|may|might)\s+(?:facilitate|enable|promote|"
     r"ensure|help|allow|strengthen|support|contribute|reduce|improve|increase|boost)\b"
     r"|\bcontribut(?:e|es|ed|ing)\s+to\b|\bso\s+as\s+to\b|\bwith\s+a\s+view\s+to\b"

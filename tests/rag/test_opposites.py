@@ -29,6 +29,12 @@ from rag.opposites import opposed
      ("shrink", "grown")),
     ("Why is the SCO planning to dissolve its fund?", "The SCO plans to create a fund.",
      ("dissolve", "create")),
+    ("Why does the SCO want to increase its dependence on external currencies?",
+     "This helps reduce dependence on external currencies.", ("increase", "reduce")),
+    ("How will the SCO widen the digital divide?", "The SCO will reduce the digital divide.",
+     ("widen", "reduce")),
+    ("Why did the EU drop its tariffs?", "The EU will introduce tariffs of 38.1%.",
+     ("drop", "introduce")),
     # "non-" and "un-" deny the word after them, either way round.
     ("Which country is a non-member?", "Turkey is a member of the group.",
      ("non-member", "member")),

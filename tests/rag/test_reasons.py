@@ -19,6 +19,21 @@ def test_a_reason_leading_from_the_asked_thing_is_its_consequence(question: str,
     assert bool(candidates(sentence, AnswerType.REASON, question)) is not only
 
 
+TARIFFS = ("The EU will introduce tariffs of 38.1% on electric vehicles from China, which "
+           "will lead to an increase in the cost of selling cars for Chinese companies.")
+
+
+@pytest.mark.parametrize(("question", "only"), [
+    # ", which will lead to" tells what the clause before it brings about, even
+    # where what follows repeats some of the question's words ("cars", "Chinese").
+    ("Why is the EU imposing tariffs on Chinese electric cars?", True),
+    # Most of the question's words follow it: the tariffs are the reason.
+    ("Why will the cost of selling cars for Chinese companies increase?", False),
+])
+def test_what_a_which_clause_leads_to_is_a_consequence(question: str, only: bool) -> None:
+    assert consequence_only(TARIFFS, question) is only
+
+
 def test_a_reason_given_for_the_asked_thing_is_no_mere_consequence() -> None:
     # "because" gives the road's reason, whatever stands before it.
     assert not consequence_only("The valley road flooded because heavy rain fell.",
