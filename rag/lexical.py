@@ -219,9 +219,15 @@ TITLE_WORDS = frozenset((
 
 
 # Words the stemmer keeps apart that questions use for one another: "When was
-# it created?" of "Founded in 2001". Related, not the same word: in ``coverage``
-# each earns DERIVED_CREDIT, as a derivation does.
-_SENSES = (frozenset(("found", "establish", "creat", "form")), frozenset(("slogan", "motto")))
+# it created?" of "Founded in 2001", "What are its primary objectives?" of "Its
+# main goals". Related, not the same word: in ``coverage`` each earns
+# DERIVED_CREDIT, as a derivation does. (A hand list: no thesaurus installs
+# offline, and word vectors of the embedding model pair opposites as readily as
+# synonyms: "smaller" and "larger" 0.88, "outlook" and "prospects" 0.17.)
+_SENSES = (frozenset(("found", "establish", "creat", "form")), frozenset(("slogan", "motto")),
+           frozenset(("goal", "object", "aim")), frozenset(("main", "primari", "princip")),
+           frozenset(("global", "worldwid")), frozenset(("threat", "danger")),
+           frozenset(("conflict", "clash")), frozenset(("outlook", "prospect")))
 
 
 def same_sense(term: str) -> frozenset[str]:

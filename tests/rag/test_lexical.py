@@ -209,6 +209,10 @@ def test_related_terms_are_derivations_and_words_of_one_sense() -> None:
     assert vocabulary.related("terror") == {"terrorist"}
     # Words of one sense count whether or not the corpus has them.
     assert vocabulary.related("creat") == {"found", "establish", "form"}
+    # Common words questions use for the text's: "primary objectives", "main goals".
+    assert vocabulary.related("object") == {"goal", "aim"}
+    assert vocabulary.related("primari") == {"main", "princip"}
+    assert vocabulary.related("danger") == {"threat"}
     assert vocabulary.related("summit") == frozenset()
 
 
