@@ -218,6 +218,12 @@ class Answerer:
         window = self.window_vectors[ids] @ query_vector
         kind = answer_type(question)
         place = position_cue(question)
+        if place is not None:
+            # "at the start of the article" says where to look, not what ("start"
+            # would count "Founded in 2001" as its sense).
+            said = {t for cue in (_END_CUE, _START_CUE) for m in cue.finditer(question)
+                    for t in tokenize(m.group())}
+            query_terms = [t for t in query_terms if t not in said] or query_terms
         # "Which transport corridors ...?": the noun whose named instance answers.
         noun = asked_noun(question) if kind is AnswerType.OTHER else None
         where = kind is AnswerType.ENTITY and (WHERE_Q.match(question) is not None

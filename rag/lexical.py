@@ -224,7 +224,8 @@ TITLE_WORDS = frozenset((
 # DERIVED_CREDIT, as a derivation does. (A hand list: no thesaurus installs
 # offline, and word vectors of the embedding model pair opposites as readily as
 # synonyms: "smaller" and "larger" 0.88, "outlook" and "prospects" 0.17.)
-_SENSES = (frozenset(("found", "establish", "creat", "form")), frozenset(("slogan", "motto")),
+_SENSES = (frozenset(("found", "establish", "creat", "form", "start", "begin", "began", "begun")),
+           frozenset(("slogan", "motto")),
            frozenset(("goal", "object", "aim")), frozenset(("main", "primari", "princip")),
            frozenset(("global", "worldwid")), frozenset(("threat", "danger")),
            frozenset(("conflict", "clash")), frozenset(("outlook", "prospect")))

@@ -508,6 +508,16 @@ def test_a_position_cue_favours_that_end_of_the_document(engine: Engine,
             assert quote.end <= share
 
 
+def test_the_words_of_a_position_cue_are_not_looked_for(engine: Engine) -> None:
+    # "start" is of the founding's sense ("how many countries did the SCO start
+    # out with"); in "at the start of the article" it only says where to look,
+    # and would favour the sentence after the first one, "Founded in 2001".
+    answer = engine.ask("How is the SCO described at the start of the article?")
+    assert "a key force in shaping regional stability" in answer.quotes[0].text
+    started = engine.ask("how many countries did the sco start out with")
+    assert "from six members" in started.quotes[0].text
+
+
 def test_why_over_a_stated_consequence_quotes_the_cause_before_it(engine: Engine,
                                                                     article: Document) -> None:
     answer = engine.ask("Why are ties with other Eurasian countries becoming so important for "
