@@ -35,6 +35,10 @@ from rag.opposites import opposed
      ("widen", "reduce")),
     ("Why did the EU drop its tariffs?", "The EU will introduce tariffs of 38.1%.",
      ("drop", "introduce")),
+    # What happened before or after something is not what happened during it.
+    ("Which city was the cultural capital before Kazakhstan took the chair?",
+     "During the presidency of Kazakhstan, Almaty was declared the cultural capital.",
+     ("before", "during")),
     # "non-" and "un-" deny the word after them, either way round.
     ("Which country is a non-member?", "Turkey is a member of the group.",
      ("non-member", "member")),
