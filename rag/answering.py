@@ -218,12 +218,11 @@ class Answerer:
         window = self.window_vectors[ids] @ query_vector
         kind = answer_type(question)
         place = position_cue(question)
-        if place is not None:
-            # "at the start of the article" says where to look, not what ("start"
-            # would count "Founded in 2001" as its sense).
-            said = {t for cue in (_END_CUE, _START_CUE) for m in cue.finditer(question)
-                    for t in tokenize(m.group())}
-            query_terms = [t for t in query_terms if t not in said] or query_terms
+        # "at the start of the article" says where to look: its words count as
+        # written ("In conclusion, ..." for "the concluding section"), not by their
+        # sense ("start" would count "Founded in 2001").
+        cue = {t for pattern in (_END_CUE, _START_CUE) for m in pattern.finditer(question)
+               for t in tokenize(m.group())} if place is not None else set()
         # "Which transport corridors ...?": the noun whose named instance answers.
         noun = asked_noun(question) if kind is AnswerType.OTHER else None
         where = kind is AnswerType.ENTITY and (WHERE_Q.match(question) is not None
@@ -233,7 +232,8 @@ class Answerer:
             # where, as "where" does; as a term it would favour "The summit will
             # be held under the motto".
             query_terms = [t for t in query_terms if t not in _OCCURRING] or query_terms
-        related = {term: self.vocabulary.related(term) for term in set(query_terms)}
+        related = {term: frozenset() if term in cue else self.vocabulary.related(term)
+                   for term in set(query_terms)}
         scored = []
         for i, sid in enumerate(ids.tolist()):
             sentence = self.sentences[sid]

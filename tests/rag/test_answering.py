@@ -508,14 +508,17 @@ def test_a_position_cue_favours_that_end_of_the_document(engine: Engine,
             assert quote.end <= share
 
 
-def test_the_words_of_a_position_cue_are_not_looked_for(engine: Engine) -> None:
+def test_the_words_of_a_position_cue_count_as_written_not_by_sense(engine: Engine) -> None:
     # "start" is of the founding's sense ("how many countries did the SCO start
     # out with"); in "at the start of the article" it only says where to look,
-    # and would favour the sentence after the first one, "Founded in 2001".
+    # and by its sense would favour the sentence after the first, "Founded in 2001".
     answer = engine.ask("How is the SCO described at the start of the article?")
     assert "a key force in shaping regional stability" in answer.quotes[0].text
     started = engine.ask("how many countries did the sco start out with")
     assert "from six members" in started.quotes[0].text
+    # As written, a cue's word may be the text's own: "In conclusion, ...".
+    concluding = engine.ask("How does the concluding section characterise the organization?")
+    assert "a beacon of hope and cooperation" in concluding.quotes[0].text
 
 
 def test_why_over_a_stated_consequence_quotes_the_cause_before_it(engine: Engine,
