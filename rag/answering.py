@@ -218,9 +218,10 @@ class Answerer:
         window = self.window_vectors[ids] @ query_vector
         kind = answer_type(question)
         place = position_cue(question)
-        # "at the start of the article" says where to look: its words count as
-        # written ("In conclusion, ..." for "the concluding section"), not by their
-        # sense ("start" would count "Founded in 2001").
+        # "at the start of the article" says where to look: its words still count
+        # as written (leaving them out changed every sentence's share of the
+        # question and lost "In conclusion, ..." for "the concluding section"),
+        # only not by their sense ("start" would count "Founded in 2001").
         cue = {t for pattern in (_END_CUE, _START_CUE) for m in pattern.finditer(question)
                for t in tokenize(m.group())} if place is not None else set()
         # "Which transport corridors ...?": the noun whose named instance answers.
@@ -242,7 +243,8 @@ class Answerer:
                                                       self.unseen_idf, related))
                      + W_RANK / owner[sid].rank)
             evidence = self._type_evidence(kind, sentence.text, question, noun)
-            if evidence < 0 and self._named_before(sentence, kind, question) is not None:
+            if evidence < 0 and self._named_before(sentence, kind, question, owner,
+                                                   max_quotes) is not None:
                 evidence = TYPE_HIT_BONUS
             if where and evidence > 0 and _placed_subject(sentence.text, query_terms):
                 evidence += PLACED_BONUS
@@ -258,12 +260,7 @@ class Answerer:
         # "Why ...?" over a stated consequence: the reason is the sentence before;
         # "Who ...?" over "He emphasized ...": so is the name.
         top_cause = (self._cause(top) if kind is AnswerType.REASON
-                     else self._named_before(top, kind, question))
-        # A name in the paragraph before is quoted apart, first: it needs a slot,
-        # and a passage to cite.
-        if top_cause is not None and not self._joins([top], top_cause) and (
-                max_quotes < 2 or top_cause.sentence_id not in owner):
-            top_cause = None
+                     else self._named_before(top, kind, question, owner, max_quotes))
         groups: list[list[Sentence]] = []
         group_scores: list[float] = []
         # Twice as deep as the quotes: a sentence next to a chosen one joins it
@@ -281,7 +278,7 @@ class Answerer:
                 group = [sentence]
                 cause = (top_cause if sentence is top else self._cause(sentence)
                          if kind is AnswerType.REASON
-                         else self._named_before(sentence, kind, question))
+                         else self._named_before(sentence, kind, question, owner, max_quotes))
                 if cause is not None and cause.sentence_id not in taken:
                     if self._joins(group, cause):
                         group.append(cause)
@@ -353,15 +350,20 @@ class Answerer:
             return None
         return before
 
-    def _named_before(self, sentence: Sentence, kind: AnswerType,
-                      question: str) -> Sentence | None:
+    def _named_before(self, sentence: Sentence, kind: AnswerType, question: str,
+                      owner: Mapping[int, Passage], max_quotes: int) -> Sentence | None:
         """Asked who, the sentence before ``sentence`` that names the person it
         calls "he" or "she" (``coreference.named_before``), if ``sentence`` names
-        no one itself and that one does."""
+        no one itself, that one does, and it can be quoted: joined with
+        ``sentence`` in its paragraph, or, ending the paragraph before, apart (a
+        slot of its own, and a retrieved passage to cite)."""
         before = self.named_before.get(sentence.sentence_id)
         if (kind is not AnswerType.NAME or before is None
                 or candidates(sentence.text, kind, question, self.proper_nouns)
                 or not candidates(before.text, kind, question, self.proper_nouns)):
+            return None
+        if not self._joins([sentence], before) and (max_quotes < 2
+                                                     or before.sentence_id not in owner):
             return None
         return before
 

@@ -16,7 +16,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
-from rag.countries import country_names, is_country, other_names
+from rag.countries import country_key, country_names, is_country, other_names
 from rag.lexical import TITLE_WORDS, tokenize
 from rag.schema import Sentence
 from rag.sentences import one_paragraph
@@ -535,12 +535,13 @@ class Abbreviations:
                         if len(names) == 1 and all(names) and acronym not in in_capitals}
         # Each country's names, to the terms of the one the corpus writes most:
         # a question's "US" looks for "the United States", "Turkey" for "Turkiye".
+        # (By ``country_key``: "Türkiye" and "Turkiye" are one name.)
         forms: dict[str, Counter[tuple[str, ...]]] = {}
         for text in texts_seen:
             for name in country_names(text):
                 terms = tuple(tokenize(name))
                 for each in (name, *other_names(name)):
-                    forms.setdefault(each, Counter())[terms] += 1
+                    forms.setdefault(country_key(each), Counter())[terms] += 1
         self.country_terms = {name: counts.most_common(1)[0][0]
                               for name, counts in forms.items()}
         self._countries_written = frozenset(
@@ -602,7 +603,7 @@ class Abbreviations:
         """``terms`` with each country's name the corpus never writes replaced by
         the terms of the name it does write for that country (``country_terms``)."""
         for name in set(country_names(question)):
-            written = self.country_terms.get(name)
+            written = self.country_terms.get(country_key(name))
             asked = tuple(tokenize(name))
             if written is None or not asked or asked in self._countries_written:
                 continue

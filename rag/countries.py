@@ -205,12 +205,27 @@ def _aliases(names: tuple[str, ...]) -> frozenset[str]:
     return frozenset(_key(n) for name in names for n in (name, *other_names(name)))
 
 
+def _fold_mapped(text: str) -> tuple[str, list[int] | None]:
+    """``_fold`` of ``text`` with, for a text that has accents, the index in
+    ``text`` of each character of the folded text (and one past the last)."""
+    if text.isascii():
+        return text, None
+    parts: list[str] = []
+    starts: list[int] = []
+    for i, ch in enumerate(text):
+        plain = _fold(ch)
+        parts.append(plain)
+        starts.extend([i] * len(plain))
+    starts.append(len(text))
+    return "".join(parts), starts
+
+
 def country_names(text: str) -> list[str]:
-    """The country names ``text`` writes, in order, accents stripped: "the
-    United States and Türkiye" gives "United States" and "Turkiye"; "New South
-    Wales" and "USB" give none."""
+    """The country names ``text`` writes, in order, as written: "the United
+    States and Türkiye" gives "United States" and "Türkiye" (found with or
+    without accents); "New South Wales" and "USB" give none."""
     names = []
-    folded = _fold(text)
+    folded, starts = _fold_mapped(text)
     for match in _pattern().finditer(folded):
         if (match.start() and folded[match.start() - 1].isalnum()) or (
                 match.end() < len(folded) and folded[match.end()].isalnum()):
@@ -219,8 +234,15 @@ def country_names(text: str) -> list[str]:
         # text's scan quadratic.)
         if _NAME_BEFORE.search(folded, max(0, match.start() - _NAME_WINDOW), match.start()):
             continue  # part of a longer name: "New South Wales"
-        names.append(match.group())
+        names.append(match.group() if starts is None
+                     else text[starts[match.start()] : starts[match.end()]])
     return names
+
+
+def country_key(name: str) -> str:
+    """The form in which two ways of writing one name compare equal: no
+    possessive, no accents, lower case ("Türkiye's" and "turkiye")."""
+    return _key(name)
 
 
 def actors_in(text: str, bodies: bool = True) -> list[frozenset[str]]:

@@ -132,8 +132,10 @@ _SET_UP = re.compile(r"\b(?:set|sets|setting)\s+up\b", re.I)
 # "How many members does the SCO currently have?" asks what the text says holds,
 # which it rarely dates "currently": the word would favour any sentence on "the
 # current initiatives". (The adjective "current" says which, and stays.)
+# ("at present-day Paris", "at the moment of impact" say when or where.)
 _NOWADAYS = re.compile(r"\b(?:currently|presently|nowadays|at\s+present|at\s+the\s+moment|"
-                       r"as\s+of\s+now|right\s+now|these\s+days)\b", re.I)
+                       r"as\s+of\s+now|right\s+now|these\s+days)\b(?![-’'])(?!\s+of\b)",
+                       re.I)
 
 
 def without_idioms(question: str) -> str:

@@ -16,6 +16,7 @@ some of them, and its stems join words of other senses ("important" and
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from rag.lexical import WORDS
@@ -98,21 +99,26 @@ def _forms(word: str) -> set[str]:
 
 
 @lru_cache(maxsize=1)
-def _opposites() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
-    """Each form of a paired word (``_forms``) with the forms of its opposites, and
-    each form with the word it is a form of ("gained": "gain")."""
+def _opposites() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, frozenset[str]]]:
+    """Each form of a paired word (``_forms``) with the forms of its opposites,
+    each form with the word it is a form of ("gained": "gain"), and each form with
+    the forms on its side of its pairs ("introduce": "imposed", ...)."""
     table: dict[str, set[str]] = {}
     bases: dict[str, str] = {}
+    sides: dict[str, set[str]] = {}
     for pair in _PAIRS:
         first, second = (set().union(*map(_forms, side.split())) for side in pair.split(" / "))
         for form in first:
             table.setdefault(form, set()).update(second)
+            sides.setdefault(form, set()).update(first)
         for form in second:
             table.setdefault(form, set()).update(first)
+            sides.setdefault(form, set()).update(second)
         for word in pair.replace("/", " ").split():
             for form in _forms(word):
                 bases.setdefault(form, word)
-    return {form: frozenset(others) for form, others in table.items()}, bases
+    return ({form: frozenset(others) for form, others in table.items()}, bases,
+            {form: frozenset(same) for form, same in sides.items()})
 
 
 def _denied(word: str) -> str | None:
@@ -144,13 +150,14 @@ def opposed(question: str, sentence: str) -> tuple[str, str] | None:
         ("non-religious" over "20% claim no religion").
     """
     asked = _words(question)
-    given = _words(sentence)
-    table, bases = _opposites()
+    given = _words(sentence) - _other_senses(sentence)
+    table, bases, sides = _opposites()
     asked_bases = {bases.get(word, word) for word in asked}
     given_bases = {bases.get(word, word) for word in given}
     prefixes = not denies(sentence)
     for word in asked:
-        if bases.get(word, word) in given_bases or _forms(word) & given:
+        # The sentence says it, or a word on its side: "imposed" for "introduce".
+        if bases.get(word, word) in given_bases or (_forms(word) | sides.get(word, set())) & given:
             continue
         opposites = set(table.get(word, ()))
         if prefixes:
@@ -162,6 +169,17 @@ def opposed(question: str, sentence: str) -> tuple[str, str] | None:
                     and not (table.get(other, frozenset()) & asked - {word})):
                 return word, other
     return None
+
+
+# Paired words in another sense, by what follows them: "declined to comment"
+# refused, "dropped off" or "dropped out" left.
+_OTHER_SENSE = re.compile(
+    r"\b(declin(?:e|es|ed|ing)\s+to|drop(?:s|ped|ping)?\s+(?:off|out|by|in))\b", re.I)
+
+
+def _other_senses(sentence: str) -> set[str]:
+    """The paired words ``sentence`` uses in another sense (``_OTHER_SENSE``)."""
+    return {match.group(1).split()[0].lower() for match in _OTHER_SENSE.finditer(sentence)}
 
 
 def _words(text: str) -> set[str]:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
-from rag.countries import is_country, is_demonym
+from rag.countries import is_country, is_demonym, stands_for
 from rag.lexical import SAYING_VERBS, tokenize
 from rag.questions import DOCUMENT_NOUNS, WRITER_NOUNS
 
@@ -33,10 +33,14 @@ _SAID_ABOUT = re.compile(
 # Or what a person said of it: "What did President Tokayev say (that) the
 # negotiations would open?". Only a person's words are asked for so: "What does
 # the SCO's growth say it is dedicated to?" asks what it shows.
+# ("state" is left out: "What did Tokayev's state visit produce?", "the Secretary
+# of State".)
+_CLAUSE_VERBS = "|".join(f"{base}|{past}" for base, _, past in _SPEAKING if base != "state")
 _SAID_THAT = re.compile(
-    rf"^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+(?:{_VERBS})"
+    rf"^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+(?:{_CLAUSE_VERBS})"
     r"(?:\s+that)?\s+(?P<topic>.+?)\s*[?.!]*\s*$", re.I)
-_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w’'-]*")
+# A run of capitalised words, "of" inside: "the United States", "Secretary of State".
+_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][a-z][\w’'-]*)*")
 _POSSESSIVE = re.compile(r"[’']s?$")
 # How a text reports speech: a verb of saying, "according to", or a quotation
 # opened after a colon or comma, or closed before one ("... ,” he added"). Quotation
@@ -102,8 +106,9 @@ def reports_speech(texts: Sequence[str], terms: Sequence[AbstractSet[str]],
 
 
 def _names_a_person(speaker: str) -> bool:
-    """Whether ``speaker`` holds a capitalised word naming no country, people or
-    body: "President Tokayev", "the UN Secretary General", not "Kazakhstan's top
-    diplomat" nor "the SCO's growth"."""
-    return any(not is_country(word) and not is_demonym(word)
-               for word in (_POSSESSIVE.sub("", w) for w in _CAPITALISED.findall(speaker)))
+    """Whether ``speaker`` holds a capitalised name that is no country, people,
+    capital or seat of power: "President Tokayev", "the UN Secretary General",
+    not "Kazakhstan's top diplomat", "the United States", "the Kremlin" nor "the
+    SCO's growth"."""
+    return any(not (is_country(name) or is_demonym(name) or stands_for(name))
+               for name in (_POSSESSIVE.sub("", run) for run in _CAPITALISED.findall(speaker)))

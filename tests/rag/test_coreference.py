@@ -339,6 +339,12 @@ def test_a_country_is_looked_for_by_the_name_the_text_writes() -> None:
     assert abbreviations.question_terms("Did Chile sign?") == ["chile", "sign"]
     # "us" is no country.
     assert abbreviations.question_terms("Tell us about tariffs") == ["us", "tariff"]
+    # With or without accents, on either side.
+    accented = Abbreviations(["Türkiye joined the talks. Côte d'Ivoire did not."])
+    assert accented.question_terms("When did Turkey join?") == ["türkiy", "join"]
+    assert accented.question_terms("Did Ivory Coast join?") == tokenize("Côte d'Ivoire join")
+    plain = Abbreviations(["Turkey joined the talks."])
+    assert plain.question_terms("When did Türkiye join?") == ["turkey", "join"]
 
 
 def test_a_question_naming_a_country_as_the_text_does_not_is_answered(engine: Engine) -> None:

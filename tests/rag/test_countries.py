@@ -2,9 +2,19 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
-from rag.countries import actors_in, country_names, is_country, is_demonym, other_names, stands_for
+from rag.countries import (
+    actors_in,
+    country_key,
+    country_names,
+    is_country,
+    is_demonym,
+    other_names,
+    stands_for,
+)
 
 
 @pytest.mark.parametrize("text", [
@@ -91,7 +101,12 @@ def test_other_names_of_a_country_but_not_its_capital_or_people() -> None:
 
 def test_country_names_as_written() -> None:
     assert country_names("The United States and Türkiye met the US.") == [
-        "United States", "Turkiye", "US"]
+        "United States", "Türkiye", "US"]
+    # Found without accents, given as written, decomposed accents too.
+    decomposed = unicodedata.normalize("NFD", "Côte d'Ivoire and Türkiye")
+    assert country_names(decomposed) == [unicodedata.normalize("NFD", name)
+                                         for name in ("Côte d'Ivoire", "Türkiye")]
+    assert country_key("Türkiye's") == country_key("turkiye")
     # Case tells "US" from "us"; a longer name or word holding one is none.
     assert country_names("Tell us about New South Wales and USB drives.") == []
 

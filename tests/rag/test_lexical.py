@@ -236,6 +236,9 @@ def test_related_terms_are_derivations_and_words_of_one_sense() -> None:
         ("How many members does the SCO currently have?", ["member", "sco"]),
         ("Which countries are at present applying?", ["countri", "appli"]),
         ("What are the current initiatives?", ["current", "initi"]),
+        # Said of a place or a moment, not of now.
+        ("Which tribe lived at present-day Paris?", ["tribe", "live", "present", "day", "pari"]),
+        ("What happened at the moment of impact?", ["happen", "moment", "impact"]),
     ],
 )
 def test_idioms_are_read_for_their_sense(question: str, terms: list[str]) -> None:

@@ -78,6 +78,12 @@ def test_a_question_word_the_sentence_turns_round(question: str, sentence: str,
     ("When was it unofficially launched?", "It cannot be officially launched."),
     # Nothing turned round.
     ("When was the SCO founded?", "Founded in 2001, the organization has grown."),
+    # A word on the question's side says it: "imposed" for "introduce".
+    ("When did the EU introduce tariffs on Chinese cars?",
+     "The EU imposed tariffs on Chinese cars in 2024 after imports dropped sharply."),
+    # A paired word in another sense: "declined to comment" refused.
+    ("How much did trade grow in 2023?",
+     "Trade rose by 20 percent in 2023, though officials declined to comment."),
 ])
 def test_no_word_turned_round(question: str, sentence: str) -> None:
     assert opposed(question, sentence) is None

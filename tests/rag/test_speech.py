@@ -20,6 +20,8 @@ from rag.speech import reports_speech, speech_asked
      "the negotiations would open"),
     ("What did the UN Secretary General say in his speech?", "the UN Secretary General",
      "in his speech"),
+    ("What did the Secretary of State say the talks would achieve?", "the Secretary of State",
+     "the talks would achieve"),
 ])
 def test_a_question_asking_what_someone_said_about_something(question: str, speaker: str,
                                                             topic: str) -> None:
@@ -37,6 +39,11 @@ def test_a_question_asking_what_someone_said_about_something(question: str, spea
     "What does Kazakhstan's top diplomat say his country is reaffirming?",
     "What does the way the SCO has grown say it is dedicated to?",
     "What did Virgin Media claim BSkyB did?",
+    "What did the United States say the tariffs would achieve?",
+    "What did the Kremlin say the talks would bring?",
+    # "state" of a visit or a legislature is no saying.
+    "What did Tokayev's state visit to China produce?",
+    "What did the Texas State Legislature pass in 1967?",
 ])
 def test_other_questions_ask_no_speech_about_a_topic(question: str) -> None:
     assert speech_asked(question) is None
