@@ -577,9 +577,10 @@ class Abbreviations:
             return self._plain[single]
 
     def question_terms(self, question: str) -> list[str]:
-        """A question's terms (``tokenize``), a body's full name folded to its
-        acronym (``fold``) and an acronym the corpus only writes out spelled out
-        (``spelling``: "CEO" as the terms of "Chief Executive Officer", "EVs" as
+        """A question's terms (``tokenize``), a country named as the corpus names
+        it ("US" as "United States", ``country_terms``), a body's full name folded
+        to its acronym (``fold``) and an acronym the corpus only writes out spelled
+        out (``spelling``: "CEO" as the terms of "Chief Executive Officer", "EVs" as
         those of "electric vehicles")."""
         terms = self._countries_as_written(question, tokenize(question))
         for acronym in set(_ACRONYM_PLURAL.findall(question)):
