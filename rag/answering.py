@@ -21,7 +21,7 @@ from rag.coreference import (
 )
 from rag.instances import asked_noun, names_by_name
 from rag.lexical import Vocabulary, coverage, id_terms, idf_table, tokenize
-from rag.questions import CITY_Q, DOCUMENT_REFERENCE, AnswerType, answer_type
+from rag.questions import CITY_Q, DOCUMENT_REFERENCE, AnswerType, answer_type, asks_source
 from rag.reasons import CONSEQUENCE_OPENING, REASON_PHRASE
 from rag.schema import Doubt, Passage, Quote, Sentence
 from rag.sentences import MARKDOWN_HEADING as _MARKDOWN_HEADING
@@ -87,6 +87,10 @@ _START_CUE = re.compile(
 # beacon of hope") outranks sentences merely about it ("The SCO's prospects look
 # promising"); it is not required, as a typed span is: there are other ways to say it.
 DEFINITION_BONUS = 0.15
+# Asked who wrote the document, its credit line ("China Studies Centre", "By Jane
+# Porter") is the answer by where it stands, whatever its words share with the
+# question's ("who wrote this piece" shares none).
+CREDIT_BONUS = 0.15
 # Asked "Where is the summit?", the sentences about the summit that name no place
 # ("The summit will be held under the motto ...") and the one placing it ("the
 # upcoming SCO summit in Astana") score within 0.012 of each other: the best one
@@ -176,6 +180,12 @@ class Answerer:
         # (One ending in a quoted question, 'The slogan was "Why wait?"', states.)
         self.asking = frozenset(s.sentence_id for s in self.sentences
                                 if s.text.rstrip().endswith("?"))
+        # A line of its own closing a document ("China Studies Centre"), or one
+        # giving an author ("By Jane Porter"): who wrote or published it.
+        last = {s.doc_id: s.sentence_id for s in self.sentences}
+        self.credit_lines = frozenset(
+            sid for sid in self.headings
+            if last[self.sentences[sid].doc_id] == sid or _BYLINE.match(self.sentences[sid].text))
         self.rules = ConfidenceRules(self.sentences, self.terms, texts, self.idf,
                                      self.vocabulary, self.proper_nouns, self.headings,
                                      abbreviations)
@@ -201,6 +211,8 @@ class Answerer:
         # other quote slots go to other sentences.
         seen: set[str] = set()
         headings = self._asked_headings(question, passages)
+        # Asked who wrote the document, its credit line answers, of whatever kind.
+        credited = bool(headings) and asks_source(question)
         for passage in passages:  # best passage first, so it owns shared sentences
             for sid in self.chunk_sentences[passage.chunk_id]:
                 if sid in owner or sid in self.asking or (
@@ -243,8 +255,10 @@ class Answerer:
                                                       self.unseen_idf, related))
                      + W_RANK / owner[sid].rank)
             evidence = self._type_evidence(kind, sentence.text, question, noun)
-            if evidence < 0 and self._named_before(sentence, kind, question, owner,
-                                                   max_quotes) is not None:
+            if credited:
+                evidence = CREDIT_BONUS
+            elif evidence < 0 and self._named_before(sentence, kind, question, owner,
+                                                     max_quotes) is not None:
                 evidence = TYPE_HIT_BONUS
             if where and evidence > 0 and _placed_subject(sentence.text, query_terms):
                 evidence += PLACED_BONUS
@@ -296,7 +310,8 @@ class Answerer:
         reason = top_cause.text if top_cause is not None else top.text
         scale, doubts = self.rules.check(question, kind, top, query_terms,
                                          named_before=top_cause
-                                         if kind is AnswerType.NAME else None)
+                                         if kind is AnswerType.NAME else None,
+                                         credited=credited)
         confidence = float(np.clip(best, 0.0, 1.0)) * scale
         # A list item's marker ("* The admin page is at ...") or a FAQ's "A:" is
         # layout, not answer.
@@ -307,12 +322,16 @@ class Answerer:
 
     def _asked_headings(self, question: str, passages: Sequence[Passage]) -> frozenset[int]:
         """The headings in ``passages`` when ``question`` asks about headings
-        (``HEADING_Q``), else none: only then may a heading answer."""
-        if not HEADING_Q.search(question):
+        (``HEADING_Q``), the credit lines when it asks who wrote the document
+        (``asks_source``), else none: only then may a heading answer."""
+        if asks_source(question):
+            wanted = self.credit_lines
+        elif HEADING_Q.search(question):
+            wanted = self.headings
+        else:
             return frozenset()
         return frozenset(sid for passage in passages
-                         for sid in self.chunk_sentences[passage.chunk_id]
-                         if sid in self.headings)
+                         for sid in self.chunk_sentences[passage.chunk_id] if sid in wanted)
 
     @staticmethod
     def _typed_first(scored: list[_Scored]) -> list[_Scored]:
@@ -423,6 +442,7 @@ def position_cue(question: str) -> str | None:
     return None
 
 
+_BYLINE = re.compile(r"\s*By\s+[A-Z]")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\d+[.)]|[a-z][.)])\s")
 _ANSWER_LABEL = re.compile(r"\s*(?:A|Answer)\s*:\s+")
 

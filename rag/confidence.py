@@ -241,8 +241,8 @@ class ConfidenceRules:
                                  headings, abbreviations)
 
     def check(self, question: str, kind: AnswerType, best: Sentence,
-              query_terms: Sequence[str], named_before: Sentence | None = None
-              ) -> tuple[float, tuple[Doubt, ...]]:
+              query_terms: Sequence[str], named_before: Sentence | None = None,
+              credited: bool = False) -> tuple[float, tuple[Doubt, ...]]:
         """Check the best sentence against the question.
 
         Args:
@@ -252,25 +252,28 @@ class ConfidenceRules:
             query_terms: The question's terms.
             named_before: Asked who, the sentence before ``best`` naming the
                 person ``best`` calls "he" or "she", which gives the name.
+            credited: Asked who wrote the document, ``best`` is its credit line,
+                which answers whatever kind of name it gives.
 
         Returns:
             The factor to scale the confidence by (1.0 when no rule fails) and
             the rules that failed, in the order they were checked.
         """
-        found = list(self._doubts(question, kind, best, query_terms, named_before))
+        found = list(self._doubts(question, kind, best, query_terms, named_before, credited))
         factor = 1.0
         for scale, _ in found:
             factor *= scale
         return factor, tuple(doubt for _, doubt in found)
 
     def _doubts(self, question: str, kind: AnswerType, best: Sentence,
-                query_terms: Sequence[str], named_before: Sentence | None
-                ) -> Iterator[tuple[float, Doubt]]:
+                query_terms: Sequence[str], named_before: Sentence | None,
+                credited: bool) -> Iterator[tuple[float, Doubt]]:
         """Each failed rule with its factor, read from the module at call time."""
         # "the document never mentions", "the documents never mention".
         documents, ending = ("documents", "") if len(self.texts) > 1 else ("document", "s")
         giving = named_before or best
-        if kind in TYPED and not candidates(giving.text, kind, question, self.proper_nouns):
+        if (kind in TYPED and not credited
+                and not candidates(giving.text, kind, question, self.proper_nouns)):
             yield TYPE_MISS_CONFIDENCE, Doubt(
                 TYPE_MISS, f"The question asks for {_KIND_WORDS[kind]}, and the closest "
                 "sentence gives none.")

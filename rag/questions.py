@@ -185,6 +185,23 @@ DOCUMENT_NOUNS = ("article", "text", "document", "piece", "passage")
 WRITER_NOUNS = ("author", "writer")
 # What a reference to the document looks like in a question.
 DOCUMENT_REFERENCE = rf"(?:the|this|its)\s+(?:{'|'.join(DOCUMENT_NOUNS)})"
+# "Who wrote this piece?", "Which research centre is this analysis credited to?":
+# the document's source, which its credit line gives ("this sco astana piece"
+# too).
+_SOURCE_DOCUMENT = (rf"(?:(?:the|this|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(DOCUMENT_NOUNS)})"
+                    r"|this\s+(?:[\w-]+\s+){0,3}?(?:analysis|commentary))\b")
+_SOURCE_Q = re.compile(
+    rf"\b(?:wrote|authored|published|produced|prepared)\s+{_SOURCE_DOCUMENT}"
+    rf"|\b{_SOURCE_DOCUMENT}\s+(?:(?:is|was|has\s+been)\s+)?(?:written|authored|published|"
+    r"produced|prepared|credited)\b(?!\s+with)"
+    rf"|\b(?:author|writer|publisher|source)s?\s+of\s+{_SOURCE_DOCUMENT}"
+    rf"|\b{_SOURCE_DOCUMENT}\s+(?:comes?\s+)?from\s*[?.!]*\s*$", re.I)
+
+
+def asks_source(question: str) -> bool:
+    """Whether ``question`` asks who wrote, published or is credited with the
+    document itself ("Who wrote this piece?"), not with something it reports."""
+    return _SOURCE_Q.search(question) is not None
 # Where a question or one of its sentences starts: not after an abbreviation's
 # dot ("When did the U.S. state ...?").
 _STARTS = r"(^\s*|[!?]\s+|(?<=[a-z]{2})\.\s+(?=(?-i:[A-Z])))"

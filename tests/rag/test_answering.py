@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -429,6 +430,34 @@ def test_headings_are_quoted_only_when_asked_about(engine: Engine) -> None:
                         "flag in its heading about what to expect from the summit?")
     assert answer.answer == "SCO+, strategic planning and international attention"
     assert answer.quotes[0].text.startswith("Expectations from the summit:")
+
+
+@pytest.mark.parametrize("question", ["who wrote this sco astana piece",
+                                      "Which research centre is this analysis credited to?",
+                                      "Who is the author of this article?"])
+def test_asked_who_wrote_it_the_credit_line_answers(engine: Engine, article: Document,
+                                                   question: str) -> None:
+    # The article closes on a line of its own, "China Studies Centre": a heading
+    # by its form, quoted only when asked who wrote or published the piece.
+    answer = engine.ask(question)
+    check_invariants(answer, {article.doc_id: article.text})
+    assert answer.answer == "China Studies Centre", (answer.confidence, answer.doubts)
+    assert answer.quotes[0].end == len(article.text.rstrip())
+    # Not when asked who wrote something the article reports.
+    assert engine.ask("Who wrote the Astana Declaration?").answer != "China Studies Centre"
+
+
+def test_a_byline_answers_and_no_credit_line_no_answer(tmp_path: Path, engine: Engine) -> None:
+    body = ("The river flooded the valley road in May. Crews reopened it within a week.\n\n"
+            "Farmers said the water reached the fields for the first time in decades.")
+    signed = Engine(engine.settings, index_dir=tmp_path / "signed", embedder=engine.embedder,
+                    documents=[Document("flood.txt", "By Jane Porter\n\n" + body)])
+    answer = signed.ask("Who wrote this article?")
+    assert answer.answer == "Jane Porter", (answer.confidence, answer.doubts)
+    assert answer.quotes[0].text == "By Jane Porter"
+    unsigned = Engine(engine.settings, index_dir=tmp_path / "unsigned",
+                      embedder=engine.embedder, documents=[Document("flood.txt", body)])
+    assert unsigned.ask("Who wrote this article?").abstained
 
 
 @pytest.mark.parametrize(("question", "asks"), [

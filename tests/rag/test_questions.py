@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.questions import AnswerType, answer_type, plain_question, without_kind_noun
+from rag.questions import AnswerType, answer_type, asks_source, plain_question, without_kind_noun
 
 
 @pytest.mark.parametrize(
@@ -220,3 +220,19 @@ def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
     assert without_kind_noun("What did the countries sign?") == "What did the countries sign?"
     # Nor is a word a compound begins with.
     assert without_kind_noun("What year-end report was due?") == "What year-end report was due?"
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("who wrote this sco astana piece", True),
+    ("Which research centre is this analysis credited to?", True),
+    ("Who is the author of this article?", True),
+    ("Who was this article written by?", True),
+    ("Which organization is this text from?", True),
+    # Who wrote or is credited with something the document reports.
+    ("Who wrote the Astana Declaration?", False),
+    ("Who published the report on conflicts?", False),
+    ("Who is credited with the idea of a security belt in the article?", False),
+    ("What is written about terrorism in the article?", False),
+])
+def test_asks_who_wrote_the_document(question: str, asks: bool) -> None:
+    assert asks_source(question) is asks
