@@ -247,11 +247,25 @@ class Answerer:
             query_terms = [t for t in query_terms if t not in _OCCURRING] or query_terms
         related = {term: frozenset() if term in cue else self.vocabulary.related(term)
                    for term in set(query_terms)}
+        # "When was the SCO created?" asks when it underwent "create": a sentence
+        # in which something does it to something else ("The SCO plans to create
+        # an Investment Fund") does not hold the question's "created".
+        passive = _UNDERGONE_Q.match(question)
+        undergone = frozenset(tokenize(passive["verb"])) if passive else frozenset()
+        does = None
+        if passive is not None and undergone:
+            # The verb's stem, done to something: "create an", "creating the".
+            stem = passive["verb"][:-2] if passive["verb"].endswith("ed") else passive["verb"]
+            does = re.compile(rf"\b{re.escape(stem)}[a-z]*\s+(?:a|an|the|its|their|new|joint)\b",
+                              re.I)
         scored = []
         for i, sid in enumerate(ids.tolist()):
             sentence = self.sentences[sid]
+            held = self.terms[sid]
+            if does is not None and does.search(sentence.text) is not None:
+                held = held - undergone
             score = (W_DENSE * float(dense[i]) + W_WINDOW * float(window[i])
-                     + W_COVERAGE * _floored(coverage(query_terms, self.terms[sid], self.idf,
+                     + W_COVERAGE * _floored(coverage(query_terms, held, self.idf,
                                                       self.unseen_idf, related))
                      + W_RANK / owner[sid].rank)
             evidence = self._type_evidence(kind, sentence.text, question, noun)
@@ -442,6 +456,9 @@ def position_cue(question: str) -> str | None:
     return None
 
 
+# "When was the SCO created?", "When were the tariffs introduced?".
+_UNDERGONE_Q = re.compile(r"\s*when\s+(?:was|were)\s+.+?\s+(?P<verb>[a-z]+(?:ed|en))\s*[?.!]*\s*$",
+                          re.I)
 _BYLINE = re.compile(r"\s*By\s+[A-Z]")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\d+[.)]|[a-z][.)])\s")
 _ANSWER_LABEL = re.compile(r"\s*(?:A|Answer)\s*:\s+")
