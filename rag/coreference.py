@@ -478,6 +478,20 @@ def named_before(sentences: Sequence[Sentence],
     return found
 
 
+def _replace_runs(terms: Sequence[str], run: tuple[str, ...], by: Sequence[str]) -> list[str]:
+    """``terms`` with each run equal to ``run``, left to right, replaced by ``by``."""
+    out: list[str] = []
+    i = 0
+    while i < len(terms):
+        if tuple(terms[i : i + len(run)]) == run:
+            out += by
+            i += len(run)
+        else:
+            out.append(terms[i])
+            i += 1
+    return out
+
+
 class Abbreviations:
     """Body names the corpus also writes as an acronym ("Shanghai Cooperation
     Organization" and "SCO"), so that a question spelling out the name matches
@@ -586,8 +600,7 @@ class Abbreviations:
         for acronym in set(_ACRONYM_PLURAL.findall(question)):
             short, spelling = tokenize(acronym), self.spelling(acronym)
             if len(short) == 1 and spelling is not None:
-                terms = [t for term in terms
-                         for t in (spelling if term == short[0] else (term,))]
+                terms = _replace_runs(terms, (short[0],), spelling)
         folded = self.fold(terms)
         asked = asked_acronym(question)
         if asked is not None:
@@ -608,16 +621,7 @@ class Abbreviations:
             asked = tuple(tokenize(name))
             if written is None or not asked or asked in self._countries_written:
                 continue
-            out: list[str] = []
-            i = 0
-            while i < len(terms):
-                if tuple(terms[i : i + len(asked)]) == asked:
-                    out += written
-                    i += len(asked)
-                else:
-                    out.append(terms[i])
-                    i += 1
-            terms = out
+            terms = _replace_runs(terms, asked, written)
         return terms
 
     def fold(self, terms: Sequence[str]) -> list[str]:
@@ -625,11 +629,7 @@ class Abbreviations:
         as is a name's first word before a body noun ("the Shanghai bloc")."""
         out = list(terms)
         for name, acronym in self.names.items():
-            i = 0
-            while i <= len(out) - len(name):
-                if tuple(out[i : i + len(name)]) == name:
-                    out[i : i + len(name)] = [acronym]
-                i += 1
+            out = _replace_runs(out, name, (acronym,))
         for i in range(len(out) - 1, 0, -1):
             if out[i] in _BODY_NOUN_TERMS and out[i - 1] in self.first_words:
                 out[i - 1 : i + 1] = [self.first_words[out[i - 1]]]

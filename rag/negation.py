@@ -21,8 +21,8 @@ _NOT = r"not|never|cannot"
 _NOT_CONTRACTED = r"n[’']t\b"
 # "When did BSkyB fail to launch ...?" asks what did not happen, as "not" does.
 # ("What happens if the talks fail?" and "the failed passage" do not.)
-_NEGATED_Q = re.compile(rf"\b(?:{_NOT}|no\s+longer|fail(?:s|ed)?\s+to|"
-                        rf"refus(?:e|es|ed)\s+to)\b|\w+{_NOT_CONTRACTED}", re.I)
+_FAILING = r"fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to"
+_NEGATED_Q = re.compile(rf"\b(?:{_NOT}|no\s+longer|{_FAILING})\b|\w+{_NOT_CONTRACTED}", re.I)
 # Where a question's asking clause opens: at the first question word opening the
 # question or following a comma, semicolon, colon or a sentence's end.
 _ASKING = re.compile(rf"(?:^|(?<=[,;:.!?])\s*)(?=(?:{'|'.join(WH_WORDS)})\b)", re.I)
@@ -39,8 +39,8 @@ _DENIES = re.compile(
     re.I)
 # A word denying the words right after it ("has no veto", "were not offered",
 # "never agreed"), and a question's word saying it asks what is not so.
-_DENYING = re.compile(rf"\b(?:{_NOT}|no|never|without|fail(?:s|ed)?\s+to|"
-                      rf"refus(?:e|es|ed)\s+to)\b|\w+{_NOT_CONTRACTED}", re.I)
+_DENYING = re.compile(rf"\b(?:{_NOT}|no|never|without|{_FAILING})\b|\w+{_NOT_CONTRACTED}",
+                      re.I)
 # Words that may stand between a denying word and what it denies ("was not yet
 # signed", "has not been offered", "no new tariffs" is not one: "new" is a word
 # of its own). A question's words are looked for after at most this many.
