@@ -74,13 +74,18 @@ HEADING_Q = re.compile(
     r"(?:sub)?(?:heading|headline)s?\b|\bsection\s+titles?\b|"
     r"\btitles?\s+of\s+(?:the|a|its|this)\s+sections?\b", re.I)
 _PLACES = r"(?:sections?|paragraphs?|parts?|remarks|lines|words|sentences?|passages?)"
+# What a part of the document does: "How does the opening describe ...?".
+_TELLS = (r"(?=\s+(?:describes?|says?|states?|calls?|mentions?|presents?|characteri[sz]es?"
+          r"|portrays?|notes?|claims?|suggests?|tells?|explains?|introduces?|sums?)\b)")
 # "at the start of the article", "How does the piece end?": the document itself.
 _END_CUE = re.compile(
     rf"\b(?:closing|final|last|concluding|ending)\s+{_PLACES}\b|\bconclusion\b|"
+    rf"\bthe\s+(?:ending|close){_TELLS}|"
     rf"\bend\s+of\s+{DOCUMENT_REFERENCE}\b|"
     rf"\b{DOCUMENT_REFERENCE}\s+(?:ends?|closes?|concludes?)\b(?!\s+up\b)", re.I)
 _START_CUE = re.compile(
     rf"\b(?:opening|first|introductory|initial)\s+{_PLACES}\b|\bintroduction\b|"
+    rf"\bthe\s+(?:opening|intro){_TELLS}|"
     rf"\b(?:start|beginning|outset|top)\s+of\s+{DOCUMENT_REFERENCE}\b|"
     rf"\b{DOCUMENT_REFERENCE}\s+(?:opens?|begins?|starts?)\b", re.I)
 # Asked what or who a subject is, a sentence saying so ("the SCO represents a

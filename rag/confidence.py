@@ -21,7 +21,7 @@ from rapidfuzz.distance import Levenshtein
 from rag.attributes import asked_attribute
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations
 from rag.countries import BODY_KEYS, actors_in
-from rag.figures import missing_figure, missing_rate
+from rag.figures import asked_time, missing_figure, missing_rate
 from rag.instances import asked_noun, names_no_instance
 from rag.lexical import (
     DEMONYM_SUFFIXES,
@@ -274,8 +274,11 @@ class ConfidenceRules:
         giving = named_before or best
         if (kind in TYPED and not credited
                 and not candidates(giving.text, kind, question, self.proper_nouns)):
+            # "a date before 2023": a date outside the asked time gives none.
+            bound = asked_time(question) if kind is AnswerType.DATE else None
+            wanted = f"{_KIND_WORDS[kind]} {bound}" if bound else _KIND_WORDS[kind]
             yield TYPE_MISS_CONFIDENCE, Doubt(
-                TYPE_MISS, f"The question asks for {_KIND_WORDS[kind]}, and the closest "
+                TYPE_MISS, f"The question asks for {wanted}, and the closest "
                 "sentence gives none.")
         elif kind is AnswerType.OTHER and missing_rate(best.text, question):
             yield TYPE_MISS_CONFIDENCE, Doubt(
@@ -315,7 +318,8 @@ class ConfidenceRules:
             yield SWAPPED_NAME_CONFIDENCE, Doubt(
                 SWAPPED_NAME, f"The {documents} write{ending} no “{name}”, only its words in "
                 "another order.")
-        if (figure := missing_figure(self._near(best), question)) is not None:
+        if (figure := missing_figure(self._near(best), question,
+                                     asks_date=kind is AnswerType.DATE)) is not None:
             yield MISSING_FIGURE_CONFIDENCE, Doubt(
                 MISSING_FIGURE, f"The closest sentence does not give the question's "
                 f"“{figure}”.")

@@ -47,6 +47,8 @@ _ACRONYM_PLURAL = re.compile(rf"{_CAPITALS}s?\b")
 _OPENING = re.compile(r"^(?:The|A|An|This|That|Its|Our)\s+")
 # A run of capitalised words within a line, as an acronym would abbreviate it.
 _RUN = re.compile(r"[A-Z][\w’'-]+(?:[^\S\n]+[A-Z][\w’'-]+)+")
+# Names remembered as written or not (``Abbreviations._written_out``).
+MAX_REMEMBERED = 10_000
 # Longer runs are lists of names, tables or headings, not one name.
 MAX_RUN_WORDS = 6
 
@@ -565,6 +567,7 @@ class Abbreviations:
         # Plain-word spellings (``plain_spelling``) found so far, by acronym: at
         # most one per acronym of two or three capitals.
         self._plain: dict[str, tuple[str, ...] | None] = {}
+        self._written: dict[str, bool] = {}  # names looked for as written (``_written_out``)
         self._lock = threading.Lock()
 
     def spelling(self, acronym: str) -> tuple[str, ...] | None:
@@ -595,8 +598,10 @@ class Abbreviations:
         it ("US" as "United States", ``country_terms``), a body's full name folded
         to its acronym (``fold``) and an acronym the corpus only writes out spelled
         out (``spelling``: "CEO" as the terms of "Chief Executive Officer", "EVs" as
-        those of "electric vehicles")."""
-        terms = self._countries_as_written(question, tokenize(question))
+        those of "electric vehicles"), and a name the corpus only writes as its
+        initials as those (``_as_initials``: "United Nations" as "UN")."""
+        terms = self._as_initials(question, self._countries_as_written(question,
+                                                                     tokenize(question)))
         for acronym in set(_ACRONYM_PLURAL.findall(question)):
             short, spelling = tokenize(acronym), self.spelling(acronym)
             if len(short) == 1 and spelling is not None:
@@ -623,6 +628,33 @@ class Abbreviations:
                 continue
             terms = _replace_runs(terms, asked, written)
         return terms
+
+    def _as_initials(self, question: str, terms: list[str]) -> list[str]:
+        """``terms`` with each name of the question that the corpus never writes out,
+        but writes in capitals as its initials, replaced by those: "What United
+        Nations institution ...?" looks for "UN" ("a UN Regional Center"), as
+        "European Union" would for "EU"."""
+        for words in name_runs(question):
+            # Longest first, without the words before it: "What United Nations".
+            for first in range(len(words) - 1):
+                name = words[first:]
+                initials = "".join(word[0] for word in name)
+                asked = tuple(tokenize(" ".join(name)))
+                if (initials in self._in_capitals and len(asked) == len(name)
+                        and not self._written_out(" ".join(name))):
+                    terms = _replace_runs(terms, asked, tokenize(initials))
+                    break
+        return terms
+
+    def _written_out(self, name: str) -> bool:
+        """Whether a document writes ``name`` (remembered per name)."""
+        with self._lock:
+            if name not in self._written:
+                if len(self._written) >= MAX_REMEMBERED:
+                    self._written.clear()  # a server's stream of questions stays bounded
+                pattern = re.compile(rf"\b{re.escape(name)}\b")
+                self._written[name] = any(pattern.search(text) for text in self._texts)
+            return self._written[name]
 
     def fold(self, terms: Sequence[str]) -> list[str]:
         """A question's terms with each full name replaced by its acronym's term,

@@ -326,6 +326,33 @@ def asked_year(sentence: str, start: int, end: int, question: str) -> str | None
     return year.group() if year else None
 
 
+# "before 2023", "after 2001": the time a question places its answer in.
+_BOUNDED = re.compile(r"\b(?P<side>before|prior\s+to|earlier\s+than|after|later\s+than)"
+                      r"\s+(?:the\s+year\s+)?(?P<year>\d{4})(?![\d–-])", re.I)
+# "2023-24": the second year written short.
+_SHORT_SECOND = re.compile(r"(?<!\d)(\d{2})(\d{2})\s*[-–]\s*(\d{2})(?!\d)")
+
+
+def asked_time(question: str) -> str | None:
+    """The time ``question`` places its answer in, as written ("before 2023")."""
+    match = _BOUNDED.search(question)
+    return " ".join(match.group().split()) if match else None
+
+
+def outside_asked_time(date: str, question: str) -> bool:
+    """Whether every year ``date`` gives lies outside the time ``question`` places
+    its answer in: "2023-2024" asked "Which years did Kazakhstan chair the SCO
+    before 2023?". A date giving no year ("May 16") is not told."""
+    bounds = [(match["side"].lower().startswith(("before", "prior", "earlier")),
+               int(match["year"])) for match in _BOUNDED.finditer(question)]
+    years = {int(match.group()) for match in _YEAR_DIGITS.finditer(date)}
+    years.update(int(m[1] + m[3]) for m in _SHORT_SECOND.finditer(date))
+    if not bounds or not years:
+        return False
+    return not any(all(year < bound if before else year > bound for before, bound in bounds)
+                   for year in years)
+
+
 # A figure and its scale: "20 million", "£304m", "20bn" ("132 m" and "3.5m" are
 # metres: "m" counts as million only after a currency sign). Digits inside a name
 # count too: asked about "MPEG-3", a text giving only "MPEG-4" does not answer.
@@ -336,7 +363,7 @@ _SCALE_WORDS = {"m": "million", "bn": "billion"}
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
-def missing_figure(near: str, question: str) -> str | None:
+def missing_figure(near: str, question: str, asks_date: bool = False) -> str | None:
     """The first figure ``question`` gives, as written (in digits, or a number
     word from ten up), that ``near`` does not hold (with its scale where the
     question gives one), if any.
@@ -345,13 +372,18 @@ def missing_figure(near: str, question: str) -> str | None:
         near: The text that should hold it: an answering sentence and its
             neighbours.
         question: The question.
+        asks_date: The question asks when: the year of a bound it sets ("Which
+            years ... after 2020?") need not be given, the date's own years are
+            checked against it (``outside_asked_time``).
 
     Returns:
         The figure as the question writes it, with the word it is part of
         ("G20", "$20bn"); None when ``near`` holds every figure, or the
         question gives none.
     """
-    figures = [(_word_around(question, m), _scaled(m)) for m in _FIGURE.finditer(question)]
+    bounds = [match.span("year") for match in _BOUNDED.finditer(question)] if asks_date else []
+    figures = [(_word_around(question, m), _scaled(m)) for m in _FIGURE.finditer(question)
+               if m.span() not in bounds]
     # A number word too ("from six to twelve member states"), from ten up:
     # "Which two countries ...?" counts the answer's items, which no sentence
     # need repeat (with every number word, 6 paraphrase and 3 SQuAD answers

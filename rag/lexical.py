@@ -413,6 +413,10 @@ class Vocabulary:
         return process.extractOne(term, self._sorted, scorer=Levenshtein.distance,
                                   score_cutoff=edits) is not None
 
+    def has(self, term: str) -> bool:
+        """Whether the corpus has exactly ``term``: no prefix, no typo."""
+        return term in self._terms
+
     def derived(self, term: str) -> frozenset[str]:
         """The corpus's other terms that are ``term`` plus a derivational suffix,
         or ``term`` less one: a word's derivations, which the stemmer keeps apart

@@ -244,18 +244,25 @@ class CorpusNames:
         never abstains.
 
         A name counts with its derivations ("Kazakh" is as frequent as
-        "Kazakhstan"); stand-ins ("Beijing") and a run of names whose initials
-        the corpus uses ("United Nations" for "UN") are other ways of saying a
-        name the sentence may use, so they are left out.
+        "Kazakhstan"), a stand-in with the one-word names of what it stands for
+        ("Indian" with "India", "Beijing" with "China"); a run of names whose
+        initials the corpus uses ("United Nations" for "UN") is another way of
+        saying a name the sentence may use, so it is left out.
         """
         # A document's subject is named in its title, then "she" or "the city":
         # the title is near every sentence of it.
         near = near | self._subjects.get(doc_id, frozenset())
         for i, (known, name) in enumerate(zip(paired, names, strict=True)):
-            if known or stands_for(name) or self._abbreviated(names, i):
+            if known or self._abbreviated(names, i):
                 continue
+            # A name of several words ("Republic of India") is left out: its words
+            # alone ("republic") would count sentences about anything.
+            referred = {terms[0] for referent in stands_for(name)
+                        if len(terms := tokenize(referent)) == 1}
             for term in tokenize(name):
                 forms = {term} | self.vocabulary.derived(term)
+                for other in referred:
+                    forms |= {other} | self.vocabulary.derived(other)
                 if term in self._first_words:
                     forms.add(self._first_words[term])
                 count = sum(self.sentence_counts[form] for form in forms)
@@ -299,10 +306,14 @@ class CorpusNames:
     def mentions(self, name: str) -> bool:
         """Whether the corpus mentions ``name``, or the country or body it stands for.
 
-        ``name`` may be a typo or a shorter form of a corpus term ("Kazakh").
+        ``name`` may be a typo or a shorter form of a corpus term ("Kazakh"), unless
+        it is an acronym: "ASEAN" is no typo of "Asian".
         """
         words = OFFICE_WORDS.get(name.lower())
-        return (all(term in self.vocabulary for term in tokenize(name))
+        bare = _POSSESSIVE.sub("", name)
+        found = (self.vocabulary.has if len(bare) >= 2 and bare.isupper() and bare.isalpha()
+                 else self.vocabulary.__contains__)
+        return (all(found(term) for term in tokenize(name))
                 or self._stands_in(name) or self._spelled_out(name)
                 or (words is not None and all(term in self.idf for term in words)))
 

@@ -52,7 +52,8 @@ _PAIRS = (
     "grow grew grown / decline shrink shrank shrunk", "expand / shrink shrank shrunk",
     "create / dissolve abolish", "encourage promote / discourage",
     "improve / worsen deteriorate", "impose introduce / lift drop scrap",
-    "before after / during",
+    "before after / during", "intensify worsen / ease subside",
+    "promising bright optimistic / bleak gloomy pessimistic",
 )
 # "unofficially" is "officially" denied, as "non-member" is "member": the rest
 # is a word of at least this many letters ("unit" and "until" deny nothing).
@@ -69,7 +70,8 @@ _UNINFLECTED = frozenset((
     "south", "east", "west", "more", "less", "fewer", "best", "worst", "strong", "weak",
     "rich", "wealthy", "poor", "male", "female", "men", "women", "born", "died", "lost",
     "won", "sold", "bought", "rose", "fell", "risen", "fallen", "began", "begun",
-    "forbade", "grew", "grown", "shrank", "shrunk", "during"))
+    "forbade", "grew", "grown", "shrank", "shrunk", "during", "promising", "bright",
+    "optimistic", "bleak", "gloomy", "pessimistic"))
 
 
 # The paired words that compare or place ("largest", "larger", "northern",

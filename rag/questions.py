@@ -187,7 +187,8 @@ WRITER_NOUNS = ("author", "writer")
 DOCUMENT_REFERENCE = rf"(?:the|this|its)\s+(?:{'|'.join(DOCUMENT_NOUNS)})"
 # "Who wrote this piece?", "Which research centre is this analysis credited to?":
 # the document's source, which its credit line gives ("this sco astana piece"
-# too).
+# too; "Who is this piece by?", "Which institution is credited at the bottom of the
+# piece?").
 _SOURCE_DOCUMENT = (rf"(?:(?:the|this|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(DOCUMENT_NOUNS)})"
                     r"|this\s+(?:[\w-]+\s+){0,3}?(?:analysis|commentary))\b")
 _SOURCE_Q = re.compile(
@@ -195,7 +196,9 @@ _SOURCE_Q = re.compile(
     rf"|\b{_SOURCE_DOCUMENT}\s+(?:(?:is|was|has\s+been)\s+)?(?:written|authored|published|"
     r"produced|prepared|credited)\b(?!\s+with)"
     rf"|\b(?:author|writer|publisher|source)s?\s+of\s+{_SOURCE_DOCUMENT}"
-    rf"|\b{_SOURCE_DOCUMENT}\s+(?:comes?\s+)?from\s*[?.!]*\s*$", re.I)
+    rf"|\b{_SOURCE_DOCUMENT}\s+(?:comes?\s+)?(?:from|by)\s*[?.!]*\s*$"
+    rf"|\bcredited\s+(?:at|in|on)\s+the\s+(?:very\s+)?(?:end|bottom|foot|close)\s+of\s+{_SOURCE_DOCUMENT}",
+    re.I)
 
 
 def asks_source(question: str) -> bool:

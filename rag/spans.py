@@ -25,6 +25,7 @@ from rag.figures import (
     asks_year,
     counted_span,
     names_year,
+    outside_asked_time,
 )
 from rag.lexical import (
     AUXILIARIES,
@@ -179,6 +180,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue  # the question already says it; it is not the answer
         if any(reference and reference <= terms for reference in references):
             continue  # the reference itself: "Murat Nurtleu" for "before Nurtleu"
+        if kind is AnswerType.DATE and outside_asked_time(sentence[start:end], question):
+            continue  # "2023-2024" asked for the years before 2023
         if kind is AnswerType.NAME and not (
                 looks_like_name(sentence[start:end])
                 # One word left of a longer run ("Acme | Robotics") is part of a

@@ -7,8 +7,9 @@ corpus word a typo away, if there is exactly one: "fonded" as "founded", "evnets
 as "events", "Kazakstan" as "Kazakhstan". Words stay as typed when they are
 English ("toast" is not the corpus's "coast"), a prefixed form of a corpus word
 ("rebranded", "cofounded"), a contraction ("couldn't"), or a name that differs from
-a corpus name by a final "s" ("Redland" is not "Redlands"): asking about something
-the corpus never mentions must still say so.
+a corpus name by a final "s" ("Redland" is not "Redlands"), or an acronym typed in
+capitals that the corpus does not write in capitals ("ASEAN" is not "Asian"):
+asking about something the corpus never mentions must still say so.
 """
 
 from __future__ import annotations
@@ -55,24 +56,27 @@ class Speller:
         self._forms = {word: word for word in _ASKING}
         self._forms.update((lower, seen.most_common(1)[0][0]) for lower, seen in forms.items())
         self._words = sorted(self._forms)
-        self._fixed: dict[str, str] = {}  # corrections already made, by word
+        # Corrections already made, by word and whether its question was shouted.
+        self._fixed: dict[tuple[str, bool], str] = {}
         _english()  # loaded with the index, not by the first question
 
     def __call__(self, question: str) -> str:
         """``question`` with each typo of a corpus word replaced by that word."""
-        return _WORD.sub(self._fix, question)
+        # In a question typed all in capitals, capitals mark no acronym.
+        shouted = question.isupper()
+        return _WORD.sub(lambda match: self._fix(match.group(), shouted), question)
 
-    def _fix(self, match: re.Match[str]) -> str:
-        word = match.group()
-        fixed = self._fixed.get(word)
+    def _fix(self, word: str, shouted: bool) -> str:
+        fixed = self._fixed.get((word, shouted))
         if fixed is None:
             if len(self._fixed) >= MAX_REMEMBERED:
                 self._fixed.clear()  # a server's stream of questions stays bounded
-            fixed = self._fixed[word] = self._corrected(word)
+            fixed = self._fixed[word, shouted] = self._corrected(word, shouted)
         return fixed
 
-    def _corrected(self, word: str) -> str:
-        """``word``, or the one corpus word it is a typo of."""
+    def _corrected(self, word: str, shouted: bool = False) -> str:
+        """``word``, or the one corpus word it is a typo of (``shouted``: typed in
+        a question all in capitals)."""
         lower = word.lower()
         if (len(lower) < MIN_CHARS or "'" in lower or "’" in lower or lower in self._forms
                 or lower in _english() or _prefixed(lower, self._forms)):
@@ -92,6 +96,8 @@ class Speller:
         # In the case it was typed, a capitalised word as the corpus writes it
         # ("Mcdonlad": "McDonald"); ``truecasing`` restores names typed in lower case.
         form = self._forms[corrected]
+        if word.isupper() and not shouted and not form.isupper():
+            return word  # "ASEAN" typed on purpose: no typo of the corpus's "Asian"
         if word.isupper():
             return form.upper()
         if word[0].isupper():

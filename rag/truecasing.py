@@ -6,7 +6,7 @@ capitals, so such a question is written the way the corpus writes its names
 before they are read: "what does SCO stand for", "who is Murat Nurtleu". Only
 names change: an acronym, a name the corpus writes on its own ("Kazakhstan"), a
 run of words it writes as one name ("investment fund": "Investment Fund"), or a
-country's name ("france"), named in the corpus or not.
+country's name or demonym ("france", "chinese"), named in the corpus or not.
 A word the corpus also writes in lower case stays as typed, and so does a word it
 capitalises only inside a longer name: "what program will be adopted" asks about
 no particular "Program".
@@ -18,7 +18,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from rag.countries import BODIES, is_country, stands_for
+from rag.countries import BODIES, is_country, is_demonym, stands_for
 from rag.lexical import QUESTION_OPENERS, TITLE_WORDS, WH_WORDS, tokenize
 from rag.spelling import is_english
 
@@ -156,16 +156,19 @@ _SENTENCE_AFTER = re.compile(
 
 
 def _country(span: list[re.Match[str]], lower: frozenset[str]) -> tuple[str, ...] | None:
-    """A country's name typed in lower case, title-cased ("france", "united
-    states"), whether or not the corpus names it: asked about a country it never
+    """A country's name or demonym typed in lower case, title-cased ("france",
+    "united states", "chinese"), whether or not the corpus names it: asked about a country it never
     names, the question should say so. No stop word ("us"), and no word the corpus
     writes in lower case (a recipe's "turkey")."""
     if any(_key(w.group()) in lower for w in span):
         return None
     words = tuple(w.group() if 0 < i < len(span) - 1 and w.group() in ("of", "and", "the")
                   else w.group().title() for i, w in enumerate(span))
-    if not tokenize(words[0]) or not tokenize(words[-1]) or not is_country(" ".join(words)):
+    if not tokenize(words[0]) or not tokenize(words[-1]):
         return None  # "the united states": the article stays as typed
+    # A demonym too ("chinese"): "the chinese president" is China's.
+    if not is_country(" ".join(words)) and not (len(words) == 1 and is_demonym(words[0])):
+        return None
     return words
 
 

@@ -514,6 +514,12 @@ def test_coverage_below_the_floor_counts_as_none() -> None:
     ("How is the SCO described at the start of the article?", "start"),
     ("How does the article open?", "start"),
     ("How does the piece end?", "end"),
+    ("How does the opening describe the organization's role?", "start"),
+    ("What does the ending say about the SCO?", "end"),
+    # The opening of something else, and a closing of something.
+    ("When is the opening of the summit?", None),
+    ("What did the opening ceremony show?", None),
+    ("Why did the close partners meet?", None),
     ("Which organisation is credited at the very end of the piece?", "end"),
     # The summit's start, and "end up", place nothing in the text.
     ("When does the summit start?", None),

@@ -154,6 +154,15 @@ def test_a_stand_in_counts_only_for_a_corpus_term_of_one_word(one_document: OneD
     assert not answerer.rules.names.mentions("Reykjavik")
 
 
+def test_an_acronym_is_no_typo_of_a_corpus_word(one_document: OneDocument) -> None:
+    answerer = one_document("The Asian members and the ECO met Tokayev in the capital "
+                            "this week to talk trade.")
+    names = answerer.rules.names
+    # A name may be a typo of a corpus name; an acronym is written as meant.
+    assert names.mentions("Tokaev") and names.mentions("ECO") and names.mentions("ECO’s")
+    assert not names.mentions("ASEAN")
+
+
 def test_two_names_in_a_row_may_stand_in_together(one_document: OneDocument) -> None:
     answerer = one_document(
         "India, Kazakhstan and the UAE met China in the capital this week to talk trade.")
@@ -541,6 +550,11 @@ def test_an_office_acronym_is_held_by_its_words(one_document: OneDocument) -> No
     [
         ("What is France's capital?", "unknown_name", "“France”"),
         ("How many journalists covered the Astana summit?", "type_miss", "a number"),
+        ("Which years did Kazakhstan chair the SCO before 2023?", "type_miss",
+         "a date before 2023,"),
+        # ASEAN is not the text's "Asian": an acronym is no typo.
+        ("What role does ASEAN play in the SCO's 2025–2035 development strategy?",
+         "unknown_name", "“ASEAN”"),
         ("What did Tokayev tell the security secretaries in 2019?", "missing_figure", "“2019”"),
         ("What is the capital of Kazakhstan?", "owned_elsewhere", "“capital of Kazakhstan”"),
         ("who is the ceo of tesla", "missing_office", "who is the ceo,"),
@@ -555,6 +569,12 @@ def test_an_abstention_says_which_rule_doubted_it(engine: Engine, question: str,
     doubt = next(d for d in answer.doubts if d.rule == rule)
     assert words in doubt.message
     assert {"rule": doubt.rule, "message": doubt.message} in answer.to_dict()["doubts"]
+
+
+def test_a_date_inside_the_asked_time_answers(engine: Engine) -> None:
+    answer = engine.ask("Which years did Kazakhstan chair the SCO after 2020?")
+    assert not answer.abstained
+    assert answer.answer == "2023-2024"
 
 
 def test_a_yes_no_question_is_answered_by_the_opposite(engine: Engine) -> None:

@@ -231,6 +231,27 @@ def test_an_acronym_the_text_only_spells_out_is_looked_for_spelled_out() -> None
                                         "Organization do?") == ["sco"]
 
 
+def test_a_name_the_text_only_writes_as_initials_is_looked_for_as_those() -> None:
+    abbreviations = Abbreviations([
+        "A UN Regional Center will open. The EU imposed tariffs. The New Development "
+        "Bank lends; the NDB is in Shanghai. Kazakhstan and the WB met."])
+    # The words before the name are no part of it ("What United Nations").
+    assert abbreviations.question_terms("What United Nations institution opens?") == [
+        "un", "institut", "open"]
+    assert abbreviations.question_terms("Which European Union body acted?") == [
+        "eu", "bodi", "act"]
+    # A name the text writes out is looked for as written; initials the text never
+    # writes in capitals, or a name typed in lower case, are left alone.
+    assert abbreviations.question_terms("Does the New Development Bank lend?") == [
+        "new", "develop", "bank", "lend"]
+    assert abbreviations.question_terms("Is the World Health Organization there?") == \
+        tokenize("World Health Organization there")
+    assert abbreviations.question_terms("what did the united nations do?") == [
+        "unit", "nation"]
+    # Two words are a name ("WB" for "World Bank").
+    assert abbreviations.question_terms("Was the World Bank there?") == ["wb"]
+
+
 PLAIN = ("The EU will put tariffs on electric vehicles from China. Sales of electric "
          "vehicles fell. Energy security matters, and so does economic growth. Member "
          "states met; member countries spoke. The US sent its envoy.")

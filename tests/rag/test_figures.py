@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rag.figures import (
     DATE,
     NUMBER,
     asked_rate,
+    asked_time,
     asked_year,
     asks_year,
     counted_span,
+    missing_figure,
     missing_rate,
     names_year,
+    outside_asked_time,
 )
 from rag.lexical import tokenize
 
@@ -150,3 +155,36 @@ def test_a_rate_asked_for_needs_a_rate_stated() -> None:
                             "What tariff has the EU imposed on Chinese cars?")
     assert not missing_rate("The US has imposed tariffs on solar panels.",
                             "What tariffs did the US impose?")
+
+
+@pytest.mark.parametrize(("date", "question", "outside"), [
+    # Every year of the date on the wrong side of the question's bound.
+    ("2023-2024", "Which years did Kazakhstan chair the SCO before 2023?", True),
+    ("2023-24", "Which years did Kazakhstan chair the SCO prior to 2023?", True),
+    ("1995", "When was it founded after the year 2000?", True),
+    # A year inside the bound, a date with no year, a question with no bound.
+    ("2019-2024", "Which years did Kazakhstan chair the SCO before 2023?", False),
+    ("2001", "When was it founded after 1990?", False),
+    ("May 16", "What happened before 2023?", False),
+    ("2023-2024", "Which years does Kazakhstan chair the SCO?", False),
+    # A span of years is no bound ("before 2023-2024").
+    ("2023", "What came before 2023-2024?", False),
+])
+def test_a_date_outside_the_time_the_question_asks_about(date: str, question: str,
+                                                          outside: bool) -> None:
+    assert outside_asked_time(date, question) is outside
+
+
+def test_the_asked_time_is_read_as_written() -> None:
+    assert asked_time("Which years did it chair the SCO  prior to 2023?") == "prior to 2023"
+    assert asked_time("Which years did it chair the SCO?") is None
+
+
+def test_a_bound_on_the_asked_date_need_not_be_given() -> None:
+    near = "Kazakhstan, which chairs the SCO in 2023-2024, met."
+    question = "Which years did Kazakhstan chair the SCO after 2020?"
+    assert missing_figure(near, question, asks_date=True) is None
+    # Asked anything else, the year is a figure the answer must give.
+    assert missing_figure(near, question) == "2020"
+    assert missing_figure(near, "When did Kazakhstan chair the SCO in 2020?",
+                          asks_date=True) == "2020"

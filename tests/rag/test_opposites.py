@@ -13,6 +13,13 @@ from rag.opposites import opposed
     # A stop word ("most") counts.
     ("What was the UK's least popular TV service?",
      "It was the UK's most popular digital TV service.", ("least", "most")),
+    # A trend or an outlook turned round.
+    ("Why is the threat of international terrorism easing?",
+     "Amid growing global conflicts, the threat of international terrorism is intensifying.",
+     ("easing", "intensifying")),
+    ("Why are the SCO's prospects bleak?",
+     "The SCO's prospects look promising, given the current initiatives.",
+     ("bleak", "promising")),
     ("Which smaller countries support the initiatives?",
      "Middle powers advance initiatives, which can be supported by larger countries.",
      ("smaller", "larger")),

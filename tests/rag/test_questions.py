@@ -228,11 +228,16 @@ def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
     ("Who is the author of this article?", True),
     ("Who was this article written by?", True),
     ("Which organization is this text from?", True),
+    ("Who is this piece by?", True),
+    ("Which institution is credited at the bottom of the piece?", True),
+    ("Which organisation is credited at the very end of the piece?", True),
     # Who wrote or is credited with something the document reports.
     ("Who wrote the Astana Declaration?", False),
     ("Who published the report on conflicts?", False),
     ("Who is credited with the idea of a security belt in the article?", False),
     ("What is written about terrorism in the article?", False),
+    ("Who is credited in the article with the idea?", False),
+    ("Who was the summit held by?", False),
 ])
 def test_asks_who_wrote_the_document(question: str, asks: bool) -> None:
     assert asks_source(question) is asks

@@ -9,7 +9,7 @@ from rag.spelling import Speller
 
 TEXT = ("Founded in 2001, the organization held more than 80 events in Kazakhstan. The "
         "tariffs and the tariff rules apply. One's own security matters. The coast of "
-        "Redlands was branded anew. BSkyB could use it.")
+        "Redlands was branded anew. BSkyB could use it. Asian markets grew.")
 
 
 @pytest.mark.parametrize(
@@ -20,6 +20,11 @@ TEXT = ("Founded in 2001, the organization held more than 80 events in Kazakhsta
         ("How many evnets?", "How many events?"),
         ("Who leads Kazakstan?", "Who leads Kazakhstan?"),
         ("KAZAKSTAN", "KAZAKHSTAN"),
+        ("HOW DID ASAIN MARKETS DO?", "HOW DID ASIAN MARKETS DO?"),
+        # An acronym typed in capitals is no typo of a word the corpus writes
+        # otherwise ("ASEAN" is not "Asian"); in a question all in capitals it may be.
+        ("What role does ASEAN play?", "What role does ASEAN play?"),
+        ("Did Asain markets grow?", "Did Asian markets grow?"),
         # English words the corpus lacks, short words, and names it never
         # mentions stay as typed.
         ("Who won the cup?", "Who won the cup?"),

@@ -35,6 +35,9 @@ def truecase() -> Truecaser:
         # A country's name, named in the corpus or not; the article stays.
         ("what is the capital of france", "what is the capital of France"),
         ("tell us about the united states", "tell us about the United States"),
+        # A demonym, said of a country too; a capital is also a word ("male").
+        ("what did the chinese president say", "what did the Chinese president say"),
+        ("how many male leaders came", "how many male leaders came"),
         # Words the corpus also writes in lower case, titles, a month that is a
         # common word, and a word capitalised only inside a longer name stay.
         ("what investment is planned", "what investment is planned"),
