@@ -32,7 +32,14 @@ from rag.lexical import (
     named_words,
     tokenize,
 )
-from rag.names import CorpusNames, asked_names, shown_name, shown_runs, without_set_aside
+from rag.names import (
+    CorpusNames,
+    asked_names,
+    kind_countries,
+    shown_name,
+    shown_runs,
+    without_set_aside,
+)
 from rag.negation import affirmed, denied, denies, negation
 from rag.occasions import unplaced_occasion
 from rag.offices import asked_leading, asked_office, asks_holder, holds_office, names_leading
@@ -310,7 +317,10 @@ class ConfidenceRules:
                 NAME_ELSEWHERE, f"The closest sentence is in {best.doc_id}, which never "
                 f"mentions “{shown_name(name)}”.")
         elif (name := self.names.rare_absent(names, self._near_terms(best), best.doc_id,
-                                             paired)) is not None:
+                                             paired)) is not None or (
+                (kinds := kind_countries(question))
+                and (name := self.names.rare_absent(kinds, self._near_terms(best), best.doc_id,
+                                                    [False] * len(kinds))) is not None):
             yield RARE_NAME_CONFIDENCE, Doubt(
                 RARE_NAME_ABSENT, f"The closest sentence is not about “{shown_name(name)}”, "
                 f"which the {documents} mention{ending} only elsewhere.")

@@ -18,7 +18,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 from rag.coreference import ACRONYM, Abbreviations, name_runs
-from rag.countries import other_names, stands_for
+from rag.countries import is_country, is_demonym, other_names, stands_for
 from rag.lexical import TITLE_WORDS, Vocabulary, id_terms, named_words, tokenize
 from rag.offices import OFFICE_WORDS
 from rag.schema import Sentence
@@ -54,6 +54,16 @@ def asked_names(question: str) -> list[str]:
         return names
     described = [part for word in kind.group(1).split() for part in re.split(r"[-–]", word)]
     return [name for name in names if name not in described]
+
+
+def kind_countries(question: str) -> list[str]:
+    """The names of a country among those saying what kind of answer the question
+    asks for: "Indian" of "Which Indian city ...?". The answer lies there, though
+    the document need not say so beside it."""
+    kind = _KIND_NAMES.match(question)
+    if kind is None:
+        return []
+    return [word for word in kind.group(1).split() if is_demonym(word) or is_country(word)]
 
 
 def without_set_aside(question: str) -> str:

@@ -11,6 +11,7 @@ import re
 from enum import Enum
 
 from rag.coreference import asked_acronym
+from rag.countries import is_demonym
 from rag.definitions import asked_subject
 from rag.lexical import (
     AUXILIARIES,
@@ -275,8 +276,17 @@ _KIND_NOUN = re.compile(
 
 def without_kind_noun(question: str) -> str:
     """A question without the noun naming the kind of answer it asks for: "In
-    which city is the summit?" looks for "summit", not "city"."""
-    return _KIND_NOUN.sub(lambda m: m.group(0)[: m.start(1) - m.start(0)].rstrip(), question)
+    which city is the summit?" looks for "summit", not "city". So is a country's
+    demonym before "city" or "town": "Which Kazakh city ...?" asks for a city in
+    Kazakhstan, which the sentence naming it need not mention (the confidence
+    rules check the country is near)."""
+    def kept(match: re.Match[str]) -> str:
+        before = match.group(0)[: match.start(1) - match.start(0)]
+        if re.fullmatch(_CITY_NOUNS, match.group(1), re.I):
+            before = " ".join(word for word in before.split() if not is_demonym(word))
+        return before.rstrip()
+
+    return _KIND_NOUN.sub(kept, question)
 
 
 def answer_type(question: str) -> AnswerType:

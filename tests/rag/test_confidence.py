@@ -571,6 +571,14 @@ def test_an_abstention_says_which_rule_doubted_it(engine: Engine, question: str,
     assert {"rule": doubt.rule, "message": doubt.message} in answer.to_dict()["doubts"]
 
 
+def test_a_city_asked_of_a_country_lies_in_it(engine: Engine) -> None:
+    # India is named once, in the list of guests, far from Almaty's sentence.
+    answer = engine.ask("Which Indian city was named a cultural capital of the SCO?")
+    assert answer.abstained
+    assert [d.rule for d in answer.doubts] == ["rare_name_absent"]
+    assert "“Indian”" in answer.doubts[0].message
+
+
 def test_a_date_inside_the_asked_time_answers(engine: Engine) -> None:
     answer = engine.ask("Which years did Kazakhstan chair the SCO after 2020?")
     assert not answer.abstained

@@ -216,6 +216,10 @@ def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
     assert without_kind_noun("In which city is the summit?") == "In which is the summit?"
     assert without_kind_noun("What year did the SCO begin?") == "What did the SCO begin?"
     assert without_kind_noun("Which two countries are observers?") == "Which two are observers?"
+    # A city's country, by its demonym, goes with the noun: the sentence naming the
+    # city need not name it.
+    assert without_kind_noun("Which Kazakh city will host it?") == "Which will host it?"
+    assert without_kind_noun("Which big Kazakh city hosts it?") == "Which big hosts it?"
     # "the countries" here are what is asked about, not the kind of answer.
     assert without_kind_noun("What did the countries sign?") == "What did the countries sign?"
     # Nor is a word a compound begins with.
