@@ -19,7 +19,7 @@ from collections.abc import Set as AbstractSet
 from rapidfuzz.distance import Levenshtein
 
 from rag.attributes import asked_attribute
-from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations
+from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, titled_names
 from rag.countries import BODY_KEYS, actors_in
 from rag.figures import asked_time, missing_figure, missing_rate
 from rag.instances import asked_noun, names_no_instance
@@ -42,7 +42,14 @@ from rag.names import (
 )
 from rag.negation import affirmed, denied, denies, negation
 from rag.occasions import unplaced_occasion
-from rag.offices import asked_leading, asked_office, asks_holder, holds_office, names_leading
+from rag.offices import (
+    asked_leading,
+    asked_office,
+    asks_holder,
+    holds_office,
+    misplaced_office,
+    names_leading,
+)
 from rag.opposites import opposed
 from rag.questions import DOCUMENT_NOUNS, AnswerType
 from rag.reasons import CONSEQUENCE_OPENING, FOLLOWING_UP, WHY_Q, consequence_only, gives_reason
@@ -83,6 +90,9 @@ MISSING_FIGURE_CONFIDENCE = 0.2
 # naming someone but no such office ("... key for China; ... other parts of
 # Eurasia") does not say who holds it.
 MISSING_OFFICE_CONFIDENCE = 0.2
+# "What did Murat Nurtleu say when he was prime minister?" of a text introducing
+# "Kazakh Foreign Minister Murat Nurtleu": the question's premise is not the text's.
+WRONG_OFFICE_CONFIDENCE = 0.2
 # "What is the capital of Kazakhstan?" over "Almaty was declared the cultural and
 # tourist capital of the organization": the sentence says whose capital it is, and
 # it is someone else's.
@@ -200,6 +210,7 @@ MISSING_FIGURE = "missing_figure"
 OWNED_ELSEWHERE = "owned_elsewhere"
 OTHER_ACTOR = "other_actor"
 MISSING_OFFICE = "missing_office"
+WRONG_OFFICE = "wrong_office"
 MISSING_NEGATION = "missing_negation"
 NO_INSTANCE = "no_instance"
 MISSING_SPEECH = "missing_speech"
@@ -211,7 +222,8 @@ UNPLACED_OCCASION = "unplaced_occasion"
 OPPOSITE_WORD = "opposite_word"
 DENIED = "denied"
 RULES = (TYPE_MISS, UNKNOWN_NAME, NAME_ELSEWHERE, RARE_NAME_ABSENT, SWAPPED_NAME,
-         MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE, MISSING_NEGATION,
+         MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE, WRONG_OFFICE,
+         MISSING_NEGATION,
          NO_INSTANCE, CONSEQUENCE_ONLY, NO_REASON, MISSING_SPEECH, MISSING_PREDICATE,
          MISSING_ATTRIBUTE, UNPLACED_OCCASION, OPPOSITE_WORD, DENIED)
 
@@ -243,6 +255,10 @@ class ConfidenceRules:
         self.texts = texts
         self.vocabulary = vocabulary
         self.proper_nouns = proper_nouns
+        # The people the corpus introduces with a title ("Kazakh Foreign Minister
+        # Murat Nurtleu"), from every document.
+        self.titles = {title: name for text in texts.values()
+                       for title, name in titled_names(text).items()}
         # The question's names against the corpus's (``names``).
         self.names = CorpusNames(sentences, terms, texts, idf, vocabulary, proper_nouns,
                                  headings, abbreviations)
@@ -353,6 +369,10 @@ class ConfidenceRules:
                 MISSING_OFFICE, f"The question asks who {verb} something, "
                 "and the closest sentence mentions no office nor anyone who does.")
 
+        if (given := misplaced_office(question, self.titles, self.proper_nouns)) is not None:
+            yield WRONG_OFFICE_CONFIDENCE, Doubt(
+                WRONG_OFFICE, f"The question calls {given[1]} “{given[0]}”, and the "
+                f"{documents} give{ending} {given[1]} another title.")
         if (asked := speech_asked(question)) is not None and not self._reports(best, *asked):
             yield MISSING_SPEECH_CONFIDENCE, Doubt(
                 MISSING_SPEECH, "The question asks what someone said about something, and "

@@ -3,13 +3,15 @@ of China?", "Who runs Tesla?"), and whether a sentence names it.
 
 A sentence naming someone answers "Who is the president of X?" only where it
 names such an office ("... key for China; ... other parts of Eurasia" does not
-say who holds it); "Kazakhstan's energy minister" is not its "Foreign Minister".
+say who holds it); "Kazakhstan's energy minister" is not its "Foreign Minister";
+and "Murat Nurtleu ... when he was prime minister" is not the man the text
+introduces as "Kazakh Foreign Minister Murat Nurtleu".
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 from rag.countries import is_country, is_demonym
@@ -125,3 +127,49 @@ def _office_qualifiers(question: str, proper_nouns: AbstractSet[str]) -> set[str
             continue
         qualifiers |= terms
     return qualifiers
+
+
+# An office the question gives someone: "as (Kazakhstan's) prime minister", "when
+# he was president", "Prime Minister Nurtleu" (the office before a name).
+_GIVEN_OFFICE = re.compile(
+    r"(?=\b(?:as|when\s+(?:he|she)\s+was|while\s+(?:he|she)\s+was|in\s+(?:his|her)\s+role\s+as)"
+    r"\s+(?:the\s+|an?\s+|[\w’'-]+[’']s\s+)?(?P<office>(?:[\w-]+\s+)?[\w-]+)\b)"
+    # Looked at from every word, overlapping: "tell Prime Minister Nurtleu".
+    r"|(?=\b(?P<titled>(?:[\w-]+\s+)?[\w-]+)\s+(?-i:[A-Z][a-z]))", re.I)
+
+
+def misplaced_office(question: str, titles: Mapping[tuple[str, ...], tuple[str, ...]],
+                     proper_nouns: AbstractSet[str]) -> tuple[str, str] | None:
+    """The office ``question`` gives someone the text introduces with another
+    title, if so: ("prime minister", "Murat Nurtleu") for "What did Murat Nurtleu
+    say when he was Kazakhstan's prime minister?" where the text has "Kazakh
+    Foreign Minister Murat Nurtleu".
+
+    Only an office the question ties to someone ("as", "when he was", before a
+    name) counts, and only against the people the question names whom the text
+    gives a title: it holds if it fits none of their titles.
+
+    Args:
+        question: The question, in the corpus's capitals.
+        titles: Each title's terms -> the name's terms (``titled_names``).
+        proper_nouns: Words the corpus writes only capitalised.
+    """
+    asked = set(tokenize(question))
+    named = {name: title for title, name in titles.items() if asked & set(name)}
+    if not named:
+        return None
+    for match in _GIVEN_OFFICE.finditer(question):
+        words = (match["office"] or match["titled"]).split()
+        if _OFFICE_TERMS.isdisjoint(tokenize(words[-1])):
+            continue
+        office = set(tokenize(words[-1]))
+        qualifier = words[0] if len(words) == 2 else ""
+        if qualifier and (_office_qualifiers(" ".join(words), proper_nouns)):
+            office |= set(tokenize(qualifier))
+        if office <= _ANY_OFFICE:
+            continue  # "as leader" may be any office
+        if not any(office <= set(title) for title in named.values()):
+            person = max(named, key=len)
+            return " ".join(words[-len(office):]).lower(), " ".join(
+                w for w in WORDS.findall(question) if set(tokenize(w)) & set(person))
+    return None

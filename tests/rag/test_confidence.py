@@ -727,6 +727,10 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          AnswerType.DATE, "In July",
          [("missing_negation", "The question asks what is not so (“not”), and the closest "
                                "sentence says it is so (“infringed”).")]),
+        ({"d": "French Foreign Minister Anne Roy spoke. She said the talks would go on."},
+         "What did Anne Roy say as prime minister?", AnswerType.OTHER, "French",
+         [("wrong_office", "The question calls Anne Roy “prime minister”, and the "
+                           "document gives Anne Roy another title.")]),
         ({"d": "Heavy rain flooded the valley road, which forced drivers to take the pass."},
          "Why was the valley road flooded?", AnswerType.REASON, "Heavy rain",
          [("consequence_only", "The question asks why, and the closest sentence tells what "

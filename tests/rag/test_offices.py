@@ -1,0 +1,35 @@
+"""Offices: who holds one, and the office a question gives someone."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.coreference import titled_names
+from rag.offices import misplaced_office
+
+TEXT = ("As Kazakh Foreign Minister Murat Nurtleu noted, the talks matter. President of "
+        "Kazakhstan K. Tokayev spoke at the meeting.")
+
+
+@pytest.mark.parametrize(("question", "given"), [
+    # An office tied to someone the text titles otherwise: after "as" or "when he
+    # was", or before the name.
+    ("What did Murat Nurtleu say back when he was Kazakhstan's prime minister?",
+     ("prime minister", "Murat Nurtleu")),
+    ("What did Prime Minister Murat Nurtleu say?", ("prime minister", "Murat Nurtleu")),
+    ("What did Kazakh President Murat Nurtleu say?", ("president", "Murat Nurtleu")),
+    ("What did Tokayev say as foreign minister?", ("foreign minister", "Tokayev")),
+    ("What did Tokayev tell Prime Minister Nurtleu?", ("prime minister", "Nurtleu")),
+    # The office the text gives, or one of its words; one the question does not
+    # tie to anyone; a bare "leader"; no one the text titles.
+    ("What did Foreign Minister Murat Nurtleu say?", None),
+    ("What did Nurtleu say as minister?", None),
+    ("What did Tokayev say as president?", None),
+    ("What did Tokayev tell Foreign Minister Nurtleu?", None),
+    ("What did Nurtleu say about the president?", None),
+    ("What did Tokayev say as leader?", None),
+    ("What did Prime Minister Jane Porter say?", None),
+])
+def test_an_office_the_text_does_not_give_the_person(question: str,
+                                                    given: tuple[str, str] | None) -> None:
+    assert misplaced_office(question, titled_names(TEXT), set()) == given
