@@ -177,8 +177,14 @@ _ENTITY_Q = re.compile(
 )
 # A body, not where it is.
 BODY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}({_BODY_NOUNS})\b", re.I)
-_REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is the purpose)\b",
-                       re.I)
+# "What reason does Brussels give for ...?", "What caused the jump in ...?": a
+# reason asked for without "why".
+CAUSE_ASKED = (r"\bwhat\s+(?:(?:is|was|are|were)\s+the\s+)?(?:main\s+)?reasons?\b(?!\s+to\b)"
+               r"|^\s*what\s+(?:caused|causes|led\s+to|prompted|motivated|drove)\b")
+
+
+_REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is the purpose)\b"
+                       rf"|{CAUSE_ASKED}", re.I)
 
 
 # What a question calls the document, and who wrote it.

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from rag.lexical import tokenize
+from rag.questions import CAUSE_ASKED
 
 # A sentence opening with one of these states a consequence of the sentence before
 # it ("In this regard, the development of relations with the countries of Eurasia
@@ -80,7 +81,7 @@ def consequence_only(sentence: str, question: str) -> bool:
 
 # A question asking why, as the engine reads it: "What is the purpose of X?" may
 # be answered by what X does.
-WHY_Q = re.compile(r"\s*(?:why|how\s+come)\b", re.I)
+WHY_Q = re.compile(rf"\s*(?:why|how\s+come)\b|{CAUSE_ASKED}", re.I)
 # Grounds and purposes that ``REASON_PHRASE`` leaves out, as they earn no bonus in
 # ranking (they are common in sentences giving no reason for what a question
 # asks): "an opportunity for middle powers to advance their initiatives", "key

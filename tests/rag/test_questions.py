@@ -29,6 +29,12 @@ from rag.questions import AnswerType, answer_type, asks_source, plain_question, 
         ("What is the motto of the summit?", AnswerType.OTHER),
         ("Why is energy security a priority?", AnswerType.REASON),
         ("For what purpose was the Energy Club created?", AnswerType.REASON),
+        # A reason asked for without "why"; "What is the reason to ...?" asks
+        # for no cause.
+        ("What reason does Brussels give for the levy?", AnswerType.REASON),
+        ("What are the main reasons for the growth?", AnswerType.REASON),
+        ("What caused the jump in conflicts?", AnswerType.REASON),
+        ("What is the reason to attend?", AnswerType.OTHER),
         ("Where was the digital forum held?", AnswerType.ENTITY),
         ("Which city was declared the cultural capital?", AnswerType.ENTITY),
         # A town is asked for as a city is ("CITY_Q").
