@@ -74,13 +74,14 @@ HEADING_Q = re.compile(
     r"(?:sub)?(?:heading|headline)s?\b|\bsection\s+titles?\b|"
     r"\btitles?\s+of\s+(?:the|a|its|this)\s+sections?\b", re.I)
 _PLACES = r"(?:sections?|paragraphs?|parts?|remarks|lines|words|sentences?|passages?)"
-# What a part of the document does: "How does the opening describe ...?".
-_TELLS = (r"(?=\s+(?:describes?|says?|states?|calls?|mentions?|presents?|characteri[sz]es?"
-          r"|portrays?|notes?|claims?|suggests?|tells?|explains?|introduces?|sums?)\b)")
+# What a part of the document does: "How does the opening describe ...?". Verbs
+# only, not nouns too ("the opening notes of the anthem", "the close calls").
+_TELLS = (r"(?=\s+(?:describes?|says?|mentions?|characteri[sz]es?|portrays?|suggests?"
+          r"|tells?|explains?|introduces?)\b)")
 # "at the start of the article", "How does the piece end?": the document itself.
 _END_CUE = re.compile(
     rf"\b(?:closing|final|last|concluding|ending)\s+{_PLACES}\b|\bconclusion\b|"
-    rf"\bthe\s+(?:ending|close){_TELLS}|"
+    rf"\bthe\s+ending{_TELLS}|"
     rf"\bend\s+of\s+{DOCUMENT_REFERENCE}\b|"
     rf"\b{DOCUMENT_REFERENCE}\s+(?:ends?|closes?|concludes?)\b(?!\s+up\b)", re.I)
 _START_CUE = re.compile(

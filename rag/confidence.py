@@ -369,7 +369,7 @@ class ConfidenceRules:
                 MISSING_OFFICE, f"The question asks who {verb} something, "
                 "and the closest sentence mentions no office nor anyone who does.")
 
-        if (given := misplaced_office(question, self.titles, self.proper_nouns)) is not None:
+        if (given := misplaced_office(question, self.titles)) is not None:
             yield WRONG_OFFICE_CONFIDENCE, Doubt(
                 WRONG_OFFICE, f"The question calls {given[1]} “{given[0]}”, and the "
                 f"{documents} give{ending} {given[1]} another title.")

@@ -47,6 +47,13 @@ _ACRONYM_PLURAL = re.compile(rf"{_CAPITALS}s?\b")
 _OPENING = re.compile(r"^(?:The|A|An|This|That|Its|Our)\s+")
 # A run of capitalised words within a line, as an acronym would abbreviate it.
 _RUN = re.compile(r"[A-Z][\w’'-]+(?:[^\S\n]+[A-Z][\w’'-]+)+")
+# The last words of a body's name, which a question may write out where the
+# corpus only writes its initials ("United Nations" for "UN").
+_INSTITUTION_TERMS = frozenset(tokenize(
+    "nations union organization organisation bank fund council forum committee commission "
+    "agency association community alliance league party court assembly programme program "
+    "centre center office institute federation bureau service authority cooperation"))
+_POSSESSIVE_END = re.compile(r"[’']s?$")
 # Names remembered as written or not (``Abbreviations._written_out``).
 MAX_REMEMBERED = 10_000
 # Longer runs are lists of names, tables or headings, not one name.
@@ -630,11 +637,15 @@ class Abbreviations:
         return terms
 
     def _as_initials(self, question: str, terms: list[str]) -> list[str]:
-        """``terms`` with each name of the question that the corpus never writes out,
-        but writes in capitals as its initials, replaced by those: "What United
-        Nations institution ...?" looks for "UN" ("a UN Regional Center"), as
-        "European Union" would for "EU"."""
+        """``terms`` with each body's name of the question (ending in "Nations",
+        "Union", "Bank" ...) that the corpus never writes out, but writes in
+        capitals as its initials, replaced by those: "What United Nations
+        institution ...?" looks for "UN" ("a UN Regional Center"), as "European
+        Union" would for "EU"."""
         for words in name_runs(question):
+            words = [*words[:-1], _POSSESSIVE_END.sub("", words[-1])]
+            if tokenize(words[-1]) and tokenize(words[-1])[0] not in _INSTITUTION_TERMS:
+                continue  # "Ursula Nielsen" is no "UN", nor "Eurasian Unity" the "EU"
             # Longest first, without the words before it: "What United Nations".
             for first in range(len(words) - 1):
                 name = words[first:]

@@ -329,8 +329,8 @@ def asked_year(sentence: str, start: int, end: int, question: str) -> str | None
 # "before 2023", "after 2001": the time a question places its answer in.
 _BOUNDED = re.compile(r"\b(?P<side>before|prior\s+to|earlier\s+than|after|later\s+than)"
                       r"\s+(?:the\s+year\s+)?(?P<year>\d{4})(?![\d–-])", re.I)
-# "2023-24": the second year written short.
-_SHORT_SECOND = re.compile(r"(?<!\d)(\d{2})(\d{2})\s*[-–]\s*(\d{2})(?!\d)")
+# A span of years, "2023-2024" or "2023-24".
+_YEAR_SPAN = re.compile(r"(?<!\d)(\d{4})\s*[-–]\s*(\d{4}|\d{2})(?!\d)")
 
 
 def asked_time(question: str) -> str | None:
@@ -340,17 +340,34 @@ def asked_time(question: str) -> str | None:
 
 
 def outside_asked_time(date: str, question: str) -> bool:
-    """Whether every year ``date`` gives lies outside the time ``question`` places
-    its answer in: "2023-2024" asked "Which years did Kazakhstan chair the SCO
-    before 2023?". A date giving no year ("May 16") is not told."""
-    bounds = [(match["side"].lower().startswith(("before", "prior", "earlier")),
-               int(match["year"])) for match in _BOUNDED.finditer(question)]
-    years = {int(match.group()) for match in _YEAR_DIGITS.finditer(date)}
-    years.update(int(m[1] + m[3]) for m in _SHORT_SECOND.finditer(date))
-    if not bounds or not years:
+    """Whether ``date`` lies wholly outside the time ``question`` places its
+    answer in: "2023-2024" asked "Which years did Kazakhstan chair the SCO
+    before 2023?". A span of years counts if any of it is inside ("2018-2023"
+    for "after 2019 and before 2022"); a date giving no year ("May 16") is not
+    told."""
+    bounds = list(_BOUNDED.finditer(question))
+    if not bounds:
         return False
-    return not any(all(year < bound if before else year > bound for before, bound in bounds)
-                   for year in years)
+    spans = []
+    for match in _YEAR_SPAN.finditer(date):
+        first, second = int(match[1]), match[2]
+        # "1999-00" ends in 2000: the short year follows the first.
+        last = int(second) if len(second) == 4 else first - first % 100 + int(second) + (
+            100 if int(second) < first % 100 else 0)
+        spans.append((first, last))
+    covered = {year for span in spans for year in span}
+    spans += [(year, year) for year in map(int, _YEAR_DIGITS.findall(date))
+              if year not in covered]
+    if not spans:
+        return False
+    low = max((int(b["year"]) + 1 for b in bounds if not _before(b)), default=None)
+    high = min((int(b["year"]) - 1 for b in bounds if _before(b)), default=None)
+    return not any((low is None or last >= low) and (high is None or first <= high)
+                   for first, last in spans)
+
+
+def _before(bound: re.Match[str]) -> bool:
+    return bound["side"].lower().startswith(("before", "prior", "earlier"))
 
 
 # A figure and its scale: "20 million", "£304m", "20bn" ("132 m" and "3.5m" are

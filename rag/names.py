@@ -22,6 +22,7 @@ from rag.countries import is_country, is_demonym, other_names, stands_for
 from rag.lexical import TITLE_WORDS, Vocabulary, id_terms, named_words, tokenize
 from rag.offices import OFFICE_WORDS
 from rag.schema import Sentence
+from rag.spelling import is_acronym
 
 # A name the corpus mentions in at most this many sentences is rare
 # (``CorpusNames.rare_absent``): a question about it is answered where it is
@@ -320,9 +321,7 @@ class CorpusNames:
         it is an acronym: "ASEAN" is no typo of "Asian".
         """
         words = OFFICE_WORDS.get(name.lower())
-        bare = _POSSESSIVE.sub("", name)
-        found = (self.vocabulary.has if len(bare) >= 2 and bare.isupper() and bare.isalpha()
-                 else self.vocabulary.__contains__)
+        found = self.vocabulary.has if is_acronym(name) else self.vocabulary.__contains__
         return (all(found(term) for term in tokenize(name))
                 or self._stands_in(name) or self._spelled_out(name)
                 or (words is not None and all(term in self.idf for term in words)))

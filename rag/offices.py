@@ -135,41 +135,66 @@ _GIVEN_OFFICE = re.compile(
     r"(?=\b(?:as|when\s+(?:he|she)\s+was|while\s+(?:he|she)\s+was|in\s+(?:his|her)\s+role\s+as)"
     r"\s+(?:the\s+|an?\s+|[\w’'-]+[’']s\s+)?(?P<office>(?:[\w-]+\s+)?[\w-]+)\b)"
     # Looked at from every word, overlapping: "tell Prime Minister Nurtleu".
-    r"|(?=\b(?P<titled>(?:[\w-]+\s+)?[\w-]+)\s+(?-i:[A-Z][a-z]))", re.I)
+    r"|(?=\b(?P<titled>(?:[\w-]+\s+)?[\w-]+)\s+(?P<name>(?-i:[A-Z][\w’'-]*)"
+    r"(?:\s+(?-i:[A-Z][\w’'-]*))*))", re.I)
+# Words that say which office ("prime minister", "deputy director"), not whose.
+_RANKS = frozenset(tokenize(
+    "prime foreign deputy vice defence defense finance interior energy trade economy "
+    "economic justice health education culture agriculture transport home general first "
+    "assistant executive"))
 
 
-def misplaced_office(question: str, titles: Mapping[tuple[str, ...], tuple[str, ...]],
-                     proper_nouns: AbstractSet[str]) -> tuple[str, str] | None:
-    """The office ``question`` gives someone the text introduces with another
-    title, if so: ("prime minister", "Murat Nurtleu") for "What did Murat Nurtleu
-    say when he was Kazakhstan's prime minister?" where the text has "Kazakh
-    Foreign Minister Murat Nurtleu".
+def misplaced_office(question: str, titles: Mapping[tuple[str, ...], tuple[str, ...]]
+                     ) -> tuple[str, str] | None:
+    """The office ``question`` gives someone the text introduces with other
+    titles, and that person as the question writes them, if so: ("prime
+    minister", "Murat Nurtleu") for "What did Murat Nurtleu say when he was
+    Kazakhstan's prime minister?" where the text has "Kazakh Foreign Minister
+    Murat Nurtleu".
 
-    Only an office the question ties to someone ("as", "when he was", before a
-    name) counts, and only against the people the question names whom the text
-    gives a title: it holds if it fits none of their titles.
+    Only an office the question ties to someone counts: before their name
+    ("Prime Minister Nurtleu", where the name's person must be one the text
+    titles), or after "as" or "when he was" where the question names one person
+    the text titles. It holds if it fits none of that person's titles.
 
     Args:
         question: The question, in the corpus's capitals.
         titles: Each title's terms -> the name's terms (``titled_names``).
-        proper_nouns: Words the corpus writes only capitalised.
     """
     asked = set(tokenize(question))
-    named = {name: title for title, name in titles.items() if asked & set(name)}
+    held: dict[tuple[str, ...], list[set[str]]] = {}
+    for title, name in titles.items():
+        held.setdefault(name, []).append(set(title))
+    named = [name for name in held if asked & set(name)]
     if not named:
         return None
     for match in _GIVEN_OFFICE.finditer(question):
         words = (match["office"] or match["titled"]).split()
-        if _OFFICE_TERMS.isdisjoint(tokenize(words[-1])):
-            continue
         office = set(tokenize(words[-1]))
-        qualifier = words[0] if len(words) == 2 else ""
-        if qualifier and (_office_qualifiers(" ".join(words), proper_nouns)):
-            office |= set(tokenize(qualifier))
+        if _OFFICE_TERMS.isdisjoint(office):
+            continue
+        if len(words) == 2 and set(tokenize(words[0])) <= _RANKS and tokenize(words[0]):
+            office |= set(tokenize(words[0]))
         if office <= _ANY_OFFICE:
             continue  # "as leader" may be any office
-        if not any(office <= set(title) for title in named.values()):
-            person = max(named, key=len)
-            return " ".join(words[-len(office):]).lower(), " ".join(
-                w for w in WORDS.findall(question) if set(tokenize(w)) & set(person))
+        if match["name"] is not None:
+            who = set(tokenize(match["name"]))
+            people = [name for name in named if who & set(name)]
+        else:
+            people = named if len(named) == 1 else []
+        if len(people) == 1 and not any(office <= title for title in held[people[0]]):
+            shown = len(office) if len(office) == len(words) else 1
+            return " ".join(words[-shown:]).lower(), _as_written(question, people[0])
     return None
+
+
+def _as_written(question: str, name: tuple[str, ...]) -> str:
+    """The first run of ``question``'s words that are words of ``name``, as
+    written, less a possessive: "Murat Nurtleu" for ("murat", "nurtleu")."""
+    run: list[str] = []
+    for word in WORDS.findall(question):
+        if set(tokenize(word)) & set(name):
+            run.append(re.sub(r"[’']s$", "", word))
+        elif run:
+            break
+    return " ".join(run)

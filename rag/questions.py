@@ -179,8 +179,9 @@ _ENTITY_Q = re.compile(
 BODY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}({_BODY_NOUNS})\b", re.I)
 # "What reason does Brussels give for ...?", "What caused the jump in ...?": a
 # reason asked for without "why".
-CAUSE_ASKED = (r"\bwhat\s+(?:(?:is|was|are|were)\s+the\s+)?(?:main\s+)?reasons?\b(?!\s+to\b)"
-               r"|^\s*what\s+(?:caused|causes|led\s+to|prompted|motivated|drove)\b")
+# At the start, as "why" is read (``reasons.WHY_Q``).
+CAUSE_ASKED = (r"^\s*(?:and\s+|so\s+)?what\s+(?:(?:is|was|are|were)\s+the\s+)?(?:main\s+)?"
+               r"(?:reasons?\b(?!\s+to\b)|caused|causes|led\s+to|prompted|motivated|drove)\b")
 
 
 _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is the purpose)\b"
@@ -203,7 +204,8 @@ _SOURCE_Q = re.compile(
     rf"|\b{_SOURCE_DOCUMENT}\s+(?:(?:is|was|has\s+been)\s+)?(?:written|authored|published|"
     r"produced|prepared|credited)\b(?!\s+with)"
     rf"|\b(?:author|writer|publisher|source)s?\s+of\s+{_SOURCE_DOCUMENT}"
-    rf"|\b{_SOURCE_DOCUMENT}\s+(?:comes?\s+)?(?:from|by)\s*[?.!]*\s*$"
+    rf"|\b{_SOURCE_DOCUMENT}\s+(?:comes?\s+)?from\s*[?.!]*\s*$"
+    rf"|^\s*who\s+(?:is|was)\s+{_SOURCE_DOCUMENT}\s+by\s*[?.!]*\s*$"
     rf"|\bcredited\s+(?:at|in|on)\s+the\s+(?:very\s+)?(?:end|bottom|foot|close)\s+of\s+{_SOURCE_DOCUMENT}",
     re.I)
 

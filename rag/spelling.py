@@ -8,7 +8,8 @@ as "events", "Kazakstan" as "Kazakhstan". Words stay as typed when they are
 English ("toast" is not the corpus's "coast"), a prefixed form of a corpus word
 ("rebranded", "cofounded"), a contraction ("couldn't"), or a name that differs from
 a corpus name by a final "s" ("Redland" is not "Redlands"), or an acronym typed in
-capitals that the corpus does not write in capitals ("ASEAN" is not "Asian"):
+capitals (up to six letters) that the corpus does not write in capitals ("ASEAN" is
+not "Asian"):
 asking about something the corpus never mentions must still say so.
 """
 
@@ -25,6 +26,9 @@ from spellchecker import SpellChecker
 
 # Words, with an inner apostrophe kept whole ("couldn't", "O'Connell").
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# Words in capitals up to this long are acronyms, typed as meant ("ASEAN", not the
+# corpus's "Asian"); longer ones are words typed loud ("KAZAKSTAN").
+ACRONYM_LETTERS = 6
 # Shorter words are too often another word a typo away ("sco", "eco").
 MIN_CHARS = 5
 # Edits allowed: one below this length, two from it (a transposition is one).
@@ -56,27 +60,24 @@ class Speller:
         self._forms = {word: word for word in _ASKING}
         self._forms.update((lower, seen.most_common(1)[0][0]) for lower, seen in forms.items())
         self._words = sorted(self._forms)
-        # Corrections already made, by word and whether its question was shouted.
-        self._fixed: dict[tuple[str, bool], str] = {}
+        self._fixed: dict[str, str] = {}  # corrections already made, by word
         _english()  # loaded with the index, not by the first question
 
     def __call__(self, question: str) -> str:
         """``question`` with each typo of a corpus word replaced by that word."""
-        # In a question typed all in capitals, capitals mark no acronym.
-        shouted = question.isupper()
-        return _WORD.sub(lambda match: self._fix(match.group(), shouted), question)
+        return _WORD.sub(self._fix, question)
 
-    def _fix(self, word: str, shouted: bool) -> str:
-        fixed = self._fixed.get((word, shouted))
+    def _fix(self, match: re.Match[str]) -> str:
+        word = match.group()
+        fixed = self._fixed.get(word)
         if fixed is None:
             if len(self._fixed) >= MAX_REMEMBERED:
                 self._fixed.clear()  # a server's stream of questions stays bounded
-            fixed = self._fixed[word, shouted] = self._corrected(word, shouted)
+            fixed = self._fixed[word] = self._corrected(word)
         return fixed
 
-    def _corrected(self, word: str, shouted: bool = False) -> str:
-        """``word``, or the one corpus word it is a typo of (``shouted``: typed in
-        a question all in capitals)."""
+    def _corrected(self, word: str) -> str:
+        """``word``, or the one corpus word it is a typo of."""
         lower = word.lower()
         if (len(lower) < MIN_CHARS or "'" in lower or "’" in lower or lower in self._forms
                 or lower in _english() or _prefixed(lower, self._forms)):
@@ -96,13 +97,20 @@ class Speller:
         # In the case it was typed, a capitalised word as the corpus writes it
         # ("Mcdonlad": "McDonald"); ``truecasing`` restores names typed in lower case.
         form = self._forms[corrected]
-        if word.isupper() and not shouted and not form.isupper():
+        if is_acronym(word) and not form.isupper():
             return word  # "ASEAN" typed on purpose: no typo of the corpus's "Asian"
         if word.isupper():
             return form.upper()
         if word[0].isupper():
             return form if form[0].isupper() else form[0].upper() + form[1:]
         return corrected
+
+
+def is_acronym(word: str) -> bool:
+    """Whether ``word`` is written as an acronym: two to ``ACRONYM_LETTERS``
+    letters, all capitals ("ASEAN", "SCO"; a possessive aside)."""
+    bare = re.sub(r"['’]s$", "", word)
+    return 2 <= len(bare) <= ACRONYM_LETTERS and bare.isalpha() and bare.isupper()
 
 
 def _prefixed(word: str, known: dict[str, str]) -> bool:

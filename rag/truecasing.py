@@ -31,6 +31,9 @@ _RUN = re.compile(r"[A-Z](?:[\w-]|[’'](?!s\b)(?=\w))*(?:[^\S\n]+(?:of[^\S\n]+)
                   r"[A-Z](?:[\w-]|[’'](?!s\b)(?=\w))*)*")
 # A country or body typed in capitals is kept so up to this length ("US", "NATO").
 MAX_ACRONYM = 5
+# Endings of demonyms that are no other English word: "chinese", "russian",
+# "pakistani" (not "polish", "french", "dutch", "welsh").
+_DEMONYM_ENDINGS = ("ese", "an", "i")
 # The longest run of question words looked up as one name.
 MAX_RUN_WORDS = 6
 
@@ -166,8 +169,10 @@ def _country(span: list[re.Match[str]], lower: frozenset[str]) -> tuple[str, ...
                   else w.group().title() for i, w in enumerate(span))
     if not tokenize(words[0]) or not tokenize(words[-1]):
         return None  # "the united states": the article stays as typed
-    # A demonym too ("chinese"): "the chinese president" is China's.
-    if not is_country(" ".join(words)) and not (len(words) == 1 and is_demonym(words[0])):
+    # A demonym too ("chinese"): "the chinese president" is China's. Not one that
+    # is also an English word of its own ("polish", "french", "dutch").
+    if not is_country(" ".join(words)) and not (
+            len(words) == 1 and is_demonym(words[0]) and words[0].endswith(_DEMONYM_ENDINGS)):
         return None
     return words
 

@@ -520,6 +520,8 @@ def test_coverage_below_the_floor_counts_as_none() -> None:
     ("When is the opening of the summit?", None),
     ("What did the opening ceremony show?", None),
     ("Why did the close partners meet?", None),
+    ("What were the close calls at the summit?", None),
+    ("What did the opening notes of the anthem sound like?", None),
     ("Which organisation is credited at the very end of the piece?", "end"),
     # The summit's start, and "end up", place nothing in the text.
     ("When does the summit start?", None),

@@ -248,8 +248,15 @@ def test_a_name_the_text_only_writes_as_initials_is_looked_for_as_those() -> Non
         tokenize("World Health Organization there")
     assert abbreviations.question_terms("what did the united nations do?") == [
         "unit", "nation"]
-    # Two words are a name ("WB" for "World Bank").
+    # Two words are a name ("WB" for "World Bank"), with a possessive too.
     assert abbreviations.question_terms("Was the World Bank there?") == ["wb"]
+    assert abbreviations.question_terms("Did the European Union's tariffs bite?") == [
+        "eu", "tariff", "bite"]
+    # Only a body's name: a person's, or other words, are no initials.
+    assert abbreviations.question_terms("Did Ursula Nielsen attend?") == [
+        "ursula", "nielsen", "attend"]
+    assert abbreviations.question_terms("What do Eurasian Unity plans include?") == \
+        tokenize("Eurasian Unity plans include")
 
 
 PLAIN = ("The EU will put tariffs on electric vehicles from China. Sales of electric "

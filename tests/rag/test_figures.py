@@ -167,6 +167,10 @@ def test_a_rate_asked_for_needs_a_rate_stated() -> None:
     ("2001", "When was it founded after 1990?", False),
     ("May 16", "What happened before 2023?", False),
     ("2023-2024", "Which years does Kazakhstan chair the SCO?", False),
+    # A span counts if any of it is inside; "1999-00" ends in 2000.
+    ("2018-2023", "What did it do after 2019 and before 2022?", False),
+    ("1999-00", "Which season came after 1999?", False),
+    ("1999-00", "Which season came after 2000?", True),
     # A span of years is no bound ("before 2023-2024").
     ("2023", "What came before 2023-2024?", False),
 ])

@@ -35,6 +35,7 @@ from rag.questions import AnswerType, answer_type, asks_source, plain_question, 
         ("What are the main reasons for the growth?", AnswerType.REASON),
         ("What caused the jump in conflicts?", AnswerType.REASON),
         ("What is the reason to attend?", AnswerType.OTHER),
+        ("And what reason was given?", AnswerType.REASON),
         ("Where was the digital forum held?", AnswerType.ENTITY),
         ("Which city was declared the cultural capital?", AnswerType.ENTITY),
         # A town is asked for as a city is ("CITY_Q").
@@ -248,6 +249,7 @@ def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
     ("What is written about terrorism in the article?", False),
     ("Who is credited in the article with the idea?", False),
     ("Who was the summit held by?", False),
+    ("What is the report cited in the article by?", False),
 ])
 def test_asks_who_wrote_the_document(question: str, asks: bool) -> None:
     assert asks_source(question) is asks

@@ -38,6 +38,7 @@ def truecase() -> Truecaser:
         # A demonym, said of a country too; a capital is also a word ("male").
         ("what did the chinese president say", "what did the Chinese president say"),
         ("how many male leaders came", "how many male leaders came"),
+        ("how do i polish the text", "how do i polish the text"),
         # Words the corpus also writes in lower case, titles, a month that is a
         # common word, and a word capitalised only inside a longer name stay.
         ("what investment is planned", "what investment is planned"),
