@@ -178,8 +178,7 @@ _ENTITY_Q = re.compile(
 # A body, not where it is.
 BODY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}({_BODY_NOUNS})\b", re.I)
 # "What reason does Brussels give for ...?", "What caused the jump in ...?": a
-# reason asked for without "why".
-# At the start, as "why" is read (``reasons.WHY_Q``).
+# reason asked for without "why", read at the start as "why" is (``reasons.WHY_Q``).
 CAUSE_ASKED = (r"^\s*(?:and\s+|so\s+)?what\s+(?:(?:is|was|are|were)\s+the\s+)?(?:main\s+)?"
                r"(?:reasons?\b(?!\s+to\b)|caused|causes|led\s+to|prompted|motivated|drove)\b")
 

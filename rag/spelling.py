@@ -9,8 +9,7 @@ English ("toast" is not the corpus's "coast"), a prefixed form of a corpus word
 ("rebranded", "cofounded"), a contraction ("couldn't"), or a name that differs from
 a corpus name by a final "s" ("Redland" is not "Redlands"), or an acronym typed in
 capitals (up to six letters) that the corpus does not write in capitals ("ASEAN" is
-not "Asian"):
-asking about something the corpus never mentions must still say so.
+not "Asian"): asking about something the corpus never mentions must still say so.
 """
 
 from __future__ import annotations

@@ -160,9 +160,9 @@ _SENTENCE_AFTER = re.compile(
 
 def _country(span: list[re.Match[str]], lower: frozenset[str]) -> tuple[str, ...] | None:
     """A country's name or demonym typed in lower case, title-cased ("france",
-    "united states", "chinese"), whether or not the corpus names it: asked about a country it never
-    names, the question should say so. No stop word ("us"), and no word the corpus
-    writes in lower case (a recipe's "turkey")."""
+    "united states", "chinese"), whether or not the corpus names it: asked about a
+    country it never names, the question should say so. No stop word ("us"), and
+    no word the corpus writes in lower case (a recipe's "turkey")."""
     if any(_key(w.group()) in lower for w in span):
         return None
     words = tuple(w.group() if 0 < i < len(span) - 1 and w.group() in ("of", "and", "the")
