@@ -19,7 +19,7 @@ from collections.abc import Set as AbstractSet
 from rapidfuzz.distance import Levenshtein
 
 from rag.attributes import asked_attribute
-from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, titled_names
+from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations
 from rag.countries import BODY_KEYS, actors_in
 from rag.figures import asked_time, missing_figure, missing_rate
 from rag.instances import asked_noun, names_no_instance
@@ -49,6 +49,7 @@ from rag.offices import (
     holds_office,
     misplaced_office,
     names_leading,
+    titles_by_person,
 )
 from rag.opposites import opposed
 from rag.questions import DOCUMENT_NOUNS, AnswerType
@@ -255,10 +256,9 @@ class ConfidenceRules:
         self.texts = texts
         self.vocabulary = vocabulary
         self.proper_nouns = proper_nouns
-        # The people the corpus introduces with a title ("Kazakh Foreign Minister
-        # Murat Nurtleu"), from every document.
-        self.titles = {title: name for text in texts.values()
-                       for title, name in titled_names(text).items()}
+        # The titles each person is introduced with ("Kazakh Foreign Minister
+        # Murat Nurtleu"), over every document.
+        self.titles = titles_by_person(texts.values())
         # The question's names against the corpus's (``names``).
         self.names = CorpusNames(sentences, terms, texts, idf, vocabulary, proper_nouns,
                                  headings, abbreviations)

@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 
 from rag.countries import country_key, country_names, is_country, other_names
-from rag.lexical import TITLE_WORDS, tokenize
+from rag.lexical import TITLE_WORDS, tokenize, without_possessive
 from rag.schema import Sentence
 from rag.sentences import one_paragraph
 
@@ -53,8 +53,7 @@ _INSTITUTION_TERMS = frozenset(tokenize(
     "nations union organization organisation bank fund council forum committee commission "
     "agency association community alliance league party court assembly programme program "
     "centre center office institute federation bureau service authority cooperation"))
-_POSSESSIVE_END = re.compile(r"[’']s?$")
-# Names remembered as written or not (``Abbreviations._written_out``).
+# Phrases remembered as written or not (``WrittenPhrases``).
 MAX_REMEMBERED = 10_000
 # Longer runs are lists of names, tables or headings, not one name.
 MAX_RUN_WORDS = 6
@@ -501,6 +500,35 @@ def _replace_runs(terms: Sequence[str], run: tuple[str, ...], by: Sequence[str])
     return out
 
 
+class WrittenPhrases:
+    """Whether some text holds a phrase as written, as whole words.
+
+    Remembered per phrase (at most ``MAX_REMEMBERED``, so that a server's stream
+    of questions stays bounded): a scan of the texts is cheap once, not per
+    request. Safe to share between threads.
+
+    Args:
+        texts: The documents' texts.
+    """
+
+    def __init__(self, texts: Iterable[str]) -> None:
+        self._texts = list(texts)
+        self._found: dict[str, bool] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, phrase: str) -> bool:
+        with self._lock:
+            found = self._found.get(phrase)
+        if found is None:
+            pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
+            found = any(pattern.search(text) for text in self._texts)
+            with self._lock:
+                if len(self._found) >= MAX_REMEMBERED:
+                    self._found.clear()
+                self._found[phrase] = found
+        return found
+
+
 class Abbreviations:
     """Body names the corpus also writes as an acronym ("Shanghai Cooperation
     Organization" and "SCO"), so that a question spelling out the name matches
@@ -574,7 +602,8 @@ class Abbreviations:
         # Plain-word spellings (``plain_spelling``) found so far, by acronym: at
         # most one per acronym of two or three capitals.
         self._plain: dict[str, tuple[str, ...] | None] = {}
-        self._written: dict[str, bool] = {}  # names looked for as written (``_written_out``)
+        #: Whether a document writes a phrase ("United Nations") as written.
+        self.written = WrittenPhrases(texts_seen)
         self._lock = threading.Lock()
 
     def spelling(self, acronym: str) -> tuple[str, ...] | None:
@@ -643,7 +672,7 @@ class Abbreviations:
         institution ...?" looks for "UN" ("a UN Regional Center"), as "European
         Union" would for "EU"."""
         for words in name_runs(question):
-            words = [*words[:-1], _POSSESSIVE_END.sub("", words[-1])]
+            words = [*words[:-1], without_possessive(words[-1])]
             if tokenize(words[-1]) and tokenize(words[-1])[0] not in _INSTITUTION_TERMS:
                 continue  # "Ursula Nielsen" is no "UN", nor "Eurasian Unity" the "EU"
             # Longest first, without the words before it: "What United Nations".
@@ -652,20 +681,10 @@ class Abbreviations:
                 initials = "".join(word[0] for word in name)
                 asked = tuple(tokenize(" ".join(name)))
                 if (initials in self._in_capitals and len(asked) == len(name)
-                        and not self._written_out(" ".join(name))):
+                        and not self.written(" ".join(name))):
                     terms = _replace_runs(terms, asked, tokenize(initials))
                     break
         return terms
-
-    def _written_out(self, name: str) -> bool:
-        """Whether a document writes ``name`` (remembered per name)."""
-        with self._lock:
-            if name not in self._written:
-                if len(self._written) >= MAX_REMEMBERED:
-                    self._written.clear()  # a server's stream of questions stays bounded
-                pattern = re.compile(rf"\b{re.escape(name)}\b")
-                self._written[name] = any(pattern.search(text) for text in self._texts)
-            return self._written[name]
 
     def fold(self, terms: Sequence[str]) -> list[str]:
         """A question's terms with each full name replaced by its acronym's term,

@@ -155,6 +155,15 @@ _NOT_BRITISH = ("contour", "detour", "devour", "velour", "paramour", "troubadour
 _POSSESSIVE_END = re.compile(r"'s?$")
 
 
+# A possessive's ending, with either apostrophe: "France's", "Nations’", "SCO’s".
+_POSSESSIVE_MARK = re.compile(r"['’]s?$")
+
+
+def without_possessive(word: str) -> str:
+    """``word`` less a possessive ending: "Nurtleu's" is "Nurtleu"."""
+    return _POSSESSIVE_MARK.sub("", word)
+
+
 def _american(word: str) -> str:
     """``word`` in American spelling, where British spelling differs by an ending
     ("centre's" is "center's", "catalogued" "cataloged")."""

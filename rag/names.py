@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
-from rag.coreference import ACRONYM, Abbreviations, name_runs
+from rag.coreference import ACRONYM, Abbreviations, WrittenPhrases, name_runs
 from rag.countries import is_country, is_demonym, other_names, stands_for
 from rag.lexical import TITLE_WORDS, Vocabulary, id_terms, named_words, tokenize
 from rag.offices import OFFICE_WORDS
@@ -134,7 +134,8 @@ class CorpusNames:
         # In how many sentences each term occurs, the antecedents and ids included.
         self.sentence_counts = Counter(t for ts in terms for t in ts)
         self.acronyms = frozenset(a for text in texts.values() for a in ACRONYM.findall(text))
-        self._phrases: dict[str, bool] = {}
+        # Whether some text holds a phrase as written ("United States").
+        self._written = WrittenPhrases(texts.values())
         # Acronyms the corpus only writes out ("CEO": "Chief Executive Officer").
         self._abbreviations = abbreviations
         # A body's name by its first word ("the Shanghai bloc": the SCO).
@@ -353,15 +354,3 @@ class CorpusNames:
             if len(terms) > 1 and self._written(referent):
                 return True
         return False
-
-    def _written(self, phrase: str) -> bool:
-        """Whether some text holds ``phrase`` as written, as whole words.
-
-        Remembered per phrase: a scan of the texts is cheap once, not per request.
-        """
-        found = self._phrases.get(phrase)
-        if found is None:
-            pattern = re.compile(rf"(?<!\w){re.escape(phrase)}(?!\w)")
-            found = any(pattern.search(text) for text in self.texts.values())
-            self._phrases[phrase] = found
-        return found

@@ -11,11 +11,12 @@ introduces as "Kazakh Foreign Minister Murat Nurtleu".
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
+from rag.coreference import titled_names
 from rag.countries import is_country, is_demonym
-from rag.lexical import WORDS, Vocabulary, tokenize
+from rag.lexical import WORDS, Vocabulary, tokenize, without_possessive
 from rag.questions import OFFICES
 
 # Offices, not the words qualifying them ("foreign", "general", "prime", "deputy").
@@ -144,7 +145,18 @@ _RANKS = frozenset(tokenize(
     "assistant executive"))
 
 
-def misplaced_office(question: str, titles: Mapping[tuple[str, ...], tuple[str, ...]]
+def titles_by_person(texts: Iterable[str]) -> dict[tuple[str, ...], list[frozenset[str]]]:
+    """The terms of each title the documents give a person, by the terms of the
+    person's name (``titled_names``, over every document): ("murat", "nurtleu")
+    -> [{"kazakh", "foreign", "minist"}]."""
+    held: dict[tuple[str, ...], list[frozenset[str]]] = {}
+    for text in texts:
+        for title, name in titled_names(text).items():
+            held.setdefault(name, []).append(frozenset(title))
+    return held
+
+
+def misplaced_office(question: str, held: Mapping[tuple[str, ...], Sequence[AbstractSet[str]]]
                      ) -> tuple[str, str] | None:
     """The office ``question`` gives someone the text introduces with other
     titles, and that person as the question writes them, if so: ("prime
@@ -159,12 +171,9 @@ def misplaced_office(question: str, titles: Mapping[tuple[str, ...], tuple[str, 
 
     Args:
         question: The question, in the corpus's capitals.
-        titles: Each title's terms -> the name's terms (``titled_names``).
+        held: The titles of each person the documents title (``titles_by_person``).
     """
     asked = set(tokenize(question))
-    held: dict[tuple[str, ...], list[set[str]]] = {}
-    for title, name in titles.items():
-        held.setdefault(name, []).append(set(title))
     named = [name for name in held if asked & set(name)]
     if not named:
         return None
@@ -194,7 +203,7 @@ def _as_written(question: str, name: tuple[str, ...]) -> str:
     run: list[str] = []
     for word in WORDS.findall(question):
         if set(tokenize(word)) & set(name):
-            run.append(re.sub(r"[’']s$", "", word))
+            run.append(without_possessive(word))
         elif run:
             break
     return " ".join(run)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
 from rag.countries import is_country, is_demonym, stands_for
-from rag.lexical import SAYING_VERBS, tokenize
+from rag.lexical import SAYING_VERBS, tokenize, without_possessive
 from rag.questions import DOCUMENT_NOUNS, WRITER_NOUNS
 
 # A person's verbs of saying, in a question and in the text alike (base,
@@ -41,7 +41,6 @@ _SAID_THAT = re.compile(
     r"(?:\s+that)?\s+(?P<topic>.+?)\s*[?.!]*\s*$", re.I)
 # A run of capitalised words, "of" inside: "the United States", "Secretary of State".
 _CAPITALISED = re.compile(r"\b[A-Z][a-z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][a-z][\w’'-]*)*")
-_POSSESSIVE = re.compile(r"[’']s?$")
 # How a text reports speech: a verb of saying, "according to", or a quotation
 # opened after a colon or comma, or closed before one ("... ,” he added"). Quotation
 # marks alone may only name something: Tokayev opened the “Astana Forum”. Of the
@@ -111,4 +110,4 @@ def _names_a_person(speaker: str) -> bool:
     not "Kazakhstan's top diplomat", "the United States", "the Kremlin" nor "the
     SCO's growth"."""
     return any(not (is_country(name) or is_demonym(name) or stands_for(name))
-               for name in (_POSSESSIVE.sub("", run) for run in _CAPITALISED.findall(speaker)))
+               for name in (without_possessive(run) for run in _CAPITALISED.findall(speaker)))

@@ -23,6 +23,8 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from spellchecker import SpellChecker
 
+from rag.lexical import without_possessive
+
 # Words, with an inner apostrophe kept whole ("couldn't", "O'Connell").
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # Words in capitals up to this long are acronyms, typed as meant ("ASEAN", not the
@@ -108,7 +110,7 @@ class Speller:
 def is_acronym(word: str) -> bool:
     """Whether ``word`` is written as an acronym: two to ``ACRONYM_LETTERS``
     letters, all capitals ("ASEAN", "SCO"; a possessive aside)."""
-    bare = re.sub(r"['’]s$", "", word)
+    bare = without_possessive(word)
     return 2 <= len(bare) <= ACRONYM_LETTERS and bare.isalpha() and bare.isupper()
 
 
