@@ -20,7 +20,7 @@ from rapidfuzz.distance import Levenshtein
 
 from rag.attributes import asked_attribute
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations
-from rag.countries import BODY_KEYS, actors_in
+from rag.countries import BODY_KEYS, actors_in, seats_in
 from rag.figures import asked_time, missing_figure, missing_rate
 from rag.instances import asked_noun, names_no_instance
 from rag.lexical import (
@@ -549,8 +549,18 @@ def _other_actor(question: str, sentence: str) -> bool:
     asked = [actor for actor in named if not actor <= BODY_KEYS]
     # "the bloc" may be the body the sentence names by its acronym.
     given = actors_in(sentence, bodies=_GENERIC_BODY.search(question) is None)
-    return (any(not any(a & g for g in given) for a in asked)
-            and any(not any(g & n for n in named) for g in given))
+    # Its capital places a sentence in a country: "the SCO summit in Astana"
+    # leaves no Kazakhstan out of "Which Kazakh city will host the summit?".
+    placed = given + seats_in(sentence) if asked else given
+    if (any(not any(a & g for g in placed) for a in asked)
+            and any(not any(g & n for n in named) for g in given)):
+        return True
+    # A body is left out only for another body the sentence names by its acronym:
+    # asked about "the BRICS development strategy", "the SCO development strategy
+    # 2025-2035" tells another body's.
+    bodies = [actor for actor in given if actor <= BODY_KEYS]
+    return (any(not any(a & g for g in bodies) for a in named if a <= BODY_KEYS)
+            and any(not any(g & n for n in named) for g in bodies))
 
 
 def _owns(owner: set[str], terms: AbstractSet[str]) -> bool:

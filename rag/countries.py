@@ -245,6 +245,24 @@ def country_key(name: str) -> str:
     return _key(name)
 
 
+def seats_in(text: str) -> list[frozenset[str]]:
+    """The countries and bodies whose capitals or seats ``text`` names, each as the
+    keys of all its names: "the summit in Astana" gives Kazakhstan's, "Brussels"
+    the EU's and Belgium's. A capital of several words counts whole ("New Delhi").
+
+    A capital names a place in its country, not the country acting (``actors_in``
+    leaves it out): a sentence on "the summit in Astana" does not leave Kazakhstan
+    out of "Which Kazakh city will host the summit?".
+    """
+    found = []
+    for run in _ACTOR_WORD.findall(text):
+        words = run.split()
+        for written in (run, *words) if len(words) > 1 else words:
+            if not is_demonym(written) and (names := stands_for(written)):
+                found.append(_aliases(names))
+    return found
+
+
 def actors_in(text: str, bodies: bool = True) -> list[frozenset[str]]:
     """The countries and bodies ``text`` names, each as the keys of all its names:
     "the United States", "US" and "American" give sets that share a key; a

@@ -295,13 +295,14 @@ def counted_span(sentence: str, start: int, end: int, question: str,
     return start, end
 
 
-_YEAR_Q = re.compile(r"\b(?:what|which) year\b", re.I)
+# "What year ...?", and "For which years ...?": a year span answers that one.
+_YEAR_Q = re.compile(r"\b(?:what|which) years?\b", re.I)
 # A year, or years; in an ISO date ("2024-03-05") only the year: "03" is its month.
 _YEAR = re.compile(rf"\b{_MODERN_YEAR}\b(?=-\d{{2}}-\d)|{_YEARS}")
 
 
 def asks_year(question: str) -> bool:
-    """Whether the question asks "What/Which year ...?"."""
+    """Whether the question asks "What/Which year(s) ...?"."""
     return bool(_YEAR_Q.search(question))
 
 

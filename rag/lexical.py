@@ -199,9 +199,11 @@ def idf_table(term_lists: Sequence[Sequence[str]]) -> dict[str, float]:
 _NONE: frozenset[str] = frozenset()
 # A word and its derivation (``Vocabulary.derived``): terms of at least this many
 # characters, one being the other plus one of these suffixes (as the stemmer leaves
-# them: "terrorist", "victorian", "membership", "farmer", "kazakhstan").
+# them: "terrorist", "victorian", "membership", "farmer", "kazakhstan"; and
+# "chairmanship", which is "chair"'s as much as "chairman"'s).
 DERIVED_MIN_CHARS = 5
-DERIVATIONAL_SUFFIXES = ("n", "an", "ian", "ean", "ist", "ship", "er", "ese", "stan", "istan")
+DERIVATIONAL_SUFFIXES = ("n", "an", "ian", "ean", "ist", "ship", "manship", "er", "ese", "stan",
+                         "istan")
 # Place names are often short ("Asia", "Iran", "Cuba"); their people's suffixes
 # pair them from four characters ("asian", "iranian"). "er" and the others do not:
 # "form" and "former".

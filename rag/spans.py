@@ -106,6 +106,9 @@ _NOT_PLACES = frozenset({
     "topic", "topics", "issue", "issues", "matter", "matters", "subject", "subjects",
     "question", "questions", "basis", "grounds", "agenda", "behalf", "occasion", "eve",
     "list", "focus",
+    # "in the region", "in the world": the place the text named before, or
+    # everywhere, which says no more where than the question does.
+    "region", "regions", "world",
     # "in the energy sector": a field of activity.
     "sector", "sectors", "sphere", "spheres", "domain", "domains", "realm", "industry",
 })

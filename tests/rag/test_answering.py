@@ -246,7 +246,11 @@ def test_the_sentence_placing_the_summit_answers_where_it_is(engine: Engine,
 
 
 @pytest.mark.parametrize("question", ["In which city will the SCO summit be held?",
-                                      "Which city hosts the summit?"])
+                                      "Which city hosts the summit?",
+                                      # Its sentence ranks in the 13th passage: the
+                                      # second look goes as deep as a request may.
+                                      # "Astana" places it in Kazakhstan.
+                                      "Which Kazakh city will host the summit?"])
 def test_asking_for_a_city_asks_where(engine: Engine, question: str) -> None:
     # As for "where", "held" asks for the place: as a term it would favour "The
     # summit will be held under the motto", which names none, and the answerer

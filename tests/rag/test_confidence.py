@@ -495,6 +495,23 @@ def test_a_list_naming_the_kind_asked_for_answers(engine: Engine) -> None:
         ("What is Kazakhstan's GDP?", "The country's GDP grew by 5% in 2023.", False),
         ("How did COVID affect Kazakhstan?", "COVID cut growth sharply.", False),
         ("What did Kazakhstan do in the war?", "World War II ended in 1945.", False),
+        # Its capital places a sentence in the country asked about; another
+        # country's capital places it elsewhere, but names no other actor.
+        ("Which Kazakh city will host the summit?",
+         "The results of the upcoming SCO summit in Astana will help.", False),
+        ("Which Kazakh city will host the summit?",
+         "The results of the upcoming SCO summit in Beijing will help.", True),
+        ("Which Kazakh city will host the summit?",
+         "The summit in Beijing will help.", False),
+        # A body is left out for another body named by its acronym, not for a
+        # sentence calling it "the organization", nor when the question says "the
+        # bloc" (the sentence's acronym may be that one).
+        ("What period does the BRICS development strategy cover?",
+         "The SCO development strategy for 2025-2035 will be adopted.", True),
+        ("What does the SCO plan?", "Kazakhstan proposes that the organization adopt it.",
+         False),
+        ("What will the SCO discuss with BRICS?", "The SCO will deepen ties with BRICS.", False),
+        ("What does the bloc plan with BRICS?", "The SCO plans an Investment Fund.", False),
     ],
 )
 def test_a_sentence_about_another_country_or_body(question: str, sentence: str,
@@ -650,6 +667,9 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          [("rare_name_absent", "The closest sentence is not about “G20”, which the "
                                "document mentions only elsewhere."),
           ("missing_figure", "The closest sentence does not give the question's “G20”."),
+          # Another body, by its acronym, instead of the G20.
+          ("other_actor", "The closest sentence is about another country or body than the "
+                          "one the question names."),
           # Only the G7 speaks near it.
           ("missing_speech", "The question asks what someone said about something, and "
                              "neither the closest sentence nor its neighbours report "

@@ -13,6 +13,7 @@ from rag.countries import (
     is_country,
     is_demonym,
     other_names,
+    seats_in,
     stands_for,
 )
 
@@ -114,6 +115,19 @@ def test_country_names_as_written() -> None:
 def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
     """Whether two actors share a name."""
     return bool(a & b)
+
+
+@pytest.mark.parametrize(("text", "countries"), [
+    ("the upcoming SCO summit in Astana", [{"kazakhstan", "republic of kazakhstan"}]),
+    # A capital of two words counts whole; a demonym is no seat; nor is a city
+    # that is no capital.
+    ("talks in New Delhi", [{"india", "republic of india"}]),
+    ("Chinese cars in Almaty", []),
+    ("Brussels' tariffs", [{"belgium", "kingdom of belgium", "eu", "european union"}]),
+])
+def test_seats_name_the_country_or_body_whose_capital_they_are(
+        text: str, countries: list[set[str]]) -> None:
+    assert [set(found) for found in seats_in(text)] == countries
 
 
 def test_actors_are_countries_by_any_name_and_bodies_by_acronym() -> None:

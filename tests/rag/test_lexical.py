@@ -145,8 +145,10 @@ def test_vocabulary_knows_terms_and_their_longer_or_shorter_forms() -> None:
 def test_derived_terms_add_or_drop_a_derivational_suffix() -> None:
     vocabulary = Vocabulary(["terror", "terrorist", "member", "membership", "memo", "memos",
                              "victorian", "current", "currenc", "kazakhstan", "state",
-                             "statement", "pressur", "polici", "asian", "former", "leader"])
+                             "statement", "pressur", "polici", "asian", "former", "leader",
+                             "chair", "chairman"])
     assert vocabulary.derived("terrorist") == {"terror"}
+    assert vocabulary.derived("chairmanship") == {"chair", "chairman"}
     assert vocabulary.derived("terror") == {"terrorist"}
     assert vocabulary.derived("member") == {"membership"}
     assert vocabulary.derived("victoria") == {"victorian"}  # the term itself may be unknown

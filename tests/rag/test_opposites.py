@@ -28,6 +28,9 @@ from rag.opposites import opposed
     # "Oppose" turns round what one proposes, as what one supports.
     ("Why did Kazakhstan oppose an SCO energy strategy?",
      "Kazakhstan proposed to adopt the SCO energy strategy.", ("oppose", "proposed")),
+    # ... and "reject" what one adopts.
+    ("Why did Kazakhstan reject the proposed SCO energy strategy?",
+     "Kazakhstan proposed to adopt the SCO energy strategy.", ("reject", "adopt")),
     # A trend turned round, and an irregular form of the other side.
     ("Why is the threat of terrorism weakening?",
      "Against the backdrop of growing conflicts, the threat of terrorism is intensifying.",

@@ -299,6 +299,9 @@ def test_a_direction_after_a_locative_answers_where(sentence: str, question: str
         ("The summit will be held under the motto of peace.", "Where is the summit?", []),
         ("It met at the invitation of the president.", "Where did it meet?", []),
         ("It held 80 events on the topics of trade.", "Where were events held?", []),
+        # Nor is the region the text named before, or the world.
+        ("It will ensure stability in the region.", "Where will the next summit be?", []),
+        ("It is the largest bloc in the world.", "Where is the bloc?", []),
         # A name, where there is one, is the answer; the phrases are a last resort.
         ("The summit will be held in Astana, the capital.", "Where is the summit held?",
          ["Astana"]),
