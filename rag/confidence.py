@@ -19,7 +19,7 @@ from collections.abc import Set as AbstractSet
 from rapidfuzz.distance import Levenshtein
 
 from rag.attributes import asked_attribute
-from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations
+from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
 from rag.countries import BODY_KEYS, actors_in, seats_in
 from rag.figures import asked_time, missing_figure, missing_rate
 from rag.instances import asked_noun, names_no_instance
@@ -52,11 +52,11 @@ from rag.offices import (
     titles_by_person,
 )
 from rag.opposites import opposed
-from rag.questions import DOCUMENT_NOUNS, AnswerType
+from rag.questions import CITY_Q, DOCUMENT_NOUNS, AnswerType
 from rag.reasons import CONSEQUENCE_OPENING, FOLLOWING_UP, WHY_Q, consequence_only, gives_reason
 from rag.schema import Doubt, Sentence
 from rag.sentences import one_paragraph
-from rag.spans import candidates
+from rag.spans import WHERE_Q, candidates
 from rag.speech import reports_speech, speech_asked
 
 # When even the best sentence holds no span of the asked type ("How many ...?" over a
@@ -542,25 +542,38 @@ _GENERIC_BODY = re.compile(rf"\b(?:{'|'.join(GENERIC_BODY_NOUNS)})\b", re.I)
 def _other_actor(question: str, sentence: str) -> bool:
     """Whether ``sentence`` leaves out a country or body the question names and
     names another one instead: asked about US tariffs, "the EU will introduce
-    tariffs of 38.1%" tells what the EU does."""
-    # Only a country counts as left out (a body may be "the organization" in the
-    # sentence); any the question names is no other one.
+    tariffs of 38.1%" tells what the EU does.
+
+    A country is left out unless the sentence names it (or, asked where or for a
+    city, places something in its capital); a body named by its acronym only for
+    another body the sentence names so: a sentence may call it "the organization".
+    """
     named = actors_in(without_set_aside(question))
     asked = [actor for actor in named if not actor <= BODY_KEYS]
     # "the bloc" may be the body the sentence names by its acronym.
     given = actors_in(sentence, bodies=_GENERIC_BODY.search(question) is None)
-    # Its capital places a sentence in a country: "the SCO summit in Astana"
-    # leaves no Kazakhstan out of "Which Kazakh city will host the summit?".
-    placed = given + seats_in(sentence) if asked else given
+    # Asked where, a capital places the answer in its country: "the SCO summit in
+    # Astana" leaves no Kazakhstan out of "Which Kazakh city will host the summit?".
+    # (Asked what a country did, "In Astana, Xi proposed ..." still leaves it out.)
+    placed = (given + seats_in(sentence) if asked and (
+        WHERE_Q.match(question) or CITY_Q.search(question)) else given)
     if (any(not any(a & g for g in placed) for a in asked)
             and any(not any(g & n for n in named) for g in given)):
         return True
-    # A body is left out only for another body the sentence names by its acronym:
-    # asked about "the BRICS development strategy", "the SCO development strategy
-    # 2025-2035" tells another body's.
+    # Asked about "the BRICS development strategy", "the SCO development strategy
+    # 2025-2035" tells another body's. A body spelled out in the other text is
+    # named there ("the European Union" and "the EU").
     bodies = [actor for actor in given if actor <= BODY_KEYS]
-    return (any(not any(a & g for g in bodies) for a in named if a <= BODY_KEYS)
-            and any(not any(g & n for n in named) for g in bodies))
+    return (any(not any(a & g for g in bodies) and not _spells_out(a, sentence)
+                for a in named if a <= BODY_KEYS)
+            and any(not any(g & n for n in named) and not _spells_out(g, question)
+                    for g in bodies))
+
+
+def _spells_out(body: frozenset[str], text: str) -> bool:
+    """Whether ``text`` spells out the acronym of ``body`` (``actors_in``'s keys of
+    a body: its acronym, lower-cased). "G20" and "G7" spell out no words."""
+    return any(key.isalpha() and spelled_out(key.upper(), text) for key in body)
 
 
 def _owns(owner: set[str], terms: AbstractSet[str]) -> bool:

@@ -246,21 +246,34 @@ def country_key(name: str) -> str:
 
 
 def seats_in(text: str) -> list[frozenset[str]]:
-    """The countries and bodies whose capitals or seats ``text`` names, each as the
-    keys of all its names: "the summit in Astana" gives Kazakhstan's, "Brussels"
-    the EU's and Belgium's. A capital of several words counts whole ("New Delhi").
+    """The countries and bodies whose capitals or seats ``text`` names as places,
+    each as the keys of all its names: "the summit in Astana" gives Kazakhstan's,
+    "talks in New Delhi." India's, "Brussels" the EU's and Belgium's.
 
     A capital names a place in its country, not the country acting (``actors_in``
-    leaves it out): a sentence on "the summit in Astana" does not leave Kazakhstan
-    out of "Which Kazakh city will host the summit?".
+    leaves it out). Only one ending its run of capitalised words counts: "the Paris
+    Agreement", "the Washington Post" and "Santiago Pena" name no place.
     """
     found = []
     for run in _ACTOR_WORD.findall(text):
-        words = run.split()
-        for written in (run, *words) if len(words) > 1 else words:
+        words = _without_full_stop(run).split()
+        # The longest capital ending the run: "In New Delhi" gives "New Delhi".
+        for size in range(len(words), 0, -1):
+            written = " ".join(words[-size:])
             if not is_demonym(written) and (names := stands_for(written)):
                 found.append(_aliases(names))
+                break
     return found
+
+
+def _without_full_stop(run: str) -> str:
+    """``run`` less a full stop ending its sentence ("Astana."), not one ending
+    initials ("U.S.")."""
+    return run if _INITIALS.search(run) else run.removesuffix(".")
+
+
+# Initials with full stops end a run: "U.S.", "the U.N.".
+_INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
 
 
 def actors_in(text: str, bodies: bool = True) -> list[frozenset[str]]:
@@ -269,7 +282,7 @@ def actors_in(text: str, bodies: bool = True) -> list[frozenset[str]]:
     body's acronym (``BODIES``: "EU", "NATO") itself, unless ``bodies`` is false."""
     found = [_aliases((name,)) for name in country_names(text)]
     for run in _ACTOR_WORD.findall(text):
-        for written in run.split():
+        for written in _without_full_stop(run).split():
             word = _POSSESSIVE.sub("", written)  # "the SCO's capital" names the SCO
             # A demonym says whose ("Chinese solar panels"); a capital may be a
             # city in its own right, or share its name with a state ("Victoria").

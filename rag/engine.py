@@ -567,7 +567,7 @@ class Engine:
         if depth > top_k and _type_missed(pick):
             # A second, deeper look: the one sentence giving the asked kind of span
             # ("the upcoming SCO summit in Astana" for "Where is the summit?") may
-            # lie in a passage ranked just below top_k. (Its time counts as
+            # lie in a passage ranked below top_k. (Its time counts as
             # answering, not retrieving.)
             deeper = ready.retriever.search(vector, terms, mode, depth)
             again = ready.answerer.select(cased, vector, terms, deeper,

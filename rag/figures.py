@@ -296,7 +296,7 @@ def counted_span(sentence: str, start: int, end: int, question: str,
 
 
 # "What year ...?", and "For which years ...?": a year span answers that one.
-_YEAR_Q = re.compile(r"\b(?:what|which) years?\b", re.I)
+_YEAR_Q = re.compile(r"\b(?:what|which) years?\b(?![-–])", re.I)
 # A year, or years; in an ISO date ("2024-03-05") only the year: "03" is its month.
 _YEAR = re.compile(rf"\b{_MODERN_YEAR}\b(?=-\d{{2}}-\d)|{_YEARS}")
 

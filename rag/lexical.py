@@ -152,16 +152,15 @@ _AMERICAN = {"e": "", "es": "s", "ed": "ed", "d": "ed"}
 # Words that only end like a British spelling, whatever their own ending.
 _NOT_BRITISH = ("contour", "detour", "devour", "velour", "paramour", "troubadour", "notre",
                 "entre", "contre", "chartre", "sartre", "hatred")
-_POSSESSIVE_END = re.compile(r"'s?$")
 
 
 # A possessive's ending, with either apostrophe: "France's", "Nations’", "SCO’s".
-_POSSESSIVE_MARK = re.compile(r"['’]s?$")
+POSSESSIVE_MARK = re.compile(r"['’]s?$")
 
 
 def without_possessive(word: str) -> str:
     """``word`` less a possessive ending: "Nurtleu's" is "Nurtleu"."""
-    return _POSSESSIVE_MARK.sub("", word)
+    return POSSESSIVE_MARK.sub("", word)
 
 
 def _american(word: str) -> str:
@@ -169,7 +168,7 @@ def _american(word: str) -> str:
     ("centre's" is "center's", "catalogued" "cataloged")."""
     if word.startswith(_NOT_BRITISH):
         return word
-    stem = _POSSESSIVE_END.sub("", word)
+    stem = POSSESSIVE_MARK.sub("", word)
     return _BRITISH.sub(_to_american, stem) + word[len(stem):]
 
 

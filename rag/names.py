@@ -19,7 +19,15 @@ from collections.abc import Set as AbstractSet
 
 from rag.coreference import ACRONYM, Abbreviations, WrittenPhrases, name_runs
 from rag.countries import is_country, is_demonym, other_names, stands_for
-from rag.lexical import TITLE_WORDS, Vocabulary, id_terms, named_words, tokenize
+from rag.lexical import (
+    POSSESSIVE_MARK,
+    TITLE_WORDS,
+    Vocabulary,
+    id_terms,
+    named_words,
+    tokenize,
+    without_possessive,
+)
 from rag.offices import OFFICE_WORDS
 from rag.schema import Sentence
 from rag.spelling import is_acronym
@@ -73,10 +81,6 @@ def without_set_aside(question: str) -> str:
     return _SET_ASIDE.sub(" ", question)
 
 
-# A possessive ending a name: "France's".
-_POSSESSIVE = re.compile(r"['’]s?$")
-
-
 def shown_runs(names: Sequence[str], question: str) -> list[tuple[str, list[str]]]:
     """``names`` as the question writes them, those in a row as one run, each with
     its names: "FIFA", "World", "Cup" as "FIFA World Cup", "Jean", "Claude" as
@@ -92,7 +96,7 @@ def shown_runs(names: Sequence[str], question: str) -> list[tuple[str, list[str]
             loose.append((shown_name(name), [name]))
             continue
         if spans and re.fullmatch(r"\s+|[-–]", question[spans[-1][1] : at]) and not (
-                _POSSESSIVE.search(question, 0, spans[-1][1])):
+                POSSESSIVE_MARK.search(question, 0, spans[-1][1])):
             spans[-1][1] = at + len(name)
             members[-1].append(name)
         else:
@@ -106,7 +110,7 @@ def shown_runs(names: Sequence[str], question: str) -> list[tuple[str, list[str]
 
 def shown_name(name: str) -> str:
     """A name as a message shows it: "France" for the question's "France's"."""
-    return _POSSESSIVE.sub("", name)
+    return without_possessive(name)
 
 
 class CorpusNames:
@@ -292,7 +296,7 @@ class CorpusNames:
         ("Cooperation Shanghai Organization's").
         """
         for written in name_runs(question):
-            run = [*written[:-1], _POSSESSIVE.sub("", written[-1])] if written else []
+            run = [*written[:-1], without_possessive(written[-1])] if written else []
             for words in (run, run[1:]):
                 terms = tuple(w.lower() for w in words)
                 if (len(terms) >= 2 and not set(terms) <= TITLE_WORDS

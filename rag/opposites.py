@@ -36,7 +36,7 @@ _PAIRS = (
     "northern / southern", "eastern / western", "northernmost / southernmost",
     "easternmost / westernmost", "above / below", "inside / outside", "upper / lower",
     "inner / outer", "internal / external", "buy bought / sell sold",
-    "accept adopt / reject", "approve / reject disapprove", "allow / forbid forbade ban",
+    "accept adopt approve / reject", "approve / reject disapprove", "allow / forbid forbade ban",
     "include / exclude", "legal / illegal", "public / private", "success / failure",
     "succeed / fail", "strongest / weakest", "strong / weak", "best / worst",
     "better / worse", "oldest / newest youngest", "older / younger newer",

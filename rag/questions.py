@@ -67,7 +67,8 @@ _COUNTRY_NOUNS = r"countr(?:y|ies)|nations?"
 _DATE_Q = re.compile(
     r"^\s*(when|since when|by when)\b"
     rf"|\b(what|which|in what|in which|on what|on which) {_MODIFIERS}"
-    rf"({_DATE_NOUNS}|days?|period|timeframe|time\s+(?:span|frame))\b"
+    # Not "Which years-long conflict ...?", "What year-end figure ...?".
+    rf"({_DATE_NOUNS}|days?|period|timeframe|time\s+(?:span|frame))\b(?![-–])"
     # "What time did the meeting start?", "At what time ...?": a time of day.
     r"|\b(what|which) time\b(?![-–]|\s+(?:zones?|span|frame|limit|period|series|management|"
     r"scale|line|travel))"

@@ -86,6 +86,9 @@ _PLACE = re.compile(r"\b(?i:in|on|at|under|behind|beside|inside|near|above|below
                     rf"\s+({_PHRASE_WORD})(?:\s+of\s+(?:the\s+)?{_PHRASE_WORD}"
                     rf"(?:\s+{_PHRASE_WORD})?)?)\b(?!-)")
 # Heads of phrases after "in", "at", "on" that are times, manners or abstractions.
+# "in the region", "in the world": the place the text named before, or everywhere,
+# which says no more where than the question does ("the developing world" does).
+_REFERRING_PLACES = frozenset(("the region", "the regions", "the world"))
 _NOT_PLACES = frozenset({
     "morning", "afternoon", "evening", "night", "day", "days", "week", "weeks", "month",
     "months", "year", "years", "past", "future", "moment", "meantime", "meanwhile",
@@ -106,9 +109,6 @@ _NOT_PLACES = frozenset({
     "topic", "topics", "issue", "issues", "matter", "matters", "subject", "subjects",
     "question", "questions", "basis", "grounds", "agenda", "behalf", "occasion", "eve",
     "list", "focus",
-    # "in the region", "in the world": the place the text named before, or
-    # everywhere, which says no more where than the question does.
-    "region", "regions", "world",
     # "in the energy sector": a field of activity.
     "sector", "sectors", "sphere", "spheres", "domain", "domains", "realm", "industry",
 })
@@ -245,6 +245,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             # stays the short answer.
             found.extend(m.span(1) for m in _PLACE.finditer(sentence)
                          if m.group(2) not in _NOT_PLACES and not _POINT_RE.fullmatch(m.group(2))
+                         and m.group(1).lower() not in _REFERRING_PLACES
                          and not set(tokenize(m.group(1))) <= asked)
         found.sort()
     if kind is AnswerType.COUNTRY and not found:

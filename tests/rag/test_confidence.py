@@ -503,6 +503,14 @@ def test_a_list_naming_the_kind_asked_for_answers(engine: Engine) -> None:
          "The results of the upcoming SCO summit in Beijing will help.", True),
         ("Which Kazakh city will host the summit?",
          "The summit in Beijing will help.", False),
+        ("Which Kazakh city will host the summit?",
+         "China said the summit will be held in Astana.", False),
+        # Asked what a country did, its capital is no stand-in for it; nor is a
+        # name holding a capital.
+        ("What did Kazakhstan propose?", "In Astana, President Xi proposed a fund for China.",
+         True),
+        ("What did the US say about tariffs?",
+         "China told the Washington Post that tariffs hurt.", True),
         # A body is left out for another body named by its acronym, not for a
         # sentence calling it "the organization", nor when the question says "the
         # bloc" (the sentence's acronym may be that one).
@@ -512,6 +520,13 @@ def test_a_list_naming_the_kind_asked_for_answers(engine: Engine) -> None:
          False),
         ("What will the SCO discuss with BRICS?", "The SCO will deepen ties with BRICS.", False),
         ("What does the bloc plan with BRICS?", "The SCO plans an Investment Fund.", False),
+        # A body spelled out in one text is the acronym in the other.
+        ("What did the European Union say about BRICS?", "The EU criticised the plan.", False),
+        ("What does the SCO plan?",
+         "The Shanghai Cooperation Organisation and the CIS plan talks.", False),
+        ("What does the SCO plan?", "The strategy was adopted by the CIS.", True),
+        # "G20" and "G7" spell nothing out: "G7" is another body.
+        ("What did the G20 say about trade?", "The G7 spoke of trade.", True),
     ],
 )
 def test_a_sentence_about_another_country_or_body(question: str, sentence: str,

@@ -119,11 +119,17 @@ def _shared(a: frozenset[str], b: frozenset[str]) -> bool:
 
 @pytest.mark.parametrize(("text", "countries"), [
     ("the upcoming SCO summit in Astana", [{"kazakhstan", "republic of kazakhstan"}]),
+    # Ending a sentence, or after a capitalised first word.
+    ("The summit will be held in Astana.", [{"kazakhstan", "republic of kazakhstan"}]),
     # A capital of two words counts whole; a demonym is no seat; nor is a city
     # that is no capital.
-    ("talks in New Delhi", [{"india", "republic of india"}]),
+    ("In New Delhi, talks began.", [{"india", "republic of india"}]),
     ("Chinese cars in Almaty", []),
     ("Brussels' tariffs", [{"belgium", "kingdom of belgium", "eu", "european union"}]),
+    # A capital inside a longer name names no place.
+    ("China pledged to honour the Paris Agreement.", []),
+    ("The New Delhi Declaration", []),
+    ("Santiago Pena of Paraguay said so.", []),
 ])
 def test_seats_name_the_country_or_body_whose_capital_they_are(
         text: str, countries: list[set[str]]) -> None:
@@ -141,6 +147,8 @@ def test_actors_are_countries_by_any_name_and_bodies_by_acronym() -> None:
     # A possessive is the body's name still.
     assert actors_in("What is the SCO's cultural capital?") == [frozenset({"sco"})]
     assert actors_in("the EU’s tariffs") == [eu]
+    # A full stop ending the sentence is no part of the acronym; initials keep theirs.
+    assert actors_in("It was adopted by the SCO.") == [frozenset({"sco"})]
 
 
 @pytest.mark.parametrize("text", [

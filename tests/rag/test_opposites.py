@@ -62,6 +62,12 @@ def test_a_question_word_the_sentence_turns_round(question: str, sentence: str,
     assert opposed(question, sentence) == words
 
 
+def test_a_word_on_the_same_side_is_no_opposite() -> None:
+    # "approved" says what "adopted" asks; "rejected" is about something else.
+    assert opposed("When was the SCO Charter adopted?",
+                   "The SCO Charter, approved in 2002, rejected bloc approaches.") is None
+
+
 @pytest.mark.parametrize(("question", "sentence"), [
     # The sentence holds the question's word too, in another form.
     ("When did the SCO gain members?", "The SCO gained members and lost none."),

@@ -231,6 +231,8 @@ def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
     assert without_kind_noun("What did the countries sign?") == "What did the countries sign?"
     # Nor is a word a compound begins with.
     assert without_kind_noun("What year-end report was due?") == "What year-end report was due?"
+    # Nor does it ask for a date.
+    assert answer_type("Which years-long conflict did the SCO discuss?") is not AnswerType.DATE
 
 
 @pytest.mark.parametrize(("question", "asks"), [

@@ -302,6 +302,8 @@ def test_a_direction_after_a_locative_answers_where(sentence: str, question: str
         # Nor is the region the text named before, or the world.
         ("It will ensure stability in the region.", "Where will the next summit be?", []),
         ("It is the largest bloc in the world.", "Where is the bloc?", []),
+        ("The fund invests in the developing world.", "Where does the fund invest?",
+         ["the developing world"]),
         # A name, where there is one, is the answer; the phrases are a last resort.
         ("The summit will be held in Astana, the capital.", "Where is the summit held?",
          ["Astana"]),
