@@ -85,10 +85,10 @@ _PLACE = re.compile(r"\b(?i:in|on|at|under|behind|beside|inside|near|above|below
                     rf"((?:the|a|an|his|her|their|its|our|my|your)(?:\s+{_PHRASE_WORD}){{0,2}}"
                     rf"\s+({_PHRASE_WORD})(?:\s+of\s+(?:the\s+)?{_PHRASE_WORD}"
                     rf"(?:\s+{_PHRASE_WORD})?)?)\b(?!-)")
-# Heads of phrases after "in", "at", "on" that are times, manners or abstractions.
 # "in the region", "in the world": the place the text named before, or everywhere,
 # which says no more where than the question does ("the developing world" does).
 _REFERRING_PLACES = frozenset(("the region", "the regions", "the world"))
+# Heads of phrases after "in", "at", "on" that are times, manners or abstractions.
 _NOT_PLACES = frozenset({
     "morning", "afternoon", "evening", "night", "day", "days", "week", "weeks", "month",
     "months", "year", "years", "past", "future", "moment", "meantime", "meanwhile",

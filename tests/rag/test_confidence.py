@@ -495,8 +495,9 @@ def test_a_list_naming_the_kind_asked_for_answers(engine: Engine) -> None:
         ("What is Kazakhstan's GDP?", "The country's GDP grew by 5% in 2023.", False),
         ("How did COVID affect Kazakhstan?", "COVID cut growth sharply.", False),
         ("What did Kazakhstan do in the war?", "World War II ended in 1945.", False),
-        # Its capital places a sentence in the country asked about; another
-        # country's capital places it elsewhere, but names no other actor.
+        # Asked for a city, its capital places a sentence in the country asked
+        # about; another country's capital does not, but is itself no other actor
+        # (the SCO is one).
         ("Which Kazakh city will host the summit?",
          "The results of the upcoming SCO summit in Astana will help.", False),
         ("Which Kazakh city will host the summit?",

@@ -147,8 +147,10 @@ def test_actors_are_countries_by_any_name_and_bodies_by_acronym() -> None:
     # A possessive is the body's name still.
     assert actors_in("What is the SCO's cultural capital?") == [frozenset({"sco"})]
     assert actors_in("the EU’s tariffs") == [eu]
-    # A full stop ending the sentence is no part of the acronym; initials keep theirs.
+    # A full stop ending the sentence is no part of the acronym; one ending
+    # initials is.
     assert actors_in("It was adopted by the SCO.") == [frozenset({"sco"})]
+    assert actors_in("It was signed by the U.S.") == [us]
 
 
 @pytest.mark.parametrize("text", [
