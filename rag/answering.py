@@ -21,6 +21,7 @@ from rag.coreference import (
 )
 from rag.instances import asked_noun, names_by_name
 from rag.lexical import Vocabulary, coverage, id_terms, idf_table, tokenize
+from rag.overview import outline
 from rag.questions import CITY_Q, DOCUMENT_REFERENCE, AnswerType, answer_type, asks_source
 from rag.reasons import CONSEQUENCE_OPENING, REASON_PHRASE
 from rag.schema import Doubt, Passage, Quote, Sentence
@@ -93,6 +94,10 @@ _START_CUE = re.compile(
 # beacon of hope") outranks sentences merely about it ("The SCO's prospects look
 # promising"); it is not required, as a typed span is: there are other ways to say it.
 DEFINITION_BONUS = 0.15
+# Asked what the document is about, its opening and headings answer by where they
+# stand (``rag.overview``), not by a score, so nothing is left to doubt: the
+# confidence is full and no threshold withholds them.
+OVERVIEW_CONFIDENCE = 1.0
 # Asked who wrote the document, its credit line ("China Studies Centre", "By Jane
 # Porter") is the answer by where it stands, whatever its words share with the
 # question's ("who wrote this piece" shares none).
@@ -105,6 +110,8 @@ CREDIT_BONUS = 0.15
 # sample or the paraphrase set changed; at 0.02 one unanswerable dev question was
 # answered.
 TYPED_MARGIN = 0.015
+# The marks before a Markdown heading's words ("## Ports").
+_HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 # Further quotes must score within this much of the best one.
 QUOTE_MARGIN = 0.3
 # Qualifying sentences that follow one another form one quote of up to this many
@@ -192,6 +199,15 @@ class Answerer:
         self.credit_lines = frozenset(
             sid for sid in self.headings
             if last[self.sentences[sid].doc_id] == sid or _BYLINE.match(self.sentences[sid].text))
+        # Each document's sentences in order, and the first chunk holding each
+        # sentence: where an overview's quotes come from and are cited to.
+        self.document_sentences: dict[str, list[Sentence]] = {}
+        for sentence in self.sentences:
+            self.document_sentences.setdefault(sentence.doc_id, []).append(sentence)
+        self.first_chunk: dict[int, int] = {}
+        for chunk_id, sentence_ids in enumerate(chunk_sentences):
+            for sid in sentence_ids:
+                self.first_chunk.setdefault(sid, chunk_id)
         self.rules = ConfidenceRules(self.sentences, self.terms, texts, self.idf,
                                      self.vocabulary, self.proper_nouns, self.headings,
                                      abbreviations)
@@ -339,6 +355,42 @@ class Answerer:
         short = narrow(reason, question, self.proper_nouns) or (
             reason[marker.end() :] if marker else reason)
         return Selection(short or reason, confidence, quotes, doubts)
+
+    def overview(self, passages: Sequence[Passage], max_quotes: int) -> Selection:
+        """What the documents are about (``rag.overview``): the opening paragraph
+        and headings of a single document, or the openings of several, those of the
+        documents ``passages`` come from first.
+
+        The short answer is the first quote's first sentence: the document's
+        title where it opens with one, else its first sentence. Each quote is cited to
+        the first chunk holding its first sentence, among ``passages`` where one
+        holds it.
+        """
+        by_doc = self.document_sentences
+        order = list(dict.fromkeys([p.doc_id for p in passages if p.doc_id in by_doc]
+                                   + list(by_doc)))
+        titles = self.headings - self.credit_lines
+        groups = outline([by_doc[d] for d in order], titles,
+                         self.headings | self.asking, self.texts, max_quotes,
+                         MAX_QUOTE_SENTENCES)
+        if not groups:
+            return Selection("", 0.0, ())
+        owner: dict[int, Passage] = {}
+        for passage in reversed(passages):  # the best passage holding a sentence owns it
+            for sid in self.chunk_sentences[passage.chunk_id]:
+                owner[sid] = passage
+        quotes = []
+        for group in groups:
+            sid = group[0].sentence_id
+            chunk_id = owner[sid].chunk_id if sid in owner else self.first_chunk[sid]
+            start, end = group[0].start, group[-1].end
+            quotes.append(Quote(self.texts[group[0].doc_id][start:end], group[0].doc_id,
+                                chunk_id, start, end, OVERVIEW_CONFIDENCE))
+        first = groups[0][0]
+        # A title ("# Rhine shipping notes") answers without its Markdown marks.
+        answer = (_HEADING_MARKS.sub("", first.text.splitlines()[0]).strip()
+                  if first.sentence_id in self.headings else first.text)
+        return Selection(answer or first.text, OVERVIEW_CONFIDENCE, tuple(quotes))
 
     def _asked_headings(self, question: str, passages: Sequence[Passage]) -> frozenset[int]:
         """The headings in ``passages`` when ``question`` asks about headings

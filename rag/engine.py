@@ -15,7 +15,7 @@ import threading
 import time
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -34,7 +34,7 @@ from rag.corpus import (
 from rag.embedding import Embedder
 from rag.errors import CorruptIndexError, InvalidQuestionError, RagError, StaleIndexError
 from rag.lexical import QUESTION_OPENING, tokenize, without_idioms
-from rag.questions import plain_question, without_kind_noun
+from rag.questions import asks_overview, plain_question, without_kind_noun
 from rag.retrieval import Retriever, check_request
 from rag.schema import Answer, Document, Passage
 from rag.sentences import sentences_by_chunk
@@ -562,6 +562,34 @@ class Engine:
         terms = ready.terms(cased)
         passages = ready.retriever.search(vector, terms, mode, top_k)
         t2 = time.perf_counter()
+        if asks_overview(text):
+            # "What is this article about?": its opening and headings, cited to
+            # their chunks, which lead the passages whether retrieved or not.
+            pick = ready.answerer.overview(passages, self.settings.max_quotes)
+            passages = _cited_first(ready.retriever, pick, passages, top_k)
+        else:
+            pick, passages = self._quoted(ready, cased, vector, terms, passages, mode, top_k)
+        abstained = not pick.quotes or pick.confidence < self.settings.abstain_threshold
+        t3 = time.perf_counter()
+        return Answer(
+            # Echo what was typed: the folded form is for matching, not for showing.
+            question=question.strip(),
+            answer="" if abstained else pick.answer,
+            abstained=abstained,
+            confidence=pick.confidence,
+            quotes=() if abstained else pick.quotes,
+            passages=tuple(passages),
+            timings_ms={"embed": (t1 - t0) * 1e3, "retrieve": (t2 - t1) * 1e3,
+                        "answer": (t3 - t2) * 1e3, "total": (t3 - started) * 1e3},
+            doubts=pick.doubts,
+        )
+
+    def _quoted(self, ready: _Ready, cased: str, vector: np.ndarray, terms: list[str],
+                passages: list[Passage], mode: str,
+                top_k: int) -> tuple[Selection, list[Passage]]:
+        """The quotes for a question read as ``cased``, from ``passages`` or, when
+        they give no span of the asked kind, from a deeper look; and the passages
+        the answer shows."""
         pick = ready.answerer.select(cased, vector, terms, passages, self.settings.max_quotes)
         depth = SECOND_LOOK
         if depth > top_k and _type_missed(pick):
@@ -582,20 +610,24 @@ class Engine:
                     deepest = max((p.rank for p in deeper if p.chunk_id in cited),
                                   default=0)
                     passages = deeper[: max(top_k, deepest)]
-        abstained = not pick.quotes or pick.confidence < self.settings.abstain_threshold
-        t3 = time.perf_counter()
-        return Answer(
-            # Echo what was typed: the folded form is for matching, not for showing.
-            question=question.strip(),
-            answer="" if abstained else pick.answer,
-            abstained=abstained,
-            confidence=pick.confidence,
-            quotes=() if abstained else pick.quotes,
-            passages=tuple(passages),
-            timings_ms={"embed": (t1 - t0) * 1e3, "retrieve": (t2 - t1) * 1e3,
-                        "answer": (t3 - t2) * 1e3, "total": (t3 - started) * 1e3},
-            doubts=pick.doubts,
-        )
+        return pick, passages
+
+
+def _cited_first(retriever: Retriever, pick: Selection, passages: Sequence[Passage],
+                 top_k: int) -> list[Passage]:
+    """The chunks ``pick`` quotes, in its order, then the rest of ``passages``, ranked
+    1..n anew: at least ``top_k`` passages where there are as many, and every
+    quote's chunk.
+
+    A quoted chunk the search did not return scores 0: it is there for where it
+    stands in its document, not for what it shares with the question.
+    """
+    retrieved = {p.chunk_id: p for p in passages}
+    cited = list(dict.fromkeys(quote.chunk_id for quote in pick.quotes))
+    ordered = ([retrieved.get(c) or retriever.passage(c, 0.0, 0) for c in cited]
+               + [p for p in passages if p.chunk_id not in cited])
+    return [replace(p, rank=rank)
+            for rank, p in enumerate(ordered[: max(top_k, len(cited))], 1)]
 
 
 def _type_missed(pick: Selection) -> bool:

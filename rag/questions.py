@@ -214,6 +214,41 @@ def asks_source(question: str) -> bool:
     """Whether ``question`` asks who wrote, published or is credited with the
     document itself ("Who wrote this piece?"), not with something it reports."""
     return _SOURCE_Q.search(question) is not None
+# "What is this article about?", "Summarize the text", "What's the main topic?":
+# what the document as a whole is about, which no sentence matches by its words
+# (``rag.overview`` answers with the document's opening and headings). Only the
+# whole question: "What does the article say about Iran?" asks about Iran.
+_WHOLE = r"(?:article|text|document|piece|passage|story|report|analysis|essay|page|file)s?"
+_OVERVIEW_OF = (rf"(?:(?:the|this|that|these|its)\s+(?:(?:whole|entire|news)\s+)?{_WHOLE}"
+                r"|(?:the|this|that)\s+collection|it|this)")
+_OVERVIEW_TOPIC = (r"(?:(?:main|central|key|general|overall|core)\s+)?"
+                   r"(?:topic|subject|theme|point|idea|gist|message|argument|thesis|focus)s?")
+_OVERVIEW_Q = re.compile(
+    r"^\s*(?:"
+    rf"what\s*(?:['’]?s|\s+is|\s+are|\s+was)\s+{_OVERVIEW_OF}\s+(?:all\s+|mainly\s+|mostly\s+)?about"
+    rf"|what\s+{_OVERVIEW_OF}\s+(?:is|are|was)\s+(?:all\s+|mainly\s+|mostly\s+)?about"
+    rf"|what\s+(?:does|do|did)\s+{_OVERVIEW_OF}\s+(?:(?:mainly|mostly)\s+)?"
+    r"(?:discuss|cover|talk\s+about|deal\s+with|say)"
+    rf"|(?:what|which)\s+(?:topics|subjects|themes|issues)\s+(?:does|do)\s+{_OVERVIEW_OF}\s+"
+    r"(?:cover|discuss|address|deal\s+with|talk\s+about)"
+    rf"|(?:summari[sz]e|sum\s+up|recap)(?:\s+{_OVERVIEW_OF})?(?:\s+for\s+(?:me|us))?"
+    r"(?:\s+(?:briefly|in\s+brief|in\s+short))?"
+    r"|(?:(?:give|show|write)\s+(?:me|us)\s+)?(?:an?\s+|the\s+)?(?:short\s+|brief\s+|quick\s+)?"
+    rf"(?:summary|overview|gist|synopsis|rundown|tl\s*;?\s*dr)(?:\s+(?:of|for)\s+{_OVERVIEW_OF})?"
+    rf"|what\s*(?:['’]?s|\s+is|\s+are)\s+(?:the\s+)?{_OVERVIEW_TOPIC}(?:\s+(?:of|in)\s+{_OVERVIEW_OF})?"
+    rf"|what\s*(?:['’]?s|\s+is|\s+are)\s+{_OVERVIEW_OF}[’']s\s+{_OVERVIEW_TOPIC}"
+    r")\s*[?.!]*\s*$", re.I)
+
+
+def asks_overview(question: str) -> bool:
+    """Whether ``question`` asks what the document as a whole is about ("What is
+    this article about?", "Summarize the text", "tl;dr"), not about something in
+    it. Read after its lead-in and sign-off ("Tell me what the article is about,
+    thanks")."""
+    plain = _LEAD_IN.sub(r"\1", _SIGN_OFF.sub(lambda m: "?" if "?" in m.group() else "", question))
+    return _OVERVIEW_Q.match(plain) is not None
+
+
 # Where a question or one of its sentences starts: not after an abbreviation's
 # dot ("When did the U.S. state ...?").
 _STARTS = r"(^\s*|[!?]\s+|(?<=[a-z]{2})\.\s+(?=(?-i:[A-Z])))"

@@ -96,7 +96,7 @@ class Retriever:
                                self.lexical_weight_for(query_terms))
         if self.copies:
             ranked = self._unique(ranked)
-        return [self._passage(i, score, rank)
+        return [self.passage(i, score, rank)
                 for rank, (i, score) in enumerate(ranked[:top_k], 1)]
 
     def dense(self, query_vector: np.ndarray, depth: int) -> list[tuple[int, float]]:
@@ -168,8 +168,9 @@ class Retriever:
                 unique.append((i, score))
         return unique
 
-    def _passage(self, i: int, score: float, rank: int) -> Passage:
-        c = self.chunks[i]
+    def passage(self, chunk_id: int, score: float, rank: int) -> Passage:
+        """Chunk ``chunk_id`` as a passage with the given score and rank."""
+        c = self.chunks[chunk_id]
         return Passage(c.text, c.doc_id, c.chunk_id, c.start, c.end, score, rank)
 
 

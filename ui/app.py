@@ -50,6 +50,7 @@ OWN_DESCRIPTION = (
 )
 EXAMPLES = (
     "When was the SCO founded?",
+    "What is this article about?",
     "What tariff will the EU put on Chinese electric vehicles?",
     "Which city was declared the SCO's cultural and tourist capital?",
     "Who won the 2018 FIFA World Cup?",  # not in the article: shows abstention

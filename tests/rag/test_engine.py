@@ -15,6 +15,7 @@ from rag.engine import Engine, collection_folder, validate_question
 from rag.errors import InvalidQuestionError, InvalidRequestError
 from rag.schema import Document
 from rag.settings import MAX_QUESTION_CHARS
+from tests.rag.helpers import Over
 
 QUESTIONS = [
     "When was the SCO founded?",
@@ -618,3 +619,59 @@ def test_a_question_is_read_once_per_version_of_the_index(
     assert eng.read("how long is the danube?") == "how long is the Danube?"
     assert _length(eng) == "about 1,233 kilometres"
     assert reads == [question, "how long is the danube?", "how long is the danube?", question]
+
+
+@pytest.mark.parametrize("question", ["What is this article about?", "Summarize the text",
+                                      "tl;dr"])
+def test_asked_what_the_article_is_about_its_opening_and_headings_answer(
+        engine: Engine, article: Document, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained and answer.confidence == 1.0
+    assert [q.text for q in answer.quotes] == [
+        article.text[: article.text.index(" beyond.") + len(" beyond.")],
+        "Expectations from the summit: SCO+, strategic planning and international attention",
+        "Prospects for further development of the SCO"]
+    assert answer.answer == ("The Shanghai Cooperation Organization has become a key force "
+                             "in shaping regional stability and global cooperation.")
+    for quote in answer.quotes:
+        assert article.text[quote.start : quote.end] == quote.text
+    # Every quote's chunk is among the passages, which rank 1..n.
+    passages = {p.chunk_id: p for p in answer.passages}
+    assert [p.rank for p in answer.passages] == list(range(1, len(answer.passages) + 1))
+    assert len(answer.passages) >= engine.settings.top_k
+    for quote in answer.quotes:
+        passage = passages[quote.chunk_id]
+        assert passage.start <= quote.start and quote.end <= passage.end
+    assert [p.chunk_id for p in answer.passages[:3]] == [q.chunk_id for q in answer.quotes]
+
+
+def test_asked_about_something_in_the_article_the_overview_stays_out(engine: Engine) -> None:
+    answer = engine.ask("What does the article say about Iran?")
+    assert answer.quotes and all("Iran" in q.text for q in answer.quotes)
+
+
+def test_a_titled_document_is_summed_up_by_its_title(over: Over) -> None:
+    text = ("# Rhine shipping notes\n\nThe Rhine carries more freight than any other river "
+            "in Europe. Barges move coal, grain and containers between Basel and Rotterdam."
+            "\n\n## Ports\n\nDuisburg is the largest inland port in the world by some "
+            "measures, and it handles containers too.\n")
+    answer = over([Document("rhine.md", text)]).ask("What is this document about?")
+    assert answer.answer == "Rhine shipping notes"
+    assert [q.text for q in answer.quotes] == [
+        "# Rhine shipping notes",
+        "The Rhine carries more freight than any other river in Europe. Barges move coal, "
+        "grain and containers between Basel and Rotterdam.",
+        "## Ports"]
+
+
+def test_a_collection_is_summed_up_by_one_opening_per_document(over: Over) -> None:
+    docs = [Document("rhine.md", "The Rhine carries more freight than any other river in "
+                                 "Europe. Barges move coal and grain down to Rotterdam.\n"),
+            Document("einstein.txt", "Einstein was born in Ulm in 1879 to a family of "
+                                     "engineers. He moved to Munich as a child.\n")]
+    answer = over(docs).ask("Give me a summary")
+    assert sorted(q.doc_id for q in answer.quotes) == ["einstein.txt", "rhine.md"]
+    assert answer.answer in answer.quotes[0].text
+    for quote in answer.quotes:
+        text = next(d.text for d in docs if d.doc_id == quote.doc_id)
+        assert text.startswith(quote.text)

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from rag.questions import AnswerType, answer_type, asks_source, plain_question, without_kind_noun
+from rag.questions import (
+    AnswerType,
+    answer_type,
+    asks_overview,
+    asks_source,
+    plain_question,
+    without_kind_noun,
+)
 
 
 @pytest.mark.parametrize(
@@ -255,3 +262,31 @@ def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
 ])
 def test_asks_who_wrote_the_document(question: str, asks: bool) -> None:
     assert asks_source(question) is asks
+
+
+@pytest.mark.parametrize("question", [
+    "What is this article about?", "what's it about", "Whats the document about",
+    "Tell me what the article is about, thanks", "What does the article discuss?",
+    "Summarize the text", "summarise it for me", "Give me a summary", "summary?",
+    "tl;dr", "TLDR", "What is the main topic?", "What is the main point of the article?",
+    "What is the article's main argument?", "What topics does the piece cover?",
+    "Could you tell me what this text is about?", "What is this about?",
+    "give me an overview of the article", "What's the gist?",
+    "Please summarize this document.", "What are these documents about?",
+])
+def test_asks_what_the_document_is_about(question: str) -> None:
+    assert asks_overview(question)
+
+
+@pytest.mark.parametrize("question", [
+    # About something in the document, not the document.
+    "What does the article say about Iran?", "What is the SCO about?",
+    "What is the summit about?", "What is the main goal of the SCO?",
+    "Which three themes does the article highlight as expectations for the gathering?",
+    "What is the point of the Investment Fund?", "What topics will the summit discuss?",
+    "What is the summary of the Astana Declaration?", "Who wrote this piece?",
+    "how is the SCO described at the start of the article?",
+    "What is it about Kazakhstan that attracts China?",
+])
+def test_asks_about_something_in_the_document(question: str) -> None:
+    assert not asks_overview(question)

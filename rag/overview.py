@@ -1,0 +1,67 @@
+"""What a document is about: its opening paragraph and its headings.
+
+Asked "What is this article about?" or "Summarize the text", no sentence matches by
+its words, and the closest one by meaning is as likely a detail as the gist. Where
+a document says what it is about is known by position instead: news, reports and
+notes put the gist in their opening paragraph, and their headings outline the rest.
+The overview quotes those, in document order, so that it stays verbatim and cited
+like every other answer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping, Sequence
+
+from rag.schema import Sentence
+from rag.sentences import one_paragraph
+
+
+def opening(sentences: Sequence[Sentence], skip: Collection[int], text: str,
+            size: int) -> list[Sentence]:
+    """The first sentences of a document that are not in ``skip`` (headings, credit
+    lines, sentences asking a question), up to ``size`` of them and within one
+    paragraph.
+
+    Args:
+        sentences: One document's sentences, in order.
+        skip: Ids of sentences that cannot open it.
+        text: The document's text, to tell paragraphs apart.
+        size: The most sentences to take.
+    """
+    body = [s for s in sentences if s.sentence_id not in skip]
+    taken: list[Sentence] = []
+    for sentence in body:
+        if len(taken) == size or (taken and not one_paragraph(text, taken[-1], sentence)):
+            break
+        taken.append(sentence)
+    return taken
+
+
+def outline(documents: Sequence[Sequence[Sentence]], headings: Collection[int],
+            skip: Collection[int], texts: Mapping[str, str], max_quotes: int,
+            size: int) -> list[list[Sentence]]:
+    """The groups of sentences an overview quotes, each group one quote.
+
+    A single document gives its opening, then its headings, up to ``max_quotes``
+    quotes in document order (a title before the opening, if it has one). Several
+    documents give one opening each, in the order given, since one document's
+    outline would crowd out the others.
+
+    Args:
+        documents: The sentences of each document to cover, best first, each in
+            document order.
+        headings: Ids of the sentences that are headings.
+        skip: Ids of sentences that open nothing (headings among them).
+        texts: Document texts by id.
+        max_quotes: The most quotes to give.
+        size: The most sentences in the opening quote.
+    """
+    documents = [d for d in documents if d]
+    if len(documents) != 1:
+        groups = [opening(d, skip, texts[d[0].doc_id], size) for d in documents]
+        return [g for g in groups if g][:max_quotes]
+    sentences = documents[0]
+    lead = opening(sentences, skip, texts[sentences[0].doc_id], size)
+    titles = [[s] for s in sentences if s.sentence_id in headings]
+    groups = ([lead] if lead else []) + titles[: max_quotes - (1 if lead else 0)]
+    return sorted(groups, key=lambda group: group[0].start)[:max_quotes]
