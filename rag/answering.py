@@ -117,7 +117,14 @@ QUOTE_MARGIN = 0.3
 # Qualifying sentences that follow one another form one quote of up to this many
 # sentences: "The fight against terrorism ... remains a priority. To this end, ..."
 # reads as one piece of evidence, and leaves the other quote slots for other places.
-MAX_QUOTE_SENTENCES = 2
+# Three, not two: "Energy security is a priority for Kazakhstan. The country calls
+# for coordination of efforts to ensure the energy transition ..." then quotes the
+# answer beside the sentence that matched the question's words. With the deeper
+# scan below, quote_hit rose on dev, the paraphrase set and the SQuAD sample and
+# fell nowhere; quotes grew from 33.6 to 37.7 words on average.
+MAX_QUOTE_SENTENCES = 3
+# How many of the best sentences, per quote slot, may become or join a quote.
+QUOTE_DEPTH = 3
 # A sentence with its score and the part of it that is type evidence.
 _Scored = tuple[float, Sentence, float]
 
@@ -313,10 +320,10 @@ class Answerer:
                      else self._named_before(top, kind, question, owner, max_quotes))
         groups: list[list[Sentence]] = []
         group_scores: list[float] = []
-        # Twice as deep as the quotes: a sentence next to a chosen one joins it
+        # Deeper than the quotes: a sentence next to a chosen one joins it
         # instead of taking a slot.
         taken: set[int] = set()
-        for score, sentence, _ in scored[: 2 * max_quotes]:
+        for score, sentence, _ in scored[: QUOTE_DEPTH * max_quotes]:
             if score < best - QUOTE_MARGIN:
                 break
             if sentence.sentence_id in taken:

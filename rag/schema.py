@@ -59,7 +59,8 @@ class Passage:
 
 @dataclass(frozen=True, slots=True)
 class Quote:
-    """Verbatim evidence for the answer: one sentence, or two that follow each other."""
+    """Verbatim evidence for the answer: one sentence, or a run of up to three that
+    follow each other in one paragraph."""
 
     text: str
     doc_id: str

@@ -197,13 +197,16 @@ def test_adjacent_qualifying_sentences_form_one_quote(engine: Engine, article: D
     first = answer.quotes[0]
     assert first.text == ("Energy security is a priority for Kazakhstan. The country calls for "
                           "coordination of efforts to ensure the energy transition and "
-                          "decarbonization of the economy and industry within the SCO.")
+                          "decarbonization of the economy and industry within the SCO. "
+                          "Kazakhstan proposed to adopt the SCO energy strategy, which would "
+                          "emphasize the importance of sustainable energy development in the "
+                          "region.")
     assert article.text[first.start : first.end] == first.text
     # The short answer still comes from the best sentence, inside the quote.
     assert answer.answer in first.text
 
 
-def test_quotes_are_runs_of_at_most_two_sentences_of_one_paragraph(
+def test_quotes_are_short_runs_of_sentences_of_one_paragraph(
         engine: Engine, article: Document) -> None:
     sentences = engine.index.sentences
     for question in [*ANSWERABLE, "How will the SCO fight terrorism?",
@@ -623,6 +626,18 @@ def _select(answerer: answering.Answerer, question: str, max_quotes: int = 3):
     passage = Passage(text, "d", 0, 0, len(text), 1.0, 1)
     vector = np.ones(4, dtype=np.float32) / 2.0
     return answerer.select(question, vector, tokenize(question), [passage], max_quotes)
+
+
+def test_a_run_of_qualifying_sentences_is_cut_at_the_longest_quote(
+        one_document: OneDocument) -> None:
+    crops = ("coal", "grain", "ore", "salt", "sand")
+    answerer = one_document(" ".join(f"Barges carry {c} on the Rhine every single week."
+                                     for c in crops))
+    pick = _select(answerer, "What do barges carry on the Rhine every week?")
+    size = answering.MAX_QUOTE_SENTENCES
+    assert [q.text.count("Barges") for q in pick.quotes] == [size, len(crops) - size]
+    assert pick.quotes[0].text.startswith("Barges carry coal")
+    assert pick.quotes[1].text.endswith("sand on the Rhine every single week.")
 
 
 def test_a_short_answer_drops_a_list_items_marker(one_document: OneDocument) -> None:
