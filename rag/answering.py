@@ -368,17 +368,21 @@ class Answerer:
         and headings of a single document, or the openings of several, those of the
         documents ``passages`` come from first.
 
-        The short answer is the first quote's first sentence: the document's
-        title where it opens with one, else its first sentence. Each quote is cited to
-        the first chunk holding its first sentence, among ``passages`` where one
-        holds it.
+        The short answer is the opening's first sentence, or the first heading of a
+        document that has no opening. Each quote is cited to a chunk holding its
+        first sentence: the best-ranked of ``passages`` that holds it, else the
+        first in its document.
         """
         by_doc = self.document_sentences
         order = list(dict.fromkeys([p.doc_id for p in passages if p.doc_id in by_doc]
                                    + list(by_doc)))
-        titles = self.headings - self.credit_lines
+        # A sentence the chunker left out of every chunk (one running over three
+        # chunks) could not be cited: it neither opens nor heads.
+        unplaced = frozenset(s.sentence_id for s in self.sentences
+                             if s.sentence_id not in self.first_chunk)
+        titles = self.headings - self.credit_lines - unplaced
         groups = outline([by_doc[d] for d in order], titles,
-                         self.headings | self.asking, self.texts, max_quotes,
+                         self.headings | self.asking | unplaced, self.texts, max_quotes,
                          MAX_QUOTE_SENTENCES)
         if not groups:
             return Selection("", 0.0, ())
@@ -394,7 +398,7 @@ class Answerer:
             quotes.append(Quote(self.texts[group[0].doc_id][start:end], group[0].doc_id,
                                 chunk_id, start, end, OVERVIEW_CONFIDENCE))
         first = groups[0][0]
-        # A title ("# Rhine shipping notes") answers without its Markdown marks.
+        # A heading ("# Rhine shipping notes") answers without its Markdown marks.
         answer = (_HEADING_MARKS.sub("", first.text.splitlines()[0]).strip()
                   if first.sentence_id in self.headings else first.text)
         return Selection(answer or first.text, OVERVIEW_CONFIDENCE, tuple(quotes))

@@ -18,9 +18,12 @@ from rag.sentences import one_paragraph
 
 def opening(sentences: Sequence[Sentence], skip: Collection[int], text: str,
             size: int) -> list[Sentence]:
-    """The first sentences of a document that are not in ``skip`` (headings, credit
-    lines, sentences asking a question), up to ``size`` of them and within one
-    paragraph.
+    """The first run of sentences of a document that are not in ``skip`` (headings,
+    credit lines, sentences asking a question): up to ``size`` sentences that
+    follow one another within one paragraph.
+
+    Sentences in ``skip`` before the run are passed over; one after its start ends
+    it, so that the quote spanning the run holds nothing skipped.
 
     Args:
         sentences: One document's sentences, in order.
@@ -28,9 +31,12 @@ def opening(sentences: Sequence[Sentence], skip: Collection[int], text: str,
         text: The document's text, to tell paragraphs apart.
         size: The most sentences to take.
     """
-    body = [s for s in sentences if s.sentence_id not in skip]
     taken: list[Sentence] = []
-    for sentence in body:
+    for sentence in sentences:
+        if sentence.sentence_id in skip:
+            if taken:
+                break
+            continue
         if len(taken) == size or (taken and not one_paragraph(text, taken[-1], sentence)):
             break
         taken.append(sentence)
@@ -42,10 +48,12 @@ def outline(documents: Sequence[Sequence[Sentence]], headings: Collection[int],
             size: int) -> list[list[Sentence]]:
     """The groups of sentences an overview quotes, each group one quote.
 
-    A single document gives its opening, then its headings, up to ``max_quotes``
-    quotes in document order (a title before the opening, if it has one). Several
-    documents give one opening each, in the order given, since one document's
-    outline would crowd out the others.
+    A single document gives its opening first, then its headings in document order
+    (a title among them), up to ``max_quotes`` quotes; a document without an
+    opening gives its headings alone. Several documents give one opening each, in
+    the order given, since one document's outline would crowd out the others; a
+    document repeating an earlier one's opening word for word (a copied file) gives
+    none.
 
     Args:
         documents: The sentences of each document to cover, best first, each in
@@ -58,10 +66,16 @@ def outline(documents: Sequence[Sequence[Sentence]], headings: Collection[int],
     """
     documents = [d for d in documents if d]
     if len(documents) != 1:
-        groups = [opening(d, skip, texts[d[0].doc_id], size) for d in documents]
-        return [g for g in groups if g][:max_quotes]
+        groups: list[list[Sentence]] = []
+        seen: set[str] = set()
+        for sentences in documents:
+            lead = opening(sentences, skip, texts[sentences[0].doc_id], size)
+            key = " ".join(" ".join(s.text for s in lead).split())
+            if lead and key not in seen:
+                seen.add(key)
+                groups.append(lead)
+        return groups[:max_quotes]
     sentences = documents[0]
     lead = opening(sentences, skip, texts[sentences[0].doc_id], size)
     titles = [[s] for s in sentences if s.sentence_id in headings]
-    groups = ([lead] if lead else []) + titles[: max_quotes - (1 if lead else 0)]
-    return sorted(groups, key=lambda group: group[0].start)[:max_quotes]
+    return (([lead] if lead else []) + titles)[:max_quotes]

@@ -217,27 +217,36 @@ def asks_source(question: str) -> bool:
 # "What is this article about?", "Summarize the text", "What's the main topic?":
 # what the document as a whole is about, which no sentence matches by its words
 # (``rag.overview`` answers with the document's opening and headings). Only the
-# whole question: "What does the article say about Iran?" asks about Iran.
-_WHOLE = r"(?:article|text|document|piece|passage|story|report|analysis|essay|page|file)s?"
-_OVERVIEW_OF = (rf"(?:(?:the|this|that|these|its)\s+(?:(?:whole|entire|news)\s+)?{_WHOLE}"
-                r"|(?:the|this|that)\s+collection|it|this)")
+# whole question: "What does the article say about Iran?" asks about Iran. "The
+# report", "the story" may be something the document tells of ("What does the
+# report say?" of a report it cites): only "this report" is the document itself.
+_DOCUMENT_WORDS = ("article", "text", "document", "piece")
+_DOCUMENT = rf"(?:{'|'.join(_DOCUMENT_WORDS)})s?"
+_THIS_DOCUMENT = (rf"(?:{'|'.join(_DOCUMENT_WORDS)}|passage|story|report|analysis|essay"
+                  r"|page|file)s?")
+_OVERVIEW_OF = (rf"(?:the\s+(?:(?:whole|entire)\s+)?{_DOCUMENT}"
+                rf"|(?:this|these)\s+(?:(?:whole|entire|news)\s+)?{_THIS_DOCUMENT}"
+                r"|(?:the|this)\s+collection|it|this)")
 _OVERVIEW_TOPIC = (r"(?:(?:main|central|key|general|overall|core)\s+)?"
-                   r"(?:topic|subject|theme|point|idea|gist|message|argument|thesis|focus)s?")
+                   r"(?:topic|subject|theme|point|idea|gist|message|argument|thesis|focus"
+                   r"|takeaway)s?")
 _OVERVIEW_Q = re.compile(
-    r"^\s*(?:"
+    r"^\s*(?:(?:in\s+short|in\s+brief|briefly|basically|so)\s*,?\s+)?(?:"
     rf"what\s*(?:['’]?s|\s+is|\s+are|\s+was)\s+{_OVERVIEW_OF}\s+(?:all\s+|mainly\s+|mostly\s+)?about"
     rf"|what\s+{_OVERVIEW_OF}\s+(?:is|are|was)\s+(?:all\s+|mainly\s+|mostly\s+)?about"
     rf"|what\s+(?:does|do|did)\s+{_OVERVIEW_OF}\s+(?:(?:mainly|mostly)\s+)?"
     r"(?:discuss|cover|talk\s+about|deal\s+with|say)"
     rf"|(?:what|which)\s+(?:topics|subjects|themes|issues)\s+(?:does|do)\s+{_OVERVIEW_OF}\s+"
     r"(?:cover|discuss|address|deal\s+with|talk\s+about)"
-    rf"|(?:summari[sz]e|sum\s+up|recap)(?:\s+{_OVERVIEW_OF})?(?:\s+for\s+(?:me|us))?"
+    r"|(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?(?:briefly\s+|quickly\s+)?"
+    rf"(?:summari[sz]e|sum\s+up|recap)(?:\s+{_OVERVIEW_OF})?(?:\s+for\s+(?:me|us))?"
     r"(?:\s+(?:briefly|in\s+brief|in\s+short))?"
-    r"|(?:(?:give|show|write)\s+(?:me|us)\s+)?(?:an?\s+|the\s+)?(?:short\s+|brief\s+|quick\s+)?"
+    r"|(?:(?:(?:can|could)\s+(?:you|i)\s+)?(?:give|show|write|provide|get|have)\s+(?:me\s+|us\s+)?)?"
+    r"(?:an?\s+|the\s+)?(?:short\s+|brief\s+|quick\s+)?"
     rf"(?:summary|overview|gist|synopsis|rundown|tl\s*;?\s*dr)(?:\s+(?:of|for)\s+{_OVERVIEW_OF})?"
     rf"|what\s*(?:['’]?s|\s+is|\s+are)\s+(?:the\s+)?{_OVERVIEW_TOPIC}(?:\s+(?:of|in)\s+{_OVERVIEW_OF})?"
-    rf"|what\s*(?:['’]?s|\s+is|\s+are)\s+{_OVERVIEW_OF}[’']s\s+{_OVERVIEW_TOPIC}"
-    r")\s*[?.!]*\s*$", re.I)
+    rf"|what\s*(?:['’]?s|\s+is|\s+are)\s+the\s+{_DOCUMENT}[’']s\s+{_OVERVIEW_TOPIC}"
+    r")(?:\s*,?\s*please)?\s*[?.!]*\s*$", re.I)
 
 
 def asks_overview(question: str) -> bool:

@@ -650,18 +650,45 @@ def test_asked_about_something_in_the_article_the_overview_stays_out(engine: Eng
     assert answer.quotes and all("Iran" in q.text for q in answer.quotes)
 
 
-def test_a_titled_document_is_summed_up_by_its_title(over: Over) -> None:
+def test_a_titled_document_is_summed_up_by_its_opening_then_its_headings(over: Over) -> None:
     text = ("# Rhine shipping notes\n\nThe Rhine carries more freight than any other river "
             "in Europe. Barges move coal, grain and containers between Basel and Rotterdam."
             "\n\n## Ports\n\nDuisburg is the largest inland port in the world by some "
             "measures, and it handles containers too.\n")
     answer = over([Document("rhine.md", text)]).ask("What is this document about?")
-    assert answer.answer == "Rhine shipping notes"
+    assert answer.answer == "The Rhine carries more freight than any other river in Europe."
     assert [q.text for q in answer.quotes] == [
-        "# Rhine shipping notes",
         "The Rhine carries more freight than any other river in Europe. Barges move coal, "
         "grain and containers between Basel and Rotterdam.",
+        "# Rhine shipping notes",
         "## Ports"]
+
+
+def test_a_document_of_headings_only_is_summed_up_by_its_first_heading(over: Over) -> None:
+    answer = over([Document("toc.md", "# Rhine shipping notes\n\n## Ports\n\n## Locks\n")]).ask(
+        "Summarize the text")
+    assert answer.answer == "Rhine shipping notes"
+    assert answer.quotes[0].text == "# Rhine shipping notes"
+    assert all(q.text.startswith("#") for q in answer.quotes)
+
+
+def test_an_opening_sentence_in_no_chunk_is_passed_over(over: Over) -> None:
+    # One sentence of three long lines, with no full stop until its end: it runs
+    # over three chunks and, held by none for at least half, belongs to no chunk.
+    line = ("Barges on the Rhine carry coal, grain, gravel, chemicals and containers between "
+            "Basel, Mannheim, Duisburg and Rotterdam, and in dry summers they sail with a "
+            "third of their usual load because the river runs too low at Kaub, where the "
+            "channel is shallowest, and the shipping companies add a low-water surcharge to "
+            "every ton they carry, which the steel mills and chemical plants along the river "
+            "pass on to their own customers")
+    text = (f"{line},\n{line.replace('Barges', 'Ships')};\n{line.replace('Barges', 'Boats')}."
+            "\n\nThe Rhine is the busiest river in Europe for freight. Low water in summer "
+            "halves the loads that the barges can carry.\n")
+    engine = over([Document("long.txt", text)])
+    answer = engine.ask("What is this document about?")
+    assert answer.answer == "The Rhine is the busiest river in Europe for freight."
+    for quote in answer.quotes:
+        assert text[quote.start : quote.end] == quote.text
 
 
 def test_a_collection_is_summed_up_by_one_opening_per_document(over: Over) -> None:

@@ -41,22 +41,39 @@ def test_opening_of_a_document_of_headings_only_is_empty() -> None:
     assert opening(sentences, _heading_ids(sentences), text, 2) == []
 
 
-def test_one_document_gives_its_opening_and_headings_in_document_order() -> None:
+def test_one_document_gives_its_opening_then_its_headings() -> None:
     sentences = _sentences(NOTES)
     headings = _heading_ids(sentences)
     groups = outline([sentences], headings, headings, {"d": NOTES}, 3, 2)
     assert [[s.text for s in g] for g in groups] == [
-        ["# Rhine shipping notes"],
         ["The Rhine carries more freight than any other river in Europe.",
          "Barges move coal, grain and containers between Basel and Rotterdam."],
+        ["# Rhine shipping notes"],
         ["## Ports"]]
-    # The opening is kept when headings would fill every slot.
-    two = outline([sentences], headings, headings, {"d": NOTES}, 2, 2)
-    assert [g[0].text for g in two] == ["# Rhine shipping notes",
-                                        "The Rhine carries more freight than any other river "
-                                        "in Europe."]
     assert [g[0].text for g in outline([sentences], headings, headings, {"d": NOTES}, 1, 2)] == [
         "The Rhine carries more freight than any other river in Europe."]
+
+
+def test_a_document_without_an_opening_gives_its_headings() -> None:
+    text = "# One\n\n## Two\n"
+    sentences = _sentences(text)
+    headings = _heading_ids(sentences)
+    assert [[s.text for s in g] for g in outline([sentences], headings, headings,
+                                                  {"d": text}, 3, 2)] == [["# One"], ["## Two"]]
+
+
+def test_a_skipped_sentence_ends_the_opening_it_would_sit_inside() -> None:
+    text = ("Why do barges stop in summer on the Rhine at all? Low water in the summer "
+            "months cuts their loads by half. Shippers then move freight to the railways "
+            "instead. Prices for a tonne of coal rise as a result.\n")
+    sentences = _sentences(text)
+    asking = {s.sentence_id for s in sentences if s.text.endswith("?")}
+    # Passed over before the run starts ...
+    assert opening(sentences, asking, text, 3)[0].text.startswith("Low water")
+    # ... and ending it after: the quote spanning the run holds nothing skipped.
+    middle = {sentences[2].sentence_id}
+    assert [s.text for s in opening(sentences, middle, text, 3)] == [
+        sentences[0].text, sentences[1].text]
 
 
 def test_several_documents_give_one_opening_each_in_the_order_given() -> None:
@@ -71,6 +88,16 @@ def test_several_documents_give_one_opening_each_in_the_order_given() -> None:
     assert groups[0][0].text == "Einstein was born in Ulm in 1879."
     assert not any(s.sentence_id in headings for g in groups for s in g)
     assert len(outline([second, first], headings, headings, texts, 1, 2)) == 1
+
+
+def test_a_copied_document_gives_no_second_opening() -> None:
+    first = _sentences(NOTES, "a.md")
+    copy = [Sentence(s.sentence_id + len(first), "a_copy.md", s.start, s.end, s.text)
+            for s in first]
+    headings = _heading_ids(first) | _heading_ids(copy)
+    texts = {"a.md": NOTES, "a_copy.md": NOTES}
+    groups = outline([first, copy], headings, headings, texts, 3, 2)
+    assert [g[0].doc_id for g in groups] == ["a.md"]
 
 
 def test_nothing_to_outline_gives_no_groups() -> None:

@@ -273,6 +273,9 @@ def test_asks_who_wrote_the_document(question: str, asks: bool) -> None:
     "Could you tell me what this text is about?", "What is this about?",
     "give me an overview of the article", "What's the gist?",
     "Please summarize this document.", "What are these documents about?",
+    "Can you summarize the article?", "Summarize the text please", "Briefly summarize it",
+    "Provide a summary", "What are the key takeaways?", "In short, what is the article about?",
+    "TLDR please", "What is this report about?",
 ])
 def test_asks_what_the_document_is_about(question: str) -> None:
     assert asks_overview(question)
@@ -287,6 +290,9 @@ def test_asks_what_the_document_is_about(question: str) -> None:
     "What is the summary of the Astana Declaration?", "Who wrote this piece?",
     "how is the SCO described at the start of the article?",
     "What is it about Kazakhstan that attracts China?",
+    # "The report", "the story": something the document may tell of, unless "this".
+    "What does the report say?", "What is the report about?", "What does the analysis say?",
+    "What is its report about?", "What is the passage about?",
 ])
 def test_asks_about_something_in_the_document(question: str) -> None:
     assert not asks_overview(question)
