@@ -214,6 +214,8 @@ def asks_source(question: str) -> bool:
     """Whether ``question`` asks who wrote, published or is credited with the
     document itself ("Who wrote this piece?"), not with something it reports."""
     return _SOURCE_Q.search(question) is not None
+
+
 # "What is this article about?", "Summarize the text", "What's the main topic?":
 # what the document as a whole is about, which no sentence matches by its words
 # (``rag.overview`` answers with the document's opening and headings). Only the
