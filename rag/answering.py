@@ -215,6 +215,12 @@ class Answerer:
         for chunk_id, sentence_ids in enumerate(chunk_sentences):
             for sid in sentence_ids:
                 self.first_chunk.setdefault(sid, chunk_id)
+        # A sentence the chunker left out of every chunk (one running over three
+        # chunks) could not be cited: it neither opens nor heads an overview.
+        unplaced = frozenset(s.sentence_id for s in self.sentences
+                             if s.sentence_id not in self.first_chunk)
+        self.overview_titles = self.headings - self.credit_lines - unplaced
+        self.overview_skip = self.headings | self.asking | unplaced
         self.rules = ConfidenceRules(self.sentences, self.terms, texts, self.idf,
                                      self.vocabulary, self.proper_nouns, self.headings,
                                      abbreviations)
@@ -376,14 +382,8 @@ class Answerer:
         by_doc = self.document_sentences
         order = list(dict.fromkeys([p.doc_id for p in passages if p.doc_id in by_doc]
                                    + list(by_doc)))
-        # A sentence the chunker left out of every chunk (one running over three
-        # chunks) could not be cited: it neither opens nor heads.
-        unplaced = frozenset(s.sentence_id for s in self.sentences
-                             if s.sentence_id not in self.first_chunk)
-        titles = self.headings - self.credit_lines - unplaced
-        groups = outline([by_doc[d] for d in order], titles,
-                         self.headings | self.asking | unplaced, self.texts, max_quotes,
-                         MAX_QUOTE_SENTENCES)
+        groups = outline([by_doc[d] for d in order], self.overview_titles,
+                         self.overview_skip, self.texts, max_quotes, MAX_QUOTE_SENTENCES)
         if not groups:
             return Selection("", 0.0, ())
         owner: dict[int, Passage] = {}

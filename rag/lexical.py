@@ -168,7 +168,7 @@ def _american(word: str) -> str:
     ("centre's" is "center's", "catalogued" "cataloged")."""
     if word.startswith(_NOT_BRITISH):
         return word
-    stem = POSSESSIVE_MARK.sub("", word)
+    stem = without_possessive(word)
     return _BRITISH.sub(_to_american, stem) + word[len(stem):]
 
 

@@ -256,8 +256,7 @@ def asks_overview(question: str) -> bool:
     this article about?", "Summarize the text", "tl;dr"), not about something in
     it. Read after its lead-in and sign-off ("Tell me what the article is about,
     thanks")."""
-    plain = _LEAD_IN.sub(r"\1", _SIGN_OFF.sub(lambda m: "?" if "?" in m.group() else "", question))
-    return _OVERVIEW_Q.match(plain) is not None
+    return _OVERVIEW_Q.match(_without_courtesy(question)) is not None
 
 
 # Where a question or one of its sentences starts: not after an abbreviation's
@@ -314,10 +313,17 @@ def plain_question(question: str) -> str:
     writer say the bloc gives?" is "What does  the bloc gives?": read for its words
     and the kind of answer, not as English to show.
     """
-    plain = _LEAD_IN.sub(r"\1", _SIGN_OFF.sub(lambda m: "?" if "?" in m.group() else "", question))
+    plain = _without_courtesy(question)
     plain = _ORDER.sub(r"\1Which ", plain)
     plain = _MENTIONED.sub(r"\1", _SAYS.sub("", plain)).lstrip(" ,;:")
     return plain if plain.strip(" ?.!") else question
+
+
+def _without_courtesy(question: str) -> str:
+    """``question`` without its lead-in ("Tell me ...") and sign-off ("..., thanks"),
+    its question mark kept."""
+    return _LEAD_IN.sub(r"\1", _SIGN_OFF.sub(lambda m: "?" if "?" in m.group() else "",
+                                             question))
 
 
 # The noun naming the kind of answer ("In which city ...?", "What year ...?"): the
