@@ -143,6 +143,9 @@ class Truecaser:
         both "L.A." and "LA Galaxy"); as typed elsewhere. Its last dot stays where
         it also ends a sentence: "Tell me about the U.N. When was it founded?"."""
         letters = dotted.group().replace(".", "").upper()
+        if letters not in self.acronyms and is_country(letters):
+            # "u.s.": the rules know a country by its dotted initials in capitals.
+            return dotted.group().upper()
         if (letters not in self.acronyms or letters.lower() in self.lower
                 or letters in self.dotted):
             return dotted.group()
@@ -162,7 +165,13 @@ def _country(span: list[re.Match[str]], lower: frozenset[str]) -> tuple[str, ...
     """A country's name or demonym typed in lower case, title-cased ("france",
     "united states", "chinese"), whether or not the corpus names it: asked about a
     country it never names, the question should say so. No stop word ("us"), and
-    no word the corpus writes in lower case (a recipe's "turkey")."""
+    no word the corpus writes in lower case (a recipe's "turkey").
+
+    A country's initials ("uk", "usa") are written in capitals; "us" only after
+    "the" ("the us tariffs"), where it cannot be the pronoun."""
+    if len(span) == 1 and is_country(initials := span[0].group().upper()) and (
+            initials != "US" or _THE_BEFORE.search(span[0].string, 0, span[0].start())):
+        return (initials,)
     if any(_key(w.group()) in lower for w in span):
         return None
     words = tuple(w.group() if 0 < i < len(span) - 1 and w.group() in ("of", "and", "the")
@@ -175,6 +184,9 @@ def _country(span: list[re.Match[str]], lower: frozenset[str]) -> tuple[str, ...
             len(words) == 1 and is_demonym(words[0]) and words[0].endswith(_DEMONYM_ENDINGS)):
         return None
     return words
+
+
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
 
 
 def _key(word: str) -> str:

@@ -35,6 +35,10 @@ def truecase() -> Truecaser:
         # A country's name, named in the corpus or not; the article stays.
         ("what is the capital of france", "what is the capital of France"),
         ("tell us about the united states", "tell us about the United States"),
+        # A country's initials; "us" only where it cannot be the pronoun.
+        ("what tariffs has the us imposed", "what tariffs has the US imposed"),
+        ("did the uk and the usa agree", "did the UK and the USA agree"),
+        ("let us know what the uae said", "let us know what the UAE said"),
         # A demonym, said of a country too; a capital is also a word ("male").
         ("what did the chinese president say", "what did the Chinese president say"),
         ("how many male leaders came", "how many male leaders came"),
@@ -113,8 +117,10 @@ def test_no_name_longer_than_a_question_looks_up_is_kept() -> None:
         ("Tell me about the U.N. When was it founded?",
          "Tell me about the UN. When was it founded?"),
         ("What did the U.N. Secretary say?", "What did the UN Secretary say?"),
-        # The corpus writes no "US", nor "IE": as typed.
+        # The corpus writes no "US", nor "IE": as typed, but a country's initials
+        # in capitals.
         ("What has the U.S. imposed?", "What has the U.S. imposed?"),
+        ("what has the u.s. imposed", "what has the U.S. imposed"),
         ("i.e. what is it?", "i.e. what is it?"),
         # An initial is no acronym.
         ("What did K. Tokayev say?", "What did K. Tokayev say?"),
@@ -143,6 +149,21 @@ def test_a_question_in_capitals_is_answered_as_typed_normally(engine: Engine, sh
     loud, plain = engine.ask(shouted), engine.ask(typed)
     assert (loud.abstained, loud.answer) == (plain.abstained, plain.answer)
     assert [d.rule for d in loud.doubts] == [d.rule for d in plain.doubts]
+
+
+@pytest.mark.parametrize(("typed", "cased"), [
+    # Asked about the US, the EU's tariffs tell what someone else does.
+    ("why did the us put tariffs on chinese batteries",
+     "Why did the US put tariffs on Chinese batteries?"),
+    ("what did the u.s. say about the sco summit", "What did the U.S. say about the SCO summit?"),
+    ("what has the uk said about the sco", "What has the UK said about the SCO?"),
+])
+def test_a_countrys_initials_in_lower_case_name_it(engine: Engine, typed: str,
+                                                   cased: str) -> None:
+    lower, plain = engine.ask(typed), engine.ask(cased)
+    assert (lower.abstained, lower.answer) == (plain.abstained, plain.answer)
+    assert [d.rule for d in lower.doubts] == [d.rule for d in plain.doubts]
+    assert lower.abstained
 
 
 def test_in_a_question_in_capitals_only_possible_names_keep_them() -> None:
