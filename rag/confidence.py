@@ -19,6 +19,7 @@ from collections.abc import Set as AbstractSet
 from rapidfuzz.distance import Levenshtein
 
 from rag.attributes import asked_attribute
+from rag.certainty import unsettled
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
 from rag.countries import BODY_KEYS, actors_in, seats_in
 from rag.figures import asked_time, missing_figure, missing_rate
@@ -53,7 +54,14 @@ from rag.offices import (
 )
 from rag.opposites import opposed
 from rag.questions import CITY_Q, DOCUMENT_NOUNS, AnswerType
-from rag.reasons import CONSEQUENCE_OPENING, FOLLOWING_UP, WHY_Q, consequence_only, gives_reason
+from rag.reasons import (
+    CONSEQUENCE_OPENING,
+    FOLLOWING_UP,
+    WHY_Q,
+    conceded,
+    consequence_only,
+    gives_reason,
+)
 from rag.schema import Doubt, Sentence
 from rag.sentences import one_paragraph
 from rag.spans import WHERE_Q, candidates
@@ -129,7 +137,8 @@ CONSEQUENCE_ONLY_CONFIDENCE = 0.2
 # "Why did the SCO shrink from nine members to six?" over "Founded in 2001, the
 # organization has grown from six members to ... nine": a why-question taking
 # something false as so is matched best by a sentence about that thing, which
-# gives no reason for it (``reasons.gives_reason``). Only for questions asking
+# gives no reason for it (``reasons.gives_reason``), or one that concedes it
+# ("Although the club is an advisory body, ...", ``reasons.conceded``). Only for questions asking
 # "why": "What is the purpose of X?" may be answered by what X does.
 NO_REASON_CONFIDENCE = 0.2
 # "Is Afghanistan a member of the SCO?" over "... to promote the reconstruction of
@@ -154,6 +163,10 @@ OPPOSITE_WORD_CONFIDENCE = 0.2
 # presence of channels" (``negation``): the sentence denies what the question
 # takes as so.
 DENIED_CONFIDENCE = 0.2
+# "Has the UN Secretary General accepted the invitation?" over "... are invited to
+# the Summit" (``certainty``): asked whether something is settled, the text says
+# only that it is expected.
+UNSETTLED_CONFIDENCE = 0.2
 _OWNED_Q = re.compile(
     r"\b([a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
 # Nouns that say how much of something, not whose it is.
@@ -222,11 +235,12 @@ MISSING_ATTRIBUTE = "missing_attribute"
 UNPLACED_OCCASION = "unplaced_occasion"
 OPPOSITE_WORD = "opposite_word"
 DENIED = "denied"
+UNSETTLED = "unsettled"
 RULES = (TYPE_MISS, UNKNOWN_NAME, NAME_ELSEWHERE, RARE_NAME_ABSENT, SWAPPED_NAME,
          MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE, WRONG_OFFICE,
          MISSING_NEGATION,
          NO_INSTANCE, CONSEQUENCE_ONLY, NO_REASON, MISSING_SPEECH, MISSING_PREDICATE,
-         MISSING_ATTRIBUTE, UNPLACED_OCCASION, OPPOSITE_WORD, DENIED)
+         MISSING_ATTRIBUTE, UNPLACED_OCCASION, OPPOSITE_WORD, DENIED, UNSETTLED)
 
 
 class ConfidenceRules:
@@ -311,7 +325,8 @@ class ConfidenceRules:
                 CONSEQUENCE_ONLY, "The question asks why, and the closest sentence tells "
                 "what that leads to, not why it happens.")
         elif (kind is AnswerType.REASON and WHY_Q.match(question)
-              and not gives_reason(self._reason_context(best), question)):
+              and (conceded(best.text, question)
+                   or not gives_reason(self._reason_context(best), question))):
             yield NO_REASON_CONFIDENCE, Doubt(
                 NO_REASON, "The question asks why, and the closest sentence gives no reason.")
         elif (kind is AnswerType.OTHER and (noun := asked_noun(question)) is not None
@@ -382,6 +397,11 @@ class ConfidenceRules:
             yield MISSING_PREDICATE_CONFIDENCE, Doubt(
                 MISSING_PREDICATE, "The question asks whether something is so, and the "
                 "closest sentence shares none of its words but the names.")
+        if (YES_NO_OPENING.match(question)
+                and (words := unsettled(question, best.text)) is not None):
+            yield UNSETTLED_CONFIDENCE, Doubt(
+                UNSETTLED, f"The question asks whether it is settled (“{words[0]}”), and "
+                f"the closest sentence says only “{words[1]}”.")
         if (kind is AnswerType.OTHER and (attribute := asked_attribute(question)) is not None
                 and not self._near_any(best, attribute, typo=True)):
             yield MISSING_ATTRIBUTE_CONFIDENCE, Doubt(

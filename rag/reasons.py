@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rag.lexical import tokenize
+from rag.lexical import named_words, tokenize
 from rag.questions import CAUSE_ASKED
 
 # A sentence opening with one of these states a consequence of the sentence before
@@ -130,6 +130,37 @@ def gives_reason(text: str, question: str = "") -> bool:
         if not (key and set(key) <= asked):
             return True
     return False
+
+
+# A clause opening a sentence that concedes something before saying what matters
+# more: "Although the club is primarily an advisory body, its creation
+# demonstrates ...".
+_CONCESSION = re.compile(
+    r"\s*(?:although|though|even\s+though|even\s+if|while|whilst|despite|"
+    r"in\s+spite\s+of)\b(?P<clause>[^,;]+)[,;]", re.I)
+
+
+def conceded(sentence: str, question: str) -> bool:
+    """Whether what a why-question asks about is what ``sentence`` concedes in an
+    opening clause that states no reason for it: asked "Why is the SCO Energy
+    Club only an advisory body?", "Although the club is primarily an advisory
+    body, its creation demonstrates ..." grants that it is one and goes on about
+    something else, and a reason in the rest (or in a sentence going on about it)
+    is one for that.
+
+    The question's words other than its names must all stand in the clause, if
+    they stand anywhere in the sentence: its names ("the SCO Energy Club") may be
+    written otherwise ("the club").
+    """
+    match = _CONCESSION.match(sentence)
+    if match is None:
+        return False
+    names = {term for name in named_words(question) for term in tokenize(name)}
+    asked = set(tokenize(question)) - names
+    clause = set(tokenize(match.group("clause")))
+    rest = set(tokenize(sentence[match.end() :]))
+    return (bool(asked & clause) and not asked & rest - clause
+            and not gives_reason(match.group("clause"), question))
 
 
 def reason_spans(sentence: str, question: str) -> list[tuple[int, int]]:

@@ -67,6 +67,13 @@ from tests.rag.helpers import OneDocument, Over
         ("Why did the SCO shrink from nine members to six?", "NO_REASON_CONFIDENCE", 0.2),
         # The initiatives "can be supported by larger countries".
         ("Which smaller countries support the initiatives?", "OPPOSITE_WORD_CONFIDENCE", 0.2),
+        # "Although the club is primarily an advisory body, ...": granted, not explained.
+        ("Why is the SCO Energy Club only an advisory body?", "NO_REASON_CONFIDENCE", 0.2),
+        # He is invited; whether he accepted, the article does not say.
+        ("Has the UN Secretary General accepted the invitation to the summit?",
+         "UNSETTLED_CONFIDENCE", 0.2),
+        ("Will the Astana Declaration definitely be adopted at the summit?",
+         "UNSETTLED_CONFIDENCE", 0.2),
     ],
 )
 def test_confidence_rules_for_what_the_document_cannot_say(
@@ -98,7 +105,10 @@ def test_confidence_rules_leave_answerable_questions_alone(
                  "When do Brussels' new tariffs on electric cars from China start?",
                  "What did Beijing gain from closer relations with Eurasian countries?",
                  # Another name of a country it names: the United States.
-                 "What has the US imposed tariffs on?"]
+                 "What has the US imposed tariffs on?",
+                 # What the article hedges, asked as it says it.
+                 "Is the UN Secretary General invited to the summit?",
+                 "Why was the SCO Energy Club created?"]
     before = [engine.ask(q).confidence for q in questions]
     for rule in dir(confidence):
         if rule.endswith("_CONFIDENCE"):
@@ -770,6 +780,20 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "What did Anne Roy say as prime minister?", AnswerType.OTHER, "French",
          [("wrong_office", "The question calls Anne Roy “prime minister”, and the "
                            "document gives Anne Roy another title.")]),
+        ({"d": "The UN Secretary General is invited to the summit in May."},
+         "Has the UN Secretary General confirmed he will attend the summit?", AnswerType.OTHER,
+         "The UN",
+         [("unsettled", "The question asks whether it is settled (“confirmed”), and the "
+                        "closest sentence says only “invited”.")]),
+        # Said to be so, whatever else the sentence hedges: no doubt.
+        ({"d": "The UN Secretary General confirmed the plan to attend the summit."},
+         "Has the UN Secretary General confirmed he will attend?", AnswerType.OTHER, "The UN",
+         []),
+        # Granted in a clause opening the sentence; the reason after is for the rest.
+        ({"d": ("Although the council is only advisory, its members meet monthly "
+               "because they value it.")},
+         "Why is the council only advisory?", AnswerType.REASON, "Although",
+         [("no_reason", "The question asks why, and the closest sentence gives no reason.")]),
         ({"d": "Heavy rain flooded the valley road, which forced drivers to take the pass."},
          "Why was the valley road flooded?", AnswerType.REASON, "Heavy rain",
          [("consequence_only", "The question asks why, and the closest sentence tells what "

@@ -1,7 +1,7 @@
 import pytest
 
 from rag.questions import AnswerType
-from rag.reasons import WHY_Q, consequence_only, gives_reason
+from rag.reasons import WHY_Q, conceded, consequence_only, gives_reason
 from rag.spans import candidates
 
 
@@ -96,3 +96,26 @@ def test_a_ground_the_question_names_is_no_reason() -> None:
     assert gives_reason("Energy security is a priority, given the sanctions.",
                         "Why is energy security a priority?")
     assert gives_reason("This helps trade.", "Why is it helpful?")
+
+
+CLUB = ("Although the club is primarily an advisory body, its creation demonstrates the "
+        "growing importance of energy cooperation within the SCO.")
+
+
+@pytest.mark.parametrize(("sentence", "question", "granted"), [
+    # What the question asks about is granted in the opening clause, its name
+    # written otherwise ("the club").
+    (CLUB, "Why is the SCO Energy Club only an advisory body?", True),
+    (CLUB, "Why is the SCO Energy Club only an advisory body rather than a decision-making "
+           "one?", True),
+    # Asked about the rest of the sentence, or about no clause granted.
+    (CLUB, "Why is energy cooperation growing in importance?", False),
+    (CLUB, "Why does the creation of the Energy Club matter?", False),
+    ("The club is primarily an advisory body.", "Why is the club an advisory body?", False),
+    # A clause that gives its own reason.
+    ("Although the club is advisory because members want it so, it matters.",
+     "Why is the club advisory?", False),
+])
+def test_a_why_question_about_what_a_clause_concedes(sentence: str, question: str,
+                                                     granted: bool) -> None:
+    assert conceded(sentence, question) is granted

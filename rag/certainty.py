@@ -1,0 +1,54 @@
+"""Certainty: a yes/no question asking whether something is settled, over a text
+that says only that it is expected.
+
+"Has the UN Secretary General accepted the invitation to the summit?" over "The
+UN Secretary General ... are invited to the Summit": every name matches, so the
+sentence ranks first, but an invitation is not its acceptance. News writing
+hedges what has not happened yet ("is likely to", "the draft declaration",
+"plans to"), and a question asking whether it is certain ("definitely",
+"confirmed", "in person") is not answered by the hedge: the text does not say.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words of a question asking whether something is settled or done: "Will the
+# declaration definitely be adopted?", "Has he confirmed ...?", "Did he accept
+# the invitation?", "Will she actually be there in person?".
+_SETTLED = re.compile(
+    r"\b(?:definitely|certainly|surely|for\s+sure|actually|in\s+person|guaranteed|"
+    r"confirm(?:s|ed)?|accept(?:s|ed)?|agree(?:s|d)?|approve(?:s|d)?|endorse(?:s|d)?|"
+    r"ratif(?:y|ies|ied)|commit(?:s|ted)?)\b", re.I)
+# Words of a sentence saying that something is only expected, asked for or
+# planned. Case matters for "may": "May 16" is a date.
+_HEDGE = re.compile(
+    r"\b(?:invit(?:e|es|ed|ation|ations)|(?:un)?likely|expect(?:s|ed)?|(?-i:may)|might|"
+    r"possibl[ey]|probabl[ey]|plan(?:s|ned|ning)?|draft|propos(?:e|es|ed|al|als)|"
+    r"intend(?:s|ed)?|hope(?:s|d)?)\b", re.I)
+
+# A second answer the question offers ("..., or merely asked to come?"), not "or not".
+_OTHER_ANSWER = re.compile(r"\bor\s+(?!not\b)", re.I)
+
+
+def unsettled(question: str, sentence: str) -> tuple[str, str] | None:
+    """The word of a yes/no question asking whether something is settled and the
+    word of ``sentence`` saying it is only expected, if both are there.
+
+    Args:
+        question: A yes/no question, as the engine reads it.
+        sentence: The closest sentence.
+
+    Returns:
+        ("accept", "invited") for "Did the UN Secretary General accept the
+        invitation?" over "... are invited to the Summit"; None where the question
+        asks no such thing or the sentence does not hedge.
+    """
+    settled = _SETTLED.search(question)
+    # "X confirmed the plan" says it is settled, whatever else it hedges; "...
+    # confirmed, or merely asked to come?" offers the hedge as the other answer.
+    if (settled is None or _SETTLED.search(sentence)
+            or _OTHER_ANSWER.search(question, settled.end())):
+        return None
+    hedge = _HEDGE.search(sentence)
+    return None if hedge is None else (settled.group(), hedge.group())

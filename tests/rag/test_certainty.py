@@ -1,0 +1,46 @@
+"""A yes/no question asking whether something is settled, over a hedged text."""
+
+from __future__ import annotations
+
+import pytest
+
+from rag.certainty import unsettled
+
+INVITED = ("The UN Secretary General and heads of such international organizations as the "
+           "CIS, ECO, CICA, CSTO, EEC and IOSB are invited to the Summit.")
+
+
+@pytest.mark.parametrize(("question", "sentence", "words"), [
+    ("Has the UN Secretary General accepted the invitation to the summit?", INVITED,
+     ("accepted", "invited")),
+    ("Will the UN Secretary-General actually be at the summit in person?", INVITED,
+     ("actually", "invited")),
+    ("Will the Astana Declaration definitely be adopted?",
+     "The summit will review key documents, including the draft Astana Declaration.",
+     ("definitely", "draft")),
+    ("Will the center definitely be created?",
+     "There is also likely to be mention of the creation of a UN Regional Center.",
+     ("definitely", "likely")),
+    ("Did the members agree to the plan?", "Kazakhstan proposed a plan.",
+     ("agree", "proposed")),
+    # "Or not" offers no other answer.
+    ("Has he accepted the invitation or not?", INVITED, ("accepted", "invited")),
+])
+def test_a_settled_thing_asked_over_a_hedge(question: str, sentence: str,
+                                            words: tuple[str, str]) -> None:
+    assert unsettled(question, sentence) == words
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # Asked as the text hedges it.
+    ("Is the UN Secretary General invited to the summit?", INVITED),
+    # The text says it is settled, whatever else it hedges.
+    ("Has he confirmed the plan?", "He confirmed the plan to attend."),
+    # The question offers the hedge as the other answer.
+    ("Is the UN Secretary-General confirmed as attending, or merely asked to come?", INVITED),
+    # A sentence that hedges nothing; "May" is a month.
+    ("Did the ministers agree on a statement?", "The ministers signed a statement on May 16."),
+])
+def test_no_doubt_where_the_question_asks_as_the_text_says(question: str,
+                                                          sentence: str) -> None:
+    assert unsettled(question, sentence) is None
