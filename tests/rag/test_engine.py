@@ -662,6 +662,21 @@ def test_an_overview_asked_with_typos_or_a_lead_in_is_given(engine: Engine,
             == [(q.start, q.end) for q in expected.quotes])
 
 
+def test_an_overview_leaves_out_datelines_credits_and_bare_dates(over: Over) -> None:
+    text = ("ASTANA, July 3\n\nBy Jane Porter\n\nThe summit of the Shanghai Cooperation "
+            "Organization opened in Astana on Wednesday. Leaders of ten member states "
+            "attended.\n\nPhoto: Reuters\n\nThe host called for closer trade links.\n\n"
+            "Trade and transport\n\nRail freight between China and Europe grew.\n\n"
+            "3 July 2024\n\nSource: SCO Secretariat\n\nThe next summit is in China.\n")
+    answer = over([Document("summit.txt", text)]).ask("What is this article about?")
+    assert answer.answer == ("The summit of the Shanghai Cooperation Organization opened "
+                             "in Astana on Wednesday.")
+    assert [q.text for q in answer.quotes] == [
+        "The summit of the Shanghai Cooperation Organization opened in Astana on Wednesday. "
+        "Leaders of ten member states attended.",
+        "Trade and transport"]
+
+
 def test_asked_about_something_in_the_article_the_overview_stays_out(engine: Engine) -> None:
     answer = engine.ask("What does the article say about Iran?")
     assert answer.quotes and all("Iran" in q.text for q in answer.quotes)
