@@ -21,7 +21,7 @@ from rag.coreference import (
 )
 from rag.instances import asked_noun, names_by_name
 from rag.lexical import Vocabulary, coverage, id_terms, idf_table, tokenize
-from rag.overview import outline
+from rag.overview import names_section, outline
 from rag.questions import CITY_Q, DOCUMENT_REFERENCE, AnswerType, answer_type, asks_source
 from rag.reasons import CONSEQUENCE_OPENING, REASON_PHRASE
 from rag.schema import Doubt, Passage, Quote, Sentence
@@ -219,7 +219,11 @@ class Answerer:
         # chunks) could not be cited: it neither opens nor heads an overview.
         unplaced = frozenset(s.sentence_id for s in self.sentences
                              if s.sentence_id not in self.first_chunk)
-        self.overview_titles = self.headings - self.credit_lines - unplaced
+        # A dateline or a credit ("ASTANA, July 3", "Photo: Reuters") heads none
+        # either: it dates or credits the page, it does not say what it is about.
+        self.overview_titles = frozenset(
+            sid for sid in self.headings - self.credit_lines - unplaced
+            if names_section(self.sentences[sid].text))
         self.overview_skip = self.headings | self.asking | unplaced
         self.rules = ConfidenceRules(self.sentences, self.terms, texts, self.idf,
                                      self.vocabulary, self.proper_nouns, self.headings,

@@ -562,9 +562,12 @@ class Engine:
         terms = ready.terms(cased)
         passages = ready.retriever.search(vector, terms, mode, top_k)
         t2 = time.perf_counter()
-        if asks_overview(text):
+        if asks_overview(text) or asks_overview(cased):
             # "What is this article about?": its opening and headings, cited to
-            # their chunks, which lead the passages whether retrieved or not.
+            # their chunks, which lead the passages whether retrieved or not. Read
+            # as typed, or as the rules read it: typos of the corpus's words
+            # corrected ("what is the main tpoic?"), "in the article" left out
+            # ("In the article, what is the main point?").
             pick = ready.answerer.overview(passages, self.settings.max_quotes)
             passages = _cited_first(ready.retriever, pick, passages, top_k)
         else:

@@ -10,10 +10,27 @@ like every other answer.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping, Sequence
 
+from rag.figures import DATE, NUMBER
 from rag.schema import Sentence
-from rag.sentences import one_paragraph
+from rag.sentences import MARKDOWN_HEADING, one_paragraph
+
+# A line crediting a picture or the figures, or the page itself: "Photo: Reuters",
+# "Image by Jane Doe", "Source: UN data", "© Reuters". Not "Sources of growth".
+_CREDIT = re.compile(
+    r"\s*(?:(?:photo(?:graph)?|picture|image|illustration|video|graphic|source|credit"
+    r"|caption)s?\s*(?::|\s+(?:by|courtesy|credits?)\b)|courtesy\s+of\b|©|\(c\)\s|copyright\b)",
+    re.I)
+# A date of the calendar in figures ("July 3", "3 July 2024", "2024-07-03"), not
+# a year alone, which names many a plan or a period ("Vision 2030").
+_YEARS_ONLY = re.compile(r"\d{4}(?:\s*[-–]\s*\d{2,4})?")
+_DIGIT = re.compile(r"\d")
+# The words a dateline gives besides its date: a place ("ASTANA", "New York,
+# USA"), a weekday, an agency ("(Reuters)"); all capitalised, and few.
+_DATELINE_WORDS = 4
+_WORDS = re.compile(r"[^\W\d_]+")
 
 
 def opening(sentences: Sequence[Sentence], skip: Collection[int], text: str,
@@ -79,3 +96,24 @@ def outline(documents: Sequence[Sequence[Sentence]], headings: Collection[int],
     lead = opening(sentences, skip, texts[sentences[0].doc_id], size)
     titles = [[s] for s in sentences if s.sentence_id in headings]
     return (([lead] if lead else []) + titles)[:max_quotes]
+
+
+def names_section(heading: str) -> bool:
+    """Whether a line taken for a heading (``answering.is_heading``) names the
+    document or a part of it, as a reader means a heading ("Prospects for further
+    development of the SCO"), rather than dating or crediting the page: a dateline
+    ("ASTANA, July 3"), a credit ("Photo: Reuters", "Source: UN data"), a line of a
+    date or a number alone ("3 July 2024", "12"). Only those head an overview's
+    outline. A Markdown heading ("## 2023") names a section: its author says so.
+    (Bylines, "By Jane Doe", are credit lines, left out by the answerer.)
+    """
+    if MARKDOWN_HEADING.fullmatch(heading):
+        return True
+    if _CREDIT.match(heading):
+        return False
+    dated = any(_DIGIT.search(date) and not _YEARS_ONLY.fullmatch(date)
+                for date in DATE.findall(heading))
+    words = _WORDS.findall(NUMBER.sub(" ", DATE.sub(" ", heading)))
+    dateline = (dated and len(words) <= _DATELINE_WORDS
+                and all(word[0].isupper() for word in words))
+    return bool(words) and not dateline

@@ -21,6 +21,7 @@ from rag.lexical import (
     question_sentences,
     tokenize,
 )
+from rag.spelling import spelled_as
 
 
 class AnswerType(Enum):
@@ -251,12 +252,22 @@ _OVERVIEW_Q = re.compile(
     r")(?:\s*,?\s*please)?\s*[?.!]*\s*$", re.I)
 
 
+# The words an overview is asked with, read through their typos ("summerize the
+# artcle", "waht is this article about"): the speller reads typos of the corpus's
+# words only, and a corpus need not hold these.
+_OVERVIEW_WORDS = ("what", "about", "article", "text", "document", "summary", "summarize",
+                   "summarise", "overview", "topic")
+
+
 def asks_overview(question: str) -> bool:
     """Whether ``question`` asks what the document as a whole is about ("What is
     this article about?", "Summarize the text", "tl;dr"), not about something in
     it. Read after its lead-in and sign-off ("Tell me what the article is about,
-    thanks")."""
-    return _OVERVIEW_Q.match(_without_courtesy(question)) is not None
+    thanks"), as typed or with typos of the words it is asked with corrected
+    ("summerize the artcle")."""
+    plain = _without_courtesy(question)
+    return (_OVERVIEW_Q.match(plain) is not None
+            or _OVERVIEW_Q.match(spelled_as(plain, _OVERVIEW_WORDS)) is not None)
 
 
 # Where a question or one of its sentences starts: not after an abbreviation's

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 
 from rapidfuzz import process
@@ -105,6 +105,31 @@ class Speller:
         if word[0].isupper():
             return form if form[0].isupper() else form[0].upper() + form[1:]
         return corrected
+
+
+def spelled_as(text: str, words: Collection[str]) -> str:
+    """``text`` with each typo of one of ``words`` (in lower case) read as that word:
+    "waht is this artcle about" as "what is this article about".
+
+    For the few words a question is asked with, which a corpus need not hold (the
+    ``Speller`` reads typos of the corpus's words only). A word is read as typed when
+    it is one of ``words`` or an English word ("test" is no typo of "text"), holds an
+    apostrophe, is shorter than three letters, or is as near to two of ``words``.
+    """
+    def fixed(match: re.Match[str]) -> str:
+        word = match.group()
+        lower = word.lower()
+        if (len(lower) < 3 or lower in words or "'" in lower or "’" in lower
+                or lower in _english()):
+            return word
+        edits = 1 if len(lower) < TWO_EDITS_FROM else 2
+        found = process.extract(lower, words, scorer=OSA.distance, score_cutoff=edits,
+                                limit=None)
+        best = min((distance for _, distance, _ in found), default=None)
+        nearest = [candidate for candidate, distance, _ in found if distance == best]
+        return nearest[0] if len(nearest) == 1 else word
+
+    return _WORD.sub(fixed, text)
 
 
 def is_acronym(word: str) -> bool:

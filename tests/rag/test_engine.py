@@ -645,6 +645,38 @@ def test_asked_what_the_article_is_about_its_opening_and_headings_answer(
     assert [p.chunk_id for p in answer.passages[:3]] == [q.chunk_id for q in answer.quotes]
 
 
+@pytest.mark.parametrize("question", [
+    # Typos of the words an overview is asked with, which the article lacks.
+    "summerize the article", "waht is this artcle about",
+    # Read as the rules read it: "In the article" left out, the article's "focus"
+    # for "focsu".
+    "In the article, what is the main point?", "Whta is the focsu of the text?"])
+def test_an_overview_asked_with_typos_or_a_lead_in_is_given(engine: Engine,
+                                                             question: str) -> None:
+    expected = engine.ask("What is this article about?")
+    answer = engine.ask(question)
+    # The same quotes, each cited to a chunk holding it: which one, of two that
+    # overlap, follows the retrieval.
+    assert answer.answer == expected.answer
+    assert ([(q.start, q.end) for q in answer.quotes]
+            == [(q.start, q.end) for q in expected.quotes])
+
+
+def test_an_overview_leaves_out_datelines_credits_and_bare_dates(over: Over) -> None:
+    text = ("ASTANA, July 3\n\nBy Jane Porter\n\nThe summit of the Shanghai Cooperation "
+            "Organization opened in Astana on Wednesday. Leaders of ten member states "
+            "attended.\n\nPhoto: Reuters\n\nThe host called for closer trade links.\n\n"
+            "Trade and transport\n\nRail freight between China and Europe grew.\n\n"
+            "3 July 2024\n\nSource: SCO Secretariat\n\nThe next summit is in China.\n")
+    answer = over([Document("summit.txt", text)]).ask("What is this article about?")
+    assert answer.answer == ("The summit of the Shanghai Cooperation Organization opened "
+                             "in Astana on Wednesday.")
+    assert [q.text for q in answer.quotes] == [
+        "The summit of the Shanghai Cooperation Organization opened in Astana on Wednesday. "
+        "Leaders of ten member states attended.",
+        "Trade and transport"]
+
+
 def test_asked_about_something_in_the_article_the_overview_stays_out(engine: Engine) -> None:
     answer = engine.ask("What does the article say about Iran?")
     assert answer.quotes and all("Iran" in q.text for q in answer.quotes)

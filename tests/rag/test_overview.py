@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from rag.overview import opening, outline
+import pytest
+
+from rag.overview import names_section, opening, outline
 from rag.schema import Document, Sentence
 from rag.sentences import sentences_of
 
@@ -102,3 +104,28 @@ def test_a_copied_document_gives_no_second_opening() -> None:
 
 def test_nothing_to_outline_gives_no_groups() -> None:
     assert outline([], set(), set(), {}, 3, 2) == []
+
+
+@pytest.mark.parametrize(("heading", "names"), [
+    # Headings as a reader means them, the bundled article's among them.
+    ("Prospects for further development of the SCO", True),
+    ("Expectations from the summit: SCO+, strategic planning and international attention",
+     True),
+    ("China Studies Centre", True),
+    # A year alone names a plan or a period; a month alone is a word.
+    ("Vision 2030", True), ("The July Crisis", True),
+    # A title giving a date among other words, a heading starting with a label's word.
+    ("SCO Summit in Astana, July 3-4, 2024", True), ("Sources of growth", True),
+    # The author marked it a heading.
+    ("## 2023", True),
+    # Datelines: a place (or a weekday) and a date.
+    ("ASTANA, July 3", False), ("ASTANA, July 3 (Reuters)", False),
+    ("New York, 3 July 2024", False), ("Monday, 3 July 2024", False),
+    # Credits.
+    ("Photo: Reuters", False), ("Photos by Jane Doe", False), ("Source: UN data", False),
+    ("Image credit: AP", False), ("© Reuters 2024", False),
+    # A date or a number alone.
+    ("July 3, 2024", False), ("2024-07-03", False), ("2024", False), ("12", False),
+])
+def test_names_section(heading: str, names: bool) -> None:
+    assert names_section(heading) is names

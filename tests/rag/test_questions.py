@@ -276,6 +276,9 @@ def test_asks_who_wrote_the_document(question: str, asks: bool) -> None:
     "Can you summarize the article?", "Summarize the text please", "Briefly summarize it",
     "Provide a summary", "What are the key takeaways?", "In short, what is the article about?",
     "TLDR please", "What is this report about?",
+    # Typos of the words it is asked with, which the corpus need not hold.
+    "summerize the article", "waht is this artcle about", "Summerise the txt please",
+    "give me a sumary", "overveiw of the documnet", "What's the main tpoic?",
 ])
 def test_asks_what_the_document_is_about(question: str) -> None:
     assert asks_overview(question)
@@ -293,6 +296,10 @@ def test_asks_what_the_document_is_about(question: str) -> None:
     # "The report", "the story": something the document may tell of, unless "this".
     "What does the report say?", "What is the report about?", "What does the analysis say?",
     "What is its report about?", "What is the passage about?",
+    # Typos read as the words an overview is asked with only: an English word is
+    # no typo ("test"), and another word's typo stays one ("reprot", "sumit").
+    "What is this test about?", "What does the reprot say?", "What is the sumit about?",
+    "What is the summary of the Astana Declaratoin?",
 ])
 def test_asks_about_something_in_the_document(question: str) -> None:
     assert not asks_overview(question)

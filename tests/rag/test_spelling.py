@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from rag.engine import Engine
-from rag.spelling import Speller
+from rag.spelling import Speller, spelled_as
 
 TEXT = ("Founded in 2001, the organization held more than 80 events in Kazakhstan. The "
         "tariffs and the tariff rules apply. One's own security matters. The coast of "
@@ -59,3 +59,27 @@ def test_without_the_english_list_toast_would_be_coast(monkeypatch: pytest.Monke
     from rag import spelling
     monkeypatch.setattr(spelling, "_english", lambda: frozenset())
     assert Speller([TEXT])("Who made toast?") == "Who made coast?"
+
+
+ASKED_WITH = ("what", "about", "article", "text", "summary", "summarize", "summarise")
+
+
+@pytest.mark.parametrize(
+    ("typed", "read"),
+    [
+        # A typo of one of the words, one edit away (two from eight letters).
+        ("waht is this artcle about", "what is this article about"),
+        ("summerize the txt", "summarize the text"),
+        ("Give me a sumary", "Give me a summary"),
+        # Nearer to one of two near words: "summerise" is "summarise".
+        ("summerise it", "summarise it"),
+        # English words, the words themselves, and short words stay as typed:
+        # "test" is no typo of "text", nor "abut" of "about".
+        ("What is this test about?", "What is this test about?"),
+        ("What is it abut?", "What is it abut?"),
+        ("Summarize the text", "Summarize the text"),
+        ("wt is it", "wt is it"),
+    ],
+)
+def test_spelled_as_reads_typos_of_the_given_words(typed: str, read: str) -> None:
+    assert spelled_as(typed, ASKED_WITH) == read
