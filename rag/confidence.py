@@ -62,6 +62,7 @@ from rag.reasons import (
     consequence_only,
     gives_reason,
 )
+from rag.responses import asked_response, tells_response
 from rag.schema import Doubt, Sentence
 from rag.sentences import one_paragraph
 from rag.spans import WHERE_Q, candidates
@@ -167,6 +168,10 @@ DENIED_CONFIDENCE = 0.2
 # the Summit" (``certainty``): asked whether something is settled, the text says
 # only that it is expected.
 UNSETTLED_CONFIDENCE = 0.2
+# "What tariff did China impose on EU goods in response?" over the EU's tariffs
+# on Chinese cars (``responses``): asked how someone reacted, the text tells of
+# no reaction.
+NO_RESPONSE_CONFIDENCE = 0.2
 _OWNED_Q = re.compile(
     r"\b([a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
 # Nouns that say how much of something, not whose it is.
@@ -236,11 +241,13 @@ UNPLACED_OCCASION = "unplaced_occasion"
 OPPOSITE_WORD = "opposite_word"
 DENIED = "denied"
 UNSETTLED = "unsettled"
+NO_RESPONSE = "no_response"
 RULES = (TYPE_MISS, UNKNOWN_NAME, NAME_ELSEWHERE, RARE_NAME_ABSENT, SWAPPED_NAME,
          MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE, WRONG_OFFICE,
          MISSING_NEGATION,
          NO_INSTANCE, CONSEQUENCE_ONLY, NO_REASON, MISSING_SPEECH, MISSING_PREDICATE,
-         MISSING_ATTRIBUTE, UNPLACED_OCCASION, OPPOSITE_WORD, DENIED, UNSETTLED)
+         MISSING_ATTRIBUTE, UNPLACED_OCCASION, OPPOSITE_WORD, DENIED, UNSETTLED,
+         NO_RESPONSE)
 
 
 class ConfidenceRules:
@@ -402,6 +409,11 @@ class ConfidenceRules:
             yield UNSETTLED_CONFIDENCE, Doubt(
                 UNSETTLED, f"The question asks whether it is settled (“{words[0]}”), and "
                 f"the closest sentence says only “{words[1]}”.")
+        if ((response := asked_response(question)) is not None
+                and not tells_response(self._near(best))):
+            yield NO_RESPONSE_CONFIDENCE, Doubt(
+                NO_RESPONSE, f"The question asks about a reaction (“{response}”), and "
+                "neither the closest sentence nor its neighbours tell of one.")
         if (kind is AnswerType.OTHER and (attribute := asked_attribute(question)) is not None
                 and not self._near_any(best, attribute, typo=True)):
             yield MISSING_ATTRIBUTE_CONFIDENCE, Doubt(

@@ -74,6 +74,9 @@ from tests.rag.helpers import OneDocument, Over
          "UNSETTLED_CONFIDENCE", 0.2),
         ("Will the Astana Declaration definitely be adopted at the summit?",
          "UNSETTLED_CONFIDENCE", 0.2),
+        # The EU's tariffs on China, and no word of what China did back.
+        ("What tariff did China impose on EU goods in response?", "NO_RESPONSE_CONFIDENCE",
+         0.2),
     ],
 )
 def test_confidence_rules_for_what_the_document_cannot_say(
@@ -108,7 +111,9 @@ def test_confidence_rules_leave_answerable_questions_alone(
                  "What has the US imposed tariffs on?",
                  # What the article hedges, asked as it says it.
                  "Is the UN Secretary General invited to the summit?",
-                 "Why was the SCO Energy Club created?"]
+                 "Why was the SCO Energy Club created?",
+                 # A reaction the article tells of.
+                 "How will the SCO respond to the challenges of our time?"]
     before = [engine.ask(q).confidence for q in questions]
     for rule in dir(confidence):
         if rule.endswith("_CONFIDENCE"):
@@ -789,6 +794,10 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
         ({"d": "The UN Secretary General confirmed the plan to attend the summit."},
          "Has the UN Secretary General confirmed he will attend?", AnswerType.OTHER, "The UN",
          []),
+        ({"d": "The EU will put tariffs on cars from China next month."},
+         "What tariffs did China put on EU cars in retaliation?", AnswerType.OTHER, "The EU",
+         [("no_response", "The question asks about a reaction (“in retaliation”), and "
+                          "neither the closest sentence nor its neighbours tell of one.")]),
         # Granted in a clause opening the sentence; the reason after is for the rest.
         ({"d": ("Although the council is only advisory, its members meet monthly "
                "because they value it.")},
