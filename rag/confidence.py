@@ -33,6 +33,7 @@ from rag.lexical import (
     named_words,
     tokenize,
 )
+from rag.manner import asked_act
 from rag.names import (
     CorpusNames,
     asked_names,
@@ -172,6 +173,9 @@ UNSETTLED_CONFIDENCE = 0.2
 # on Chinese cars (``responses``): asked how someone reacted, the text tells of
 # no reaction.
 NO_RESPONSE_CONFIDENCE = 0.2
+# "How will the SCO Investment Fund be financed?" over what the fund will do
+# (``manner``): asked how a thing is acted on, the text never speaks of the act.
+MISSING_ACT_CONFIDENCE = 0.2
 _OWNED_Q = re.compile(
     r"\b([a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
 # Nouns that say how much of something, not whose it is.
@@ -242,12 +246,13 @@ OPPOSITE_WORD = "opposite_word"
 DENIED = "denied"
 UNSETTLED = "unsettled"
 NO_RESPONSE = "no_response"
+MISSING_ACT = "missing_act"
 RULES = (TYPE_MISS, UNKNOWN_NAME, NAME_ELSEWHERE, RARE_NAME_ABSENT, SWAPPED_NAME,
          MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE, WRONG_OFFICE,
          MISSING_NEGATION,
          NO_INSTANCE, CONSEQUENCE_ONLY, NO_REASON, MISSING_SPEECH, MISSING_PREDICATE,
          MISSING_ATTRIBUTE, UNPLACED_OCCASION, OPPOSITE_WORD, DENIED, UNSETTLED,
-         NO_RESPONSE)
+         NO_RESPONSE, MISSING_ACT)
 
 
 class ConfidenceRules:
@@ -414,6 +419,10 @@ class ConfidenceRules:
             yield NO_RESPONSE_CONFIDENCE, Doubt(
                 NO_RESPONSE, f"The question asks about a reaction (“{response}”), and "
                 "neither the closest sentence nor its neighbours tell of one.")
+        if (act := asked_act(question)) is not None and not self._near_any(best, act):
+            yield MISSING_ACT_CONFIDENCE, Doubt(
+                MISSING_ACT, f"The question asks how it is {act}, and neither the closest "
+                "sentence nor its neighbours speak of that.")
         if (kind is AnswerType.OTHER and (attribute := asked_attribute(question)) is not None
                 and not self._near_any(best, attribute, typo=True)):
             yield MISSING_ATTRIBUTE_CONFIDENCE, Doubt(

@@ -77,6 +77,8 @@ from tests.rag.helpers import OneDocument, Over
         # The EU's tariffs on China, and no word of what China did back.
         ("What tariff did China impose on EU goods in response?", "NO_RESPONSE_CONFIDENCE",
          0.2),
+        # What the fund will do, not how it is paid for.
+        ("How will the SCO Investment Fund be financed?", "MISSING_ACT_CONFIDENCE", 0.2),
     ],
 )
 def test_confidence_rules_for_what_the_document_cannot_say(
@@ -113,7 +115,9 @@ def test_confidence_rules_leave_answerable_questions_alone(
                  "Is the UN Secretary General invited to the summit?",
                  "Why was the SCO Energy Club created?",
                  # A reaction the article tells of.
-                 "How will the SCO respond to the challenges of our time?"]
+                 "How will the SCO respond to the challenges of our time?",
+                 # An act the article speaks of.
+                 "How is cooperation in countering terrorism and extremism carried out?"]
     before = [engine.ask(q).confidence for q in questions]
     for rule in dir(confidence):
         if rule.endswith("_CONFIDENCE"):
@@ -798,6 +802,13 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "What tariffs did China put on EU cars in retaliation?", AnswerType.OTHER, "The EU",
          [("no_response", "The question asks about a reaction (“in retaliation”), and "
                           "neither the closest sentence nor its neighbours tell of one.")]),
+        ({"d": "The fund will support large infrastructure projects in the region."},
+         "How will the fund be financed?", AnswerType.OTHER, "The fund",
+         [("missing_act", "The question asks how it is financed, and neither the closest "
+                          "sentence nor its neighbours speak of that.")]),
+        # Chosen, or elected: a word of the same sense.
+        ({"d": "Cabinet consists of representatives elected to either house."},
+         "How are cabinet members chosen?", AnswerType.OTHER, "Cabinet", []),
         # Granted in a clause opening the sentence; the reason after is for the rest.
         ({"d": ("Although the council is only advisory, its members meet monthly "
                "because they value it.")},
