@@ -173,8 +173,10 @@ UNSETTLED_CONFIDENCE = 0.2
 # on Chinese cars (``responses``): asked how someone reacted, the text tells of
 # no reaction.
 NO_RESPONSE_CONFIDENCE = 0.2
-# "How will the SCO Investment Fund be financed?" over what the fund will do
-# (``manner``): asked how a thing is acted on, the text never speaks of the act.
+# "How will the SCO Investment Fund be financed?" over what the fund will do,
+# "Where is the SCO headquartered?" over a sentence placing it in Eurasia
+# (``manner``): asked how or where a thing is acted on, the text never speaks of
+# the act.
 MISSING_ACT_CONFIDENCE = 0.2
 _OWNED_Q = re.compile(
     r"\b([a-z]+)\s+of\s+(?:the\s+)?([A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)")
@@ -419,10 +421,10 @@ class ConfidenceRules:
             yield NO_RESPONSE_CONFIDENCE, Doubt(
                 NO_RESPONSE, f"The question asks about a reaction (“{response}”), and "
                 "neither the closest sentence nor its neighbours tell of one.")
-        if (act := asked_act(question)) is not None and not self._near_any(best, act):
+        if (done := asked_act(question)) is not None and not self._near_any(best, done[1]):
             yield MISSING_ACT_CONFIDENCE, Doubt(
-                MISSING_ACT, f"The question asks how it is {act}, and neither the closest "
-                "sentence nor its neighbours speak of that.")
+                MISSING_ACT, f"The question asks {done[0]} it is {done[1]}, and neither the "
+                "closest sentence nor its neighbours speak of that.")
         if (kind is AnswerType.OTHER and (attribute := asked_attribute(question)) is not None
                 and not self._near_any(best, attribute, typo=True)):
             yield MISSING_ATTRIBUTE_CONFIDENCE, Doubt(

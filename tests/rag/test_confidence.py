@@ -79,6 +79,8 @@ from tests.rag.helpers import OneDocument, Over
          0.2),
         # What the fund will do, not how it is paid for.
         ("How will the SCO Investment Fund be financed?", "MISSING_ACT_CONFIDENCE", 0.2),
+        # Eurasia is a place, not its headquarters.
+        ("Where is the SCO headquartered?", "MISSING_ACT_CONFIDENCE", 0.2),
     ],
 )
 def test_confidence_rules_for_what_the_document_cannot_say(

@@ -1,4 +1,4 @@
-"""A question asking how something is done to a thing."""
+"""A question asking how or where something is done to a thing."""
 
 from __future__ import annotations
 
@@ -8,13 +8,17 @@ from rag.manner import asked_act
 
 
 @pytest.mark.parametrize(("question", "act"), [
-    ("How will the SCO Investment Fund be financed?", "financed"),
-    ("how will the sco investment fund be financed", "financed"),
+    ("How will the SCO Investment Fund be financed?", ("how", "financed")),
+    ("how will the sco investment fund be financed", ("how", "financed")),
     ("How exactly is the security belt along the SCO's perimeter supposed to be built?",
-     "built"),
-    ("How exactly will the security belt be set up?", "set up"),
-    ("How are Victorian cabinet members chosen?", "chosen"),
-    ("How is cooperation in countering terrorism carried out?", "carried out"),
+     ("how", "built")),
+    ("How exactly will the security belt be set up?", ("how", "set up")),
+    ("How are Victorian cabinet members chosen?", ("how", "chosen")),
+    ("How is cooperation in countering terrorism carried out?", ("how", "carried out")),
+    ("Where is the SCO headquartered?", ("where", "headquartered")),
+    # A place alone says where something is held or located: "the summit in Astana".
+    ("where is the upcoming summit being held", None),
+    ("Where is Redland University located?", None),
     # Not an act done to the thing: what it does, how it is told, what it is like.
     ("How will the planned Investment Fund help?", None),
     ("How is the SCO described at the start of the article?", None),
@@ -23,5 +27,6 @@ from rag.manner import asked_act
     ("How is it red?", None),
     ("How many members does the SCO have?", None),
 ])
-def test_the_act_a_question_asks_the_manner_of(question: str, act: str | None) -> None:
+def test_the_act_a_question_asks_the_manner_or_place_of(
+        question: str, act: tuple[str, str] | None) -> None:
     assert asked_act(question) == act
