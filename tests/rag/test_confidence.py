@@ -79,6 +79,9 @@ from tests.rag.helpers import OneDocument, Over
          0.2),
         # What the fund will do, not how it is paid for.
         ("How will the SCO Investment Fund be financed?", "MISSING_ACT_CONFIDENCE", 0.2),
+        # Almaty's sentence names no presidency's country; Russia is named elsewhere.
+        ("During Russia's SCO presidency, which city was declared the cultural and tourist "
+         "capital?", "RARE_NAME_CONFIDENCE", 0.2),
         # Eurasia is a place, not its headquarters.
         ("Where is the SCO headquartered?", "MISSING_ACT_CONFIDENCE", 0.2),
     ],
