@@ -140,8 +140,9 @@ CONSEQUENCE_ONLY_CONFIDENCE = 0.2
 # organization has grown from six members to ... nine": a why-question taking
 # something false as so is matched best by a sentence about that thing, which
 # gives no reason for it (``reasons.gives_reason``), or one that concedes it
-# ("Although the club is an advisory body, ...", ``reasons.conceded``). Only for questions asking
-# "why": "What is the purpose of X?" may be answered by what X does.
+# ("Although the club is an advisory body, ...", ``reasons.conceded``). Only for
+# questions asking "why": "What is the purpose of X?" may be answered by what X
+# does.
 NO_REASON_CONFIDENCE = 0.2
 # "Is Afghanistan a member of the SCO?" over "... to promote the reconstruction of
 # Afghanistan ...": a yes/no question is answered by a sentence that says
