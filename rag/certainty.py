@@ -13,19 +13,27 @@ from __future__ import annotations
 
 import re
 
+from rag.lexical import tokenize
+
 # Words of a question asking whether something is settled or done: "Will the
-# declaration definitely be adopted?", "Has he confirmed ...?", "Did he accept
-# the invitation?", "Will she actually be there in person?".
-_SETTLED = re.compile(
-    r"\b(?:definitely|certainly|surely|for\s+sure|actually|in\s+person|guaranteed|"
-    r"confirm(?:s|ed)?|accept(?:s|ed)?|agree(?:s|d)?|approve(?:s|d)?|endorse(?:s|d)?|"
-    r"ratif(?:y|ies|ied)|commit(?:s|ted)?)\b", re.I)
+# declaration definitely be adopted?", "Did he accept the invitation?", "Will she
+# actually be there in person?". The adverbs ask whether what the question says
+# is so; the verbs name a step after the one the text tells of (an invitation
+# accepted, a plan approved).
+_SURE = (r"definitely|certainly|surely|for\s+sure|actually|in\s+person|guaranteed|"
+         r"confirm(?:s|ed)?")
+_STEP = (r"accept(?:s|ed)?|agree(?:s|d)?|approve(?:s|d)?|endorse(?:s|d)?|ratif(?:y|ies|ied)|"
+         r"commit(?:s|ted)?")
+_SETTLED = re.compile(rf"\b(?:(?P<sure>{_SURE})|(?P<step>{_STEP}))\b", re.I)
 # Words of a sentence saying that something is only expected, asked for or
-# planned. Case matters for "may": "May 16" is a date.
+# planned, as its verb ("plans to", "is invited", "likely to") or as what a
+# document is ("the draft declaration"); not "the plans of its members". Case
+# matters for "may": "May 16" is a date.
 _HEDGE = re.compile(
     r"\b(?:invit(?:e|es|ed|ation|ations)|(?:un)?likely|expect(?:s|ed)?|(?-i:may)|might|"
-    r"possibl[ey]|probabl[ey]|plan(?:s|ned|ning)?|draft|propos(?:e|es|ed|al|als)|"
-    r"intend(?:s|ed)?|hope(?:s|d)?)\b", re.I)
+    r"possibl[ey]|probabl[ey]|plan(?:s|ned|ning)?(?=\s+to\b)|planned|planning|draft|"
+    r"propos(?:e|es|ed|al|als)|intend(?:s|ed)?|hope(?:s|d)?)\b", re.I)
+
 
 # A second answer the question offers ("..., or merely asked to come?"), not "or not".
 _OTHER_ANSWER = re.compile(r"\bor\s+(?!not\b)", re.I)
@@ -51,4 +59,11 @@ def unsettled(question: str, sentence: str) -> tuple[str, str] | None:
             or _OTHER_ANSWER.search(question, settled.end())):
         return None
     hedge = _HEDGE.search(sentence)
-    return None if hedge is None else (settled.group(), hedge.group())
+    if hedge is None:
+        return None
+    # "Was he actually invited?", "Does the SCO definitely plan a fund?": asked
+    # whether the hedge itself is so, which the text says.
+    if settled.group("sure") and not set(tokenize(hedge.group())).isdisjoint(
+            tokenize(question)):
+        return None
+    return settled.group().lower(), hedge.group().lower()

@@ -424,7 +424,7 @@ class ConfidenceRules:
         if ((response := asked_response(question)) is not None
                 and not tells_response(self._near(best))):
             yield NO_RESPONSE_CONFIDENCE, Doubt(
-                NO_RESPONSE, f"The question asks about a reaction (“{response}”), and "
+                NO_RESPONSE, f"The question asks about a reaction (“{response.lower()}”), and "
                 "neither the closest sentence nor its neighbours tell of one.")
         if (done := asked_act(question)) is not None and not self._near_any(best, done[1]):
             yield MISSING_ACT_CONFIDENCE, Doubt(

@@ -240,8 +240,7 @@ _SENSES = (frozenset(("found", "establish", "creat", "form", "start", "begin", "
            frozenset(("slogan", "motto")),
            frozenset(("goal", "object", "aim")), frozenset(("main", "primari", "princip")),
            frozenset(("global", "worldwid")), frozenset(("threat", "danger")),
-           frozenset(("conflict", "clash")), frozenset(("outlook", "prospect")),
-           frozenset(("choos", "chose", "chosen", "elect", "select", "appoint")))
+           frozenset(("conflict", "clash")), frozenset(("outlook", "prospect")))
 
 
 def same_sense(term: str) -> frozenset[str]:

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from rag.lexical import AUXILIARIES, MODALS, question_sentences
+
 # Participles not ending in "-ed" ("built", "chosen"): a list, as "different" or
 # "open" end alike and are none.
 _IRREGULAR = ("built", "set", "sent", "spent", "kept", "meant", "dealt", "lent", "bought",
@@ -22,18 +24,27 @@ _IRREGULAR = ("built", "set", "sent", "spent", "kept", "meant", "dealt", "lent",
               "sold", "told", "won", "run", "done", "chosen", "taken", "given", "driven",
               "written", "broken", "drawn", "grown", "known", "shown", "spoken", "found")
 # "How will the fund be financed?", "How exactly is the belt supposed to be
-# built?", "Where is the SCO headquartered?": the act as a participle ending the
-# question (a particle after it: "set up").
+# built?", "Where's the SCO headquartered?": the act as a participle ending a
+# sentence of the question (a particle after it: "set up").
 _DONE = re.compile(
-    r"\s*(?P<wh>how|where)\s+(?:exactly\s+)?"
-    r"(?:will|would|is|are|was|were|can|could|should|might)\s+"
-    r"(?:[\w’'-]+\s+){1,12}?(?:be\s+|been\s+)?"
+    r"\s*(?P<wh>how|where)(?:[’']s|\s+(?:exactly\s+)?"
+    rf"(?:{'|'.join((*AUXILIARIES, *MODALS))}))\s+"
+    r"(?:[\w’'-]+\s+){0,12}?(?:be\s+|been\s+|being\s+)?"
     r"(?P<act>(?:[a-z]{3,}ed|" + "|".join(_IRREGULAR) + r")(?:\s+(?:up|out|off|down))?)"
     r"\s*[?.!]*\s*$", re.I)
-# Asked where, these acts are told by the place alone: "the summit in Astana" says
-# where it is held.
+# Asked how, these acts are told by whatever the text says of the thing: "How is
+# the SCO described?" by any sentence about it, "How are payments made?" by what
+# they are made in.
+_TOLD = frozenset(("described", "characterized", "characterised", "portrayed", "depicted",
+                   "defined", "presented", "seen", "viewed", "regarded", "considered",
+                   "perceived", "known", "called", "referred", "mentioned", "made", "done",
+                   "addressed", "handled", "treated", "promoted", "created", "achieved",
+                   "used", "chosen"))
+# Asked where, these are told by the place alone: "the summit in Astana" says
+# where it is held, "a security belt along the perimeter" where it is built.
 _PLACED = frozenset(("located", "situated", "based", "held", "hosted", "found", "set",
-                     "placed", "kept", "seen", "organized", "organised"))
+                     "placed", "kept", "seen", "organized", "organised", "built", "created",
+                     "established", "founded", "made", "produced"))
 
 
 def asked_act(question: str) -> tuple[str, str] | None:
@@ -46,14 +57,15 @@ def asked_act(question: str) -> tuple[str, str] | None:
     Returns:
         ("how", "financed") for "How will the SCO Investment Fund be financed?",
         ("where", "headquartered") for "Where is the SCO headquartered?"; None for
-        other questions ("How will the fund help?", "How is the SCO described at
-        the start of the article?") and for a place asked of an act a place alone
-        tells ("Where will the summit be held?").
+        other questions ("How will the fund help?"), for acts whatever the text
+        says of the thing tells ("How is the SCO described?") and for a place
+        asked of an act a place alone tells ("Where will the summit be held?").
     """
-    match = _DONE.match(question)
-    if match is None:
-        return None
-    wh, act = match.group("wh").lower(), match.group("act")
-    if wh == "where" and act.lower() in _PLACED:
-        return None
-    return wh, act
+    for sentence in question_sentences(question):
+        match = _DONE.match(sentence)
+        if match is None:
+            continue
+        wh, act = match.group("wh").lower(), match.group("act").lower()
+        if act not in (_PLACED if wh == "where" else _TOLD):
+            return wh, act
+    return None

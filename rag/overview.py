@@ -21,15 +21,18 @@ from rag.sentences import MARKDOWN_HEADING, one_paragraph
 # "Image by Jane Doe", "Source: UN data", "© Reuters". Not "Sources of growth".
 _CREDIT = re.compile(
     r"\s*(?:(?:photo(?:graph)?|picture|image|illustration|video|graphic|source|credit"
-    r"|caption)s?\s*(?::|\s+(?:by|courtesy|credits?)\b)|courtesy\s+of\b|©|\(c\)\s|copyright\b)",
+    r"|caption)s?\s*(?::|\s+(?:by|courtesy|credits?)\b)|courtesy\s+of\b|©|\(c\)\s"
+    r"|copyright\s*(?:©|\(c\)|\d{4}))",
     re.I)
 # A date of the calendar in figures ("July 3", "3 July 2024", "2024-07-03"), not
 # a year alone, which names many a plan or a period ("Vision 2030").
 _YEARS_ONLY = re.compile(r"\d{4}(?:\s*[-–]\s*\d{2,4})?")
 _DIGIT = re.compile(r"\d")
 # The words a dateline gives besides its date: a place ("ASTANA", "New York,
-# USA"), a weekday, an agency ("(Reuters)"); all capitalised, and few.
+# USA"), a weekday, an agency ("(Reuters)"); all capitalised, and few, set off
+# from the date by a comma, a dash or brackets ("The July 4 Summit" is a title).
 _DATELINE_WORDS = 4
+_SET_OFF = re.compile(r"[,–—(]|\s-\s")
 _WORDS = re.compile(r"[^\W\d_]+")
 
 
@@ -106,6 +109,12 @@ def names_section(heading: str) -> bool:
     date or a number alone ("3 July 2024", "12"). Only those head an overview's
     outline. A Markdown heading ("## 2023") names a section: its author says so.
     (Bylines, "By Jane Doe", are credit lines, left out by the answerer.)
+
+    Args:
+        heading: The line's text.
+
+    Returns:
+        False for a dateline, a credit or a bare date or number; True otherwise.
     """
     if MARKDOWN_HEADING.fullmatch(heading):
         return True
@@ -114,6 +123,6 @@ def names_section(heading: str) -> bool:
     dated = any(_DIGIT.search(date) and not _YEARS_ONLY.fullmatch(date)
                 for date in DATE.findall(heading))
     words = _WORDS.findall(NUMBER.sub(" ", DATE.sub(" ", heading)))
-    dateline = (dated and len(words) <= _DATELINE_WORDS
+    dateline = (dated and len(words) <= _DATELINE_WORDS and _SET_OFF.search(heading) is not None
                 and all(word[0].isupper() for word in words))
     return bool(words) and not dateline

@@ -83,16 +83,9 @@ class Speller:
         if (len(lower) < MIN_CHARS or "'" in lower or "’" in lower or lower in self._forms
                 or lower in _english() or _prefixed(lower, self._forms)):
             return word
-        edits = 1 if len(lower) < TWO_EDITS_FROM else 2
-        found = process.extract(lower, self._words, scorer=OSA.distance, score_cutoff=edits,
-                                limit=None)
-        if not found:
+        corrected = _nearest(lower, self._words)
+        if corrected is None:
             return word
-        best = min(distance for _, distance, _ in found)
-        nearest = [candidate for candidate, distance, _ in found if distance == best]
-        if len(nearest) != 1:
-            return word  # "tarifs": "tariffs" or "tariff"? Neither is sure.
-        corrected = nearest[0]
         if word[0].isupper() and (corrected == lower + "s" or lower == corrected + "s"):
             return word  # "Redland" asked of a text on "Redlands": another name
         # In the case it was typed, a capitalised word as the corpus writes it
@@ -107,6 +100,23 @@ class Speller:
         return corrected
 
 
+def _nearest(lower: str, candidates: Collection[str]) -> str | None:
+    """The one candidate ``lower`` is a typo of: one edit away, two from
+    ``TWO_EDITS_FROM`` letters; None if none is, or two are as near ("tarifs":
+    "tariffs" or "tariff"? Neither is sure)."""
+    edits = 1 if len(lower) < TWO_EDITS_FROM else 2
+    found = process.extract(lower, candidates, scorer=OSA.distance, score_cutoff=edits,
+                            limit=None)
+    best = min((distance for _, distance, _ in found), default=None)
+    nearest = [candidate for candidate, distance, _ in found if distance == best]
+    return nearest[0] if len(nearest) == 1 else None
+
+
+# The words a question is asked with are short ("waht", "abut"): corrected from
+# this length.
+_ASKED_MIN_CHARS = 3
+
+
 def spelled_as(text: str, words: Collection[str]) -> str:
     """``text`` with each typo of one of ``words`` (in lower case) read as that word:
     "waht is this artcle about" as "what is this article about".
@@ -115,19 +125,21 @@ def spelled_as(text: str, words: Collection[str]) -> str:
     ``Speller`` reads typos of the corpus's words only). A word is read as typed when
     it is one of ``words`` or an English word ("test" is no typo of "text"), holds an
     apostrophe, is shorter than three letters, or is as near to two of ``words``.
+
+    Args:
+        text: A question.
+        words: The words to read typos as, in lower case.
+
+    Returns:
+        ``text`` with those typos replaced.
     """
     def fixed(match: re.Match[str]) -> str:
         word = match.group()
         lower = word.lower()
-        if (len(lower) < 3 or lower in words or "'" in lower or "’" in lower
+        if (len(lower) < _ASKED_MIN_CHARS or lower in words or "'" in lower or "’" in lower
                 or lower in _english()):
             return word
-        edits = 1 if len(lower) < TWO_EDITS_FROM else 2
-        found = process.extract(lower, words, scorer=OSA.distance, score_cutoff=edits,
-                                limit=None)
-        best = min((distance for _, distance, _ in found), default=None)
-        nearest = [candidate for candidate, distance, _ in found if distance == best]
-        return nearest[0] if len(nearest) == 1 else word
+        return _nearest(lower, words) or word
 
     return _WORD.sub(fixed, text)
 

@@ -36,6 +36,16 @@ def test_a_settled_thing_asked_over_a_hedge(question: str, sentence: str,
     ("Is the UN Secretary General invited to the summit?", INVITED),
     # The text says it is settled, whatever else it hedges.
     ("Has he confirmed the plan?", "He confirmed the plan to attend."),
+    # Asked whether the hedge itself is so: the text says it is.
+    ("Was the UN Secretary General actually invited to the summit?", INVITED),
+    ("Is it confirmed that heads of international organizations are invited?", INVITED),
+    ("Will the summit definitely review the draft Astana Declaration?",
+     "The summit will review key documents, including the draft Astana Declaration."),
+    ("Does the SCO actually plan to create an Investment Fund?",
+     "The SCO plans to create an Investment Fund."),
+    # "Plans" as a noun hedges nothing.
+    ("Do the SCO's prospects actually look promising?",
+     "The SCO's prospects look promising, given the initiatives and plans of its members."),
     # The question offers the hedge as the other answer.
     ("Is the UN Secretary-General confirmed as attending, or merely asked to come?", INVITED),
     # A sentence that hedges nothing; "May" is a month.

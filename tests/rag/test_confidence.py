@@ -811,7 +811,7 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "How will the fund be financed?", AnswerType.OTHER, "The fund",
          [("missing_act", "The question asks how it is financed, and neither the closest "
                           "sentence nor its neighbours speak of that.")]),
-        # Chosen, or elected: a word of the same sense.
+        # Chosen: any word of how they come to sit there tells it ("elected").
         ({"d": "Cabinet consists of representatives elected to either house."},
          "How are cabinet members chosen?", AnswerType.OTHER, "Cabinet", []),
         # Granted in a clause opening the sentence; the reason after is for the rest.

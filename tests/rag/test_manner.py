@@ -13,9 +13,20 @@ from rag.manner import asked_act
     ("How exactly is the security belt along the SCO's perimeter supposed to be built?",
      ("how", "built")),
     ("How exactly will the security belt be set up?", ("how", "set up")),
-    ("How are Victorian cabinet members chosen?", ("how", "chosen")),
     ("How is cooperation in countering terrorism carried out?", ("how", "carried out")),
     ("Where is the SCO headquartered?", ("where", "headquartered")),
+    ("Where's the SCO headquartered?", ("where", "headquartered")),
+    ("How has the SCO Investment Fund been financed?", ("how", "financed")),
+    ("HOW WILL THE FUND BE FINANCED?", ("how", "financed")),
+    # In the question's second sentence.
+    ("The SCO plans an investment fund. How will it be financed?", ("how", "financed")),
+    # Acts whatever the text says of the thing tells.
+    ("How are the SCO's prospects described?", None),
+    ("How is Kazakhstan's foreign security policy defined?", None),
+    ("How are payments between member countries made?", None),
+    ("How was the SCO Energy Club created?", None),
+    ("How are Victorian cabinet members chosen?", None),
+    ("Where will the security belt be built?", None),
     # A place alone says where something is held or located: "the summit in Astana".
     ("where is the upcoming summit being held", None),
     ("Where is Redland University located?", None),

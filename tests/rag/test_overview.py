@@ -116,6 +116,8 @@ def test_nothing_to_outline_gives_no_groups() -> None:
     ("Vision 2030", True), ("The July Crisis", True),
     # A title giving a date among other words, a heading starting with a label's word.
     ("SCO Summit in Astana, July 3-4, 2024", True), ("Sources of growth", True),
+    # A date inside a title, set off by nothing; a heading on copyright law.
+    ("The July 4 Summit", True), ("May 16 Meeting", True), ("Copyright law reform", True),
     # The author marked it a heading.
     ("## 2023", True),
     # Datelines: a place (or a weekday) and a date.
@@ -123,7 +125,7 @@ def test_nothing_to_outline_gives_no_groups() -> None:
     ("New York, 3 July 2024", False), ("Monday, 3 July 2024", False),
     # Credits.
     ("Photo: Reuters", False), ("Photos by Jane Doe", False), ("Source: UN data", False),
-    ("Image credit: AP", False), ("© Reuters 2024", False),
+    ("Image credit: AP", False), ("© Reuters 2024", False), ("Copyright 2024 Reuters", False),
     # A date or a number alone.
     ("July 3, 2024", False), ("2024-07-03", False), ("2024", False), ("12", False),
 ])

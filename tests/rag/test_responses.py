@@ -11,8 +11,12 @@ from rag.responses import asked_response, tells_response
     ("What tariff did China impose on EU goods in response?", "in response"),
     ("what retaliatory tariffs did china impose on EU cars", "retaliatory"),
     ("Did Tesla respond to the EU tariffs?", "respond"),
-    ("How did Beijing react to the levies?", "react"),
-    ("What was the reaction of Moscow?", "reaction"),
+    ("Has Moscow reacted yet?", "reacted"),
+    ("What did Beijing do in return?", "in return"),
+    # How someone responded to something: a cause and its effect answer it.
+    ("How did companies respond to the blocking of the Red Sea?", None),
+    ("What does Kazakhstan do in response to the threat of sanctions?", None),
+    ("How will the SCO react to terrorism?", None),
     # Not a reaction: a duty, a person answerable for something.
     ("Who is responsible for the summit?", None),
     ("What falls under state responsibility?", None),
