@@ -30,7 +30,7 @@ from rag.lexical import (
     WORDS,
     YES_NO_OPENING,
     Vocabulary,
-    named_words,
+    named_terms,
     tokenize,
 )
 from rag.manner import asked_act
@@ -491,7 +491,7 @@ class ConfidenceRules:
         """Whether ``sentence`` or a neighbour holds a word of ``question`` other
         than its names and words asking about the text ("mention", "article"), a
         derivation or a word of the same sense counting; true if it has none."""
-        names = {term for name in named_words(question) for term in tokenize(name)}
+        names = named_terms(question)
         words = [term for term in tokenize(question)
                  if term not in names and term not in _ABOUT_THE_TEXT]
         if not words:

@@ -348,6 +348,12 @@ def named_words(question: str) -> list[str]:
             for name in _named_in(sentence)]
 
 
+def named_terms(question: str) -> set[str]:
+    """The terms of the names a question asks about (``named_words``), as
+    ``tokenize`` gives them: "Who is the CEO of Tesla?" gives "ceo" and "tesla"."""
+    return {term for name in named_words(question) for term in tokenize(name)}
+
+
 def _named_in(question: str) -> list[str]:
     """``named_words`` for one sentence."""
     found = _WORD.findall(question)

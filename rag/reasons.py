@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rag.lexical import named_words, tokenize
+from rag.lexical import named_terms, tokenize
 from rag.questions import CAUSE_ASKED
 
 # A sentence opening with one of these states a consequence of the sentence before
@@ -155,7 +155,7 @@ def conceded(sentence: str, question: str) -> bool:
     match = _CONCESSION.match(sentence)
     if match is None:
         return False
-    names = {term for name in named_words(question) for term in tokenize(name)}
+    names = named_terms(question)
     asked = set(tokenize(question)) - names
     clause = set(tokenize(match.group("clause")))
     rest = set(tokenize(sentence[match.end() :]))
