@@ -49,9 +49,10 @@ _PAIRS = (
     "begin began begun / end", "beginning / end", "entrance / exit", "ancient / modern",
     "permanent / temporary", "domestic / foreign", "urban / rural",
     "hardest / easiest", "support propose / oppose", "strengthen intensify / weaken",
-    "grow grew grown / decline shrink shrank shrunk", "expand / shrink shrank shrunk",
+    "grow grew grown / decline shrink shrank shrunk drop", "expand / shrink shrank shrunk",
     "create / dissolve abolish", "encourage promote / discourage",
-    "improve / worsen deteriorate", "impose introduce / lift drop scrap",
+    "improve / worsen deteriorate", "improvement / deterioration worsening",
+    "impose introduce / lift drop scrap", "binding / advisory",
     "before after / during", "intensify worsen / ease subside",
     "promising bright optimistic / bleak gloomy pessimistic",
 )
@@ -71,7 +72,7 @@ _UNINFLECTED = frozenset((
     "rich", "wealthy", "poor", "male", "female", "men", "women", "born", "died", "lost",
     "won", "sold", "bought", "rose", "fell", "risen", "fallen", "began", "begun",
     "forbade", "grew", "grown", "shrank", "shrunk", "during", "promising", "bright",
-    "optimistic", "bleak", "gloomy", "pessimistic"))
+    "optimistic", "bleak", "gloomy", "pessimistic", "binding", "advisory"))
 
 
 # The paired words that compare or place ("largest", "larger", "northern",

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
-from rag.countries import is_country, is_demonym, stands_for
+from rag.countries import BODIES, is_country, is_demonym, stands_for
 from rag.lexical import SAYING_VERBS, tokenize, without_possessive
 from rag.questions import DOCUMENT_NOUNS, WRITER_NOUNS
 
@@ -39,8 +39,15 @@ _CLAUSE_VERBS = "|".join(f"{base}|{past}" for base, _, past in _SPEAKING if base
 _SAID_THAT = re.compile(
     rf"^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+(?:{_CLAUSE_VERBS})"
     r"(?:\s+that)?\s+(?P<topic>.+?)\s*[?.!]*\s*$", re.I)
-# A run of capitalised words, "of" inside: "the United States", "Secretary of State".
-_CAPITALISED = re.compile(r"\b[A-Z][a-z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][a-z][\w’'-]*)*")
+# Or whether someone said so: "Did BYD say it would raise its prices?" presupposes
+# that BYD said something, which the text must report.
+_SAID_WHETHER = re.compile(
+    rf"^\s*(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+(?:{_CLAUSE_VERBS})"
+    r"(?:\s+that)?\s+(?P<topic>.+?)\s*[?.!]*\s*$", re.I)
+# A run of capitalised words, "of" inside: "the United States", "Secretary of State";
+# or an acronym ("BYD").
+_CAPITALISED = re.compile(
+    r"\b(?:[A-Z][a-z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][a-z][\w’'-]*)*|[A-Z]{2,}\b)")
 # How a text reports speech: a verb of saying, "according to", or a quotation
 # opened after a colon or comma, or closed before one ("... ,” he added"). Quotation
 # marks alone may only name something: Tokayev opened the “Astana Forum”. Of the
@@ -60,7 +67,8 @@ _THE_TEXT = frozenset(tokenize(" ".join(("report", *DOCUMENT_NOUNS, *WRITER_NOUN
 
 def speech_asked(question: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """What a "What did X say about Y?" question asks about, or a "What did X say
-    (that) Y ...?" one where X names a person (``_names_a_person``).
+    (that) Y ...?" or "Did X say (that) Y ...?" one where X names a person or a
+    company (``_names_a_person``).
 
     Args:
         question: The question, as the engine reads it.
@@ -71,7 +79,7 @@ def speech_asked(question: str) -> tuple[frozenset[str], frozenset[str]] | None:
     """
     match = _SAID_ABOUT.match(question)
     if match is None:
-        match = _SAID_THAT.match(question)
+        match = _SAID_THAT.match(question) or _SAID_WHETHER.match(question)
         if match is None or not _names_a_person(match["speaker"]):
             return None
     speaker, topic = frozenset(tokenize(match["speaker"])), frozenset(tokenize(match["topic"]))
@@ -105,9 +113,11 @@ def reports_speech(texts: Sequence[str], terms: Sequence[AbstractSet[str]],
 
 
 def _names_a_person(speaker: str) -> bool:
-    """Whether ``speaker`` holds a capitalised name that is no country, people,
-    capital or seat of power: "President Tokayev", "the UN Secretary General",
-    not "Kazakhstan's top diplomat", "the United States", "the Kremlin" nor "the
-    SCO's growth"."""
-    return any(not (is_country(name) or is_demonym(name) or stands_for(name))
+    """Whether ``speaker`` holds a capitalised name or an acronym that is no
+    country, people, capital, seat of power or body acting as a country does:
+    "President Tokayev", "the UN Secretary General", "BYD", not "Kazakhstan's top
+    diplomat", "the United States", "the Kremlin", "the EU" nor "the SCO's
+    growth"."""
+    return any(not (is_country(name) or is_demonym(name) or stands_for(name)
+                    or name in BODIES)
                for name in (without_possessive(run) for run in _CAPITALISED.findall(speaker)))

@@ -819,6 +819,36 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
                "because they value it.")},
          "Why is the council only advisory?", AnswerType.REASON, "Although",
          [("no_reason", "The question asks why, and the closest sentence gives no reason.")]),
+        ({"d": "Last year 183 conflicts were registered, 30 percent more than before."},
+         "How many conflicts have been registered so far this year?", AnswerType.NUMBER,
+         "Last year",
+         [("other_period", "The question asks about “this year”, and the closest sentence "
+                           "speaks of “last year”.")]),
+        # The opposite is in the sentence after.
+        ({"d": ("Member states use their national currencies in payments. This helps reduce "
+                "dependence on external currencies.")},
+         "How does using national currencies increase dependence on external currencies?",
+         AnswerType.OTHER, "Member states",
+         [("opposite_word", "The question asks about “increase”, and the closest sentence "
+                            "and its neighbours say “reduce”.")]),
+        # A body mentioned once, left out for a country the question does not name.
+        ({"d": ("The United States has imposed tariffs of 25% on solar panels from China. "
+                "The EU will add tariffs on cars next month.")},
+         "What tariffs has the EU imposed on solar panels from China?", AnswerType.OTHER,
+         "The United States",
+         [("other_actor", "The closest sentence is about another country or body than the "
+                          "one the question names.")]),
+        # A body named often may be left for "the organization".
+        ({"d": ("The SCO was founded in 2001 by six states. The SCO now has nine members "
+                "in Eurasia. The SCO meets every year in a member state. An important aim "
+                "is to promote the reconstruction of Afghanistan for regional security.")},
+         "Which country's reconstruction does the SCO want to promote?", AnswerType.COUNTRY,
+         "An important aim", []),
+        ({"d": "Tariffs will raise the cost of selling cars for companies such as BYD."},
+         "Did BYD say it would raise its car prices?", AnswerType.OTHER, "Tariffs",
+         [("missing_speech", "The question asks what someone said about something, and "
+                             "neither the closest sentence nor its neighbours report such "
+                             "words.")]),
         ({"d": "Heavy rain flooded the valley road, which forced drivers to take the pass."},
          "Why was the valley road flooded?", AnswerType.REASON, "Heavy rain",
          [("consequence_only", "The question asks why, and the closest sentence tells what "

@@ -45,6 +45,17 @@ from rag.opposites import opposed
      ("widen", "reduce")),
     ("Why did the EU drop its tariffs?", "The EU will introduce tariffs of 38.1%.",
      ("drop", "introduce")),
+    # A number dropping is one growing.
+    ("By how much did regional conflicts drop?",
+     "Against the backdrop of growing regional conflicts, terrorism is intensifying.",
+     ("drop", "growing")),
+    # Nouns of a trend, and a body that advises binds no one.
+    ("How has the improvement in relations encouraged land routes?",
+     "Another factor pushing land routes is the deterioration of relations.",
+     ("improvement", "deterioration")),
+    ("What sanctions can the binding body impose?",
+     "Although the club is primarily an advisory body, it coordinates policies.",
+     ("binding", "advisory")),
     # What happened before or after something is not what happened during it.
     ("Which city was the cultural capital before Kazakhstan took the chair?",
      "During the presidency of Kazakhstan, Almaty was declared the cultural capital.",

@@ -22,6 +22,11 @@ from rag.speech import reports_speech, speech_asked
      "in his speech"),
     ("What did the Secretary of State say the talks would achieve?", "the Secretary of State",
      "the talks would achieve"),
+    # Whether a person or a company said so takes that it said something.
+    ("Did BYD say it would raise its car prices in Europe?", "BYD",
+     "it would raise its car prices in Europe"),
+    ("Has President Tokayev noted that conflicts are growing?", "President Tokayev",
+     "conflicts are growing"),
 ])
 def test_a_question_asking_what_someone_said_about_something(question: str, speaker: str,
                                                             topic: str) -> None:
@@ -41,6 +46,9 @@ def test_a_question_asking_what_someone_said_about_something(question: str, spea
     "What did Virgin Media claim BSkyB did?",
     "What did the United States say the tariffs would achieve?",
     "What did the Kremlin say the talks would bring?",
+    "Did the EU say it would raise its tariffs?",
+    "Did China say it would retaliate?",
+    "Did the article say BYD would raise prices?",
     # "state" of a visit or a legislature is no saying.
     "What did Tokayev's state visit to China produce?",
     "What did the Texas State Legislature pass in 1967?",
@@ -68,6 +76,11 @@ def test_words_of_the_speaker_on_the_topic_report_it() -> None:
 
 def test_the_topic_without_the_speaker_or_the_speaker_on_another_topic_do_not() -> None:
     assert not _reports(SPOKEN, "What did Tokayev say about the Red Sea?")
+    # Named in the text, but not as saying anything.
+    named = ["Tariffs will raise the cost of selling cars for companies such as BYD."]
+    assert not _reports(named, "Did BYD say it would raise its car prices?")
+    assert _reports(["BYD said it would raise car prices in Europe."],
+                    "Did BYD say it would raise its car prices?")
     assert not _reports(SPOKEN, "What did Nurtleu say about conflicts?")
     # Named, but not speaking; quotation marks around a name report no words.
     assert not _reports(["Tokayev met the secretaries about conflicts."],
