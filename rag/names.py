@@ -12,6 +12,7 @@ country ("Beijing" for China), and an acronym the corpus only writes out as it
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -148,9 +149,15 @@ class CorpusNames:
         # the orders each set of words is written in (``swapped``).
         self._name_runs: set[tuple[str, ...]] = set()
         self._run_orders: set[tuple[str, ...]] = set()
+        # Each word of a run with the words it stands beside in one ("rob":
+        # {"machado"} for "Rob Machado"), for names whose words two runs swap.
+        self._beside: dict[str, set[str]] = {}
         for text in texts.values():
             for run in name_runs(text):
                 words = tuple(w.lower() for w in run)
+                for left, right in itertools.pairwise(words):
+                    self._beside.setdefault(left, set()).add(right)
+                    self._beside.setdefault(right, set()).add(left)
                 for i in range(len(words) - 1):
                     for j in range(i + 2, len(words) + 1):
                         self._name_runs.add(words[i:j])
@@ -288,22 +295,38 @@ class CorpusNames:
 
     def swapped(self, question: str) -> str | None:
         """A name the question writes whose words the corpus only writes in
-        another order ("Major Soccer League" for "Major League Soccer"), if any.
+        another order ("Major Soccer League" for "Major League Soccer"), or whose
+        words two of the corpus's names swap with another name of the question
+        ("Rob Curran and Tim Machado" for "Rob Machado, Tim Curran"; "Point
+        Tehachapi and the Conception Mountains" for "Point Conception and the
+        Tehachapi Mountains"), if any.
 
         Every run is tried without its first word too: a question word may open
         it ("Did Major Soccer League ..."). Titles alone are no name ("General
         Secretary" for "Secretary General"), and a possessive is no part of one
         ("Cooperation Shanghai Organization's").
         """
-        for written in name_runs(question):
-            run = [*written[:-1], without_possessive(written[-1])] if written else []
+        runs = [[*written[:-1], without_possessive(written[-1])]
+                for written in name_runs(question) if written]
+        asked = {w.lower() for run in runs for w in run}
+        for run in runs:
             for words in (run, run[1:]):
                 terms = tuple(w.lower() for w in words)
                 if (len(terms) >= 2 and not set(terms) <= TITLE_WORDS
                         and terms not in self._name_runs
-                        and tuple(sorted(terms)) in self._run_orders):
+                        and (tuple(sorted(terms)) in self._run_orders
+                             or self._swapped_between(terms, asked))):
                     return " ".join(words)
         return None
+
+    def _swapped_between(self, terms: tuple[str, ...], asked: AbstractSet[str]) -> bool:
+        """Whether the corpus writes each of ``terms`` (a name it never writes)
+        beside a word of another of the question's names (``asked``: the words of
+        them all) and never beside the name's own: "rob" beside "machado" and
+        "curran" beside "tim", asked of "Rob Curran" and "Tim Machado"."""
+        own = set(terms)
+        return all(not (beside := self._beside.get(term, set())) & own
+                   and beside & (asked - own) for term in terms)
 
     def _abbreviated(self, names: Sequence[str], i: int) -> bool:
         """Whether ``names[i]`` is one of a run of names whose initials are an

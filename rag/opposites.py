@@ -55,7 +55,12 @@ _PAIRS = (
     "impose introduce / lift drop scrap", "binding / advisory",
     "before after / during", "intensify worsen / ease subside",
     "promising bright optimistic / bleak gloomy pessimistic",
+    "praise commend / criticize criticise condemn", "median / average",
+    "daily / weekly", "daily / monthly", "daily / annual yearly", "weekly / monthly",
+    "weekly / annual yearly", "monthly / annual yearly",
 )
+# "pro-Chinese" and "anti-Chinese": a hyphened prefix turning the rest round.
+_COUNTER_PREFIXES = (("pro-", "anti-"), ("anti-", "pro-"))
 # "unofficially" is "officially" denied, as "non-member" is "member": the rest
 # is a word of at least this many letters ("unit" and "until" deny nothing).
 _NEGATING_PREFIXES = ("un", "non")
@@ -72,7 +77,8 @@ _UNINFLECTED = frozenset((
     "rich", "wealthy", "poor", "male", "female", "men", "women", "born", "died", "lost",
     "won", "sold", "bought", "rose", "fell", "risen", "fallen", "began", "begun",
     "forbade", "grew", "grown", "shrank", "shrunk", "during", "promising", "bright",
-    "optimistic", "bleak", "gloomy", "pessimistic", "binding", "advisory"))
+    "optimistic", "bleak", "gloomy", "pessimistic", "binding", "advisory", "daily",
+    "weekly", "monthly", "annual", "yearly"))
 
 
 # The paired words that compare or place ("largest", "larger", "northern",
@@ -163,6 +169,8 @@ def opposed(question: str, sentence: str) -> tuple[str, str] | None:
         if bases.get(word, word) in given_bases or (_forms(word) | sides.get(word, set())) & given:
             continue
         opposites = set(table.get(word, ()))
+        opposites |= {other + word[len(own):] for own, other in _COUNTER_PREFIXES
+                      if word.startswith(own) and len(word) > len(own)}
         if prefixes:
             if (rest := _denied(word)) is not None:
                 opposites |= _forms(rest)

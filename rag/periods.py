@@ -1,4 +1,5 @@
-"""Periods placed relative to the writing: "last year", "this month", "next week".
+"""Periods placed relative to the writing ("last year", "this month", "next week"),
+and the most recent of something ("Which country joined most recently?").
 
 "How many conflicts have been registered so far this year?" over "last year 183
 regional and local conflicts were registered": every other word matches, so the
@@ -10,6 +11,10 @@ is "last year", "the coming month" "next month").
 
 Dates written out ("in 2023") are left to ``figures``: whether "last year" is
 2023 depends on when the text was written, which it need not say.
+
+Asked which is the most recent, the latest or the last to do something, a
+sentence that places nothing in time (no year, month or word of recency) names
+something, but not as the last.
 """
 
 from __future__ import annotations
@@ -52,3 +57,35 @@ def other_period(question: str, sentence: str) -> tuple[str, str] | None:
     if not asked or not said or not asked.keys().isdisjoint(said):
         return None
     return next(iter(asked.values())), next(iter(said.values()))
+
+
+# "Which country joined most recently?", "... the latest to join?": asked which is
+# the last in time. "Recently" alone is left out: it often only sets the scene
+# ("What did the EU recently announce?").
+_LATEST = re.compile(r"\b(?:most\s+recent(?:ly)?|latest|newest"
+                     r"|last\s+(?:one\s+|country\s+|member\s+|state\s+)?to)\b", re.I)
+# What places something in time or order: a word of recency, a year, a month.
+_TIMED = re.compile(
+    r"\b(?:recent(?:ly)?|latest|newest|last|new|newly|(?:1[5-9]|20)\d\d|January|February"
+    r"|March|April|May|June|July|August|September|October|November|December)\b", re.I)
+
+
+def latest_untimed(question: str, sentence: str) -> str | None:
+    """The words with which ``question`` asks for the most recent of something, if
+    it does and ``sentence`` places nothing in time: "Which country joined the SCO
+    most recently?" over "The SCO ... provides an opportunity for Kazakhstan"
+    names a country, but not as the last to join.
+
+    Args:
+        question: The question, as the engine reads it.
+        sentence: The closest sentence.
+
+    Returns:
+        "most recently" for that question; None when the question asks no such
+        thing, or the sentence holds a word of recency ("newly admitted"), a year
+        or a month.
+    """
+    asked = _LATEST.search(question)
+    if asked is None or _TIMED.search(sentence):
+        return None
+    return asked.group().lower()

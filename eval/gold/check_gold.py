@@ -7,6 +7,8 @@ Without an argument the article is looked up relative to this script's folder:
   ../../rag/data/sco_summit_astana.txt, then ../../../shared/corpus/sco_summit_astana.txt
 Standard library only. Prints a summary; exits 1 if any problem is found.
 """
+from __future__ import annotations
+
 import collections
 import json
 import os
@@ -25,7 +27,8 @@ MAX_SPAN_WORDS = 30          # soft limit; SQuAD-style spans should be short
 CONTENT_MIN_WORDS = 22       # blocks shorter than this are headings / byline
 
 
-def find_article(argv):
+def find_article(argv: list[str]) -> str:
+    """The article's path: the one given, or the first found beside the repository."""
     candidates = [argv[1]] if len(argv) > 1 else [
         os.path.join(HERE, "..", "..", "rag", "data", "sco_summit_astana.txt"),
         os.path.join(HERE, "..", "..", "..", "shared", "corpus", "sco_summit_astana.txt"),
@@ -36,9 +39,10 @@ def find_article(argv):
     sys.exit("article not found; tried: " + ", ".join(candidates))
 
 
-def paragraph_spans(text):
+def paragraph_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each non-empty block separated by blank lines."""
-    spans, pos = [], 0
+    spans: list[tuple[int, int]] = []
+    pos = 0
     for m in re.finditer(r"\n[ \t]*\n\s*", text):
         if text[pos:m.start()].strip():
             spans.append((pos, m.start()))
@@ -48,7 +52,8 @@ def paragraph_spans(text):
     return spans
 
 
-def main(argv):
+def main(argv: list[str]) -> int:
+    """Check both splits and print a summary; 1 if any problem was found."""
     art_path = find_article(argv)
     with open(art_path, encoding="utf-8", newline="") as f:
         article = f.read()
@@ -56,16 +61,18 @@ def main(argv):
     content = {i for i, (s, e) in enumerate(paras)
                if len(article[s:e].split()) >= CONTENT_MIN_WORDS}
 
-    def para_of(off):
+    def para_of(off: int) -> int | None:
         for i, (s, e) in enumerate(paras):
             if s <= off < e:
                 return i
         return None
 
-    errors, warnings = [], []
-    seen_ids, seen_questions = set(), {}
-    counts = {s: collections.Counter() for s in SPLITS}
-    covered = {s: set() for s in SPLITS}
+    errors: list[str] = []
+    warnings: list[str] = []
+    seen_ids: set[str] = set()
+    seen_questions: dict[str, str] = {}
+    counts: dict[str, collections.Counter[str]] = {s: collections.Counter() for s in SPLITS}
+    covered: dict[str, set[int]] = {s: set() for s in SPLITS}
 
     for split in SPLITS:
         path = os.path.join(HERE, split + ".jsonl")
@@ -179,8 +186,8 @@ def main(argv):
               + (f" (not {miss})" if miss else ""))
     for w in warnings:
         print("WARNING:", w)
-    for e in errors:
-        print("ERROR:", e)
+    for error in errors:
+        print("ERROR:", error)
     if errors:
         print(f"FAILED: {len(errors)} problem(s)")
         return 1

@@ -53,6 +53,18 @@ from rag.opposites import opposed
     ("How has the improvement in relations encouraged land routes?",
      "Another factor pushing land routes is the deterioration of relations.",
      ("improvement", "deterioration")),
+    # Praise is no criticism, a median no average, a week no year.
+    ("Who commended the operations before the committee?",
+     "Michael Grade criticized the operations before the committee.",
+     ("commended", "criticized")),
+    ("What is the median temperature in winter?",
+     "Average temperatures are less than 9 °C in winter.", ("median", "average")),
+    ("What were the weekly carriage fees?", "The agreements include annual carriage fees.",
+     ("weekly", "annual")),
+    # A hyphened "pro-" turned into "anti-".
+    ("Where were the pro-Chinese riots?",
+     "There was not the level of anti-Chinese violence seen at the Lambing Flat riots.",
+     ("pro-chinese", "anti-chinese")),
     ("What sanctions can the binding body impose?",
      "Although the club is primarily an advisory body, it coordinates policies.",
      ("binding", "advisory")),

@@ -1,6 +1,6 @@
 import pytest
 
-from rag.periods import other_period
+from rag.periods import latest_untimed, other_period
 
 SENTENCE = ("Tokayev noted that last year 183 regional and local conflicts were "
             "registered, which is 30 percent more than before.")
@@ -39,3 +39,31 @@ def test_a_sentence_placing_it_in_another_period(question: str, sentence: str,
 ])
 def test_the_same_period_or_none(question: str, sentence: str) -> None:
     assert other_period(question, sentence) is None
+
+
+@pytest.mark.parametrize(("question", "words"), [
+    ("Which country joined the SCO most recently?", "most recently"),
+    ("which country was the last to join the sco", "last to"),
+    ("Which country was the latest to join as a full member?", "latest"),
+    ("What is the newest member state?", "newest"),
+    ("Which state was the most recent to become a member?", "most recent"),
+])
+def test_asked_for_the_latest_over_a_sentence_placing_nothing_in_time(question: str,
+                                                                      words: str) -> None:
+    sentence = ("The SCO, as a growing organization in Eurasia, provides an opportunity "
+                "for Kazakhstan and other middle powers.")
+    assert latest_untimed(question, sentence) == words
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # A year, a month or a word of recency places it.
+    ("Which country joined the SCO most recently?", "Iran became a full member in 2023."),
+    ("Which country joined most recently?", "In July, Belarus was admitted."),
+    ("Which country is the newest member?", "Belarus, newly admitted, attended."),
+    # Not asked for the latest: "recently" alone, "last year", "the last summit".
+    ("What did the EU recently announce?", "The EU will introduce tariffs on cars."),
+    ("How many conflicts were registered last year?", "Tokayev noted 183 conflicts."),
+    ("Where was the last summit held?", "The summit will be held in Astana."),
+])
+def test_placed_in_time_or_not_asked_for_the_latest(question: str, sentence: str) -> None:
+    assert latest_untimed(question, sentence) is None
