@@ -205,11 +205,18 @@ class CorpusNames:
 
         Two names in a row may be one ("New Delhi" stands for India); each is
         then known if the pair stands for something the corpus names
-        (``paired``; worked out by the method ``paired`` when not given).
+        (``paired``; worked out by the method ``paired`` when not given). A title
+        before a name is no name of its own: "President Nursultan Nazarbayev" is
+        known where "Nursultan Nazarbayev" is, whatever office the corpus gives him
+        (``offices`` checks that).
         """
         known = self.paired(names) if paired is None else paired
-        return [name for k, name in zip(known, names, strict=True)
-                if not (k or self.mentions(name))]
+        titled = [False] * len(names)
+        for i in range(len(names) - 2, -1, -1):
+            titled[i] = names[i].lower() in TITLE_WORDS and (
+                titled[i + 1] or names[i + 1].lower() not in TITLE_WORDS)
+        return [name for k, title, name in zip(known, titled, names, strict=True)
+                if not (k or title or self.mentions(name))]
 
     def paired(self, names: Sequence[str]) -> list[bool]:
         """For each name, whether it and a neighbour stand for something the corpus names."""

@@ -462,6 +462,12 @@ def test_the_office_rule_is_for_who_holds_an_office(over: Over) -> None:
     kz = over(docs)
     asked = kz.ask("Who succeeded President Nursultan Nazarbayev in 2019?")
     assert not asked.abstained and "Tokayev" in asked.answer
+    # The title is no unknown name of its own; the name after it still counts.
+    assert kz._answerer is not None
+    names = kz._answerer.rules.names
+    assert names.unknown(["President", "Nursultan", "Nazarbayev"]) == []
+    assert names.unknown(["Prime", "Minister", "Putin"]) == ["Putin"]
+    assert names.unknown(["President"]) == ["President"]
 
 
 @pytest.mark.parametrize(
