@@ -407,6 +407,18 @@ class Answerer:
                   if first.sentence_id in self.headings else first.text)
         return Selection(answer or first.text, OVERVIEW_CONFIDENCE, tuple(quotes))
 
+    def credit_chunks(self, passages: Sequence[Passage]) -> list[int]:
+        """The chunks holding the credit lines of the document of the first of
+        ``passages``, the one a question about "this article" is taken to mean:
+        where who wrote it is said (``asks_source``). None for a document
+        without one: another document's credit does not answer."""
+        if not passages:
+            return []
+        document = self.document_sentences.get(passages[0].doc_id, ())
+        return list(dict.fromkeys(
+            self.first_chunk[sid] for sentence in document
+            if (sid := sentence.sentence_id) in self.credit_lines and sid in self.first_chunk))
+
     def _asked_headings(self, question: str, passages: Sequence[Passage]) -> frozenset[int]:
         """The headings in ``passages`` when ``question`` asks about headings
         (``HEADING_Q``), the credit lines when it asks who wrote the document

@@ -26,10 +26,10 @@ _ATTRIBUTE = re.compile(
 # Astana" gives its location, "a role in shaping ..." its role, "36%" a
 # percentage, "the 15th most populous" a ranking, "in the 60s" the low end of a
 # range, "for 2024–2029" a timeframe, "among its strategic goals" objectives, a
-# heading its heading.
+# heading its heading, "an advisory body" its character.
 # Every noun a description answers (``instances.DESCRIBED``) is one.
 _UNNAMED = DESCRIBED | frozenset(tokenize(
-    "meaning point idea aim aims goal "
+    "meaning point idea aim aims goal character "
     "goals reason reasons result results outcome status nature kind type sort name names "
     "title location place venue site date day time year number amount size main key "
     "difference differences relationship relation relations connection "

@@ -34,7 +34,7 @@ from rag.corpus import (
 from rag.embedding import Embedder
 from rag.errors import CorruptIndexError, InvalidQuestionError, RagError, StaleIndexError
 from rag.lexical import QUESTION_OPENING, tokenize, without_idioms
-from rag.questions import asks_overview, plain_question, without_kind_noun
+from rag.questions import asks_overview, asks_source, plain_question, without_kind_noun
 from rag.retrieval import Retriever, check_request
 from rag.schema import Answer, Document, Passage
 from rag.sentences import sentences_by_chunk
@@ -593,6 +593,11 @@ class Engine:
         """The quotes for a question read as ``cased``, from ``passages`` or, when
         they give no span of the asked kind, from a deeper look; and the passages
         the answer shows."""
+        if asks_source(cased) and (credits := ready.answerer.credit_chunks(passages)):
+            # Asked who wrote the document, its credit line answers: a line of a
+            # few words that the question's words rarely rank ("Who wrote this
+            # piece?"), so its chunk leads the passages, as an overview's do.
+            passages = _led_by(ready.retriever, credits, passages, top_k)
         pick = ready.answerer.select(cased, vector, terms, passages, self.settings.max_quotes)
         depth = SECOND_LOOK
         if depth > top_k and _type_missed(pick):
@@ -625,12 +630,20 @@ def _cited_first(retriever: Retriever, pick: Selection, passages: Sequence[Passa
     A quoted chunk the search did not return scores 0: it is there for where it
     stands in its document, not for what it shares with the question.
     """
+    return _led_by(retriever, list(dict.fromkeys(quote.chunk_id for quote in pick.quotes)),
+                   passages, top_k)
+
+
+def _led_by(retriever: Retriever, chunks: Sequence[int], passages: Sequence[Passage],
+            top_k: int) -> list[Passage]:
+    """``chunks`` as passages, then the rest of ``passages``, ranked 1..n anew: at
+    least ``top_k`` passages where there are as many, and every one of ``chunks``
+    (one the search did not return scores 0)."""
     retrieved = {p.chunk_id: p for p in passages}
-    cited = list(dict.fromkeys(quote.chunk_id for quote in pick.quotes))
-    ordered = ([retrieved.get(c) or retriever.passage(c, 0.0, 0) for c in cited]
-               + [p for p in passages if p.chunk_id not in cited])
+    ordered = ([retrieved.get(c) or retriever.passage(c, 0.0, 0) for c in chunks]
+               + [p for p in passages if p.chunk_id not in chunks])
     return [replace(p, rank=rank)
-            for rank, p in enumerate(ordered[: max(top_k, len(cited))], 1)]
+            for rank, p in enumerate(ordered[: max(top_k, len(chunks))], 1)]
 
 
 def _type_missed(pick: Selection) -> bool:

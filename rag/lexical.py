@@ -240,7 +240,8 @@ _SENSES = (frozenset(("found", "establish", "creat", "form", "start", "begin", "
            frozenset(("slogan", "motto")),
            frozenset(("goal", "object", "aim")), frozenset(("main", "primari", "princip")),
            frozenset(("global", "worldwid")), frozenset(("threat", "danger")),
-           frozenset(("conflict", "clash")), frozenset(("outlook", "prospect")))
+           frozenset(("conflict", "clash")), frozenset(("outlook", "prospect")),
+           frozenset(("advisori", "consult")))
 
 
 def same_sense(term: str) -> frozenset[str]:

@@ -43,7 +43,11 @@ RARE_NAME_SENTENCES = 2
 # what kind of answer is asked for, which the document need not call it ("Qatar").
 # An acronym there names a thing the answer belongs to ("What NFL teams ...?"):
 # the document must mention it.
-_KIND_NAMES = re.compile(r"\s*(?:[Ii]n\s+|[Oo]n\s+|[Ff]rom\s+)?(?:[Ww]hich|[Ww]hat)\s+"
+# So are they asked "Which two Gulf states ...?" or "Are any Gulf countries ...?".
+_KIND_NAMES = re.compile(r"\s*(?:[Ii]n\s+|[Oo]n\s+|[Ff]rom\s+)?(?:(?:[Ww]hich|[Ww]hat)\s+"
+                         r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
+                         r"|(?:[Aa]re|[Ww]ere|[Ii]s|[Ww]as|[Dd]o|[Dd]id|[Hh]as|[Hh]ave|[Ww]ill)"
+                         r"\s+(?:there\s+)?any\s+)"
                          r"((?:[A-Z][a-z][\w’'.-]*\s+){1,3})(?:countr(?:y|ies)|states?|"
                          r"nations?|cit(?:y|ies)|regions?|capitals?|towns?|provinces?)\b")
 

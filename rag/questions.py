@@ -197,7 +197,7 @@ DOCUMENT_REFERENCE = rf"(?:the|this|its)\s+(?:{'|'.join(DOCUMENT_NOUNS)})"
 # "Who wrote this piece?", "Which research centre is this analysis credited to?":
 # the document's source, which its credit line gives ("this sco astana piece"
 # too; "Who is this piece by?", "Which institution is credited at the bottom of the
-# piece?").
+# piece?", "Who is credited with the article?").
 _SOURCE_DOCUMENT = (rf"(?:(?:the|this|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(DOCUMENT_NOUNS)})"
                     r"|this\s+(?:[\w-]+\s+){0,3}?(?:analysis|commentary))\b")
 _SOURCE_Q = re.compile(
@@ -207,14 +207,20 @@ _SOURCE_Q = re.compile(
     rf"|\b(?:author|writer|publisher|source)s?\s+of\s+{_SOURCE_DOCUMENT}"
     rf"|\b{_SOURCE_DOCUMENT}\s+(?:comes?\s+)?from\s*[?.!]*\s*$"
     rf"|^\s*who\s+(?:is|was)\s+{_SOURCE_DOCUMENT}\s+by\s*[?.!]*\s*$"
-    rf"|\bcredited\s+(?:at|in|on)\s+the\s+(?:very\s+)?(?:end|bottom|foot|close)\s+of\s+{_SOURCE_DOCUMENT}",
+    rf"|\bcredited\s+(?:at|in|on)\s+the\s+(?:very\s+)?(?:end|bottom|foot|close)\s+of\s+{_SOURCE_DOCUMENT}"
+    rf"|\b(?:credited|credit)\s+(?:with|for)\s+{DOCUMENT_REFERENCE}\s*[?.!]*\s*$",
     re.I)
+
+
+# "When was the article published?" asks for a date, not who published it.
+_NOT_WHO = re.compile(r"\s*(?:when|where|why|how)\b", re.I)
 
 
 def asks_source(question: str) -> bool:
     """Whether ``question`` asks who wrote, published or is credited with the
-    document itself ("Who wrote this piece?"), not with something it reports."""
-    return _SOURCE_Q.search(question) is not None
+    document itself ("Who wrote this piece?"), not with something it reports, nor
+    when, where, why or how it was written."""
+    return _NOT_WHO.match(question) is None and _SOURCE_Q.search(question) is not None
 
 
 # "What is this article about?", "Summarize the text", "What's the main topic?":

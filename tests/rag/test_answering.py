@@ -441,7 +441,10 @@ def test_headings_are_quoted_only_when_asked_about(engine: Engine) -> None:
 
 @pytest.mark.parametrize("question", ["who wrote this sco astana piece",
                                       "Which research centre is this analysis credited to?",
-                                      "Who is the author of this article?"])
+                                      "Who is the author of this article?",
+                                      # The credit line is no passage these words rank.
+                                      "Who wrote this piece?",
+                                      "Who is credited with the article?"])
 def test_asked_who_wrote_it_the_credit_line_answers(engine: Engine, article: Document,
                                                    question: str) -> None:
     # The article closes on a line of its own, "China Studies Centre": a heading
@@ -450,6 +453,9 @@ def test_asked_who_wrote_it_the_credit_line_answers(engine: Engine, article: Doc
     check_invariants(answer, {article.doc_id: article.text})
     assert answer.answer == "China Studies Centre", (answer.confidence, answer.doubts)
     assert answer.quotes[0].end == len(article.text.rstrip())
+    # Its chunk leads the passages, ranked anew from 1.
+    assert answer.passages[0].chunk_id == answer.quotes[0].chunk_id
+    assert [p.rank for p in answer.passages] == list(range(1, len(answer.passages) + 1))
     # Not when asked who wrote something the article reports.
     assert engine.ask("Who wrote the Astana Declaration?").answer != "China Studies Centre"
 

@@ -251,6 +251,8 @@ def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
     ("Who is this piece by?", True),
     ("Which institution is credited at the bottom of the piece?", True),
     ("Which organisation is credited at the very end of the piece?", True),
+    ("Who is credited with the article?", True),
+    ("Who gets credit for this piece?", True),
     # Who wrote or is credited with something the document reports.
     ("Who wrote the Astana Declaration?", False),
     ("Who published the report on conflicts?", False),
@@ -259,6 +261,12 @@ def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
     ("Who is credited in the article with the idea?", False),
     ("Who was the summit held by?", False),
     ("What is the report cited in the article by?", False),
+    ("Who is credited with the idea in the article?", False),
+    ("Who is credited with founding the SCO?", False),
+    # When, where, why or how it was written asks no one.
+    ("When was the article published?", False),
+    ("Where was this piece written?", False),
+    ("how was the article produced", False),
 ])
 def test_asks_who_wrote_the_document(question: str, asks: bool) -> None:
     assert asks_source(question) is asks
