@@ -261,8 +261,9 @@ class Answerer:
                 if text not in seen:
                     seen.add(text)
                     owner[sid] = passage
-        if not owner or not query_terms:
-            # "Why?", "Who is he?": nothing to look for, so nothing found.
+        if not owner or not (query_terms or credited):
+            # "Why?", "Who is he?": nothing to look for, so nothing found. (Asked
+            # "Who is this article by?", the credit line is what is looked for.)
             return Selection("", 0.0, ())
         ids = np.fromiter(owner, dtype=np.int64)
         dense = self.vectors[ids] @ query_vector

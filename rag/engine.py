@@ -113,6 +113,7 @@ def validate_question(question: object) -> str:
 # question: "S\u200bCO" is "SCO" to the reader, "\x1b[31mWhen" is "When".
 _ESCAPES = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]+")
+_SPACES = re.compile(r"\s+")
 # Format characters that change nothing a reader sees, except the joiners that
 # Persian or Hindi words and emoji need (ZWNJ, ZWJ).
 _JOINERS = frozenset("\u200c\u200d")
@@ -122,12 +123,14 @@ def _visible(text: str) -> str:
     """``text`` as a reader sees it: accents composed (NFC: "fou\u0301nded" is
     "foúnded"), terminal escapes and invisible format characters (zero-width
     space, soft hyphen, direction marks) dropped, other control characters read
-    as a space."""
+    as a space, and every run of spaces, tabs or line breaks as one space (a
+    question's words are what count; a run of 2,000 spaces would slow the rules'
+    patterns to minutes)."""
     text = _ESCAPES.sub("", text)
     if not text.isascii():
         text = "".join(ch for ch in unicodedata.normalize("NFC", text)
                        if ch in _JOINERS or unicodedata.category(ch) != "Cf")
-    return _CONTROL.sub(" ", text).strip()
+    return _SPACES.sub(" ", _CONTROL.sub(" ", text)).strip()
 
 
 # Typed without its question mark, a question is read as if it had one: the model

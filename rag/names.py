@@ -43,11 +43,7 @@ RARE_NAME_SENTENCES = 2
 # what kind of answer is asked for, which the document need not call it ("Qatar").
 # An acronym there names a thing the answer belongs to ("What NFL teams ...?"):
 # the document must mention it.
-# So are they asked "Which two Gulf states ...?" or "Are any Gulf countries ...?".
-_KIND_NAMES = re.compile(r"\s*(?:[Ii]n\s+|[Oo]n\s+|[Ff]rom\s+)?(?:(?:[Ww]hich|[Ww]hat)\s+"
-                         r"(?:(?:two|three|four|five|six|seven|eight|nine|ten|\d+)\s+)?"
-                         r"|(?:[Aa]re|[Ww]ere|[Ii]s|[Ww]as|[Dd]o|[Dd]id|[Hh]as|[Hh]ave|[Ww]ill)"
-                         r"\s+(?:there\s+)?any\s+)"
+_KIND_NAMES = re.compile(r"\s*(?:[Ii]n\s+|[Oo]n\s+|[Ff]rom\s+)?(?:[Ww]hich|[Ww]hat)\s+"
                          r"((?:[A-Z][a-z][\w’'.-]*\s+){1,3})(?:countr(?:y|ies)|states?|"
                          r"nations?|cit(?:y|ies)|regions?|capitals?|towns?|provinces?)\b")
 
@@ -160,8 +156,11 @@ class CorpusNames:
             for run in name_runs(text):
                 words = tuple(w.lower() for w in run)
                 for left, right in itertools.pairwise(words):
-                    self._beside.setdefault(left, set()).add(right)
-                    self._beside.setdefault(right, set()).add(left)
+                    # A sentence's capitalised first word ("The United States")
+                    # stands beside no name.
+                    if tokenize(left) and tokenize(right):
+                        self._beside.setdefault(left, set()).add(right)
+                        self._beside.setdefault(right, set()).add(left)
                 for i in range(len(words) - 1):
                     for j in range(i + 2, len(words) + 1):
                         self._name_runs.add(words[i:j])
@@ -217,8 +216,9 @@ class CorpusNames:
         known = self.paired(names) if paired is None else paired
         titled = [False] * len(names)
         for i in range(len(names) - 2, -1, -1):
-            titled[i] = names[i].lower() in TITLE_WORDS and (
-                titled[i + 1] or names[i + 1].lower() not in TITLE_WORDS)
+            # Not an acronym: "the UN" is a body, not a title ("UN Secretary General").
+            titled[i] = (names[i].lower() in TITLE_WORDS and not is_acronym(names[i])
+                         and (titled[i + 1] or names[i + 1].lower() not in TITLE_WORDS))
         return [name for k, title, name in zip(known, titled, names, strict=True)
                 if not (k or title or self.mentions(name))]
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from rag.lexical import WORDS
+from rag.lexical import WORDS, tokenize
 from rag.negation import denies
 
 # Words of opposite sense, as written, each side with its irregular forms; each
@@ -30,7 +30,7 @@ _PAIRS = (
     "most / least", "largest biggest / smallest", "highest / lowest", "maximum / minimum",
     "more / less fewer", "larger bigger / smaller", "higher / lower",
     "increase / decrease reduce", "widen / narrow reduce",
-    "rise rose risen / fall fell fallen", "gain / lose lost",
+    "rise rose risen / fall fell fallen drop", "gain / lose lost",
     "win won / lose lost", "victory / defeat", "first / last", "before / after",
     "earlier / later", "earliest / latest", "north / south", "east / west",
     "northern / southern", "eastern / western", "northernmost / southernmost",
@@ -56,8 +56,9 @@ _PAIRS = (
     "before after / during", "intensify worsen / ease subside",
     "promising bright optimistic / bleak gloomy pessimistic",
     "praise commend / criticize criticise condemn", "median / average",
-    "daily / weekly", "daily / monthly", "daily / annual yearly", "weekly / monthly",
-    "weekly / annual yearly", "monthly / annual yearly",
+    "daily / weekly", "daily / monthly", "daily / annual annually yearly",
+    "weekly / monthly", "weekly / annual annually yearly",
+    "monthly / annual annually yearly",
 )
 # "pro-Chinese" and "anti-Chinese": a hyphened prefix turning the rest round.
 _COUNTER_PREFIXES = (("pro-", "anti-"), ("anti-", "pro-"))
@@ -78,7 +79,7 @@ _UNINFLECTED = frozenset((
     "won", "sold", "bought", "rose", "fell", "risen", "fallen", "began", "begun",
     "forbade", "grew", "grown", "shrank", "shrunk", "during", "promising", "bright",
     "optimistic", "bleak", "gloomy", "pessimistic", "binding", "advisory", "daily",
-    "weekly", "monthly", "annual", "yearly"))
+    "weekly", "monthly", "annual", "annually", "yearly"))
 
 
 # The paired words that compare or place ("largest", "larger", "northern",
@@ -182,10 +183,50 @@ def opposed(question: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
+# How far from the opposite word the words it governs may stand, in words that
+# are no stop words: "the club is primarily an advisory body" governs "club".
+_GOVERNED_WORDS = 2
+
+
+def opposed_near(question: str, text: str) -> tuple[str, str] | None:
+    """``opposed`` over a sentence and its neighbours, where the opposite also
+    governs a word of the question: "increase member states' dependence on
+    external currencies" over "... reduce dependence on external currencies",
+    not "increase the use of national currencies" over that (what is reduced
+    there is the dependence).
+
+    Args:
+        question: The question, as the engine reads it.
+        text: The closest sentence and its neighbours.
+
+    Returns:
+        The question's word and its opposite, as ``opposed`` gives them; None
+        when none of the ``_GOVERNED_WORDS`` words on either side of the opposite
+        (stop words aside) is a word of the question.
+    """
+    found = opposed(question, text)
+    if found is None:
+        return None
+    asked = {w for w in _words(question) if tokenize(w)} - {found[0]}
+    words = [word for word in (w.lower().strip("’'-") for w in WORDS.findall(text))
+             if word == found[1] or tokenize(word)]
+    for i, word in enumerate(words):
+        if word == found[1] and not asked.isdisjoint(
+                words[max(0, i - _GOVERNED_WORDS) : i + _GOVERNED_WORDS + 1]):
+            return found
+    return None
+
+
 # Paired words in another sense, by what follows them: "declined to comment"
-# refused, "dropped off" or "dropped out" left.
+# refused, "dropped off" or "dropped out" left, "dropped in on" or "dropped by the
+# office" visited (not "dropped by 12 percent", "a drop in prices").
 _OTHER_SENSE = re.compile(
-    r"\b(declin(?:e|es|ed|ing)\s+to|drop(?:s|ped|ping)?\s+(?:off|out|by|in))\b", re.I)
+    r"\b(declin(?:e|es|ed|ing)\s+to|drop(?:s|ped|ping)?\s+(?:off|out|in\s+on"
+    r"|by(?!\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+|over\s+)?[\d$€£])))\b",
+    re.I)
+# "15,000 visitors a day" is a daily figure, "per year" an annual one.
+_PER = re.compile(r"\b(?:a|an|per|each|every)\s+(day|week|month|year)\b", re.I)
+_PERIODIC = {"day": "daily", "week": "weekly", "month": "monthly", "year": "annual"}
 
 
 def _other_senses(sentence: str) -> set[str]:
@@ -194,5 +235,7 @@ def _other_senses(sentence: str) -> set[str]:
 
 
 def _words(text: str) -> set[str]:
-    """The words of ``text``, lower-cased, as written."""
-    return {word for word in (w.lower().strip("’'-") for w in WORDS.findall(text)) if word}
+    """The words of ``text``, lower-cased, as written; a figure "a day" or "per
+    year" also counts as "daily" or "annual"."""
+    return ({word for word in (w.lower().strip("’'-") for w in WORDS.findall(text)) if word}
+            | {_PERIODIC[unit.lower()] for unit in _PER.findall(text)})

@@ -25,7 +25,8 @@ import re
 _DIRECTIONS = {"this": "this", "current": "this", "last": "last", "past": "last",
                "previous": "last", "next": "next", "coming": "next", "following": "next"}
 _UNITS = ("year", "month", "week", "decade", "quarter")
-_PERIOD = re.compile(rf"\b({'|'.join(_DIRECTIONS)})\s+({'|'.join(_UNITS)})s?\b", re.I)
+# One period: "the past years" spreads over many, so plurals are left out.
+_PERIOD = re.compile(rf"\b({'|'.join(_DIRECTIONS)})\s+({'|'.join(_UNITS)})\b", re.I)
 
 
 def _periods(text: str) -> dict[tuple[str, str], str]:
@@ -59,15 +60,20 @@ def other_period(question: str, sentence: str) -> tuple[str, str] | None:
     return next(iter(asked.values())), next(iter(said.values()))
 
 
-# "Which country joined most recently?", "... the latest to join?": asked which is
-# the last in time. "Recently" alone is left out: it often only sets the scene
-# ("What did the EU recently announce?").
-_LATEST = re.compile(r"\b(?:most\s+recent(?:ly)?|latest|newest"
-                     r"|last\s+(?:one\s+|country\s+|member\s+|state\s+)?to)\b", re.I)
-# What places something in time or order: a word of recency, a year, a month.
+# "Which country joined most recently?", "... the most recent (the latest, the
+# last) to join?": asked which one is the last in time. Not "the latest summit"
+# or "what's the latest on ...", which name a topic, nor "recently" alone, which
+# often only sets the scene ("What did the EU recently announce?").
+_LATEST = re.compile(r"\bmost\s+recently\b|\b(?:most\s+recent|latest|newest|last)"
+                     r"(?:\s+(?:one|country|member|state|nation|company|city))?\s+to\s+"
+                     r"(?:join|become|be|enter|sign|accede)\b", re.I)
+# What places something in time or order: a word of time or recency, a year, a
+# month by its name ("May" only with a day or year: it is also a modal).
 _TIMED = re.compile(
-    r"\b(?:recent(?:ly)?|latest|newest|last|new|newly|(?:1[5-9]|20)\d\d|January|February"
-    r"|March|April|May|June|July|August|September|October|November|December)\b", re.I)
+    r"\b(?:recent(?:ly)?|latest|newest|last|newly|already|upcoming|current(?:ly)?|now"
+    r"|next|soon|ago|(?:1[5-9]|20)\d\d)\b"
+    r"|\b(?-i:January|February|March|April|June|July|August|September|October"
+    r"|November|December|May(?=\s+\d))\b", re.I)
 
 
 def latest_untimed(question: str, sentence: str) -> str | None:

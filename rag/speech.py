@@ -112,12 +112,20 @@ def reports_speech(texts: Sequence[str], terms: Sequence[AbstractSet[str]],
     return False
 
 
+# Names of what is written or planned, which "say" or "stress" by their text ("Does
+# the Energy Strategy emphasize sustainable development?"): no one is reported
+# speaking.
+_WRITINGS = frozenset(tokenize(
+    "strategy declaration program programme charter report plan agreement treaty law act "
+    "convention resolution statement document concept initiative roadmap"))
+
+
 def _names_a_person(speaker: str) -> bool:
     """Whether ``speaker`` holds a capitalised name or an acronym that is no
-    country, people, capital, seat of power or body acting as a country does:
-    "President Tokayev", "the UN Secretary General", "BYD", not "Kazakhstan's top
-    diplomat", "the United States", "the Kremlin", "the EU" nor "the SCO's
-    growth"."""
+    country, people, capital, seat of power, body acting as a country does, nor a
+    writing or plan: "President Tokayev", "the UN Secretary General", "BYD", not
+    "Kazakhstan's top diplomat", "the United States", "the Kremlin", "the EU",
+    "the SCO's growth" nor "the Energy Strategy"."""
     return any(not (is_country(name) or is_demonym(name) or stands_for(name)
-                    or name in BODIES)
+                    or name in BODIES or (tokenize(name.split()[-1]) or [""])[0] in _WRITINGS)
                for name in (without_possessive(run) for run in _CAPITALISED.findall(speaker)))

@@ -444,7 +444,11 @@ def test_headings_are_quoted_only_when_asked_about(engine: Engine) -> None:
                                       "Who is the author of this article?",
                                       # The credit line is no passage these words rank.
                                       "Who wrote this piece?",
-                                      "Who is credited with the article?"])
+                                      "Who is credited with the article?",
+                                      # Every word a stop word or the document's.
+                                      "Who is this article by?",
+                                      # What the piece is about is no name to check.
+                                      "Who wrote this piece about Kazakhstan?"])
 def test_asked_who_wrote_it_the_credit_line_answers(engine: Engine, article: Document,
                                                    question: str) -> None:
     # The article closes on a line of its own, "China Studies Centre": a heading
@@ -453,6 +457,7 @@ def test_asked_who_wrote_it_the_credit_line_answers(engine: Engine, article: Doc
     check_invariants(answer, {article.doc_id: article.text})
     assert answer.answer == "China Studies Centre", (answer.confidence, answer.doubts)
     assert answer.quotes[0].end == len(article.text.rstrip())
+    assert answer.doubts == ()
     # Its chunk leads the passages, ranked anew from 1.
     assert answer.passages[0].chunk_id == answer.quotes[0].chunk_id
     assert [p.rank for p in answer.passages] == list(range(1, len(answer.passages) + 1))

@@ -468,6 +468,8 @@ def test_the_office_rule_is_for_who_holds_an_office(over: Over) -> None:
     assert names.unknown(["President", "Nursultan", "Nazarbayev"]) == []
     assert names.unknown(["Prime", "Minister", "Putin"]) == ["Putin"]
     assert names.unknown(["President"]) == ["President"]
+    # An acronym is a body, not a title: "the UN" is checked like any name.
+    assert names.unknown(["UN", "Venezuela"]) == ["UN", "Venezuela"]
 
 
 @pytest.mark.parametrize(

@@ -1,6 +1,6 @@
 import pytest
 
-from rag.opposites import opposed
+from rag.opposites import opposed, opposed_near
 
 
 @pytest.mark.parametrize(("question", "sentence", "words"), [
@@ -61,6 +61,14 @@ from rag.opposites import opposed
      "Average temperatures are less than 9 °C in winter.", ("median", "average")),
     ("What were the weekly carriage fees?", "The agreements include annual carriage fees.",
      ("weekly", "annual")),
+    # A figure "a day" is a daily one; "annually" is "annual".
+    ("How many daily visitors does the museum get?",
+     "It gets roughly 100,000 visitors weekly.", ("daily", "weekly")),
+    ("Where does the commission meet monthly?", "The commission meets annually in Budapest.",
+     ("monthly", "annually")),
+    # "Dropped by 12 percent" fell; it is no visit.
+    ("How much did river traffic grow last year?",
+     "Last year, river traffic on the Rhine dropped by 12 percent.", ("grow", "dropped")),
     # A hyphened "pro-" turned into "anti-".
     ("Where were the pro-Chinese riots?",
      "There was not the level of anti-Chinese violence seen at the Lambing Flat riots.",
@@ -126,3 +134,36 @@ def test_a_word_on_the_same_side_is_no_opposite() -> None:
 ])
 def test_no_word_turned_round(question: str, sentence: str) -> None:
     assert opposed(question, sentence) is None
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # "A day" is daily; a drop in prices is a fall.
+    ("How many daily visitors does the museum get?",
+     "It gets about 15,000 visitors a day, or roughly 100,000 weekly."),
+    ("What caused the drop in oil prices?",
+     "Oil prices fell sharply after production grew. The drop in prices hurt exporters."),
+    ("How much did river traffic on the Rhine drop last year?",
+     "Last year, river traffic on the Rhine dropped by 12 percent."),
+])
+def test_a_period_or_trend_said_alike(question: str, sentence: str) -> None:
+    assert opposed(question, sentence) is None
+
+
+NEIGHBOURS = ("Among the goals is the use of national currencies in payments between "
+              "member countries. This helps strengthen economic ties and reduce dependence "
+              "on external currencies.")
+
+
+def test_an_opposite_in_a_neighbour_must_govern_a_word_of_the_question() -> None:
+    assert opposed_near("How does using national currencies increase member states' "
+                        "dependence on external currencies?", NEIGHBOURS) == (
+        "increase", "reduce")
+    # What is reduced there is the dependence, not the use asked about.
+    assert opposed_near("How does the SCO plan to increase the use of national currencies?",
+                        NEIGHBOURS) is None
+    assert opposed_near("What does the SCO hope to achieve by increasing the use of "
+                        "national currencies?", NEIGHBOURS) is None
+    # Stop words aside: "the club is primarily an advisory body" governs "club".
+    assert opposed_near("What binding decisions can the Energy Club impose?",
+                        "The Energy Club met. Although the club is primarily an advisory "
+                        "body, it matters.") == ("binding", "advisory")

@@ -34,8 +34,9 @@ def test_a_sentence_placing_it_in_another_period(question: str, sentence: str,
     ("What happened at this year's summit?", "The summit adopted the Astana Declaration."),
     # The sentence also places something in the question's period.
     ("What happens next month?", "Last year tariffs rose; next month they rise again."),
-    # Capitals and plurals are read alike.
-    ("What changed in Recent Years and Last Years?", "Last year the tariffs rose."),
+    # "The past years" spread over many years: no one period.
+    ("What changed over the past years?", "Last year the tariffs rose."),
+    ("What changed in the past decade?", "Over the past years the tariffs rose."),
 ])
 def test_the_same_period_or_none(question: str, sentence: str) -> None:
     assert other_period(question, sentence) is None
@@ -43,10 +44,10 @@ def test_the_same_period_or_none(question: str, sentence: str) -> None:
 
 @pytest.mark.parametrize(("question", "words"), [
     ("Which country joined the SCO most recently?", "most recently"),
-    ("which country was the last to join the sco", "last to"),
-    ("Which country was the latest to join as a full member?", "latest"),
-    ("What is the newest member state?", "newest"),
-    ("Which state was the most recent to become a member?", "most recent"),
+    ("which country was the last to join the sco", "last to join"),
+    ("Which country was the latest to join as a full member?", "latest to join"),
+    ("Which state was the most recent to become a member?", "most recent to become"),
+    ("Which company was the newest one to sign the pact?", "newest one to sign"),
 ])
 def test_asked_for_the_latest_over_a_sentence_placing_nothing_in_time(question: str,
                                                                       words: str) -> None:
@@ -60,10 +61,27 @@ def test_asked_for_the_latest_over_a_sentence_placing_nothing_in_time(question: 
     ("Which country joined the SCO most recently?", "Iran became a full member in 2023."),
     ("Which country joined most recently?", "In July, Belarus was admitted."),
     ("Which country is the newest member?", "Belarus, newly admitted, attended."),
-    # Not asked for the latest: "recently" alone, "last year", "the last summit".
+    ("What has the United States most recently imposed tariffs on?",
+     "The United States has already imposed tariffs on electric vehicles."),
+    ("Which country joined most recently?", "The upcoming summit will admit Belarus."),
+    # Not asked for the latest: "recently" alone, "last year", "the last summit",
+    # "the latest summit" or "the latest on" a topic, "at the latest".
     ("What did the EU recently announce?", "The EU will introduce tariffs on cars."),
     ("How many conflicts were registered last year?", "Tokayev noted 183 conflicts."),
     ("Where was the last summit held?", "The summit will be held in Astana."),
+    ("Where is the latest SCO summit being held?", "The SCO summit will be in Astana."),
+    ("What's the latest on the Red Sea?", "The Red Sea passage is blocked."),
+    ("When will the tariffs start at the latest?", "The tariffs start in July."),
 ])
 def test_placed_in_time_or_not_asked_for_the_latest(question: str, sentence: str) -> None:
     assert latest_untimed(question, sentence) is None
+
+
+def test_may_and_new_place_nothing_in_time() -> None:
+    # The modal "may" is no month, a new thing is no recent one.
+    assert latest_untimed("Which member joined most recently?",
+                          "Iran may join the SCO.") == "most recently"
+    assert latest_untimed("Which member joined most recently?",
+                          "New centres of growth are emerging.") == "most recently"
+    assert latest_untimed("Which member joined most recently?",
+                          "Iran joined on May 4, 2023.") is None

@@ -253,6 +253,8 @@ def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
     ("Which organisation is credited at the very end of the piece?", True),
     ("Who is credited with the article?", True),
     ("Who gets credit for this piece?", True),
+    ("Who wrote this?", True),
+    ("Who produced this report?", True),
     # Who wrote or is credited with something the document reports.
     ("Who wrote the Astana Declaration?", False),
     ("Who published the report on conflicts?", False),

@@ -49,6 +49,9 @@ def test_a_question_asking_what_someone_said_about_something(question: str, spea
     "Did the EU say it would raise its tariffs?",
     "Did China say it would retaliate?",
     "Did the article say BYD would raise prices?",
+    # A writing "stresses" by its text: no one is reported speaking.
+    "Does the Energy Strategy emphasize sustainable energy development?",
+    "Did the Astana Declaration stress unity?",
     # "state" of a visit or a legislature is no saying.
     "What did Tokayev's state visit to China produce?",
     "What did the Texas State Legislature pass in 1967?",
