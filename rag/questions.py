@@ -213,14 +213,20 @@ _SOURCE_Q = re.compile(
     re.I)
 
 
-# "When was the article published?" asks for a date, not who published it.
-_NOT_WHO = re.compile(r"\s*(?:when|where|why|how)\b", re.I)
+# "When was the article published?" asks for a date, not who published it; "Who
+# heads the centre that published this analysis?" asks who heads it.
+_NOT_WHO = re.compile(
+    r"\s*(?:when|where|why|how)\b"
+    r"|\s*who\s+(?!(?:wrote|writes|authored|published|publishes|produced|prepared|is|was|are"
+    r"|were|gets?|got|did|does|do|has|had|have|should|would|could|can|created|made)\b)\w+",
+    re.I)
 
 
 def asks_source(question: str) -> bool:
     """Whether ``question`` asks who wrote, published or is credited with the
     document itself ("Who wrote this piece?"), not with something it reports, nor
-    when, where, why or how it was written."""
+    when, where, why or how it was written, nor who else did something ("Who
+    heads the centre that published this analysis?")."""
     return _NOT_WHO.match(question) is None and _SOURCE_Q.search(question) is not None
 
 

@@ -269,6 +269,7 @@ def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
     ("When was the article published?", False),
     ("Where was this piece written?", False),
     ("how was the article produced", False),
+    ("Who heads the China Studies Centre that published this analysis?", False),
 ])
 def test_asks_who_wrote_the_document(question: str, asks: bool) -> None:
     assert asks_source(question) is asks
