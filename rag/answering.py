@@ -411,7 +411,7 @@ class Answerer:
     def credit_chunks(self, passages: Sequence[Passage]) -> list[int]:
         """The chunks holding the credit lines of the document of the first of
         ``passages``, the one a question about "this article" is taken to mean:
-        where who wrote it is said (``asks_source``). None for a document
+        where who wrote it is said (``asks_source``). Empty for a document
         without one: another document's credit does not answer."""
         if not passages:
             return []

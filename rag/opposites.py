@@ -208,8 +208,7 @@ def opposed_near(question: str, text: str) -> tuple[str, str] | None:
     if found is None:
         return None
     asked = {w for w in _words(question) if tokenize(w)} - {found[0]}
-    words = [word for word in (w.lower().strip("’'-") for w in WORDS.findall(text))
-             if word == found[1] or tokenize(word)]
+    words = [word for word in _written(text) if word == found[1] or tokenize(word)]
     for i, word in enumerate(words):
         if word == found[1] and not asked.isdisjoint(
                 words[max(0, i - _GOVERNED_WORDS) : i + _GOVERNED_WORDS + 1]):
@@ -234,8 +233,12 @@ def _other_senses(sentence: str) -> set[str]:
     return {match.group(1).split()[0].lower() for match in _OTHER_SENSE.finditer(sentence)}
 
 
+def _written(text: str) -> list[str]:
+    """The words of ``text`` in order, lower-cased, as written."""
+    return [word for word in (w.lower().strip("’'-") for w in WORDS.findall(text)) if word]
+
+
 def _words(text: str) -> set[str]:
-    """The words of ``text``, lower-cased, as written; a figure "a day" or "per
-    year" also counts as "daily" or "annual"."""
-    return ({word for word in (w.lower().strip("’'-") for w in WORDS.findall(text)) if word}
-            | {_PERIODIC[unit.lower()] for unit in _PER.findall(text)})
+    """The words of ``text`` (``_written``); a figure "a day" or "per year" also
+    counts as "daily" or "annual"."""
+    return set(_written(text)) | {_PERIODIC[unit.lower()] for unit in _PER.findall(text)}

@@ -127,5 +127,5 @@ def _names_a_person(speaker: str) -> bool:
     "Kazakhstan's top diplomat", "the United States", "the Kremlin", "the EU",
     "the SCO's growth" nor "the Energy Strategy"."""
     return any(not (is_country(name) or is_demonym(name) or stands_for(name)
-                    or name in BODIES or (tokenize(name.split()[-1]) or [""])[0] in _WRITINGS)
+                    or name in BODIES or not _WRITINGS.isdisjoint(tokenize(name.split()[-1])))
                for name in (without_possessive(run) for run in _CAPITALISED.findall(speaker)))
