@@ -44,7 +44,7 @@ from rag.names import (
     without_set_aside,
 )
 from rag.negation import affirmed, denied, denies, negation
-from rag.occasions import unplaced_occasion
+from rag.occasions import held_elsewhere, unplaced_occasion
 from rag.offices import (
     asked_leading,
     asked_office,
@@ -52,6 +52,7 @@ from rag.offices import (
     holds_office,
     misplaced_office,
     names_leading,
+    other_rank,
     titles_by_person,
 )
 from rag.opposites import opposed, opposed_near
@@ -432,6 +433,11 @@ class ConfidenceRules:
             yield WRONG_OFFICE_CONFIDENCE, Doubt(
                 WRONG_OFFICE, f"The question calls {given[1]} “{given[0]}”, and the "
                 f"{documents} give{ending} {given[1]} another title.")
+        elif (not (kind is AnswerType.NAME and asks_holder(question))  # missing_office's
+              and (ranks := other_rank(question, best.text)) is not None):
+            yield WRONG_OFFICE_CONFIDENCE, Doubt(
+                WRONG_OFFICE, f"The question asks about the {ranks[0]}, and the closest "
+                f"sentence names the {ranks[1]}.")
         if (asked := speech_asked(question)) is not None and not self._reports(best, *asked):
             yield MISSING_SPEECH_CONFIDENCE, Doubt(
                 MISSING_SPEECH, "The question asks what someone said about something, and "
@@ -468,7 +474,8 @@ class ConfidenceRules:
             yield UNTIMED_LATEST_CONFIDENCE, Doubt(
                 UNTIMED_LATEST, f"The question asks for the most recent (“{latest}”), and "
                 "the closest sentence places nothing in time.")
-        if (occasion := unplaced_occasion(question, self.texts[best.doc_id])) is not None:
+        if (occasion := unplaced_occasion(question, self.texts[best.doc_id])
+                or held_elsewhere(question, self.texts[best.doc_id])) is not None:
             where = best.doc_id if len(self.texts) > 1 else "the document"
             yield UNPLACED_OCCASION_CONFIDENCE, Doubt(
                 UNPLACED_OCCASION, f"The question asks about the {occasion}, which {where} "

@@ -376,15 +376,21 @@ def _before(bound: re.Match[str]) -> bool:
 # count too: asked about "MPEG-3", a text giving only "MPEG-4" does not answer.
 _FIGURE = re.compile(r"(?P<money>[$€£¥]\s?)?\d+(?:[.,]\d+)*"
                      r"(?:\s*(million|billion|trillion)\b|(?(money)(bn|m)|(bn))(?!\w))?", re.I)
+# Ordinal words from "fourth" up: "first" and "last" rank, "second" is also a
+# unit of time and "a third" a share or "a third country" another one.
+_ORDINALS = {word: str(value) for value, word in enumerate((
+    "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+    "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
+    "nineteenth", "twentieth"), start=4)}
 # The scale words a figure's "m" and "bn" stand for.
 _SCALE_WORDS = {"m": "million", "bn": "billion"}
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
 def missing_figure(near: str, question: str, asks_date: bool = False) -> str | None:
-    """The first figure ``question`` gives, as written (in digits, or a number
-    word from ten up), that ``near`` does not hold (with its scale where the
-    question gives one), if any.
+    """The first figure ``question`` gives, as written (in digits, a number word
+    from ten up, or an ordinal word from "fourth" up), that ``near`` does not
+    hold (with its scale where the question gives one), if any.
 
     Args:
         near: The text that should hold it: an answering sentence and its
@@ -408,11 +414,16 @@ def missing_figure(near: str, question: str, asks_date: bool = False) -> str | N
     # were lost).
     figures += [(word, (NUMERALS[word.lower()], None)) for word in WORDS.findall(question)
                 if word.lower() in NUMERALS and int(NUMERALS[word.lower()]) >= 10]
+    # And an ordinal, which places one thing: "admitted as the tenth full member".
+    figures += [(word, (_ORDINALS[word.lower()], None)) for word in WORDS.findall(question)
+                if word.lower() in _ORDINALS]
     if not figures:
         return None
     # "nine member states" gives the question's "9".
     given = {_scaled(m) for m in _FIGURE.finditer(near)} | {
-        (digits, None) for digits in spelled_numbers(near)}
+        (digits, None) for digits in spelled_numbers(near)} | {
+        (_ORDINALS[word.lower()], None) for word in WORDS.findall(near)
+        if word.lower() in _ORDINALS}
     return next((written for written, figure in figures
                  if not any(_same_figure(figure, other) for other in given)), None)
 

@@ -14,6 +14,7 @@ before, or what the noun is ("The currencies used are the tenge and the yuan").
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from rag.lexical import AUXILIARIES, MODALS, NUMERALS, tokenize
 
@@ -139,7 +140,20 @@ def names_no_instance(sentence: str, question: str, noun: str) -> bool:
     if not uses:
         return False
     by_name = _counted(question)
-    return not any(_names_one(sentence, use, asked, by_name) for use in uses)
+    places = _placed_only(question)
+    return not any(_names_one(sentence, use, asked, by_name, places) for use in uses)
+
+
+# "in Astana", "at Davos": a name given as a place.
+_AT_PLACE = re.compile(r"\b(?:in|at)\s+(?:the\s+)?((?-i:[A-Z][\w’'-]*))", re.I)
+
+
+def _placed_only(question: str) -> frozenset[str]:
+    """The terms of the names ``question`` gives only as a place, after "in" or
+    "at" ("Astana" of "... expected to look at in Astana?")."""
+    placed = {term for match in _AT_PLACE.finditer(question) for term in tokenize(match[1])}
+    elsewhere = set(tokenize(_AT_PLACE.sub(" ", question)))
+    return frozenset(placed - elsewhere)
 
 
 def _counted(question: str) -> bool:
@@ -152,13 +166,22 @@ def _counted(question: str) -> bool:
     return match is not None and re.search(rf"\b{_COUNT}\b", match.group(1), re.I) is not None
 
 
-def _names_one(sentence: str, use: re.Match[str], asked: set[str], by_name: bool = False) -> bool:
+def _names_one(sentence: str, use: re.Match[str], asked: set[str], by_name: bool = False,
+               places: AbstractSet[str] = frozenset()) -> bool:
     """Whether the phrase around one use of the noun names an instance of it (with
-    ``by_name``, by a proper name: ``_counted``)."""
+    ``by_name``, by a proper name: ``_counted``; ``places``: the terms the question
+    gives only as a place, "Astana" of "in Astana")."""
     if by_name:
         return _names_by_proper_name(sentence, use, asked)
     before, after = sentence[: use.start()], sentence[use.end() :]
     words = before.split()
+    # The noun capitalised after a capitalised word ends a name: "the draft Astana
+    # Declaration" names a declaration, even where the question gives "Astana" only
+    # as a place ("Which draft declaration will leaders review in Astana?"; not
+    # "What county are Los Angeles and Orange in?" over "Orange County").
+    if (use.group()[:1].isupper() and words and _PROPER.fullmatch(words[-1])
+            and set(tokenize(words[-1])) <= places):
+        return True
     # The noun's modifiers: the words before it back to an article, a
     # preposition, a verb or a punctuation mark.
     modifiers: list[str] = []

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from rag.countries import actors_in, seats_in
 from rag.lexical import tokenize
 
 _EARLIER = ("previous", "last", "prior", "past", "former", "preceding")
@@ -69,4 +70,63 @@ def unplaced_occasion(question: str, text: str) -> str | None:
                           re.I)
         if not said.search(text):
             return f"{match.group('word').lower()} {match.group('noun')}"
+    return None
+
+
+# An occasion placed by where it is held: "the SCO summit in China", "the meeting
+# held at Davos". The place is a run of capitalised words; a month or a day
+# names a time ("the meeting in May").
+_HELD = (r"(?:(?:held|hosted|taking\s+place|to\s+be\s+held|that\s+took\s+place"
+         r"|which\s+took\s+place)\s+)?")
+_HELD_IN = re.compile(
+    rf"\b(?P<noun>{'|'.join(_OCCASIONS)})\s+{_HELD}(?:in|at)\s+(?:the\s+)?"
+    r"(?P<place>(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*))*)", re.I)
+_TIMES = frozenset((
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
+    "Friday", "Saturday", "Sunday"))
+
+
+def _places(text: str) -> dict[str, list[str]]:
+    """The places ``text`` holds each occasion in, by the occasion's term."""
+    found: dict[str, list[str]] = {}
+    for match in _HELD_IN.finditer(text):
+        stems = tokenize(match.group("noun"))
+        place = match.group("place")
+        if stems and place.split()[0] not in _TIMES:
+            found.setdefault(stems[0], []).append(place)
+    return found
+
+
+def _where(place: str) -> set[str]:
+    """The keys of the countries and bodies a place is, or is the capital of."""
+    return set().union(*actors_in(place), *seats_in(place))
+
+
+def held_elsewhere(question: str, text: str) -> str | None:
+    """The occasion ``question`` places somewhere the text never holds it, where
+    the text holds it somewhere: "summit in China" for "Which leaders are coming
+    to the SCO summit in China next year?" over a text placing only "the upcoming
+    SCO summit in Astana".
+
+    Args:
+        question: The question, as the engine reads it.
+        text: The document that would answer.
+
+    Returns:
+        The occasion and its place as the question writes them; None when the
+        question places no occasion so, the text places that occasion nowhere
+        (it may be held anywhere), or places it there too: by name, or in the
+        same country ("the summit in Kazakhstan" over "the summit in Astana").
+    """
+    held = _places(text)
+    for match in _HELD_IN.finditer(question):
+        stems = tokenize(match.group("noun"))
+        place = match.group("place")
+        if not stems or place.split()[0] in _TIMES or stems[0] not in held:
+            continue
+        asked = _where(place)
+        if not any(other.lower() == place.lower() or asked & _where(other)
+                   for other in held[stems[0]]):
+            return f"{match.group('noun').lower()} in {place}"
     return None

@@ -197,6 +197,51 @@ def misplaced_office(question: str, held: Mapping[tuple[str, ...], Sequence[Abst
     return None
 
 
+def other_rank(question: str, sentence: str) -> tuple[str, str] | None:
+    """The ranked office ``question`` asks about and the other rank of that office
+    ``sentence`` names instead, if so: ("prime minister", "Foreign Minister") for
+    "What did Kazakhstan's prime minister say ...?" over "As Kazakh Foreign
+    Minister Murat Nurtleu noted: ...".
+
+    Args:
+        question: The question.
+        sentence: The closest sentence.
+
+    Returns:
+        The office as each writes it; None when the question ranks no office
+        (``_RANKS``: "prime", "foreign", "energy"), or the sentence gives that
+        rank too, or ranks the office no other way ("the minister").
+    """
+    said = set(tokenize(sentence))
+    for rank, office in _ranked(question):
+        if rank in said:
+            continue
+        given = next((words for other, same, words in _ranked_in(sentence)
+                      if same == office and other != rank), None)
+        if given is not None:
+            asked = next(words for r, o, words in _ranked_in(question) if (r, o) == (rank, office))
+            return asked.lower(), given
+    return None
+
+
+def _ranked(text: str) -> list[tuple[str, str]]:
+    """The (rank, office) terms of each ranked office ``text`` writes."""
+    return [(rank, office) for rank, office, _ in _ranked_in(text)]
+
+
+def _ranked_in(text: str) -> list[tuple[str, str, str]]:
+    """Each office ``text`` ranks ("Foreign Minister"), as its rank's term, its
+    office's term and the two words as written."""
+    found = []
+    for match in _PAIR.finditer(text):
+        word, office = match.groups()
+        rank, held = tokenize(word), tokenize(office)
+        if (len(rank) == 1 and len(held) == 1 and rank[0] in _RANKS
+                and held[0] in _OFFICE_TERMS - _ANY_OFFICE):
+            found.append((rank[0], held[0], f"{word} {office}"))
+    return found
+
+
 def _as_written(question: str, name: tuple[str, ...]) -> str:
     """The first run of ``question``'s words that are words of ``name``, as
     written, less a possessive: "Murat Nurtleu" for ("murat", "nurtleu")."""

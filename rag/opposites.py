@@ -60,6 +60,22 @@ _PAIRS = (
     "weekly / monthly", "weekly / annual annually yearly",
     "monthly / annual annually yearly",
 )
+# Words opposed only where they qualify one noun: "a single currency" is no
+# "national currency", but "common challenges" may well be national ones. Each as
+# (one side, the other, the nouns).
+_QUALIFYING = (("single common shared unified joint", "national", "currency currencies"),)
+# Fields one thing is of, each ruling out the others before one noun: "the
+# economic capital" is not "the cultural and tourist capital", "military
+# cooperation" not "economic cooperation" (where the sentence lacks the asked one).
+_FIELDS = frozenset((
+    "economic", "cultural", "political", "military", "financial", "digital",
+    "environmental", "humanitarian", "religious", "technological", "scientific",
+    "educational", "tourist", "agricultural", "industrial", "diplomatic", "legal",
+    "medical", "nuclear"))
+_FIELD = '|'.join(sorted(_FIELDS))
+# A field and its noun; overlapping, each field of "cultural and tourist capital".
+_FIELD_OF = re.compile(rf"(?=\b({_FIELD})\s+(?:(?:and|or)\s+(?:{_FIELD})\s+)?([\w’'-]+))",
+                       re.I)
 # "pro-Chinese" and "anti-Chinese": a hyphened prefix turning the rest round.
 _COUNTER_PREFIXES = (("pro-", "anti-"), ("anti-", "pro-"))
 # "unofficially" is "officially" denied, as "non-member" is "member": the rest
@@ -180,7 +196,46 @@ def opposed(question: str, sentence: str) -> tuple[str, str] | None:
             if (bases.get(other, other) not in asked_bases
                     and not (table.get(other, frozenset()) & asked - {word})):
                 return word, other
+    return _opposed_qualifier(question, sentence, given) or _other_field(question, sentence, given)
+
+
+def _other_field(question: str, sentence: str, given: set[str]) -> tuple[str, str] | None:
+    """A field the question gives a noun (``_FIELDS``: "economic capital") that the
+    sentence lacks, giving that noun another field instead ("tourist capital")."""
+    said = _fields(sentence)
+    for noun, fields in _fields(question).items():
+        # "economic and military cooperation" over "economic cooperation" says part.
+        if noun in said and fields.isdisjoint(given) and fields.isdisjoint(said[noun]):
+            return min(fields), min(said[noun])
     return None
+
+
+def _fields(text: str) -> dict[str, set[str]]:
+    """The fields ``text`` gives each noun, by the noun's term."""
+    found: dict[str, set[str]] = {}
+    for field, noun in _FIELD_OF.findall(text):
+        if stems := tokenize(noun):
+            found.setdefault(stems[0], set()).add(field.lower())
+    return found
+
+
+def _opposed_qualifier(question: str, sentence: str, given: set[str]) -> tuple[str, str] | None:
+    """A qualifier of ``_QUALIFYING`` the question gives its noun, and the opposite
+    one the sentence gives it instead ("single" over "national currencies")."""
+    for one, other, nouns in _QUALIFYING:
+        for asked_side, said_side in ((one, other), (other, one)):
+            asked = _qualifier(asked_side, nouns).search(question)
+            said = _qualifier(said_side, nouns).search(sentence)
+            if asked and said and asked.group(1).lower() not in given:
+                return asked.group(1).lower(), said.group(1).lower()
+    return None
+
+
+@lru_cache(maxsize=8)
+def _qualifier(words: str, nouns: str) -> re.Pattern[str]:
+    """One of ``words`` qualifying one of ``nouns``, a word between at most."""
+    return re.compile(rf"\b({'|'.join(words.split())})\s+(?:[\w’'-]+\s+)?"
+                      rf"(?:{'|'.join(nouns.split())})\b", re.I)
 
 
 # How far from the opposite word the words it governs may stand, in words that

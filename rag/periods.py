@@ -7,7 +7,8 @@ sentence ranks first and its number looks like an answer, but the text counts
 another year. Where a question and its closest sentence each place what they
 speak of in such a period, and never in the same one, the sentence is about
 another time. Words placing a period the same way count as one ("the past year"
-is "last year", "the coming month" "next month").
+is "last year", "the coming month" "next month", "a year ago" "last year"); "two
+years ago" and "the year before last" place the year before that.
 
 Dates written out ("in 2023") are left to ``figures``: whether "last year" is
 2023 depends on when the text was written, which it need not say.
@@ -27,6 +28,12 @@ _DIRECTIONS = {"this": "this", "current": "this", "last": "last", "past": "last"
 _UNITS = ("year", "month", "week", "decade", "quarter")
 # One period: "the past years" spreads over many, so plurals are left out.
 _PERIOD = re.compile(rf"\b({'|'.join(_DIRECTIONS)})\s+({'|'.join(_UNITS)})\b", re.I)
+# Or counted back from the writing: "a year ago" is last year, "two years ago" and
+# "the year before last" the one before it.
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_AGO = re.compile(rf"\b({'|'.join(_COUNTS)}|\d{{1,2}})\s+({'|'.join(_UNITS)})s?\s+ago\b"
+                  rf"|\bthe\s+({'|'.join(_UNITS)})\s+before\s+last\b", re.I)
 
 
 def _periods(text: str) -> dict[tuple[str, str], str]:
@@ -35,6 +42,11 @@ def _periods(text: str) -> dict[tuple[str, str], str]:
     found: dict[tuple[str, str], str] = {}
     for match in _PERIOD.finditer(text):
         key = (_DIRECTIONS[match.group(1).lower()], match.group(2).lower())
+        found.setdefault(key, match.group().lower())
+    for match in _AGO.finditer(text):
+        count, unit = match.group(1), match.group(2) or match.group(3)
+        back = 2 if count is None else _COUNTS.get(count.lower()) or int(count)
+        key = ("last" if back == 1 else f"{back} back", unit.lower())
         found.setdefault(key, match.group().lower())
     return found
 

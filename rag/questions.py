@@ -197,7 +197,7 @@ DOCUMENT_REFERENCE = rf"(?:the|this|its)\s+(?:{'|'.join(DOCUMENT_NOUNS)})"
 # "Who wrote this piece?", "Which research centre is this analysis credited to?":
 # the document's source, which its credit line gives ("this sco astana piece"
 # too; "Who is this piece by?", "Which institution is credited at the bottom of the
-# piece?", "Who is credited with the article?").
+# piece?", "Who is credited with the article?", "... with this analysis?").
 _SOURCE_DOCUMENT = (rf"(?:(?:the|this|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(DOCUMENT_NOUNS)})"
                     r"|this\s+(?:[\w-]+\s+){0,3}?(?:analysis|commentary|report))\b")
 _SOURCE_Q = re.compile(
@@ -208,7 +208,8 @@ _SOURCE_Q = re.compile(
     rf"|\b{_SOURCE_DOCUMENT}\s+(?:comes?\s+)?from\s*[?.!]*\s*$"
     rf"|^\s*who\s+(?:is|was)\s+{_SOURCE_DOCUMENT}\s+by\s*[?.!]*\s*$"
     rf"|\bcredited\s+(?:at|in|on)\s+the\s+(?:very\s+)?(?:end|bottom|foot|close)\s+of\s+{_SOURCE_DOCUMENT}"
-    rf"|\b(?:credited|credit)\s+(?:with|for)\s+{DOCUMENT_REFERENCE}\s*[?.!]*\s*$"
+    rf"|\b(?:credited|credit)\s+(?:with|for)\s+(?:{DOCUMENT_REFERENCE}|this\s+(?:analysis|"
+    r"commentary|report))\s*[?.!]*\s*$"
     r"|^\s*who\s+(?:wrote|authored|published|produced)\s+(?:this|it)\s*[?.!]*\s*$",
     re.I)
 

@@ -112,6 +112,11 @@ _NOT_PLACES = frozenset({
     # "in the energy sector": a field of activity.
     "sector", "sectors", "sphere", "spheres", "domain", "domains", "realm", "industry",
 })
+# Asked which official, an office held answers, whoever holds it.
+_OFFICIAL_Q = re.compile(r"\s*which\s+(?:[\w’'-]+\s+){0,2}?officials?\b", re.I)
+_ARTICLE = re.compile(r"(?:(?:the|a|an)\s+)?", re.I)
+
+
 def candidates(sentence: str, kind: AnswerType, question: str,
                proper_nouns: Collection[str] | None = None) -> list[tuple[int, int]]:
     """Spans of ``kind`` in ``sentence`` that the question does not already contain.
@@ -144,6 +149,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
     city = bool(CITY_Q.search(question))
     body = bool(BODY_Q.search(question))
     year = kind is AnswerType.DATE and asks_year(question)
+    official = kind is AnswerType.NAME and _OFFICIAL_Q.match(question) is not None
     asked = set(tokenize(question))
     # "Who was foreign minister before Nurtleu?": the one the question places
     # the answer against is not the answer.
@@ -156,8 +162,14 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         end = start + len(text)
         if kind is AnswerType.NAME or named:
             whole = (start, end)
+            # Asked which official, the office is the answer: its title stays.
             start, end = strip_asked(sentence, start, end, asked,
-                                      titles=kind is AnswerType.NAME)
+                                      titles=kind is AnswerType.NAME and not official)
+            article = _ARTICLE.match(sentence, whole[0], whole[1])
+            begin = article.end() if article else whole[0]
+            if official and only_titles(sentence[begin : whole[1]]):
+                # "Which UN official ...?": "The UN Secretary General" is one.
+                start, end = begin, whole[1]
             if kind is AnswerType.ENTITY and (city or where) and (start, end) != whole and (
                     not _LOCATIVE.search(sentence, 0, whole[0])):
                 # "Security Councils" less the question's "security" is no city.
@@ -187,6 +199,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue  # "2023-2024" asked for the years before 2023
         if kind is AnswerType.NAME and not (
                 looks_like_name(sentence[start:end])
+                or (official and only_titles(sentence[start:end]))
                 # One word left of a longer run ("Acme | Robotics") is part of a
                 # name, unless all that went before it was a title ("President Obama").
                 or (only_titles(sentence[run_start:start])

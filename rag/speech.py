@@ -35,7 +35,10 @@ _SAID_ABOUT = re.compile(
 # the SCO's growth say it is dedicated to?" asks what it shows.
 # ("state" is left out: "What did Tokayev's state visit produce?", "the Secretary
 # of State".)
-_CLAUSE_VERBS = "|".join(f"{base}|{past}" for base, _, past in _SPEAKING if base != "state")
+# Told, the hearers and the occasion stand for the topic: "What did Tokayev tell
+# the CIS security chiefs at the May 24 meeting?" presupposes he spoke there.
+_CLAUSE_VERBS = "|".join((*(f"{base}|{past}" for base, _, past in _SPEAKING if base != "state"),
+                          "tell|told"))
 _SAID_THAT = re.compile(
     rf"^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+(?:{_CLAUSE_VERBS})"
     r"(?:\s+that)?\s+(?P<topic>.+?)\s*[?.!]*\s*$", re.I)

@@ -5,8 +5,9 @@ read names (acronyms, definitions, names the corpus never mentions) go by
 capitals, so such a question is written the way the corpus writes its names
 before they are read: "what does SCO stand for", "who is Murat Nurtleu". Only
 names change: an acronym, a name the corpus writes on its own ("Kazakhstan"), a
-run of words it writes as one name ("investment fund": "Investment Fund"), or a
-country's name or demonym ("france", "chinese"), named in the corpus or not.
+run of words it writes as one name ("investment fund": "Investment Fund"), a
+country's name or demonym ("france", "chinese") or a known body's acronym
+("asean"), named in the corpus or not.
 A word the corpus also writes in lower case stays as typed, and so does a word it
 capitalises only inside a longer name: "what program will be adopted" asks about
 no particular "Program".
@@ -125,7 +126,7 @@ class Truecaser:
                 if not all(w.group().islower() for w in span) or not _adjacent(question, span):
                     continue
                 cased = self.runs.get(tuple(_key(w.group()) for w in span)) or _country(
-                    span, self.lower)
+                    span, self.lower) or _body(span, self.words)
                 if cased is None:
                     continue
                 out.append(question[at : span[0].start()])
@@ -187,6 +188,19 @@ def _country(span: list[re.Match[str]], lower: frozenset[str]) -> tuple[str, ...
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+
+
+def _body(span: list[re.Match[str]], seen: frozenset[str]) -> tuple[str, ...] | None:
+    """A known body's acronym typed in lower case, in capitals ("asean" as "ASEAN",
+    "nato" as "NATO"), where the corpus never writes it (how it writes it decides
+    otherwise, as for any name); not one that is an English word ("who")."""
+    if len(span) != 1:
+        return None
+    word = span[0].group()
+    acronym = word.upper()
+    if acronym not in BODIES or is_english(_key(word)) or _key(word) in seen:
+        return None
+    return (acronym,)
 
 
 def _key(word: str) -> str:

@@ -802,6 +802,12 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "Where was the previous summit held?", AnswerType.ENTITY, "The upcoming",
          [("unplaced_occasion", "The question asks about the previous summit, which the "
                                 "document never speaks of.")]),
+        ({"d": "The upcoming summit in Astana opens in July. Leaders of Iran and China "
+               "will discuss trade there."},
+         "What will leaders discuss at the summit in China next year?", AnswerType.OTHER,
+         "Leaders of",
+         [("unplaced_occasion", "The question asks about the summit in China, which the "
+                                "document never speaks of.")]),
         ({"d": "The digital service was officially launched on 1 October 1998."},
          "When was the digital service unofficially launched?", AnswerType.DATE, "The digital",
          [("opposite_word", "The question asks about “unofficially”, and the closest "
@@ -834,6 +840,11 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "What did Anne Roy say as prime minister?", AnswerType.OTHER, "French",
          [("wrong_office", "The question calls Anne Roy “prime minister”, and the "
                            "document gives Anne Roy another title.")]),
+        ({"d": "As French Foreign Minister Anne Roy noted, the talks go on."},
+         "What did the French prime minister say the talks would do?", AnswerType.OTHER,
+         "As French",
+         [("wrong_office", "The question asks about the prime minister, and the closest "
+                           "sentence names the Foreign Minister.")]),
         ({"d": "The UN Secretary General is invited to the summit in May."},
          "Has the UN Secretary General confirmed he will attend the summit?", AnswerType.OTHER,
          "The UN",

@@ -194,3 +194,13 @@ def test_a_bound_on_the_asked_date_need_not_be_given() -> None:
     assert missing_figure(near, question) == "2020"
     assert missing_figure(near, "When did Kazakhstan chair the SCO in 2020?",
                           asks_date=True) == "2020"
+
+
+def test_an_ordinal_the_question_gives_must_be_given() -> None:
+    question = "Which country was admitted as the SCO's tenth full member?"
+    assert missing_figure("Kazakhstan chairs the SCO.", question) == "tenth"
+    # Written either way.
+    assert missing_figure("Iran became its 10th member.", question) is None
+    assert missing_figure("Iran became its tenth member.", "Who became its 10th member?") is None
+    # "first", "second" and "third" rank or count in other senses.
+    assert missing_figure("Kazakhstan chairs the SCO.", "Which third country joined?") is None

@@ -124,3 +124,20 @@ def test_a_counted_set_needs_its_members_named(question: str, noun: str) -> None
 def test_a_counted_set_named(sentence: str) -> None:
     assert not names_no_instance(sentence, "What are the names of the three observer states?",
                                  "states")
+
+
+def test_the_noun_ending_a_name_names_one_whatever_the_question_gives() -> None:
+    sentence = ("The summit will review key documents, including the draft Astana "
+                "Declaration and initiatives to strengthen unity and peace.")
+    question = "Which draft declaration are leaders expected to look at in Astana?"
+    assert not names_no_instance(sentence, question, "declaration")
+    # Not the noun in lower case after a name the question gives.
+    assert names_no_instance("Leaders will sign an Astana declaration.", question,
+                             "declaration")
+
+
+def test_a_name_of_words_the_question_gives_otherwise_names_none() -> None:
+    # "Orange" is asked about, not a place the question is at.
+    assert names_no_instance(
+        "The dominant areas are Los Angeles, Orange County, San Diego and Riverside.",
+        "What county are Los Angeles, Orange, San Diego and Riverside located in?", "county")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.offices import misplaced_office, titles_by_person
+from rag.offices import misplaced_office, other_rank, titles_by_person
 
 TEXT = ("As Kazakh Foreign Minister Murat Nurtleu noted, the talks matter. President of "
         "Kazakhstan K. Tokayev spoke at the meeting.")
@@ -53,3 +53,32 @@ def test_the_person_is_shown_once_as_written() -> None:
     assert misplaced_office("What did Nurtleu’s team say when Nurtleu was president? "
                             "What did Nurtleu say as president?", titles_by_person([TEXT])) == (
         "president", "Nurtleu")
+
+
+QUOTED = ("As Kazakh Foreign Minister Murat Nurtleu noted: “The upcoming negotiations "
+          "are intended to open a new milestone.”")
+
+
+@pytest.mark.parametrize(("question", "sentence", "ranks"), [
+    ("What did Kazakhstan's prime minister say the upcoming negotiations would open?",
+     QUOTED, ("prime minister", "Foreign Minister")),
+    ("Who is the deputy director?", "The Executive Director of the structures spoke.",
+     ("deputy director", "Executive Director")),
+])
+def test_another_rank_of_the_office_asked_about(question: str, sentence: str,
+                                                ranks: tuple[str, str]) -> None:
+    assert other_rank(question, sentence) == ranks
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # The same rank, or the office not ranked on one side.
+    ("What did Kazakhstan's foreign minister say?", QUOTED),
+    ("What did the minister say?", QUOTED),
+    ("What did the prime minister say?", "The minister spoke."),
+    # No rank word: "SCO energy ministers" is a rank the question gives.
+    ("Who is the energy minister?", "SCO energy ministers signed a joint statement."),
+    # The sentence gives the asked rank too.
+    ("What did the prime minister say?", "The Prime Minister and the Foreign Minister spoke."),
+])
+def test_the_same_rank_or_none_given(question: str, sentence: str) -> None:
+    assert other_rank(question, sentence) is None

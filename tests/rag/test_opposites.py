@@ -87,6 +87,12 @@ from rag.opposites import opposed, opposed_near
      ("members", "non-members")),
     ("What is the member status of Turkey?", "Turkey is one of the non-members.",
      ("member", "non-members")),
+    # A qualifier turned round only where it qualifies its noun: a single currency
+    # is no national one.
+    ("What common currency did the SCO launch to replace the dollar?",
+     "The SCO develops the use of national currencies in payments.", ("common", "national")),
+    ("How will the planned single trade currency work?",
+     "The SCO develops the use of national currencies in payments.", ("single", "national")),
 ])
 def test_a_question_word_the_sentence_turns_round(question: str, sentence: str,
                                                   words: tuple[str, str]) -> None:
@@ -167,3 +173,43 @@ def test_an_opposite_in_a_neighbour_must_govern_a_word_of_the_question() -> None
     assert opposed_near("What binding decisions can the Energy Club impose?",
                         "The Energy Club met. Although the club is primarily an advisory "
                         "body, it matters.") == ("binding", "advisory")
+
+
+@pytest.mark.parametrize("question", [
+    "What common challenges do the members face?",
+    "Which national currencies are used in payments?",
+    "What common currency does the SCO use?",
+])
+def test_a_qualifier_of_another_noun_or_said_too(question: str) -> None:
+    assert opposed(question, "Members face national challenges; national currencies and a "
+                   "common currency are used.") is None
+
+
+@pytest.mark.parametrize(("question", "sentence", "words"), [
+    # A field ruling out another before one noun.
+    ("Which city was declared the SCO's economic capital?",
+     "Almaty was declared the cultural and tourist capital of the organization.",
+     ("economic", "cultural")),
+    ("What military cooperation is planned?", "Economic cooperation grows.",
+     ("military", "economic")),
+])
+def test_another_field_of_the_same_thing(question: str, sentence: str,
+                                        words: tuple[str, str]) -> None:
+    assert opposed(question, sentence) == words
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    ("Which city was declared the cultural capital?",
+     "Almaty was declared the cultural and tourist capital of the organization."),
+    # The asked field said elsewhere in the sentence, or one of the asked ones given.
+    ("What military cooperation is planned?",
+     "Economic cooperation and military cooperation grow."),
+    ("What economic and military cooperation is planned?", "Economic cooperation grows."),
+    # Another noun.
+    ("What economic capital is there?", "Cultural exchanges grow."),
+    # The asked field written inside a longer word.
+    ("How many channels could the new digital service carry?",
+     "It launched a new all-digital service, with the potential to carry hundreds."),
+])
+def test_the_asked_field_or_another_noun(question: str, sentence: str) -> None:
+    assert opposed(question, sentence) is None

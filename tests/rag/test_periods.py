@@ -18,6 +18,14 @@ SENTENCE = ("Tokayev noted that last year 183 regional and local conflicts were 
     ("What will the council decide in the coming year?",
      "This year the council decided to meet twice; this year it met once.",
      ("coming year", "this year")),
+    # Counted back: "two years ago" and "the year before last" are the year before
+    # last year.
+    ("How many regional and local conflicts were registered two years ago, according "
+     "to Tokayev?", SENTENCE, ("two years ago", "last year")),
+    ("how many conflicts were there the year before last", SENTENCE,
+     ("the year before last", "last year")),
+    ("What did the council decide 3 months ago?", "Last month the council met.",
+     ("3 months ago", "last month")),
 ])
 def test_a_sentence_placing_it_in_another_period(question: str, sentence: str,
                                                  periods: tuple[str, str]) -> None:
@@ -34,6 +42,10 @@ def test_a_sentence_placing_it_in_another_period(question: str, sentence: str,
     ("What happened at this year's summit?", "The summit adopted the Astana Declaration."),
     # The sentence also places something in the question's period.
     ("What happens next month?", "Last year tariffs rose; next month they rise again."),
+    # "A year ago" is last year; so is "one year ago".
+    ("How many conflicts were registered a year ago?", SENTENCE),
+    ("How many conflicts were registered one year ago?", SENTENCE),
+    ("What happened two years ago?", "Two years ago the council met; 2 years ago it grew."),
     # "The past years" spread over many years: no one period.
     ("What changed over the past years?", "Last year the tariffs rose."),
     ("What changed in the past decade?", "Over the past years the tariffs rose."),

@@ -252,6 +252,7 @@ def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
     ("Which institution is credited at the bottom of the piece?", True),
     ("Which organisation is credited at the very end of the piece?", True),
     ("Who is credited with the article?", True),
+    ("Which organisation is credited with this analysis?", True),
     ("Who gets credit for this piece?", True),
     ("Who wrote this?", True),
     ("Who produced this report?", True),

@@ -1009,3 +1009,22 @@ def test_a_country_doing_something_else_or_asked_as_a_person_is_no_one() -> None
     assert candidates(attend, AnswerType.NAME, "Who will host the summit?") == []
     whose = "Kazakhstan, whose president chairs the SCO, hosts the summit."
     assert candidates(whose, AnswerType.NAME, "Who is the president of Kazakhstan?") == []
+
+
+def test_asked_which_official_an_office_held_answers() -> None:
+    invited = ("The UN Secretary General and heads of such international organizations as "
+               "the CIS and ECO are invited to the Summit.")
+    question = "Which UN official has received an invitation to the summit?"
+    assert [invited[s:e] for s, e in candidates(invited, AnswerType.NAME, question)] == [
+        "UN Secretary General"]
+    # Asked who else, an office alone names no one.
+    assert not candidates("The Secretary General is invited.", AnswerType.NAME,
+                          "Who is the UN chief's deputy?")
+
+
+def test_asked_which_officials_the_offices_are_listed() -> None:
+    attended = ("The event will be attended by heads of state of Kazakhstan and India, as "
+                "well as the SCO Secretary General and the Executive Director of the "
+                "Regional Anti-Terrorism SCO structures.")
+    assert narrow(attended, "which SCO officials are going to be at the summit?", set()) == (
+        "Secretary General and the Executive Director")

@@ -15,6 +15,11 @@ from rag.speech import reports_speech, speech_asked
     ("What has Tokayev stated about terrorism?", "Tokayev", "terrorism"),
     # Told, the hearers come first.
     ("what did Putin tell the security secretaries about conflicts", "Putin", "conflicts"),
+    # Told, without "about": the hearers and the occasion stand for the topic.
+    ("what did Tokayev tell the CIS security chiefs at the may 24 meeting", "Tokayev",
+     "the CIS security chiefs at the may 24 meeting"),
+    ("Did Tokayev tell the secretaries that conflicts grew?", "Tokayev",
+     "the secretaries that conflicts grew"),
     # What a person said of something: the clause is the topic.
     ("What did President Tokayev say the negotiations would open?", "President Tokayev",
      "the negotiations would open"),
@@ -92,3 +97,13 @@ def test_the_topic_without_the_speaker_or_the_speaker_on_another_topic_do_not() 
                         "What did Tokayev say about conflicts?")
     assert _reports(["Tokayev on conflicts: “They multiply.”"],
                     "What did Tokayev say about conflicts?")
+
+
+def test_told_at_a_meeting_he_is_not_reported_at() -> None:
+    meetings = ["On May 16, Tokayev met with the secretaries of the security councils.",
+                "On May 24, a meeting of the heads of security agencies of the CIS "
+                "countries took place."]
+    question = "What did Tokayev tell the CIS security chiefs at the May 24 meeting?"
+    assert not _reports(meetings, question)
+    assert _reports(["At a meeting with the CIS security chiefs, Tokayev noted that "
+                     "conflicts grew."], question)

@@ -39,6 +39,11 @@ def truecase() -> Truecaser:
         ("what tariffs has the us imposed", "what tariffs has the US imposed"),
         ("did the uk and the usa agree", "did the UK and the USA agree"),
         ("let us know what the uae said", "let us know what the UAE said"),
+        # A known body's acronym, named in the corpus or not; not one that is an
+        # English word.
+        ("whats asean's part in the sco strategy", "whats ASEAN's part in the SCO strategy"),
+        ("what does nato think", "what does NATO think"),
+        ("who is the who chief", "who is the who chief"),
         # A demonym, said of a country too; a capital is also a word ("male").
         ("what did the chinese president say", "what did the Chinese president say"),
         ("how many male leaders came", "how many male leaders came"),
@@ -94,6 +99,9 @@ def test_a_country_the_corpus_writes_in_lower_case_stays() -> None:
     truecase = Truecaser(["Roast the turkey for three hours."])
     assert truecase("how long do i roast the turkey") == "how long do i roast the turkey"
     assert truecase("what is the capital of france") == "what is the capital of France"
+    # A body's acronym the corpus writes in lower case stays as typed.
+    truecase = Truecaser(["The imf of the tale was an elf."])
+    assert truecase("who is the imf") == "who is the imf"
 
 
 def test_names_keep_their_apostrophe_and_lose_their_article() -> None:
