@@ -110,6 +110,8 @@ CREDIT_BONUS = 0.15
 # sample or the paraphrase set changed; at 0.02 one unanswerable dev question was
 # answered.
 TYPED_MARGIN = 0.015
+# A heading's statement: a colon, then three words or more.
+_STATES = re.compile(r":\s+\S+(?:\s+\S+){2,}")
 # The marks before a Markdown heading's words ("## Ports").
 _HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 # Further quotes must score within this much of the best one.
@@ -194,6 +196,11 @@ class Answerer:
         # question asks about headings (``HEADING_Q``).
         self.headings = frozenset(s.sentence_id for s in self.sentences
                                   if is_heading(s, texts[s.doc_id]))
+        # ... but a heading that states something after a colon ("Expectations
+        # from the summit: SCO+, strategic planning and international attention")
+        # answers as a sentence would.
+        self.stating = frozenset(sid for sid in self.headings
+                                 if _STATES.search(self.sentences[sid].text))
         # Nor does a sentence asking a question: a FAQ's "Q: Can I use it on
         # Windows?" matches the user's question best of all, and its answer is the
         # sentence after it.
@@ -255,7 +262,8 @@ class Answerer:
         for passage in passages:  # best passage first, so it owns shared sentences
             for sid in self.chunk_sentences[passage.chunk_id]:
                 if sid in owner or sid in self.asking or (
-                        sid not in headings if headings else sid in self.headings):
+                        sid not in headings if headings
+                        else sid in self.headings and sid not in self.stating):
                     continue
                 text = " ".join(self.sentences[sid].text.split())
                 if text not in seen:
