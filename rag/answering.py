@@ -198,7 +198,7 @@ class Answerer:
                                   if is_heading(s, texts[s.doc_id]))
         # ... but a heading that states something after a colon ("Expectations
         # from the summit: SCO+, strategic planning and international attention")
-        # answers as a sentence would.
+        # answers as a sentence would, asked what its label names (``_asks_label``).
         self.stating = frozenset(sid for sid in self.headings
                                  if _STATES.search(self.sentences[sid].text))
         # Nor does a sentence asking a question: a FAQ's "Q: Can I use it on
@@ -257,13 +257,15 @@ class Answerer:
         # other quote slots go to other sentences.
         seen: set[str] = set()
         headings = self._asked_headings(question, passages)
+        stating = {sid for sid in self.stating
+                   if _asks_label(query_terms, self.sentences[sid].text)}
         # Asked who wrote the document, its credit line answers, of whatever kind.
         credited = bool(headings) and asks_source(question)
         for passage in passages:  # best passage first, so it owns shared sentences
             for sid in self.chunk_sentences[passage.chunk_id]:
                 if sid in owner or sid in self.asking or (
                         sid not in headings if headings
-                        else sid in self.headings and sid not in self.stating):
+                        else sid in self.headings and sid not in stating):
                     continue
                 text = " ".join(self.sentences[sid].text.split())
                 if text not in seen:
@@ -539,6 +541,19 @@ def _placed_subject(sentence: str, terms: Sequence[str]) -> bool:
     upcoming SCO summit in Astana" places the summit."""
     wanted = set(terms)
     return any(not wanted.isdisjoint(tokenize(m.group(1))) for m in _ATTACHED.finditer(sentence))
+
+
+def _asks_label(query_terms: Sequence[str], heading: str) -> bool:
+    """Whether a question asks what a stating heading's label names: it holds half
+    its label's terms or more, and more of them than of what follows the colon.
+    "What are the main expectations from the summit?" asks what "Expectations from
+    the summit: SCO+, strategic planning ..." lists; "What international attention
+    will the summit get?" only repeats the list's words."""
+    label, _, stated = heading.partition(":")
+    asked = set(query_terms)
+    named = asked.intersection(tokenize(label))
+    return 2 * len(named) >= len(set(tokenize(label))) > 0 and (
+        len(named) > len(asked.intersection(tokenize(stated))))
 
 
 def position_cue(question: str) -> str | None:

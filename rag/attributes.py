@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from rag.countries import country_names
 from rag.instances import DESCRIBED
 from rag.lexical import tokenize
 
@@ -60,3 +61,29 @@ def asked_attribute(question: str) -> str | None:
     if not terms or terms & _UNNAMED:
         return None
     return match.group("noun")
+
+
+# "Is Mongolia an SCO observer state?", "What is Mongolia's membership status?": a
+# country's standing in a body, which a sentence gives only by the standing's
+# word ("three observer states"); "heads of state" holds none. Asked yes or no,
+# "a(n) ... member" is the standing asked about; "member countries" elsewhere
+# only describes ("Does Kazakhstan cooperate with other member countries?").
+_STANDING_Q = re.compile(
+    r"^\s*(?:is|are|was|were|has|have|will|did|does)\b[^?]*?\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<word>member|observer|partner)s?\b|\b(?P<status>membership|status)\b", re.I)
+_STANDINGS = "member observer partner"
+
+
+def asked_standing(question: str) -> tuple[str, str] | None:
+    """How ``question`` asks about a country's standing in a body, if it names a
+    country: the word it asks with and the words that would answer ("observer",
+    "observer" for "Is Mongolia an SCO observer state?"; "status" and any
+    standing for "What is Mongolia's membership status?"); None otherwise."""
+    if not country_names(question):
+        return None
+    asked = _STANDING_Q.search(question)
+    if asked is None:
+        return None
+    if asked["word"]:
+        return asked["word"].lower(), asked["word"].lower()
+    return asked["status"].lower(), _STANDINGS

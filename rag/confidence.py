@@ -18,7 +18,7 @@ from collections.abc import Set as AbstractSet
 
 from rapidfuzz.distance import Levenshtein
 
-from rag.attributes import asked_attribute
+from rag.attributes import asked_attribute, asked_standing
 from rag.certainty import unsettled
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
 from rag.countries import BODIES, BODY_KEYS, actors_in, country_names, seats_in
@@ -48,11 +48,13 @@ from rag.occasions import held_elsewhere, unplaced_occasion
 from rag.offices import (
     asked_leading,
     asked_office,
+    asked_succession,
     asks_holder,
     holds_office,
     misplaced_office,
     names_leading,
     other_rank,
+    tells_handover,
     titles_by_person,
 )
 from rag.opposites import opposed, opposed_near
@@ -428,12 +430,19 @@ class ConfidenceRules:
             yield MISSING_OFFICE_CONFIDENCE, Doubt(
                 MISSING_OFFICE, f"The question asks who {verb} something, "
                 "and the closest sentence mentions no office nor anyone who does.")
+        elif ((handed := asked_succession(question)) is not None
+              and not tells_handover(self._near(best))):
+            yield MISSING_OFFICE_CONFIDENCE, Doubt(
+                MISSING_OFFICE, f"The question asks who {handed} from someone, and neither "
+                "the closest sentence nor its neighbours speak of a handover.")
 
         if (given := misplaced_office(question, self.titles)) is not None:
             yield WRONG_OFFICE_CONFIDENCE, Doubt(
                 WRONG_OFFICE, f"The question calls {given[1]} “{given[0]}”, and the "
                 f"{documents} give{ending} {given[1]} another title.")
+        # Asked yes or no ("Is Nurtleu the prime minister?"), the other rank says no.
         elif (not (kind is AnswerType.NAME and asks_holder(question))  # missing_office's
+              and not YES_NO_OPENING.match(question)
               and (ranks := other_rank(question, best.text)) is not None):
             yield WRONG_OFFICE_CONFIDENCE, Doubt(
                 WRONG_OFFICE, f"The question asks about the {ranks[0]}, and the closest "
@@ -466,6 +475,12 @@ class ConfidenceRules:
             yield MISSING_ATTRIBUTE_CONFIDENCE, Doubt(
                 MISSING_ATTRIBUTE, f"The question asks for the {attribute}, and neither the "
                 "closest sentence nor its neighbours mention one.")
+        elif ((standing := asked_standing(question)) is not None
+              and not self._near_any(best, standing[1])):
+            yield MISSING_ATTRIBUTE_CONFIDENCE, Doubt(
+                MISSING_ATTRIBUTE, f"The question asks about a country's standing "
+                f"(“{standing[0]}”), and neither the closest sentence nor its neighbours "
+                "mention one.")
         if (period := other_period(question, best.text)) is not None:
             yield OTHER_PERIOD_CONFIDENCE, Doubt(
                 OTHER_PERIOD, f"The question asks about “{period[0]}”, and the closest "

@@ -73,41 +73,52 @@ def unplaced_occasion(question: str, text: str) -> str | None:
     return None
 
 
-# An occasion placed by where it is held: "the SCO summit in China", "the meeting
-# held at Davos". The place is a run of capitalised words; a month or a day
-# names a time ("the meeting in May").
-_HELD = (r"(?:(?:held|hosted|taking\s+place|to\s+be\s+held|that\s+took\s+place"
-         r"|which\s+took\s+place)\s+)?")
+# An occasion placed by where it is held: "the SCO summit in China", "the summit
+# that will be held in Beijing". The place is a run of capitalised words, of which
+# the first up to three are tried ("in Astana What documents ..." typed without a
+# comma); a month or a day names a time ("the meeting in May"), a possessive
+# qualifies something else ("in Kazakhstan's largest city").
+_HELD = (r"(?:(?:(?:that|which|being|to|will|is|are|was|were|be|been|currently)\s+)*"
+         r"(?:held|hosted|convened|taking\s+place|takes\s+place|took\s+place|to\s+take\s+place)"
+         r"\s+)?")
 _HELD_IN = re.compile(
-    rf"\b(?P<noun>{'|'.join(_OCCASIONS)})\s+{_HELD}(?:in|at)\s+(?:the\s+)?"
-    r"(?P<place>(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*))*)", re.I)
+    rf"\b(?P<noun>{'|'.join(_OCCASIONS)})\s*,?\s+{_HELD}(?:in|at)\s+(?:the\s+)?"
+    r"(?P<place>(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2})\b(?![’']s\b)", re.I)
 _TIMES = frozenset((
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
     "Friday", "Saturday", "Sunday"))
 
 
-def _places(text: str) -> dict[str, list[str]]:
-    """The places ``text`` holds each occasion in, by the occasion's term."""
-    found: dict[str, list[str]] = {}
+def _places(text: str) -> dict[str, list[frozenset[str]]]:
+    """The countries each occasion is held in (``_where``), by the occasion's term;
+    an empty set for a place that is no country nor capital ("Almaty")."""
+    found: dict[str, list[frozenset[str]]] = {}
     for match in _HELD_IN.finditer(text):
         stems = tokenize(match.group("noun"))
-        place = match.group("place")
-        if stems and place.split()[0] not in _TIMES:
-            found.setdefault(stems[0], []).append(place)
+        if stems and match.group("place").split()[0] not in _TIMES:
+            found.setdefault(stems[0], []).append(_where(match.group("place")))
     return found
 
 
-def _where(place: str) -> set[str]:
-    """The keys of the countries and bodies a place is, or is the capital of."""
-    return set().union(*actors_in(place), *seats_in(place))
+def _where(place: str) -> frozenset[str]:
+    """The keys of the country a place is or is the capital of, read from its
+    longest opening run that is one ("Astana What" is Astana); empty where none is
+    (a city no list names, a region, a body)."""
+    words = place.split()
+    for size in range(len(words), 0, -1):
+        run = " ".join(words[:size])
+        keys = frozenset().union(*actors_in(run, bodies=False), *seats_in(run))
+        if keys:
+            return keys
+    return frozenset()
 
 
 def held_elsewhere(question: str, text: str) -> str | None:
-    """The occasion ``question`` places somewhere the text never holds it, where
-    the text holds it somewhere: "summit in China" for "Which leaders are coming
-    to the SCO summit in China next year?" over a text placing only "the upcoming
-    SCO summit in Astana".
+    """The occasion ``question`` holds in a country (or its capital) where the text
+    holds it only in other countries: "summit in China" for "Which leaders are
+    coming to the SCO summit in China next year?" over a text placing only "the
+    upcoming SCO summit in Astana".
 
     Args:
         question: The question, as the engine reads it.
@@ -115,9 +126,11 @@ def held_elsewhere(question: str, text: str) -> str | None:
 
     Returns:
         The occasion and its place as the question writes them; None when the
-        question places no occasion so, the text places that occasion nowhere
-        (it may be held anywhere), or places it there too: by name, or in the
-        same country ("the summit in Kazakhstan" over "the summit in Astana").
+        question places no occasion so, or in no country it can tell (a city no
+        list names, a region), the text places that occasion nowhere (it may be
+        held anywhere) or somewhere it cannot tell ("the Forum in Almaty" may be in
+        Kazakhstan), or in the same country ("the summit in Kazakhstan" over "the
+        summit in Astana").
     """
     held = _places(text)
     for match in _HELD_IN.finditer(question):
@@ -126,7 +139,6 @@ def held_elsewhere(question: str, text: str) -> str | None:
         if not stems or place.split()[0] in _TIMES or stems[0] not in held:
             continue
         asked = _where(place)
-        if not any(other.lower() == place.lower() or asked & _where(other)
-                   for other in held[stems[0]]):
+        if asked and all(held[stems[0]]) and not any(asked & other for other in held[stems[0]]):
             return f"{match.group('noun').lower()} in {place}"
     return None

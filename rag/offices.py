@@ -213,20 +213,17 @@ def other_rank(question: str, sentence: str) -> tuple[str, str] | None:
         rank too, or ranks the office no other way ("the minister").
     """
     said = set(tokenize(sentence))
-    for rank, office in _ranked(question):
+    asked = _ranked_in(question)
+    # "the energy ministers or the foreign ministers" asks of both.
+    ranks = {(rank, office) for rank, office, _ in asked}
+    for rank, office, written in asked:
         if rank in said:
             continue
         given = next((words for other, same, words in _ranked_in(sentence)
-                      if same == office and other != rank), None)
+                      if same == office and (other, same) not in ranks), None)
         if given is not None:
-            asked = next(words for r, o, words in _ranked_in(question) if (r, o) == (rank, office))
-            return asked.lower(), given
+            return written.lower(), given
     return None
-
-
-def _ranked(text: str) -> list[tuple[str, str]]:
-    """The (rank, office) terms of each ranked office ``text`` writes."""
-    return [(rank, office) for rank, office, _ in _ranked_in(text)]
 
 
 def _ranked_in(text: str) -> list[tuple[str, str, str]]:
@@ -240,6 +237,31 @@ def _ranked_in(text: str) -> list[tuple[str, str, str]]:
                 and held[0] in _OFFICE_TERMS - _ANY_OFFICE):
             found.append((rank[0], held[0], f"{word} {office}"))
     return found
+
+
+# "Who takes over the SCO chairmanship from Kazakhstan?", "Which country succeeds
+# it?": who holds something next, which a text tells only where it speaks of a
+# handover. ("Did the SCO succeed in ...?" asks whether it managed to.)
+_SUCCESSION_Q = re.compile(
+    r"\b(?:takes?|took|taking|will\s+take)\s+over\b|\bsucceed(?:s|ed|ing)?\b(?!\s+in\b)"
+    r"|\bsuccessor\b|\bhand(?:s|ed|ing)?\s+over\b", re.I)
+_HANDOVER = re.compile(
+    r"\b(?:take|takes|took|taken|taking)\s+over\b|\bsucce(?:ed|eds|eded|eding|ssor|ssion)\b"
+    r"|\bhand(?:s|ed|ing)?\s+over\b|\bhandover\b|\bpass(?:es|ed|ing)?\s+(?:the\s+|its\s+)?"
+    r"(?:chair|presidency|baton)|\btransfer|\brotat|\bnext\s+(?:chair|president|host)", re.I)
+
+
+def asked_succession(question: str) -> str | None:
+    """The words with which ``question`` asks who holds something next ("takes
+    over" of "Who takes over the SCO chairmanship from Kazakhstan?"), if it does."""
+    asked = _SUCCESSION_Q.search(question)
+    return asked.group().lower() if asked else None
+
+
+def tells_handover(text: str) -> bool:
+    """Whether ``text`` speaks of a handover: someone taking over, succeeding,
+    handing or passing on the chair, a rotation or the next holder."""
+    return _HANDOVER.search(text) is not None
 
 
 def _as_written(question: str, name: tuple[str, ...]) -> str:

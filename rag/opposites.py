@@ -67,12 +67,13 @@ _QUALIFYING = (("single common shared unified joint", "national", "currency curr
 # Fields one thing is of, each ruling out the others before one noun: "the
 # economic capital" is not "the cultural and tourist capital", "military
 # cooperation" not "economic cooperation" (where the sentence lacks the asked one).
-_FIELDS = frozenset((
-    "economic", "cultural", "political", "military", "financial", "digital",
-    "environmental", "humanitarian", "religious", "technological", "scientific",
-    "educational", "tourist", "agricultural", "industrial", "diplomatic", "legal",
-    "medical", "nuclear"))
-_FIELD = '|'.join(sorted(_FIELDS))
+# Fields of one group are near enough not to rule each other out ("the digital
+# divide" is a "technological divide").
+_FIELD_GROUPS = ("economic financial industrial commercial", "digital technological scientific",
+                 "cultural humanitarian educational religious tourist", "political diplomatic",
+                 "military", "environmental", "agricultural", "legal", "medical", "nuclear")
+_GROUP = {field: i for i, group in enumerate(_FIELD_GROUPS) for field in group.split()}
+_FIELD = '|'.join(sorted(_GROUP))
 # A field and its noun; overlapping, each field of "cultural and tourist capital".
 _FIELD_OF = re.compile(rf"(?=\b({_FIELD})\s+(?:(?:and|or)\s+(?:{_FIELD})\s+)?([\w’'-]+))",
                        re.I)
@@ -205,7 +206,9 @@ def _other_field(question: str, sentence: str, given: set[str]) -> tuple[str, st
     said = _fields(sentence)
     for noun, fields in _fields(question).items():
         # "economic and military cooperation" over "economic cooperation" says part.
-        if noun in said and fields.isdisjoint(given) and fields.isdisjoint(said[noun]):
+        groups = {_GROUP[field] for field in fields}
+        if (noun in said and fields.isdisjoint(given)
+                and groups.isdisjoint(_GROUP[field] for field in said[noun])):
             return min(fields), min(said[noun])
     return None
 
@@ -226,7 +229,9 @@ def _opposed_qualifier(question: str, sentence: str, given: set[str]) -> tuple[s
         for asked_side, said_side in ((one, other), (other, one)):
             asked = _qualifier(asked_side, nouns).search(question)
             said = _qualifier(said_side, nouns).search(sentence)
-            if asked and said and asked.group(1).lower() not in given:
+            # "national currencies rather than a single currency" asks of both.
+            if (asked and said and asked.group(1).lower() not in given
+                    and not _qualifier(said_side, nouns).search(question)):
                 return asked.group(1).lower(), said.group(1).lower()
     return None
 

@@ -29,11 +29,13 @@ _UNITS = ("year", "month", "week", "decade", "quarter")
 # One period: "the past years" spreads over many, so plurals are left out.
 _PERIOD = re.compile(rf"\b({'|'.join(_DIRECTIONS)})\s+({'|'.join(_UNITS)})\b", re.I)
 # Or counted back from the writing: "a year ago" is last year, "two years ago" and
-# "the year before last" the one before it.
+# "the year before last" the one before it; "the year before" too, asked of
+# something the text places last year ("How many conflicts were registered the
+# year before?"), or before something else, which is no period the text names.
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_AGO = re.compile(rf"\b({'|'.join(_COUNTS)}|\d{{1,2}})\s+({'|'.join(_UNITS)})s?\s+ago\b"
-                  rf"|\bthe\s+({'|'.join(_UNITS)})\s+before\s+last\b", re.I)
+_AGO = re.compile(rf"\b({'|'.join(_COUNTS)}|\d{{1,2}})\s+({'|'.join(_UNITS)})s?\s+(?:ago|back)\b"
+                  rf"|\bthe\s+({'|'.join(_UNITS)})\s+before(?:\s+last)?\b", re.I)
 
 
 def _periods(text: str) -> dict[tuple[str, str], str]:

@@ -112,8 +112,27 @@ _NOT_PLACES = frozenset({
     # "in the energy sector": a field of activity.
     "sector", "sectors", "sphere", "spheres", "domain", "domains", "realm", "industry",
 })
-# Asked which official, an office held answers, whoever holds it.
-_OFFICIAL_Q = re.compile(r"\s*which\s+(?:[\w’'-]+\s+){0,2}?officials?\b", re.I)
+# Asked which official, an office held answers, whoever holds it: of the body or
+# country the question names before "official", if it names one ("Which UN
+# official ...?" is answered by "the UN Secretary General", not by "the Executive
+# Director" of something else).
+_OFFICIAL_Q = re.compile(r"\s*which\s+(?P<whose>(?:[\w’'-]+\s+){0,2}?)officials?\b", re.I)
+# An acronym among an office's titles: "SCO Secretary General".
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{2,}\b")
+# An office's owner after it: "the Executive Director of the Regional
+# Anti-Terrorism SCO structures".
+_OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}[\w’'-]+")
+
+
+def _office_of(sentence: str, start: int, end: int, whose: set[str]) -> bool:
+    """Whether ``sentence[start:end]`` is an office (titles, acronyms among them)
+    of ``whose`` (its terms, if any: named in the office or after "of" right
+    after it)."""
+    if not only_titles(_ACRONYM_WORD.sub(" ", sentence[start:end])):
+        return False
+    owner = _OF_OWNER.match(sentence, end)
+    return not whose or whose <= set(tokenize(sentence[start:end] + " " + (
+        owner.group() if owner else "")))
 _ARTICLE = re.compile(r"(?:(?:the|a|an)\s+)?", re.I)
 
 
@@ -149,7 +168,12 @@ def candidates(sentence: str, kind: AnswerType, question: str,
     city = bool(CITY_Q.search(question))
     body = bool(BODY_Q.search(question))
     year = kind is AnswerType.DATE and asks_year(question)
-    official = kind is AnswerType.NAME and _OFFICIAL_Q.match(question) is not None
+    asks_official = _OFFICIAL_Q.match(question) if kind is AnswerType.NAME else None
+    official = asks_official is not None
+    # Capitalised or a country's adjective: "CSTO", "Iranian" (a demonym stands
+    # for its country's name, which the office's words would then hold).
+    whose = {term for word in (asks_official["whose"].split() if asks_official else [])
+             if word[:1].isupper() for term in tokenize(word)}
     asked = set(tokenize(question))
     # "Who was foreign minister before Nurtleu?": the one the question places
     # the answer against is not the answer.
@@ -158,6 +182,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
     for match in pattern.finditer(sentence):
         start, end = match.span()
         run_start = start
+        office = False
         text = sentence[start:end].rstrip(".,;: ")
         end = start + len(text)
         if kind is AnswerType.NAME or named:
@@ -165,11 +190,11 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             # Asked which official, the office is the answer: its title stays.
             start, end = strip_asked(sentence, start, end, asked,
                                       titles=kind is AnswerType.NAME and not official)
-            article = _ARTICLE.match(sentence, whole[0], whole[1])
-            begin = article.end() if article else whole[0]
-            if official and only_titles(sentence[begin : whole[1]]):
+            if official:
                 # "Which UN official ...?": "The UN Secretary General" is one.
-                start, end = begin, whole[1]
+                article = _ARTICLE.match(sentence, whole[0], whole[1])
+                begin = article.end() if article else whole[0]
+                office = _office_of(sentence, begin, whole[1], whose)
             if kind is AnswerType.ENTITY and (city or where) and (start, end) != whole and (
                     not _LOCATIVE.search(sentence, 0, whole[0])):
                 # "Security Councils" less the question's "security" is no city.
@@ -199,7 +224,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue  # "2023-2024" asked for the years before 2023
         if kind is AnswerType.NAME and not (
                 looks_like_name(sentence[start:end])
-                or (official and only_titles(sentence[start:end]))
+                or office
                 # One word left of a longer run ("Acme | Robotics") is part of a
                 # name, unless all that went before it was a title ("President Obama").
                 or (only_titles(sentence[run_start:start])
@@ -444,8 +469,12 @@ def narrow(sentence: str, question: str,
         # "the Executive Director of the Regional Anti-Terrorism SCO structures":
         # the sentence names people by office, and "Regional Anti-Terrorism SCO" is
         # part of a body's name, no short answer (the sentence still answers).
+        # Asked which officials, the offices are the answer ("the SCO Secretary
+        # General and the Executive Director").
+        official = _OFFICIAL_Q.match(question) is not None
         spans = [(start, end) for start, end in spans
-                 if not (BODY_ACRONYM.search(sentence, start, end)
+                 if (official and _office_of(sentence, start, end, set()))
+                 or not (BODY_ACRONYM.search(sentence, start, end)
                          and _LOWER_WORD_AFTER.match(sentence, end)
                          and " " in sentence[start:end]
                          and not _POSSESSIVE_END.search(sentence, start, end))]

@@ -23,6 +23,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from spellchecker import SpellChecker
 
+from rag.countries import BODIES
 from rag.lexical import without_possessive
 
 # Words, with an inner apostrophe kept whole ("couldn't", "O'Connell").
@@ -80,8 +81,11 @@ class Speller:
     def _corrected(self, word: str) -> str:
         """``word``, or the one corpus word it is a typo of."""
         lower = word.lower()
+        # A known body's acronym typed in lower case ("asean") is no typo of a
+        # corpus word ("asian"): ``truecasing`` reads it as the body.
         if (len(lower) < MIN_CHARS or "'" in lower or "’" in lower or lower in self._forms
-                or lower in _english() or _prefixed(lower, self._forms)):
+                or lower in _english() or _prefixed(lower, self._forms)
+                or word.upper() in BODIES):
             return word
         corrected = _nearest(lower, self._words)
         if corrected is None:

@@ -514,6 +514,9 @@ def test_headings_are_never_quoted_otherwise(engine: Engine) -> None:
     expected = engine.ask("What are the expectations from the summit?")
     assert expected.quotes[0].text == stating
     assert expected.answer == "SCO+, strategic planning and international attention"
+    # ... only asked what its label names, not by the words of what it lists.
+    attention = engine.ask("What international attention will the summit get?")
+    assert all(q.text != stating for q in attention.quotes)
 
 
 def test_coverage_below_the_floor_counts_as_none() -> None:

@@ -1,6 +1,6 @@
 import pytest
 
-from rag.attributes import asked_attribute
+from rag.attributes import asked_attribute, asked_standing
 
 
 @pytest.mark.parametrize(("question", "attribute"), [
@@ -38,3 +38,20 @@ def test_the_noun_of_what_is_the_n_of_x_is_the_attribute_asked(question: str,
 ])
 def test_no_attribute_where_none_is_asked_or_it_goes_unnamed(question: str) -> None:
     assert asked_attribute(question) is None
+
+
+@pytest.mark.parametrize(("question", "standing"), [
+    ("Is Mongolia an SCO observer state?", ("observer", "observer")),
+    ("Is India an SCO member?", ("member", "member")),
+    ("Has Turkiye become a dialogue partner of the SCO?", ("partner", "partner")),
+    ("What is Mongolia's membership status in the SCO?",
+     ("membership", "member observer partner")),
+    ("What status does Turkiye have in the SCO?", ("status", "member observer partner")),
+    # "member countries" describing, not asked about; no country named.
+    ("Does Kazakhstan cooperate with other member countries on transport?", None),
+    ("Is the SCO an observer at the UN?", None),
+    ("How many members does the SCO have?", None),
+])
+def test_a_countrys_standing_asked_about(question: str,
+                                         standing: tuple[str, str] | None) -> None:
+    assert asked_standing(question) == standing

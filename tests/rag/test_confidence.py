@@ -798,6 +798,12 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "What is the official language of Kazakhstan?", AnswerType.OTHER, "Kazakhstan",
          [("missing_attribute", "The question asks for the language, and neither the "
                                 "closest sentence nor its neighbours mention one.")]),
+        ({"d": "Leaders of Kazakhstan, India and Mongolia attend the SCO summit as heads "
+               "of state."},
+         "Is Mongolia an SCO observer state?", AnswerType.OTHER, "Leaders of",
+         [("missing_attribute", "The question asks about a country's standing "
+                                "(“observer”), and neither the closest sentence nor its "
+                                "neighbours mention one.")]),
         ({"d": "The upcoming summit opens in Astana in July."},
          "Where was the previous summit held?", AnswerType.ENTITY, "The upcoming",
          [("unplaced_occasion", "The question asks about the previous summit, which the "
@@ -840,6 +846,14 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "What did Anne Roy say as prime minister?", AnswerType.OTHER, "French",
          [("wrong_office", "The question calls Anne Roy “prime minister”, and the "
                            "document gives Anne Roy another title.")]),
+        ({"d": "Kazakhstan, which chairs the SCO in 2023-2024, hosts India and China."},
+         "Which country takes over the SCO chairmanship from Kazakhstan?",
+         AnswerType.COUNTRY, "Kazakhstan,",
+         [("missing_office", "The question asks who takes over from someone, and neither "
+                             "the closest sentence nor its neighbours speak of a handover.")]),
+        # Asked yes or no, the other rank says no.
+        ({"d": "As French Foreign Minister Anne Roy noted, the talks go on."},
+         "Is Anne Roy the French prime minister?", AnswerType.OTHER, "As French", []),
         ({"d": "As French Foreign Minister Anne Roy noted, the talks go on."},
          "What did the French prime minister say the talks would do?", AnswerType.OTHER,
          "As French",

@@ -39,9 +39,10 @@ HELD = ("Leaders gather at the upcoming SCO summit in Astana. The SCO Digital Fo
 
 @pytest.mark.parametrize(("question", "occasion"), [
     ("which leaders r coming to the SCO summit in China next year?", "summit in China"),
-    # A city the text holds no summit in, whatever else it holds there.
-    ("Who attends the summit held in Almaty?", "summit in Almaty"),
-    ("What happened at the forum in Astana?", "forum in Astana"),
+    # A capital stands for its country; however the question says it is held there.
+    ("What is the motto of the summit being held in Beijing?", "summit in Beijing"),
+    ("What is the motto of the summit that will be held in Beijing?", "summit in Beijing"),
+    ("What is the motto of the summit, held in Beijing?", "summit in Beijing"),
 ])
 def test_an_occasion_held_where_the_text_never_holds_it(question: str, occasion: str) -> None:
     assert held_elsewhere(question, HELD) == occasion
@@ -51,6 +52,16 @@ def test_an_occasion_held_where_the_text_never_holds_it(question: str, occasion:
     "Who attends the summit in Astana?",
     # Astana is Kazakhstan's capital: a summit there is one in Kazakhstan.
     "Who attends the summit in Kazakhstan?",
+    # The place read from its opening words, typed without a comma after it.
+    "At the summit in Astana What documents will be reviewed?",
+    # A place no list names (a city, a region), asked or held: it may be anywhere.
+    "Who attends the summit held in Almaty?",
+    "What is the motto of the summit in Eurasia?",
+    "Where was the SCO Digital Forum held in Kazakhstan?",
+    "What happened at the forum in Astana?",
+    # A possessive qualifies something else; a body is no place.
+    "What was held at the SCO forum in Kazakhstan's largest city?",
+    "What will the summit in the SCO's chair country review?",
     # A month is a time, not a place.
     "What happened at the meeting in May?",
     # The text holds no conference anywhere: it may be held anywhere.
@@ -58,5 +69,5 @@ def test_an_occasion_held_where_the_text_never_holds_it(question: str, occasion:
     # Placed by no place.
     "Who attends the summit?",
 ])
-def test_an_occasion_held_there_too_or_nowhere_placed(question: str) -> None:
+def test_an_occasion_held_there_too_or_where_none_can_tell(question: str) -> None:
     assert held_elsewhere(question, HELD) is None

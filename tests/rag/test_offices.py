@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from rag.offices import misplaced_office, other_rank, titles_by_person
+from rag.offices import (
+    asked_succession,
+    misplaced_office,
+    other_rank,
+    tells_handover,
+    titles_by_person,
+)
 
 TEXT = ("As Kazakh Foreign Minister Murat Nurtleu noted, the talks matter. President of "
         "Kazakhstan K. Tokayev spoke at the meeting.")
@@ -77,8 +83,32 @@ def test_another_rank_of_the_office_asked_about(question: str, sentence: str,
     ("What did the prime minister say?", "The minister spoke."),
     # No rank word: "SCO energy ministers" is a rank the question gives.
     ("Who is the energy minister?", "SCO energy ministers signed a joint statement."),
+    # The question asks of the other rank too.
+    ("Did the SCO energy ministers or foreign ministers sign the 2023 statement?",
+     "SCO energy ministers signed a statement. Foreign Minister Nurtleu spoke."),
     # The sentence gives the asked rank too.
     ("What did the prime minister say?", "The Prime Minister and the Foreign Minister spoke."),
 ])
 def test_the_same_rank_or_none_given(question: str, sentence: str) -> None:
     assert other_rank(question, sentence) is None
+
+
+@pytest.mark.parametrize(("question", "asked"), [
+    ("Which country takes over the SCO chairmanship from Kazakhstan?", "takes over"),
+    ("Who will take over the chair after Kazakhstan?", "will take over"),
+    ("Who succeeded Nazarbayev?", "succeeded"),
+    ("Who is Kazakhstan's successor as chair?", "successor"),
+    # Managing to, not following someone.
+    ("Did the SCO succeed in reducing conflicts?", None),
+    ("Who chairs the SCO?", None),
+])
+def test_a_question_asking_who_holds_something_next(question: str, asked: str | None) -> None:
+    assert asked_succession(question) == asked
+
+
+def test_a_handover_told() -> None:
+    assert tells_handover("Kazakhstan will hand over the chairmanship to China.")
+    assert tells_handover("The presidency rotates among members every year.")
+    assert tells_handover("Kazakhstan passes the chair to China in July.")
+    assert not tells_handover("Kazakhstan, which chairs the SCO in 2023-2024, is active.")
+    assert not tells_handover("The event will be attended by heads of state of India.")

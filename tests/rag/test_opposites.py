@@ -207,9 +207,17 @@ def test_another_field_of_the_same_thing(question: str, sentence: str,
     ("What economic and military cooperation is planned?", "Economic cooperation grows."),
     # Another noun.
     ("What economic capital is there?", "Cultural exchanges grow."),
+    # Fields near enough: a technological divide is a digital one.
+    ("How will the SCO reduce the technological divide?",
+     "The SCO will reduce the digital divide."),
     # The asked field written inside a longer word.
     ("How many channels could the new digital service carry?",
      "It launched a new all-digital service, with the potential to carry hundreds."),
 ])
 def test_the_asked_field_or_another_noun(question: str, sentence: str) -> None:
     assert opposed(question, sentence) is None
+
+
+def test_a_question_asking_of_both_qualifiers() -> None:
+    assert opposed("Why does the SCO use national currencies rather than a single external "
+                   "currency?", "The SCO develops the use of national currencies.") is None

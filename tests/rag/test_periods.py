@@ -26,6 +26,10 @@ SENTENCE = ("Tokayev noted that last year 183 regional and local conflicts were 
      ("the year before last", "last year")),
     ("What did the council decide 3 months ago?", "Last month the council met.",
      ("3 months ago", "last month")),
+    ("How many conflicts were registered the year before?", SENTENCE,
+     ("the year before", "last year")),
+    ("How many conflicts were registered two years back?", SENTENCE,
+     ("two years back", "last year")),
 ])
 def test_a_sentence_placing_it_in_another_period(question: str, sentence: str,
                                                  periods: tuple[str, str]) -> None:

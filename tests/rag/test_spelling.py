@@ -23,6 +23,8 @@ TEXT = ("Founded in 2001, the organization held more than 80 events in Kazakhsta
         # An acronym typed in capitals is no typo of a word the corpus writes
         # otherwise ("ASEAN" is not "Asian"); a longer word in capitals may be.
         ("What role does ASEAN play?", "What role does ASEAN play?"),
+        # ... nor is a known body's acronym typed in lower case.
+        ("is asean invited to the summit", "is asean invited to the summit"),
         ("Did Asain markets grow?", "Did Asian markets grow?"),
         ("Who leads KAZAKSTAN?", "Who leads KAZAKHSTAN?"),
         # English words the corpus lacks, short words, and names it never
