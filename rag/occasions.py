@@ -12,6 +12,7 @@ upcoming summit" is no previous one). Relative words count by direction, so
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.countries import actors_in, seats_in
 from rag.lexical import tokenize
@@ -90,9 +91,11 @@ _TIMES = frozenset((
     "Friday", "Saturday", "Sunday"))
 
 
+@lru_cache(maxsize=64)
 def _places(text: str) -> dict[str, list[frozenset[str]]]:
     """The countries each occasion is held in (``_where``), by the occasion's term;
-    an empty set for a place that is no country nor capital ("Almaty")."""
+    an empty set for a place that is no country nor capital ("Almaty"). Cached:
+    the same documents are read for every question."""
     found: dict[str, list[frozenset[str]]] = {}
     for match in _HELD_IN.finditer(text):
         stems = tokenize(match.group("noun"))
@@ -132,11 +135,13 @@ def held_elsewhere(question: str, text: str) -> str | None:
         Kazakhstan), or in the same country ("the summit in Kazakhstan" over "the
         summit in Astana").
     """
-    held = _places(text)
     for match in _HELD_IN.finditer(question):
         stems = tokenize(match.group("noun"))
         place = match.group("place")
-        if not stems or place.split()[0] in _TIMES or stems[0] not in held:
+        if not stems or place.split()[0] in _TIMES:
+            continue
+        held = _places(text)
+        if stems[0] not in held:
             continue
         asked = _where(place)
         if asked and all(held[stems[0]]) and not any(asked & other for other in held[stems[0]]):

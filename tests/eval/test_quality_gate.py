@@ -25,7 +25,7 @@ from rag.settings import MODES, Settings, project_root
 TEST_SPLIT = project_root() / "eval" / "gold" / "test.jsonl"
 
 # Hybrid on the test part today: recall@3 0.961, quote_hit@1 0.882, quote_hit@3 0.902,
-# abstain_f1 0.889 (51 answerable, 14 unanswerable questions). recall@3 and
+# abstain_f1 0.929 (51 answerable, 14 unanswerable questions). recall@3 and
 # quote_hit@1 meet issue 4's targets, so their floors are the targets themselves
 # (quote_hit@1 reached it with a fix made while the question it fixed, sco-test-033,
 # was known: see the README); the others keep about one question of slack for
@@ -35,7 +35,7 @@ FLOOR = {
     "retrieval_recall@3": 0.95,
     "quote_hit@1": 0.85,
     "quote_hit@3": 0.88,
-    "abstain_f1": 0.85,
+    "abstain_f1": 0.88,
 }
 # Issue 4, "Done when": the targets not met yet.
 TARGET = {
