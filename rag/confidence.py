@@ -433,8 +433,8 @@ class ConfidenceRules:
         elif ((handed := asked_succession(question)) is not None
               and not tells_handover(self._near(best))):
             yield MISSING_OFFICE_CONFIDENCE, Doubt(
-                MISSING_OFFICE, f"The question asks who {handed} from someone, and neither "
-                "the closest sentence nor its neighbours speak of a handover.")
+                MISSING_OFFICE, f"The question asks who comes next (“{handed}”), and "
+                "neither the closest sentence nor its neighbours speak of a handover.")
 
         if (given := misplaced_office(question, self.titles)) is not None:
             yield WRONG_OFFICE_CONFIDENCE, Doubt(

@@ -213,13 +213,13 @@ def other_rank(question: str, sentence: str) -> tuple[str, str] | None:
         rank too, or ranks the office no other way ("the minister").
     """
     said = set(tokenize(sentence))
-    asked = _ranked_in(question)
+    asked, given_ranks = _ranked_in(question), _ranked_in(sentence)
     # "the energy ministers or the foreign ministers" asks of both.
     ranks = {(rank, office) for rank, office, _ in asked}
     for rank, office, written in asked:
         if rank in said:
             continue
-        given = next((words for other, same, words in _ranked_in(sentence)
+        given = next((words for other, same, words in given_ranks
                       if same == office and (other, same) not in ranks), None)
         if given is not None:
             return written.lower(), given

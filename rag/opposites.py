@@ -201,8 +201,9 @@ def opposed(question: str, sentence: str) -> tuple[str, str] | None:
 
 
 def _other_field(question: str, sentence: str, given: set[str]) -> tuple[str, str] | None:
-    """A field the question gives a noun (``_FIELDS``: "economic capital") that the
-    sentence lacks, giving that noun another field instead ("tourist capital")."""
+    """A field the question gives a noun (``_FIELD_GROUPS``: "economic capital")
+    that the sentence lacks, giving that noun a field of another group instead
+    ("tourist capital")."""
     said = _fields(sentence)
     for noun, fields in _fields(question).items():
         # "economic and military cooperation" over "economic cooperation" says part.

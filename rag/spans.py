@@ -133,6 +133,9 @@ def _office_of(sentence: str, start: int, end: int, whose: set[str]) -> bool:
     owner = _OF_OWNER.match(sentence, end)
     return not whose or whose <= set(tokenize(sentence[start:end] + " " + (
         owner.group() if owner else "")))
+
+
+# An article opening a run of capitalised words ("The UN Secretary General").
 _ARTICLE = re.compile(r"(?:(?:the|a|an)\s+)?", re.I)
 
 
@@ -170,8 +173,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
     year = kind is AnswerType.DATE and asks_year(question)
     asks_official = _OFFICIAL_Q.match(question) if kind is AnswerType.NAME else None
     official = asks_official is not None
-    # Capitalised or a country's adjective: "CSTO", "Iranian" (a demonym stands
-    # for its country's name, which the office's words would then hold).
+    # The capitalised words before "official" ("CSTO", "Iranian"): an office
+    # answers only where its words, or the "of ..." after it, hold them.
     whose = {term for word in (asks_official["whose"].split() if asks_official else [])
              if word[:1].isupper() for term in tokenize(word)}
     asked = set(tokenize(question))

@@ -849,8 +849,9 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
         ({"d": "Kazakhstan, which chairs the SCO in 2023-2024, hosts India and China."},
          "Which country takes over the SCO chairmanship from Kazakhstan?",
          AnswerType.COUNTRY, "Kazakhstan,",
-         [("missing_office", "The question asks who takes over from someone, and neither "
-                             "the closest sentence nor its neighbours speak of a handover.")]),
+         [("missing_office", "The question asks who comes next (“takes over”), and "
+                             "neither the closest sentence nor its neighbours speak of a "
+                             "handover.")]),
         # Asked yes or no, the other rank says no.
         ({"d": "As French Foreign Minister Anne Roy noted, the talks go on."},
          "Is Anne Roy the French prime minister?", AnswerType.OTHER, "As French", []),
