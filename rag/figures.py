@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from rag.lexical import NUMERALS, WORDS, mentioned, spelled_numbers, tokenize
+from rag.lexical import NUMERALS, ORDINALS, WORDS, mentioned, spelled_numbers, tokenize
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December)")
@@ -378,10 +378,7 @@ _FIGURE = re.compile(r"(?P<money>[$€£¥]\s?)?\d+(?:[.,]\d+)*"
                      r"(?:\s*(million|billion|trillion)\b|(?(money)(bn|m)|(bn))(?!\w))?", re.I)
 # Ordinal words from "fourth" up: "first" and "last" rank, "second" is also a
 # unit of time and "a third" a share or "a third country" another one.
-_ORDINALS = {word: str(value) for value, word in enumerate((
-    "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
-    "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth",
-    "nineteenth", "twentieth"), start=4)}
+_ORDINALS = {word: digits for word, digits in ORDINALS.items() if int(digits) >= 4}
 # The scale words a figure's "m" and "bn" stand for.
 _SCALE_WORDS = {"m": "million", "bn": "billion"}
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")

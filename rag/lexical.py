@@ -47,6 +47,11 @@ _UNITS = ("two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"
 _TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 NUMERALS = ({word: str(value) for value, word in enumerate(_UNITS, start=2)}
             | {word: str(20 + 10 * i) for i, word in enumerate(_TENS)})
+# Ordinal words from "second" up, as digits: "the tenth member" is the "10th".
+ORDINALS = {word: str(value) for value, word in enumerate((
+    "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth",
+    "seventeenth", "eighteenth", "nineteenth", "twentieth"), start=2)}
 # "thirty-two" is 32, not 30 and 2.
 _COMPOUND = re.compile(rf"\b({'|'.join(_TENS)})-({'|'.join(('one', *_UNITS[:8]))})\b", re.I)
 

@@ -15,13 +15,13 @@ import re
 from functools import lru_cache
 
 from rag.countries import actors_in, seats_in
-from rag.lexical import tokenize
+from rag.figures import CALENDAR
+from rag.lexical import ORDINALS, tokenize
 
 _EARLIER = ("previous", "last", "prior", "past", "former", "preceding")
 # "The next summit" is the one a text calls "the upcoming summit".
 _LATER = ("next", "following", "subsequent", "upcoming", "coming", "forthcoming")
-_ORDINALS = ("second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-             "tenth")
+_ORDINALS = tuple(ORDINALS)
 # "Upcoming" and "coming" place an occasion as the writer sees it, and a
 # question may call "the upcoming summit" "the coming leaders' meeting": they
 # place nothing the text must repeat. "First" is left out: "the first summit" is
@@ -85,10 +85,6 @@ _HELD = (r"(?:(?:(?:that|which|being|to|will|is|are|was|were|be|been|currently)\
 _HELD_IN = re.compile(
     rf"\b(?P<noun>{'|'.join(_OCCASIONS)})\s*,?\s+{_HELD}(?:in|at)\s+(?:the\s+)?"
     r"(?P<place>(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2})\b(?![’']s\b)", re.I)
-_TIMES = frozenset((
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday",
-    "Friday", "Saturday", "Sunday"))
 
 
 @lru_cache(maxsize=64)
@@ -99,7 +95,7 @@ def _places(text: str) -> dict[str, list[frozenset[str]]]:
     found: dict[str, list[frozenset[str]]] = {}
     for match in _HELD_IN.finditer(text):
         stems = tokenize(match.group("noun"))
-        if stems and match.group("place").split()[0] not in _TIMES:
+        if stems and not CALENDAR.match(match.group("place").split()[0]):
             found.setdefault(stems[0], []).append(_where(match.group("place")))
     return found
 
@@ -138,7 +134,7 @@ def held_elsewhere(question: str, text: str) -> str | None:
     for match in _HELD_IN.finditer(question):
         stems = tokenize(match.group("noun"))
         place = match.group("place")
-        if not stems or place.split()[0] in _TIMES:
+        if not stems or CALENDAR.match(place.split()[0]):
             continue
         held = _places(text)
         if stems[0] not in held:

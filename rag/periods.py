@@ -22,6 +22,8 @@ from __future__ import annotations
 
 import re
 
+from rag.lexical import NUMERALS
+
 # Each placing word, by the direction it places a period in.
 _DIRECTIONS = {"this": "this", "current": "this", "last": "last", "past": "last",
                "previous": "last", "next": "next", "coming": "next", "following": "next"}
@@ -32,8 +34,7 @@ _PERIOD = re.compile(rf"\b({'|'.join(_DIRECTIONS)})\s+({'|'.join(_UNITS)})\b", r
 # "the year before last" the one before it; "the year before" too, asked of
 # something the text places last year ("How many conflicts were registered the
 # year before?"), or before something else, which is no period the text names.
-_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-           "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNTS = {"a": "1", "an": "1", "one": "1", **NUMERALS}
 _AGO = re.compile(rf"\b({'|'.join(_COUNTS)}|\d{{1,2}})\s+({'|'.join(_UNITS)})s?\s+(?:ago|back)\b"
                   rf"|\bthe\s+({'|'.join(_UNITS)})\s+before(?:\s+last)?\b", re.I)
 
@@ -47,7 +48,7 @@ def _periods(text: str) -> dict[tuple[str, str], str]:
         found.setdefault(key, match.group().lower())
     for match in _AGO.finditer(text):
         count, unit = match.group(1), match.group(2) or match.group(3)
-        back = 2 if count is None else _COUNTS.get(count.lower()) or int(count)
+        back = 2 if count is None else int(_COUNTS.get(count.lower(), count))
         key = ("last" if back == 1 else f"{back} back", unit.lower())
         found.setdefault(key, match.group().lower())
     return found

@@ -117,8 +117,6 @@ _NOT_PLACES = frozenset({
 # official ...?" is answered by "the UN Secretary General", not by "the Executive
 # Director" of something else).
 _OFFICIAL_Q = re.compile(r"\s*which\s+(?P<whose>(?:[\w’'-]+\s+){0,2}?)officials?\b", re.I)
-# An acronym among an office's titles: "SCO Secretary General".
-_ACRONYM_WORD = re.compile(r"\b[A-Z]{2,}\b")
 # An office's owner after it: "the Executive Director of the Regional
 # Anti-Terrorism SCO structures".
 _OF_OWNER = re.compile(r"\s+of\s+(?:the\s+)?(?:[\w’'-]+\s+){0,4}[\w’'-]+")
@@ -128,7 +126,8 @@ def _office_of(sentence: str, start: int, end: int, whose: set[str]) -> bool:
     """Whether ``sentence[start:end]`` is an office (titles, acronyms among them)
     of ``whose`` (its terms, if any: named in the office or after "of" right
     after it)."""
-    if not only_titles(_ACRONYM_WORD.sub(" ", sentence[start:end])):
+    # An acronym may stand among its titles: "SCO Secretary General".
+    if not only_titles(ACRONYM.sub(" ", sentence[start:end])):
         return False
     owner = _OF_OWNER.match(sentence, end)
     return not whose or whose <= set(tokenize(sentence[start:end] + " " + (
