@@ -26,13 +26,14 @@ _STEP = (r"accept(?:s|ed)?|agree(?:s|d)?|approve(?:s|d)?|endorse(?:s|d)?|ratif(?
          r"commit(?:s|ted)?")
 _SETTLED = re.compile(rf"\b(?:(?P<sure>{_SURE})|(?P<step>{_STEP}))\b", re.I)
 # Words of a sentence saying that something is only expected, asked for or
-# planned, as its verb ("plans to", "is invited", "likely to") or as what a
-# document is ("the draft declaration"); not "the plans of its members". Case
-# matters for "may": "May 16" is a date.
+# planned, as its verb ("plans to", "is invited", "likely to", "hopes to") or as
+# what a document is ("the draft declaration"); not "the plans of its members" nor
+# "a beacon of hope". Case matters for "may": "May 16" is a date.
 _HEDGE = re.compile(
     r"\b(?:invit(?:e|es|ed|ation|ations)|(?:un)?likely|expect(?:s|ed)?|(?-i:may)|might|"
     r"possibl[ey]|probabl[ey]|plan(?:s|ned|ning)?(?=\s+to\b)|planned|planning|draft|"
-    r"propos(?:e|es|ed|al|als)|intend(?:s|ed)?|hope(?:s|d)?)\b", re.I)
+    r"propos(?:e|es|ed|al|als)|intend(?:s|ed)?|hope(?:s|d)?(?=\s+(?:to|that|for)\b)|hoping)\b",
+    re.I)
 
 
 # A second answer the question offers ("..., or merely asked to come?"), not "or not".

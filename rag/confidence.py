@@ -44,7 +44,7 @@ from rag.names import (
     without_set_aside,
 )
 from rag.negation import affirmed, denied, denies, negation
-from rag.occasions import held_elsewhere, unplaced_occasion
+from rag.occasions import held_elsewhere, misdated_occasion, unplaced_occasion
 from rag.offices import (
     asked_leading,
     asked_office,
@@ -58,12 +58,14 @@ from rag.offices import (
     titles_by_person,
 )
 from rag.opposites import opposed, opposed_near
+from rag.people import initial_only
 from rag.periods import latest_untimed, other_period
 from rag.questions import CITY_Q, DOCUMENT_NOUNS, AnswerType
 from rag.reasons import (
     CONSEQUENCE_OPENING,
     FOLLOWING_UP,
     WHY_Q,
+    asked_ending,
     conceded,
     consequence_only,
     gives_reason,
@@ -466,7 +468,12 @@ class ConfidenceRules:
             yield NO_RESPONSE_CONFIDENCE, Doubt(
                 NO_RESPONSE, f"The question asks about a reaction (“{response.lower()}”), and "
                 "neither the closest sentence nor its neighbours tell of one.")
-        if (done := asked_act(question)) is not None and not self._near_any(best, done[1]):
+        if (ended := asked_ending(question)) is not None and not self._near_any(best, ended):
+            yield MISSING_ACT_CONFIDENCE, Doubt(
+                MISSING_ACT, f"The question takes it that something came to an end "
+                f"(“{ended}”), and neither the closest sentence nor its neighbours speak "
+                "of that.")
+        elif (done := asked_act(question)) is not None and not self._near_any(best, done[1]):
             yield MISSING_ACT_CONFIDENCE, Doubt(
                 MISSING_ACT, f"The question asks {done[0]} it is {done[1]}, and neither the "
                 "closest sentence nor its neighbours speak of that.")
@@ -481,6 +488,10 @@ class ConfidenceRules:
                 MISSING_ATTRIBUTE, f"The question asks about a country's standing "
                 f"(“{standing[0]}”), and neither the closest sentence nor its neighbours "
                 "mention one.")
+        elif (initialled := initial_only(question, self.texts.values())) is not None:
+            yield MISSING_ATTRIBUTE_CONFIDENCE, Doubt(
+                MISSING_ATTRIBUTE, f"The question asks for the {initialled[0]}, and the "
+                f"{documents} give{ending} only “{initialled[1]}”.")
         if (period := other_period(question, best.text)) is not None:
             yield OTHER_PERIOD_CONFIDENCE, Doubt(
                 OTHER_PERIOD, f"The question asks about “{period[0]}”, and the closest "
@@ -489,8 +500,9 @@ class ConfidenceRules:
             yield UNTIMED_LATEST_CONFIDENCE, Doubt(
                 UNTIMED_LATEST, f"The question asks for the most recent (“{latest}”), and "
                 "the closest sentence places nothing in time.")
-        if (occasion := unplaced_occasion(question, self.texts[best.doc_id])
-                or held_elsewhere(question, self.texts[best.doc_id])) is not None:
+        text = self.texts[best.doc_id]
+        if (occasion := unplaced_occasion(question, text) or held_elsewhere(question, text)
+                or misdated_occasion(question, text)) is not None:
             where = best.doc_id if len(self.texts) > 1 else "the document"
             yield UNPLACED_OCCASION_CONFIDENCE, Doubt(
                 UNPLACED_OCCASION, f"The question asks about the {occasion}, which {where} "

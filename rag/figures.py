@@ -20,15 +20,15 @@ _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octob
 _FUNCTION_WORDS = (r"(?:and|or|but|the|a|an|to|as|when|until|by|in|on|at|after|before|it|"
                    r"he|she|they|we|was|were|is|had|has|with|for|onwards|onward)")
 # A year from 1800 to 2099, in figures.
-_MODERN_YEAR = r"(?:1[89]|20)\d{2}"
+MODERN_YEAR = r"(?:1[89]|20)\d{2}"
 # "2001", or a span of years: "2023-2024", "1998–99".
-_YEARS = rf"\b{_MODERN_YEAR}\b(?:\s*[-–]\s*(?:1[89]|20)?\d{{2}}\b)?"
+_YEARS = rf"\b{MODERN_YEAR}\b(?:\s*[-–]\s*(?:1[89]|20)?\d{{2}}\b)?"
 _ORDINAL = r"(?:st|nd|rd|th)"
 # A day of a month: "27", "5th", and "5th of" before the month.
 _DAY_OF = rf"\d{{1,2}}(?:{_ORDINAL}\s+of|{_ORDINAL}?)"
 DATE = re.compile(
     # "2024-03-05" is a day, not the years 2024 to 2003.
-    rf"(?<![\d-])\b{_MODERN_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b(?!-\d)"
+    rf"(?<![\d-])\b{MODERN_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b(?!-\d)"
     # "27 September 2001", "20 May, 2013", "May 2013" (not "May 20" of "May 2013"),
     # "March 5th, 2023", "the 5th of March".
     rf"|\b(?:{_DAY_OF}\s+)?{_MONTH},?\s+\d{{4}}\b"
@@ -298,7 +298,7 @@ def counted_span(sentence: str, start: int, end: int, question: str,
 # "What year ...?", and "For which years ...?": a year span answers that one.
 _YEAR_Q = re.compile(r"\b(?:what|which) years?\b(?![-–])", re.I)
 # A year, or years; in an ISO date ("2024-03-05") only the year: "03" is its month.
-_YEAR = re.compile(rf"\b{_MODERN_YEAR}\b(?=-\d{{2}}-\d)|{_YEARS}")
+_YEAR = re.compile(rf"\b{MODERN_YEAR}\b(?=-\d{{2}}-\d)|{_YEARS}")
 
 
 def asks_year(question: str) -> bool:

@@ -15,8 +15,9 @@ import re
 from functools import lru_cache
 
 from rag.countries import actors_in, seats_in
-from rag.figures import CALENDAR
+from rag.figures import CALENDAR, MODERN_YEAR
 from rag.lexical import ORDINALS, tokenize
+from rag.sentences import split_sentences
 
 _EARLIER = ("previous", "last", "prior", "past", "former", "preceding")
 # "The next summit" is the one a text calls "the upcoming summit".
@@ -142,4 +143,49 @@ def held_elsewhere(question: str, text: str) -> str | None:
         asked = _where(place)
         if asked and all(held[stems[0]]) and not any(asked & other for other in held[stems[0]]):
             return f"{match.group('noun').lower()} in {place}"
+    return None
+
+
+# An occasion placed by its year: "the 2025 SCO summit", "the summit in 2025",
+# "the meeting of 2023" (not "the summit in 2025–2035": a period is no year).
+_DATED = re.compile(
+    rf"\b(?P<year>{MODERN_YEAR})\s+(?:[\w’'.-]+\s+){{0,2}}?(?P<noun>{'|'.join(_OCCASIONS)})\b"
+    rf"|\b(?P<noun2>{'|'.join(_OCCASIONS)})\s+{_HELD}(?:in|of)\s+(?P<year2>{MODERN_YEAR})\b(?![-–])",
+    re.I)
+
+
+@lru_cache(maxsize=64)
+def _dated(text: str) -> frozenset[tuple[str, str]]:
+    """Each year a sentence of ``text`` gives beside an occasion's term, as (year,
+    term): a sentence naming "the summit" and "2024" may well date it. Cached: the
+    same documents are read for every question."""
+    found: set[tuple[str, str]] = set()
+    for start, end in split_sentences(text, min_words=1):
+        sentence = text[start:end]
+        years = re.findall(rf"\b{MODERN_YEAR}\b", sentence)
+        for noun in re.findall(rf"\b(?:{'|'.join(_OCCASIONS)})\b", sentence, re.I):
+            found.update((year, stem) for year in years for stem in tokenize(noun)[:1])
+    return frozenset(found)
+
+
+def misdated_occasion(question: str, text: str) -> str | None:
+    """The occasion ``question`` places in a year that no sentence of ``text``
+    gives beside it: "2025 summit" for "where's the 2025 sco summit gonna be" over
+    a text whose 2025 is a strategy's ("for 2025–2035") and whose summit has no
+    year.
+
+    Args:
+        question: The question, as the engine reads it.
+        text: The document that would answer.
+
+    Returns:
+        The occasion as the question writes it; None when the question dates no
+        occasion, or a sentence of the text gives its year beside it.
+    """
+    for match in _DATED.finditer(question):
+        year = match.group("year") or match.group("year2")
+        noun = match.group("noun") or match.group("noun2")
+        stems = tokenize(noun)
+        if stems and (year, stems[0]) not in _dated(text):
+            return f"{year} {noun.lower()}" if match.group("year") else f"{noun.lower()} in {year}"
     return None

@@ -49,9 +49,13 @@ _PAIRS = (
     "begin began begun / end", "beginning / end", "entrance / exit", "ancient / modern",
     "permanent / temporary", "domestic / foreign", "urban / rural",
     "hardest / easiest", "support propose / oppose", "strengthen intensify / weaken",
-    "grow grew grown / decline shrink shrank shrunk drop", "expand / shrink shrank shrunk",
+    "grow grew grown / decline shrink shrank shrunk drop lose lost",
+    "expand / shrink shrank shrunk",
     "create / dissolve abolish", "encourage promote / discourage",
     "improve / worsen deteriorate", "improvement / deterioration worsening",
+    # The verb against the noun: "Which relations are improving?" over "the
+    # deterioration of relations".
+    "improve / deterioration worsening", "improvement / worsen deteriorate",
     "impose introduce / lift drop scrap", "binding / advisory",
     "before after / during", "intensify worsen / ease subside",
     "promising bright optimistic / bleak gloomy pessimistic",

@@ -9,7 +9,7 @@ Secretary General" is an office, whoever holds it).
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterable
 
 from rag.coreference import NOT_REGNAL
 from rag.countries import DEMONYMS, REGIONAL_ADJECTIVES, is_country, is_demonym
@@ -232,3 +232,49 @@ def looks_like_name(text: str) -> bool:
     # "Secretary General", "SCO Secretary General": an office, whoever holds it.
     return not all(w.lower().strip(".,’'") in TITLE_WORDS or _BODY_WORD.fullmatch(w.strip(".,’'"))
                    for w in words)
+
+
+# "What is Tokayev's first name?": a part of a person's name, which a text writing
+# the person only by an initial ("K. Tokayev") or a title ("President Tokayev")
+# does not give ("Murat Nurtleu" gives it).
+_NAME_PART_Q = re.compile(r"\b(?:first|given|full|middle|christian)\s+name\b", re.I)
+_SURNAME = re.compile(r"(?<=\s)[A-Z][a-z][\w-]*")
+_INITIAL_BEFORE = re.compile(r"\b[A-Z]\.[^\S\n]*$")
+_WORD_BEFORE = re.compile(r"\b([A-Z][\w’'-]+)[^\S\n]+$")
+
+
+def initial_only(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
+    """The part of a name ``question`` asks for and how the texts write that
+    person, where they give only an initial or a title before the surname.
+
+    Args:
+        question: The question, as the engine reads it.
+        texts: The documents.
+
+    Returns:
+        ("first name", "K. Tokayev") for "What is Tokayev's first name?" over
+        texts writing only "President of Kazakhstan K. Tokayev"; None where the
+        question asks no part of a name, or a text gives the person's first name
+        ("Murat Nurtleu"), or names no one the question names.
+    """
+    part = _NAME_PART_Q.search(question)
+    if part is None:
+        return None
+    texts = list(texts)
+    for surname in _SURNAME.findall(question):
+        shown = None
+        for text in texts:
+            for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
+                before = text[max(0, match.start() - 40):match.start()]
+                if (initial := _INITIAL_BEFORE.search(before)) is not None:
+                    shown = shown or f"{initial.group().strip()} {surname}"
+                elif ((word := _WORD_BEFORE.search(before)) is not None
+                      and not set(tokenize(word.group(1))) <= TITLE_WORDS | OFFICES):
+                    break  # "Murat Nurtleu": a first name
+            else:
+                continue
+            shown = None
+            break
+        if shown is not None:
+            return part.group().lower(), shown
+    return None

@@ -60,6 +60,7 @@ from rag.reasons import reason_spans
 # 54.6, 20.7 -> 22.6), at the cost of four of 412 SQuAD quote hits@3, mostly "where"
 # answers that are no name ("in the south-east").
 WHERE_Q = re.compile(r"\s*where\b", re.I)
+_REGION_Q = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:region|area|part)s?\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|across|within|throughout|outside|inside|into)"
                        r"(?:\s+the)?(?:\s+(?:city|town|capital|region|province|country) of)?"
                        r"\s*$", re.I)
@@ -169,6 +170,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
     where = bool(WHERE_Q.match(question))
     city = bool(CITY_Q.search(question))
     body = bool(BODY_Q.search(question))
+    # "In which region ...?": "the Eurasian region" answers by its adjective.
+    region = bool(_REGION_Q.search(question))
     year = kind is AnswerType.DATE and asks_year(question)
     asks_official = _OFFICIAL_Q.match(question) if kind is AnswerType.NAME else None
     official = asks_official is not None
@@ -251,7 +254,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue
         if named and not _looks_like_entity(sentence[start:end]):
             continue
-        if kind is AnswerType.ENTITY and _adjective_of_place(sentence, start, end, proper_nouns):
+        if (kind is AnswerType.ENTITY and not region
+                and _adjective_of_place(sentence, start, end, proper_nouns)):
             continue  # "the Eurasian region" is no body: "Eurasian" says where it is
         if kind is AnswerType.COUNTRY and not is_country(sentence[start:end]):
             continue

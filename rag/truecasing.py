@@ -163,8 +163,9 @@ _SENTENCE_AFTER = re.compile(
 
 
 def _country(span: list[re.Match[str]], lower: frozenset[str]) -> tuple[str, ...] | None:
-    """A country's name or demonym typed in lower case, title-cased ("france",
-    "united states", "chinese"), whether or not the corpus names it: asked about a
+    """A country's name, demonym or capital typed in lower case, title-cased
+    ("france", "united states", "chinese", "moscow"), whether or not the corpus
+    names it: asked about a
     country it never names, the question should say so. No stop word ("us"), and
     no word the corpus writes in lower case (a recipe's "turkey").
 
@@ -181,13 +182,18 @@ def _country(span: list[re.Match[str]], lower: frozenset[str]) -> tuple[str, ...
         return None  # "the united states": the article stays as typed
     # A demonym too ("chinese"): "the chinese president" is China's. Not one that
     # is also an English word of its own ("polish", "french", "dutch").
-    if not is_country(" ".join(words)) and not (
+    if is_country(" ".join(words)) or (
             len(words) == 1 and is_demonym(words[0]) and words[0].endswith(_DEMONYM_ENDINGS)):
-        return None
-    return words
+        return words
+    # A capital where it names a place ("the summit in moscow" is one in Russia):
+    # elsewhere it may be an English word ("the male delegates", not the Maldives').
+    if stands_for(" ".join(words)) and _PLACE_BEFORE.search(span[0].string, 0, span[0].start()):
+        return words
+    return None
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
+_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near)\s+$", re.I)
 
 
 def _body(span: list[re.Match[str]], seen: frozenset[str]) -> tuple[str, ...] | None:

@@ -23,6 +23,8 @@ INVITED = ("The UN Secretary General and heads of such international organizatio
      ("definitely", "likely")),
     ("Did the members agree to the plan?", "Kazakhstan proposed a plan.",
      ("agree", "proposed")),
+    ("Has the SCO actually created a fund?", "The SCO hopes to create a fund.",
+     ("actually", "hopes")),
     # "Or not" offers no other answer.
     ("Has he accepted the invitation or not?", INVITED, ("accepted", "invited")),
 ])
@@ -48,6 +50,9 @@ def test_a_settled_thing_asked_over_a_hedge(question: str, sentence: str,
      "The SCO's prospects look promising, given the initiatives and plans of its members."),
     # The question offers the hedge as the other answer.
     ("Is the UN Secretary-General confirmed as attending, or merely asked to come?", INVITED),
+    # "Hope" as a noun hedges nothing; as a verb it does (above).
+    ("Does the author actually call the SCO a beacon?",
+     "In conclusion, the SCO represents a beacon of hope and cooperation."),
     # A sentence that hedges nothing; "May" is a month.
     ("Did the ministers agree on a statement?", "The ministers signed a statement on May 16."),
 ])

@@ -794,6 +794,16 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "Is Tesla a public company?", AnswerType.OTHER, "Tesla",
          [("missing_predicate", "The question asks whether something is so, and the "
                                 "closest sentence shares none of its words but the names.")]),
+        # Asked why it ended, a reason for something else about the same names.
+        ({"d": "Kazakhstan studies payment systems in the SCO because sanctions threaten it."},
+         "Why did Kazakhstan leave the SCO?", AnswerType.REASON, "Kazakhstan",
+         [("missing_act", "The question takes it that something came to an end "
+                          "(“leave”), and neither the closest sentence nor its neighbours "
+                          "speak of that.")]),
+        ({"d": "President of Kazakhstan K. Tokayev chairs the SCO this year."},
+         "What is Tokayev's first name?", AnswerType.OTHER, "President",
+         [("missing_attribute", "The question asks for the first name, and the document "
+                                "gives only “K. Tokayev”.")]),
         ({"d": "Kazakhstan chairs the SCO this year. Its capital hosts the summit."},
          "What is the official language of Kazakhstan?", AnswerType.OTHER, "Kazakhstan",
          [("missing_attribute", "The question asks for the language, and neither the "
@@ -813,6 +823,11 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "What will leaders discuss at the summit in China next year?", AnswerType.OTHER,
          "Leaders of",
          [("unplaced_occasion", "The question asks about the summit in China, which the "
+                                "document never speaks of.")]),
+        ({"d": "The upcoming summit opens in Astana in July. The strategy for 2025–2035 "
+               "covers trade."},
+         "What will the 2025 summit discuss?", AnswerType.OTHER, "The strategy",
+         [("unplaced_occasion", "The question asks about the 2025 summit, which the "
                                 "document never speaks of.")]),
         ({"d": "The digital service was officially launched on 1 October 1998."},
          "When was the digital service unofficially launched?", AnswerType.DATE, "The digital",

@@ -1,6 +1,6 @@
 import pytest
 
-from rag.occasions import held_elsewhere, unplaced_occasion
+from rag.occasions import held_elsewhere, misdated_occasion, unplaced_occasion
 
 TEXT = ("The upcoming SCO summit will be held in Astana. Under the chairmanship of the "
         "Kazakh side, the first meeting of the Management Commission was held. Last "
@@ -71,3 +71,32 @@ def test_an_occasion_held_where_the_text_never_holds_it(question: str, occasion:
 ])
 def test_an_occasion_held_there_too_or_where_none_can_tell(question: str) -> None:
     assert held_elsewhere(question, HELD) is None
+
+
+DATED = ("The upcoming SCO summit will be held in Astana. The SCO development strategy for "
+         "2025–2035 includes a multipolar world order. In 2023, the energy ministers' "
+         "meeting was held in Goa. The 2001 summit founded the SCO.")
+
+
+@pytest.mark.parametrize(("question", "occasion"), [
+    # The text's 2025 is a strategy's, and its summit has no year.
+    ("where's the 2025 SCO summit gonna be?", "2025 summit"),
+    ("Which city hosts the SCO summit in 2025?", "summit in 2025"),
+    ("What happened at the summit held in 2023?", "summit in 2023"),
+])
+def test_an_occasion_dated_where_the_text_gives_it_no_such_year(question: str,
+                                                                 occasion: str) -> None:
+    assert misdated_occasion(question, DATED) == occasion
+
+
+@pytest.mark.parametrize("question", [
+    # A sentence gives the year beside the occasion, in either order.
+    "Where was the 2023 meeting of energy ministers held?",
+    "What did the summit of 2001 found?",
+    # A period is no year; and a year of no occasion.
+    "What is the summit in 2025–2035 about?",
+    "What does the strategy for 2025–2035 include?",
+    "Who attends the summit?",
+])
+def test_an_occasion_dated_as_the_text_dates_it_or_not_dated(question: str) -> None:
+    assert misdated_occasion(question, DATED) is None

@@ -69,6 +69,13 @@ from rag.opposites import opposed, opposed_near
     # "Dropped by 12 percent" fell; it is no visit.
     ("How much did river traffic grow last year?",
      "Last year, river traffic on the Rhine dropped by 12 percent.", ("grow", "dropped")),
+    # Losing is the other way from growing; a verb against its opposite's noun.
+    ("How many members has the group lost since it was founded?",
+     "Founded in 2001, the organization has grown from six members to nine member states.",
+     ("lost", "grown")),
+    ("Which relations with the Atlantic bloc are improving?",
+     "Another factor is the deterioration of relations with the Atlantic bloc.",
+     ("improving", "deterioration")),
     # A hyphened "pro-" turned into "anti-".
     ("Where were the pro-Chinese riots?",
      "There was not the level of anti-Chinese violence seen at the Lambing Flat riots.",

@@ -6,6 +6,7 @@ from rag.people import (
     after_country,
     asks_office_of,
     groups_of_people,
+    initial_only,
     looks_like_name,
     offices_held,
     single_name,
@@ -100,3 +101,23 @@ def test_an_office_of_a_country_names_its_holder() -> None:
     # Of something that is no country, or no office of one, it names no one.
     assert offices_held("The Bank of China and the Republic of Korea signed.") == []
     assert offices_held("The President of Acme Robotics spoke.") == []
+
+
+INITIALLED = ("President of Kazakhstan K. Tokayev spoke first. Kazakh Foreign Minister Murat "
+              "Nurtleu said so. President Tokayev agreed; Xi Jinping did too.")
+
+
+def test_a_name_part_the_texts_give_only_as_an_initial() -> None:
+    assert initial_only("What is Tokayev's first name?", [INITIALLED]) == (
+        "first name", "K. Tokayev")
+    assert initial_only("What is the full name of President Tokayev?", [INITIALLED]) == (
+        "full name", "K. Tokayev")
+
+
+def test_a_name_part_given_or_not_asked() -> None:
+    # "Murat Nurtleu" gives his first name; "Xi Jinping" is written whole.
+    assert initial_only("What is Nurtleu's first name?", [INITIALLED]) is None
+    assert initial_only("What is Xi's first name?", [INITIALLED]) is None
+    # No part of a name asked, or no one the texts name.
+    assert initial_only("Who is Tokayev?", [INITIALLED]) is None
+    assert initial_only("What is Putin's first name?", [INITIALLED]) is None

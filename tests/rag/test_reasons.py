@@ -1,7 +1,7 @@
 import pytest
 
 from rag.questions import AnswerType
-from rag.reasons import WHY_Q, conceded, consequence_only, gives_reason
+from rag.reasons import WHY_Q, asked_ending, conceded, consequence_only, gives_reason
 from rag.spans import candidates
 
 
@@ -10,6 +10,10 @@ from rag.spans import candidates
     ("Why is the passage of goods through the Red Sea blocked?", True),
     # The question's routes stand after it: the blocking is their reason.
     ("Why do states diversify transport routes?", False),
+    # Typed short, one of its words ("route") after it, three before it.
+    ("why is the Red Sea route blocked?", True),
+    # As many after it as before: the question may ask about the diversifying.
+    ("Why must states diversify routes given the Red Sea blocking?", False),
 ])
 def test_a_reason_leading_from_the_asked_thing_is_its_consequence(question: str,
                                                                    only: bool) -> None:
@@ -119,3 +123,22 @@ CLUB = ("Although the club is primarily an advisory body, its creation demonstra
 def test_a_why_question_about_what_a_clause_concedes(sentence: str, question: str,
                                                      granted: bool) -> None:
     assert conceded(sentence, question) is granted
+
+
+@pytest.mark.parametrize(("question", "ending"), [
+    ("why did kazakhstan leave the sco", "leave"),
+    ("Why was the Astana summit cancelled?", "cancelled"),
+    ("Why did Kazakhstan give up the SCO chairmanship?", "give up"),
+    ("How come Iran pulled out of the talks?", "pulled out"),
+    ("when did india withdraw from the sco", "withdraw"),
+    ("Wich countries left the SCO?", "left"),
+    ("why did tesla stop selling cars in europe", "stop"),
+    # No end: another act, or "left" as no verb.
+    ("Why is the Red Sea route blocked?", None),
+    ("Why is the SCO Energy Club an advisory body?", None),
+    ("Which countries are left out of the SCO?", None),
+    ("What is on the left of the map?", None),
+    ("What armed group stopped the uprising at Ballarat?", None),
+])
+def test_an_end_a_question_takes_as_so(question: str, ending: str | None) -> None:
+    assert asked_ending(question) == ending

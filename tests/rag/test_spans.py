@@ -756,8 +756,16 @@ def test_an_acronym_is_answered_by_the_words_that_spell_it_out(article: Document
 )
 def test_an_adjective_of_place_is_no_named_place(sentence: str, expected: list[str]) -> None:
     names = proper_noun_words(["They met in Eurasia and Asia."])
-    found = candidates(sentence, AnswerType.ENTITY, "Which region is it?", names)
+    found = candidates(sentence, AnswerType.ENTITY, "Which one is it?", names)
     assert [sentence[s:e] for s, e in found] == expected
+
+
+def test_asked_which_region_an_adjective_of_place_answers() -> None:
+    names = proper_noun_words(["They met in Eurasia and Asia."])
+    sentence = "It keeps stability and development in the Eurasian region."
+    for question in ("In which region does it keep stability?", "What area is it?"):
+        found = candidates(sentence, AnswerType.ENTITY, question, names)
+        assert [sentence[s:e] for s, e in found] == ["Eurasian"], question
 
 
 @pytest.mark.parametrize(("question", "expected"), [

@@ -47,6 +47,10 @@ def truecase() -> Truecaser:
         # A demonym, said of a country too; a capital is also a word ("male").
         ("what did the chinese president say", "what did the Chinese president say"),
         ("how many male leaders came", "how many male leaders came"),
+        # A capital where it names a place: after "in", "to", "from".
+        ("who is attending the sco summit in moscow", "who is attending the SCO summit in Moscow"),
+        ("who flew to beijing", "who flew to Beijing"),
+        ("is male in the maldives", "is male in the Maldives"),
         ("how do i polish the text", "how do i polish the text"),
         # Words the corpus also writes in lower case, titles, a month that is a
         # common word, and a word capitalised only inside a longer name stay.
