@@ -22,7 +22,7 @@ from rag.attributes import asked_attribute, asked_standing
 from rag.certainty import unsettled
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
 from rag.countries import BODIES, BODY_KEYS, actors_in, country_names, seats_in
-from rag.figures import asked_time, missing_figure, missing_rate
+from rag.figures import asked_time, missing_figure, missing_rate, span_from
 from rag.instances import asked_noun, names_no_instance
 from rag.lexical import (
     DEMONYM_SUFFIXES,
@@ -492,7 +492,8 @@ class ConfidenceRules:
             yield MISSING_ATTRIBUTE_CONFIDENCE, Doubt(
                 MISSING_ATTRIBUTE, f"The question asks for the {initialled[0]}, and the "
                 f"{documents} give{ending} only “{initialled[1]}”.")
-        if (period := other_period(question, best.text)) is not None:
+        if (period := other_period(question, best.text)
+                or span_from(question, best.text)) is not None:
             yield OTHER_PERIOD_CONFIDENCE, Doubt(
                 OTHER_PERIOD, f"The question asks about “{period[0]}”, and the closest "
                 f"sentence speaks of “{period[1]}”.")

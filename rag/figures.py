@@ -455,3 +455,35 @@ def _same_figure(asked: tuple[str, str | None], given: tuple[str, str | None]) -
 def _plain(digits: str) -> str:
     """Digits without thousands separators: "1,000" and "1000" are one figure."""
     return re.sub(r",(?=\d{3}(?!\d))", "", digits)
+
+
+# A time a question runs something up to: "the strategy that ran until 2025",
+# "the strategy up to 2025".
+_UNTIL = re.compile(rf"\b(?:until|till|up\s+to|through)\s+(?P<year>{MODERN_YEAR})\b(?!\s*[-–])",
+                    re.I)
+# A span of years: "2025–2035", "2023-2024", "1998–99".
+_SPAN = re.compile(rf"\b(?P<first>{MODERN_YEAR})\s*[-–]\s*(?P<last>(?:1[89]|20)?\d{{2}})\b")
+
+
+def span_from(question: str, sentence: str) -> tuple[str, str] | None:
+    """The year ``question`` runs something up to, where ``sentence`` gives that
+    year only as a span's first ("until 2025" over "for 2025–2035": a strategy
+    starting in 2025 is not one running until then).
+
+    Args:
+        question: The question, as the engine reads it.
+        sentence: The closest sentence.
+
+    Returns:
+        ("until 2025", "2025–2035"); None where the question runs nothing up to a
+        year, or the sentence gives that year otherwise too (alone, or ending a
+        span: "2023-2025").
+    """
+    for asked in _UNTIL.finditer(question):
+        year = asked.group("year")
+        starting = [span for span in _SPAN.finditer(sentence) if span.group("first") == year]
+        alone = [m for m in re.finditer(rf"\b{year}\b", sentence)
+                 if not any(s.start() <= m.start() < s.end() for s in starting)]
+        if starting and not alone:
+            return " ".join(asked.group().lower().split()), starting[0].group()
+    return None

@@ -29,7 +29,7 @@ from rag.negation import denies
 _PAIRS = (
     "most / least", "largest biggest / smallest", "highest / lowest", "maximum / minimum",
     "more / less fewer", "larger bigger / smaller", "higher / lower",
-    "increase / decrease reduce", "widen / narrow reduce",
+    "increase / decrease reduce", "increase raise / lower", "widen / narrow reduce",
     "rise rose risen / fall fell fallen drop", "gain / lose lost",
     "win won / lose lost", "victory / defeat", "first / last", "before / after",
     "earlier / later", "earliest / latest", "north / south", "east / west",

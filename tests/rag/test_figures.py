@@ -16,6 +16,7 @@ from rag.figures import (
     missing_rate,
     names_year,
     outside_asked_time,
+    span_from,
 )
 from rag.lexical import tokenize
 
@@ -204,3 +205,29 @@ def test_an_ordinal_the_question_gives_must_be_given() -> None:
     assert missing_figure("Iran became its tenth member.", "Who became its 10th member?") is None
     # "first", "second" and "third" rank or count in other senses.
     assert missing_figure("Kazakhstan chairs the SCO.", "Which third country joined?") is None
+
+
+STRATEGY = "The SCO development strategy for 2025–2035 includes a multipolar world order."
+
+
+@pytest.mark.parametrize(("question", "found"), [
+    # A strategy starting in 2025 is none running until then.
+    ("What was in the SCO development strategy that ran until 2025?",
+     ("until 2025", "2025–2035")),
+    ("What were the main points of the SCO strategy up to 2025?", ("up to 2025", "2025–2035")),
+])
+def test_a_year_run_up_to_that_a_sentence_gives_only_as_a_start(
+        question: str, found: tuple[str, str]) -> None:
+    assert span_from(question, STRATEGY) == found
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # The span's end, the year alone, or a span asked for.
+    ("What does the strategy up to 2035 include?", STRATEGY),
+    ("Which plans run until 2025?", "Kazakhstan chairs the SCO in 2023-2025."),
+    ("What ran until 2025?", "The plan ran until 2025 and then for 2025–2035."),
+    ("What does the strategy for 2025–2035 include?", STRATEGY),
+    ("What does the strategy through 2025-2035 include?", STRATEGY),
+])
+def test_a_year_run_up_to_given_otherwise_or_not_asked(question: str, sentence: str) -> None:
+    assert span_from(question, sentence) is None

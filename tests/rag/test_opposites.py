@@ -76,6 +76,8 @@ from rag.opposites import opposed, opposed_near
     ("Which relations with the Atlantic bloc are improving?",
      "Another factor is the deterioration of relations with the Atlantic bloc.",
      ("improving", "deterioration")),
+    ("How will the EU tariffs lower the cost of selling cars?",
+     "The tariffs will lead to an increase in the cost of selling cars.", ("lower", "increase")),
     # A hyphened "pro-" turned into "anti-".
     ("Where were the pro-Chinese riots?",
      "There was not the level of anti-Chinese violence seen at the Lambing Flat riots.",
