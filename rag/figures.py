@@ -461,8 +461,6 @@ def _plain(digits: str) -> str:
 # "the strategy up to 2025".
 _UNTIL = re.compile(rf"\b(?:until|till|up\s+to|through)\s+(?P<year>{MODERN_YEAR})\b(?!\s*[-–])",
                     re.I)
-# A span of years: "2025–2035", "2023-2024", "1998–99".
-_SPAN = re.compile(rf"\b(?P<first>{MODERN_YEAR})\s*[-–]\s*(?P<last>(?:1[89]|20)?\d{{2}})\b")
 
 
 def span_from(question: str, sentence: str) -> tuple[str, str] | None:
@@ -481,7 +479,7 @@ def span_from(question: str, sentence: str) -> tuple[str, str] | None:
     """
     for asked in _UNTIL.finditer(question):
         year = asked.group("year")
-        starting = [span for span in _SPAN.finditer(sentence) if span.group("first") == year]
+        starting = [span for span in _YEAR_SPAN.finditer(sentence) if span.group(1) == year]
         alone = [m for m in re.finditer(rf"\b{year}\b", sentence)
                  if not any(s.start() <= m.start() < s.end() for s in starting)]
         if starting and not alone:
