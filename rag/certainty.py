@@ -20,7 +20,7 @@ from rag.lexical import tokenize
 # actually be there in person?". The adverbs ask whether what the question says
 # is so; the verbs name a step after the one the text tells of (an invitation
 # accepted, a plan approved).
-_SURE = (r"definitely|certainly|surely|for\s+sure|actually|in\s+person|guaranteed|"
+_SURE = (r"definitely|certainly|surely|for\s+sure|actually|already|in\s+person|guaranteed|"
          r"confirm(?:s|ed)?")
 _STEP = (r"accept(?:s|ed)?|agree(?:s|d)?|approve(?:s|d)?|endorse(?:s|d)?|ratif(?:y|ies|ied)|"
          r"commit(?:s|ted)?")
@@ -38,6 +38,11 @@ _HEDGE = re.compile(
 
 # A second answer the question offers ("..., or merely asked to come?"), not "or not".
 _OTHER_ANSWER = re.compile(r"\bor\s+(?!not\b)", re.I)
+
+
+# Asked "Which projects has the fund already financed?", a question asks for what
+# is done, yes or no aside.
+ALREADY = re.compile(r"\balready\b", re.I)
 
 
 def unsettled(question: str, sentence: str) -> tuple[str, str] | None:

@@ -19,7 +19,7 @@ from collections.abc import Set as AbstractSet
 from rapidfuzz.distance import Levenshtein
 
 from rag.attributes import asked_attribute, asked_standing
-from rag.certainty import unsettled
+from rag.certainty import ALREADY, unsettled
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
 from rag.countries import BODIES, BODY_KEYS, actors_in, country_names, seats_in
 from rag.figures import asked_time, missing_figure, missing_rate, span_from
@@ -458,7 +458,7 @@ class ConfidenceRules:
             yield MISSING_PREDICATE_CONFIDENCE, Doubt(
                 MISSING_PREDICATE, "The question asks whether something is so, and the "
                 "closest sentence shares none of its words but the names.")
-        if (YES_NO_OPENING.match(question)
+        if ((YES_NO_OPENING.match(question) or ALREADY.search(question))
                 and (words := unsettled(question, best.text)) is not None):
             yield UNSETTLED_CONFIDENCE, Doubt(
                 UNSETTLED, f"The question asks whether it is settled (“{words[0]}”), and "

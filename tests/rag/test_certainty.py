@@ -25,6 +25,10 @@ INVITED = ("The UN Secretary General and heads of such international organizatio
      ("agree", "proposed")),
     ("Has the SCO actually created a fund?", "The SCO hopes to create a fund.",
      ("actually", "hopes")),
+    # Asked what is already done, of a fund only planned.
+    ("Which projects has the SCO Investment Fund already financed?",
+     "The SCO plans to create an Investment Fund, which will facilitate large projects.",
+     ("already", "plans")),
     # "Or not" offers no other answer.
     ("Has he accepted the invitation or not?", INVITED, ("accepted", "invited")),
 ])
@@ -53,6 +57,9 @@ def test_a_settled_thing_asked_over_a_hedge(question: str, sentence: str,
     # "Hope" as a noun hedges nothing; as a verb it does (above).
     ("Does the author actually call the SCO a beacon?",
      "In conclusion, the SCO represents a beacon of hope and cooperation."),
+    # The sentence says it is already so.
+    ("What goods has the US already put tariffs on?",
+     "The United States has already imposed tariffs on cars, though more may follow."),
     # A sentence that hedges nothing; "May" is a month.
     ("Did the ministers agree on a statement?", "The ministers signed a statement on May 16."),
 ])

@@ -880,6 +880,12 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "The UN",
          [("unsettled", "The question asks whether it is settled (“confirmed”), and the "
                         "closest sentence says only “invited”.")]),
+        # Asked what is already done, not yes or no.
+        ({"d": "The SCO plans to create an Investment Fund for large projects."},
+         "Which projects has the SCO Investment Fund already financed?", AnswerType.OTHER,
+         "The SCO",
+         [("unsettled", "The question asks whether it is settled (“already”), and the "
+                        "closest sentence says only “plans”.")]),
         # Said to be so, whatever else the sentence hedges: no doubt.
         ({"d": "The UN Secretary General confirmed the plan to attend the summit."},
          "Has the UN Secretary General confirmed he will attend?", AnswerType.OTHER, "The UN",
