@@ -40,14 +40,15 @@ _HEDGE = re.compile(
 _OTHER_ANSWER = re.compile(r"\bor\s+(?!not\b)", re.I)
 
 
-# Asked "Which projects has the fund already financed?", a question asks for what
-# is done, yes or no aside.
+# "already" asks about what is done whether or not a question asks yes or no
+# ("Which projects has the fund already financed?"): a hedge does not answer it.
 ALREADY = re.compile(r"\balready\b", re.I)
 
 
 def unsettled(question: str, sentence: str) -> tuple[str, str] | None:
-    """The word of a yes/no question asking whether something is settled and the
-    word of ``sentence`` saying it is only expected, if both are there.
+    """The word of a question asking whether something is settled (a yes/no
+    question, or one asking what is "already" done) and the word of ``sentence``
+    saying it is only expected, if both are there.
 
     Args:
         question: A yes/no question, as the engine reads it.

@@ -241,6 +241,8 @@ _NAME_PART_Q = re.compile(r"\b(?:first|given|full|middle|christian)\s+name\b", r
 _SURNAME = re.compile(r"(?<=\s)[A-Z][a-z][\w-]*")
 _INITIAL_BEFORE = re.compile(r"\b[A-Z]\.[^\S\n]*$")
 _WORD_BEFORE = re.compile(r"\b([A-Z][\w’'-]+)[^\S\n]+$")
+# How far before a surname its initial or first name is looked for.
+_BEFORE_CHARS = 40
 
 
 def initial_only(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
@@ -260,21 +262,23 @@ def initial_only(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
     part = _NAME_PART_Q.search(question)
     if part is None:
         return None
-    texts = list(texts)
+    documents = list(texts)
     for surname in _SURNAME.findall(question):
-        shown = None
-        for text in texts:
-            for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
-                before = text[max(0, match.start() - 40):match.start()]
-                if (initial := _INITIAL_BEFORE.search(before)) is not None:
-                    shown = shown or f"{initial.group().strip()} {surname}"
-                elif ((word := _WORD_BEFORE.search(before)) is not None
-                      and not set(tokenize(word.group(1))) <= TITLE_WORDS | OFFICES):
-                    break  # "Murat Nurtleu": a first name
-            else:
-                continue
-            shown = None
-            break
-        if shown is not None:
+        if (shown := _initialled(surname, documents)) is not None:
             return part.group().lower(), shown
     return None
+
+
+def _initialled(surname: str, texts: list[str]) -> str | None:
+    """``surname`` as the texts write it with an initial ("K. Tokayev"), where
+    none of them writes a first name before it (a title is none)."""
+    shown = None
+    for text in texts:
+        for match in re.finditer(rf"\b{re.escape(surname)}\b", text):
+            before = text[max(0, match.start() - _BEFORE_CHARS) : match.start()]
+            if (initial := _INITIAL_BEFORE.search(before)) is not None:
+                shown = shown or f"{initial.group().strip()} {surname}"
+            elif ((word := _WORD_BEFORE.search(before)) is not None
+                  and not set(tokenize(word.group(1))) <= TITLE_WORDS | OFFICES):
+                return None  # "Murat Nurtleu": a first name
+    return shown

@@ -60,7 +60,8 @@ from rag.reasons import reason_spans
 # 54.6, 20.7 -> 22.6), at the cost of four of 412 SQuAD quote hits@3, mostly "where"
 # answers that are no name ("in the south-east").
 WHERE_Q = re.compile(r"\s*where\b", re.I)
-_REGION_Q = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:region|area|part)s?\b", re.I)
+# "In which region ...?", "What area ...?" (not "What part does it play?").
+_REGION_Q = re.compile(r"\b(?:which|what)\s+(?:[\w-]+\s+)?(?:region|area)s?\b", re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|from|to|across|within|throughout|outside|inside|into)"
                        r"(?:\s+the)?(?:\s+(?:city|town|capital|region|province|country) of)?"
                        r"\s*$", re.I)

@@ -6,8 +6,8 @@ capitals, so such a question is written the way the corpus writes its names
 before they are read: "what does SCO stand for", "who is Murat Nurtleu". Only
 names change: an acronym, a name the corpus writes on its own ("Kazakhstan"), a
 run of words it writes as one name ("investment fund": "Investment Fund"), a
-country's name or demonym ("france", "chinese") or a known body's acronym
-("asean"), named in the corpus or not.
+country's name or demonym ("france", "chinese"), a capital where it names a place
+("in moscow") or a known body's acronym ("asean"), named in the corpus or not.
 A word the corpus also writes in lower case stays as typed, and so does a word it
 capitalises only inside a longer name: "what program will be adopted" asks about
 no particular "Program".
@@ -164,10 +164,10 @@ _SENTENCE_AFTER = re.compile(
 
 def _country(span: list[re.Match[str]], lower: frozenset[str]) -> tuple[str, ...] | None:
     """A country's name, demonym or capital typed in lower case, title-cased
-    ("france", "united states", "chinese", "moscow"), whether or not the corpus
-    names it: asked about a
-    country it never names, the question should say so. No stop word ("us"), and
-    no word the corpus writes in lower case (a recipe's "turkey").
+    ("france", "united states", "chinese", "in moscow"), whether or not the corpus
+    names it: asked about a country it never names, the question should say so. No
+    stop word ("us"), and no word the corpus writes in lower case (a recipe's
+    "turkey").
 
     A country's initials ("uk", "usa") are written in capitals; "us" only after
     "the" ("the us tariffs"), where it cannot be the pronoun."""

@@ -766,6 +766,8 @@ def test_asked_which_region_an_adjective_of_place_answers() -> None:
     for question in ("In which region does it keep stability?", "What area is it?"):
         found = candidates(sentence, AnswerType.ENTITY, question, names)
         assert [sentence[s:e] for s, e in found] == ["Eurasian"], question
+    # A part one plays is no region.
+    assert candidates(sentence, AnswerType.ENTITY, "What part does it play?", names) == []
 
 
 @pytest.mark.parametrize(("question", "expected"), [
