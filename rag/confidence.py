@@ -34,7 +34,7 @@ from rag.lexical import (
     tokenize,
     without_possessive,
 )
-from rag.manner import asked_act
+from rag.manner import asked_act, asked_ending
 from rag.names import (
     CorpusNames,
     asked_names,
@@ -65,7 +65,6 @@ from rag.reasons import (
     CONSEQUENCE_OPENING,
     FOLLOWING_UP,
     WHY_Q,
-    asked_ending,
     conceded,
     consequence_only,
     gives_reason,

@@ -8,7 +8,8 @@ says what the fund will do, not how it is paid for. "Where is the SCO
 headquartered?" over "The SCO, as a growing organization in Eurasia, ..." gives
 a place, but not the one asked for. A question asking how or where a thing is
 acted on ("financed", "built", "headquartered") is answered only where the text
-speaks of that act.
+speaks of that act; so is one taking an end as so ("Why did Kazakhstan leave
+the SCO?").
 """
 
 from __future__ import annotations
@@ -69,3 +70,37 @@ def asked_act(question: str) -> tuple[str, str] | None:
         if act not in (_PLACED if wh == "where" else _TOLD):
             return wh, act
     return None
+
+
+# An end a question takes as so: "Why did Kazakhstan leave the SCO?", "When did
+# India withdraw?", "Why was the summit cancelled?", "Which countries left the
+# SCO?". Writers' false premises are often such ends, and a sentence near that
+# speaks of the same names but of no end ("Considering the importance of the SCO
+# for Kazakhstan, ...") answers none of them. "left" only as a verb: not "the
+# left", "is left", "left out" or "left over"; "stop" only of doing something
+# ("stop selling cars", not "stopped the uprising").
+_ENDING = re.compile(
+    r"\b(?P<act>leav(?:e|es|ing)|(?<!\bthe\s)(?<!\bis\s)(?<!\bare\s)left(?!\s+(?:out|over|"
+    r"behind|to)\b)|quit(?:s|ting)?|withdr(?:aw|aws|awn|ew|awing)|"
+    r"stop(?:s|ped|ping)?(?=\s+\w+ing\b)|"
+    r"cancel(?:s|l?ed|l?ing)?|call(?:s|ed)?\s+off|abandon(?:s|ed|ing)?|"
+    r"suspend(?:s|ed|ing)?|expel(?:s|led|ling)?|resign(?:s|ed|ing)?|"
+    r"g(?:ive|ave|iven|ives|iving)\s+up|pull(?:s|ed|ing)?\s+out|dr(?:op|ops|opped)\s+out|"
+    r"st(?:ep|eps|epped)\s+down|postpon(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|"
+    r"dissolv(?:e|es|ed|ing)|boycott(?:s|ed|ing)?)\b", re.I)
+
+
+def asked_ending(question: str) -> str | None:
+    """The end ``question`` takes as so, as written.
+
+    Args:
+        question: The question, as the engine reads it.
+
+    Returns:
+        "leave" for "Why did Kazakhstan leave the SCO?", "give up" for "Why did
+        Kazakhstan give up the chairmanship?", "withdraw" for "when did india
+        withdraw from the sco"; None for a question taking no end as so ("Why is
+        the Red Sea route blocked?").
+    """
+    match = _ENDING.search(question)
+    return " ".join(match.group("act").lower().split()) if match else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.manner import asked_act
+from rag.manner import asked_act, asked_ending
 
 
 @pytest.mark.parametrize(("question", "act"), [
@@ -41,3 +41,22 @@ from rag.manner import asked_act
 def test_the_act_a_question_asks_the_manner_or_place_of(
         question: str, act: tuple[str, str] | None) -> None:
     assert asked_act(question) == act
+
+
+@pytest.mark.parametrize(("question", "ending"), [
+    ("why did kazakhstan leave the sco", "leave"),
+    ("Why was the Astana summit cancelled?", "cancelled"),
+    ("Why did Kazakhstan give up the SCO chairmanship?", "give up"),
+    ("How come Iran pulled out of the talks?", "pulled out"),
+    ("when did india withdraw from the sco", "withdraw"),
+    ("Wich countries left the SCO?", "left"),
+    ("why did tesla stop selling cars in europe", "stop"),
+    # No end: another act, or "left" as no verb.
+    ("Why is the Red Sea route blocked?", None),
+    ("Why is the SCO Energy Club an advisory body?", None),
+    ("Which countries are left out of the SCO?", None),
+    ("What is on the left of the map?", None),
+    ("What armed group stopped the uprising at Ballarat?", None),
+])
+def test_an_end_a_question_takes_as_so(question: str, ending: str | None) -> None:
+    assert asked_ending(question) == ending
