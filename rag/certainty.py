@@ -20,11 +20,17 @@ from rag.lexical import tokenize
 # actually be there in person?". The adverbs ask whether what the question says
 # is so; the verbs name a step after the one the text tells of (an invitation
 # accepted, a plan approved).
-_SURE = (r"definitely|certainly|surely|for\s+sure|actually|already|in\s+person|guaranteed|"
-         r"confirm(?:s|ed)?")
+_SURE = (r"definitely|certainly|surely|for\s+sure|actually|really|already|in\s+person|"
+         r"guaranteed|confirm(?:s|ed)?")
 _STEP = (r"accept(?:s|ed)?|agree(?:s|d)?|approve(?:s|d)?|endorse(?:s|d)?|ratif(?:y|ies|ied)|"
          r"commit(?:s|ted)?")
 _SETTLED = re.compile(rf"\b(?:(?P<sure>{_SURE})|(?P<step>{_STEP}))\b", re.I)
+# Steps asked of a document, in the question only: "Did the members sign off on
+# the draft declaration?" is not answered by "the summit will review the draft",
+# while a sentence saying "is expected to be discussed and adopted" settles nothing.
+_SETTLED_Q = re.compile(
+    rf"\b(?:(?P<sure>{_SURE})|(?P<step>{_STEP}|sign(?:s|ed)?(?:\s+off)?|adopt(?:s|ed)?|"
+    r"finali[sz]e[sd]?))\b", re.I)
 # Words of a sentence saying that something is only expected, asked for or
 # planned, as its verb ("plans to", "is invited", "likely to", "hopes to") or as
 # what a document is ("the draft declaration"); not "the plans of its members" nor
@@ -34,6 +40,13 @@ _HEDGE = re.compile(
     r"possibl[ey]|probabl[ey]|plan(?:s|ned|ning)?(?=\s+to\b)|planned|planning|draft|"
     r"propos(?:e|es|ed|al|als)|intend(?:s|ed)?|hope(?:s|d)?(?=\s+(?:to|that|for)\b)|hoping)\b",
     re.I)
+
+
+# A question asking what someone means to do ("Does the SCO actually intend to set
+# up a fund?") is answered by the text saying what they plan: these hedges say it.
+_INTENT_Q = re.compile(r"\b(?:intend(?:s|ed)?|plan(?:s|ned)?|aim(?:s|ed)?|mean(?:s|t)?\s+to|"
+                       r"want(?:s|ed)?\s+to|seek(?:s)?\s+to|going\s+to)\b", re.I)
+_INTENT = re.compile(r"plan|intend|propos|hop", re.I)
 
 
 # A second answer the question offers ("..., or merely asked to come?"), not "or not".
@@ -59,7 +72,13 @@ def unsettled(question: str, sentence: str) -> tuple[str, str] | None:
         invitation?" over "... are invited to the Summit"; None where the question
         asks no such thing or the sentence does not hedge.
     """
-    settled = _SETTLED.search(question)
+    # A step asked is checked before an adverb: "really sign off on the draft" asks
+    # whether the draft was signed, not whether it is a draft; a step the sentence
+    # speaks of ("expected to be adopted") leaves the adverb to ask.
+    said = set(tokenize(sentence))
+    asked = [m for m in _SETTLED_Q.finditer(question)
+             if not (m.group("step") and set(tokenize(m.group())) <= said)]
+    settled = next((m for m in asked if m.group("step")), asked[0] if asked else None)
     # "X confirmed the plan" says it is settled, whatever else it hedges; "...
     # confirmed, or merely asked to come?" offers the hedge as the other answer.
     if (settled is None or _SETTLED.search(sentence)
@@ -70,7 +89,8 @@ def unsettled(question: str, sentence: str) -> tuple[str, str] | None:
         return None
     # "Was he actually invited?", "Does the SCO definitely plan a fund?": asked
     # whether the hedge itself is so, which the text says.
-    if settled.group("sure") and not set(tokenize(hedge.group())).isdisjoint(
-            tokenize(question)):
+    if settled.group("sure") and (
+            not set(tokenize(hedge.group())).isdisjoint(tokenize(question))
+            or (_INTENT_Q.search(question) and _INTENT.match(hedge.group()))):
         return None
     return settled.group().lower(), hedge.group().lower()

@@ -34,7 +34,7 @@ from rag.lexical import (
     tokenize,
     without_possessive,
 )
-from rag.manner import asked_act, asked_ending
+from rag.manner import FOUNDING_TERMS, asked_act, asked_ending, asked_founding
 from rag.names import (
     CorpusNames,
     asked_names,
@@ -43,7 +43,7 @@ from rag.names import (
     shown_runs,
     without_set_aside,
 )
-from rag.negation import affirmed, denied, denies, negation
+from rag.negation import affirmed, counted_denial, denied, denies, negation
 from rag.occasions import held_elsewhere, misdated_occasion, unplaced_occasion
 from rag.offices import (
     asked_leading,
@@ -57,7 +57,7 @@ from rag.offices import (
     tells_handover,
     titles_by_person,
 )
-from rag.opposites import opposed, opposed_near
+from rag.opposites import opposed, opposed_near, opposed_phrase
 from rag.people import initial_only
 from rag.periods import latest_untimed, other_period
 from rag.questions import CITY_Q, DOCUMENT_NOUNS, AnswerType
@@ -472,6 +472,11 @@ class ConfidenceRules:
                 MISSING_ACT, f"The question takes it that something came to an end "
                 f"(“{ended}”), and neither the closest sentence nor its neighbours speak "
                 "of that.")
+        elif ((founded := asked_founding(question)) is not None
+              and self._near_terms(best).isdisjoint(FOUNDING_TERMS)):
+            yield MISSING_ACT_CONFIDENCE, Doubt(
+                MISSING_ACT, f"The question asks of a founding (“{founded}”), and neither "
+                "the closest sentence nor its neighbours speak of one.")
         elif (done := asked_act(question)) is not None and not self._near_any(best, done[1]):
             yield MISSING_ACT_CONFIDENCE, Doubt(
                 MISSING_ACT, f"The question asks {done[0]} it is {done[1]}, and neither the "
@@ -517,6 +522,11 @@ class ConfidenceRules:
                 yield OPPOSITE_WORD_CONFIDENCE, Doubt(
                     OPPOSITE_WORD, f"The question asks about “{opposite[0]}”, and the "
                     f"closest sentence and its neighbours say “{opposite[1]}”.")
+            elif (opposite := opposed_phrase(question, text)) is not None:
+                yield OPPOSITE_WORD_CONFIDENCE, Doubt(
+                    OPPOSITE_WORD, f"The question asks about a “{opposite[0]}”, and the "
+                    f"{'document' if len(self.texts) == 1 else best.doc_id} says only "
+                    f"“{opposite[1]}”.")
         if kind is not AnswerType.REASON and (negated := negation(question)) is not None:
             if not denies(self._near(best)):
                 yield MISSING_NEGATION_CONFIDENCE, Doubt(
@@ -530,6 +540,11 @@ class ConfidenceRules:
             yield DENIED_CONFIDENCE, Doubt(
                 DENIED, f"The closest sentence denies what the question takes as so "
                 f"(“{denial}”).")
+        elif (counted := counted_denial(question, text)) is not None:
+            yield MISSING_NEGATION_CONFIDENCE, Doubt(
+                MISSING_NEGATION, f"The question takes “{counted[0]}” as so, "
+                f"and the {'document' if len(self.texts) == 1 else best.doc_id} counts "
+                f"“{counted[1]}”.")
 
     def _reports(self, sentence: Sentence, speaker: frozenset[str],
                  topic: frozenset[str]) -> bool:

@@ -168,6 +168,12 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
         before = WORDS.findall(sentence[:start])[-1:]
         return any(mentioned(word, counted or asked) for word in before if tokenize(word))
     phrase = _noun_phrase(sentence, end)
+    if (whole := _partitive(question)) and not _PART_OF.match(sentence, end) and any(
+            mentioned(word, whole) for word in phrase if tokenize(word)):
+        # "How many of the chair's events dealt with environmental issues?" asks
+        # for a part: "held more than 80 events on ... environmental issues" counts
+        # them all ("two of the six packages" gives a part).
+        return False
     if counted and phrase:
         # "How many people died?" counts people: "183 regional and local conflicts"
         # is followed by the question's "conflicts", but counts something else. A
@@ -224,6 +230,21 @@ def _noun_phrase(sentence: str, end: int) -> list[str]:
 
 
 _JOINING = frozenset(("and", "or", "of"))
+# "How many of the chair's preparatory events dealt with ...?", "how many of its
+# members are ...": a part of what the words after "of" name, picked out by what
+# the question goes on to say of it. Only opening the question: "refers to how
+# many of the southern-most counties?" asks for the count of those counties.
+_PARTITIVE_Q = re.compile(r"\s*how\s+many\s+of\s+(?:the|its|their|these|those|all)?\s*"
+                          r"((?:[\w’'-]+\s+){0,3}[\w’'-]+)\s+[\w’'-]+\s+[\w’'-]+", re.I)
+# A number followed by what it is a part of: "two of the six packages".
+_PART_OF = re.compile(r"\s+of\s+(?:the|them|which|these|those|its|their|all)\b", re.I)
+
+
+def _partitive(question: str) -> set[str]:
+    """The terms of the whole a "how many of the ...?" question asks a part of, or
+    none."""
+    part = _PARTITIVE_Q.match(question)
+    return set(tokenize(part.group(1))) if part else set()
 
 
 # "What tariff ...?", "What is the fee ...?": the answer is a rate or an amount. Not a

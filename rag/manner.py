@@ -9,14 +9,14 @@ headquartered?" over "The SCO, as a growing organization in Eurasia, ..." gives
 a place, but not the one asked for. A question asking how or where a thing is
 acted on ("financed", "built", "headquartered") is answered only where the text
 speaks of that act; so is one taking an end as so ("Why did Kazakhstan leave
-the SCO?").
+the SCO?") or a founding ("Who founded BYD?").
 """
 
 from __future__ import annotations
 
 import re
 
-from rag.lexical import AUXILIARIES, MODALS, question_sentences
+from rag.lexical import AUXILIARIES, MODALS, question_sentences, tokenize
 
 # Participles not ending in "-ed" ("built", "chosen"): a list, as "different" or
 # "open" end alike and are none.
@@ -87,7 +87,11 @@ _ENDING = re.compile(
     r"suspend(?:s|ed|ing)?|expel(?:s|led|ling)?|resign(?:s|ed|ing)?|"
     r"g(?:ive|ave|iven|ives|iving)\s+up|pull(?:s|ed|ing)?\s+out|dr(?:op|ops|opped)\s+out|"
     r"st(?:ep|eps|epped)\s+down|postpon(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|"
-    r"dissolv(?:e|es|ed|ing)|boycott(?:s|ed|ing)?)\b", re.I)
+    r"dissolv(?:e|es|ed|ing)|boycott(?:s|ed|ing)?|"
+    # A trouble taken as settled: "how did the blockade get resolved", not "which
+    # problems will the SCO resolve".
+    r"(?<=\bget\s)resolved|(?<=\bgot\s)resolved|(?<=\bwas\s)resolved|"
+    r"(?<=\bwere\s)resolved|(?<=\bbeen\s)resolved)\b", re.I)
 
 
 def asked_ending(question: str) -> str | None:
@@ -103,4 +107,31 @@ def asked_ending(question: str) -> str | None:
         the Red Sea route blocked?").
     """
     match = _ENDING.search(question)
+    return " ".join(match.group("act").lower().split()) if match else None
+
+
+# A founding a question takes as so: "Who founded BYD?", "When was the CSTO
+# established?". A sentence near that names the thing but no founding ("tariffs
+# ... for companies such as Chinese BYD Co. and Tesla Inc.") names no founder.
+# Not "found" (of finding) nor "founding member", a standing the text may give
+# by other words ("has grown from six members").
+_FOUNDING = re.compile(
+    r"\b(?P<act>(?:co-?)?found(?:ed|er|ers)|establish(?:ed|es|ing|ment))\b", re.I)
+# Terms saying that something was founded. Not every word of the sense (``lexical
+# .same_sense`` joins "start" and "begin"): "starting next month" founds nothing.
+FOUNDING_TERMS = frozenset(tokenize("founded founder establish created creation formation"))
+
+
+def asked_founding(question: str) -> str | None:
+    """The founding ``question`` takes as so, as written.
+
+    Args:
+        question: The question, as the engine reads it.
+
+    Returns:
+        "founded" for "who founded byd the chinese car company", "established" for
+        "When was the CSTO established?"; None for a question asking of no
+        founding ("Which countries are founding members?").
+    """
+    match = _FOUNDING.search(question)
     return " ".join(match.group("act").lower().split()) if match else None

@@ -113,6 +113,35 @@ def affirmed(question: str, sentence: str) -> str | None:
                  if set(tokenize(word)) & wanted), None)
 
 
+# A count and up to two words before what it counts: "14 dialogue partners".
+_COUNT = re.compile(r"\b(?:\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                    r"twelve|dozens?|hundreds?|thousands?)\s+((?:[\w’'-]+\s+){0,2}[\w’'-]+)",
+                    re.I)
+
+
+def counted_denial(question: str, text: str) -> tuple[str, str] | None:
+    """A denial the question takes as so ("Since the SCO has no dialogue partners
+    at all, how does it ...?") of what ``text`` counts ("14 dialogue partners"),
+    as written in each.
+
+    Args:
+        question: The question, as the engine reads it; a yes/no question ("Does
+            the SCO have no partners?") is answered by the count and gives none.
+        text: The document.
+
+    Returns:
+        ("no dialogue partners", "14 dialogue partners"); None where the question
+        denies nothing or the text counts none of what it denies.
+    """
+    if YES_NO_OPENING.match(question):
+        return None
+    for words, term in _denials(question):
+        for count in _COUNT.finditer(text):
+            if any(tokenize(word)[:1] == [term] for word in count.group(1).split()):
+                return words, count.group()
+    return None
+
+
 def _denials(text: str) -> list[tuple[str, str]]:
     """Each denial of ``text`` as written ("has no veto": "no veto") with the term
     of the word it denies ("veto"), a word in lower case."""

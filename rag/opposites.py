@@ -16,12 +16,15 @@ some of them, and its stems join words of other senses ("important" and
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
 from rag.lexical import WORDS, tokenize
 from rag.negation import denies
 
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+             "ninth", "tenth")
 # Words of opposite sense, as written, each side with its irregular forms; each
 # word stands for its regular inflections too (``_forms``). Only words whose
 # opposite is a single word with no other common sense: not "close" ("close
@@ -56,6 +59,9 @@ _PAIRS = (
     # The verb against the noun: "Which relations are improving?" over "the
     # deterioration of relations".
     "improve / deterioration worsening", "improvement / worsen deteriorate",
+    # The adjective against the verb: "making the digital divide bigger" over
+    # "reduce the digital divide".
+    "bigger larger / reduce decrease",
     "impose introduce / lift drop scrap", "binding / advisory",
     "before after / during", "intensify worsen / ease subside",
     "promising bright optimistic / bleak gloomy pessimistic",
@@ -63,6 +69,9 @@ _PAIRS = (
     "daily / weekly", "daily / monthly", "daily / annual annually yearly",
     "weekly / monthly", "weekly / annual annually yearly",
     "monthly / annual annually yearly",
+    # Ordinals rule each other out: "the third of its kind" over "the first meeting
+    # of this level".
+    *(f"{one} / {other}" for i, one in enumerate(_ORDINALS) for other in _ORDINALS[i + 1 :]),
 )
 # Words opposed only where they qualify one noun: "a single currency" is no
 # "national currency", but "common challenges" may well be national ones. Each as
@@ -100,7 +109,7 @@ _UNINFLECTED = frozenset((
     "won", "sold", "bought", "rose", "fell", "risen", "fallen", "began", "begun",
     "forbade", "grew", "grown", "shrank", "shrunk", "during", "promising", "bright",
     "optimistic", "bleak", "gloomy", "pessimistic", "binding", "advisory", "daily",
-    "weekly", "monthly", "annual", "annually", "yearly"))
+    "weekly", "monthly", "annual", "annually", "yearly", *_ORDINALS))
 
 
 # The paired words that compare or place ("largest", "larger", "northern",
@@ -200,7 +209,7 @@ def opposed(question: str, sentence: str) -> tuple[str, str] | None:
         for other in sorted(opposites & given):
             if (bases.get(other, other) not in asked_bases
                     and not (table.get(other, frozenset()) & asked - {word})):
-                return word, other
+                return _as_written(word, question), other
     return _opposed_qualifier(question, sentence, given) or _other_field(question, sentence, given)
 
 
@@ -281,6 +290,37 @@ def opposed_near(question: str, text: str) -> tuple[str, str] | None:
     return None
 
 
+def opposed_phrase(question: str, text: str) -> tuple[str, str] | None:
+    """A word of ``question`` with the word after it that ``text`` writes only
+    with the opposite word before it: "shrinking organization" where the document
+    says "a growing organization" and never "shrinking" (in any form, nor a word
+    on its side). Asked "Why does the article call the SCO a shrinking
+    organization?", the closest sentence may be any about the SCO; the phrase
+    shows what the text says instead.
+
+    Args:
+        question: The question, as the engine reads it.
+        text: The whole document.
+
+    Returns:
+        The question's phrase and the text's, as written in lower case; None where
+        the text holds the question's word or no phrase of its opposite.
+    """
+    table, _, sides = _opposites()
+    asked = _written(question)
+    written = _written(text)
+    given = set(written) - _other_senses(text)
+    phrases = set(itertools.pairwise(written))
+    for word, after in itertools.pairwise(asked):
+        if word not in table or not tokenize(after) or (
+                (_forms(word) | sides.get(word, set())) & given):
+            continue
+        for other in sorted(table[word] & given):
+            if (other, after) in phrases and other not in asked:
+                return f"{word} {after}", f"{other} {after}"
+    return None
+
+
 # Paired words in another sense, by what follows them: "declined to comment"
 # refused, "dropped off" or "dropped out" left, "dropped in on" or "dropped by the
 # office" visited (not "dropped by 12 percent", "a drop in prices").
@@ -303,7 +343,27 @@ def _written(text: str) -> list[str]:
     return [word for word in (w.lower().strip("’'-") for w in WORDS.findall(text)) if word]
 
 
+# A cut said in two words: "scale back its structures" weakens and reduces them.
+_CUT_BACK = re.compile(r"\b(?:scal(?:e|es|ed|ing)|cut(?:s|ting)?|roll(?:s|ed|ing)?|"
+                       r"wind(?:s|ing)?)\s+(?:back|down)\b", re.I)
+_CUT_WORDS = ("reduce", "weaken")
+
+
 def _words(text: str) -> set[str]:
     """The words of ``text`` (``_written``); a figure "a day" or "per year" also
-    counts as "daily" or "annual"."""
-    return set(_written(text)) | {_PERIODIC[unit.lower()] for unit in _PER.findall(text)}
+    counts as "daily" or "annual", "second-busiest" as "second" too, and "scale
+    back" as "reduce" and "weaken"."""
+    written = _written(text)
+    return (set(written) | {_PERIODIC[unit.lower()] for unit in _PER.findall(text)}
+            | {part for word in written if "-" in word for part in word.split("-")
+               if part in _ORDINALS}
+            | (set(_CUT_WORDS) if _CUT_BACK.search(text) else set()))
+
+
+def _as_written(word: str, question: str) -> str:
+    """``word`` as the question writes it: "scale back" for the "weaken" it
+    counts as."""
+    cut = _CUT_BACK.search(question)
+    if word in _CUT_WORDS and cut and word not in _written(question):
+        return " ".join(cut.group().lower().split())
+    return word

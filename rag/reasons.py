@@ -45,6 +45,8 @@ REASON_PHRASE = re.compile(
 _LEADS_TO = re.compile(r"forc|caus|prompt|result|allow|lead|help", re.I)
 _BY_AFTER = re.compile(r"\s+by\b", re.I)
 _TO_BEFORE = re.compile(r"\bto\s+$", re.I)
+# A clause on what comes before it: "..., which will lead to".
+_WHICH_BEFORE = re.compile(r",\s*which\s+(?:[\w’'-]+\s+){0,2}$", re.I)
 
 
 def _consequence_of_asked(sentence: str, phrase: re.Match[str], question: str) -> bool:
@@ -66,7 +68,10 @@ def _consequence_of_asked(sentence: str, phrase: re.Match[str], question: str) -
     after = asked.intersection(tokenize(sentence[phrase.start() :]))
     # "X, which will lead to Y" tells what X brings about, whatever Y repeats of
     # the question ("tariffs on Chinese cars, which will lead to higher costs for
-    # Chinese carmakers"): most of its terms are in X.
+    # Chinese carmakers"): most of its terms are in X, or as many as in Y, the
+    # clause being on X.
+    if _WHICH_BEFORE.search(sentence, 0, phrase.start()):
+        return bool(before) and len(before) >= len(after)
     return len(before) > len(after)
 
 

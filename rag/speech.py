@@ -19,7 +19,9 @@ from rag.questions import DOCUMENT_NOUNS, WRITER_NOUNS
 # A person's verbs of saying, in a question and in the text alike (base,
 # third-person and past forms, as ``SAYING_VERBS``).
 _SPEAKING = (*SAYING_VERBS, ("stress", "stresses", "stressed"),
-             ("emphasi[sz]e", "emphasi[sz]es", "emphasi[sz]ed"), ("warn", "warns", "warned"))
+             ("emphasi[sz]e", "emphasi[sz]es", "emphasi[sz]ed"), ("warn", "warns", "warned"),
+             ("announce", "announces", "announced"), ("declare", "declares", "declared"),
+             ("talk", "talks", "talked"), ("speak", "speaks", "spoke"))
 # "What did Tokayev say about the Red Sea?", "What has the minister noted on
 # terrorism?": a speaker, a verb of saying and a topic. Told, the hearers come
 # first: "What did Tokayev tell the security secretaries about conflicts?".
@@ -44,8 +46,10 @@ _SAID_THAT = re.compile(
     r"(?:\s+that)?\s+(?P<topic>.+?)\s*[?.!]*\s*$", re.I)
 # Or whether someone said so: "Did BYD say it would raise its prices?" presupposes
 # that BYD said something, which the text must report.
+# An adverb may stand before the verb: "Did Tesla really announce price hikes?"
 _SAID_WHETHER = re.compile(
-    rf"^\s*(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+(?:{_CLAUSE_VERBS})"
+    rf"^\s*(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+"
+    rf"(?:(?:really|actually|ever|publicly|officially)\s+)?(?:{_CLAUSE_VERBS})"
     r"(?:\s+that)?\s+(?P<topic>.+?)\s*[?.!]*\s*$", re.I)
 # A run of capitalised words, "of" inside: "the United States", "Secretary of State";
 # or an acronym ("BYD").

@@ -17,7 +17,16 @@ INVITED = ("The UN Secretary General and heads of such international organizatio
      ("actually", "invited")),
     ("Will the Astana Declaration definitely be adopted?",
      "The summit will review key documents, including the draft Astana Declaration.",
-     ("definitely", "draft")),
+     ("adopted", "draft")),
+    # A step asked of the draft the question names: the draft is no signature.
+    ("Did all member states really sign off on the draft Astana Declaration?",
+     "The summit will review key documents, including the draft Astana Declaration.",
+     ("sign off", "draft")),
+    ("Was the border dispute really settled?", "Talks on the border are expected.",
+     ("really", "expected")),
+    # The step the sentence speaks of, hedged, leaves the adverb asking.
+    ("Is the program really going to be adopted?",
+     "The program is expected to be discussed and adopted.", ("really", "expected")),
     ("Will the center definitely be created?",
      "There is also likely to be mention of the creation of a UN Regional Center.",
      ("definitely", "likely")),
@@ -49,6 +58,9 @@ def test_a_settled_thing_asked_over_a_hedge(question: str, sentence: str,
      "The summit will review key documents, including the draft Astana Declaration."),
     ("Does the SCO actually plan to create an Investment Fund?",
      "The SCO plans to create an Investment Fund."),
+    # Asked what someone means to do, the plan says it.
+    ("Does the SCO actually intend to set up a fund to back big infrastructure projects?",
+     "The SCO plans to create an Investment Fund, which will facilitate large projects."),
     # "Plans" as a noun hedges nothing.
     ("Do the SCO's prospects actually look promising?",
      "The SCO's prospects look promising, given the initiatives and plans of its members."),

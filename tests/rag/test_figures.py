@@ -66,6 +66,24 @@ def test_a_number_answers_only_when_it_counts_what_was_asked() -> None:
     assert _counted(FOUNDED, "2001", "How many members were there in 2001?") is None
 
 
+def test_a_part_asked_is_not_the_whole_counted() -> None:
+    held = ("Kazakhstan, as chairman, held more than 80 events on the topics of economic "
+            "development, environmental issues, and cultural exchanges.")
+    assert _counted(held, "more than 80", "How many of the chair's preparatory events dealt "
+                    "specifically with environmental issues?") is None
+    assert _counted(held, "more than 80", "How many events did Kazakhstan hold?") == (
+        "more than 80")
+    # A part given: "two of the six packages".
+    awarded = "Setanta Sports was awarded two of the six packages."
+    question = "How many of the six packages was Setanta awarded?"
+    assert _counted(awarded, "two", question) == "two"
+    assert _counted(awarded, "six", question) is None
+    # Asked in place, not opening the question, the count of those named.
+    counties = "Southern California usually refers to ten southern-most counties of the state."
+    assert _counted(counties, "ten", "The term usually refers to how many of the southern-most "
+                    "counties of the state?") == "ten"
+
+
 def test_how_many_percent_asks_for_a_share() -> None:
     sentence = "Last year 183 conflicts were registered, which is 30 percent more than before."
     assert _counted(sentence, "30 percent", "How many percent more conflicts were there?") == (

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.manner import asked_act, asked_ending
+from rag.manner import asked_act, asked_ending, asked_founding
 
 
 @pytest.mark.parametrize(("question", "act"), [
@@ -51,12 +51,27 @@ def test_the_act_a_question_asks_the_manner_or_place_of(
     ("when did india withdraw from the sco", "withdraw"),
     ("Wich countries left the SCO?", "left"),
     ("why did tesla stop selling cars in europe", "stop"),
+    ("how did the red sea blockade get resolved in the end", "resolved"),
     # No end: another act, or "left" as no verb.
     ("Why is the Red Sea route blocked?", None),
     ("Why is the SCO Energy Club an advisory body?", None),
     ("Which countries are left out of the SCO?", None),
     ("What is on the left of the map?", None),
     ("What armed group stopped the uprising at Ballarat?", None),
+    # Resolving asked of, not taken as done.
+    ("Which problems will the SCO resolve?", None),
 ])
 def test_an_end_a_question_takes_as_so(question: str, ending: str | None) -> None:
     assert asked_ending(question) == ending
+
+
+@pytest.mark.parametrize(("question", "founding"), [
+    ("who founded byd the chinese car compnay", "founded"),
+    ("When was the CSTO established?", "established"),
+    ("Who are the co-founders of the fund?", "co-founders"),
+    # Finding, or a standing by founding: no founding asked about.
+    ("What was found in the report?", None),
+    ("Which countries are founding members of the SCO?", None),
+])
+def test_a_founding_a_question_takes_as_so(question: str, founding: str | None) -> None:
+    assert asked_founding(question) == founding

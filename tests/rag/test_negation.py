@@ -1,6 +1,6 @@
 import pytest
 
-from rag.negation import affirmed, denied, denies, negation
+from rag.negation import affirmed, counted_denial, denied, denies, negation
 
 
 @pytest.mark.parametrize(("question", "word"), [
@@ -86,3 +86,17 @@ def test_words_that_deny() -> None:
     assert denies("Only BYD sells cars in Europe.")
     assert denies("Tesla does not sell cars.")
     assert not denies("Tesla sells cars in Europe.")
+
+
+COUNTED = ("Founded in 2001, the organization has grown to nine member states, three "
+           "observer states and 14 dialogue partners.")
+
+
+def test_a_denial_taken_as_so_of_what_the_text_counts() -> None:
+    assert counted_denial("Since the SCO has no dialogue partners at all, how does it reach "
+                          "countries outside its membership?", COUNTED) == (
+        "no dialogue partners", "14 dialogue partners")
+    # Asked yes or no, the count answers; a denial of what the text does not count.
+    assert counted_denial("Does the SCO have no dialogue partners?", COUNTED) is None
+    assert counted_denial("Why does the SCO have no secretariat?", COUNTED) is None
+    assert counted_denial("How many dialogue partners does the SCO have?", COUNTED) is None

@@ -1,6 +1,6 @@
 import pytest
 
-from rag.opposites import opposed, opposed_near
+from rag.opposites import opposed, opposed_near, opposed_phrase
 
 
 @pytest.mark.parametrize(("question", "sentence", "words"), [
@@ -102,6 +102,12 @@ from rag.opposites import opposed, opposed_near
      "The SCO develops the use of national currencies in payments.", ("common", "national")),
     ("How will the planned single trade currency work?",
      "The SCO develops the use of national currencies in payments.", ("single", "national")),
+    # The adjective against the verb; a cut in two words, as the question writes it.
+    ("how is the SCO making the digital divide bigger",
+     "The organization will reduce the digital divide.", ("bigger", "reduce")),
+    ("How will the SCO scale back its anti-terrorism structures?",
+     "The organization will strengthen its anti-terrorism structures.",
+     ("scale back", "strengthen")),
 ])
 def test_a_question_word_the_sentence_turns_round(question: str, sentence: str,
                                                   words: tuple[str, str]) -> None:
@@ -230,3 +236,31 @@ def test_the_asked_field_or_another_noun(question: str, sentence: str) -> None:
 def test_a_question_asking_of_both_qualifiers() -> None:
     assert opposed("Why does the SCO use national currencies rather than a single external "
                    "currency?", "The SCO develops the use of national currencies.") is None
+
+
+def test_ordinals_rule_each_other_out() -> None:
+    assert opposed("Why was the May 16 meeting described as the third of its kind?",
+                   "This was the first meeting of this level.") == ("third", "first")
+    # The question asks of both; an ordinal written into a word is said.
+    assert opposed("Was the second meeting held after the first?",
+                   "The first meeting was held in May.") is None
+    assert opposed("What is the second busiest airport in the United States?",
+                   "It is the second-busiest airport in the United States, after the first "
+                   "one in Atlanta.") is None
+    assert opposed("What is the third-largest city?", "It is the second-largest city.") == (
+        "third", "second")
+
+
+GROWING = ("The SCO, as a growing organization in Eurasia, provides an opportunity. "
+           "The SCO continues to expand, attracting new countries.")
+
+
+def test_a_phrase_the_document_writes_only_turned_round() -> None:
+    assert opposed_phrase("why does the article call the SCO a shrinking organization",
+                          GROWING) == ("shrinking organization", "growing organization")
+    # The document holds the question's word, or no phrase of the opposite word.
+    assert opposed_phrase("Why is the SCO a shrinking organization?",
+                          GROWING + " Its budget is shrinking.") is None
+    assert opposed_phrase("Why is the SCO a shrinking club?", GROWING) is None
+    # The question asks of both.
+    assert opposed_phrase("Is it a growing or a shrinking organization?", GROWING) is None

@@ -33,6 +33,8 @@ TARIFFS = ("The EU will introduce tariffs of 38.1% on electric vehicles from Chi
     ("Why is the EU imposing tariffs on Chinese electric cars?", True),
     # Most of the question's words follow it: the tariffs are the reason.
     ("Why will the cost of selling cars for Chinese companies increase?", False),
+    # As many before it as after it: the clause is on what comes before.
+    ("What is the reason for the 38.1% levy on Chinese EVs?", True),
 ])
 def test_what_a_which_clause_leads_to_is_a_consequence(question: str, only: bool) -> None:
     assert consequence_only(TARIFFS, question) is only

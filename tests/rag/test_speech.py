@@ -32,6 +32,11 @@ from rag.speech import reports_speech, speech_asked
      "it would raise its car prices in Europe"),
     ("Has President Tokayev noted that conflicts are growing?", "President Tokayev",
      "conflicts are growing"),
+    # An announcement is words said; an adverb may stand before the verb.
+    ("Did Tesla really announce price hikes in Europe?", "Tesla", "price hikes in Europe"),
+    # Talked about: the topic as the question gives it, hearers and day with it.
+    ("What did Putin talk about with the secretaries on May 16?", "Putin",
+     "with the secretaries on May 16"),
 ])
 def test_a_question_asking_what_someone_said_about_something(question: str, speaker: str,
                                                             topic: str) -> None:
