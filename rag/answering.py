@@ -364,6 +364,8 @@ class Answerer:
                         groups.append([cause])
                         group_scores.append(score)
                         taken.add(cause.sentence_id)
+                if (after := self._going_on(group)) is not None and after.sentence_id not in taken:
+                    group.append(after)
                 groups.append(group)
                 group_scores.append(score)
             else:
@@ -467,6 +469,20 @@ class Answerer:
             return one_paragraph(text, ordered[-1], sentence)
         return False
 
+    def _going_on(self, group: Sequence[Sentence]) -> Sentence | None:
+        """The sentence after ``group`` in its paragraph, if it goes on about what
+        the group says ("This was the first meeting of this level" after "On May
+        16, the President ... met with the secretaries ..."): alone, neither says
+        what the meeting was."""
+        last = max(group, key=lambda s: s.sentence_id)
+        following = last.sentence_id + 1
+        if following >= len(self.sentences) or following in self.headings:
+            return None
+        after = self.sentences[following]
+        if not _GOES_ON.match(after.text) or not self._joins(group, after):
+            return None
+        return after
+
     def _cause(self, sentence: Sentence) -> Sentence | None:
         """The sentence whose consequence ``sentence`` states, if it opens by saying so."""
         sid = sentence.sentence_id
@@ -569,6 +585,10 @@ def position_cue(question: str) -> str | None:
 _UNDERGONE_Q = re.compile(r"\s*when\s+(?:was|were)\s+.+?\s+(?P<verb>[a-z]+(?:ed|en))\s*[?.!]*\s*$",
                           re.I)
 _BYLINE = re.compile(r"\s*By\s+[A-Z]")
+# A sentence saying what the one before it was: "This was the first meeting of
+# this level", "It is the largest of its kind".
+_GOES_ON = re.compile(r"\s*(?:This|That|It|Such)\s+(?:was|is|will\s+be|would\s+be|"
+                      r"has\s+been|had\s+been|became|becomes|marks|marked)\b")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\d+[.)]|[a-z][.)])\s")
 _ANSWER_LABEL = re.compile(r"\s*(?:A|Answer)\s*:\s+")
 

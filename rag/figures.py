@@ -316,14 +316,16 @@ def counted_span(sentence: str, start: int, end: int, question: str,
     return start, end
 
 
-# "What year ...?", and "For which years ...?": a year span answers that one.
-_YEAR_Q = re.compile(r"\b(?:what|which) years?\b(?![-–])", re.I)
+# "What year ...?", and "For which years ...?": a year span answers that one; so
+# does "For what period ...?" (a day, "February 1 of this year", spans none).
+_YEAR_Q = re.compile(r"\b(?:what|which) (?:years?|period|timeframe|time\s*(?:span|frame))\b"
+                     r"(?![-–])", re.I)
 # A year, or years; in an ISO date ("2024-03-05") only the year: "03" is its month.
 _YEAR = re.compile(rf"\b{MODERN_YEAR}\b(?=-\d{{2}}-\d)|{_YEARS}")
 
 
 def asks_year(question: str) -> bool:
-    """Whether the question asks "What/Which year(s) ...?"."""
+    """Whether the question asks "What/Which year(s) ...?" or "What period ...?"."""
     return bool(_YEAR_Q.search(question))
 
 

@@ -192,6 +192,24 @@ def test_confidence_does_not_depend_on_threshold(engine: Engine, embedder: Embed
         assert other.ask(question).confidence == pytest.approx(engine.ask(question).confidence)
 
 
+def test_a_period_is_answered_by_years_not_a_day(engine: Engine) -> None:
+    # "February 1 of this year" is a day; "in 2023-2024" the chairmanship's span.
+    answer = engine.ask("For what period does Kazakhstan hold the SCO chairmanship?")
+    assert answer.answer == "2023-2024", (answer.answer, answer.doubts)
+
+
+def test_a_sentence_going_on_about_the_quoted_one_joins_it(engine: Engine,
+                                                           article: Document) -> None:
+    # "This was the first meeting of this level" says what the meeting was.
+    answer = engine.ask("What was unprecedented about the gathering of Central Asian "
+                        "security council secretaries?")
+    first = answer.quotes[0]
+    assert first.text.startswith("On May 16, the President of Kazakhstan met with the "
+                                 "secretaries of the security councils of the Central Asian "
+                                 "countries. This was the first meeting of this level")
+    assert article.text[first.start : first.end] == first.text
+
+
 def test_adjacent_qualifying_sentences_form_one_quote(engine: Engine, article: Document) -> None:
     answer = engine.ask("What does Kazakhstan call for regarding energy security?")
     first = answer.quotes[0]

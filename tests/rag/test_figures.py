@@ -129,6 +129,8 @@ def test_a_year_is_written_out_or_not_named() -> None:
                      ("3 June 1227", True), ("2023-2024", True)]
     assert asks_year("In what year was it signed?") and asks_year("Which year did it end?")
     assert asks_year("For which years does Kazakhstan chair the SCO?")
+    assert asks_year("For what period does Kazakhstan hold the SCO chairmanship?")
+    assert asks_year("What timeframe does the strategy cover?")
     assert not asks_year("Which years-long conflict did the SCO discuss?")
     assert not asks_year("When was it signed?")
     assert not asks_year("How many years did it last?")
