@@ -22,7 +22,7 @@ from rag.attributes import asked_attribute, asked_standing
 from rag.certainty import ALREADY, unsettled
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
 from rag.countries import BODIES, BODY_KEYS, actors_in, country_names, seats_in
-from rag.figures import asked_time, missing_figure, missing_rate, span_from
+from rag.figures import asked_time, missing_figure, missing_rate, other_topic, span_from
 from rag.instances import asked_noun, names_no_instance
 from rag.lexical import (
     DEMONYM_SUFFIXES,
@@ -412,6 +412,11 @@ class ConfidenceRules:
             yield MISSING_FIGURE_CONFIDENCE, Doubt(
                 MISSING_FIGURE, f"The closest sentence does not give the question's "
                 f"“{figure}”.")
+        elif (kind is AnswerType.NUMBER
+              and (topics := other_topic(question, best.text)) is not None):
+            yield MISSING_FIGURE_CONFIDENCE, Doubt(
+                MISSING_FIGURE, f"The question counts what is on “{topics[0]}”, and the "
+                f"closest sentence counts what is on “{topics[1]}”.")
         if (owned := self._owned_elsewhere(best, question)) is not None:
             yield OWNED_ELSEWHERE_CONFIDENCE, Doubt(
                 OWNED_ELSEWHERE, f"The closest sentence speaks of the {owned[0]} of "

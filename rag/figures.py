@@ -407,6 +407,51 @@ _SCALE_WORDS = {"m": "million", "bn": "billion"}
 _DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
 
 
+# "How many events did Kazakhstan hold on security issues?": what is counted, and
+# the topic the question gives it.
+# Not a verb's particle: "put on", "carry on", "take on" (events put on as chair).
+_COUNTED_ON_Q = re.compile(r"\bhow\s+many\s+([\w’'-]+)\b.*?(?<!\bput)(?<!\bcarry)"
+                           r"(?<!\bcarried)(?<!\btake)(?<!\btaken)(?<!\btook)(?<!\bgo)"
+                           r"(?<!\bgoing)(?<!\bwent)(?<!\bdepend)(?<!\brely)(?<!\bbased)"
+                           r"\s+(?:on|about|concerning|regarding)\s+(?P<topic>[^?.!]+)", re.I)
+# What a number counts, a word between at most, and the topic given it: "80 events
+# on the topics of ...".
+_COUNT_ON = re.compile(r"\s+(?:[\w’'-]+\s+)?([\w’'-]+)\s+(?:on|about|concerning|regarding)"
+                       r"\s+(?P<topic>[^.;]+)", re.I)
+# Words saying only that a topic follows: "on the topics of ...", "on security issues".
+_TOPIC_WORDS = frozenset(tokenize("topic topics issue issues matter matters subject subjects "
+                                  "theme themes area areas field fields question questions"))
+
+
+def other_topic(question: str, sentence: str) -> tuple[str, str] | None:
+    """The topic a "How many X ... on T?" question gives what it counts, and the
+    topics ``sentence`` gives its count of X instead, where none is the asked one.
+
+    Args:
+        question: The question, as the engine reads it.
+        sentence: The closest sentence.
+
+    Returns:
+        ("security issues", "the topics of economic development, environmental
+        issues, and cultural exchanges") for "How many events did Kazakhstan hold
+        on security issues?" over "... held more than 80 events on the topics of
+        economic development, environmental issues, and cultural exchanges"; None
+        where the sentence gives its count no topic, or the asked one.
+    """
+    asked = _COUNTED_ON_Q.search(question)
+    if asked is None or not (counted := tokenize(asked.group(1))):
+        return None
+    wanted = set(tokenize(asked.group("topic"))) - _TOPIC_WORDS
+    for number in NUMBER.finditer(sentence):
+        given = _COUNT_ON.match(sentence, number.end())
+        if given is None or tokenize(given.group(1))[:1] != counted[:1]:
+            continue
+        said = set(tokenize(given.group("topic"))) - _TOPIC_WORDS
+        if wanted and said and wanted.isdisjoint(said):
+            return asked.group("topic").strip(), given.group("topic").strip()
+    return None
+
+
 def missing_figure(near: str, question: str, asks_date: bool = False) -> str | None:
     """The first figure ``question`` gives, as written (in digits, a number word
     from ten up, or an ordinal word from "fourth" up), that ``near`` does not

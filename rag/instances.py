@@ -242,10 +242,19 @@ def _new_name(text: str, asked: set[str]) -> bool:
                for found in _NAMING.finditer(text) if tokenize(found.group()))
 
 
+# Words that say of what kind or how many, not which: "alternative types of
+# international payment systems" names no system.
+_VAGUE = frozenset(tokenize("international alternative other various different several many "
+                            "new existing possible certain some further additional similar "
+                            "such types kinds forms sorts"))
+
+
 def _new_words(text: str, asked: set[str]) -> bool:
     """Whether the first words of ``text`` hold a word the question does not give
-    (words ``tokenize`` keeps: no article or preposition)."""
-    return any(term not in asked for term in tokenize(" ".join(_WORD.findall(text)[:6])))
+    (words ``tokenize`` keeps: no article or preposition), other than one saying
+    only of what kind (``_VAGUE``)."""
+    return any(term not in asked and term not in _VAGUE
+               for term in tokenize(" ".join(_WORD.findall(text)[:6])))
 
 
 def names_by_name(sentence: str, question: str, noun: str) -> bool:

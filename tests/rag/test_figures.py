@@ -15,6 +15,7 @@ from rag.figures import (
     missing_figure,
     missing_rate,
     names_year,
+    other_topic,
     outside_asked_time,
     span_from,
 )
@@ -82,6 +83,25 @@ def test_a_part_asked_is_not_the_whole_counted() -> None:
     counties = "Southern California usually refers to ten southern-most counties of the state."
     assert _counted(counties, "ten", "The term usually refers to how many of the southern-most "
                     "counties of the state?") == "ten"
+
+
+HELD = ("Kazakhstan, as chairman, held more than 80 events on the topics of economic "
+        "development, environmental issues, and cultural exchanges.")
+
+
+def test_a_count_of_what_is_on_other_topics() -> None:
+    assert other_topic("How many events did Kazakhstan hold on security issues?", HELD) == (
+        "security issues", "the topics of economic development, environmental issues, and "
+        "cultural exchanges")
+    # The asked topic among the text's, no topic asked, or none given.
+    assert other_topic("How many events did Kazakhstan hold on environmental issues?",
+                       HELD) is None
+    assert other_topic("How many events did Kazakhstan hold?", HELD) is None
+    # "put on" is a verb's, no topic.
+    assert other_topic("How many events did Kazakhstan put on as chair to get ready for "
+                       "the summit?", HELD) is None
+    assert other_topic("How many events were held on security?",
+                       "Kazakhstan held more than 80 events.") is None
 
 
 def test_how_many_percent_asks_for_a_share() -> None:

@@ -51,6 +51,9 @@ QUESTION = "Which payment systems is Kazakhstan studying?"
     # What they are for, with no list after it.
     "Kazakhstan studies payment systems to avoid sanctions.",
     "Kazakhstan studies payment systems to avoid sanctions, including in Kazakhstan.",
+    # Words saying only of what kind.
+    "Kazakhstan studies alternative types of international payment systems.",
+    "Kazakhstan studies various other payment systems.",
 ])
 def test_a_sentence_repeating_the_noun_names_none(sentence: str) -> None:
     assert names_no_instance(sentence, QUESTION, "systems")
