@@ -308,9 +308,9 @@ def opposed_phrase(question: str, text: str) -> tuple[str, str] | None:
     """
     table, _, sides = _opposites()
     asked = _written(question)
-    written = _written(text)
-    given = set(written) - _other_senses(text)
-    phrases = set(itertools.pairwise(written))
+    if table.keys().isdisjoint(asked):
+        return None  # most questions: no paired word, so no need to read the document
+    given, phrases = _document_words(text)
     for word, after in itertools.pairwise(asked):
         if word not in table or not tokenize(after) or (
                 (_forms(word) | sides.get(word, set())) & given):
@@ -319,6 +319,15 @@ def opposed_phrase(question: str, text: str) -> tuple[str, str] | None:
             if (other, after) in phrases and other not in asked:
                 return f"{word} {after}", f"{other} {after}"
     return None
+
+
+@lru_cache(maxsize=8)
+def _document_words(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
+    """The words of a document (not those in another sense, ``_other_senses``) and
+    its pairs of words in a row, read once per document: a question costs a look-up."""
+    written = _written(text)
+    return (frozenset(written) - _other_senses(text),
+            frozenset(itertools.pairwise(written)))
 
 
 # Paired words in another sense, by what follows them: "declined to comment"

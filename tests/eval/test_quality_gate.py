@@ -24,7 +24,7 @@ from rag.settings import MODES, Settings, project_root
 
 TEST_SPLIT = project_root() / "eval" / "gold" / "test.jsonl"
 
-# Hybrid on the test part today: recall@3 0.961, quote_hit@1 0.882, quote_hit@3 0.902,
+# Hybrid on the test part today: recall@3 0.961, quote_hit@1 0.902, quote_hit@3 0.922,
 # abstain_f1 0.929 (51 answerable, 14 unanswerable questions). recall@3 and
 # quote_hit@1 meet issue 4's targets, so their floors are the targets themselves
 # (quote_hit@1 reached it with a fix made while the question it fixed, sco-test-033,
@@ -34,7 +34,7 @@ TEST_SPLIT = project_root() / "eval" / "gold" / "test.jsonl"
 FLOOR = {
     "retrieval_recall@3": 0.95,
     "quote_hit@1": 0.85,
-    "quote_hit@3": 0.88,
+    "quote_hit@3": 0.90,
     "abstain_f1": 0.88,
 }
 # Issue 4, "Done when": the targets not met yet.
