@@ -586,9 +586,11 @@ _UNDERGONE_Q = re.compile(r"\s*when\s+(?:was|were)\s+.+?\s+(?P<verb>[a-z]+(?:ed|
                           re.I)
 _BYLINE = re.compile(r"\s*By\s+[A-Z]")
 # A sentence saying what the one before it was: "This was the first meeting of
-# this level", "It is the largest of its kind".
+# this level", "It is the largest of its kind"; not "It is urgent now to ensure
+# ...", whose "it" stands for what follows.
 _GOES_ON = re.compile(r"\s*(?:This|That|It|Such)\s+(?:was|is|will\s+be|would\s+be|"
-                      r"has\s+been|had\s+been|became|becomes|marks|marked)\b")
+                      r"has\s+been|had\s+been|became|becomes|marks|marked)\b"
+                      r"(?!\s+[\w’'-]+\s+(?:now\s+)?(?:to|that)\b)")
 _LIST_ITEM = re.compile(r"\s*(?:[-*•–]|\d+[.)]|[a-z][.)])\s")
 _ANSWER_LABEL = re.compile(r"\s*(?:A|Answer)\s*:\s+")
 

@@ -12,6 +12,7 @@ unanswerable questions so.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rag.lexical import WH_WORDS, WORDS, YES_NO_OPENING, tokenize
 
@@ -136,10 +137,19 @@ def counted_denial(question: str, text: str) -> tuple[str, str] | None:
     if YES_NO_OPENING.match(question):
         return None
     for words, term in _denials(question):
-        for count in _COUNT.finditer(text):
-            if any(tokenize(word)[:1] == [term] for word in count.group(1).split()):
-                return words, count.group()
+        for count, counted in _counts(text):
+            if term in counted:
+                return words, count
     return None
+
+
+@lru_cache(maxsize=8)
+def _counts(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Each count of a document as written ("14 dialogue partners") with the terms
+    of the words after its number, read once per document."""
+    return tuple((count.group(), frozenset(term for word in count.group(1).split()
+                                           for term in tokenize(word)[:1]))
+                 for count in _COUNT.finditer(text))
 
 
 def _denials(text: str) -> list[tuple[str, str]]:

@@ -664,6 +664,22 @@ def _select(answerer: answering.Answerer, question: str, max_quotes: int = 3):
     return answerer.select(question, vector, tokenize(question), [passage], max_quotes)
 
 
+@pytest.mark.parametrize(("after", "joins"), [
+    ("This was the first exhibition of its kind.", True),
+    ("It is the largest of its kind anywhere.", True),
+    # "It" standing for what follows, or another paragraph: no going on.
+    ("It is urgent now to repair the old bridges.", False),
+    ("\n\nThis was the first exhibition of its kind.", False),
+])
+def test_a_sentence_saying_what_the_quoted_one_was_joins_it(
+        one_document: OneDocument, after: str, joins: bool) -> None:
+    answerer = one_document("The town council opened a market hall for local farmers in May. "
+                            + after)
+    quote = _select(answerer, "When did the town council open a market hall?").quotes[0]
+    assert quote.text.startswith("The town council opened a market hall")
+    assert (len(answerer.sentences) == 2 and quote.text.endswith(after.strip())) is joins
+
+
 def test_a_run_of_qualifying_sentences_is_cut_at_the_longest_quote(
         one_document: OneDocument) -> None:
     crops = ("coal", "grain", "ore", "salt", "sand")
