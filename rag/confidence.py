@@ -357,6 +357,8 @@ class ConfidenceRules:
         """Each failed rule with its factor, read from the module at call time."""
         # "the document never mentions", "the documents never mention".
         documents, ending = ("documents", "") if len(self.texts) > 1 else ("document", "s")
+        # The document the closest sentence is in, as a message names it.
+        where = best.doc_id if len(self.texts) > 1 else "the document"
         giving = named_before or best
         if kind in TYPED and not candidates(giving.text, kind, question, self.proper_nouns):
             # "a date before 2023": a date outside the asked time gives none.
@@ -513,7 +515,6 @@ class ConfidenceRules:
         text = self.texts[best.doc_id]
         if (occasion := unplaced_occasion(question, text) or held_elsewhere(question, text)
                 or misdated_occasion(question, text)) is not None:
-            where = best.doc_id if len(self.texts) > 1 else "the document"
             yield UNPLACED_OCCASION_CONFIDENCE, Doubt(
                 UNPLACED_OCCASION, f"The question asks about the {occasion}, which {where} "
                 "never speaks of.")
@@ -529,9 +530,8 @@ class ConfidenceRules:
                     f"closest sentence and its neighbours say “{opposite[1]}”.")
             elif (opposite := opposed_phrase(question, text)) is not None:
                 yield OPPOSITE_WORD_CONFIDENCE, Doubt(
-                    OPPOSITE_WORD, f"The question asks about a “{opposite[0]}”, and the "
-                    f"{'document' if len(self.texts) == 1 else best.doc_id} says only "
-                    f"“{opposite[1]}”.")
+                    OPPOSITE_WORD, f"The question asks about a “{opposite[0]}”, and "
+                    f"{where} says only “{opposite[1]}”.")
         if kind is not AnswerType.REASON and (negated := negation(question)) is not None:
             if not denies(self._near(best)):
                 yield MISSING_NEGATION_CONFIDENCE, Doubt(
@@ -547,9 +547,8 @@ class ConfidenceRules:
                 f"(“{denial}”).")
         elif (counted := counted_denial(question, text)) is not None:
             yield MISSING_NEGATION_CONFIDENCE, Doubt(
-                MISSING_NEGATION, f"The question takes “{counted[0]}” as so, "
-                f"and the {'document' if len(self.texts) == 1 else best.doc_id} counts "
-                f"“{counted[1]}”.")
+                MISSING_NEGATION, f"The question takes “{counted[0]}” as so, and {where} "
+                f"counts “{counted[1]}”.")
 
     def _reports(self, sentence: Sentence, speaker: frozenset[str],
                  topic: frozenset[str]) -> bool:

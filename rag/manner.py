@@ -106,8 +106,7 @@ def asked_ending(question: str) -> str | None:
         withdraw from the sco"; None for a question taking no end as so ("Why is
         the Red Sea route blocked?").
     """
-    match = _ENDING.search(question)
-    return " ".join(match.group("act").lower().split()) if match else None
+    return _act(_ENDING, question)
 
 
 # A founding a question takes as so: "Who founded BYD?", "When was the CSTO
@@ -133,5 +132,11 @@ def asked_founding(question: str) -> str | None:
         "When was the CSTO established?"; None for a question asking of no
         founding ("Which countries are founding members?").
     """
-    match = _FOUNDING.search(question)
+    return _act(_FOUNDING, question)
+
+
+def _act(pattern: re.Pattern[str], question: str) -> str | None:
+    """The act ``pattern`` finds in ``question``, in lower case, its spaces folded
+    ("give up" of "GIVE  UP")."""
+    match = pattern.search(question)
     return " ".join(match.group("act").lower().split()) if match else None
