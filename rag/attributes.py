@@ -22,7 +22,10 @@ from rag.lexical import tokenize
 _ATTRIBUTE = re.compile(
     r"\s*(?:what|which)(?:[’']?s|\s+is|\s+are|\s+was|\s+were)\s+"
     r"(?:(?:the|an?)\s+|[\w’'.-]+(?:\s+[\w’'.-]+)?[’']s\s+)"
-    r"(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)(?:\s+(?P<of>of)\b|[\s?.!]*$)", re.I)
+    r"(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)(?:\s+(?P<of>of)\b|[\s?.!]*$)"
+    # Typed as keywords: "population of astana?".
+    r"|\s*(?:the\s+)?(?P<keyword>[\w-]+)\s+of\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,2}"
+    r"[\s?.!]*$", re.I)
 # Nouns whose value a sentence states without the noun: "the summit is in
 # Astana" gives its location, "a role in shaping ..." its role, "36%" a
 # percentage, "the 15th most populous" a ranking, "in the 60s" the low end of a
@@ -48,19 +51,21 @@ def asked_attribute(question: str) -> str | None:
         question: The question, as the engine reads it.
 
     Returns:
-        "population" for "What is the population of Kazakhstan?", "export" for
-        "What is Kazakhstan's main export?"; None for a question not asking so
+        "population" for "What is the population of Kazakhstan?" and for
+        "population of astana?", "export" for "What is Kazakhstan's main
+        export?"; None for a question not asking so
         or asking for what a sentence gives unnamed ("What is the role of the
         SCO?", "What is the date of the summit?").
     """
     match = _ATTRIBUTE.match(question)
     # "What is the SCO?" asks what a name is, no attribute of it.
-    if match is None or (match.group("of") is None and match.group("noun")[:1].isupper()):
+    if match is None or (match.group("of") is None and (match.group("noun") or "")[:1].isupper()):
         return None
-    terms = set(tokenize(match.group("noun")))
+    noun = match.group("noun") or match.group("keyword")
+    terms = set(tokenize(noun))
     if not terms or terms & _UNNAMED:
         return None
-    return match.group("noun")
+    return noun
 
 
 # "Is Mongolia an SCO observer state?", "What is Mongolia's membership status?": a

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from rag.lexical import tokenize
+from rag.lexical import phrase_terms, tokenize
 
 # Words of a question asking whether something is settled or done: "Will the
 # declaration definitely be adopted?", "Did he accept the invitation?", "Will she
@@ -90,7 +90,8 @@ def unsettled(question: str, sentence: str) -> tuple[str, str] | None:
     # "Was he actually invited?", "Does the SCO definitely plan a fund?": asked
     # whether the hedge itself is so, which the text says.
     if settled.group("sure") and (
-            not set(tokenize(hedge.group())).isdisjoint(tokenize(question))
+            not set(tokenize(hedge.group())).isdisjoint(
+                [*tokenize(question), *phrase_terms(question)])
             or (_INTENT_Q.search(question) and _INTENT.match(hedge.group()))):
         return None
     return settled.group().lower(), hedge.group().lower()

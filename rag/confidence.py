@@ -31,10 +31,18 @@ from rag.lexical import (
     YES_NO_OPENING,
     Vocabulary,
     named_terms,
+    phrase_terms,
     tokenize,
     without_possessive,
 )
-from rag.manner import FOUNDING_TERMS, asked_act, asked_ending, asked_founding
+from rag.manner import (
+    FOUNDING_TERMS,
+    asked_act,
+    asked_ending,
+    asked_founding,
+    asked_joining,
+    tells_joining,
+)
 from rag.names import (
     CorpusNames,
     asked_names,
@@ -57,7 +65,7 @@ from rag.offices import (
     tells_handover,
     titles_by_person,
 )
-from rag.opposites import opposed, opposed_near, opposed_phrase
+from rag.opposites import opposed, opposed_degree, opposed_near, opposed_phrase
 from rag.people import initial_only
 from rag.periods import latest_untimed, other_period
 from rag.questions import CITY_Q, DOCUMENT_NOUNS, AnswerType
@@ -68,6 +76,7 @@ from rag.reasons import (
     conceded,
     consequence_only,
     gives_reason,
+    unexplained_choice,
 )
 from rag.responses import asked_response, tells_response
 from rag.schema import Doubt, Sentence
@@ -376,7 +385,8 @@ class ConfidenceRules:
                 "what that leads to, not why it happens.")
         elif (kind is AnswerType.REASON and WHY_Q.match(question)
               and (conceded(best.text, question)
-                   or not gives_reason(self._reason_context(best), question))):
+                   or unexplained_choice(context := self._reason_context(best), question)
+                   or not gives_reason(context, question))):
             yield NO_REASON_CONFIDENCE, Doubt(
                 NO_REASON, "The question asks why, and the closest sentence gives no reason.")
         elif (kind is AnswerType.OTHER and (noun := asked_noun(question)) is not None
@@ -484,7 +494,13 @@ class ConfidenceRules:
             yield MISSING_ACT_CONFIDENCE, Doubt(
                 MISSING_ACT, f"The question asks of a founding (“{founded}”), and neither "
                 "the closest sentence nor its neighbours speak of one.")
-        elif (done := asked_act(question)) is not None and not self._near_any(best, done[1]):
+        elif (joined := asked_joining(question)) is not None and not tells_joining(
+                self._near(best)):
+            yield MISSING_ACT_CONFIDENCE, Doubt(
+                MISSING_ACT, f"The question asks of joining (“{joined}”), and neither the "
+                "closest sentence nor its neighbours speak of anyone joining.")
+        elif (done := asked_act(question)) is not None and not self._near_any(
+                best, done[1], prefix=True):
             yield MISSING_ACT_CONFIDENCE, Doubt(
                 MISSING_ACT, f"The question asks {done[0]} it is {done[1]}, and neither the "
                 "closest sentence nor its neighbours speak of that.")
@@ -499,6 +515,11 @@ class ConfidenceRules:
                 MISSING_ATTRIBUTE, f"The question asks about a country's standing "
                 f"(“{standing[0]}”), and neither the closest sentence nor its neighbours "
                 "mention one.")
+        elif standing is not None and (country := self._unnamed_country(question, best)):
+            # "Is the US an SCO observer?" over "three observer states": whose?
+            yield MISSING_ATTRIBUTE_CONFIDENCE, Doubt(
+                MISSING_ATTRIBUTE, f"The question asks about the standing of “{country}”, "
+                "and neither the closest sentence nor its neighbours name it.")
         elif (initialled := initial_only(question, self.texts.values())) is not None:
             yield MISSING_ATTRIBUTE_CONFIDENCE, Doubt(
                 MISSING_ATTRIBUTE, f"The question asks for the {initialled[0]}, and the "
@@ -524,7 +545,8 @@ class ConfidenceRules:
                 yield OPPOSITE_WORD_CONFIDENCE, Doubt(
                     OPPOSITE_WORD, f"The question asks about “{opposite[0]}”, and the "
                     f"closest sentence says “{opposite[1]}”.")
-            elif (opposite := opposed_near(question, self._near(best))) is not None:
+            elif (opposite := opposed_near(question, near := self._near(best))
+                  or opposed_degree(question, near)) is not None:
                 yield OPPOSITE_WORD_CONFIDENCE, Doubt(
                     OPPOSITE_WORD, f"The question asks about “{opposite[0]}”, and the "
                     f"closest sentence and its neighbours say “{opposite[1]}”.")
@@ -559,14 +581,19 @@ class ConfidenceRules:
         return reports_speech([s.text for s in near],
                               [self.terms[s.sentence_id] for s in near], speaker, related)
 
-    def _near_any(self, sentence: Sentence, words: str, typo: bool = False) -> bool:
+    def _near_any(self, sentence: Sentence, words: str, typo: bool = False,
+                  prefix: bool = False) -> bool:
         """Whether ``sentence`` or a neighbour holds a term of ``words``, a
         derivation or a word of the same sense counting; with ``typo``, also a
         term one letter longer or shorter, with the same first letter, than one
         of four letters or more ("moto" for "motto", a word too short for the
-        question's spelling correction; not "cost" for "host")."""
+        question's spelling correction; not "cost" for "host"); with ``prefix``,
+        also a term that a term of four letters or more begins ("settlement" for
+        "settled", a noun of the act the stemmer keeps apart)."""
         near = self._near_terms(sentence)
         return any(self._among(term, near)
+                   or (prefix and len(term) >= 4
+                       and any(other.startswith(term) for other in near))
                    or (typo and len(term) >= 4
                        and any(abs(len(other) - len(term)) == 1 and other[0] == term[0]
                                and Levenshtein.distance(term, other, score_cutoff=1) <= 1
@@ -582,7 +609,7 @@ class ConfidenceRules:
         than its names and words asking about the text ("mention", "article"), a
         derivation or a word of the same sense counting; true if it has none."""
         names = named_terms(question)
-        words = [term for term in tokenize(question)
+        words = [term for term in [*tokenize(question), *phrase_terms(question)]
                  if term not in names and term not in _ABOUT_THE_TEXT]
         if not words:
             return True
@@ -590,6 +617,16 @@ class ConfidenceRules:
         # "nine" in the text is the question's "9".
         near |= {NUMERALS[term] for term in near if term in NUMERALS}
         return any(self._among(word, near) for word in words)
+
+    def _unnamed_country(self, question: str, sentence: Sentence) -> str | None:
+        """The first country ``question`` names, as written, that neither
+        ``sentence`` nor a neighbour names (by any of its names or its people's)."""
+        near = actors_in(self._near(sentence), bodies=False)
+        for name in country_names(question):
+            keys = actors_in(name, bodies=False)
+            if keys and not any(keys[0] & given for given in near):
+                return name
+        return None
 
     def _neighbours(self, sentence: Sentence) -> list[Sentence]:
         """``sentence`` and its neighbours in its document, in order: a question

@@ -276,11 +276,22 @@ def _without_full_stop(run: str) -> str:
 _INITIALS = re.compile(r"(?:^|\s)(?:[A-Z]\.){2,}$")
 
 
+# A capital whose government is meant: "Beijing's leadership", "Astana's top
+# diplomat" (not "Astana's name", "Victoria's constitution": the city's own).
+_GOVERNED_BY = re.compile(
+    r"\b([A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)[’']s?\s+(?:(?:new|top|own|current|official)\s+)?"
+    r"(?:leadership|leaders?|government|authorities|officials|administration|regime|"
+    r"diplomats?|diplomacy|(?:foreign\s+)?ministry|position|stance)\b")
+
+
 def actors_in(text: str, bodies: bool = True) -> list[frozenset[str]]:
     """The countries and bodies ``text`` names, each as the keys of all its names:
     "the United States", "US" and "American" give sets that share a key; a
-    body's acronym (``BODIES``: "EU", "NATO") itself, unless ``bodies`` is false."""
+    body's acronym (``BODIES``: "EU", "NATO") itself, unless ``bodies`` is false;
+    a capital or seat only as the owner of those who govern ("Beijing's
+    leadership", ``_GOVERNED_BY``)."""
     found = [_aliases((name,)) for name in country_names(text)]
+    found += [_aliases(names) for seat in _GOVERNED_BY.findall(text) if (names := stands_for(seat))]
     for run in _ACTOR_WORD.findall(text):
         for written in _without_full_stop(run).split():
             word = _POSSESSIVE.sub("", written)  # "the SCO's capital" names the SCO

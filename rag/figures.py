@@ -116,6 +116,20 @@ def _amount(sentence: str, start: int, end: int) -> tuple[int, int]:
     return len(before) - 1, scale.end() if scale else end
 
 
+# A question asking for a share: "What percentage of ...", "What share of the
+# world's population lives in ...?" (a count such as "nine member states" gives none).
+_SHARE_Q = re.compile(r"\b(?:percent(?:age)?|per\s+cent)\b"
+                      r"|\b(?:what|which)\s+(?:share|proportion|fraction)\s+of\b", re.I)
+
+# ... a share of a whole: "What share of the world's population ...?"
+_SHARE_OF_Q = re.compile(r"\b(?:what|which)\s+(?:share|proportion|fraction|percent(?:age)?)\s+of\b",
+                         re.I)
+# A percentage saying how much something changed: "30 percent more than before",
+# "rose by 12%".
+_CHANGE_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|up|down)\b", re.I)
+_BY_BEFORE = re.compile(r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
+
+
 def _anchored(sentence: str, start: int, end: int, asked: set[str], question: str,
               measure: bool) -> bool:
     """Whether a number counts what was asked about.
@@ -136,7 +150,7 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
         return False
     is_share = "%" in text or "percent" in text or "per cent" in text
     is_money = sentence[:start].rstrip()[-1:] in _CURRENCY
-    asks_share = re.search(r"\b(?:percent(?:age)?|per\s+cent)\b", question, re.I)
+    asks_share = _SHARE_Q.search(question)
     if (is_share or is_money) and re.search(r"\bhow many\b", question, re.I) and not (
             is_share and asks_share):  # "How many percent more ...?" asks for a share
         # A percentage or a sum of money is not a count, unless it is a share of
@@ -148,6 +162,9 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
                                             if tokenize(word))
     if not is_share and asks_share:
         return False  # and a count is not a percentage
+    if is_share and _SHARE_OF_Q.search(question) and (
+            _CHANGE_AFTER.match(sentence, end) or _BY_BEFORE.search(sentence, 0, start)):
+        return False  # "30 percent more than before" is a change, no share of the world's
     if is_share and (_NO_SHARE_Q.search(question) or _COST_Q.search(question)):
         return False  # "How old is he?", "How much does a car cost?": "30 percent" says neither
     if is_share or _UNIT.match(sentence, end):

@@ -246,7 +246,26 @@ _SENSES = (frozenset(("found", "establish", "creat", "form", "start", "begin", "
            frozenset(("goal", "object", "aim")), frozenset(("main", "primari", "princip")),
            frozenset(("global", "worldwid")), frozenset(("threat", "danger")),
            frozenset(("conflict", "clash")), frozenset(("outlook", "prospect")),
-           frozenset(("advisori", "consult")))
+           frozenset(("advisori", "consult")),
+           # "mid-sized states" are the text's "middle powers", "shared problems"
+           # its "common challenges", "deepening ties" its "strengthening cooperation".
+           frozenset(("mid", "middl", "medium")), frozenset(("problem", "challeng")),
+           frozenset(("share", "common")), frozenset(("deepen", "strengthen")))
+
+
+# Phrases saying in several words what one term says: "put forward the idea of
+# an energy strategy" proposes one. Read where a question is checked for a word
+# the text holds (not in ranking, where each word already counts).
+_PHRASE_SENSES = (
+    (re.compile(r"\b(?:put(?:s|ting)?\s+forward|c[ao]mes?\s+up\s+with|coming\s+up\s+with|"
+                r"float(?:s|ed|ing)?\s+the\s+idea)\b", re.I), "propos"),
+)
+
+
+def phrase_terms(text: str) -> set[str]:
+    """The terms ``text`` says by a phrase (``_PHRASE_SENSES``): "propos" for
+    "Was it Kazakhstan that put forward the idea?"; most texts give none."""
+    return {term for phrase, term in _PHRASE_SENSES if phrase.search(text)}
 
 
 def same_sense(term: str) -> frozenset[str]:

@@ -28,7 +28,7 @@ _IRREGULAR = ("built", "set", "sent", "spent", "kept", "meant", "dealt", "lent",
 # built?", "Where's the SCO headquartered?": the act as a participle ending a
 # sentence of the question (a particle after it: "set up").
 _DONE = re.compile(
-    r"\s*(?P<wh>how|where)(?:[’']s|\s+(?:exactly\s+)?"
+    r"\s*(?P<wh>how|where|when)(?:[’']s|\s+(?:exactly\s+)?"
     rf"(?:{'|'.join((*AUXILIARIES, *MODALS))}))\s+"
     r"(?:[\w’'-]+\s+){0,12}?(?:be\s+|been\s+|being\s+)?"
     r"(?P<act>(?:[a-z]{3,}ed|" + "|".join(_IRREGULAR) + r")(?:\s+(?:up|out|off|down))?)"
@@ -47,17 +47,24 @@ _PLACED = frozenset(("located", "situated", "based", "held", "hosted", "found", 
                      "placed", "kept", "seen", "organized", "organised", "built", "created",
                      "established", "founded", "made", "produced"))
 
+# Asked when, these are told by a date alone: "When is the summit scheduled?" by
+# "will be held on 3 July"; "set up" is a founding ("Founded in 2001").
+_TIMED = frozenset(("held", "scheduled", "planned", "expected", "set", "set up", "due", "made",
+                    "done", "arranged", "organized", "organised", "hosted", "known", "seen",
+                    "given", "mentioned", "written"))
+
 
 def asked_act(question: str) -> tuple[str, str] | None:
-    """The act a "How is X <done>?" or "Where is X <done>?" question asks about,
-    with its question word.
+    """The act a "How is X <done>?", "Where is X <done>?" or "When was X <done>?"
+    question asks about, with its question word.
 
     Args:
         question: The question, as the engine reads it.
 
     Returns:
         ("how", "financed") for "How will the SCO Investment Fund be financed?",
-        ("where", "headquartered") for "Where is the SCO headquartered?"; None for
+        ("where", "headquartered") for "Where is the SCO headquartered?", ("when",
+        "opened") for "When was the corridor opened?"; None for
         other questions ("How will the fund help?"), for acts whatever the text
         says of the thing tells ("How is the SCO described?") and for a place
         asked of an act a place alone tells ("Where will the summit be held?").
@@ -67,7 +74,7 @@ def asked_act(question: str) -> tuple[str, str] | None:
         if match is None:
             continue
         wh, act = match.group("wh").lower(), match.group("act").lower()
-        if act not in (_PLACED if wh == "where" else _TOLD):
+        if act not in {"where": _PLACED, "when": _TIMED}.get(wh, _TOLD):
             return wh, act
     return None
 
@@ -133,6 +140,39 @@ def asked_founding(question: str) -> str | None:
         founding ("Which countries are founding members?").
     """
     return _act(_FOUNDING, question)
+
+
+# A joining a question takes as so: "When did Iran join the SCO?", "Which
+# country became a full member in 2023?". Not "join forces" or "join efforts".
+_JOINING = (r"join(?:s|ed|ing)?\b(?!\s+(?:forces|efforts|hands|in)\b)|accession|"
+            r"acced(?:e|es|ed|ing)|admi(?:t|ts|tted|tting|ssion)\b|"
+            r"(?:became|become|becomes|becoming)\s+(?:a\s+|an\s+|the\s+)?(?:[\w’'-]+\s+)?"
+            r"members?\b")
+_JOINING_Q = re.compile(rf"\b(?P<act>{_JOINING})", re.I)
+# ... and what tells of one: those words, "membership", "enlargement", "new
+# members", "a member since" (not "member states" alone, which joins no one).
+_TELLS_JOINING = re.compile(
+    rf"\b(?:{_JOINING}|membership|enlarg(?:e|es|ed|ing|ement)|new\s+members?|"
+    r"members?\s+since)", re.I)
+
+
+def asked_joining(question: str) -> str | None:
+    """The joining ``question`` takes as so, as written.
+
+    Args:
+        question: The question, as the engine reads it.
+
+    Returns:
+        "join" for "what year did kazakstan join the sco", "became a full member"
+        for "Which country became a full member of the SCO in 2023?"; None for a
+        question asking of no joining ("Will they join forces?").
+    """
+    return _act(_JOINING_Q, question)
+
+
+def tells_joining(text: str) -> bool:
+    """Whether ``text`` speaks of someone joining (``_TELLS_JOINING``)."""
+    return _TELLS_JOINING.search(text) is not None
 
 
 def _act(pattern: re.Pattern[str], question: str) -> str | None:

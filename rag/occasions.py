@@ -50,6 +50,25 @@ def _same_place(word: str) -> tuple[str, ...]:
     return (word,)
 
 
+# An occasion placed by the one it came before or after: "the SCO summit held
+# just before the Astana one" is the previous summit (not "the meeting held
+# before the summit", another occasion altogether).
+_BESIDE = re.compile(
+    rf"\b(?P<noun>{'|'.join(_OCCASIONS)})\s+(?:(?:that|which)\s+)?(?:(?:was|were|is|will\s+be)\s+)?"
+    r"(?:held\s+|took\s+place\s+|takes\s+place\s+)?(?:just\s+|right\s+|immediately\s+)?"
+    r"(?P<side>before|after|preceding|following)\s+(?:the|this|that)\s+"
+    r"(?:[\w’'.-]+\s+){0,2}?(?:one|(?P=noun))\b", re.I)
+
+
+def _placed(question: str) -> list[tuple[str, str]]:
+    """Each occasion ``question`` places, as its placing word and its noun:
+    ("previous", "summit") of "the previous SCO summit" and of "the summit held
+    just before the Astana one"."""
+    beside = [("previous" if m.group("side").lower() in ("before", "preceding") else "next",
+               m.group("noun")) for m in _BESIDE.finditer(question)]
+    return [(m.group("word"), m.group("noun")) for m in _PLACED.finditer(question)] + beside
+
+
 def unplaced_occasion(question: str, text: str) -> str | None:
     """The occasion ``question`` places that ``text`` never places so.
 
@@ -63,15 +82,15 @@ def unplaced_occasion(question: str, text: str) -> str | None:
         question places nothing, or the text places it alike ("the past year"
         over "last year").
     """
-    for match in _PLACED.finditer(question):
-        stems = tokenize(match.group("noun"))
+    for word, noun in _placed(question):
+        stems = tokenize(noun)
         if not stems:
             continue
-        words = "|".join(_same_place(match.group("word")))
+        words = "|".join(_same_place(word))
         said = re.compile(rf"\b(?:{words})\s+(?:[\w’'.-]+\s+){{0,2}}?{re.escape(stems[0])}",
                           re.I)
         if not said.search(text):
-            return f"{match.group('word').lower()} {match.group('noun')}"
+            return f"{word.lower()} {noun}"
     return None
 
 

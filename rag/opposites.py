@@ -321,6 +321,52 @@ def opposed_phrase(question: str, text: str) -> tuple[str, str] | None:
     return None
 
 
+# A degree said of a thing, up or down: "more dependent", "greater reliance",
+# "increase the dependence" against "reduce dependence", "less reliance". The
+# word after may be a derivation of the other's ("dependent", "dependence").
+_UP = (r"more|greater|higher|bigger|larger|increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|"
+       r"boost(?:s|ed|ing)?")
+_DOWN = (r"less|fewer|lower|smaller|reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|"
+         r"cut(?:s|ting)?")
+_DEGREE = re.compile(
+    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:(?:the|their|its|our|his|her)\s+)?"
+    r"(?P<thing>[\w’'-]+)", re.I)
+
+
+def opposed_degree(question: str, sentence: str) -> tuple[str, str] | None:
+    """A degree ``question`` gives a thing and the opposite one ``sentence`` gives
+    it: ("more dependent", "reduce dependence") for "Why does the SCO want members
+    to become more dependent on external currencies?" over "This helps ... reduce
+    dependence on external currencies". Word by word, "more" meets only "less",
+    and "reduce" only "increase".
+
+    Args:
+        question: The question, as the engine reads it.
+        sentence: The closest sentence (or it and its neighbours).
+
+    Returns:
+        The question's phrase and the sentence's, in lower case; None where the
+        sentence also gives the thing the question's degree, or no opposite one.
+    """
+    def degrees(text: str) -> dict[tuple[str, str], str]:
+        found: dict[tuple[str, str], str] = {}
+        for match in _DEGREE.finditer(text):
+            if stems := tokenize(match["thing"]):
+                side = "up" if match["up"] else "down"
+                found.setdefault((side, stems[0]), " ".join(match.group().lower().split()))
+        return found
+
+    asked = degrees(question)
+    if not asked:
+        return None
+    given = degrees(sentence)
+    for (side, thing), written in asked.items():
+        other = "down" if side == "up" else "up"
+        if (side, thing) not in given and (other, thing) in given and (other, thing) not in asked:
+            return written, given[other, thing]
+    return None
+
+
 @lru_cache(maxsize=8)
 def _document_words(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
     """The words of a document (not those in another sense, ``_other_senses``) and

@@ -36,7 +36,8 @@ WHO_ACTS_Q = re.compile(
     r"\s*who\s+(?:(?:will|would|can|could|did|does|do|may|might)\s+)?(?:be\s+)?"
     r"(?:took|take[sn]?|taking)\s+part|\s*who\s+(?:(?:will|would|can|could|did|does|do|may|"
     r"might)\s+)?(?:be\s+)?(?:attend|participat|came\b|come|gather|join|visit|met\b|meet|"
-    r"spoke|speak|sit|sat|serve|served|be\s+in\b|be\s+on\b|(?:was|were|are|is|be)\s+invited)",
+    r"spoke|speak|sit|sat|serv(?:e|es|ed|ing)\b(?!\s+as\b)|be\s+in\b|be\s+on\b|"
+    r"(?:was|were|are|is|be)\s+invited)",
     re.I)
 _PEOPLE = re.compile(
     r"\b(?:people|persons|figures|leaders|officials|representatives|delegates|delegations|"

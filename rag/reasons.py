@@ -136,6 +136,27 @@ def gives_reason(text: str, question: str = "") -> bool:
     return False
 
 
+# A why-question about a choice: "Why was Almaty picked as the cultural
+# capital?", "What led Kazakhstan to pick May 16 for the meeting?".
+_CHOICE_Q = re.compile(r"\b(?:pick(?:s|ed|ing)?|cho(?:ose|oses|se|sen|osing)|"
+                       r"select(?:s|ed|ing)?|opt(?:s|ed|ing)?\s+for|settl(?:e|es|ed|ing)\s+on)\b",
+                       re.I)
+# What says why a choice was made: a cause, not what the thing chosen is for.
+_CAUSE = re.compile(r"\b(?:because|since|due\s+to|owing\s+to|thanks\s+to|"
+                    r"for\s+(?:this|that|these)\s+reasons?|as\s+a\s+result\s+of)\b"
+                    r"|(?:^|(?<=[,;]\s))(?:given|considering)\b", re.I)
+
+
+def unexplained_choice(sentence: str, question: str) -> bool:
+    """Whether ``question`` asks why something was chosen and ``sentence`` (with
+    the sentences a reason would be in) gives no cause: "This was the first
+    meeting of this level, which is aimed at combining efforts ..." says what the
+    meeting was for, not why it was held on May 16 ("What led Kazakhstan to pick
+    May 16 for the meeting?")."""
+    return (_CHOICE_Q.search(question) is not None and _CAUSE.search(sentence) is None
+            and CONSEQUENCE_OPENING.search(sentence) is None)
+
+
 # A clause opening a sentence that concedes something before saying what matters
 # more: "Although the club is primarily an advisory body, its creation
 # demonstrates ...".

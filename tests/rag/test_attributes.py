@@ -12,6 +12,9 @@ from rag.attributes import asked_attribute, asked_standing
     ("what is kazakhstan's official language", "language"),
     ("What is the summit's slogan?", "slogan"),
     ("What was the motto of the previous summit?", "motto"),
+    # Typed as keywords.
+    ("population of astana?", "population"),
+    ("the gdp of the sco", "gdp"),
 ])
 def test_the_noun_of_what_is_the_n_of_x_is_the_attribute_asked(question: str,
                                                                 attribute: str) -> None:
@@ -35,6 +38,10 @@ def test_the_noun_of_what_is_the_n_of_x_is_the_attribute_asked(question: str,
     "What did the countries sign?",
     "What is the SCO for?",
     "Why is the SCO important?",
+    # Keywords of what goes unnamed, or no "N of X" at all.
+    "role of kazakhstan?",
+    "sco founding city",
+    "Tell me about the members of the SCO.",
 ])
 def test_no_attribute_where_none_is_asked_or_it_goes_unnamed(question: str) -> None:
     assert asked_attribute(question) is None

@@ -72,6 +72,9 @@ def test_a_settled_thing_asked_over_a_hedge(question: str, sentence: str,
     # The sentence says it is already so.
     ("What goods has the US already put tariffs on?",
      "The United States has already imposed tariffs on cars, though more may follow."),
+    # Asked whether it was really proposed, in other words, the proposal says so.
+    ("Was it really Kazakhstan that put forward the idea of an SCO energy strategy?",
+     "Kazakhstan proposed to adopt the SCO energy strategy."),
     # A sentence that hedges nothing; "May" is a month.
     ("Did the ministers agree on a statement?", "The ministers signed a statement on May 16."),
 ])

@@ -98,6 +98,26 @@ from tests.rag.helpers import OneDocument, Over
         # BYD is named among the companies the tariffs hit, saying nothing.
         ("Did BYD say it would raise its car prices in Europe?", "MISSING_SPEECH_CONFIDENCE",
          0.2),
+        # The article never speaks of anyone joining, nor of a corridor opened.
+        ("Which country became a full member of the SCO in 2023?", "MISSING_ACT_CONFIDENCE",
+         0.2),
+        ("When was the Western Europe-Western China corridor opened?",
+         "MISSING_ACT_CONFIDENCE", 0.2),
+        # Whose standing "three observer states" are, it does not say.
+        ("Is the US an SCO observer or dialogue partner?", "MISSING_ATTRIBUTE_CONFIDENCE", 0.3),
+        ("population of astana?", "MISSING_ATTRIBUTE_CONFIDENCE", 0.3),
+        # Why the meeting was held on May 16, it does not say.
+        ("What led Kazakhstan to pick May 16 for the first meeting of Central Asian security "
+         "council secretaries?", "NO_REASON_CONFIDENCE", 0.2),
+        ("Why does the SCO want member countries to become more dependent on external "
+         "currencies?", "OPPOSITE_WORD_CONFIDENCE", 0.2),
+        ("Which declaration came out of the SCO summit held just before the Astana one?",
+         "UNPLACED_OCCASION_CONFIDENCE", 0.2),
+        # Tokayev counted the conflicts, not China's leadership.
+        ("How many regional and local conflicts did Beijing's leadership count last year?",
+         "OTHER_ACTOR_CONFIDENCE", 0.2),
+        ("What share of the world's population lives in SCO member states?",
+         "TYPE_MISS_CONFIDENCE", 0.2),
     ],
 )
 def test_confidence_rules_for_what_the_document_cannot_say(
@@ -136,7 +156,11 @@ def test_confidence_rules_leave_answerable_questions_alone(
                  # A reaction the article tells of.
                  "How will the SCO respond to the challenges of our time?",
                  # An act the article speaks of.
-                 "How is cooperation in countering terrorism and extremism carried out?"]
+                 "How is cooperation in countering terrorism and extremism carried out?",
+                 # A proposal asked of in other words; a founding by its date.
+                 "Was it really Kazakhstan that put forward the idea of an SCO energy "
+                 "strategy?",
+                 "When was the SCO set up?"]
     before = [engine.ask(q).confidence for q in questions]
     for rule in dir(confidence):
         if rule.endswith("_CONFIDENCE"):
@@ -814,6 +838,12 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          [("missing_attribute", "The question asks about a country's standing "
                                 "(“observer”), and neither the closest sentence nor its "
                                 "neighbours mention one.")]),
+        ({"d": "The SCO has nine member states, three observer states and 14 dialogue "
+               "partners. It was founded in 2001. Its summit opens in July. The US put "
+               "tariffs on cars."},
+         "Is the US an SCO observer?", AnswerType.OTHER, "The SCO",
+         [("missing_attribute", "The question asks about the standing of “US”, and "
+                                "neither the closest sentence nor its neighbours name it.")]),
         ({"d": "The upcoming summit opens in Astana in July."},
          "Where was the previous summit held?", AnswerType.ENTITY, "The upcoming",
          [("unplaced_occasion", "The question asks about the previous summit, which the "
@@ -911,7 +941,7 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "Last year",
          [("other_period", "The question asks about “this year”, and the closest sentence "
                            "speaks of “last year”.")]),
-        ({"d": "The SCO provides an opportunity for Kazakhstan and other middle powers."},
+        ({"d": "The SCO admitted Kazakhstan and other middle powers."},
          "Which country joined the SCO most recently?", AnswerType.COUNTRY, "The SCO",
          [("untimed_latest", "The question asks for the most recent (“most recently”), and "
                              "the closest sentence places nothing in time.")]),

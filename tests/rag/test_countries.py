@@ -147,6 +147,13 @@ def test_actors_are_countries_by_any_name_and_bodies_by_acronym() -> None:
     # A possessive is the body's name still.
     assert actors_in("What is the SCO's cultural capital?") == [frozenset({"sco"})]
     assert actors_in("the EU’s tariffs") == [eu]
+    # A capital owning those who govern stands for its state; one in its own
+    # right for no one (a city may be asked about as such).
+    (beijing,) = actors_in("How many conflicts did Beijing's leadership count?")
+    assert _shared(beijing, china)
+    assert _shared(actors_in("What did Brussels’ officials say?")[0], eu)
+    assert actors_in("What was agreed in Beijing?") == []
+    assert actors_in("What was Astana's name before it was renamed?") == []
     # A full stop ending the sentence is no part of the acronym; one ending
     # initials is.
     assert actors_in("It was adopted by the SCO.") == [frozenset({"sco"})]

@@ -113,6 +113,23 @@ def test_how_many_percent_asks_for_a_share() -> None:
     assert _counted(sentence, "183", "How many conflicts were there?") == "183"
 
 
+def test_a_share_of_a_whole_is_no_count_nor_change() -> None:
+    grown = "Last year 183 conflicts were registered, which is 30 percent more than before."
+    # "What share of ...?" asks for a percentage as "What percentage ...?" does ...
+    assert _counted("It has nine member states.", "nine",
+                    "What share of the world's population lives in member states?") is None
+    # ... of a whole: a percentage telling how much something grew gives none.
+    assert _counted(grown, "30 percent", "What share of the world's conflicts were "
+                    "registered?") is None
+    assert _counted("Prices rose by 12% last year.", "12%",
+                    "What proportion of prices rose?") is None
+    assert _counted("Some 40% of the world's people live in member states.", "40%",
+                    "What share of the world's population lives in member states?") == "40%"
+    # A change asked for is one.
+    assert _counted(grown, "30 percent", "By what percentage did conflicts grow?") == (
+        "30 percent")
+
+
 def test_a_counted_number_takes_its_money_or_unit() -> None:
     assert _counted("The Rhine is about 1,230 kilometres long.", "1,230",
                     "How long is the Rhine?") == "1,230 kilometres"

@@ -15,6 +15,7 @@ from rag.lexical import (
     known_share,
     mentioned,
     named_words,
+    phrase_terms,
     same_sense,
     spelled_numbers,
     tokenize,
@@ -206,6 +207,17 @@ def test_words_of_one_sense_are_related() -> None:
     assert same_sense("creat") == {"found", "establish", "form", "start", "begin", "began",
                                    "begun"}
     assert same_sense("summit") == frozenset()
+    # "mid-sized states" are "middle powers"; "shared problems" "common challenges".
+    assert set(tokenize("mid middle")) <= {"mid", *same_sense("mid")}
+    assert same_sense("problem") == {"challeng"}
+    assert same_sense("share") == {"common"}
+
+
+def test_phrases_of_one_term() -> None:
+    assert phrase_terms("Was it Kazakhstan that put forward the idea?") == {"propos"}
+    assert phrase_terms("Who came up with the plan?") == {"propos"}
+    # "forward" alone, or "put" with something else, proposes nothing.
+    assert phrase_terms("Who put the plan on hold and moved forward?") == set()
 
 
 def test_related_terms_are_derivations_and_words_of_one_sense() -> None:

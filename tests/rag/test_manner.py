@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.manner import asked_act, asked_ending, asked_founding
+from rag.manner import asked_act, asked_ending, asked_founding, asked_joining, tells_joining
 
 
 @pytest.mark.parametrize(("question", "act"), [
@@ -30,6 +30,13 @@ from rag.manner import asked_act, asked_ending, asked_founding
     # A place alone says where something is held or located: "the summit in Astana".
     ("where is the upcoming summit being held", None),
     ("Where is Redland University located?", None),
+    # Asked when, of an act a date alone does not tell ...
+    ("When was the Western Europe-Western China corridor opened?", ("when", "opened")),
+    ("When was BSkyB's digital service launched?", ("when", "launched")),
+    # ... but not of one it does: "will be held on 3 July", "Founded in 2001".
+    ("When is the summit scheduled?", None),
+    ("When was the SCO set up?", None),
+    ("When was the first meeting of the commission held?", None),
     # Not an act done to the thing: what it does, how it is told, what it is like.
     ("How will the planned Investment Fund help?", None),
     ("How is the SCO described at the start of the article?", None),
@@ -75,3 +82,27 @@ def test_an_end_a_question_takes_as_so(question: str, ending: str | None) -> Non
 ])
 def test_a_founding_a_question_takes_as_so(question: str, founding: str | None) -> None:
     assert asked_founding(question) == founding
+
+
+@pytest.mark.parametrize(("question", "joining"), [
+    ("what year did kazakstan join the sco", "join"),
+    ("Which country became a full member of the SCO in 2023?", "became a full member"),
+    ("Which countries are currently applying to join the SCO?", "join"),
+    ("When was Iran admitted?", "admitted"),
+    # No joining: forces joined, a standing asked of, a joint statement.
+    ("Will they join forces against terrorism?", None),
+    ("Is Mongolia a member state?", None),
+    ("What did the joint statement say?", None),
+])
+def test_a_joining_a_question_takes_as_so(question: str, joining: str | None) -> None:
+    assert asked_joining(question) == joining
+
+
+def test_what_tells_of_joining() -> None:
+    assert tells_joining("Iran joined the SCO in 2023.")
+    assert tells_joining("India and Pakistan became full members in 2017.")
+    assert tells_joining("The enlargement of the SCO was discussed.")
+    assert tells_joining("It has been a member since 2005.")
+    # Members named, no one joining.
+    assert not tells_joining("The organization has nine member states.")
+    assert not tells_joining("Kazakhstan chairs the SCO in 2023-2024.")

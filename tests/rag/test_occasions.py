@@ -15,6 +15,10 @@ TEXT = ("The upcoming SCO summit will be held in Astana. Under the chairmanship 
     ("What did the previous SCO Energy meeting decide?", "previous meeting"),
     # Typed in lower case, with a name the text does not know.
     ("where was the previous g20 summit held", "previous summit"),
+    # Placed by the occasion it came before or after.
+    ("Which declaration came out of the SCO summit held just before the Astana one?",
+     "previous summit"),
+    ("What was decided at the meeting held right before this meeting?", "previous meeting"),
 ])
 def test_an_occasion_the_text_never_places_so(question: str, occasion: str) -> None:
     assert unplaced_occasion(question, TEXT) == occasion
@@ -28,6 +32,8 @@ def test_an_occasion_the_text_never_places_so(question: str, occasion: str) -> N
     "What is the second largest city?",
     "What is expected of the coming meeting?",
     "When was the first summit?",
+    # A meeting held before the summit is another occasion, not a previous one.
+    "Which meeting was held before the summit?",
 ])
 def test_an_occasion_placed_alike_or_not_placed(question: str) -> None:
     assert unplaced_occasion(question, TEXT) is None

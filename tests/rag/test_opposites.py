@@ -1,6 +1,6 @@
 import pytest
 
-from rag.opposites import opposed, opposed_near, opposed_phrase
+from rag.opposites import opposed, opposed_degree, opposed_near, opposed_phrase
 
 
 @pytest.mark.parametrize(("question", "sentence", "words"), [
@@ -264,3 +264,31 @@ def test_a_phrase_the_document_writes_only_turned_round() -> None:
     assert opposed_phrase("Why is the SCO a shrinking club?", GROWING) is None
     # The question asks of both.
     assert opposed_phrase("Is it a growing or a shrinking organization?", GROWING) is None
+
+
+DEPENDENCE = "This helps strengthen economic ties and reduce dependence on external currencies."
+
+
+def test_a_degree_turned_round() -> None:
+    # "more" against "reduce", of one thing written as another derivation.
+    assert opposed_degree("Why does the SCO want members to become more dependent on "
+                          "external currencies?", DEPENDENCE) == (
+        "more dependent", "reduce dependence")
+    assert opposed_degree("Why is the SCO increasing its dependence on external currencies?",
+                          DEPENDENCE) == ("increasing its dependence", "reduce dependence")
+    assert opposed_degree("Why do members want less reliance on the dollar?",
+                          "Members seek greater reliance on national currencies.") == (
+        "less reliance", "greater reliance")
+
+
+def test_no_degree_turned_round() -> None:
+    # The same degree, or of another thing, or "more than" (no thing).
+    assert opposed_degree("Why does the SCO want to reduce dependence on the dollar?",
+                          DEPENDENCE) is None
+    assert opposed_degree("Why do more countries want to join?", DEPENDENCE) is None
+    assert opposed_degree("Why were more than 80 events held?",
+                          "Fewer than 80 events were held.") is None
+    # The sentence gives both, or the question asks of both.
+    assert opposed_degree("Why is it more dependent?",
+                          DEPENDENCE + " Some are more dependent than ever.") is None
+    assert opposed_degree("Will it mean more or less dependence?", DEPENDENCE) is None

@@ -41,6 +41,9 @@ from rag.questions import (
         ("What reason does Brussels give for the levy?", AnswerType.REASON),
         ("What are the main reasons for the growth?", AnswerType.REASON),
         ("What caused the jump in conflicts?", AnswerType.REASON),
+        # What led someone to do something, with or without the someone.
+        ("What led Kazakhstan to pick May 16 for the meeting?", AnswerType.REASON),
+        ("What led to the creation of the SCO?", AnswerType.REASON),
         ("What is the reason to attend?", AnswerType.OTHER),
         ("And what reason was given?", AnswerType.REASON),
         ("Where was the digital forum held?", AnswerType.ENTITY),

@@ -1,7 +1,7 @@
 import pytest
 
 from rag.questions import AnswerType
-from rag.reasons import WHY_Q, conceded, consequence_only, gives_reason
+from rag.reasons import WHY_Q, conceded, consequence_only, gives_reason, unexplained_choice
 from rag.spans import candidates
 
 
@@ -126,3 +126,21 @@ def test_a_why_question_about_what_a_clause_concedes(sentence: str, question: st
                                                      granted: bool) -> None:
     assert conceded(sentence, question) is granted
 
+
+
+MAY_16 = ("On May 16, the President met with the secretaries of the security councils. This "
+          "was the first meeting of this level, which is aimed at combining efforts.")
+
+
+def test_a_choice_asked_why_needs_a_cause() -> None:
+    # What the meeting is for is no cause for its date.
+    assert unexplained_choice(MAY_16, "What led Kazakhstan to pick May 16 for the meeting?")
+    assert unexplained_choice("Almaty was declared the cultural and tourist capital.",
+                              "Why was Almaty picked as the cultural capital?")
+    # A cause says why; a question asking of no choice is left to gives_reason.
+    assert not unexplained_choice(
+        "Almaty was chosen because of its history.", "Why was Almaty chosen?")
+    assert not unexplained_choice(
+        "Given its history, Almaty was declared the cultural capital.",
+        "Why did they pick Almaty?")
+    assert not unexplained_choice(MAY_16, "Why did the President meet the secretaries?")

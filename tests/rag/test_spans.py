@@ -821,6 +821,7 @@ def test_a_place_is_not_who_did_it() -> None:
          "foreign experts and officials"),
         # A name, where there is one, answers.
         ("Experts met Jane Porter.", "Who met the experts?", "Jane Porter"),
+        ("Leading experts served on the panel.", "Who served on the panel?", "experts"),
     ],
 )
 def test_who_did_it_may_be_a_group_of_people(sentence: str, question: str,
@@ -836,6 +837,9 @@ def test_who_did_it_may_be_a_group_of_people(sentence: str, question: str,
         ("The event drew famous scientists.", "Can you name any of the scientists who came?"),
         # The question's own people answer nothing.
         ("Many scientists came.", "Who of the scientists came?"),
+        # "Who served as ...?" asks who held an office, not who served.
+        ("The event will be attended by heads of state and the SCO Secretary General.",
+         "Who served as the SCO's first Secretary General?"),
     ],
 )
 def test_a_group_of_people_answers_only_who_did_something(sentence: str,
