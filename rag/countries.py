@@ -291,7 +291,9 @@ def actors_in(text: str, bodies: bool = True) -> list[frozenset[str]]:
     a capital or seat only as the owner of those who govern ("Beijing's
     leadership", ``_GOVERNED_BY``)."""
     found = [_aliases((name,)) for name in country_names(text)]
-    found += [_aliases(names) for seat in _GOVERNED_BY.findall(text) if (names := stands_for(seat))]
+    # "New Delhi's government" whole; "Does Astana's leadership" by its last word.
+    found += [_aliases(names) for seat in _GOVERNED_BY.findall(text)
+              if (names := stands_for(seat) or stands_for(seat.split()[-1]))]
     for run in _ACTOR_WORD.findall(text):
         for written in _without_full_stop(run).split():
             word = _POSSESSIVE.sub("", written)  # "the SCO's capital" names the SCO

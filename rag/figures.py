@@ -122,8 +122,8 @@ _SHARE_Q = re.compile(r"\b(?:percent(?:age)?|per\s+cent)\b"
                       r"|\b(?:what|which)\s+(?:share|proportion|fraction)\s+of\b", re.I)
 
 # ... a share of a whole: "What share of the world's population ...?"
-_SHARE_OF_Q = re.compile(r"\b(?:what|which)\s+(?:share|proportion|fraction|percent(?:age)?)\s+of\b",
-                         re.I)
+_SHARE_OF_Q = re.compile(
+    r"\b(?:what|which)\s+(?:share|proportion|fraction|percent(?:age)?)\s+of\b", re.I)
 # A percentage saying how much something changed: "30 percent more than before",
 # "rose by 12%".
 _CHANGE_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|up|down)\b", re.I)

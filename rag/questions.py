@@ -182,7 +182,8 @@ BODY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}({_BODY_NOUNS})\b", re.I)
 # "What reason does Brussels give for ...?", "What caused the jump in ...?": a
 # reason asked for without "why", read at the start as "why" is (``reasons.WHY_Q``).
 CAUSE_ASKED = (r"^\s*(?:and\s+|so\s+)?what\s+(?:(?:is|was|are|were)\s+the\s+)?(?:main\s+)?"
-               r"(?:reasons?\b(?!\s+to\b)|caused|causes|led\s+(?:[\w’'-]+\s+){0,4}?to|prompted|motivated|drove)\b")
+               r"(?:reasons?\b(?!\s+to\b)|caused|causes|led\s+(?:[\w’'-]+\s+){0,4}?to|prompted|"
+               r"motivated|drove)\b")
 
 
 _REASON_Q = re.compile(r"^\s*why\b|\b(what for|for what (reason|purpose)|what is the purpose)\b"

@@ -136,11 +136,11 @@ def gives_reason(text: str, question: str = "") -> bool:
     return False
 
 
-# A why-question about a choice: "Why was Almaty picked as the cultural
-# capital?", "What led Kazakhstan to pick May 16 for the meeting?".
-_CHOICE_Q = re.compile(r"\b(?:pick(?:s|ed|ing)?|cho(?:ose|oses|se|sen|osing)|"
-                       r"select(?:s|ed|ing)?|opt(?:s|ed|ing)?\s+for|settl(?:e|es|ed|ing)\s+on)\b",
-                       re.I)
+# A why-question about a choice of a thing: "Why was Almaty picked as the
+# cultural capital?", "What led Kazakhstan to pick May 16 for the meeting?"; not of
+# a deed, "Why did Kazakhstan choose to join?", which a purpose may answer.
+_CHOICE_Q = re.compile(r"\b(?:pick(?:s|ed|ing)?|cho(?:ose|oses|se|sen|osing)|select(?:s|ed|ing)?|"
+                       r"opt(?:s|ed|ing)?\s+for|settl(?:e|es|ed|ing)\s+on)\b(?!\s+to\b)", re.I)
 # What says why a choice was made: a cause, not what the thing chosen is for.
 _CAUSE = re.compile(r"\b(?:because|since|due\s+to|owing\s+to|thanks\s+to|"
                     r"for\s+(?:this|that|these)\s+reasons?|as\s+a\s+result\s+of)\b"

@@ -40,6 +40,7 @@ def test_the_noun_of_what_is_the_n_of_x_is_the_attribute_asked(question: str,
     "Why is the SCO important?",
     # Keywords of what goes unnamed, or no "N of X" at all.
     "role of kazakhstan?",
+    "list of the sco members",
     "sco founding city",
     "Tell me about the members of the SCO.",
 ])

@@ -153,6 +153,9 @@ def test_actors_are_countries_by_any_name_and_bodies_by_acronym() -> None:
     assert _shared(beijing, china)
     assert _shared(actors_in("What did Brussels’ officials say?")[0], eu)
     assert actors_in("What was agreed in Beijing?") == []
+    # A capital of two words, or one after a capitalised word opening the question.
+    assert _shared(actors_in("Why Beijing’s officials?")[0], china)
+    assert "india" in actors_in("Did New Delhi's government object?")[0]
     assert actors_in("What was Astana's name before it was renamed?") == []
     # A full stop ending the sentence is no part of the acronym; one ending
     # initials is.

@@ -144,3 +144,5 @@ def test_a_choice_asked_why_needs_a_cause() -> None:
         "Given its history, Almaty was declared the cultural capital.",
         "Why did they pick Almaty?")
     assert not unexplained_choice(MAY_16, "Why did the President meet the secretaries?")
+    # A deed chosen is asked why as any deed is: its purpose may say.
+    assert not unexplained_choice(MAY_16, "Why did Kazakhstan choose to hold the meeting?")
