@@ -384,9 +384,7 @@ class ConfidenceRules:
                 CONSEQUENCE_ONLY, "The question asks why, and the closest sentence tells "
                 "what that leads to, not why it happens.")
         elif (kind is AnswerType.REASON and WHY_Q.match(question)
-              and (conceded(best.text, question)
-                   or unexplained_choice(context := self._reason_context(best), question)
-                   or not gives_reason(context, question))):
+              and self._gives_no_reason(best, question)):
             yield NO_REASON_CONFIDENCE, Doubt(
                 NO_REASON, "The question asks why, and the closest sentence gives no reason.")
         elif (kind is AnswerType.OTHER and (noun := asked_noun(question)) is not None
@@ -639,6 +637,15 @@ class ConfidenceRules:
     def _near_terms(self, sentence: Sentence) -> set[str]:
         """The terms of ``sentence`` and its neighbours (``_neighbours``)."""
         return set().union(*(self.terms[s.sentence_id] for s in self._neighbours(sentence)))
+
+    def _gives_no_reason(self, sentence: Sentence, question: str) -> bool:
+        """Whether ``sentence``, with the sentences a reason for it would be in
+        (``_reason_context``), gives no reason for what the why-question asks: it
+        concedes it, it gives no cause for a choice, or it states no reason at all."""
+        if conceded(sentence.text, question):
+            return True
+        context = self._reason_context(sentence)
+        return unexplained_choice(context, question) or not gives_reason(context, question)
 
     def _reason_context(self, sentence: Sentence) -> str:
         """The text of ``sentence``, after the one before it where it opens with a

@@ -116,14 +116,12 @@ def _amount(sentence: str, start: int, end: int) -> tuple[int, int]:
     return len(before) - 1, scale.end() if scale else end
 
 
-# A question asking for a share: "What percentage of ...", "What share of the
-# world's population lives in ...?" (a count such as "nine member states" gives none).
-_SHARE_Q = re.compile(r"\b(?:percent(?:age)?|per\s+cent)\b"
-                      r"|\b(?:what|which)\s+(?:share|proportion|fraction)\s+of\b", re.I)
-
-# ... a share of a whole: "What share of the world's population ...?"
+# A question asking for a share of a whole: "What share of the world's population
+# lives in ...?" (a count such as "nine member states" gives none) ...
 _SHARE_OF_Q = re.compile(
     r"\b(?:what|which)\s+(?:share|proportion|fraction|percent(?:age)?)\s+of\b", re.I)
+# ... or any percentage: "How many percent more ...?".
+_SHARE_Q = re.compile(rf"\b(?:percent(?:age)?|per\s+cent)\b|{_SHARE_OF_Q.pattern}", re.I)
 # A percentage saying how much something changed: "30 percent more than before",
 # "rose by 12%".
 _CHANGE_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|up|down)\b", re.I)
