@@ -112,6 +112,8 @@ CREDIT_BONUS = 0.15
 TYPED_MARGIN = 0.015
 # A heading's statement: a colon, then three words or more.
 _STATES = re.compile(r":\s+\S+(?:\s+\S+){2,}")
+# A label of a dozen words at most, then a statement.
+_LABELLED = re.compile(r"[^:\s](?:[^:\s]*\s+){0,11}[^:\s]*:\s+\S+(?:\s+\S+){2,}")
 # The marks before a Markdown heading's words ("## Ports").
 _HEADING_MARKS = re.compile(r"^[ \t]*#{1,6}[ \t]+")
 # Further quotes must score within this much of the best one.
@@ -201,6 +203,13 @@ class Answerer:
         # answers as a sentence would, asked what its label names (``_asks_label``).
         self.stating = frozenset(sid for sid in self.headings
                                  if _STATES.search(self.sentences[sid].text))
+        # A line of its own that labels a statement and ends as a sentence does
+        # ("Interests of Kazakhstan in ...: creation of strong ties ...") heads its
+        # section too: asked about headings, it answers as they do.
+        self.labelled = frozenset(
+            s.sentence_id for s in self.sentences
+            if s.sentence_id not in self.headings and _LABELLED.match(s.text)
+            and not s.text.rstrip().endswith("?") and _alone(s, texts[s.doc_id]))
         # Nor does a sentence asking a question: a FAQ's "Q: Can I use it on
         # Windows?" matches the user's question best of all, and its answer is the
         # sentence after it.
@@ -439,7 +448,7 @@ class Answerer:
         if asks_source(question):
             wanted = self.credit_lines
         elif HEADING_Q.search(question):
-            wanted = self.headings
+            wanted = self.headings | self.labelled
         else:
             return frozenset()
         return frozenset(sid for passage in passages
@@ -606,11 +615,16 @@ def is_heading(sentence: Sentence, text: str) -> bool:
         return True
     if "\n" in sentence.text or _LIST_ITEM.match(sentence.text):
         return False
+    return _alone(sentence, text) and not sentence.text.rstrip().endswith(
+        (".", "!", "?", "…", '"', "”", "’", "'"))
+
+
+def _alone(sentence: Sentence, text: str) -> bool:
+    """Whether ``sentence`` is a line of ``text`` of its own."""
     line_start = text.rfind("\n", 0, sentence.start) + 1
     line_end = text.find("\n", sentence.end)
     line_end = len(text) if line_end < 0 else line_end
-    alone = not (text[line_start : sentence.start] + text[sentence.end : line_end]).strip()
-    return alone and not sentence.text.rstrip().endswith((".", "!", "?", "…", '"', "”", "’", "'"))
+    return not (text[line_start : sentence.start] + text[sentence.end : line_end]).strip()
 
 
 def _floored(value: float) -> float:

@@ -81,15 +81,22 @@ _STANDING_Q = re.compile(
     r"^\s*(?:is|are|was|were|has|have|will|did|does)\b[^?]*?\b(?:a|an)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<word>member|observer|partner)s?\b|\b(?P<status>membership|status)\b", re.I)
 _STANDINGS = "member observer partner"
+# "Which three countries hold observer status?" names no country but asks which
+# have the standing ("member" is left out: "Which member states ...?" describes).
+_WHICH_STANDING_Q = re.compile(
+    r"^\s*(?:which|what|name|list)\b(?=[^?]*\b(?:countries|states|nations)\b)[^?]*?"
+    r"\b(?P<word>observer|partner)s?\b", re.I)
 
 
 def asked_standing(question: str) -> tuple[str, str] | None:
     """How ``question`` asks about a country's standing in a body, if it names a
     country: the word it asks with and the words that would answer ("observer",
     "observer" for "Is Mongolia an SCO observer state?"; "status" and any
-    standing for "What is Mongolia's membership status?"); None otherwise."""
+    standing for "What is Mongolia's membership status?"), or asking which
+    countries have an observer's or partner's standing; None otherwise."""
     if not country_names(question):
-        return None
+        which = _WHICH_STANDING_Q.search(question)
+        return None if which is None else (which["word"].lower(), which["word"].lower())
     asked = _STANDING_Q.search(question)
     if asked is None:
         return None

@@ -22,6 +22,7 @@ from rag.attributes import asked_attribute, asked_standing
 from rag.certainty import ALREADY, unsettled
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
 from rag.countries import BODIES, BODY_KEYS, actors_in, country_names, seats_in
+from rag.doers import swapped_doer
 from rag.figures import asked_time, missing_figure, missing_rate, other_topic, span_from
 from rag.instances import asked_noun, names_no_instance
 from rag.lexical import (
@@ -435,6 +436,10 @@ class ConfidenceRules:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, "The closest sentence is about another country or body than "
                 "the one the question names.")
+        elif (swapped := swapped_doer(question, best.text)) is not None:
+            yield OTHER_ACTOR_CONFIDENCE, Doubt(
+                OTHER_ACTOR, f"The question has “{swapped[0]}” as the one who "
+                f"{swapped[1]}, and the closest sentence has “{swapped[2]}”.")
         if (kind is AnswerType.NAME and asks_holder(question)
                 and not self._holds_office(best, question, query_terms)):
             office = asked_office(question, self.proper_nouns)

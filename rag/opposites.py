@@ -32,7 +32,9 @@ _ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", 
 _PAIRS = (
     "most / least", "largest biggest / smallest", "highest / lowest", "maximum / minimum",
     "more / less fewer", "larger bigger / smaller", "higher / lower",
-    "increase / decrease reduce", "increase raise / lower", "widen / narrow reduce",
+    "increase / decrease reduce", "widen / narrow reduce",
+    # "lower" is compared, so has no forms of its own (``_forms``): the verb's are named.
+    "increase raise / lower lowers lowered lowering",
     "rise rose risen / fall fell fallen drop", "gain / lose lost",
     "win won / lose lost", "victory / defeat", "first / last", "before / after",
     "earlier / later", "earliest / latest", "north / south", "east / west",
@@ -296,7 +298,9 @@ def opposed_phrase(question: str, text: str) -> tuple[str, str] | None:
     says "a growing organization" and never "shrinking" (in any form, nor a word
     on its side). Asked "Why does the article call the SCO a shrinking
     organization?", the closest sentence may be any about the SCO; the phrase
-    shows what the text says instead.
+    shows what the text says instead. A word with nothing after it ("Why is the
+    SCO shrinking?") goes with the word before it, its subject, which the text
+    may write a few words before the opposite ("The SCO continues to expand").
 
     Args:
         question: The question, as the engine reads it.
@@ -310,14 +314,16 @@ def opposed_phrase(question: str, text: str) -> tuple[str, str] | None:
     asked = _written(question)
     if table.keys().isdisjoint(asked):
         return None  # most questions: no paired word, so no need to read the document
-    given, phrases = _document_words(text)
-    for word, after in itertools.pairwise(asked):
-        if word not in table or not tokenize(after) or (
-                (_forms(word) | sides.get(word, set())) & given):
+    given, phrases, subjects = _document_words(text)
+    for before, word, after in zip(["", *asked[:-1]], asked, [*asked[1:], ""], strict=True):
+        if word not in table or (_forms(word) | sides.get(word, set())) & given:
             continue
-        for other in sorted(table[word] & given):
-            if (other, after) in phrases and other not in asked:
-                return f"{word} {after}", f"{other} {after}"
+        for other in sorted(table[word] & given - set(asked)):
+            if tokenize(after):
+                if (other, after) in phrases:
+                    return f"{word} {after}", f"{other} {after}"
+            elif tokenize(before) and (said := subjects.get((before, other))) is not None:
+                return f"{before} {word}", said
     return None
 
 
@@ -367,13 +373,27 @@ def opposed_degree(question: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
+# How many words after its subject a text may say what it does: "The SCO
+# continues to expand", "the SCO, as a growing organization".
+_SUBJECT_WORDS = 3
+
+
 @lru_cache(maxsize=8)
-def _document_words(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]]]:
-    """The words of a document (not those in another sense, ``_other_senses``) and
-    its pairs of words in a row, read once per document: a question costs a look-up."""
+def _document_words(text: str) -> tuple[frozenset[str], frozenset[tuple[str, str]],
+                                        dict[tuple[str, str], str]]:
+    """The words of a document (not those in another sense, ``_other_senses``),
+    its pairs of words in a row, and each paired word with the words up to
+    ``_SUBJECT_WORDS`` before it (to the words between, as written), read once per
+    document: a question costs a look-up."""
     written = _written(text)
+    table, _, _ = _opposites()
+    subjects: dict[tuple[str, str], str] = {}
+    for i, word in enumerate(written):
+        if word in table:
+            for j in range(max(0, i - _SUBJECT_WORDS), i):
+                subjects.setdefault((written[j], word), " ".join(written[j : i + 1]))
     return (frozenset(written) - _other_senses(text),
-            frozenset(itertools.pairwise(written)))
+            frozenset(itertools.pairwise(written)), subjects)
 
 
 # Paired words in another sense, by what follows them: "declined to comment"

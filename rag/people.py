@@ -239,6 +239,9 @@ def looks_like_name(text: str) -> bool:
 # the person only by an initial ("K. Tokayev") or a title ("President Tokayev")
 # does not give ("Murat Nurtleu" gives it).
 _NAME_PART_Q = re.compile(r"\b(?:first|given|full|middle|christian)\s+name\b", re.I)
+# "What does the initial K. in Tokayev's name stand for?" asks the first name too.
+_STANDS_FOR_Q = re.compile(r"\bstands?\s+for\b", re.I)
+_INITIAL_Q = re.compile(r"\b[Ii]nitials?\b|(?<![\w.])[A-Z]\.(?=\s)")
 _SURNAME = re.compile(r"(?<=\s)[A-Z][a-z][\w-]*")
 _INITIAL_BEFORE = re.compile(r"\b[A-Z]\.[^\S\n]*$")
 _WORD_BEFORE = re.compile(r"\b([A-Z][\w’'-]+)[^\S\n]+$")
@@ -255,18 +258,23 @@ def initial_only(question: str, texts: Iterable[str]) -> tuple[str, str] | None:
         texts: The documents.
 
     Returns:
-        ("first name", "K. Tokayev") for "What is Tokayev's first name?" over
-        texts writing only "President of Kazakhstan K. Tokayev"; None where the
+        ("first name", "K. Tokayev") for "What is Tokayev's first name?" (or
+        "What does the initial K. in Tokayev's name stand for?") over texts
+        writing only "President of Kazakhstan K. Tokayev"; None where the
         question asks no part of a name, or a text gives the person's first name
         ("Murat Nurtleu"), or names no one the question names.
     """
     part = _NAME_PART_Q.search(question)
-    if part is None:
+    if part is not None:
+        asked = part.group().lower()
+    elif _STANDS_FOR_Q.search(question) and _INITIAL_Q.search(question):
+        asked = "first name"
+    else:
         return None
     documents = list(texts)
     for surname in _SURNAME.findall(question):
         if (shown := _initialled(surname, documents)) is not None:
-            return part.group().lower(), shown
+            return asked, shown
     return None
 
 

@@ -201,10 +201,12 @@ DOCUMENT_REFERENCE = rf"(?:the|this|its)\s+(?:{'|'.join(DOCUMENT_NOUNS)})"
 # piece?", "Who is credited with the article?", "... with this analysis?").
 _SOURCE_DOCUMENT = (rf"(?:(?:the|this|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(DOCUMENT_NOUNS)})"
                     r"|this\s+(?:[\w-]+\s+){0,3}?(?:analysis|commentary|report))\b")
+# "Who put out this article?", "Who issued this report?": published it.
+_ISSUED = r"put\s+out|released|issued"
 _SOURCE_Q = re.compile(
-    rf"\b(?:wrote|authored|published|produced|prepared)\s+{_SOURCE_DOCUMENT}"
+    rf"\b(?:wrote|authored|published|produced|prepared|{_ISSUED})\s+{_SOURCE_DOCUMENT}"
     rf"|\b{_SOURCE_DOCUMENT}\s+(?:(?:is|was|has\s+been)\s+)?(?:written|authored|published|"
-    r"produced|prepared|credited)\b(?!\s+with)"
+    rf"produced|prepared|credited|{_ISSUED})\b(?!\s+with)"
     rf"|\b(?:author|writer|publisher|source)s?\s+of\s+{_SOURCE_DOCUMENT}"
     rf"|\b{_SOURCE_DOCUMENT}\s+(?:comes?\s+)?from\s*[?.!]*\s*$"
     rf"|^\s*who\s+(?:is|was)\s+{_SOURCE_DOCUMENT}\s+by\s*[?.!]*\s*$"
@@ -219,7 +221,8 @@ _SOURCE_Q = re.compile(
 # heads the centre that published this analysis?" asks who heads it.
 _NOT_WHO = re.compile(
     r"\s*(?:when|where|why|how)\b"
-    r"|\s*who\s+(?!(?:wrote|writes|authored|published|publishes|produced|prepared|is|was|are"
+    r"|\s*who\s+(?!(?:wrote|writes|authored|published|publishes|produced|prepared|put|puts"
+    r"|released|issued|is|was|are"
     r"|were|gets?|got|did|does|do|has|had|have|should|would|could|can|created|made)\b)\w+",
     re.I)
 

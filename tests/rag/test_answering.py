@@ -455,6 +455,20 @@ def test_headings_are_quoted_only_when_asked_about(engine: Engine) -> None:
                         "flag in its heading about what to expect from the summit?")
     assert answer.answer == "SCO+, strategic planning and international attention"
     assert answer.quotes[0].text.startswith("Expectations from the summit:")
+    # A line of its own labelling a statement heads its section, though it ends
+    # as a sentence does.
+    answer = engine.ask("According to the heading about Kazakhstan's interests, what does "
+                        "the country seek from the organization's development?")
+    assert not answer.abstained
+    assert answer.quotes[0].text.startswith("Interests of Kazakhstan in the development")
+
+
+def test_a_labelled_line_is_no_heading_elsewhere(engine: Engine) -> None:
+    answerer = engine._answerer
+    assert answerer is not None
+    labelled = {answerer.sentences[sid].text for sid in answerer.labelled}
+    assert labelled == {"Interests of Kazakhstan in the development of the organization: "
+                        "creation of strong ties and indivisibility of security in Eurasia."}
 
 
 @pytest.mark.parametrize("question", ["who wrote this sco astana piece",

@@ -59,6 +59,11 @@ def test_no_attribute_where_none_is_asked_or_it_goes_unnamed(question: str) -> N
     ("Does Kazakhstan cooperate with other member countries on transport?", None),
     ("Is the SCO an observer at the UN?", None),
     ("How many members does the SCO have?", None),
+    # Which countries have a standing, none named.
+    ("Which three countries hold observer status in the SCO?", ("observer", "observer")),
+    ("name the sco's dialogue partner states", ("partner", "partner")),
+    ("Which member states attend the summit?", None),
+    ("Which observers attend the summit?", None),
 ])
 def test_a_countrys_standing_asked_about(question: str,
                                          standing: tuple[str, str] | None) -> None:

@@ -922,7 +922,10 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          []),
         ({"d": "The EU will put tariffs on cars from China next month."},
          "What tariffs did China put on EU cars in retaliation?", AnswerType.OTHER, "The EU",
-         [("no_response", "The question asks about a reaction (“in retaliation”), and "
+         # The EU puts them on cars from China: the question swaps the two.
+         [("other_actor", "The question has “China” as the one who put, and the closest "
+                          "sentence has “EU”."),
+          ("no_response", "The question asks about a reaction (“in retaliation”), and "
                           "neither the closest sentence nor its neighbours tell of one.")]),
         ({"d": "The fund will support large infrastructure projects in the region."},
          "How will the fund be financed?", AnswerType.OTHER, "The fund",

@@ -78,6 +78,8 @@ from rag.opposites import opposed, opposed_degree, opposed_near, opposed_phrase
      ("improving", "deterioration")),
     ("How will the EU tariffs lower the cost of selling cars?",
      "The tariffs will lead to an increase in the cost of selling cars.", ("lower", "increase")),
+    ("when is the EU lowering its tariffs?",
+     "The EU will raise its tariffs next month.", ("lowering", "raise")),
     # A hyphened "pro-" turned into "anti-".
     ("Where were the pro-Chinese riots?",
      "There was not the level of anti-Chinese violence seen at the Lambing Flat riots.",
@@ -264,6 +266,18 @@ def test_a_phrase_the_document_writes_only_turned_round() -> None:
     assert opposed_phrase("Why is the SCO a shrinking club?", GROWING) is None
     # The question asks of both.
     assert opposed_phrase("Is it a growing or a shrinking organization?", GROWING) is None
+
+
+def test_a_subject_the_document_says_the_opposite_of() -> None:
+    # Nothing after the word: its subject, a few words before the opposite.
+    assert opposed_phrase("why is the sco shrinking", GROWING) == (
+        "sco shrinking", "sco continues to expand")
+    assert opposed_phrase("Why is the SCO shrinking so fast?", GROWING) == (
+        "sco shrinking", "sco continues to expand")
+    # Another subject, or the opposite too far after it.
+    assert opposed_phrase("Why is Eurasia shrinking?", GROWING) is None
+    assert opposed_phrase("Why is the SCO shrinking?",
+                          "The SCO holds many meetings and talks; trade continues to grow.") is None
 
 
 DEPENDENCE = "This helps strengthen economic ties and reduce dependence on external currencies."

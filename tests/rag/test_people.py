@@ -112,6 +112,11 @@ def test_a_name_part_the_texts_give_only_as_an_initial() -> None:
         "first name", "K. Tokayev")
     assert initial_only("What is the full name of President Tokayev?", [INITIALLED]) == (
         "full name", "K. Tokayev")
+    # What an initial stands for is the first name it begins.
+    assert initial_only("What does the initial K. in President Tokayev's name stand for?",
+                        [INITIALLED]) == ("first name", "K. Tokayev")
+    assert initial_only("what does the K. in K. Tokayev stand for", [INITIALLED]) == (
+        "first name", "K. Tokayev")
 
 
 def test_a_name_part_given_or_not_asked() -> None:
@@ -121,3 +126,5 @@ def test_a_name_part_given_or_not_asked() -> None:
     # No part of a name asked, or no one the texts name.
     assert initial_only("Who is Tokayev?", [INITIALLED]) is None
     assert initial_only("What is Putin's first name?", [INITIALLED]) is None
+    # What an acronym stands for asks no initial of a name.
+    assert initial_only("What does SCO stand for, according to Tokayev?", [INITIALLED]) is None

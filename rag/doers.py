@@ -1,0 +1,97 @@
+"""Who does what: a question that has one country or body do what a sentence has another do.
+
+"What tariffs has China imposed on American electric vehicles?" over "The United
+States has already imposed tariffs on electric vehicles, solar panels,
+semiconductors, and batteries from China": the sentence names both countries and
+shares every word of the question, so it ranks first, but it has the United
+States impose the tariffs and China bear them. The question swaps the one who
+acts and the one acted on, and the text does not say what it asks.
+
+The doer of an act is the country or body named just before the verb, with
+only auxiliaries and adverbs between ("The United States has already imposed",
+"has China imposed"). A passive ("were imposed by China"), a doer named further
+away or a demonym ("Chinese products are hit") is not read: the rule then says
+nothing.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rag.countries import BODIES, actors_in, country_names
+from rag.lexical import WORDS, tokenize
+
+# What may stand between a doer and its act: "The United States has already
+# imposed", "What tariffs has China imposed".
+_BETWEEN = frozenset((
+    "has", "have", "had", "did", "does", "do", "will", "would", "shall", "should", "can",
+    "could", "may", "might", "must", "is", "are", "was", "were", "be", "been", "being",
+    "already", "also", "just", "recently", "now", "still", "reportedly", "then", "not",
+    "never", "first", "once", "itself"))
+# The most words of a country's name ("the United Arab Emirates").
+_NAME_WORDS = 3
+# Acts done together: "Did China sign an agreement with Russia?" over "Russia
+# signed an agreement with China" has both sign.
+_TOGETHER = re.compile(r"\b(?:with|together|jointly|between|each\s+other|one\s+another)\b",
+                       re.I)
+_POSSESSIVE = re.compile(r"['’]s?$")
+
+
+def swapped_doer(question: str, sentence: str) -> tuple[str, str, str] | None:
+    """The doer ``question`` gives an act, the act, and the other doer ``sentence``
+    gives it, where both name both doers.
+
+    Args:
+        question: The question, as the engine reads it.
+        sentence: The closest sentence.
+
+    Returns:
+        ("China", "imposed", "United States") for "What tariffs has China
+        imposed on American electric vehicles?" over "The United States has
+        already imposed tariffs on ... from China"; None where the question
+        names fewer than two countries or bodies, asks of an act done together
+        ("with"), or the sentence has the same doer, none, or one the question
+        does not name.
+    """
+    asked_actors = actors_in(question)
+    if len(asked_actors) < 2 or _TOGETHER.search(question):
+        return None  # most questions: no two doers to swap
+    given_actors = actors_in(sentence)
+    asked = list(WORDS.finditer(question))
+    said = list(WORDS.finditer(sentence))
+    said_at: dict[str, list[int]] = {}
+    for j, match in enumerate(said):
+        if stems := tokenize(match.group()):
+            said_at.setdefault(stems[0], []).append(j)
+    for i, match in enumerate(asked):
+        stems = tokenize(match.group())
+        if not stems or stems[0] not in said_at or actors_in(match.group()):
+            continue
+        if (doer := _doer(question, asked, i)) is None:
+            continue
+        for j in said_at[stems[0]]:
+            other = _doer(sentence, said, j)
+            if (other is not None and doer[1].isdisjoint(other[1])
+                    and any(doer[1] & given for given in given_actors)
+                    and any(other[1] & named for named in asked_actors)):
+                return doer[0], match.group(), other[0]
+    return None
+
+
+def _doer(text: str, words: list[re.Match[str]], i: int) -> tuple[str, frozenset[str]] | None:
+    """The country or body named just before word ``i`` of ``text``, auxiliaries
+    and adverbs aside ("The United States has already imposed", "has China
+    imposed"), as written and as ``actors_in``'s keys; None where no name stands
+    there ("Chinese products are hit": a demonym qualifies, it does not act)."""
+    k = i - 1
+    while k >= 0 and words[k].group().lower() in _BETWEEN:
+        k -= 1
+    if k < 0:
+        return None
+    last = words[k].group()
+    window = text[words[max(0, k - _NAME_WORDS + 1)].start() : words[k].end()]
+    names = [name for name in country_names(window) if window.endswith(name)]
+    written = names[-1] if names else last if _POSSESSIVE.sub("", last) in BODIES else None
+    if written is None or not (found := actors_in(written)):
+        return None
+    return written, found[0]
