@@ -39,9 +39,11 @@ from rag.lexical import (
 from rag.manner import (
     FOUNDING_TERMS,
     asked_act,
+    asked_deed,
     asked_ending,
     asked_founding,
     asked_joining,
+    named_only_as_example,
     tells_joining,
 )
 from rag.names import (
@@ -507,6 +509,15 @@ class ConfidenceRules:
             yield MISSING_ACT_CONFIDENCE, Doubt(
                 MISSING_ACT, f"The question asks {done[0]} it is {done[1]}, and neither the "
                 "closest sentence nor its neighbours speak of that.")
+        elif ((deed := asked_deed(question, self.proper_nouns)) is not None
+              and not self._near_any(best, deed[1], prefix=True)
+              and named_only_as_example(deed[0], self._near(best))):
+            # Only a party the text names as an example: one it has doing something
+            # may do the asked deed in other words ("Will Kazakhstan host ...?").
+            yield MISSING_ACT_CONFIDENCE, Doubt(
+                MISSING_ACT, f"The question asks whether {deed[0]} does this (“{deed[1]}”), "
+                f"and neither the closest sentence nor its neighbours speak of that; they "
+                f"name {deed[0]} only as an example in a list.")
         if (kind is AnswerType.OTHER and (attribute := asked_attribute(question)) is not None
                 and not self._near_any(best, attribute, typo=True)):
             yield MISSING_ATTRIBUTE_CONFIDENCE, Doubt(

@@ -9,14 +9,17 @@ headquartered?" over "The SCO, as a growing organization in Eurasia, ..." gives
 a place, but not the one asked for. A question asking how or where a thing is
 acted on ("financed", "built", "headquartered") is answered only where the text
 speaks of that act; so is one taking an end as so ("Why did Kazakhstan leave
-the SCO?") or a founding ("Who founded BYD?").
+the SCO?") or a founding ("Who founded BYD?"); so is a yes/no question whether
+a named party did something ("Did Tesla lobby Brussels ...?" over the sentence
+naming Tesla among the companies the tariffs hit, and never as doing anything).
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
-from rag.lexical import AUXILIARIES, MODALS, question_sentences, tokenize
+from rag.lexical import AUXILIARIES, MODALS, STOPWORDS, question_sentences, tokenize
 
 # Participles not ending in "-ed" ("built", "chosen"): a list, as "different" or
 # "open" end alike and are none.
@@ -180,3 +183,77 @@ def _act(pattern: re.Pattern[str], question: str) -> str | None:
     ("give up" of "GIVE  UP")."""
     match = pattern.search(question)
     return " ".join(match.group("act").lower().split()) if match else None
+
+
+# "Did Tesla lobby Brussels ...?", "Will the SCO introduce a single currency?", "is
+# tesla going to move production ...?": whether a named party does a deed, the
+# verb just after its name (adverbs aside).
+_ADVERBS = (r"(?:really|actually|publicly|officially|formally|also|already|ever|even|still"
+            r"|soon|eventually|finally|first|just|now|then)")
+_DEED_Q = re.compile(
+    r"^\s*(?:(?i:did|does|do|will|would|has|have|had)\s+(?P<who>(?:the\s+)?[\w’'.-]+"
+    r"(?:\s+[A-Z][\w’'.-]*)*)"
+    r"|(?i:is|are|was|were)\s+(?P<going>(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*)\s+"
+    r"(?i:going\s+to|gonna|about\s+to|set\s+to))"
+    rf"\s+(?i:{_ADVERBS}\s+)*(?P<act>[a-z]{{3,}})\b")
+# Verbs of thinking, saying, wanting or having, and light verbs: what they ask is
+# told in other words ("Does Tokayev think ...?" over "emphasized that ..."), or
+# other rules read it (speech, standing).
+_NO_DEED = frozenset((
+    "think", "believe", "consider", "say", "tell", "claim", "mention", "call", "want", "wish",
+    "hope", "intend", "plan", "mean", "need", "expect", "have", "get", "go", "come", "make",
+    "do", "become", "remain", "seem", "look", "feel", "see", "know", "take", "give", "let",
+    "keep", "put", "use", "play", "count", "really", "actually", "also"))
+# Prepositions the stop words lack: "Does the route across the Caspian ...?" asks
+# of no deed of the route's ("Route" is capitalised in the corpus, so may be a name).
+_PREPOSITIONS = frozenset((
+    "across", "along", "among", "around", "behind", "beside", "beyond", "inside", "near",
+    "toward", "towards", "upon", "within", "without", "outside", "like", "past", "per", "via"))
+
+
+def asked_deed(question: str, proper_nouns: AbstractSet[str]) -> tuple[str, str] | None:
+    """Who a yes/no question asks did a deed, and the deed's verb, where a name
+    (capitalised, or a word the corpus writes only capitalised) does it.
+
+    Args:
+        question: The question, as the engine reads it.
+        proper_nouns: Words the corpus writes only capitalised (lower case).
+
+    Returns:
+        ("Tesla", "lobby") for "Did Tesla lobby Brussels against the duties?",
+        ("tesla", "move") for "is tesla going to move production out of China?";
+        None for other questions, a party that is no name ("Did all members
+        back ...?"), a possessive that goes on ("Did Kazakhstan's defence
+        minister ...?") and verbs of ``_NO_DEED`` ("Does Tokayev think ...?").
+    """
+    match = _DEED_Q.match(question)
+    if match is None:
+        return None
+    who = match["who"] or match["going"]
+    name = who.split()[-1]
+    act = match["act"].lower()
+    if (not (name[0].isupper() or name.lower() in proper_nouns) or name.endswith(("'s", "’s"))
+            or act in _NO_DEED or act in _PREPOSITIONS or act in STOPWORDS
+            or not tokenize(act)):
+        return None
+    return " ".join(who.split()), act
+
+
+# A party named as an example in a list: "for companies such as Chinese BYD Co.
+# and Tesla Inc." (a list of a few names, so a window of some characters).
+# (No sentence ends between: "Inc. Tesla said ..." names Tesla doing something.)
+_EXAMPLE_BEFORE = re.compile(
+    r"\b(?i:such\s+as|including|like|e\.g\.)\s(?:(?!\.\s+(?:[A-Z]|$))[^;:!?])*$")
+_EXAMPLE_CHARS = 60
+
+
+def named_only_as_example(name: str, text: str) -> bool:
+    """Whether ``text`` names ``name`` (by its last word), and each time as an
+    example in a list ("such as", "including"), never doing anything itself:
+    "Tesla" in "the cost of selling cars for companies such as Chinese BYD Co. and
+    Tesla Inc."; not "Kazakhstan" in "Kazakhstan chairs the SCO"."""
+    word = name.split()[-1]
+    found = list(re.finditer(rf"\b{re.escape(word)}\b", text, re.I))
+    return bool(found) and all(
+        _EXAMPLE_BEFORE.search(text, max(0, m.start() - _EXAMPLE_CHARS), m.start())
+        for m in found)

@@ -927,6 +927,11 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
                           "sentence has “EU”."),
           ("no_response", "The question asks about a reaction (“in retaliation”), and "
                           "neither the closest sentence nor its neighbours tell of one.")]),
+        ({"d": "The tariffs will raise the costs of companies such as BYD and Tesla."},
+         "Did Tesla lobby against the tariffs?", AnswerType.OTHER, "The tariffs",
+         [("missing_act", "The question asks whether Tesla does this (“lobby”), and neither "
+                          "the closest sentence nor its neighbours speak of that; they name "
+                          "Tesla only as an example in a list.")]),
         ({"d": "The fund will support large infrastructure projects in the region."},
          "How will the fund be financed?", AnswerType.OTHER, "The fund",
          [("missing_act", "The question asks how it is financed, and neither the closest "

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from rag.manner import asked_act, asked_ending, asked_founding, asked_joining, tells_joining
+from rag.manner import (
+    asked_act,
+    asked_deed,
+    asked_ending,
+    asked_founding,
+    asked_joining,
+    named_only_as_example,
+    tells_joining,
+)
 
 
 @pytest.mark.parametrize(("question", "act"), [
@@ -106,3 +114,48 @@ def test_what_tells_of_joining() -> None:
     # Members named, no one joining.
     assert not tells_joining("The organization has nine member states.")
     assert not tells_joining("Kazakhstan chairs the SCO in 2023-2024.")
+
+
+# Words the corpus writes only capitalised, as ``proper_noun_words`` gives them.
+PROPER = frozenset(("tesla", "sco", "eu"))
+
+
+@pytest.mark.parametrize(("question", "deed"), [
+    ("Did Tesla lobby Brussels against the new electric-vehicle duties?", ("Tesla", "lobby")),
+    ("Did Tesla publicly object to the new EU tariffs?", ("Tesla", "object")),
+    ("is tesla going to move production out of China?", ("tesla", "move")),
+    ("Did the EU consult Kazakhstan before announcing its tariffs?", ("the EU", "consult")),
+    ("Will the SCO introduce a single common currency?", ("the SCO", "introduce")),
+    ("Has the United States imposed tariffs?", ("the United States", "imposed")),
+    # No name does it, or a possessive goes on to the one who does.
+    ("Did all members back the proposal?", None),
+    ("will members move production?", None),
+    ("Did Kazakhstan's defence minister also say so?", None),
+    # Thinking, saying, wanting, having: told in other words or by other rules.
+    ("Does Tokayev think a country can be safe at others' expense?", None),
+    ("Does the SCO have a common currency?", None),
+    ("Does the SCO want a free trade area?", None),
+    ("Is the SCO planning to introduce a currency?", None),
+    # Not asked yes or no.
+    ("Why did Tesla move production?", None),
+    ("is turkey going to the summit", None),
+    # A name, then no verb.
+    ("Does the Route across the Caspian carry more freight?", None),
+])
+def test_a_deed_a_yes_no_question_asks_of_a_name(question: str,
+                                                 deed: tuple[str, str] | None) -> None:
+    assert asked_deed(question, PROPER) == deed
+
+
+HIT = ("The tariffs will raise the cost of selling cars in Europe for companies such as "
+       "Chinese BYD Co. and Tesla Inc.")
+
+
+def test_a_party_named_only_as_an_example() -> None:
+    assert named_only_as_example("Tesla", HIT)
+    assert named_only_as_example("tesla", HIT)
+    assert named_only_as_example("BYD", HIT)
+    # Named doing something, once is enough; or not named at all.
+    assert not named_only_as_example("Tesla", HIT + " Tesla said it would cut prices.")
+    assert not named_only_as_example("Kazakhstan", "Kazakhstan chairs the SCO.")
+    assert not named_only_as_example("EU", HIT)
