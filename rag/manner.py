@@ -203,7 +203,7 @@ _NO_DEED = frozenset((
     "think", "believe", "consider", "say", "tell", "claim", "mention", "call", "want", "wish",
     "hope", "intend", "plan", "mean", "need", "expect", "have", "get", "go", "come", "make",
     "do", "become", "remain", "seem", "look", "feel", "see", "know", "take", "give", "let",
-    "keep", "put", "use", "play", "count", "really", "actually", "also"))
+    "keep", "put", "use", "play", "count"))
 # Prepositions the stop words lack: "Does the route across the Caspian ...?" asks
 # of no deed of the route's ("Route" is capitalised in the corpus, so may be a name).
 _PREPOSITIONS = frozenset((
@@ -234,7 +234,7 @@ def asked_deed(question: str, proper_nouns: AbstractSet[str]) -> tuple[str, str]
     act = match["act"].lower()
     if (not (name[0].isupper() or name.lower() in proper_nouns) or name.endswith(("'s", "’s"))
             or act in _NO_DEED or act in _PREPOSITIONS or act in STOPWORDS
-            or not tokenize(act)):
+            or re.fullmatch(_ADVERBS, act) or not tokenize(act)):
         return None
     return " ".join(who.split()), act
 

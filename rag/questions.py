@@ -199,8 +199,11 @@ DOCUMENT_REFERENCE = rf"(?:the|this|its)\s+(?:{'|'.join(DOCUMENT_NOUNS)})"
 # the document's source, which its credit line gives ("this sco astana piece"
 # too; "Who is this piece by?", "Which institution is credited at the bottom of the
 # piece?", "Who is credited with the article?", "... with this analysis?").
-_SOURCE_DOCUMENT = (rf"(?:(?:the|this|its)\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(DOCUMENT_NOUNS)})"
-                    r"|this\s+(?:[\w-]+\s+){0,3}?(?:analysis|commentary|report))\b")
+# (Words between qualify the document, "this sco astana piece"; a preposition
+# among them makes it another thing's place: "the statement in the article".)
+_QUALIFIER = r"(?:(?!(?:in|on|of|about|from|by|within|inside)\s)[\w-]+\s+)"
+_SOURCE_DOCUMENT = (rf"(?:(?:the|this|its)\s+{_QUALIFIER}{{0,3}}?(?:{'|'.join(DOCUMENT_NOUNS)})"
+                    rf"|this\s+{_QUALIFIER}{{0,3}}?(?:analysis|commentary|report))\b")
 # "Who put out this article?", "Who issued this report?": published it.
 _ISSUED = r"put\s+out|released|issued"
 _SOURCE_Q = re.compile(

@@ -141,6 +141,7 @@ PROPER = frozenset(("tesla", "sco", "eu"))
     ("is turkey going to the summit", None),
     # A name, then no verb.
     ("Does the Route across the Caspian carry more freight?", None),
+    ("Did Tesla really?", None),
 ])
 def test_a_deed_a_yes_no_question_asks_of_a_name(question: str,
                                                  deed: tuple[str, str] | None) -> None:

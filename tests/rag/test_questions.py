@@ -266,6 +266,7 @@ def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
     ("Who wrote the Astana Declaration?", False),
     ("Who published the report on conflicts?", False),
     ("Who put out the report on conflicts?", False),
+    ("Who wrote the statement in the article?", False),
     ("When was this article released?", False),
     ("Who is credited with the idea of a security belt in the article?", False),
     ("What is written about terrorism in the article?", False),
