@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from rag.countries import BODIES, actors_in, country_names
-from rag.lexical import WORDS, tokenize
+from rag.lexical import WORDS, tokenize, without_possessive
 
 # What may stand between a doer and its act: "The United States has already
 # imposed", "What tariffs has China imposed".
@@ -34,7 +34,6 @@ _NAME_WORDS = 3
 # signed an agreement with China" has both sign.
 _TOGETHER = re.compile(r"\b(?:with|together|jointly|between|each\s+other|one\s+another)\b",
                        re.I)
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def swapped_doer(question: str, sentence: str) -> tuple[str, str, str] | None:
@@ -91,7 +90,11 @@ def _doer(text: str, words: list[re.Match[str]], i: int) -> tuple[str, frozenset
     last = words[k].group()
     window = text[words[max(0, k - _NAME_WORDS + 1)].start() : words[k].end()]
     names = [name for name in country_names(window) if window.endswith(name)]
-    written = names[-1] if names else last if _POSSESSIVE.sub("", last) in BODIES else None
-    if written is None or not (found := actors_in(written)):
+    if names:
+        written = names[-1]
+    elif without_possessive(last) in BODIES:
+        written = last
+    else:
         return None
-    return written, found[0]
+    found = actors_in(written)
+    return (written, found[0]) if found else None
