@@ -22,7 +22,7 @@ from rag.attributes import asked_attribute, asked_standing
 from rag.certainty import ALREADY, unsettled
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
 from rag.countries import BODIES, BODY_KEYS, actors_in, country_names, seats_in
-from rag.doers import swapped_doer
+from rag.doers import swapped_doer, swapped_office
 from rag.figures import asked_time, missing_figure, missing_rate, other_topic, span_from
 from rag.instances import asked_noun, names_no_instance
 from rag.lexical import (
@@ -68,10 +68,10 @@ from rag.offices import (
     tells_handover,
     titles_by_person,
 )
-from rag.opposites import opposed, opposed_degree, opposed_near, opposed_phrase
+from rag.opposites import opposed, opposed_change, opposed_degree, opposed_near, opposed_phrase
 from rag.people import initial_only
 from rag.periods import latest_untimed, other_period
-from rag.questions import CITY_Q, DOCUMENT_NOUNS, AnswerType
+from rag.questions import CITY_Q, DOCUMENT_NOUNS, AnswerType, further_kinds
 from rag.reasons import (
     CONSEQUENCE_OPENING,
     FOLLOWING_UP,
@@ -379,6 +379,12 @@ class ConfidenceRules:
             yield TYPE_MISS_CONFIDENCE, Doubt(
                 TYPE_MISS, f"The question asks for {wanted}, and the closest "
                 "sentence gives none.")
+        elif missed := [other for other in further_kinds(question) if other in TYPED
+                        and not candidates(giving.text, other, question, self.proper_nouns)]:
+            # "Which country ..., and in what year?": each thing asked wants its span.
+            yield TYPE_MISS_CONFIDENCE, Doubt(
+                TYPE_MISS, f"The question also asks for {_KIND_WORDS[missed[0]]}, and the "
+                "closest sentence gives none.")
         elif kind is AnswerType.OTHER and missing_rate(best.text, question):
             yield TYPE_MISS_CONFIDENCE, Doubt(
                 TYPE_MISS, "The question asks for a rate, and the closest sentence states none.")
@@ -438,7 +444,8 @@ class ConfidenceRules:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, "The closest sentence is about another country or body than "
                 "the one the question names.")
-        elif (swapped := swapped_doer(question, best.text)) is not None:
+        elif (swapped := swapped_doer(question, best.text)
+              or swapped_office(question, best.text)) is not None:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, f"The question has “{swapped[0]}” as the one who "
                 f"{swapped[1]}, and the closest sentence has “{swapped[2]}”.")
@@ -560,7 +567,8 @@ class ConfidenceRules:
                     OPPOSITE_WORD, f"The question asks about “{opposite[0]}”, and the "
                     f"closest sentence says “{opposite[1]}”.")
             elif (opposite := opposed_near(question, near := self._near(best))
-                  or opposed_degree(question, near)) is not None:
+                  or opposed_degree(question, near)
+                  or opposed_change(question, near)) is not None:
                 yield OPPOSITE_WORD_CONFIDENCE, Doubt(
                     OPPOSITE_WORD, f"The question asks about “{opposite[0]}”, and the "
                     f"closest sentence and its neighbours say “{opposite[1]}”.")

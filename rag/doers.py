@@ -12,14 +12,24 @@ only auxiliaries and adverbs between ("The United States has already imposed",
 "has China imposed"). A passive ("were imposed by China"), a doer named further
 away or a demonym ("Chinese products are hit") is not read: the rule then says
 nothing.
+
+An office may be swapped likewise: "Whom did Kazakhstan's foreign minister meet
+on May 16?" over "On May 16, the President of Kazakhstan met with ...". There the
+act is matched by its verb ("met" is "meet", by ``lemminflect``), and the asked
+office must be missing from the sentence.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from lemminflect import getAllLemmas
 
 from rag.countries import BODIES, actors_in, country_names
-from rag.lexical import WORDS, tokenize, without_possessive
+from rag.lexical import STOPWORDS, WORDS, tokenize, without_possessive
+from rag.questions import OFFICES
 
 # What may stand between a doer and its act: "The United States has already
 # imposed", "What tariffs has China imposed".
@@ -58,17 +68,14 @@ def swapped_doer(question: str, sentence: str) -> tuple[str, str, str] | None:
     given_actors = actors_in(sentence)
     asked = list(WORDS.finditer(question))
     said = list(WORDS.finditer(sentence))
-    said_at: dict[str, list[int]] = {}
-    for j, match in enumerate(said):
-        if stems := tokenize(match.group()):
-            said_at.setdefault(stems[0], []).append(j)
+    said_at = _positions(said, _stem)
     for i, match in enumerate(asked):
-        stems = tokenize(match.group())
-        if not stems or stems[0] not in said_at or actors_in(match.group()):
+        stem = _stem(match.group())
+        if stem is None or stem not in said_at or actors_in(match.group()):
             continue
         if (doer := _doer(question, asked, i)) is None:
             continue
-        for j in said_at[stems[0]]:
+        for j in said_at[stem]:
             other = _doer(sentence, said, j)
             if (other is not None and doer[1].isdisjoint(other[1])
                     and any(doer[1] & given for given in given_actors)
@@ -98,3 +105,81 @@ def _doer(text: str, words: list[re.Match[str]], i: int) -> tuple[str, frozenset
         return None
     found = actors_in(written)
     return (written, found[0]) if found else None
+
+
+def swapped_office(question: str, sentence: str) -> tuple[str, str, str] | None:
+    """The office ``question`` has do an act, the act, and the other office
+    ``sentence`` has do it, where the sentence never names the asked office.
+
+    Args:
+        question: The question, as the engine reads it.
+        sentence: The closest sentence.
+
+    Returns:
+        ("foreign minister", "meet", "President") for "Whom did Kazakhstan's
+        foreign minister meet on May 16?" over "On May 16, the President of
+        Kazakhstan met with the secretaries ..."; None where the question has no
+        office do the act, the sentence names that office anywhere, or has no
+        office, or the same one, do the act (a person named instead, "Tokayev
+        met", says nothing here).
+    """
+    asked = list(WORDS.finditer(question))
+    said = list(WORDS.finditer(sentence))
+    said_at = _positions(said, _verb)
+    terms = set(tokenize(sentence))
+    for i, match in enumerate(asked):
+        if (verb := _verb(match.group())) is None or verb not in said_at:
+            continue
+        office = _office_before(asked, i)
+        if office is None or office[1] in terms:
+            continue
+        for j in said_at[verb]:
+            other = _office_before(said, j)
+            if other is not None and other[1] != office[1]:
+                return office[0], match.group(), other[0]
+    return None
+
+
+def _office_before(words: list[re.Match[str]], i: int) -> tuple[str, str] | None:
+    """The office that does word ``i``: named just before it, auxiliaries and
+    adverbs aside ("did Kazakhstan's foreign minister meet"), or with its place
+    after it ("the President of Kazakhstan met"); as written, with a qualifying
+    word before it ("foreign minister"), and as its term."""
+    k = i - 1
+    while k >= 0 and words[k].group().lower() in _BETWEEN:
+        k -= 1
+    if k >= 2 and words[k - 1].group().lower() == "of" and words[k].group()[:1].isupper():
+        k -= 2  # "the President of Kazakhstan met"
+    last = k
+    if k >= 1 and words[k].group().lower() == "general":
+        k -= 1  # "the Secretary General signed"
+    if k < 0 or not (term := tokenize(words[k].group())) or term[0] not in OFFICES:
+        return None
+    written = " ".join(word.group() for word in words[k : last + 1])
+    if k > 0 and (before := words[k - 1].group()).islower() and before not in STOPWORDS:
+        written = f"{before} {written}"
+    return written, term[0]
+
+
+def _positions(words: list[re.Match[str]],
+               key: Callable[[str], str | None]) -> dict[str, list[int]]:
+    """Where each key (``key`` of a word) stands among ``words``."""
+    at: dict[str, list[int]] = {}
+    for j, match in enumerate(words):
+        if found := key(match.group()):
+            at.setdefault(found, []).append(j)
+    return at
+
+
+def _stem(word: str) -> str | None:
+    """The first term of ``word``, or None for a stop word."""
+    stems = tokenize(word)
+    return stems[0] if stems else None
+
+
+@lru_cache(maxsize=4096)
+def _verb(word: str) -> str | None:
+    """The verb ``word`` is a form of ("met" and "meet" are "meet"), or None for a
+    word that is no verb's form."""
+    lemmas = getAllLemmas(word.lower()).get("VERB")
+    return lemmas[0] if lemmas else None

@@ -28,7 +28,10 @@ _VERBS = (*AUXILIARIES, *MODALS)
 _POINTING = ("this", "that", "these", "those", "such")
 _PHRASE_STOPS = (*_VERBS, *_POINTING, "the", "a", "an", "of", "to", "in", "on", "at", "for",
                  "by", "with", "from", "and", "or", "its", "their", "his", "her", "our", "your",
-                 "kind", "type", "sort")
+                 "kind", "type", "sort",
+                 # "Which fields where closer collaboration could help ...?" asks
+                 # for fields: a relative word starts another clause.
+                 "where", "when", "whose", "whom", "who", "which", "that", "why", "how")
 _NOT_STOP = rf"(?!(?:{'|'.join(_PHRASE_STOPS)})\b)"
 # The noun may also end the question: the engine reads "List the 14 SCO dialogue
 # partners" as "Which 14 SCO dialogue partners".
@@ -38,13 +41,15 @@ _ASKED_NOUN = re.compile(
 # A counted set, whose members are asked for by name whoever owns it: "Which 14
 # dialogue partners of the SCO" (as the engine reads "list the 14 dialogue
 # partners of the sco"), "What were the six founding members of the SCO?", "What
-# are the names of the three observer states?". Without a count, "What are the
-# SCO's main goals?" is answered by a description, and "of" would end too many
-# nouns ("the goals of the SCO").
+# are the names of the three observer states?", "What are the SCO's 14 dialogue
+# partners?" (as the engine reads "list the SCO's 14 ..."). Without a count, "What
+# are the SCO's main goals?" is answered by a description, and "of" would end too
+# many nouns ("the goals of the SCO").
 # A count is a small number: "Which 2023 statement ...?" names a year.
 _COUNT = rf"(?:[2-9]|[1-9]\d|{'|'.join(NUMERALS)})"
 _COUNTED_NOUN = re.compile(
-    rf"\s*(?:which|what)\s+(?:(?:are|were)\s+(?:the\s+)?(?:names\s+of\s+(?:the\s+)?)?)?"
+    rf"\s*(?:which|what)\s+(?:(?:are|were)\s+(?:the\s+)?(?:[\w-]+[’']s?\s+)?"
+    rf"(?:names\s+of\s+(?:the\s+)?)?)?"
     rf"{_COUNT}\s+((?:{_NOT_STOP}[\w’'-]+\s+){{0,3}}?)(?-i:(?P<noun>[a-z][\w-]*))"
     r"(?:\s+of\s+[^?.!]*?)?[\s?.!]*$", re.I)
 # Nouns a description answers, not a name: "What greater role does the SCO

@@ -373,6 +373,47 @@ def opposed_degree(question: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
+# A change in figures asked about, and the way a text gives one: "By what
+# percentage did the number of conflicts fall?" over "183 conflicts were
+# registered, which is 30 percent more than before". "more" pairs with no
+# verb in ``_PAIRS`` (it qualifies too much), but after a share it is a rise.
+_ASKED_SHARE = re.compile(r"\b(?:percent(?:age)?|per\s+cent|by\s+how\s+much)\b|%", re.I)
+_ASKED_CHANGE = re.compile(
+    r"\b(?:(?P<up>rise|rose|risen|rising|grow|grew|grown|growing|increase[sd]?|increasing|"
+    r"jump(?:s|ed)?|climb(?:s|ed)?|go\s+up|went\s+up)|(?P<down>fall|fell|fallen|falling|"
+    r"drop(?:s|ped)?|decline[sd]?|declining|decrease[sd]?|decreasing|shr[iau]nk|"
+    r"go\s+down|went\s+down))\b", re.I)
+_GIVEN_CHANGE = re.compile(
+    r"\d[\d.,]*\s*(?:%|percent|per\s+cent)\s+(?:(?P<up>more|higher|greater|up)|"
+    r"(?P<down>less|fewer|lower|down))\b"
+    r"|\b(?:(?P<rise>rise|increase|growth|jump)|(?P<fall>fall|drop|decline|decrease))\s+of\s+"
+    r"\d[\d.,]*\s*(?:%|percent|per\s+cent)", re.I)
+
+
+def opposed_change(question: str, sentence: str) -> tuple[str, str] | None:
+    """A change in figures ``question`` asks about and the opposite one that
+    ``sentence`` gives: ("fall", "30 percent more") for "By what percentage did
+    the number of conflicts fall?" over "... which is 30 percent more than before".
+
+    Args:
+        question: The question, as the engine reads it.
+        sentence: The closest sentence (or it and its neighbours).
+
+    Returns:
+        The question's word and the sentence's words, in lower case; None where
+        the question asks for no share or change, or the sentence gives a change
+        its way or none.
+    """
+    if not _ASKED_SHARE.search(question) or (asked := _ASKED_CHANGE.search(question)) is None:
+        return None
+    up = asked["up"] is not None
+    given = {(match["up"] or match["rise"]) is not None: match.group()
+             for match in _GIVEN_CHANGE.finditer(sentence)}
+    if up in given or not given:
+        return None
+    return asked.group().lower(), " ".join(given[not up].lower().split())
+
+
 # How many words after its subject a text may say what it does: "The SCO
 # continues to expand", "the SCO, as a growing organization".
 _SUBJECT_WORDS = 3

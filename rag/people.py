@@ -37,12 +37,16 @@ WHO_ACTS_Q = re.compile(
     r"(?:took|take[sn]?|taking)\s+part|\s*who\s+(?:(?:will|would|can|could|did|does|do|may|"
     r"might)\s+)?(?:be\s+)?(?:attend|participat|came\b|come|gather|join|visit|met\b|meet|"
     r"spoke|speak|sit|sat|serv(?:e|es|ed|ing)\b(?!\s+as\b)|be\s+in\b|be\s+on\b|"
-    r"(?:was|were|are|is|be)\s+invited)",
+    r"(?:was|were|are|is|be)\s+invited)"
+    # "Who did the President of Kazakhstan meet on May 16?": whom someone met.
+    r"|\s*who(?:m)?\s+(?:did|does|do|will|would)\s+(?:[\w’'.-]+\s+){1,6}?"
+    r"(?:meet|invite|host|receive|welcome)(?:\s+with)?\b",
     re.I)
 _PEOPLE = re.compile(
     r"\b(?:people|persons|figures|leaders|officials|representatives|delegates|delegations|"
     r"experts|specialists|scientists|researchers|scholars|ministers|diplomats|"
-    r"heads\s+of\s+state|citizens|residents|workers|farmers|students|teachers|soldiers|"
+    r"heads\s+of\s+state|heads(?=\s+(?:and\s+[\w-]+\s+)?of\b)|secretaries|chiefs|envoys|"
+    r"ambassadors|citizens|residents|workers|farmers|students|teachers|soldiers|"
     r"troops|volunteers|participants|guests|visitors|investors|businessmen|entrepreneurs|"
     r"politicians|lawmakers|legislators|journalists|artists|musicians|writers|authors|"
     r"engineers|doctors|physicians|settlers|immigrants|migrants|refugees|observers|"

@@ -95,19 +95,19 @@ _NUMBER_Q = re.compile(
 # The kind noun heads the keywords: it ends them or is "of" something ("founding
 # year", "date of the summit", "number of members", "members count"); "this year",
 # "up-to-date" and "vote count was disputed" say no such thing.
-_KEYWORD_NUMBER = re.compile(r"(?<!-)\bnumber\s+of\b|\bcount\s*[.!]?\s*$", re.I)
+_KEYWORD_NUMBER = re.compile(r"(?<!-)\bnumber\s+of\b|\bcount\s*[.!?]*\s*$", re.I)
 # "Kazakhstan foreign minister", "SCO secretary general": an office ending the
 # keywords asks who holds it ("minister of finance" asks as much; "minister's
 # speech" and "speech of the president of Kazakhstan" do not).
 _KEYWORD_NAME = re.compile(r"\b(?:president|minister|secretary[\s-]general|secretary|"
                            r"director|chairman|chairwoman|chair|leader|mayor|governor|"
                            r"ambassador|spokes(?:man|woman|person)|founder|author|ceo)"
-                           r"(?:\s+of\b.*)?\s*[.!]?\s*$", re.I | re.S)
+                           r"(?:\s+of\b.*)?\s*[.!?]*\s*$", re.I | re.S)
 # A preposition before the office makes another word the head ("Speech of ...",
 # "Statement by ...").
 _HEADED_ELSEWHERE = re.compile(r"\b(?:of|by|from|about|on|for|with)\b", re.I)
-_KEYWORD_DATE = re.compile(r"(?<![-\w])(?<!this )(?<!last )(?<!next )(?:year|date)"
-                           r"(?:\s+of\b|\s*[.!]?\s*$)", re.I)
+_KEYWORD_DATE = re.compile(r"(?<![-\w])(?<!this )(?<!last )(?<!next )(?:years?|dates?)"
+                           r"(?:\s+of\b|\s*[.!?]*\s*$)", re.I)
 # "Which well-known figures took part?", "What French physicist ...?": people, by
 # name. ("Which countries' leaders ...?" asks for countries: no possessive before.)
 WHICH_PEOPLE = re.compile(
@@ -317,6 +317,8 @@ _SIGN_OFF = re.compile(
 _ORDER = re.compile(rf"{_STARTS}(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?"
                     r"(?:name|list|give(?:\s+me)?|state|identify)"
                     r"\s+(?:the|all(?:\s+the)?)\s+", re.I)
+# The word after an order's "the" as an owner: "the organisation's main aims".
+_OWNER_FIRST = re.compile(r"[\w-]+['’]s?\s")
 # What a question asks a document to say: "Does the text mention ...?".
 _DOCUMENT_SAYING = (*SAYING_VERBS, ("mention", "mentions", "mentioned"),
                     ("claim", "claims", "claimed"), ("tell", "tells", "told"),
@@ -346,9 +348,18 @@ def plain_question(question: str) -> str:
     and the kind of answer, not as English to show.
     """
     plain = _without_courtesy(question)
-    plain = _ORDER.sub(r"\1Which ", plain)
+    plain = _ORDER.sub(_ordered, plain)
     plain = _MENTIONED.sub(r"\1", _SAYS.sub("", plain)).lstrip(" ,;:")
     return plain if plain.strip(" ?.!") else question
+
+
+def _ordered(order: re.Match[str]) -> str:
+    """An order as the question it asks: "Name the president" is "Which
+    president"; "List the organisation's main aims" asks what its aims are, not
+    which organisation's (a possessive after "the" refers to one already known)."""
+    rest = order.string[order.end():]
+    opening = "What are the " if _OWNER_FIRST.match(rest) else "Which "
+    return order.group(1) + opening
 
 
 def _without_courtesy(question: str) -> str:
@@ -397,6 +408,34 @@ def answer_type(question: str) -> AnswerType:
                 AnswerType.OTHER)
 
 
+# A second thing asked, joined to the first: "Which country became the ninth
+# member, and in what year?", "Who founded it and when?".
+_SECOND_ASK = re.compile(
+    r"(?:\s*,\s*|\s+)and\s+(?=(?:(?:in|on|at|by|from|since|during)\s+)?"
+    r"(?:what|which|when|who|whom|where|how\s+(?:many|much|long))\b)", re.I)
+
+
+def further_kinds(question: str) -> tuple[AnswerType, ...]:
+    """The kinds of span a question asks for besides ``answer_type``'s, one for
+    each further thing it asks ("..., and in what year?").
+
+    Args:
+        question: The question.
+
+    Returns:
+        (COUNTRY,) for "Which country became the SCO's ninth member, and in what
+        year?" (whose ``answer_type`` is DATE); empty for a question asking one
+        thing, or more things of one kind or of no kind.
+    """
+    parts = _SECOND_ASK.split(plain_question(question))
+    if len(parts) < 2:
+        return ()
+    first = answer_type(question)
+    kinds = dict.fromkeys(kind for kind in map(_type_of, parts)
+                          if kind is not AnswerType.OTHER and kind is not first)
+    return tuple(kinds)
+
+
 def _type_of(question: str) -> AnswerType:
     """``answer_type`` of one sentence."""
     question = plain_question(question)
@@ -418,7 +457,9 @@ def _type_of(question: str) -> AnswerType:
         return AnswerType.COUNTRY
     if _ENTITY_Q.search(question):
         return AnswerType.ENTITY
-    if "?" not in question and not any(map(QUESTION_OPENING.match, question_sentences(question))):
+    # Keywords alone ("astana summit date?", "kazakhstan foreign minister") ask as
+    # a question would, with a question mark or without one.
+    if not any(map(QUESTION_OPENING.match, question_sentences(question))):
         if _KEYWORD_NUMBER.search(question):
             return AnswerType.NUMBER
         if _KEYWORD_DATE.search(question):

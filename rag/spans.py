@@ -298,6 +298,11 @@ def candidates(sentence: str, kind: AnswerType, question: str,
         # named together by where they are, where none is named alone.
         found = [m.span() for m in _REGIONAL_COUNTRIES.finditer(sentence)
                  if not set(tokenize(m.group(1))) <= asked]
+    if kind is AnswerType.COUNTRY and not found:
+        # "... brings together which countries?" over "developing and
+        # fuel-consuming countries": countries told by what they do or are.
+        found = [m.span() for m in _DESCRIBED_COUNTRIES.finditer(sentence)
+                 if not set(tokenize(m.group(1))) <= asked]
     if kind is AnswerType.NAME and not found and WHO_ACTS_Q.match(question):
         found = [span for span in sorted(groups_of_people(sentence) + offices_held(sentence))
                  if not set(tokenize(sentence[span[0]:span[1]])) <= asked]
@@ -336,6 +341,12 @@ def _acting_countries(sentence: str, doing: set[str], asked: set[str]) -> list[t
 _REGIONAL_COUNTRIES = re.compile(
     r"\b((?:(?:Central|Eastern|Western|Northern|Southern|North|South|East|West)\s+)?"
     rf"(?:Latin\s+American|{'|'.join(REGIONAL_ADJECTIVES)}))\s+(?:countries|states|nations)\b")
+
+# Countries told by what they do or are: "developing and fuel-consuming
+# countries", "oil-producing nations", "developed economies".
+_DESCRIBED_COUNTRIES = re.compile(
+    r"\b((?:[a-z][\w-]*(?:ing|ed))(?:,?\s+(?:and|or)\s+[a-z][\w-]*(?:ing|ed))?)\s+"
+    r"(?:countries|states|nations|economies)\b")
 
 
 def _strip_common_opening(sentence: str, start: int, end: int,

@@ -927,6 +927,22 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
                           "sentence has “EU”."),
           ("no_response", "The question asks about a reaction (“in retaliation”), and "
                           "neither the closest sentence nor its neighbours tell of one.")]),
+        ({"d": "On May 16, the President of Kazakhstan met with the secretaries."},
+         "Whom did Kazakhstan's foreign minister meet on May 16?", AnswerType.NAME,
+         "On May 16",
+         # The President met them; the minister is named nowhere.
+         [("other_actor", "The question has “foreign minister” as the one who meet, and the "
+                          "closest sentence has “President”.")]),
+        ({"d": "Last year 183 conflicts were registered, which is 30 percent more than before."},
+         "By what percentage did the number of conflicts fall last year?", AnswerType.OTHER,
+         "Last year",
+         [("opposite_word", "The question asks about “fall”, and the closest sentence and its "
+                            "neighbours say “30 percent more”.")]),
+        ({"d": "The first summit was held in 2001 with six members."},
+         "Which country hosted the first summit, and in what year?", AnswerType.DATE,
+         "The first summit",
+         [("type_miss", "The question also asks for a country, and the closest sentence "
+                        "gives none.")]),
         ({"d": "The tariffs will raise the costs of companies such as BYD and Tesla."},
          "Did Tesla lobby against the tariffs?", AnswerType.OTHER, "The tariffs",
          [("missing_act", "The question asks whether Tesla does this (“lobby”), and neither "

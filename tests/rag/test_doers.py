@@ -1,6 +1,6 @@
 import pytest
 
-from rag.doers import swapped_doer
+from rag.doers import swapped_doer, swapped_office
 
 IMPOSED = ("The United States has already imposed tariffs on electric vehicles, solar panels, "
            "semiconductors, and batteries from China.")
@@ -45,3 +45,37 @@ def test_no_doer_where_two_stand_before_the_act() -> None:
 ])
 def test_no_doer_read_where_none_acts(question: str, sentence: str) -> None:
     assert swapped_doer(question, sentence) is None
+
+
+MET = ("On May 16, the President of Kazakhstan met with the secretaries of the security "
+       "councils of the Central Asian countries.")
+
+
+@pytest.mark.parametrize(("question", "sentence", "swapped"), [
+    # The office before the verb, or before "of" and its place; "met" is "meet".
+    ("Whom did Kazakhstan's foreign minister meet on May 16?", MET,
+     ("foreign minister", "meet", "President")),
+    ("What did the prime minister say?", "The President of France said no.",
+     ("prime minister", "say", "President")),
+    ("Did the Secretary General already sign it?", "The Chairman has signed it.",
+     ("Secretary General", "sign", "Chairman")),
+])
+def test_a_question_that_has_another_office_act(question: str, sentence: str,
+                                                swapped: tuple[str, str, str]) -> None:
+    assert swapped_office(question, sentence) == swapped
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # The same office, by another word before it.
+    ("Who did the President of Kazakhstan meet on May 16?", MET),
+    ("Whom did the Kazakh president meet?", MET),
+    # A person named, not an office: who holds which office is another rule's.
+    ("Who did Tokayev meet on May 16?", MET),
+    ("What did the foreign minister say?", "President Tokayev said so."),
+    # The sentence names the asked office too: it may be the one who acts.
+    ("What did the foreign minister say?", "The President said that the minister is right."),
+    # Another act.
+    ("Whom did the foreign minister call?", MET),
+])
+def test_no_office_swapped(question: str, sentence: str) -> None:
+    assert swapped_office(question, sentence) is None

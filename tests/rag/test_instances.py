@@ -19,6 +19,8 @@ from rag.instances import asked_noun, names_by_name, names_no_instance
     ("Which 14 dialogue partners of the SCO", "partners"),
     ("What were the six founding members of the SCO?", "members"),
     ("What are the names of the three observer states?", "states"),
+    # An owner may stand before the count (as the engine reads "list the SCO's ...").
+    ("What are the SCO's 14 dialogue partners?", "partners"),
     # Without a count, "of" ends no noun: "the goals of the SCO" are described.
     ("What are the goals of the SCO?", None),
     # A year is no count.
@@ -27,6 +29,8 @@ from rag.instances import asked_noun, names_by_name, names_no_instance
     ("What did the countries sign?", None),
     ("What is the capital of Kazakhstan?", None),
     ("What kind of corridor is it?", None),
+    # A relative word starts another clause: "collaboration" is not what is asked.
+    ("Which fields where closer collaboration could help?", None),
     # A purpose, and a role, are described, not named.
     ("What is the SCO for?", None),
     ("What greater role does the SCO have the potential to play?", None),
@@ -111,6 +115,8 @@ COUNTED = ("Founded in 2001, the organization has grown from six members to a ro
     # Another kind ("member states") or another count ("14 dialogue partners")
     # beside the noun names none of the three observer states.
     ("What are the names of the three observer states?", "states"),
+    # An owner may stand before the count (as the engine reads "list the SCO's ...").
+    ("What are the SCO's 14 dialogue partners?", "partners"),
     ("What were the six founding members of the SCO?", "members"),
     ("Which 14 dialogue partners of the SCO", "partners"),
     ("Which SCO's 14 dialogue partners?", "partners"),

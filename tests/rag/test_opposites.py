@@ -1,6 +1,6 @@
 import pytest
 
-from rag.opposites import opposed, opposed_degree, opposed_near, opposed_phrase
+from rag.opposites import opposed, opposed_change, opposed_degree, opposed_near, opposed_phrase
 
 
 @pytest.mark.parametrize(("question", "sentence", "words"), [
@@ -306,3 +306,35 @@ def test_no_degree_turned_round() -> None:
     assert opposed_degree("Why is it more dependent?",
                           DEPENDENCE + " Some are more dependent than ever.") is None
     assert opposed_degree("Will it mean more or less dependence?", DEPENDENCE) is None
+
+
+CONFLICTS = ("Tokayev noted that last year 183 regional and local conflicts were registered, "
+             "which is 30 percent more than before.")
+
+
+@pytest.mark.parametrize(("question", "sentence", "words"), [
+    # A share that grew, asked as a fall: "more" after a share is a rise.
+    ("By what percentage did the number of registered conflicts fall last year?", CONFLICTS,
+     ("fall", "30 percent more")),
+    ("how much did trade drop, in %?", "Trade rose: a rise of 12% on the year.",
+     ("drop", "rise of 12%")),
+    ("By how much did exports increase?", "Exports were 5% lower than in 2022.",
+     ("increase", "5% lower")),
+])
+def test_a_change_in_figures_turned_round(question: str, sentence: str,
+                                         words: tuple[str, str]) -> None:
+    assert opposed_change(question, sentence) == words
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # Asked the way the text gives it.
+    ("By what percentage did the number of registered conflicts rise last year?", CONFLICTS),
+    # No share asked for: "fall" may be anything ("Why did the empire fall?").
+    ("Why did the number of conflicts fall?", CONFLICTS),
+    # The text gives no change, or both ways.
+    ("By what percentage did trade fall?", "Trade is worth 30 percent of output."),
+    ("By what percentage did imports fall?",
+     "Exports were 5% higher, imports 3% lower than in 2022."),
+])
+def test_no_change_in_figures_turned_round(question: str, sentence: str) -> None:
+    assert opposed_change(question, sentence) is None

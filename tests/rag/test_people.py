@@ -70,6 +70,16 @@ def test_a_group_of_people_keeps_the_words_describing_it() -> None:
         "foreign experts and local officials"]
 
 
+def test_heads_and_secretaries_of_something_are_a_group() -> None:
+    sentence = ("Later, on May 24, a meeting of the heads of security agencies and special "
+                "services of the CIS countries took place.")
+    assert [sentence[s:e] for s, e in groups_of_people(sentence)] == ["heads"]
+    sentence = "The President met with the secretaries of the security councils."
+    assert [sentence[s:e] for s, e in groups_of_people(sentence)] == ["secretaries"]
+    # "heads" as a verb is no one.
+    assert groups_of_people("Kazakhstan heads the organisation this year.") == []
+
+
 def test_a_person_may_be_named_by_an_office_alone() -> None:
     sentence = ("The UN Secretary General and heads of organizations such as the CIS are "
                 "invited, as is President Tokayev.")

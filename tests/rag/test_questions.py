@@ -9,6 +9,7 @@ from rag.questions import (
     answer_type,
     asks_overview,
     asks_source,
+    further_kinds,
     plain_question,
     without_kind_noun,
 )
@@ -156,7 +157,11 @@ def test_the_name_of_an_office_holder_is_a_persons() -> None:
         ("Name the president of Kazakhstan", "Which president of Kazakhstan"),
         ("Give me the date the SCO was founded.", "Which date the SCO was founded."),
         ("List all the countries attending", "Which countries attending"),
-        ("Can you list the SCO's 14 dialogue partners?", "Which SCO's 14 dialogue partners?"),
+        # An owner after "the" is known: the order asks what its things are.
+        ("Can you list the SCO's 14 dialogue partners?",
+         "What are the SCO's 14 dialogue partners?"),
+        ("List the organisation's main aims as the article sets them out.",
+         "What are the organisation's main aims as the article sets them out."),
         ("could you please name the observer states", "Which observer states"),
         # Words about a text that is not the document stay: they are what is asked.
         ("Who is the author of the book?", "Who is the author of the book?"),
@@ -188,6 +193,8 @@ def test_words_that_ask_nothing_are_left_out(question: str, plain: str) -> None:
         ("Name the president of Kazakhstan", AnswerType.NAME),
         ("List the countries attending the summit", AnswerType.COUNTRY),
         ("Name all the SCO member states.", AnswerType.COUNTRY),
+        # Not which organisation's: the organisation is known.
+        ("List the organisation's main aims.", AnswerType.OTHER),
         ("Hi! Can you tell me why Kazakhstan joined?", AnswerType.REASON),
         # With no question mark anywhere, a later sentence may be the question.
         ("Hi. Tell me when the SCO was founded", AnswerType.DATE),
@@ -208,6 +215,12 @@ def test_a_lead_in_does_not_hide_what_is_asked(question: str, kind: AnswerType) 
         ("Kazakhstan foreign minister", AnswerType.NAME),
         ("President of Kazakhstan", AnswerType.NAME),
         ("SCO secretary-general.", AnswerType.NAME),
+        # A question mark after keywords asks as much.
+        ("astana summit date?", AnswerType.DATE),
+        ("kazakhstan foreign minister?", AnswerType.NAME),
+        ("dialogue partners count??", AnswerType.NUMBER),
+        ("SCO energy club?", AnswerType.OTHER),
+        ("kazakhstan sco chairmanship years", AnswerType.DATE),
         ("What is the number of observer states?", AnswerType.NUMBER),
         # A question, not keywords: its own words say what it asks.
         ("What happened this year?", AnswerType.OTHER),
@@ -227,6 +240,26 @@ def test_a_lead_in_does_not_hide_what_is_asked(question: str, kind: AnswerType) 
 )
 def test_keywords_say_what_kind_of_answer_they_want(question: str, kind: AnswerType) -> None:
     assert answer_type(question) is kind
+
+
+@pytest.mark.parametrize(
+    ("question", "kinds"),
+    [
+        # The first kind is answer_type's (a date is asked first of all kinds).
+        ("Which country became the SCO's ninth full member, and in what year?",
+         (AnswerType.COUNTRY,)),
+        ("Who founded the SCO and when?", (AnswerType.DATE,)),
+        ("When and where was it founded?", (AnswerType.ENTITY,)),
+        # One thing asked, or two of one kind or of none.
+        ("When was the SCO founded?", ()),
+        ("Which countries and organisations attend?", ()),
+        ("When was it founded and when did Iran join?", ()),
+        ("What does the SCO do and why does it matter?", ()),
+    ],
+)
+def test_further_things_asked_and_their_kinds(question: str,
+                                              kinds: tuple[AnswerType, ...]) -> None:
+    assert further_kinds(question) == kinds
 
 
 def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:

@@ -822,6 +822,12 @@ def test_a_place_is_not_who_did_it() -> None:
         # A name, where there is one, answers.
         ("Experts met Jane Porter.", "Who met the experts?", "Jane Porter"),
         ("Leading experts served on the panel.", "Who served on the panel?", "experts"),
+        # Whom someone met, by what they are.
+        ("On May 16, the President of Kazakhstan met with the secretaries of the security "
+         "councils of the Central Asian countries.",
+         "Who did the President of Kazakhstan meet on May 16?", "secretaries"),
+        ("Later, on May 24, a meeting of the heads of security agencies took place.",
+         "Who gathered for the meeting held on May 24?", "heads"),
     ],
 )
 def test_who_did_it_may_be_a_group_of_people(sentence: str, question: str,
@@ -873,6 +879,14 @@ def test_countries_named_by_their_region_answer_which_countries() -> None:
     assert candidates("It met the SCO countries.", AnswerType.COUNTRY, "Which countries?") == []
     assert candidates("The Republican states backed it.", AnswerType.COUNTRY,
                       "Which countries backed it?") == []
+    # Countries told by what they do or are, where none is named.
+    assert narrow("The policy brings together developing and fuel-consuming countries.",
+                  "brings together which countries") == (
+        "developing and fuel-consuming countries")
+    assert candidates("The policy brings together developing countries.", AnswerType.COUNTRY,
+                      "Which developing countries?") == []
+    assert narrow("The following countries signed: Iran and Iraq.",
+                  "Which countries signed?") == "Iran and Iraq"
     # Every region an adjective of place names (``countries.REGIONAL_ADJECTIVES``).
     sentence = "The Oceanian nations and the Latin American states backed it."
     assert [sentence[s:e] for s, e in candidates(sentence, AnswerType.COUNTRY,
@@ -937,7 +951,13 @@ def test_who_did_it_is_the_one_by_names() -> None:
 def test_who_is_invited_may_be_answered_by_an_office() -> None:
     sentence = ("The UN Secretary General and heads of such international organizations as "
                 "the CIS are invited to the Summit.")
-    assert narrow(sentence, "Who is invited to the summit?") == "UN Secretary General"
+    assert narrow("The UN Secretary General is invited to the Summit.",
+                  "Who is invited to the summit?") == "UN Secretary General"
+    # Beside "heads of ..." the office is one of two answers: no short one.
+    assert [sentence[s:e] for s, e in candidates(sentence, AnswerType.NAME,
+                                                 "Who is invited to the summit?")] == [
+        "UN Secretary General", "heads"]
+    assert narrow(sentence, "Who is invited to the summit?") is None
     # Asked who holds an office, the office is no answer.
     assert narrow(sentence, "Who is the UN Secretary General?") is None
 
