@@ -444,6 +444,10 @@ class ConfidenceRules:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, "The closest sentence is about another country or body than "
                 "the one the question names.")
+        elif (country := self._country_elsewhere(question, best)) is not None:
+            yield OTHER_ACTOR_CONFIDENCE, Doubt(
+                OTHER_ACTOR, f"The question names {country[0]}, and the closest sentence "
+                f"and its neighbours speak of {country[1]} instead.")
         elif (swapped := swapped_doer(question, best.text)
               or swapped_office(question, best.text)) is not None:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
@@ -639,6 +643,22 @@ class ConfidenceRules:
         # "nine" in the text is the question's "9".
         near |= {NUMERALS[term] for term in near if term in NUMERALS}
         return any(self._among(word, near) for word in words)
+
+    def _country_elsewhere(self, question: str, sentence: Sentence) -> tuple[str, str] | None:
+        """A country ``question`` names that neither ``sentence`` nor a neighbour
+        names, and one they name that the question does not, as written: asked
+        "which city was the sco cultural and tourist capital when China had the
+        presidency", "During the presidency of the SCO, the city of Almaty was
+        declared ..." follows "Kazakhstan pays significant attention to cultural
+        and humanitarian cooperation"."""
+        if (missing := self._unnamed_country(question, sentence)) is None:
+            return None
+        asked = actors_in(question, bodies=False)
+        near = self._near(sentence)
+        other = next((name for name in country_names(near)
+                      if (keys := actors_in(name, bodies=False))
+                      and not any(keys[0] & named for named in asked)), None)
+        return (missing, other) if other is not None else None
 
     def _unnamed_country(self, question: str, sentence: Sentence) -> str | None:
         """The first country ``question`` names, as written, that neither

@@ -933,6 +933,18 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          # The President met them; the minister is named nowhere.
          [("other_actor", "The question has “foreign minister” as the one who meet, and the "
                           "closest sentence has “President”.")]),
+        ({"d": "China trades with Russia across the steppe. China builds long roads there. "
+               "China builds deep ports on the coast. The weather was mild all year. "
+               "Kazakhstan pays significant attention to cultural and humanitarian "
+               "cooperation. During the presidency of the SCO, the "
+               "city of Almaty was declared the cultural capital."},
+         "Which city was the SCO's cultural capital when China had the presidency?",
+         AnswerType.ENTITY, "During the presidency",
+         # China is named nowhere near; the sentence before names Kazakhstan.
+         [("rare_name_absent", "The closest sentence is not about “China”, which the "
+                               "document mentions only elsewhere."),
+          ("other_actor", "The question names China, and the closest sentence and its "
+                          "neighbours speak of Kazakhstan instead.")]),
         ({"d": "Last year 183 conflicts were registered, which is 30 percent more than before."},
          "By what percentage did the number of conflicts fall last year?", AnswerType.OTHER,
          "Last year",
