@@ -444,10 +444,10 @@ class ConfidenceRules:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, "The closest sentence is about another country or body than "
                 "the one the question names.")
-        elif (country := self._country_elsewhere(question, best)) is not None:
+        elif (elsewhere := self._country_elsewhere(question, best)) is not None:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
-                OTHER_ACTOR, f"The question names {country[0]}, and the closest sentence "
-                f"and its neighbours speak of {country[1]} instead.")
+                OTHER_ACTOR, f"The question names {elsewhere[0]}, and the closest sentence "
+                f"and its neighbours speak of {elsewhere[1]} instead.")
         elif (swapped := swapped_doer(question, best.text)
               or swapped_office(question, best.text)) is not None:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
