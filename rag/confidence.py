@@ -264,6 +264,8 @@ _KIND_WORDS = {AnswerType.DATE: "a date", AnswerType.NUMBER: "a number",
                AnswerType.ENTITY: "the name of a place or body",
                AnswerType.EXPANSION: "what the acronym stands for"}
 TYPED = frozenset(_KIND_WORDS)
+# A name ending in a plus: "SCO+" (the SCO and its partners), "C++".
+_PLUS_NAME = re.compile(r"(?<![\w+])[A-Za-z][\w.-]*\++(?![\w+])")
 
 # The rules' keys, as ``Doubt.rule`` gives them: stable, for programs reading answers.
 TYPE_MISS = "type_miss"
@@ -422,6 +424,15 @@ class ConfidenceRules:
             yield RARE_NAME_CONFIDENCE, Doubt(
                 RARE_NAME_ABSENT, f"The closest sentence is not about “{shown_name(name)}”, "
                 f"which the {documents} mention{ending} only elsewhere.")
+        elif (plus := self._plus_name_absent(question, best)) is not None:
+            if plus[1]:
+                yield RARE_NAME_CONFIDENCE, Doubt(
+                    RARE_NAME_ABSENT, f"The closest sentence is not about “{plus[0]}”, "
+                    f"which the {documents} mention{ending} only elsewhere.")
+            else:
+                yield UNKNOWN_NAME_CONFIDENCE, Doubt(
+                    UNKNOWN_NAME, f"The question names “{plus[0]}”, which the {documents} "
+                    f"never mention{ending}.")
         elif (name := self.names.swapped(question)) is not None:
             yield SWAPPED_NAME_CONFIDENCE, Doubt(
                 SWAPPED_NAME, f"The {documents} write{ending} no “{name}”, only its words in "
@@ -643,6 +654,17 @@ class ConfidenceRules:
         # "nine" in the text is the question's "9".
         near |= {NUMERALS[term] for term in near if term in NUMERALS}
         return any(self._among(word, near) for word in words)
+
+    def _plus_name_absent(self, question: str, sentence: Sentence) -> tuple[str, bool] | None:
+        """A name ``question`` writes with a plus ("SCO+", "C++") that neither
+        ``sentence`` nor a neighbour writes, and whether any document does.
+        Terms drop the plus, so the name rules read "SCO+" as the SCO."""
+        near = self._near(sentence).lower()
+        for match in _PLUS_NAME.finditer(question):
+            name = match.group()
+            if name.lower() not in near:
+                return name, any(name.lower() in text.lower() for text in self.texts.values())
+        return None
 
     def _country_elsewhere(self, question: str, sentence: Sentence) -> tuple[str, str] | None:
         """A country ``question`` names that neither ``sentence`` nor a neighbour

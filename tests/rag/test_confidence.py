@@ -945,6 +945,16 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
                                "document mentions only elsewhere."),
           ("other_actor", "The question names China, and the closest sentence and its "
                           "neighbours speak of Kazakhstan instead.")]),
+        ({"d": "The summit will discuss the SCO+ format and strategic planning in detail.\n\n"
+               "The weather in the capital was mild all year long.\n\n"
+               "The SCO's prospects look promising, given the current initiatives."},
+         "What does SCO+ mean?", AnswerType.OTHER, "The SCO's prospects",
+         # Terms drop the plus: "SCO's" is not "SCO+".
+         [("rare_name_absent", "The closest sentence is not about “SCO+”, which the "
+                               "document mentions only elsewhere.")]),
+        ({"d": "The SCO's prospects look promising, given the current initiatives."},
+         "What does the SCO+ format mean?", AnswerType.OTHER, "The SCO's prospects",
+         [("unknown_name", "The question names “SCO+”, which the document never mentions.")]),
         ({"d": "Last year 183 conflicts were registered, which is 30 percent more than before."},
          "By what percentage did the number of conflicts fall last year?", AnswerType.OTHER,
          "Last year",
