@@ -160,7 +160,11 @@ def _names_a_person(question: str) -> bool:
     return bool(head) and head[-1] in _PERSON_NOUNS
 
 
-CITY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}({_CITY_NOUNS}|capitals?)\b", re.I)
+# "In which venue ...?", "Which stadium ...?": a named building or site, asked
+# as a city is (a body's acronym or a country is none).
+_VENUE_NOUNS = r"venues?|buildings?|halls?|hotels?|palaces?|stadiums?|stadia|arenas?"
+CITY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}({_CITY_NOUNS}|capitals?|{_VENUE_NOUNS})\b",
+                    re.I)
 # "Which SCO member states ...?" asks for countries, as "Which countries" does.
 _COUNTRY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}({_COUNTRY_NOUNS}|member\s+states?)\b",
                         re.I)
@@ -174,7 +178,7 @@ _BODY_NOUNS = (r"organi[sz]ations?|compan(y|ies)|institutions?|bod(y|ies)|allian
 # "Where ...?" and "Which city/organisation ...?": a named place or body.
 _ENTITY_Q = re.compile(
     rf"^\s*where\b|\b(which|what) {_MODIFIERS}({_CITY_NOUNS}|capitals?|states?|regions?|"
-    rf"{_BODY_NOUNS})\b",
+    rf"{_BODY_NOUNS}|{_VENUE_NOUNS})\b",
     re.I,
 )
 # A body, not where it is.

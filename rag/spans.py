@@ -265,8 +265,13 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue  # asked for a city, "Kazakhstan" is no answer ("Singapore" is)
         if kind is AnswerType.ENTITY and (city or where) and (
                 _NOT_A_PLACE.search(sentence, start, end)
-                or BODY_ACRONYM.fullmatch(sentence, start, end)):
-            continue  # "Which city hosts the summit?": "Astana Declaration", "SCO": no city
+                or BODY_ACRONYM.fullmatch(sentence, start, end)
+                or _TITLE_END.search(sentence, start, end)
+                or (BODY_ACRONYM.search(sentence, start, end)
+                    and _LOWER_WORD_AFTER.match(sentence, end))):
+            # "Which city hosts the summit?": "Astana Declaration", "SCO", "SCO
+            # Secretary General", "Regional Anti-Terrorism SCO | structures": no city
+            continue
         if kind is AnswerType.ENTITY and where and not _LOCATIVE.search(sentence, 0, start):
             continue
         if kind is AnswerType.ENTITY and body and (is_country(sentence[start:end]) or (
@@ -442,6 +447,8 @@ _MID_CAPITAL = re.compile(r"(?<=[\w,;)’'-])\s+([A-Z][\w’'-]*)")
 
 
 # An office "of" somewhere: its holder, not a place ("Prince Edward Island" is one).
+# A title ending a name: "the SCO Secretary General" is someone, not somewhere.
+_TITLE_END = re.compile(rf"\b(?i:{'|'.join(sorted(TITLE_WORDS))})$")
 _TITLE_OF = re.compile(rf"\b(?i:{'|'.join(sorted(TITLE_WORDS))})\s+of\b")
 # A stripped office that ends in "of": what follows is whose office it is.
 _OF_END = re.compile(r"\bof\s+$")

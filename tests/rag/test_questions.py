@@ -188,6 +188,7 @@ def test_words_that_ask_nothing_are_left_out(question: str, plain: str) -> None:
     ("question", "kind"),
     [
         ("Tell me when the SCO was founded", AnswerType.DATE),
+        ("In which venue in Astana will the leaders meet?", AnswerType.ENTITY),
         ("Do you know who the president of Kazakhstan is?", AnswerType.NAME),
         ("According to the text, where will the summit be held?", AnswerType.ENTITY),
         ("Name the president of Kazakhstan", AnswerType.NAME),

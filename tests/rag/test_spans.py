@@ -962,6 +962,17 @@ def test_who_is_invited_may_be_answered_by_an_office() -> None:
     assert narrow(sentence, "Who is the UN Secretary General?") is None
 
 
+def test_asked_for_a_city_an_office_or_a_part_of_a_body_is_none() -> None:
+    sentence = ("The event will be attended by heads of state of Kazakhstan and India, as "
+                "well as the SCO Secretary General and the Executive Director of the "
+                "Regional Anti-Terrorism SCO structures.")
+    assert candidates(sentence, AnswerType.ENTITY, "In which city will the leaders meet?") == []
+    # A venue is asked as a city is, and answered by its name.
+    assert narrow("Super Bowl 50 was played at Levi's Stadium in Santa Clara.",
+                  "Which stadium hosted Super Bowl 50?") == "Levi's Stadium"
+    assert candidates(sentence, AnswerType.ENTITY, "In which venue will the leaders meet?") == []
+
+
 def test_asked_for_companies_a_place_or_country_is_none() -> None:
     sentence = ("The tariffs raise the cost of selling cars in Europe for companies such as "
                 "Chinese BYD Co. and Tesla Inc.")
