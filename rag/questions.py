@@ -106,8 +106,11 @@ _KEYWORD_NAME = re.compile(r"\b(?:president|minister|secretary[\s-]general|secre
 # A preposition before the office makes another word the head ("Speech of ...",
 # "Statement by ...").
 _HEADED_ELSEWHERE = re.compile(r"\b(?:of|by|from|about|on|for|with)\b", re.I)
-_KEYWORD_DATE = re.compile(r"(?<![-\w])(?<!this )(?<!last )(?<!next )(?:years?|dates?)"
-                           r"(?:\s+of\b|\s*[.!?]*\s*$)", re.I)
+# ("sco role over the years", "in recent years": a span of time, not a date.)
+_NOT_DATED = ("this", "last", "next", "the", "recent", "past", "many", "few", "several",
+              "coming", "these", "those")
+_KEYWORD_DATE = re.compile(rf"(?<![-\w]){''.join(f'(?<!{word} )' for word in _NOT_DATED)}"
+                           r"(?:years?|dates?)(?:\s+of\b|\s*[.!?]*\s*$)", re.I)
 # "Which well-known figures took part?", "What French physicist ...?": people, by
 # name. ("Which countries' leaders ...?" asks for countries: no possessive before.)
 WHICH_PEOPLE = re.compile(

@@ -447,9 +447,10 @@ _MID_CAPITAL = re.compile(r"(?<=[\w,;)’'-])\s+([A-Z][\w’'-]*)")
 
 
 # An office "of" somewhere: its holder, not a place ("Prince Edward Island" is one).
-# A title ending a name: "the SCO Secretary General" is someone, not somewhere.
-_TITLE_END = re.compile(rf"\b(?i:{'|'.join(sorted(TITLE_WORDS))})$")
 _TITLE_OF = re.compile(rf"\b(?i:{'|'.join(sorted(TITLE_WORDS))})\s+of\b")
+# A title ending a name: "the SCO Secretary General" is someone, not somewhere
+# ("Port-au-Prince" is a place).
+_TITLE_END = re.compile(rf"(?<=\s)(?i:{'|'.join(sorted(TITLE_WORDS))})$")
 # A stripped office that ends in "of": what follows is whose office it is.
 _OF_END = re.compile(r"\bof\s+$")
 

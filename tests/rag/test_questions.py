@@ -222,6 +222,9 @@ def test_a_lead_in_does_not_hide_what_is_asked(question: str, kind: AnswerType) 
         ("dialogue partners count??", AnswerType.NUMBER),
         ("SCO energy club?", AnswerType.OTHER),
         ("kazakhstan sco chairmanship years", AnswerType.DATE),
+        # A span of time is no date asked for.
+        ("sco role over the years", AnswerType.OTHER),
+        ("sco growth in recent years", AnswerType.OTHER),
         ("What is the number of observer states?", AnswerType.NUMBER),
         # A question, not keywords: its own words say what it asks.
         ("What happened this year?", AnswerType.OTHER),

@@ -971,6 +971,9 @@ def test_asked_for_a_city_an_office_or_a_part_of_a_body_is_none() -> None:
     assert narrow("Super Bowl 50 was played at Levi's Stadium in Santa Clara.",
                   "Which stadium hosted Super Bowl 50?") == "Levi's Stadium"
     assert candidates(sentence, AnswerType.ENTITY, "In which venue will the leaders meet?") == []
+    # A title word inside a place's name leaves it a place.
+    assert narrow("The summit was held in Port-au-Prince last year.",
+                  "Which city hosted the summit?") == "Port-au-Prince"
 
 
 def test_asked_for_companies_a_place_or_country_is_none() -> None:
