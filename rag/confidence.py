@@ -437,6 +437,10 @@ class ConfidenceRules:
             yield SWAPPED_NAME_CONFIDENCE, Doubt(
                 SWAPPED_NAME, f"The {documents} write{ending} no “{name}”, only its words in "
                 "another order.")
+        elif (name := self.names.apart(question)) is not None:
+            yield SWAPPED_NAME_CONFIDENCE, Doubt(
+                SWAPPED_NAME, f"The {documents} write{ending} no “{name}”, only its words in "
+                "other names.")
         if (figure := missing_figure(self._near(best), question,
                                      asks_date=kind is AnswerType.DATE)) is not None:
             yield MISSING_FIGURE_CONFIDENCE, Doubt(

@@ -152,9 +152,13 @@ class CorpusNames:
         # Each word of a run with the words it stands beside in one ("rob":
         # {"machado"} for "Rob Machado"), for names whose words two runs swap.
         self._beside: dict[str, set[str]] = {}
+        # Each word's runs, whole: "Shanghai Organization" is short for one.
+        self._runs_of: dict[str, set[tuple[str, ...]]] = {}
         for text in texts.values():
             for run in name_runs(text):
                 words = tuple(w.lower() for w in run)
+                for word in words:
+                    self._runs_of.setdefault(word, set()).add(words)
                 for left, right in itertools.pairwise(words):
                     # A sentence's capitalised first word ("The United States")
                     # stands beside no name.
@@ -330,6 +334,34 @@ class CorpusNames:
                     return " ".join(words)
         return None
 
+    def apart(self, question: str) -> str | None:
+        """A name the question writes whose words the corpus writes only in other
+        names, never side by side: "California Times" where it writes "Los
+        Angeles Times" and "California State University", "Greater Bay Region"
+        for "Bay Area" and "Greater Los Angeles"; None if there is none.
+
+        Like ``swapped``, every run is tried without its first word too. A run
+        holding a title is no such name: titles go with names freely ("President
+        Tokayev" of "President of Kazakhstan K. Tokayev"); nor is one whose words
+        a name of the corpus holds in that order, words between ("Shanghai
+        Organization" of "Shanghai Cooperation Organization").
+        """
+        for written in name_runs(question):
+            if not written:
+                continue
+            run = [*written[:-1], without_possessive(written[-1])]
+            for words in (run, run[1:]):
+                terms = tuple(w.lower() for w in words)
+                if (len(terms) >= 2 and TITLE_WORDS.isdisjoint(terms)
+                        and terms not in self._name_runs
+                        and all(self._beside.get(term) for term in terms)
+                        and all(right not in self._beside[left]
+                                for left, right in itertools.pairwise(terms))
+                        and not any(_in_order(terms, whole)
+                                    for whole in self._runs_of.get(terms[0], ()))):
+                    return " ".join(words)
+        return None
+
     def _swapped_between(self, terms: tuple[str, ...], asked: AbstractSet[str]) -> bool:
         """Whether the corpus writes each of ``terms`` (a name it never writes)
         beside a word of another of the question's names (``asked``: the words of
@@ -392,3 +424,9 @@ class CorpusNames:
             if len(terms) > 1 and self._written(referent):
                 return True
         return False
+
+
+def _in_order(terms: Sequence[str], run: Sequence[str]) -> bool:
+    """Whether ``run`` holds ``terms`` in their order, other words between."""
+    rest = iter(run)
+    return all(term in rest for term in terms)

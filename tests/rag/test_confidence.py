@@ -421,6 +421,28 @@ def test_names_whose_words_two_names_of_the_text_swap_name_nothing(over: Over) -
     assert answer.abstained and [d.rule for d in answer.doubts] == ["swapped_name"]
 
 
+def test_a_name_whose_words_the_text_writes_only_in_other_names_names_nothing(
+        over: Over) -> None:
+    news = over([Document("news.txt", "In 1900, the Los Angeles Times defined southern "
+                                      "California anew. California State University and the "
+                                      "Shanghai Cooperation Organization were named. President "
+                                      "of Kazakhstan K. Tokayev spoke.")])
+    news.ensure_ready()
+    assert news._answerer is not None
+    names = news._answerer.rules.names
+    assert names.apart("What did the California Times define?") == "California Times"
+    # Written as the text writes it; short for a name it writes, words left out in
+    # order; a title beside a name; a word the text writes in no name.
+    assert names.apart("What did the Los Angeles Times define?") is None
+    assert names.apart("When was the Shanghai Organization named?") is None
+    assert names.apart("What did President Tokayev say?") is None
+    assert names.apart("What did the Chicago Times define?") is None
+    answer = news.ask("What did the California Times define?")
+    assert answer.abstained and [(d.rule, d.message) for d in answer.doubts] == [
+        ("swapped_name", "The document writes no “California Times”, only its words in "
+                         "other names.")]
+
+
 def test_an_acronym_the_documents_only_spell_out_is_known(over: Over) -> None:
     docs = [Document("acme.md", "Acme Robotics makes warehouse robots. Chief Executive "
                                 "Officer Jane Porter said the Lyon site was chosen for its "
