@@ -321,8 +321,7 @@ class CorpusNames:
         Secretary" for "Secretary General"), and a possessive is no part of one
         ("Cooperation Shanghai Organization's").
         """
-        runs = [[*written[:-1], without_possessive(written[-1])]
-                for written in name_runs(question) if written]
+        runs = _question_runs(question)
         asked = {w.lower() for run in runs for w in run}
         for run in runs:
             for words in (run, run[1:]):
@@ -346,10 +345,7 @@ class CorpusNames:
         a name of the corpus holds in that order, words between ("Shanghai
         Organization" of "Shanghai Cooperation Organization").
         """
-        for written in name_runs(question):
-            if not written:
-                continue
-            run = [*written[:-1], without_possessive(written[-1])]
+        for run in _question_runs(question):
             for words in (run, run[1:]):
                 terms = tuple(w.lower() for w in words)
                 if (len(terms) >= 2 and TITLE_WORDS.isdisjoint(terms)
@@ -424,6 +420,13 @@ class CorpusNames:
             if len(terms) > 1 and self._written(referent):
                 return True
         return False
+
+
+def _question_runs(question: str) -> list[list[str]]:
+    """The runs of names ``question`` writes, a possessive ending none of them
+    ("Cooperation Shanghai Organization's")."""
+    return [[*written[:-1], without_possessive(written[-1])]
+            for written in name_runs(question) if written]
 
 
 def _in_order(terms: Sequence[str], run: Sequence[str]) -> bool:
