@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping, Sequence
 from collections.abc import Set as AbstractSet
+from functools import cached_property
 
 from rapidfuzz.distance import Levenshtein
 
@@ -667,8 +668,14 @@ class ConfidenceRules:
         for match in _PLUS_NAME.finditer(question):
             name = match.group()
             if name.lower() not in near:
-                return name, any(name.lower() in text.lower() for text in self.texts.values())
+                return name, any(name.lower() in text for text in self._lowered)
         return None
+
+    @cached_property
+    def _lowered(self) -> tuple[str, ...]:
+        """The documents' texts in lower case, made once, on the first question
+        that needs them (not every question's plus-name look-up)."""
+        return tuple(text.lower() for text in self.texts.values())
 
     def _country_elsewhere(self, question: str, sentence: Sentence) -> tuple[str, str] | None:
         """A country ``question`` names that neither ``sentence`` nor a neighbour
