@@ -41,7 +41,7 @@ _UNNAMED = DESCRIBED | frozenset(tokenize(
     "rank ranking end ends start beginning middle top bottom one ones thing things "
     "objective objectives priority priorities task tasks mission timeframe period duration "
     "timeline heading headings headline subheading consequence consequences benefit "
-    "benefits advantage advantages "
+    "benefits advantage advantages payoff payoffs upside upsides "
     # What a list or a passage gives unnamed, asked as keywords too ("list of the
     # sco members").
     "list summary overview example examples detail details description definition "

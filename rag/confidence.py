@@ -22,7 +22,7 @@ from rapidfuzz.distance import Levenshtein
 from rag.attributes import asked_attribute, asked_standing
 from rag.certainty import ALREADY, unsettled
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
-from rag.countries import BODIES, BODY_KEYS, actors_in, country_names, seats_in
+from rag.countries import BODIES, BODY_KEYS, actors_in, country_names, is_country, seats_in
 from rag.doers import swapped_doer, swapped_office
 from rag.figures import asked_time, missing_figure, missing_rate, other_topic, span_from
 from rag.instances import asked_noun, names_no_instance
@@ -62,12 +62,14 @@ from rag.offices import (
     asked_office,
     asked_succession,
     asks_holder,
+    heard_ranks,
     holds_office,
     misplaced_office,
     names_leading,
     other_rank,
     tells_handover,
     titles_by_person,
+    unheard_rank,
 )
 from rag.opposites import opposed, opposed_change, opposed_degree, opposed_near, opposed_phrase
 from rag.people import initial_only
@@ -497,6 +499,13 @@ class ConfidenceRules:
             yield WRONG_OFFICE_CONFIDENCE, Doubt(
                 WRONG_OFFICE, f"The question asks about the {ranks[0]}, and the closest "
                 f"sentence names the {ranks[1]}.")
+        # Asked of an office the text never names ("the SCO defence ministers
+        # meeting"); asked yes or no, another rank in the sentence says no, as above.
+        elif ((unheard := unheard_rank(question, self._heard_ranks)) is not None
+              and not (YES_NO_OPENING.match(question) and other_rank(question, best.text))):
+            yield WRONG_OFFICE_CONFIDENCE, Doubt(
+                WRONG_OFFICE, f"The question asks about the {unheard.lower()}, and the "
+                f"{documents} name{ending} no such office.")
         if (asked := speech_asked(question)) is not None and not self._reports(best, *asked):
             yield MISSING_SPEECH_CONFIDENCE, Doubt(
                 MISSING_SPEECH, "The question asks what someone said about something, and "
@@ -538,13 +547,11 @@ class ConfidenceRules:
                 "closest sentence nor its neighbours speak of that.")
         elif ((deed := asked_deed(question, self.proper_nouns)) is not None
               and not self._near_any(best, deed[1], prefix=True)
-              and named_only_as_example(deed[0], self._near(best))):
-            # Only a party the text names as an example: one it has doing something
-            # may do the asked deed in other words ("Will Kazakhstan host ...?").
+              and (how := self._deed_party(deed[0], best)) is not None):
             yield MISSING_ACT_CONFIDENCE, Doubt(
                 MISSING_ACT, f"The question asks whether {deed[0]} does this (“{deed[1]}”), "
                 f"and neither the closest sentence nor its neighbours speak of that; they "
-                f"name {deed[0]} only as an example in a list.")
+                f"name {deed[0]} {how}.")
         if (kind is AnswerType.OTHER and (attribute := asked_attribute(question)) is not None
                 and not self._near_any(best, attribute, typo=True)):
             yield MISSING_ATTRIBUTE_CONFIDENCE, Doubt(
@@ -670,6 +677,29 @@ class ConfidenceRules:
             if name.lower() not in near:
                 return name, any(name.lower() in text for text in self._lowered)
         return None
+
+    def _deed_party(self, party: str, sentence: Sentence) -> str | None:
+        """How ``sentence`` and its neighbours name the party a yes/no question asks
+        did a deed they do not tell, where that leaves it undone: "only as an
+        example in a list" ("companies such as ... Tesla"), or "nowhere" for a
+        country they never name ("Did China back Kazakhstan's proposal ...?" over
+        "Kazakhstan proposed ..."). None for a party they have doing something,
+        which may do the asked deed in other words ("Will Kazakhstan host ...?").
+        """
+        near = self._near(sentence)
+        if named_only_as_example(party, near):
+            return "only as an example in a list"
+        if is_country(party):
+            asked = set().union(*actors_in(party))
+            if all(asked.isdisjoint(actor) for actor in actors_in(near)):
+                return "nowhere"
+        return None
+
+    @cached_property
+    def _heard_ranks(self) -> frozenset[tuple[str, str]]:
+        """The ranked offices the corpus names (``offices.heard_ranks``), read on
+        the first question that ranks one."""
+        return heard_ranks(self.terms)
 
     @cached_property
     def _lowered(self) -> tuple[str, ...]:

@@ -250,7 +250,10 @@ _SENSES = (frozenset(("found", "establish", "creat", "form", "start", "begin", "
            # "mid-sized states" are the text's "middle powers", "shared problems"
            # its "common challenges", "deepening ties" its "strengthening cooperation".
            frozenset(("mid", "middl", "medium")), frozenset(("problem", "challeng")),
-           frozenset(("share", "common")), frozenset(("deepen", "strengthen")))
+           frozenset(("share", "common")), frozenset(("deepen", "strengthen")),
+           # "the preparatory events' themes" are the text's "Preparations ... on
+           # the topics of".
+           frozenset(("theme", "topic")), frozenset(("prepar", "preparatori")))
 
 
 # Phrases saying in several words what one term says: "put forward the idea of

@@ -39,9 +39,12 @@ _DENIES = re.compile(
     rf"except|lacks?|lacked|lacking|fail(?:s|ed)?|refus(?:e|es|ed)|only)\b|{_NOT_CONTRACTED}",
     re.I)
 # A word denying the words right after it ("has no veto", "were not offered",
-# "never agreed"), and a question's word saying it asks what is not so.
-_DENYING = re.compile(rf"\b(?:{_NOT}|no|never|without|{_FAILING})\b|\w+{_NOT_CONTRACTED}",
+# "never agreed", "impossible to ensure"), and a question's word saying it asks what is not so.
+_DENYING = re.compile(rf"\b(?:{_NOT}|no|never|without|impossible|unable|{_FAILING})\b"
+                      rf"|\w+{_NOT_CONTRACTED}",
                       re.I)
+# Denying words that deny the verb after "to", not a noun's phrase.
+_UNABLE = frozenset(("impossible", "unable"))
 # Words that may stand between a denying word and what it denies ("was not yet
 # signed", "has not been offered", "no new tariffs" is not one: "new" is a word
 # of its own). A question's words are looked for after at most this many.
@@ -98,8 +101,17 @@ def denied(question: str, sentence: str) -> str | None:
         # "Some are encrypted but do not require a subscription; others require a
         # card": it says what some require, too.
         if term in asked and said.count(term) <= sum(t == term for _, t in denials):
+            if words.split()[0].lower() in _UNABLE and not _acts(question, term):
+                continue  # "What did he say about ensuring security?" asks of the topic
             return words
     return None
+
+
+def _acts(question: str, term: str) -> bool:
+    """Whether ``question`` writes the verb of ``term`` as a deed ("can a country
+    ensure"), not as the topic "-ing" names ("about ensuring")."""
+    return any(tokenize(word)[:1] == [term] and not word.lower().endswith("ing")
+               for word in WORDS.findall(question))
 
 
 def affirmed(question: str, sentence: str) -> str | None:
@@ -158,6 +170,11 @@ def _denials(text: str) -> list[tuple[str, str]]:
     found = []
     for match in _DENYING.finditer(text):
         words = WORDS.findall(text[match.end() : match.end() + 80])
+        if match.group().lower() in _UNABLE:
+            # "impossible to ensure one's own security" denies the ensuring.
+            if len(words) > 1 and words[0].lower() == "to" and (verb := tokenize(words[1])):
+                found.append((f"{match.group()} to {words[1]}", verb[0]))
+            continue
         start = 0
         while start < min(len(words), _BETWEEN_MAX) and words[start].lower() in _BETWEEN:
             start += 1

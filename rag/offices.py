@@ -226,6 +226,35 @@ def other_rank(question: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
+# Words setting an office aside: "Apart from presidents and prime ministers, ...?"
+_SET_ASIDE = re.compile(r"\b(?:apart\s+from|aside\s+from|besides|other\s+than|except)\b",
+                        re.I)
+
+
+def heard_ranks(terms: Iterable[AbstractSet[str]]) -> frozenset[tuple[str, str]]:
+    """Each rank and office (``_RANKS``, as terms) some sentence names together,
+    in either order ("Foreign Minister", "Secretary General"), over the terms of
+    every sentence of the corpus."""
+    offices = _OFFICE_TERMS - _ANY_OFFICE
+    return frozenset((rank, office) for sentence in terms
+                     for rank in sentence & _RANKS for office in sentence & offices)
+
+
+def unheard_rank(question: str, heard: AbstractSet[tuple[str, str]]) -> str | None:
+    """The ranked office ``question`` asks about that no sentence of the corpus
+    names, as the question writes it: "defence ministers" for "What was decided
+    at the SCO defence ministers meeting?" where the text has only a "Foreign
+    Minister"; None when the question ranks no office or every rank it gives is
+    heard (``heard_ranks``)."""
+    # "Apart from ... prime ministers, which ...?" sets the office aside; "the
+    # SCO's first Secretary General" is the first of them, no rank.
+    if _SET_ASIDE.search(question):
+        return None
+    return next((written for rank, office, written in _ranked_in(question)
+                 if (rank, office) not in heard and rank not in _WHEN_IN_OFFICE), None)
+
+
+
 def _ranked_in(text: str) -> list[tuple[str, str, str]]:
     """Each office ``text`` ranks ("Foreign Minister"), as its rank's term, its
     office's term and the two words as written."""

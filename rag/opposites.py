@@ -64,7 +64,8 @@ _PAIRS = (
     # The adjective against the verb: "making the digital divide bigger" over
     # "reduce the digital divide".
     "bigger larger / reduce decrease",
-    "impose introduce / lift drop scrap", "binding / advisory",
+    "impose introduce / lift drop scrap", "reopen / block blockade",
+    "binding / advisory",
     "before after / during", "intensify worsen / ease subside",
     "promising bright optimistic / bleak gloomy pessimistic",
     "praise commend / criticize criticise condemn", "median / average",

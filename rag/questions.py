@@ -211,10 +211,12 @@ DOCUMENT_REFERENCE = rf"(?:the|this|its)\s+(?:{'|'.join(DOCUMENT_NOUNS)})"
 _QUALIFIER = r"(?:(?!(?:in|on|of|about|from|by|within|inside)\s)[\w-]+\s+)"
 _SOURCE_DOCUMENT = (rf"(?:(?:the|this|its)\s+{_QUALIFIER}{{0,3}}?(?:{'|'.join(DOCUMENT_NOUNS)})"
                     rf"|this\s+{_QUALIFIER}{{0,3}}?(?:analysis|commentary|report))\b")
-# "Who put out this article?", "Who issued this report?": published it.
+# "Who put out this article?", "Who put this piece out?", "Who issued this
+# report?": published it.
 _ISSUED = r"put\s+out|released|issued"
 _SOURCE_Q = re.compile(
     rf"\b(?:wrote|authored|published|produced|prepared|{_ISSUED})\s+{_SOURCE_DOCUMENT}"
+    rf"|\bput\s+{_SOURCE_DOCUMENT}\s+out\b"
     rf"|\b{_SOURCE_DOCUMENT}\s+(?:(?:is|was|has\s+been)\s+)?(?:written|authored|published|"
     rf"produced|prepared|credited|{_ISSUED})\b(?!\s+with)"
     rf"|\b(?:author|writer|publisher|source)s?\s+of\s+{_SOURCE_DOCUMENT}"
@@ -228,10 +230,12 @@ _SOURCE_Q = re.compile(
 
 
 # "When was the article published?" asks for a date, not who published it; "Who
-# heads the centre that published this analysis?" asks who heads it.
+# heads the centre that published this analysis?" asks who heads it. An adverb
+# may stand first ("Who actually put this piece out?"), taken whole (atomic), so
+# that it is never read as the verb.
 _NOT_WHO = re.compile(
     r"\s*(?:when|where|why|how)\b"
-    r"|\s*who\s+(?!(?:wrote|writes|authored|published|publishes|produced|prepared|put|puts"
+    r"|\s*who\s+(?>(?:(?:actually|really|originally|first|exactly|initially)\s+)?)(?!(?:wrote|writes|authored|published|publishes|produced|prepared|put|puts"
     r"|released|issued|is|was|are"
     r"|were|gets?|got|did|does|do|has|had|have|should|would|could|can|created|made)\b)\w+",
     re.I)

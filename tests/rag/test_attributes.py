@@ -32,6 +32,8 @@ def test_the_noun_of_what_is_the_n_of_x_is_the_attribute_asked(question: str,
     "What are the objectives of the SCO?",  # "among its strategic goals"
     "What is the timeframe of the SCO Anti-Drug Strategy?",  # "for 2024–2029"
     "What are the consequences of blocking the Red Sea?",
+    # A benefit, in any word: "This helps strengthen economic ties" gives it.
+    "What's the supposed payoff of settling payments in national currencies?",
     # What a name is, not an attribute of it.
     "What is the SCO?",
     # No attribute asked of anything.

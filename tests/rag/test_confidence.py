@@ -813,7 +813,10 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
         ({"d": "As Kazakh Foreign Minister Murat Nurtleu noted, the talks went well."},
          "Who is the Kazakh energy minister?", AnswerType.NAME, "As Kazakh",
          [("missing_office", "The question asks who is the energy minister, and the "
-                             "closest sentence does not mention one.")]),
+                             "closest sentence does not mention one."),
+          # Nor does the document, anywhere.
+          ("wrong_office", "The question asks about the energy minister, and the document "
+                           "names no such office.")]),
         ({"d": "Tesla sold many cars in Europe, as Elon Musk told the press this year."},
          "Who runs Tesla?", AnswerType.NAME, "Tesla",
          [("missing_office", "The question asks who runs something, and the closest "
@@ -954,7 +957,9 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "On May 16",
          # The President met them; the minister is named nowhere.
          [("other_actor", "The question has “foreign minister” as the one who meet, and the "
-                          "closest sentence has “President”.")]),
+                          "closest sentence has “President”."),
+          ("wrong_office", "The question asks about the foreign minister, and the document "
+                           "names no such office.")]),
         ({"d": "China trades with Russia across the steppe. China builds long roads there. "
                "China builds deep ports on the coast. The weather was mild all year. "
                "Kazakhstan pays significant attention to cultural and humanitarian "
@@ -992,6 +997,35 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          [("missing_act", "The question asks whether Tesla does this (“lobby”), and neither "
                           "the closest sentence nor its neighbours speak of that; they name "
                           "Tesla only as an example in a list.")]),
+        # A country the sentence and its neighbours never name did not do it there.
+        ({"d": "China builds roads.\n\nThe summit opens soon.\n\nEnergy security is a priority "
+               "for Kazakhstan.\n\nKazakhstan proposed to adopt the SCO energy strategy.\n\n"
+               "The weather in the capital was mild."},
+         "Did China back Kazakhstan's proposal for an SCO energy strategy?", AnswerType.OTHER,
+         "Kazakhstan proposed",
+         [("rare_name_absent", "The closest sentence is not about “China”, which the "
+                               "document mentions only elsewhere."),
+          ("missing_act", "The question asks whether China does this (“back”), and neither "
+                          "the closest sentence nor its neighbours speak of that; they name "
+                          "China nowhere.")]),
+        # Named there, it may do the deed in other words.
+        ({"d": "Kazakhstan and China proposed to adopt the SCO energy strategy."},
+         "Did China back the SCO energy strategy?", AnswerType.OTHER, "Kazakhstan and China",
+         []),
+        # An office the document never names.
+        ({"d": "During the SCO meeting, it is planned to consider a wide range of issues.\n\n"
+               "As Kazakh Foreign Minister Murat Nurtleu noted, the talks matter."},
+         "What was decided at the SCO defence ministers meeting?", AnswerType.OTHER,
+         "During the SCO meeting",
+         [("wrong_office", "The question asks about the defence ministers, and the document "
+                           "names no such office.")]),
+        # "impossible to ensure" denies the ensuring the question takes as so.
+        ({"d": "He emphasizes that it is impossible to ensure one’s own security by causing "
+               "damage to other countries."},
+         "Under what conditions can a country ensure its own security by damaging other "
+         "countries?", AnswerType.OTHER, "He emphasizes",
+         [("denied", "The closest sentence denies what the question takes as so "
+                     "(“impossible to ensure”).")]),
         ({"d": "The fund will support large infrastructure projects in the region."},
          "How will the fund be financed?", AnswerType.OTHER, "The fund",
          [("missing_act", "The question asks how it is financed, and neither the closest "

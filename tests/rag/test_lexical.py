@@ -211,6 +211,9 @@ def test_words_of_one_sense_are_related() -> None:
     assert set(tokenize("mid middle")) <= {"mid", *same_sense("mid")}
     assert same_sense("problem") == {"challeng"}
     assert same_sense("share") == {"common"}
+    # The preparatory events' themes are the text's "Preparations ... on the topics".
+    assert same_sense(tokenize("themes")[0]) == set(tokenize("topics"))
+    assert same_sense(tokenize("preparatory")[0]) == set(tokenize("preparations"))
 
 
 def test_phrases_of_one_term() -> None:

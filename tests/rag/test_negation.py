@@ -35,6 +35,12 @@ def test_a_question_asking_what_is_not_so(question: str, word: str | None) -> No
      "The states have not yet signed the treaty.", "not yet signed"),
     ("How far did the bank raise rates?", "The bank left rates alone without raising them.",
      "without raising"),
+    # "impossible to", "unable to" deny the verb after them.
+    ("Under what conditions can a country ensure its security by damaging others?",
+     "It is impossible to ensure one’s own security by causing damage to others.",
+     "impossible to ensure"),
+    ("When did the council approve the budget?", "The council was unable to approve it.",
+     "unable to approve"),
 ])
 def test_a_sentence_denying_what_the_question_takes_as_so(question: str, sentence: str,
                                                           words: str) -> None:
@@ -57,6 +63,11 @@ def test_a_sentence_denying_what_the_question_takes_as_so(question: str, sentenc
     ("What security measures were adopted?", "The measures leave no security gap."),
     # A name is no claim denied.
     ("What replaced the Sky box?", "Sets came without Sky boxes after 2011."),
+    # The verb as the topic of what was said, not a deed taken as so.
+    ("What did Tokayev say about ensuring your own security?",
+     "It is impossible to ensure one’s own security by causing damage to others."),
+    # Not followed by "to" and a verb: nothing denied.
+    ("What did the council approve?", "The council approved a budget, which was impossible."),
     # Another word denied.
     ("What does the SCO offer?", "The SCO does not impose rules; it offers a platform."),
 ])

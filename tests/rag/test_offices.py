@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pytest
 
+from rag.lexical import tokenize
 from rag.offices import (
     asked_succession,
+    heard_ranks,
     misplaced_office,
     other_rank,
     tells_handover,
     titles_by_person,
+    unheard_rank,
 )
 
 TEXT = ("As Kazakh Foreign Minister Murat Nurtleu noted, the talks matter. President of "
@@ -91,6 +94,28 @@ def test_another_rank_of_the_office_asked_about(question: str, sentence: str,
 ])
 def test_the_same_rank_or_none_given(question: str, sentence: str) -> None:
     assert other_rank(question, sentence) is None
+
+
+def test_a_rank_no_sentence_of_the_corpus_gives() -> None:
+    corpus = [set(tokenize(text)) for text in (
+        "As Kazakh Foreign Minister Murat Nurtleu noted, the talks matter.",
+        "The SCO Secretary General will attend.", "Energy ministers met in 2023.")]
+    heard = heard_ranks(corpus)
+    assert ("foreign", "minist") in heard
+    # Either order, within one sentence: "Secretary General".
+    assert ("general", "secretari") in heard
+    assert unheard_rank("What was decided at the SCO defence ministers meeting?",
+                        heard) == "defence ministers"
+    assert unheard_rank("What did the prime minister say?", heard) == "prime minister"
+    # Heard, or ranking no office.
+    assert unheard_rank("What did the foreign minister say?", heard) is None
+    assert unheard_rank("Who is the general secretary?", heard) is None
+    assert unheard_rank("What did the energy ministers sign?", heard) is None
+    assert unheard_rank("What did the minister say?", heard) is None
+    # Set aside, or the first of an office, not its rank.
+    assert unheard_rank("Apart from presidents and prime ministers, which officials are "
+                        "coming?", heard) is None
+    assert unheard_rank("Who served as the SCO's first Secretary General?", heard) is None
 
 
 @pytest.mark.parametrize(("question", "asked"), [

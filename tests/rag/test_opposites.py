@@ -37,6 +37,10 @@ from rag.opposites import opposed, opposed_change, opposed_degree, opposed_near,
      ("weakening", "intensifying")),
     ("Why did the SCO shrink?", "The organization has grown from six members to nine.",
      ("shrink", "grown")),
+    # A passage reopened, where the text has it blocked.
+    ("Which sea's reopening is letting shipping companies consolidate their routes?",
+     "The very fact of blocking the passage of goods through the Red Sea forces companies "
+     "to diversify transport routes.", ("reopening", "blocking")),
     ("Why is the SCO planning to dissolve its fund?", "The SCO plans to create a fund.",
      ("dissolve", "create")),
     ("Why does the SCO want to increase its dependence on external currencies?",

@@ -299,6 +299,9 @@ def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
     ("who put out this article", True),
     ("Which body released this analysis?", True),
     ("Who was this piece issued by?", True),
+    # The particle after the document, and an adverb before the verb.
+    ("Who actually put this piece out?", True),
+    ("who really wrote this article", True),
     # Who wrote or is credited with something the document reports.
     ("Who wrote the Astana Declaration?", False),
     ("Who published the report on conflicts?", False),
@@ -317,6 +320,9 @@ def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
     ("Where was this piece written?", False),
     ("how was the article produced", False),
     ("Who heads the China Studies Centre that published this analysis?", False),
+    # An adverb is no verb of writing.
+    ("Who actually heads the centre that published this analysis?", False),
+    ("Who put the report on conflicts out?", False),
 ])
 def test_asks_who_wrote_the_document(question: str, asks: bool) -> None:
     assert asks_source(question) is asks
