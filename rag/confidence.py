@@ -24,7 +24,14 @@ from rag.certainty import ALREADY, unsettled
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
 from rag.countries import BODIES, BODY_KEYS, actors_in, country_names, is_country, seats_in
 from rag.doers import swapped_doer, swapped_office
-from rag.figures import asked_time, missing_figure, missing_rate, other_topic, span_from
+from rag.figures import (
+    asked_time,
+    missing_figure,
+    missing_rate,
+    other_topic,
+    other_unit,
+    span_from,
+)
 from rag.instances import asked_noun, names_no_instance
 from rag.lexical import (
     DEMONYM_SUFFIXES,
@@ -449,6 +456,10 @@ class ConfidenceRules:
             yield MISSING_FIGURE_CONFIDENCE, Doubt(
                 MISSING_FIGURE, f"The closest sentence does not give the question's "
                 f"“{figure}”.")
+        elif (measures := other_unit(self._near(best), question)) is not None:
+            yield MISSING_FIGURE_CONFIDENCE, Doubt(
+                MISSING_FIGURE, f"The question gives “{measures[0]}”, and the closest "
+                f"sentence and its neighbours give that figure only as “{measures[1]}”.")
         elif (kind is AnswerType.NUMBER
               and (topics := other_topic(question, best.text)) is not None):
             yield MISSING_FIGURE_CONFIDENCE, Doubt(
@@ -501,7 +512,8 @@ class ConfidenceRules:
                 f"sentence names the {ranks[1]}.")
         # Asked of an office the text never names ("the SCO defence ministers
         # meeting"); asked yes or no, another rank in the sentence says no, as above.
-        elif ((unheard := unheard_rank(question, self._heard_ranks)) is not None
+        elif ((unheard := unheard_rank(without_set_aside(question), self._heard_ranks))
+              is not None
               and not (YES_NO_OPENING.match(question) and other_rank(question, best.text))):
             yield WRONG_OFFICE_CONFIDENCE, Doubt(
                 WRONG_OFFICE, f"The question asks about the {unheard.lower()}, and the "

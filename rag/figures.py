@@ -508,6 +508,38 @@ def missing_figure(near: str, question: str, asks_date: bool = False) -> str | N
                  if not any(_same_figure(figure, other) for other in given)), None)
 
 
+# Units of measure, each group one unit however written: a figure the question
+# gives in one that the text gives only in another is another measure ("18
+# miles south" over "11 miles (18 km) south"; "30 degrees" over "36 degrees, 30
+# minutes").
+_UNITS = tuple(frozenset(group.split()) for group in (
+    "mile miles mi", "kilometre kilometres kilometer kilometers km kms",
+    "metre metres meter meters", "foot feet ft", "inch inches", "yard yards",
+    "degree degrees °", "minute minutes min mins", "hour hours hr hrs", "acre acres",
+    "hectare hectares ha", "tonne tonnes ton tons", "kilogram kilograms kg",
+    "pound pounds lb lbs", "litre litres liter liters", "gallon gallons"))
+_UNIT_OF = {word: i for i, group in enumerate(_UNITS) for word in group}
+_WITH_UNIT = re.compile(r"(?<![\w.,])(\d+(?:[.,]\d+)*)\s*(°|[a-z]+\b)", re.I)
+
+
+def other_unit(near: str, question: str) -> tuple[str, str] | None:
+    """A measure ``question`` gives that ``near`` gives only in another unit, as
+    each writes it: ("18 miles", "18 km") for "What is around 18 miles south of
+    San Jose?" over "around 11 miles (18 km) south of San Jose"; None when the
+    text gives it in the same unit, or not at all (``missing_figure``'s)."""
+    given: dict[str, list[tuple[int, str]]] = {}
+    for match in _WITH_UNIT.finditer(near):
+        if (unit := _UNIT_OF.get(match.group(2).lower())) is not None:
+            given.setdefault(match.group(1), []).append((unit, match.group()))
+    for match in _WITH_UNIT.finditer(question):
+        unit = _UNIT_OF.get(match.group(2).lower())
+        if unit is None or not (others := given.get(match.group(1))):
+            continue
+        if all(other != unit for other, _ in others):
+            return match.group(), others[0][1]
+    return None
+
+
 def _word_around(text: str, match: re.Match[str]) -> str:
     """What a figure is written as, with the word it is part of: "G20", "COVID-19",
     "$20bn"."""

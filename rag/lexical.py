@@ -253,7 +253,9 @@ _SENSES = (frozenset(("found", "establish", "creat", "form", "start", "begin", "
            frozenset(("share", "common")), frozenset(("deepen", "strengthen")),
            # "the preparatory events' themes" are the text's "Preparations ... on
            # the topics of".
-           frozenset(("theme", "topic")), frozenset(("prepar", "preparatori")))
+           frozenset(("theme", "topic")), frozenset(("prepar", "preparatori")),
+           # "Which energy strategy did Kazakhstan suggest?" of "Kazakhstan proposed".
+           frozenset(("suggest", "propos")))
 
 
 # Phrases saying in several words what one term says: "put forward the idea of

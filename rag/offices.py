@@ -226,11 +226,6 @@ def other_rank(question: str, sentence: str) -> tuple[str, str] | None:
     return None
 
 
-# Words setting an office aside: "Apart from presidents and prime ministers, ...?"
-_SET_ASIDE = re.compile(r"\b(?:apart\s+from|aside\s+from|besides|other\s+than|except)\b",
-                        re.I)
-
-
 def heard_ranks(terms: Iterable[AbstractSet[str]]) -> frozenset[tuple[str, str]]:
     """Each rank and office (``_RANKS``, as terms) some sentence names together,
     in either order ("Foreign Minister", "Secretary General"), over the terms of
@@ -245,14 +240,12 @@ def unheard_rank(question: str, heard: AbstractSet[tuple[str, str]]) -> str | No
     names, as the question writes it: "defence ministers" for "What was decided
     at the SCO defence ministers meeting?" where the text has only a "Foreign
     Minister"; None when the question ranks no office or every rank it gives is
-    heard (``heard_ranks``)."""
-    # "Apart from ... prime ministers, which ...?" sets the office aside; "the
-    # SCO's first Secretary General" is the first of them, no rank.
-    if _SET_ASIDE.search(question):
-        return None
+    heard (``heard_ranks``). The caller blanks what the question sets aside
+    ("Apart from presidents and prime ministers, ...?",
+    ``names.without_set_aside``)."""
+    # "the SCO's first Secretary General" is the first of them, no rank.
     return next((written for rank, office, written in _ranked_in(question)
                  if (rank, office) not in heard and rank not in _WHEN_IN_OFFICE), None)
-
 
 
 def _ranked_in(text: str) -> list[tuple[str, str, str]]:

@@ -86,7 +86,12 @@ _NUMBER_Q = re.compile(
     # "What is the budget of the strategy?": a sum.
     r"|\bwhat\s+(is|was|are|were)\s+the\s+([\w’'-]+\s+)?(budget|cost|price|funding)\s+of\b"
     # "What is the number of member states?": a count.
-    r"|\bwhat\s+(is|was|are|were)\s+the\s+(total\s+)?number\s+of\b",
+    r"|\bwhat\s+(is|was|are|were)\s+the\s+(total\s+)?number\s+of\b"
+    # "Which conflict figures did Tokayev cite?": figures someone gives are
+    # numbers ("Which figures took part?", "Which figures gave speeches?": people).
+    r"|\b(what|which)\s+([\w’'-]+\s+){0,2}?(figures|statistics|stats|numbers)\s+"
+    r"(did|does|do|has|have|had|will|was|were|is|are)\b"
+    r"(?=[^?]*\b(cit|giv|gave|quot|mention|present|report|provid|shar|offer)\w*)",
     re.I,
 )
 # Keywords typed instead of a question ("SCO founding year", "Number of member

@@ -160,7 +160,12 @@ def test_confidence_rules_leave_answerable_questions_alone(
                  # A proposal asked of in other words; a founding by its date.
                  "Was it really Kazakhstan that put forward the idea of an SCO energy "
                  "strategy?",
-                 "When was the SCO set up?"]
+                 "When was the SCO set up?",
+                 # An office the article never names, set aside by the question.
+                 "Apart from presidents and prime ministers, which of the bloc's own top "
+                 "officials are coming to the meeting?",
+                 # What Kazakhstan proposed, asked in another word.
+                 "Which energy strategy did Kazakhstan suggest?"]
     before = [engine.ask(q).confidence for q in questions]
     for rule in dir(confidence):
         if rule.endswith("_CONFIDENCE"):
@@ -1012,6 +1017,11 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
         ({"d": "Kazakhstan and China proposed to adopt the SCO energy strategy."},
          "Did China back the SCO energy strategy?", AnswerType.OTHER, "Kazakhstan and China",
          []),
+        # A figure of the text in another unit.
+        ({"d": "California's midway point lies around 11 miles (18 km) south of San Jose."},
+         "What is around 18 miles south of San Jose?", AnswerType.OTHER, "California",
+         [("missing_figure", "The question gives “18 miles”, and the closest sentence and "
+                             "its neighbours give that figure only as “18 km”.")]),
         # An office the document never names.
         ({"d": "During the SCO meeting, it is planned to consider a wide range of issues.\n\n"
                "As Kazakh Foreign Minister Murat Nurtleu noted, the talks matter."},

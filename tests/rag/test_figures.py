@@ -16,6 +16,7 @@ from rag.figures import (
     missing_rate,
     names_year,
     other_topic,
+    other_unit,
     outside_asked_time,
     span_from,
 )
@@ -288,3 +289,22 @@ def test_a_year_run_up_to_that_a_sentence_gives_only_as_a_start(
 ])
 def test_a_year_run_up_to_given_otherwise_or_not_asked(question: str, sentence: str) -> None:
     assert span_from(question, sentence) is None
+
+
+@pytest.mark.parametrize(("near", "question", "measures"), [
+    # SQuAD v2.0's way: a figure of the text put in another unit.
+    ("California's midway point lies around 11 miles (18 km) south of San Jose.",
+     "What is around 18 miles south of San Jose?", ("18 miles", "18 km")),
+    ("They arranged the division at 36 degrees, 30 minutes.",
+     "What line is at 30 degrees, 36 minutes?", ("30 degrees", "30 minutes")),
+    # One unit however written, or no unit of measure at all.
+    ("The Rhine is about 1,230 kilometres long.", "Is the Rhine 1,230 km long?", None),
+    ("The river is 800 feet wide.", "Is the river 800 ft wide?", None),
+    ("Tariffs of 38.1% on electric vehicles.", "Are the tariffs 38.1 percent?", None),
+    ("It held more than 80 events.", "Were 80 events held?", None),
+    # Not given at all: ``missing_figure``'s.
+    ("The river is 800 feet wide.", "Is the river 900 metres wide?", None),
+])
+def test_a_measure_given_only_in_another_unit(near: str, question: str,
+                                              measures: tuple[str, str] | None) -> None:
+    assert other_unit(near, question) == measures

@@ -214,6 +214,7 @@ def test_words_of_one_sense_are_related() -> None:
     # The preparatory events' themes are the text's "Preparations ... on the topics".
     assert same_sense(tokenize("themes")[0]) == set(tokenize("topics"))
     assert same_sense(tokenize("preparatory")[0]) == set(tokenize("preparations"))
+    assert same_sense(tokenize("suggested")[0]) == set(tokenize("proposed"))
 
 
 def test_phrases_of_one_term() -> None:

@@ -92,6 +92,12 @@ from rag.questions import (
         ("What are the exact dates of the summit?", AnswerType.DATE),
         ("What is the budget of the strategy?", AnswerType.NUMBER),
         ("Which well-known cultural figures took part?", AnswerType.NAME),
+        # Figures someone cites are numbers; figures doing something are people.
+        ("Which conflict figures did Foreign Minister Nurtleu cite?", AnswerType.NUMBER),
+        ("What statistics did Tokayev give on conflicts?", AnswerType.NUMBER),
+        ("Which figures were cited on conflicts?", AnswerType.NUMBER),
+        ("Which well-known figures gave speeches?", AnswerType.NAME),
+        ("Which figures did Tokayev meet?", AnswerType.NAME),
         ("What French physicist discovered radium?", AnswerType.NAME),
         ("What did the leaders sign?", AnswerType.OTHER),
         ("What are the dates telling us?", AnswerType.OTHER),
