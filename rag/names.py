@@ -351,7 +351,7 @@ class CorpusNames:
                 if (len(terms) >= 2 and TITLE_WORDS.isdisjoint(terms)
                         and terms not in self._name_runs
                         and all(self._beside.get(term) for term in terms)
-                        and all(right not in self._beside[left]
+                        and any(right not in self._beside[left]
                                 for left, right in itertools.pairwise(terms))
                         and not any(_in_order(terms, whole)
                                     for whole in self._runs_of.get(terms[0], ()))):
@@ -424,9 +424,20 @@ class CorpusNames:
 
 def _question_runs(question: str) -> list[list[str]]:
     """The runs of names ``question`` writes, a possessive ending none of them
-    ("Cooperation Shanghai Organization's")."""
-    return [[*written[:-1], without_possessive(written[-1])]
-            for written in name_runs(question) if written]
+    ("Cooperation Shanghai Organization's"); one inside a run ends a name, the
+    owner's: "Victoria's Mount Bogong" is "Victoria" and "Mount Bogong"."""
+    runs = []
+    for written in name_runs(question):
+        run: list[str] = []
+        for word in written:
+            owner = without_possessive(word)
+            run.append(owner)
+            if owner != word:
+                runs.append(run)
+                run = []
+        if run:
+            runs.append(run)
+    return runs
 
 
 def _in_order(terms: Sequence[str], run: Sequence[str]) -> bool:

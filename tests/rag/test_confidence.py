@@ -431,7 +431,9 @@ def test_a_name_whose_words_the_text_writes_only_in_other_names_names_nothing(
     news = over([Document("news.txt", "In 1900, the Los Angeles Times defined southern "
                                       "California anew. California State University and the "
                                       "Shanghai Cooperation Organization were named. President "
-                                      "of Kazakhstan K. Tokayev spoke.")])
+                                      "of Kazakhstan K. Tokayev spoke. North of Greater Los "
+                                      "Angeles are the Santa Barbara areas. Victoria's "
+                                      "Parliament met. The highest peak is Mount Bogong.")])
     news.ensure_ready()
     assert news._answerer is not None
     names = news._answerer.rules.names
@@ -442,6 +444,11 @@ def test_a_name_whose_words_the_text_writes_only_in_other_names_names_nothing(
     assert names.apart("When was the Shanghai Organization named?") is None
     assert names.apart("What did President Tokayev say?") is None
     assert names.apart("What did the Chicago Times define?") is None
+    # One word the text never writes beside the next is enough, the rest a name it
+    # writes; a possessive ends the owner's name.
+    assert names.apart("What areas are north of Greater Santa Barbara?") == (
+        "Greater Santa Barbara")
+    assert names.apart("How high is Victoria's Mount Bogong?") is None
     answer = news.ask("What did the California Times define?")
     assert answer.abstained and [(d.rule, d.message) for d in answer.doubts] == [
         ("swapped_name", "The document writes no “California Times”, only its words in "
