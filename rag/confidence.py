@@ -26,6 +26,7 @@ from rag.countries import BODIES, BODY_KEYS, actors_in, country_names, is_countr
 from rag.doers import swapped_doer, swapped_office
 from rag.figures import (
     asked_time,
+    miscounted,
     missing_figure,
     missing_rate,
     other_topic,
@@ -460,6 +461,11 @@ class ConfidenceRules:
             yield MISSING_FIGURE_CONFIDENCE, Doubt(
                 MISSING_FIGURE, f"The question gives “{measures[0]}”, and the closest "
                 f"sentence and its neighbours give that figure only as “{measures[1]}”.")
+        # Another unit first: "18 miles" over "11 miles (18 km)" is no count.
+        elif (counts := miscounted(self._near(best), question)) is not None:
+            yield MISSING_FIGURE_CONFIDENCE, Doubt(
+                MISSING_FIGURE, f"The question counts “{counts[0]}”, and the closest "
+                f"sentence and its neighbours count “{counts[1]}”.")
         elif (kind is AnswerType.NUMBER
               and (topics := other_topic(question, best.text)) is not None):
             yield MISSING_FIGURE_CONFIDENCE, Doubt(

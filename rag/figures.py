@@ -11,7 +11,15 @@ from __future__ import annotations
 
 import re
 
-from rag.lexical import NUMERALS, ORDINALS, WORDS, mentioned, spelled_numbers, tokenize
+from rag.lexical import (
+    NUMERALS,
+    ORDINALS,
+    STOPWORDS,
+    WORDS,
+    mentioned,
+    spelled_numbers,
+    tokenize,
+)
 
 _MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|"
           r"November|December)")
@@ -537,6 +545,46 @@ def other_unit(near: str, question: str) -> tuple[str, str] | None:
             continue
         if all(other != unit for other, _ in others):
             return match.group(), others[0][1]
+    return None
+
+
+# A count and the word after it, what it counts: "eight Metropolitan", "14
+# dialogue". "one" counts only in the text ("one Combined Statistical Area"); in a
+# question it is mostly a pronoun ("the one that ...").
+_COUNT_OF = re.compile(rf"(?<![\w.,-])(\d[\d,]*|{'|'.join(NUMERALS)}|one)\s+([\w’'-]+)", re.I)
+# Years are no counts: "in 2023 Kazakhstan chaired ...".
+_COUNTED_YEAR = re.compile(r"1\d{3}|20\d{2}")
+
+
+def _counts_in(text: str, one: bool) -> list[tuple[str, str, str]]:
+    """Each count of ``text`` as its number in digits, the term of the word it
+    counts and the two words as written; "one" only where ``one`` is true."""
+    found = []
+    for match in _COUNT_OF.finditer(text):
+        number, word = match.groups()
+        digits = NUMERALS.get(number.lower(), "1" if number.lower() == "one" else
+                              number.replace(",", ""))
+        terms = tokenize(word)
+        if (terms and not _COUNTED_YEAR.fullmatch(digits) and word.lower() not in STOPWORDS
+                and (one or number.lower() != "one")):
+            found.append((digits, terms[0], match.group()))
+    return found
+
+
+def miscounted(near: str, question: str) -> tuple[str, str] | None:
+    """A count ``question`` gives a thing that ``near`` gives only to other things,
+    while it counts that thing otherwise, as each writes it: ("eight Combined",
+    "one Combined") for "What consists of eight Combined Statistical Areas?" over
+    "one Combined Statistical Area, eight Metropolitan Statistical Areas"; None
+    when the text gives the count to the same thing, or never gives the number or
+    counts the thing (``missing_figure``'s)."""
+    given = _counts_in(near, one=True)
+    for number, term, written in _counts_in(question, one=False):
+        same_number = [count for count in given if count[0] == number]
+        same_thing = [count for count in given if count[1] == term]
+        if (same_number and same_thing and all(count[1] != term for count in same_number)
+                and all(count[0] != number for count in same_thing)):
+            return written, same_thing[0][2]
     return None
 
 

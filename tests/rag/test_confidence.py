@@ -1029,6 +1029,12 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "What is around 18 miles south of San Jose?", AnswerType.OTHER, "California",
          [("missing_figure", "The question gives “18 miles”, and the closest sentence and "
                              "its neighbours give that figure only as “18 km”.")]),
+        # A count given to another thing.
+        ({"d": "Southern California consists of one Combined Statistical Area, eight "
+               "Metropolitan Statistical Areas and multiple divisions."},
+         "What consists of eight Combined Statistical Areas?", AnswerType.OTHER, "Southern",
+         [("missing_figure", "The question counts “eight Combined”, and the closest sentence "
+                             "and its neighbours count “one Combined”.")]),
         # An office the document never names.
         ({"d": "During the SCO meeting, it is planned to consider a wide range of issues.\n\n"
                "As Kazakh Foreign Minister Murat Nurtleu noted, the talks matter."},

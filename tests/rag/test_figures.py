@@ -12,6 +12,7 @@ from rag.figures import (
     asked_year,
     asks_year,
     counted_span,
+    miscounted,
     missing_figure,
     missing_rate,
     names_year,
@@ -308,3 +309,28 @@ def test_a_year_run_up_to_given_otherwise_or_not_asked(question: str, sentence: 
 def test_a_measure_given_only_in_another_unit(near: str, question: str,
                                               measures: tuple[str, str] | None) -> None:
     assert other_unit(near, question) == measures
+
+
+@pytest.mark.parametrize(("near", "question", "counts"), [
+    # A count of the text given to another thing it counts otherwise.
+    ("Southern California consists of one Combined Statistical Area, eight Metropolitan "
+     "Statistical Areas and multiple divisions.",
+     "What consists of eight Combined Statistical Areas?", ("eight Combined", "one Combined")),
+    ("The SCO has nine member states, three observer states and 14 dialogue partners.",
+     "Who are the three dialogue partners?", ("three dialogue", "14 dialogue")),
+    ("Kazakhstan held 80 events and nine forums.", "Which 80 forums were held?",
+     ("80 forums", "nine forums")),
+    # The count given to that thing, or the thing counted nowhere, or the number
+    # given nowhere: nothing miscounted here.
+    ("The SCO has nine member states, three observer states and 14 dialogue partners.",
+     "Who are the 14 dialogue partners?", None),
+    ("Kazakhstan held more than 80 events.", "Were 80 events held?", None),
+    ("Kazakhstan held more than 80 events.", "Were 90 events held?", None),
+    # "one" in a question is a pronoun; a year counts nothing.
+    ("It held one forum and two summits.", "Which one summits were held?", None),
+    ("In 2023 Kazakhstan chaired the SCO; 2024 Kazakhstan summits followed.",
+     "What did 2024 Kazakhstan do?", None),
+])
+def test_a_count_given_to_another_thing(near: str, question: str,
+                                        counts: tuple[str, str] | None) -> None:
+    assert miscounted(near, question) == counts
