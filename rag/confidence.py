@@ -23,7 +23,7 @@ from rag.attributes import asked_attribute, asked_standing
 from rag.certainty import ALREADY, unsettled
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
 from rag.countries import BODIES, BODY_KEYS, actors_in, country_names, is_country, seats_in
-from rag.doers import swapped_doer, swapped_office
+from rag.doers import swapped_around, swapped_doer, swapped_office
 from rag.figures import (
     asked_time,
     miscounted,
@@ -488,6 +488,10 @@ class ConfidenceRules:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, f"The question has “{swapped[0]}” as the one who "
                 f"{swapped[1]}, and the closest sentence has “{swapped[2]}”.")
+        elif (around := swapped_around(question, best.text)) is not None:
+            yield OTHER_ACTOR_CONFIDENCE, Doubt(
+                OTHER_ACTOR, f"The question has “{around[0]}” before “{around[1]}” and "
+                f"“{around[2]}” after it; the closest sentence has them the other way round.")
         if (kind is AnswerType.NAME and asks_holder(question)
                 and not self._holds_office(best, question, query_terms)):
             office = asked_office(question, self.proper_nouns)

@@ -28,7 +28,7 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from rag.countries import BODIES, actors_in, country_names
-from rag.lexical import STOPWORDS, WORDS, tokenize, without_possessive
+from rag.lexical import STOPWORDS, WH_WORDS, WORDS, tokenize, without_possessive
 from rag.questions import OFFICES
 
 # What may stand between a doer and its act: "The United States has already
@@ -138,6 +138,94 @@ def swapped_office(question: str, sentence: str) -> tuple[str, str, str] | None:
             if other is not None and other[1] != office[1]:
                 return office[0], match.group(), other[0]
     return None
+
+
+# How far on either side of a verb its doer and what it acts on are looked for, in
+# words: "until farmlands were turned into suburbs".
+_AROUND = 4
+# Verbs saying nothing of who acts on what.
+_NO_ACT = frozenset(("be", "have", "do", "will", "would", "can", "could", "may", "might",
+                     "must", "shall", "should", "let", "get"))
+# Auxiliaries and "to", after which a word a noun shares is a verb ("will meet").
+_AUXILIARIES = frozenset(("did", "does", "do", "will", "would", "can", "could", "may", "might",
+                          "must", "shall", "should", "to", "is", "are", "was", "were", "has",
+                          "have", "had"))
+# A passive's doer ("was ruled by Mexico") stands after the verb.
+_BY = re.compile(r"^\W*(?:\w+\W+){0,2}?by\b", re.I)
+
+
+def swapped_around(question: str, sentence: str) -> tuple[str, str, str] | None:
+    """What ``question`` puts before and after a verb, where ``sentence`` has the
+    two the other way round, as the question writes them: ("suburbs", "turned",
+    "farmlands") for "What were major industries until suburbs were turned into
+    farmlands?" over "... until farmlands were turned into suburbs"; ("OneDrive",
+    "become", "SkyDrive") for "... OneDrive will soon become SkyDrive?" over
+    "SkyDrive will soon become OneDrive".
+
+    Words are compared by their terms, verbs by their lemma (``_verb``), within
+    ``_AROUND`` words on each side. None where either side is passive ("by"
+    after the verb) or the act is done together ("with", ``_TOGETHER``), where
+    doer and done-to may stand either way.
+    """
+    if _TOGETHER.search(question) or _TOGETHER.search(sentence):
+        return None
+    asked = list(WORDS.finditer(question))
+    said = list(WORDS.finditer(sentence))
+    said_at = _positions(said, _verb)
+    opening = _opening(asked)
+    for i, match in enumerate(asked):
+        verb = _verb(match.group())
+        if (verb is None or verb in _NO_ACT or verb not in said_at or not _acting(asked, i)
+                or _BY.match(question[match.end():])):
+            continue
+        before, after = _sides(asked, i, opening)
+        for j in said_at[verb]:
+            if not _acting(said, j) or _BY.match(sentence[said[j].end():]):
+                continue
+            said_before, said_after = _sides(said, j)
+            # The one brought forward must stand only after the sentence's verb; the
+            # other may be named on both sides there ("SkyDrive Pro becomes ...").
+            first = next((w for t, w in before.items()
+                          if t in said_after and t not in said_before), None)
+            second = next((w for t, w in after.items()
+                           if t in said_before and t not in before and w != first), None)
+            if first is not None and second is not None:
+                return first, match.group(), second
+    return None
+
+
+def _opening(words: list[re.Match[str]]) -> int:
+    """How many words open a question with what it asks, up to its first
+    auxiliary ("How many events did"): the asked thing stands there, before the
+    verb, whatever it is to the verb ("How many events did Kazakhstan hold?");
+    0 for a question opening otherwise."""
+    if not words or words[0].group().lower() not in WH_WORDS:
+        return 0
+    return next((k + 1 for k, word in enumerate(words) if word.group().lower() in _AUXILIARIES),
+                0)
+
+
+def _acting(words: list[re.Match[str]], i: int) -> bool:
+    """Whether word ``i`` is a verb there: a form only a verb has ("turned",
+    "become"), or one a noun shares after an auxiliary or "to" ("will meet"; not
+    "the commission", "counter-terrorism measures")."""
+    lemmas = getAllLemmas(words[i].group().lower())
+    if "VERB" not in lemmas:
+        return False
+    return "NOUN" not in lemmas or (i > 0 and words[i - 1].group().lower() in _AUXILIARIES)
+
+
+def _sides(words: list[re.Match[str]], i: int,
+           opening: int = 0) -> tuple[dict[str, str], dict[str, str]]:
+    """The terms of the words before and after word ``i`` (``_AROUND`` each way,
+    none of the first ``opening`` words), each with a word it is written as."""
+    sides: tuple[dict[str, str], dict[str, str]] = ({}, {})
+    for side, span in zip(sides, (words[max(opening, i - _AROUND) : i],
+                                  words[i + 1 : i + 1 + _AROUND]), strict=True):
+        for match in span:
+            for term in tokenize(match.group()):
+                side.setdefault(term, match.group())
+    return sides
 
 
 def _office_before(words: list[re.Match[str]], i: int) -> tuple[str, str] | None:

@@ -1,6 +1,6 @@
 import pytest
 
-from rag.doers import swapped_doer, swapped_office
+from rag.doers import swapped_around, swapped_doer, swapped_office
 
 IMPOSED = ("The United States has already imposed tariffs on electric vehicles, solar panels, "
            "semiconductors, and batteries from China.")
@@ -79,3 +79,43 @@ def test_a_question_that_has_another_office_act(question: str, sentence: str,
 ])
 def test_no_office_swapped(question: str, sentence: str) -> None:
     assert swapped_office(question, sentence) is None
+
+
+@pytest.mark.parametrize(("question", "sentence", "around"), [
+    # SQuAD v2.0's way: the two sides of a verb swapped.
+    ("What were major industries until suburbs were turned into farmlands?",
+     "Cattle and citrus were major industries until farmlands were turned into suburbs.",
+     ("suburbs", "turned", "farmlands")),
+    # The verb in another form; the other side also named after it.
+    ("When did Microsoft announce OneDrive will soon become SkyDrive?",
+     "Microsoft announced that SkyDrive will soon become OneDrive and SkyDrive Pro becomes "
+     "OneDrive for Business.", ("OneDrive", "become", "SkyDrive")),
+])
+def test_the_two_sides_of_a_verb_swapped(question: str, sentence: str,
+                                         around: tuple[str, str, str]) -> None:
+    assert swapped_around(question, sentence) == around
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # The same order.
+    ("When did farmlands become suburbs?", "Farmlands were turned into suburbs and became "
+                                           "suburbs in the 1990s."),
+    # A passive on either side: the doer follows the verb.
+    ("When was California ruled by Mexico?", "It dates from the time when Mexico ruled "
+                                             "California."),
+    ("When did Mexico rule California?", "California was ruled by Mexico for decades."),
+    # Done together: either may stand first.
+    ("When did China trade with Russia?", "Russia trades with China across the steppe."),
+    # What the question asks stands first, whatever it is to the verb.
+    ("How many events did Kazakhstan hold as chairman?",
+     "Kazakhstan, as chairman, held more than 80 events."),
+    # A word a noun shares is no verb there ("commission", "measures").
+    ("When did the SCO technoparks commission meet for the first time?",
+     "The first meeting of the commission of the SCO technoparks was held in May."),
+    # Only one side named in the sentence, or the other side is what is asked.
+    ("Which country does China support in the bloc?", "Kazakhstan supports China in the bloc."),
+    ("What does SkyDrive become?", "Microsoft announced that SkyDrive will soon become "
+                                   "OneDrive."),
+])
+def test_no_sides_swapped(question: str, sentence: str) -> None:
+    assert swapped_around(question, sentence) is None
