@@ -23,7 +23,9 @@ _NOT_CONTRACTED = r"n[’']t\b"
 # "When did BSkyB fail to launch ...?" asks what did not happen, as "not" does.
 # ("What happens if the talks fail?" and "the failed passage" do not.)
 _FAILING = r"fail(?:s|ed)?\s+to|refus(?:e|es|ed)\s+to"
-_NEGATED_Q = re.compile(rf"\b(?:{_NOT}|no\s+longer|{_FAILING})\b|\w+{_NOT_CONTRACTED}", re.I)
+# Asked, "fail" may take the act's "-ing" too: "When did BSkyB fail launching ...?".
+_NEGATED_Q = re.compile(rf"\b(?:{_NOT}|no\s+longer|{_FAILING}|fail(?:s|ed)?\s+(?:at\s+|in\s+)?"
+                        rf"\w+ing)\b|\w+{_NOT_CONTRACTED}", re.I)
 # Where a question's asking clause opens: at the first question word opening the
 # question or following a comma, semicolon, colon or a sentence's end.
 _ASKING = re.compile(rf"(?:^|(?<=[,;:.!?])\s*)(?=(?:{'|'.join(WH_WORDS)})\b)", re.I)

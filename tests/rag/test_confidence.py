@@ -1029,6 +1029,13 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          "What is around 18 miles south of San Jose?", AnswerType.OTHER, "California",
          [("missing_figure", "The question gives “18 miles”, and the closest sentence and "
                              "its neighbours give that figure only as “18 km”.")]),
+        # The two sides of a verb swapped.
+        ({"d": "Cattle and citrus were major industries until farmlands were turned into "
+               "suburbs."},
+         "What were major industries until suburbs were turned into farmlands?",
+         AnswerType.OTHER, "Cattle",
+         [("other_actor", "The question has “suburbs” before “turned” and “farmlands” after "
+                          "it; the closest sentence has them the other way round.")]),
         # A count given to another thing.
         ({"d": "Southern California consists of one Combined Statistical Area, eight "
                "Metropolitan Statistical Areas and multiple divisions."},

@@ -9,6 +9,7 @@ from rag.negation import affirmed, counted_denial, denied, denies, negation
     # "fail to", "refuse to" ask what did not happen.
     ("When did BSkyB fail to launch its HD service?", "fail to"),
     ("Which country refused to sign?", "refused to"),
+    ("When did BSkyB fail launching its HDTV service?", "fail launching"),
     # Only the asking clause counts.
     ("I never knew this, which company sells cars?", None),
     # Answered by what is so as well, or adding, not denying.
