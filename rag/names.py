@@ -335,9 +335,11 @@ class CorpusNames:
 
     def apart(self, question: str) -> str | None:
         """A name the question writes whose words the corpus writes only in other
-        names, never side by side: "California Times" where it writes "Los
-        Angeles Times" and "California State University", "Greater Bay Region"
-        for "Bay Area" and "Greater Los Angeles"; None if there is none.
+        names, two of them that stand side by side in the question never so in
+        the corpus: "California Times" where it writes "Los Angeles Times" and
+        "California State University", "Greater Bay Region" for "Bay Area" and
+        "Greater Los Angeles", "Greater Santa Barbara" for "Greater Los Angeles"
+        and "Santa Barbara"; None if there is none.
 
         Like ``swapped``, every run is tried without its first word too. A run
         holding a title is no such name: titles go with names freely ("President

@@ -41,7 +41,8 @@ _DENIES = re.compile(
     rf"except|lacks?|lacked|lacking|fail(?:s|ed)?|refus(?:e|es|ed)|only)\b|{_NOT_CONTRACTED}",
     re.I)
 # A word denying the words right after it ("has no veto", "were not offered",
-# "never agreed", "impossible to ensure"), and a question's word saying it asks what is not so.
+# "never agreed", "impossible to ensure"), and a question's word saying it asks
+# what is not so.
 _DENYING = re.compile(rf"\b(?:{_NOT}|no|never|without|impossible|unable|{_FAILING})\b"
                       rf"|\w+{_NOT_CONTRACTED}",
                       re.I)

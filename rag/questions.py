@@ -240,7 +240,8 @@ _SOURCE_Q = re.compile(
 # that it is never read as the verb.
 _NOT_WHO = re.compile(
     r"\s*(?:when|where|why|how)\b"
-    r"|\s*who\s+(?>(?:(?:actually|really|originally|first|exactly|initially)\s+)?)(?!(?:wrote|writes|authored|published|publishes|produced|prepared|put|puts"
+    r"|\s*who\s+(?>(?:(?:actually|really|originally|first|exactly|initially)\s+)?)"
+    r"(?!(?:wrote|writes|authored|published|publishes|produced|prepared|put|puts"
     r"|released|issued|is|was|are"
     r"|were|gets?|got|did|does|do|has|had|have|should|would|could|can|created|made)\b)\w+",
     re.I)
