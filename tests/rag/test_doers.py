@@ -105,10 +105,10 @@ def test_the_two_sides_of_a_verb_swapped(question: str, sentence: str,
                                              "California."),
     ("When did Mexico rule California?", "California was ruled by Mexico for decades."),
     # Done together: either may stand first.
-    ("When did China trade with Russia?", "Russia trades with China across the steppe."),
+    ("When did China negotiate with Russia?", "Russia negotiated with China across the steppe."),
     # What the question asks stands first, whatever it is to the verb.
-    ("How many events did Kazakhstan hold as chairman?",
-     "Kazakhstan, as chairman, held more than 80 events."),
+    ("How many events did Kazakhstan organize as chairman?",
+     "Kazakhstan, as chairman, organized more than 80 events."),
     # A word a noun shares is no verb there ("commission", "measures").
     ("When did the SCO technoparks commission meet for the first time?",
      "The first meeting of the commission of the SCO technoparks was held in May."),
