@@ -23,9 +23,11 @@ _ATTRIBUTE = re.compile(
     r"\s*(?:what|which)(?:[’']?s|\s+is|\s+are|\s+was|\s+were)\s+"
     r"(?:(?:the|an?)\s+|[\w’'.-]+(?:\s+[\w’'.-]+)?[’']s\s+)"
     r"(?:[\w-]+\s+){0,2}?(?P<noun>[\w-]+)(?:\s+(?P<of>of)\b|[\s?.!]*$)"
-    # Typed as keywords: "population of astana?".
+    # Typed as keywords: "population of astana?", or a name and the noun ("astana
+    # population", its name cased as the corpus writes it).
     r"|\s*(?:the\s+)?(?P<keyword>[\w-]+)\s+of\s+(?:the\s+)?[\w’'.-]+(?:\s+[\w’'.-]+){0,2}"
-    r"[\s?.!]*$", re.I)
+    r"[\s?.!]*$"
+    r"|\s*(?-i:(?:[A-Z][\w’'.-]*\s+){1,3})(?P<named>(?-i:[a-z])[\w-]*)[\s?.!]*$", re.I)
 # Nouns whose value a sentence states without the noun: "the summit is in
 # Astana" gives its location, "a role in shaping ..." its role, "36%" a
 # percentage, "the 15th most populous" a ranking, "in the 60s" the low end of a
@@ -55,8 +57,8 @@ def asked_attribute(question: str) -> str | None:
         question: The question, as the engine reads it.
 
     Returns:
-        "population" for "What is the population of Kazakhstan?" and for
-        "population of astana?", "export" for "What is Kazakhstan's main
+        "population" for "What is the population of Kazakhstan?", for
+        "population of astana?" and for "Astana population", "export" for "What is Kazakhstan's main
         export?"; None for a question not asking so
         or asking for what a sentence gives unnamed ("What is the role of the
         SCO?", "What is the date of the summit?").
@@ -65,7 +67,7 @@ def asked_attribute(question: str) -> str | None:
     # "What is the SCO?" asks what a name is, no attribute of it.
     if match is None or (match.group("of") is None and (match.group("noun") or "")[:1].isupper()):
         return None
-    noun = match.group("noun") or match.group("keyword")
+    noun = match.group("noun") or match.group("keyword") or match.group("named")
     terms = set(tokenize(noun))
     if not terms or terms & _UNNAMED:
         return None

@@ -56,6 +56,13 @@ _OTHER_ANSWER = re.compile(r"\bor\s+(?!not\b)", re.I)
 # "already" asks about what is done whether or not a question asks yes or no
 # ("Which projects has the fund already financed?"): a hedge does not answer it.
 ALREADY = re.compile(r"\balready\b", re.I)
+# A step taken as done in a clause of its own: "What has changed since the Astana
+# Declaration was signed?" asks nothing yes or no, but takes the signing as so,
+# which a text speaking of "the draft Astana Declaration" does not.
+DONE_PREMISE = re.compile(
+    r"\b(?:since|after|once|now\s+that)\s+(?:[\w’'-]+\s+){1,6}?(?:was|were|(?:has|have|had)\s+"
+    r"been|got)\s+(?:(?:officially|formally|finally)\s+)?(?:signed|adopted|ratified|approved|"
+    r"endorsed|finali[sz]ed|enacted|put\s+into\s+force)\b", re.I)
 
 
 def unsettled(question: str, sentence: str) -> tuple[str, str] | None:

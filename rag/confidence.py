@@ -20,7 +20,7 @@ from functools import cached_property
 from rapidfuzz.distance import Levenshtein
 
 from rag.attributes import asked_attribute, asked_standing
-from rag.certainty import ALREADY, unsettled
+from rag.certainty import ALREADY, DONE_PREMISE, unsettled
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
 from rag.countries import BODIES, BODY_KEYS, actors_in, country_names, is_country, seats_in
 from rag.doers import swapped_around, swapped_doer, swapped_office
@@ -542,6 +542,11 @@ class ConfidenceRules:
             yield UNSETTLED_CONFIDENCE, Doubt(
                 UNSETTLED, f"The question asks whether it is settled (“{words[0]}”), and "
                 f"the closest sentence says only “{words[1]}”.")
+        elif ((premise := DONE_PREMISE.search(question)) is not None
+              and (words := unsettled(premise.group(), self._near(best))) is not None):
+            yield UNSETTLED_CONFIDENCE, Doubt(
+                UNSETTLED, f"The question takes it as done (“{words[0]}”), and neither the "
+                f"closest sentence nor its neighbours say more than “{words[1]}”.")
         if ((response := asked_response(question)) is not None
                 and not tells_response(self._near(best))):
             yield NO_RESPONSE_CONFIDENCE, Doubt(

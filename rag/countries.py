@@ -148,11 +148,14 @@ def _names_of() -> dict[str, tuple[str, ...]]:
         spelled = names | {".".join(n) + "." for n in names if n.isupper() and n.isalpha()}
         for each in spelled:
             table.setdefault(_key(each), set()).update(spelled)
+    for acronym, written in BODY_NAMES.items():
+        for each in (acronym, *written):
+            table.setdefault(_key(each), set()).update((acronym, *written))
     return {key: tuple(sorted(names)) for key, names in table.items()}
 
 
 def other_names(name: str) -> tuple[str, ...]:
-    """The other names of the country ``name`` names.
+    """The other names of the country or body ``name`` names.
 
     Apart from ``stands_for``: a country's own names are no capital or demonym,
     so "Which city ...?" must not take them.
@@ -162,7 +165,8 @@ def other_names(name: str) -> tuple[str, ...]:
 
     Returns:
         "US" gives "United States", "USA" and "United States of America";
-        "Russian Federation" gives "Russia"; any other word, nothing.
+        "Russian Federation" gives "Russia"; "European Union" gives "EU"; any
+        other word, nothing.
     """
     return tuple(n for n in _names_of().get(_key(name), ()) if _key(n) != _key(name))
 
@@ -195,6 +199,52 @@ BODIES = frozenset((
 ))
 # The keys ``actors_in`` gives those bodies.
 BODY_KEYS = frozenset(body.lower() for body in BODIES)
+# Those bodies' names written out, where one is theirs alone (not "EEC", which is
+# one Eurasian and one European body): "the European Union" is the "EU" a text
+# may only abbreviate, and the other way round (``other_names``).
+BODY_NAMES = {
+    "EU": ("European Union",), "UN": ("United Nations",), "AU": ("African Union",),
+    "NATO": ("North Atlantic Treaty Organization", "North Atlantic Treaty Organisation"),
+    "WTO": ("World Trade Organization", "World Trade Organisation"),
+    "IMF": ("International Monetary Fund",),
+    "OPEC": ("Organization of the Petroleum Exporting Countries",),
+    "ASEAN": ("Association of Southeast Asian Nations",),
+    "WHO": ("World Health Organization", "World Health Organisation"),
+    "OSCE": ("Organization for Security and Co-operation in Europe",
+             "Organization for Security and Cooperation in Europe"),
+    "CIS": ("Commonwealth of Independent States",),
+    "CSTO": ("Collective Security Treaty Organization", "Collective Security Treaty Organisation"),
+    "EAEU": ("Eurasian Economic Union",),
+    "SCO": ("Shanghai Cooperation Organization", "Shanghai Cooperation Organisation"),
+    "OECD": ("Organisation for Economic Co-operation and Development",
+             "Organization for Economic Cooperation and Development"),
+    "IAEA": ("International Atomic Energy Agency",),
+    "APEC": ("Asia-Pacific Economic Cooperation",),
+    "ECO": ("Economic Cooperation Organization", "Economic Cooperation Organisation"),
+    "GCC": ("Gulf Cooperation Council",),
+    "OIC": ("Organisation of Islamic Cooperation", "Organization of Islamic Cooperation"),
+    "AIIB": ("Asian Infrastructure Investment Bank",), "NDB": ("New Development Bank",),
+    "ECB": ("European Central Bank",), "IOC": ("International Olympic Committee",),
+}
+
+
+@lru_cache(maxsize=1)
+def _body_names() -> dict[str, tuple[str, ...]]:
+    """Lower-cased body name written out -> its words as written."""
+    return {_key(name): tuple(name.split()) for names in BODY_NAMES.values() for name in names}
+
+
+def written_body(words: str) -> tuple[str, ...] | None:
+    """A known body's name written out (``BODY_NAMES``), in whatever case.
+
+    Args:
+        words: A phrase ("european union", "the United Nations").
+
+    Returns:
+        Its words as the body writes them ("European", "Union"); None for any
+        other phrase.
+    """
+    return _body_names().get(_key(re.sub(r"^(?:the|The)\s+", "", words.strip())))
 _NAME_BEFORE = re.compile(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$")
 _NAME_WINDOW = 80
 _ACTOR_WORD = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")

@@ -18,7 +18,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from rag.corpus import TEXT_SUFFIXES
-from rag.countries import is_country, stands_for
+from rag.countries import is_country, stands_for, written_body
 
 _TOKEN = re.compile(r"[^\W_]+(?:[.'’][^\W_]+)*")
 # Question words carry no evidence: every sentence "answers" them equally.
@@ -255,7 +255,10 @@ _SENSES = (frozenset(("found", "establish", "creat", "form", "start", "begin", "
            # the topics of".
            frozenset(("theme", "topic")), frozenset(("prepar", "preparatori")),
            # "Which energy strategy did Kazakhstan suggest?" of "Kazakhstan proposed".
-           frozenset(("suggest", "propos")))
+           frozenset(("suggest", "propos")),
+           # "What does the bloc offer mid-sized states?" of "provides an opportunity";
+           # "on the guest list" of "are invited".
+           frozenset(("offer", "provid")), frozenset(("guest", "invit")))
 
 
 # Phrases saying in several words what one term says: "put forward the idea of
@@ -368,7 +371,8 @@ def named_words(question: str) -> list[str]:
 
     The first word is capitalised anyway; it counts only where it is plainly a
     name: an acronym, a country, or a capital or demonym, alone or with the next
-    word ("New Delhi said what?" gives "New", "Delhi"). A question in title or
+    word ("New Delhi said what?" gives "New", "Delhi"), or a body's name of two
+    words ("African Union"). A question in title or
     upper case ("Who Won The Cup?") capitalises everything; it gives nothing.
 
     A name ending a sentence comes without its full stop ("Tell me about the OCS.
@@ -426,7 +430,8 @@ def _names_something(word: str, after: str) -> bool:
         return True
     pair = f"{word} {after}"
     return (is_country(word) or bool(stands_for(word))
-            or bool(after[:1].isupper() and (is_country(pair) or stands_for(pair))))
+            or bool(after[:1].isupper() and (is_country(pair) or stands_for(pair)
+                                             or written_body(pair))))
 
 
 class Vocabulary:

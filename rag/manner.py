@@ -29,11 +29,14 @@ _IRREGULAR = ("built", "set", "sent", "spent", "kept", "meant", "dealt", "lent",
               "written", "broken", "drawn", "grown", "known", "shown", "spoken", "found")
 # "How will the fund be financed?", "How exactly is the belt supposed to be
 # built?", "Where's the SCO headquartered?": the act as a participle ending a
-# sentence of the question (a particle after it: "set up").
+# sentence of the question (a particle after it: "set up"). Not an act in a
+# clause of its own: "How has the membership changed since it was set up?" asks
+# how it changed.
 _DONE = re.compile(
     r"\s*(?P<wh>how|where|when)(?:[’']s|\s+(?:exactly\s+)?"
     rf"(?:{'|'.join((*AUXILIARIES, *MODALS))}))\s+"
-    r"(?:[\w’'-]+\s+){0,12}?(?:be\s+|been\s+|being\s+)?"
+    r"(?:(?!(?:since|after|before|until|once|because|while|when|whereas|although|though)\s)"
+    r"[\w’'-]+\s+){0,12}?(?:be\s+|been\s+|being\s+)?"
     r"(?P<act>(?:[a-z]{3,}ed|" + "|".join(_IRREGULAR) + r")(?:\s+(?:up|out|off|down))?)"
     r"\s*[?.!]*\s*$", re.I)
 # Asked how, these acts are told by whatever the text says of the thing: "How is

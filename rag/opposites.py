@@ -332,12 +332,18 @@ def opposed_phrase(question: str, text: str) -> tuple[str, str] | None:
 # "increase the dependence" against "reduce dependence", "less reliance". The
 # word after may be a derivation of the other's ("dependent", "dependence").
 _UP = (r"more|greater|higher|bigger|larger|increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|"
-       r"boost(?:s|ed|ing)?")
+       r"boost(?:s|ed|ing)?|additional|extra")
 _DOWN = (r"less|fewer|lower|smaller|reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|"
          r"cut(?:s|ting)?")
 _DEGREE = re.compile(
     rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:(?:the|their|its|our|his|her)\s+)?"
     r"(?P<thing>[\w’'-]+)", re.I)
+# The degree after the verb: "rely more heavily on", "depend less on".
+_VERB_DEGREE = re.compile(
+    r"\b(?P<thing>rel(?:y|ies|ied|ying)|depend(?:s|ed|ing)?)\s+(?:(?P<up>more|further)|"
+    r"(?P<down>less))\b", re.I)
+# Stems of one thing: relying on something is depending on it.
+_SAME_THING = {"reli": "depend", "relianc": "depend", "reliant": "depend"}
 
 
 def opposed_degree(question: str, sentence: str) -> tuple[str, str] | None:
@@ -357,10 +363,11 @@ def opposed_degree(question: str, sentence: str) -> tuple[str, str] | None:
     """
     def degrees(text: str) -> dict[tuple[str, str], str]:
         found: dict[tuple[str, str], str] = {}
-        for match in _DEGREE.finditer(text):
+        for match in (*_DEGREE.finditer(text), *_VERB_DEGREE.finditer(text)):
             if stems := tokenize(match["thing"]):
                 side = "up" if match["up"] else "down"
-                found.setdefault((side, stems[0]), " ".join(match.group().lower().split()))
+                found.setdefault((side, _SAME_THING.get(stems[0], stems[0])),
+                                 " ".join(match.group().lower().split()))
         return found
 
     asked = degrees(question)
@@ -378,7 +385,11 @@ def opposed_degree(question: str, sentence: str) -> tuple[str, str] | None:
 # percentage did the number of conflicts fall?" over "183 conflicts were
 # registered, which is 30 percent more than before". "more" pairs with no
 # verb in ``_PAIRS`` (it qualifies too much), but after a share it is a rise.
-_ASKED_SHARE = re.compile(r"\b(?:percent(?:age)?|per\s+cent|by\s+how\s+much)\b|%", re.I)
+# "How much did conflicts go down?" asks it too, but not "How much did it cost
+# before prices fell?", whose change is another clause's.
+_ASKED_SHARE = re.compile(r"\b(?:percent(?:age)?|per\s+cent|by\s+how\s+much)\b|%"
+                          r"|\bhow\s+much\b(?![^?]*\b(?:before|after|since|when|while|as|"
+                          r"because|until|once)\b)", re.I)
 _ASKED_CHANGE = re.compile(
     r"\b(?:(?P<up>rise|rose|risen|rising|grow|grew|grown|growing|increase[sd]?|increasing|"
     r"jump(?:s|ed)?|climb(?:s|ed)?|go\s+up|went\s+up)|(?P<down>fall|fell|fallen|falling|"

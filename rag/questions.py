@@ -102,12 +102,13 @@ _NUMBER_Q = re.compile(
 # "up-to-date" and "vote count was disputed" say no such thing.
 _KEYWORD_NUMBER = re.compile(r"(?<!-)\bnumber\s+of\b|\bcount\s*[.!?]*\s*$", re.I)
 # "Kazakhstan foreign minister", "SCO secretary general": an office ending the
-# keywords asks who holds it ("minister of finance" asks as much; "minister's
-# speech" and "speech of the president of Kazakhstan" do not).
+# keywords asks who holds it ("minister of finance" and "secretary general name"
+# ask as much; "minister's speech" and "speech of the president of Kazakhstan" do
+# not).
 _KEYWORD_NAME = re.compile(r"\b(?:president|minister|secretary[\s-]general|secretary|"
                            r"director|chairman|chairwoman|chair|leader|mayor|governor|"
                            r"ambassador|spokes(?:man|woman|person)|founder|author|ceo)"
-                           r"(?:\s+of\b.*)?\s*[.!?]*\s*$", re.I | re.S)
+                           r"(?:\s+of\b.*|\s+(?:full\s+)?name)?\s*[.!?]*\s*$", re.I | re.S)
 # A preposition before the office makes another word the head ("Speech of ...",
 # "Statement by ...").
 _HEADED_ELSEWHERE = re.compile(r"\b(?:of|by|from|about|on|for|with)\b", re.I)
@@ -180,6 +181,11 @@ _COUNTRY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}({_COUNTRY_NOUNS}|member\s
 # as often a country or a body as a person.
 _PARTNER_Q = re.compile(r"^\s*(?:with|against|alongside)\s+whom\b"
                         r"|^\s*who(?:m)?\b[^?]*\s(?:with|against|alongside)\s*\??\s*$", re.I)
+# "Whom is the energy policy meant to bring together?": those brought together are
+# groups ("developing and fuel-consuming countries") as often as named ones.
+_GATHERED_Q = re.compile(r"^\s*who(?:m)?\s+(?:is|are|was|were|does|do|did|will|would|can|"
+                         r"could|should)\s+\S.*\b(?:(?:bring|brings|brought|bringing)\s+"
+                         r"together|unite|gather|connect)\s*[?.!]*\s*$", re.I)
 # The nouns asking for a body: "Which companies ...?", "What organization ...?".
 _BODY_NOUNS = (r"organi[sz]ations?|compan(y|ies)|institutions?|bod(y|ies)|alliances?|blocs?|"
                r"groupings?")
@@ -468,6 +474,8 @@ def _type_of(question: str) -> AnswerType:
         return AnswerType.NUMBER
     if _PARTNER_Q.search(question):
         return AnswerType.ENTITY
+    if _GATHERED_Q.search(question):
+        return AnswerType.OTHER
     if _NAME_Q.search(question) or _names_a_person(question):
         return AnswerType.NAME
     if _COUNTRY_Q.search(question):

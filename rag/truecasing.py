@@ -19,7 +19,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from rag.countries import BODIES, is_country, is_demonym, stands_for
+from rag.countries import BODIES, is_country, is_demonym, stands_for, written_body
 from rag.lexical import QUESTION_OPENERS, TITLE_WORDS, WH_WORDS, tokenize
 from rag.spelling import is_english
 
@@ -199,9 +199,12 @@ _PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near)\s+$", re.I)
 def _body(span: list[re.Match[str]], seen: frozenset[str]) -> tuple[str, ...] | None:
     """A known body's acronym typed in lower case, in capitals ("asean" as "ASEAN",
     "nato" as "NATO"), where the corpus never writes it (how it writes it decides
-    otherwise, as for any name); not one that is an English word ("who")."""
+    otherwise, as for any name); not one that is an English word ("who"). A
+    body's name written out, as the body writes it ("european union")."""
     if len(span) != 1:
-        return None
+        # "european union": a body's name written out is a name wherever it stands.
+        written = written_body(" ".join(w.group() for w in span))
+        return written if written is not None and len(written) == len(span) else None
     word = span[0].group()
     acronym = word.upper()
     if acronym not in BODIES or is_english(_key(word)) or _key(word) in seen:

@@ -15,6 +15,9 @@ from rag.attributes import asked_attribute, asked_standing
     # Typed as keywords.
     ("population of astana?", "population"),
     ("the gdp of the sco", "gdp"),
+    # A name and the noun (the engine has cased the name).
+    ("Astana population", "population"),
+    ("SCO headquarters?", "headquarters"),
 ])
 def test_the_noun_of_what_is_the_n_of_x_is_the_attribute_asked(question: str,
                                                                 attribute: str) -> None:
@@ -45,6 +48,11 @@ def test_the_noun_of_what_is_the_n_of_x_is_the_attribute_asked(question: str,
     "list of the sco members",
     "sco founding city",
     "Tell me about the members of the SCO.",
+    # Keywords of more than a name and a noun, a noun given unnamed, or no name.
+    "SCO energy club",
+    "SCO founding year",
+    "Murat Nurtleu",
+    "summit population",
 ])
 def test_no_attribute_where_none_is_asked_or_it_goes_unnamed(question: str) -> None:
     assert asked_attribute(question) is None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.certainty import unsettled
+from rag.certainty import DONE_PREMISE, unsettled
 
 INVITED = ("The UN Secretary General and heads of such international organizations as the "
            "CIS, ECO, CICA, CSTO, EEC and IOSB are invited to the Summit.")
@@ -81,3 +81,21 @@ def test_a_settled_thing_asked_over_a_hedge(question: str, sentence: str,
 def test_no_doubt_where_the_question_asks_as_the_text_says(question: str,
                                                           sentence: str) -> None:
     assert unsettled(question, sentence) is None
+
+
+@pytest.mark.parametrize(("question", "premise"), [
+    ("What has changed since the Astana Declaration was signed and put into force?",
+     "since the Astana Declaration was signed"),
+    ("What happened after the declaration had been formally adopted?",
+     "after the declaration had been formally adopted"),
+    ("Now that the treaty has been ratified, who benefits?",
+     "Now that the treaty has been ratified"),
+    # A step asked about, or in no clause of its own, is no premise.
+    ("Was the Astana Declaration signed?", None),
+    ("When was the declaration adopted?", None),
+    ("What has changed since the summit was held?", None),
+])
+def test_a_step_taken_as_done_in_a_clause_of_its_own(question: str,
+                                                    premise: str | None) -> None:
+    found = DONE_PREMISE.search(question)
+    assert (found.group() if found else None) == premise

@@ -15,6 +15,7 @@ from rag.countries import (
     other_names,
     seats_in,
     stands_for,
+    written_body,
 )
 
 
@@ -95,6 +96,10 @@ def test_other_names_of_a_country_but_not_its_capital_or_people() -> None:
     assert "US" in other_names("United States")
     assert "Russia" in other_names("Russian Federation")
     assert "US" not in other_names("US")  # only the other ones
+    # A body's acronym and its name written out, either way round.
+    assert other_names("European Union") == ("EU",)
+    assert set(other_names("WTO")) == {"World Trade Organization", "World Trade Organisation"}
+    assert "EU" in other_names("the european union's".removeprefix("the ").removesuffix("'s"))
     # Capitals and demonyms are ``stands_for``'s; other words have none.
     assert other_names("Washington") == other_names("American") == ()
     assert other_names("Tokayev") == other_names("States") == ()
@@ -170,3 +175,12 @@ def test_actors_are_countries_by_any_name_and_bodies_by_acronym() -> None:
 ])
 def test_no_actor_is_read_into_other_names(text: str) -> None:
     assert actors_in(text) == []
+
+
+def test_a_body_written_out_is_known_in_any_case() -> None:
+    assert written_body("european union") == ("European", "Union")
+    assert written_body("the United Nations") == ("United", "Nations")
+    assert written_body("Asia-Pacific Economic Cooperation") == ("Asia-Pacific", "Economic",
+                                                                   "Cooperation")
+    # Words of a body's name alone, or another union, are none.
+    assert written_body("union") is written_body("soviet union") is written_body("") is None

@@ -52,6 +52,9 @@ from rag.manner import (
     ("How is the SCO different?", None),
     ("How is it red?", None),
     ("How many members does the SCO have?", None),
+    # An act in a clause of its own is not what is asked.
+    ("How has the size of the SCO's membership changed since it was set up?", None),
+    ("How did relations develop after the corridor was opened?", None),
 ])
 def test_the_act_a_question_asks_the_manner_or_place_of(
         question: str, act: tuple[str, str] | None) -> None:

@@ -297,6 +297,13 @@ def test_a_degree_turned_round() -> None:
     assert opposed_degree("Why do members want less reliance on the dollar?",
                           "Members seek greater reliance on national currencies.") == (
         "less reliance", "greater reliance")
+    # The degree after the verb, and relying as depending.
+    assert opposed_degree("Why does the SCO want members to rely more heavily on external "
+                          "currencies?", DEPENDENCE) == ("rely more", "reduce dependence")
+    # "additional" tariffs against a cut in them.
+    assert opposed_degree("By what percentage is the EU cutting tariffs on electric cars?",
+                          "The EU will introduce additional tariffs of 38.1% on EVs.") == (
+        "cutting tariffs", "additional tariffs")
 
 
 def test_no_degree_turned_round() -> None:
@@ -310,6 +317,10 @@ def test_no_degree_turned_round() -> None:
     assert opposed_degree("Why is it more dependent?",
                           DEPENDENCE + " Some are more dependent than ever.") is None
     assert opposed_degree("Will it mean more or less dependence?", DEPENDENCE) is None
+    assert opposed_degree("Why do members rely less on external currencies?",
+                          DEPENDENCE) is None
+    assert opposed_degree("Why will the EU impose additional tariffs?",
+                          "The EU will introduce additional tariffs of 38.1% on EVs.") is None
 
 
 CONFLICTS = ("Tokayev noted that last year 183 regional and local conflicts were registered, "
@@ -324,6 +335,7 @@ CONFLICTS = ("Tokayev noted that last year 183 regional and local conflicts were
      ("drop", "rise of 12%")),
     ("By how much did exports increase?", "Exports were 5% lower than in 2022.",
      ("increase", "5% lower")),
+    ("how much did conflicts go down last year", CONFLICTS, ("go down", "30 percent more")),
 ])
 def test_a_change_in_figures_turned_round(question: str, sentence: str,
                                          words: tuple[str, str]) -> None:
@@ -335,6 +347,7 @@ def test_a_change_in_figures_turned_round(question: str, sentence: str,
     ("By what percentage did the number of registered conflicts rise last year?", CONFLICTS),
     # No share asked for: "fall" may be anything ("Why did the empire fall?").
     ("Why did the number of conflicts fall?", CONFLICTS),
+    ("How much did it cost before prices fell?", "Prices were 5% higher in 2022."),
     # The text gives no change, or both ways.
     ("By what percentage did trade fall?", "Trade is worth 30 percent of output."),
     ("By what percentage did imports fall?",

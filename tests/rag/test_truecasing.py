@@ -44,6 +44,10 @@ def truecase() -> Truecaser:
         ("whats asean's part in the sco strategy", "whats ASEAN's part in the SCO strategy"),
         ("what does nato think", "what does NATO think"),
         ("who is the who chief", "who is the who chief"),
+        # A body's name written out, named in the corpus or not.
+        ("african union view on sco summit", "African Union view on SCO summit"),
+        ("what did the united nations say", "what did the United Nations say"),
+        ("is the world trade organization involved", "is the World Trade Organization involved"),
         # A demonym, said of a country too; a capital is also a word ("male").
         ("what did the chinese president say", "what did the Chinese president say"),
         ("how many male leaders came", "how many male leaders came"),
@@ -209,6 +213,19 @@ def test_a_dotted_word_the_corpus_also_writes_in_lower_case_or_dotted_stays() ->
     assert truecase("What happened at 9 a.m.?") == "What happened at 9 a.m.?"
     truecase = Truecaser(["Many commute to L.A. daily. The LA Galaxy play there."])
     assert truecase("Who commutes to L.A. daily?") == "Who commutes to L.A. daily?"
+
+
+def test_a_body_named_in_full_is_the_one_its_acronym_names(engine: Engine) -> None:
+    # The article writes only "the EU"; the African Union it never names.
+    for question in ("What tariffs will the European Union introduce on Chinese EVs?",
+                     "what tariffs will the european union introduce on chinese evs"):
+        answer = engine.ask(question)
+        assert not answer.abstained and answer.doubts == (), question
+        assert "the EU will introduce additional tariffs" in answer.quotes[0].text
+    answer = engine.ask("african union view on sco summit")
+    assert answer.abstained
+    assert [d.rule for d in answer.doubts] == ["unknown_name"]
+    assert "African Union" in answer.doubts[0].message
 
 
 def test_a_dotted_acronym_is_no_unknown_name(engine: Engine) -> None:
