@@ -285,6 +285,8 @@ _OVERVIEW_Q = re.compile(
     r"(?:discuss|cover|talk\s+about|deal\s+with|say)"
     rf"|(?:what|which)\s+(?:topics|subjects|themes|issues)\s+(?:does|do)\s+{_OVERVIEW_OF}\s+"
     r"(?:cover|discuss|address|deal\s+with|talk\s+about)"
+    r"|(?:what|which)\s+(?:topics|subjects|themes|issues)\s+(?:are|were)\s+(?:mainly\s+)?"
+    rf"(?:covered|discussed|addressed|dealt\s+with|talked\s+about)\s+in\s+{_OVERVIEW_OF}"
     r"|(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?(?:briefly\s+|quickly\s+)?"
     rf"(?:summari[sz]e|sum\s+up|recap)(?:\s+{_OVERVIEW_OF})?(?:\s+for\s+(?:me|us))?"
     r"(?:\s+(?:briefly|in\s+brief|in\s+short))?"
@@ -352,8 +354,12 @@ _DOCUMENT_SAYING = (*SAYING_VERBS, ("mention", "mentions", "mentioned"),
 _SAYS = re.compile(
     rf"\b(?:the|this)\s+(?:{'|'.join((*DOCUMENT_NOUNS, *WRITER_NOUNS))})\s+"
     rf"(?:{'|'.join(form for forms in _DOCUMENT_SAYING for form in forms)})\b"
-    # Not "in the text of the Declaration", "by the document's authors".
-    rf"|,?\s*\b(?:in|from|by|according\s+to)\s+{DOCUMENT_REFERENCE}\b(?!\s*(?:of\b|[’']))",
+    # Not "in the text of the Declaration", "by the document's authors". "The
+    # summit discussed in the article" is the summit: the participle goes too,
+    # but not after a verb ("What topics are discussed in the article?").
+    rf"|,?\s*\b(?:(?<!\bis\s)(?<!\bare\s)(?<!\bwas\s)(?<!\bwere\s)(?<!\bbe\s)"
+    r"(?:discussed|mentioned|described|covered|featured)\s+)?"
+    rf"(?:in|from|by|according\s+to)\s+{DOCUMENT_REFERENCE}\b(?!\s*(?:of\b|[’']))",
     re.I)
 # "Is BYD mentioned?": whether the document names it is asked of what it says.
 # ("Who is mentioned?" asks what it says.)

@@ -11,7 +11,7 @@ import numpy as np
 
 from rag.coreference import Abbreviations
 from rag.errors import InvalidRequestError
-from rag.lexical import idf_table, known_share, tokenize
+from rag.lexical import idf_table, known_share, same_sense, tokenize
 from rag.schema import Chunk, Passage
 from rag.settings import MAX_TOP_K, MODES, valid_top_k
 
@@ -32,6 +32,11 @@ FUSION_DEPTH = 50
 # SQuAD sample, whose questions mostly reuse the text's words, nothing moved.
 KNOWN_FLOOR = 0.5
 MIN_LEXICAL_SHARE = 0.25
+# A word of one sense with the question's counts for this much of its own weight
+# in BM25. With the full weight, broad senses ("start": "found", "creat", "form")
+# lifted passages on "creation" over the founding one; at half, across the tuned
+# sets recall@3 rose on six and fell on none.
+SENSE_WEIGHT = 0.5
 
 
 class Retriever:
@@ -120,9 +125,17 @@ class Retriever:
     def lexical(self, query_terms: Sequence[str], depth: int) -> list[tuple[int, float]]:
         """Chunk ids and BM25 scores, best first; chunks sharing no term are left out."""
         known = [t for t in query_terms if t in self.bm25.vocab_dict]
-        if not known:
+        # A word of one sense with a question's word also finds the passage, at
+        # ``SENSE_WEIGHT``: "offer" the one that "provides" (``lexical.same_sense``).
+        asked = set(query_terms)
+        senses = [other for term in dict.fromkeys(query_terms) for other in sorted(same_sense(term))
+                  if other not in asked and other in self.bm25.vocab_dict]
+        if not known and not senses:
             return []
-        scores = self.bm25.get_scores(known)
+        scores = (self.bm25.get_scores(known) if known
+                  else np.zeros(len(self.chunks), dtype=np.float32))
+        if senses:
+            scores = scores + SENSE_WEIGHT * self.bm25.get_scores(senses)
         depth = min(depth, len(scores))
         top = np.argpartition(-scores, depth - 1)[:depth]
         top = top[np.argsort(-scores[top], kind="stable")]

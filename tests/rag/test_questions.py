@@ -158,6 +158,10 @@ def test_the_name_of_an_office_holder_is_a_persons() -> None:
         ("Is BYD mentioned in the article?", "Is BYD?"),
         # What the document mentions is asked about; so is a text of something.
         ("Who is mentioned?", "Who is mentioned?"),
+        # A participle saying the document tells of it goes with the reference.
+        ("In which city will the summit discussed in the article take place?",
+         "In which city will the summit take place?"),
+        ("What topics are discussed in the article?", "What topics are discussed?"),
         ("What is in the text of the Astana Declaration?",
          "What is in the text of the Astana Declaration?"),
         ("What did the document's authors sign?", "What did the document's authors sign?"),
@@ -353,7 +357,8 @@ def test_asks_who_wrote_the_document(question: str, asks: bool) -> None:
     "Please summarize this document.", "What are these documents about?",
     "Can you summarize the article?", "Summarize the text please", "Briefly summarize it",
     "Provide a summary", "What are the key takeaways?", "In short, what is the article about?",
-    "TLDR please", "What is this report about?",
+    "TLDR please", "What is this report about?", "What topics are discussed in the article?",
+    "Which issues are mainly covered in this piece?",
     # Typos of the words it is asked with, which the corpus need not hold.
     "summerize the article", "waht is this artcle about", "Summerise the txt please",
     "give me a sumary", "overveiw of the documnet", "What's the main tpoic?",
@@ -368,6 +373,7 @@ def test_asks_what_the_document_is_about(question: str) -> None:
     "What is the summit about?", "What is the main goal of the SCO?",
     "Which three themes does the article highlight as expectations for the gathering?",
     "What is the point of the Investment Fund?", "What topics will the summit discuss?",
+    "What topics were discussed in the summit's preparatory events?",
     "What is the summary of the Astana Declaration?", "Who wrote this piece?",
     "how is the SCO described at the start of the article?",
     "What is it about Kazakhstan that attracts China?",

@@ -8,7 +8,7 @@ import pytest
 from rag.engine import Engine
 from rag.errors import InvalidRequestError
 from rag.lexical import known_share, tokenize
-from rag.retrieval import KNOWN_FLOOR, MIN_LEXICAL_SHARE, Retriever, check_request
+from rag.retrieval import KNOWN_FLOOR, MIN_LEXICAL_SHARE, SENSE_WEIGHT, Retriever, check_request
 from rag.schema import Chunk, Document, Passage
 from rag.settings import MODES
 
@@ -207,3 +207,16 @@ def test_a_copied_chunk_is_returned_once_and_top_k_still_filled(engine: Engine,
     else:
         assert len(passages) == 3
     assert [p.rank for p in passages] == list(range(1, len(passages) + 1))
+
+
+def test_bm25_counts_a_word_of_one_sense_at_its_weight(retriever: Retriever) -> None:
+    # The article never says "guest"; it says who "are invited".
+    assert "guest" not in retriever.bm25.vocab_dict
+    ranked = retriever.lexical(["guest"], 3)
+    invited = retriever.bm25.get_scores(["invit"])
+    assert ranked and "invited" in retriever.chunks[ranked[0][0]].text
+    assert [score for _, score in ranked] == pytest.approx(
+        sorted((SENSE_WEIGHT * float(s) for s in invited if s > 0), reverse=True)[:3])
+    # A word the question has is not added again at the lower weight.
+    both = dict(retriever.lexical(["guest", "invit"], 3))
+    assert max(both.values()) == pytest.approx(float(invited.max()))
