@@ -345,6 +345,11 @@ class ConfidenceRules:
         # The question's names against the corpus's (``names``).
         self.names = CorpusNames(sentences, terms, texts, idf, vocabulary, proper_nouns,
                                  headings, abbreviations)
+        # Each sentence's text and terms with its neighbours', by sentence id, kept
+        # on first use: one question's rules read them a dozen times. (Filled
+        # without a lock: two threads filling one entry write the same value.)
+        self._near_texts: dict[int, str] = {}
+        self._near_term_sets: dict[int, frozenset[str]] = {}
 
     def check(self, question: str, kind: AnswerType, best: Sentence,
               query_terms: Sequence[str], named_before: Sentence | None = None,
@@ -768,9 +773,13 @@ class ConfidenceRules:
         return [s for s in self.sentences[max(0, sid - 1) : sid + 2]
                 if s.doc_id == sentence.doc_id]
 
-    def _near_terms(self, sentence: Sentence) -> set[str]:
+    def _near_terms(self, sentence: Sentence) -> frozenset[str]:
         """The terms of ``sentence`` and its neighbours (``_neighbours``)."""
-        return set().union(*(self.terms[s.sentence_id] for s in self._neighbours(sentence)))
+        near = self._near_term_sets.get(sentence.sentence_id)
+        if near is None:
+            near = self._near_term_sets[sentence.sentence_id] = frozenset().union(
+                *(self.terms[s.sentence_id] for s in self._neighbours(sentence)))
+        return near
 
     def _gives_no_reason(self, sentence: Sentence, question: str) -> bool:
         """Whether ``sentence``, with the sentences a reason for it would be in
@@ -820,7 +829,11 @@ class ConfidenceRules:
 
     def _near(self, sentence: Sentence) -> str:
         """The text of ``sentence`` and its neighbours (``_neighbours``)."""
-        return " ".join(s.text for s in self._neighbours(sentence))
+        near = self._near_texts.get(sentence.sentence_id)
+        if near is None:
+            near = self._near_texts[sentence.sentence_id] = " ".join(
+                s.text for s in self._neighbours(sentence))
+        return near
 
     def _owned_elsewhere(self, sentence: Sentence, question: str) -> tuple[str, str] | None:
         """The noun and the words of a "<noun> of <Name>" the question asks for that

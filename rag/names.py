@@ -218,12 +218,7 @@ class CorpusNames:
         (``offices`` checks that).
         """
         known = self.paired(names) if paired is None else paired
-        titled = [False] * len(names)
-        for i in range(len(names) - 2, -1, -1):
-            # Not an acronym: "the UN" is a body, not a title ("UN Secretary General").
-            titled[i] = (names[i].lower() in TITLE_WORDS and not is_acronym(names[i])
-                         and (titled[i + 1] or names[i + 1].lower() not in TITLE_WORDS))
-        return [name for k, title, name in zip(known, titled, names, strict=True)
+        return [name for k, title, name in zip(known, _titles(names), names, strict=True)
                 if not (k or title or self.mentions(name))]
 
     def paired(self, names: Sequence[str]) -> list[bool]:
@@ -290,8 +285,11 @@ class CorpusNames:
         # A document's subject is named in its title, then "she" or "the city":
         # the title is near every sentence of it.
         near = near | self._subjects.get(doc_id, frozenset())
+        titled = _titles(names)
         for i, (known, name) in enumerate(zip(paired, names, strict=True)):
-            if known or self._abbreviated(names, i):
+            # A title is no name of its own ("Foreign" of "Foreign Minister Murat
+            # Nurtleu"): which office the corpus gives him, ``offices`` checks.
+            if known or titled[i] or self._abbreviated(names, i):
                 continue
             # A name of several words ("Republic of India") is left out: its words
             # alone ("republic") would count sentences about anything.
@@ -422,6 +420,18 @@ class CorpusNames:
             if len(terms) > 1 and self._written(referent):
                 return True
         return False
+
+
+def _titles(names: Sequence[str]) -> list[bool]:
+    """For each of ``names``, whether it is a title before a name: "President" and
+    "Foreign", "Minister" of "Foreign Minister Murat Nurtleu"; not a title ending
+    the names ("the Foreign Minister"), nor an acronym ("UN" of "UN Secretary
+    General" is a body)."""
+    titled = [False] * len(names)
+    for i in range(len(names) - 2, -1, -1):
+        titled[i] = (names[i].lower() in TITLE_WORDS and not is_acronym(names[i])
+                     and (titled[i + 1] or names[i + 1].lower() not in TITLE_WORDS))
+    return titled
 
 
 def _question_runs(question: str) -> list[list[str]]:

@@ -320,6 +320,28 @@ def test_a_rare_name_counts_only_away_from_the_best_sentence(
             is not None) is scaled
 
 
+MAYOR = ("Mayor Tom Reed opened the fair in spring. Grain traders sold wheat at the fair. "
+         "Tom Reed set grain prices for the season ahead. Barley sold well.")
+
+
+@pytest.mark.parametrize(
+    ("question", "absent"),
+    [
+        # A title before a name is no name of its own: the man is named beside it.
+        ("Did Mayor Tom Reed set grain prices?", None),
+        # Asked as an office alone, the title is what the question names.
+        ("Did the Mayor set grain prices?", "Mayor"),
+    ],
+)
+def test_a_title_before_a_name_is_no_rare_name(one_document: OneDocument, question: str,
+                                               absent: str | None) -> None:
+    answerer = one_document(MAYOR)
+    names = named_words(question)
+    top = next(s for s in answerer.sentences if "set grain prices" in s.text)
+    assert answerer.rules.names.rare_absent(names, answerer.rules._near_terms(top), top.doc_id,
+                                            answerer.rules.names.paired(names)) == absent
+
+
 def test_a_figure_counts_with_its_scale(over: Over, monkeypatch: pytest.MonkeyPatch) -> None:
     fund = over([Document("fund.txt", "The fund was set up in 2019 with $20 billion. "
                                        "It builds schools in rural areas.")])
