@@ -79,7 +79,14 @@ from rag.offices import (
     titles_by_person,
     unheard_rank,
 )
-from rag.opposites import opposed, opposed_change, opposed_degree, opposed_near, opposed_phrase
+from rag.opposites import (
+    opposed,
+    opposed_change,
+    opposed_degree,
+    opposed_near,
+    opposed_phrase,
+    opposed_rank,
+)
 from rag.people import initial_only
 from rag.periods import latest_untimed, other_period
 from rag.questions import CITY_Q, DOCUMENT_NOUNS, AnswerType, further_kinds
@@ -627,7 +634,8 @@ class ConfidenceRules:
                     f"closest sentence says “{opposite[1]}”.")
             elif (opposite := opposed_near(question, near := self._near(best))
                   or opposed_degree(question, near)
-                  or opposed_change(question, near)) is not None:
+                  or opposed_change(question, near)
+                  or opposed_rank(question, near)) is not None:
                 yield OPPOSITE_WORD_CONFIDENCE, Doubt(
                     OPPOSITE_WORD, f"The question asks about “{opposite[0]}”, and the "
                     f"closest sentence and its neighbours say “{opposite[1]}”.")

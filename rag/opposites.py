@@ -64,7 +64,7 @@ _PAIRS = (
     # The adjective against the verb: "making the digital divide bigger" over
     # "reduce the digital divide".
     "bigger larger / reduce decrease",
-    "impose introduce / lift drop scrap", "reopen / block blockade",
+    "impose introduce / lift drop scrap", "reopen / block blockade", "lengthy / short brief",
     "binding / advisory",
     "before after / during", "intensify worsen / ease subside",
     "promising bright optimistic / bleak gloomy pessimistic",
@@ -112,7 +112,8 @@ _UNINFLECTED = frozenset((
     "won", "sold", "bought", "rose", "fell", "risen", "fallen", "began", "begun",
     "forbade", "grew", "grown", "shrank", "shrunk", "during", "promising", "bright",
     "optimistic", "bleak", "gloomy", "pessimistic", "binding", "advisory", "daily",
-    "weekly", "monthly", "annual", "annually", "yearly", *_ORDINALS))
+    "weekly", "monthly", "annual", "annually", "yearly", "lengthy", "short", "brief",
+    *_ORDINALS))
 
 
 # The paired words that compare or place ("largest", "larger", "northern",
@@ -424,6 +425,47 @@ def opposed_change(question: str, sentence: str) -> tuple[str, str] | None:
     if up in given or not given:
         return None
     return asked.group().lower(), " ".join(given[not up].lower().split())
+
+
+# A rank asked as the one and given as one among several: "Who does the largest
+# economy in the United States belong to?" over "one of the largest in the
+# United States". Superlatives ("-est" less a few nouns) and ranks alike.
+_RANKED = r"(?:[a-z]{2,}est|most|least|best|worst|first|last)"
+_NOT_RANKED = frozenset(("interest", "forest", "west", "midwest", "northwest", "southwest",
+                         "rest", "test", "protest", "request", "contest", "harvest", "guest",
+                         "quest", "conquest", "arrest", "honest", "modest", "manifest",
+                         "digest", "earnest", "nest", "chest", "crest"))
+_AMONG = re.compile(rf"\b(?:(?:one|some|two|three|four|five|any)\s+of|among)\s+the\s+"
+                    rf"(?P<rank>{_RANKED})\b", re.I)
+_THE_RANKED = re.compile(rf"\bthe\s+(?P<rank>{_RANKED})\b", re.I)
+
+
+def opposed_rank(question: str, text: str) -> tuple[str, str] | None:
+    """A rank ``question`` gives a thing as the one ("the largest economy") that
+    ``text`` gives only as one among several ("one of the largest").
+
+    Args:
+        question: The question, as the engine reads it.
+        text: The closest sentence and its neighbours.
+
+    Returns:
+        ("the largest", "one of the largest"), in lower case; None where the
+        question asks of one among several too, or the text also gives the rank
+        alone ("the largest").
+    """
+    def ranks(written: str) -> tuple[dict[str, str], set[str]]:
+        among = {m["rank"].lower(): " ".join(m.group().lower().split())
+                 for m in _AMONG.finditer(written)}
+        alone = {m["rank"].lower() for m in _THE_RANKED.finditer(written)
+                 if not _AMONG.search(written, max(0, m.start() - 12), m.end())}
+        return among, alone
+
+    asked_among, asked = ranks(question)
+    given_among, given = ranks(text)
+    for rank in sorted(asked - set(asked_among) - given - _NOT_RANKED):
+        if rank in given_among:
+            return f"the {rank}", given_among[rank]
+    return None
 
 
 # How many words after its subject a text may say what it does: "The SCO

@@ -1,6 +1,13 @@
 import pytest
 
-from rag.opposites import opposed, opposed_change, opposed_degree, opposed_near, opposed_phrase
+from rag.opposites import (
+    opposed,
+    opposed_change,
+    opposed_degree,
+    opposed_near,
+    opposed_phrase,
+    opposed_rank,
+)
 
 
 @pytest.mark.parametrize(("question", "sentence", "words"), [
@@ -43,6 +50,9 @@ from rag.opposites import opposed, opposed_change, opposed_degree, opposed_near,
      "to diversify transport routes.", ("reopening", "blocking")),
     ("Why is the SCO planning to dissolve its fund?", "The SCO plans to create a fund.",
      ("dissolve", "create")),
+    ("Which company had a short legal battle with the Commission?",
+     "Following a lengthy legal battle with the Commission, its monopoly ended.",
+     ("short", "lengthy")),
     ("Why does the SCO want to increase its dependence on external currencies?",
      "This helps reduce dependence on external currencies.", ("increase", "reduce")),
     ("How will the SCO widen the digital divide?", "The SCO will reduce the digital divide.",
@@ -355,3 +365,31 @@ def test_a_change_in_figures_turned_round(question: str, sentence: str,
 ])
 def test_no_change_in_figures_turned_round(question: str, sentence: str) -> None:
     assert opposed_change(question, sentence) is None
+
+
+@pytest.mark.parametrize(("question", "text", "words"), [
+    ("Who does the largest economy in the United States belong to?",
+     "Southern California's economy is diverse and one of the largest in the United States.",
+     ("the largest", "one of the largest")),
+    ("Which country was the first member to join?",
+     "Kazakhstan was among the first members to join.", ("the first", "among the first")),
+    ("What is the most important project?", "It is one of the most important projects.",
+     ("the most", "one of the most")),
+])
+def test_a_rank_given_only_as_one_among_several(question: str, text: str,
+                                                words: tuple[str, str]) -> None:
+    assert opposed_rank(question, text) == words
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # The text also gives the rank alone, or the question asks of one among several.
+    ("What is the largest city?", "It is one of the largest cities. The largest city is Perth."),
+    ("Which is one of the largest cities?", "It is one of the largest cities."),
+    # No rank: a noun ending like one.
+    ("What is the main interest?", "It is one of the interest groups."),
+    ("What is the west known for?", "It is one of the west's oldest towns."),
+    # No "one of" at all.
+    ("What is the largest city?", "Perth is a large city."),
+])
+def test_no_rank_given_as_one_among_several(question: str, text: str) -> None:
+    assert opposed_rank(question, text) is None
