@@ -465,6 +465,39 @@ def opposed_rank(question: str, text: str) -> tuple[str, str] | None:
     for rank in sorted(asked - set(asked_among) - given - _NOT_RANKED):
         if rank in given_among:
             return f"the {rank}", given_among[rank]
+    return _other_place(question, text)
+
+
+# A superlative with its place: "second-most populous", "the third largest".
+_PLACED_RANK = re.compile(
+    rf"\b(?:(?P<place>{'|'.join(_ORDINALS[1:])})[\s-]+)?(?P<rank>most|least|[a-z]{{2,}}est)"
+    r"(?:\s+(?P<what>[a-z][\w-]*))?", re.I)
+
+
+def _other_place(question: str, text: str) -> tuple[str, str] | None:
+    """A superlative ``question`` gives one place ("the second most populous city")
+    that ``text`` gives only another ("the most populous city", the first), as
+    written; the place is part of the rank, as "one of the" is (``opposed_rank``),
+    and a rank is of the word after it ("the largest port" places no city)."""
+    def places(written: str) -> dict[tuple[str, str], dict[str, str]]:
+        found: dict[tuple[str, str], dict[str, str]] = {}
+        for m in _PLACED_RANK.finditer(written):
+            rank = m["rank"].lower()
+            if rank in _NOT_RANKED or (rank in ("most", "least") and not m["what"]):
+                continue
+            # The thing ranked too: "the largest metropolitan areas" place nothing
+            # among cities.
+            what = next(iter(tokenize(m["what"] or "")), "")
+            place = (m["place"] or "first").lower()
+            found.setdefault((rank, what), {}).setdefault(place, " ".join(m.group().split()))
+        return found
+
+    given = places(text)
+    for key, asked in places(question).items():
+        said = given.get(key, {})
+        if said and asked.keys().isdisjoint(said):
+            place = min(asked)
+            return asked[place].lower(), next(iter(said.values())).lower()
     return None
 
 

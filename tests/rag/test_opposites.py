@@ -375,6 +375,16 @@ def test_no_change_in_figures_turned_round(question: str, sentence: str) -> None
      "Kazakhstan was among the first members to join.", ("the first", "among the first")),
     ("What is the most important project?", "It is one of the most important projects.",
      ("the most", "one of the most")),
+    # A superlative's place turned: the first is no second.
+    ("What second most populous city is north of Los Angeles?",
+     "Los Angeles is the most populous city in California.",
+     ("second most populous", "most populous")),
+    ("Which is the most populous state?",
+     "Victoria is the most densely populated state and its second-most populous state.",
+     ("most populous", "second-most populous")),
+    # A rank is of the word after it: the largest port is no largest city.
+    ("What is the largest city?", "Perth is the second largest city and the largest port.",
+     ("largest city", "second largest city")),
 ])
 def test_a_rank_given_only_as_one_among_several(question: str, text: str,
                                                 words: tuple[str, str]) -> None:
@@ -390,6 +400,13 @@ def test_a_rank_given_only_as_one_among_several(question: str, text: str,
     ("What is the west known for?", "It is one of the west's oldest towns."),
     # No "one of" at all.
     ("What is the largest city?", "Perth is a large city."),
+    # The place asked is among those given, or none is given of that superlative.
+    ("Which is the second-most populous state?",
+     "Victoria is the most densely populated state and its second-most populous state."),
+    ("What is the largest port?", "Perth is the second largest city and the largest port."),
+    ("What is the second largest city in the state?",
+     "It is one of the state's largest metropolitan areas."),
+    ("Which is the most populous state?", "It is the most densely populated."),
 ])
 def test_no_rank_given_as_one_among_several(question: str, text: str) -> None:
     assert opposed_rank(question, text) is None
