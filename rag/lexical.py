@@ -86,6 +86,20 @@ def tokenize(text: str) -> list[str]:
     macOS may write "Café") and a question typed either way give one term. Number
     words are digits (``NUMERALS``): "nine" and "9" are one term.
     """
+    if len(text) > _KEPT_CHARS:
+        return list(_terms.__wrapped__(text))
+    return list(_terms(text))
+
+
+# The rules read the same sentences many times over for one question: each text's
+# terms are kept (as a tuple, copied out, so no caller can change the kept ones);
+# not a whole document's, which is read once and would fill the memory.
+_KEPT_CHARS = 2000
+
+
+@lru_cache(maxsize=16384)
+def _terms(text: str) -> tuple[str, ...]:
+    """``tokenize``'s terms of ``text``."""
     if not text.isascii():
         text = unicodedata.normalize("NFC", text)
     if "-" in text:
@@ -94,7 +108,7 @@ def tokenize(text: str) -> list[str]:
              if w not in STOPWORDS and not ("'" in w and _stop_contraction(w))]
     stems = (stem[:-2] + "is" if stem.endswith("iz") else stem
              for stem in _stemmer().stemWords(words))
-    return [_SAME_TERM.get(stem, stem) for stem in stems]
+    return tuple(_SAME_TERM.get(stem, stem) for stem in stems)
 
 
 def mentioned(word: str, asked: AbstractSet[str]) -> bool:

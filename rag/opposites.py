@@ -123,13 +123,14 @@ _COMPARED = frozenset(word for pair in _PAIRS for word in pair.replace("/", " ")
 _VOWELS = "aeiou"
 
 
-def _forms(word: str) -> set[str]:
+@lru_cache(maxsize=16384)
+def _forms(word: str) -> frozenset[str]:
     """``word`` and its regular inflections: "gain" gives "gains", "gained" and
     "gaining"; "rise" "rises", "rised" and "rising". A stem would join words of
     other senses ("important" and "import", "majority" and "major"). Adjectives and
     adverbs have none: "last" has no "lasting"."""
     if word in _UNINFLECTED or word in _COMPARED:
-        return {word}
+        return frozenset((word,))
     forms = {word, word + "s", word + "es", word + "ed", word + "ing"}
     if word.endswith("e"):
         forms |= {word + "d", word[:-1] + "ing"}
@@ -139,7 +140,7 @@ def _forms(word: str) -> set[str]:
     if len(word) > 2 and word[-1] not in _VOWELS + "wy" and word[-2] in _VOWELS \
             and word[-3] not in _VOWELS:
         forms |= {word + word[-1] + "ed", word + word[-1] + "ing"}
-    return forms
+    return frozenset(forms)
 
 
 @lru_cache(maxsize=1)
@@ -165,6 +166,7 @@ def _opposites() -> tuple[dict[str, frozenset[str]], dict[str, str], dict[str, f
             {form: frozenset(same) for form, same in sides.items()})
 
 
+@lru_cache(maxsize=16384)
 def _denied(word: str) -> str | None:
     """``word`` without a negating prefix ("unofficially" gives "officially",
     "non-member" "member"), if it has one."""
