@@ -58,10 +58,10 @@ def asked_attribute(question: str) -> str | None:
 
     Returns:
         "population" for "What is the population of Kazakhstan?", for
-        "population of astana?" and for "Astana population", "export" for "What is Kazakhstan's main
-        export?"; None for a question not asking so
-        or asking for what a sentence gives unnamed ("What is the role of the
-        SCO?", "What is the date of the summit?").
+        "population of astana?" and for "Astana population", "export" for "What
+        is Kazakhstan's main export?"; None for a question not asking so or
+        asking for what a sentence gives unnamed ("What is the role of the SCO?",
+        "What is the date of the summit?").
     """
     match = _ATTRIBUTE.match(question)
     # "What is the SCO?" asks what a name is, no attribute of it.

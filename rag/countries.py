@@ -245,6 +245,8 @@ def written_body(words: str) -> tuple[str, ...] | None:
         other phrase.
     """
     return _body_names().get(_key(re.sub(r"^(?:the|The)\s+", "", words.strip())))
+
+
 _NAME_BEFORE = re.compile(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$")
 _NAME_WINDOW = 80
 _ACTOR_WORD = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")

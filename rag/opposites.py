@@ -451,9 +451,10 @@ def opposed_rank(question: str, text: str) -> tuple[str, str] | None:
         text: The closest sentence and its neighbours.
 
     Returns:
-        ("the largest", "one of the largest"), in lower case; None where the
-        question asks of one among several too, or the text also gives the rank
-        alone ("the largest").
+        ("the largest", "one of the largest"), in lower case; else a superlative's
+        place turned (``_other_place``: "second most populous" over "most
+        populous"); None where the question asks of one among several too, or the
+        text also gives the rank alone ("the largest") or in the asked place.
     """
     def ranks(written: str) -> tuple[dict[str, str], set[str]]:
         among = {m["rank"].lower(): " ".join(m.group().lower().split())
@@ -498,8 +499,8 @@ def _other_place(question: str, text: str) -> tuple[str, str] | None:
     for key, asked in places(question).items():
         said = given.get(key, {})
         if said and asked.keys().isdisjoint(said):
-            place = min(asked)
-            return asked[place].lower(), next(iter(said.values())).lower()
+            # Each as first written.
+            return next(iter(asked.values())).lower(), next(iter(said.values())).lower()
     return None
 
 
