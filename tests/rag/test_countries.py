@@ -99,7 +99,7 @@ def test_other_names_of_a_country_but_not_its_capital_or_people() -> None:
     # A body's acronym and its name written out, either way round.
     assert other_names("European Union") == ("EU",)
     assert set(other_names("WTO")) == {"World Trade Organization", "World Trade Organisation"}
-    assert "EU" in other_names("the european union's".removeprefix("the ").removesuffix("'s"))
+    assert other_names("european union") == ("EU",)  # in any case
     # Capitals and demonyms are ``stands_for``'s; other words have none.
     assert other_names("Washington") == other_names("American") == ()
     assert other_names("Tokayev") == other_names("States") == ()
