@@ -53,6 +53,8 @@ REGIONAL_ADJECTIVES = (
     "Nordic", "Scandinavian", "Balkan", "Caucasian", "Caribbean", "Pacific", "Atlantic",
     "Mediterranean", "Gulf", "Slavic", "Turkic", "Oceanian",
 )
+# "the" before a name ("the UAE", "the European Union"), which is no part of it.
+_LEADING_THE = re.compile(r"^(?:the|The)\s+")
 # A possessive ending, stripped before looking a word up: "Beijing's" is "Beijing".
 _POSSESSIVE = re.compile(r"(?:['’]s?)$")
 
@@ -86,7 +88,7 @@ def is_country(text: str) -> bool:
     A longer name that only contains one ("Western China International Transit
     Corridor") is not.
     """
-    name = re.sub(r"^(?:the|The)\s+", "", text.strip(" \t\n.,;:’'\"“”()"))
+    name = _LEADING_THE.sub("", text.strip(" \t\n.,;:’'\"“”()"))
     return _pattern().fullmatch(_fold(name)) is not None
 
 
@@ -244,7 +246,7 @@ def written_body(words: str) -> tuple[str, ...] | None:
         Its words as the body writes them ("European", "Union"); None for any
         other phrase.
     """
-    return _body_names().get(_key(re.sub(r"^(?:the|The)\s+", "", words.strip())))
+    return _body_names().get(_key(_LEADING_THE.sub("", words.strip())))
 
 
 _NAME_BEFORE = re.compile(r"[a-z,;:]\s+[A-Z][\w’'-]*\s+$")

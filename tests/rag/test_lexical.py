@@ -299,3 +299,13 @@ def test_decomposed_and_composed_accents_are_one_term() -> None:
 )
 def test_a_yes_no_question_is_told_by_its_opening_verb(question: str, yes_no: bool) -> None:
     assert bool(YES_NO_OPENING.match(question)) is yes_no
+
+
+def test_kept_terms_cannot_be_changed_by_a_caller() -> None:
+    # Terms of short texts are kept; each call hands out its own copy.
+    terms = tokenize("The summit in Astana")
+    terms.append("changed")
+    assert tokenize("The summit in Astana") == ["summit", "astana"]
+    # A long text's terms are worked out afresh, and are the same as a short one's.
+    long_text = "The summit in Astana. " * 200
+    assert tokenize(long_text) == ["summit", "astana"] * 200
