@@ -38,7 +38,10 @@ _SETTLED_Q = re.compile(
 _HEDGE = re.compile(
     r"\b(?:invit(?:e|es|ed|ation|ations)|(?:un)?likely|expect(?:s|ed)?|(?-i:may)|might|"
     r"possibl[ey]|probabl[ey]|plan(?:s|ned|ning)?(?=\s+to\b)|planned|planning|draft|"
-    r"propos(?:e|es|ed|al|als)|intend(?:s|ed)?|hope(?:s|d)?(?=\s+(?:to|that|for)\b)|hoping)\b",
+    r"propos(?:e|es|ed|al|als)|intend(?:s|ed)?|hope(?:s|d)?(?=\s+(?:to|that|for)\b)|hoping|"
+    # Looking into a thing is no step taken: "it is interesting for Kazakhstan to
+    # study alternative payment systems" (not "a study found").
+    r"(?<=\bto\s)(?:study|explore|examine|consider|look\s+into))\b",
     re.I)
 
 

@@ -23,7 +23,7 @@ from rag.attributes import asked_attribute, asked_standing
 from rag.certainty import ALREADY, DONE_PREMISE, unsettled
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
 from rag.countries import BODIES, BODY_KEYS, actors_in, country_names, is_country, seats_in
-from rag.doers import swapped_around, swapped_doer, swapped_office
+from rag.doers import swapped_around, swapped_doer, swapped_office, swapped_origin
 from rag.figures import (
     asked_time,
     miscounted,
@@ -46,12 +46,14 @@ from rag.lexical import (
     without_possessive,
 )
 from rag.manner import (
+    FOUNDED_TERMS,
     FOUNDING_TERMS,
     asked_act,
     asked_deed,
     asked_ending,
     asked_founding,
     asked_joining,
+    founded_when,
     named_only_as_example,
     tells_joining,
 )
@@ -64,7 +66,7 @@ from rag.names import (
     without_set_aside,
 )
 from rag.negation import affirmed, counted_denial, denied, denies, negation
-from rag.occasions import held_elsewhere, misdated_occasion, unplaced_occasion
+from rag.occasions import held_elsewhere, misdated_occasion, unplaced_held, unplaced_occasion
 from rag.offices import (
     asked_leading,
     asked_office,
@@ -487,7 +489,8 @@ class ConfidenceRules:
             yield OWNED_ELSEWHERE_CONFIDENCE, Doubt(
                 OWNED_ELSEWHERE, f"The closest sentence speaks of the {owned[0]} of "
                 f"someone else, not the question's “{owned[1]}”.")
-        if _other_actor(question, best.text) or self._rare_body_elsewhere(question, best):
+        if (_other_actor(question, best.text, self._said_before(best))
+                or self._rare_body_elsewhere(question, best)):
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, "The closest sentence is about another country or body than "
                 "the one the question names.")
@@ -500,6 +503,10 @@ class ConfidenceRules:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, f"The question has “{swapped[0]}” as the one who "
                 f"{swapped[1]}, and the closest sentence has “{swapped[2]}”.")
+        elif (origin := swapped_origin(question, best.text)) is not None:
+            yield OTHER_ACTOR_CONFIDENCE, Doubt(
+                OTHER_ACTOR, f"The question has something come from “{origin[0]}”, and the "
+                f"closest sentence has it come from “{origin[1]}”.")
         elif (around := swapped_around(question, best.text)) is not None:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, f"The question has “{around[0]}” before “{around[1]}” and "
@@ -574,6 +581,11 @@ class ConfidenceRules:
             yield MISSING_ACT_CONFIDENCE, Doubt(
                 MISSING_ACT, f"The question asks of a founding (“{founded}”), and neither "
                 "the closest sentence nor its neighbours speak of one.")
+        elif ((founded := founded_when(question)) is not None
+              and self._near_terms(best).isdisjoint(FOUNDED_TERMS)):
+            yield MISSING_ACT_CONFIDENCE, Doubt(
+                MISSING_ACT, f"The question asks of the time of a founding (“{founded}”), and "
+                "neither the closest sentence nor its neighbours speak of one.")
         elif (joined := asked_joining(question)) is not None and not tells_joining(
                 self._near(best)):
             yield MISSING_ACT_CONFIDENCE, Doubt(
@@ -626,6 +638,11 @@ class ConfidenceRules:
             yield UNPLACED_OCCASION_CONFIDENCE, Doubt(
                 UNPLACED_OCCASION, f"The question asks about the {occasion}, which {where} "
                 "never speaks of.")
+        elif YES_NO_OPENING.match(question) and (
+                place := unplaced_held(question, self._near(best))) is not None:
+            yield UNPLACED_OCCASION_CONFIDENCE, Doubt(
+                UNPLACED_OCCASION, f"The question asks whether it was held in “{place}”, and "
+                "neither the closest sentence nor its neighbours place it there.")
         # A yes/no question is answered "no" by a sentence saying the opposite.
         if not YES_NO_OPENING.match(question):
             if (opposite := opposed(question, best.text)) is not None:
@@ -835,6 +852,15 @@ class ConfidenceRules:
         first = actors_in(countries[0], bodies=False)
         return bool(first) and not any(first[0] & asked for asked in actors_in(question))
 
+    def _said_before(self, sentence: Sentence) -> str:
+        """The text of the sentence before ``sentence`` in its paragraph; "" where
+        it opens one (a line break between them) or its document."""
+        sid = sentence.sentence_id
+        if sid == 0 or (before := self.sentences[sid - 1]).doc_id != sentence.doc_id:
+            return ""
+        between = self.texts[sentence.doc_id][before.end : sentence.start]
+        return "" if "\n" in between else before.text
+
     def _near(self, sentence: Sentence) -> str:
         """The text of ``sentence`` and its neighbours (``_neighbours``)."""
         near = self._near_texts.get(sentence.sentence_id)
@@ -896,14 +922,16 @@ _ABOUT_THE_TEXT = frozenset(tokenize(" ".join(
 _GENERIC_BODY = re.compile(rf"\b(?:{'|'.join(GENERIC_BODY_NOUNS)})\b", re.I)
 
 
-def _other_actor(question: str, sentence: str) -> bool:
+def _other_actor(question: str, sentence: str, before: str = "") -> bool:
     """Whether ``sentence`` leaves out a country or body the question names and
     names another one instead: asked about US tariffs, "the EU will introduce
     tariffs of 38.1%" tells what the EU does.
 
     A country is left out unless the sentence names it (or, asked where or for a
-    city, places something in its capital); a body named by its acronym only for
-    another body the sentence names so: a sentence may call it "the organization".
+    city, places something in its capital, or names only bodies just after
+    ``before``, the sentence before it in its paragraph, names the country); a
+    body named by its acronym only for another body the sentence names so: a
+    sentence may call it "the organization".
     """
     named = actors_in(without_set_aside(question))
     asked = [actor for actor in named if not actor <= BODY_KEYS]
@@ -914,8 +942,13 @@ def _other_actor(question: str, sentence: str) -> bool:
     # (Asked what a country did, "In Astana, Xi proposed ..." still leaves it out.)
     placed = (given + seats_in(sentence) if asked and (
         WHERE_Q.match(question) or CITY_Q.search(question)) else given)
+    # "Kazakhstan pays significant attention to cultural cooperation. During the
+    # presidency of the SCO, the city of Almaty was declared ..." goes on about
+    # Kazakhstan: the SCO is where it acts, not another actor.
+    told_before = bool(before) and all(g <= BODY_KEYS for g in given) and all(
+        any(a & g for g in placed + actors_in(before)) for a in asked)
     if (any(not any(a & g for g in placed) for a in asked)
-            and any(not any(g & n for n in named) for g in given)):
+            and any(not any(g & n for n in named) for g in given) and not told_before):
         return True
     # Asked about "the BRICS development strategy", "the SCO development strategy
     # 2025-2035" tells another body's. A body spelled out in the other text is

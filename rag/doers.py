@@ -271,3 +271,48 @@ def _verb(word: str) -> str | None:
     word that is no verb's form."""
     lemmas = getAllLemmas(word.lower()).get("VERB")
     return lemmas[0] if lemmas else None
+
+
+# Where something comes from: "imported from the EU", "supplied from China",
+# "made in China". A name is a run of capitalised words after it.
+_FROM = re.compile(
+    r"\b(?:from|made\s+in)\s+(?:the\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
+
+
+def swapped_origin(question: str, sentence: str) -> tuple[str, str] | None:
+    """Where ``question`` has something come from and where ``sentence`` has it
+    come from, where each names the other's place too, as their doer.
+
+    Args:
+        question: The question, as the engine reads it.
+        sentence: The closest sentence.
+
+    Returns:
+        ("EU", "China") for "What tariffs is China imposing on electric vehicles
+        imported from the EU?" over "the EU will introduce additional tariffs of
+        38.1% on electric vehicles supplied from China": the one acting and the
+        one whose goods are hit are swapped. None where either names no country
+        or body after "from", both name one alike ("officials from China met
+        delegates from India" either way), or the other place is not named.
+    """
+    asked = _origins(question)
+    given = _origins(sentence) if asked else []
+    if not given or any(a & g for _, a in asked for _, g in given):
+        return None
+    in_question, in_sentence = actors_in(question), actors_in(sentence)
+    for written, place in asked:
+        for said, other in given:
+            if (any(place & actor for actor in in_sentence)
+                    and any(other & actor for actor in in_question)):
+                return written, said
+    return None
+
+
+def _origins(text: str) -> list[tuple[str, frozenset[str]]]:
+    """The countries and bodies ``text`` has something come from, as written and as
+    ``actors_in``'s keys (all names of one joined)."""
+    found = []
+    for match in _FROM.finditer(text):
+        if actors := actors_in(match["name"]):
+            found.append((match["name"].rstrip("."), frozenset().union(*actors)))
+    return found

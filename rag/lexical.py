@@ -272,15 +272,22 @@ _SENSES = (frozenset(("found", "establish", "creat", "form", "start", "begin", "
            frozenset(("suggest", "propos")),
            # "What does the bloc offer mid-sized states?" of "provides an opportunity";
            # "on the guest list" of "are invited".
-           frozenset(("offer", "provid")), frozenset(("guest", "invit")))
+           frozenset(("offer", "provid")), frozenset(("guest", "invit")),
+           # "What do these prospects demonstrate?" of "These prospects show";
+           # "dedicated to peace" of "its commitment to promoting peace".
+           frozenset(("demonstr", "show")), frozenset(("dedic", "commit")))
 
 
 # Phrases saying in several words what one term says: "put forward the idea of
 # an energy strategy" proposes one. Read where a question is checked for a word
-# the text holds (not in ranking, where each word already counts).
+# the text holds (not in ranking, where each word already counts). So too a word
+# that is a term of the text in one sense only: "Is Qatar sending its leader?"
+# of "attended by heads of state ... of Qatar" (in ranking, "leaders" would draw
+# "heads of international organizations" as much).
 _PHRASE_SENSES = (
     (re.compile(r"\b(?:put(?:s|ting)?\s+forward|c[ao]mes?\s+up\s+with|coming\s+up\s+with|"
                 r"float(?:s|ed|ing)?\s+the\s+idea)\b", re.I), "propos"),
+    (re.compile(r"\bleaders?\b", re.I), "head"),
 )
 
 

@@ -99,6 +99,10 @@ _ENDING = re.compile(
     r"cancel(?:s|l?ed|l?ing)?|call(?:s|ed)?\s+off|abandon(?:s|ed|ing)?|"
     r"suspend(?:s|ed|ing)?|expel(?:s|led|ling)?|resign(?:s|ed|ing)?|"
     r"g(?:ive|ave|iven|ives|iving)\s+up|pull(?:s|ed|ing)?\s+out|dr(?:op|ops|opped)\s+out|"
+    # "drop" of a plan only ("drop its proposal", not "a drop in prices").
+    r"dr(?:op|ops|opped|opping)(?=\s+(?:its|their|the|his|her|this|that|a|an)\s+(?:[\w-]+\s+)?"
+    r"(?:proposals?|plans?|ideas?|bids?|initiatives?|demands?|requests?|claims?|"
+    r"objections?)\b)|"
     r"st(?:ep|eps|epped)\s+down|postpon(?:e|es|ed|ing)|scrap(?:s|ped|ping)?|"
     r"dissolv(?:e|es|ed|ing)|boycott(?:s|ed|ing)?|"
     # A trouble taken as settled: "how did the blockade get resolved", not "which
@@ -132,6 +136,14 @@ _FOUNDING = re.compile(
 # Terms saying that something was founded. Not every word of the sense (``lexical
 # .same_sense`` joins "start" and "begin"): "starting next month" founds nothing.
 FOUNDING_TERMS = frozenset(tokenize("founded founder establish created creation formation"))
+# A founding as the time of a clause: "Who was the foreign minister when the SCO
+# was created?" takes the creation as so and asks of its time. Not "What was
+# created?", which may ask of anything made. Only words used of founding alone
+# tell of it (``FOUNDED_TERMS``): "the creation of strong ties" founds nothing.
+FOUNDED_TERMS = frozenset(tokenize("founded founder established"))
+_FOUNDED_WHEN = re.compile(
+    r"\bwhen\s+(?:[\w’'-]+\s+){1,5}?(?:was|were)\s+"
+    r"(?:first\s+)?(?P<act>created|formed|set\s+up)\b", re.I)
 
 
 def asked_founding(question: str) -> str | None:
@@ -146,6 +158,20 @@ def asked_founding(question: str) -> str | None:
         founding ("Which countries are founding members?").
     """
     return _act(_FOUNDING, question)
+
+
+def founded_when(question: str) -> str | None:
+    """The founding ``question`` takes as the time of what it asks, as written.
+
+    Args:
+        question: The question, as the engine reads it.
+
+    Returns:
+        "created" for "Who was Kazakhstan's foreign minister when the SCO was
+        created?"; None for a question with no such clause ("What was created?",
+        "When was the SCO created?").
+    """
+    return _act(_FOUNDED_WHEN, question)
 
 
 # A joining a question takes as so: "When did Iran join the SCO?", "Which

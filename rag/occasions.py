@@ -165,12 +165,59 @@ def held_elsewhere(question: str, text: str) -> str | None:
     return None
 
 
+# Where a question asks an occasion was held: "Was the May 16 meeting held in
+# Astana?" (the verb written: "the summit in Astana" places what it names).
+_ASKED_HELD_IN = re.compile(
+    r"\b(?:held|hosted|convened|tak(?:e|es|ing)\s+place|took\s+place)\s+(?:in|at)\s+"
+    r"(?:the\s+)?(?P<place>(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2})", re.I)
+
+
+def unplaced_held(question: str, near: str) -> str | None:
+    """The place ``question`` asks an occasion was held in that ``near`` never
+    names.
+
+    Args:
+        question: A yes/no question, as the engine reads it.
+        near: The closest sentence and its neighbours.
+
+    Returns:
+        "Astana" for "Was the May 16 meeting held in Astana?" over sentences
+        telling of the meeting but of no place; None where the question asks of
+        no place so, or ``near`` names it: a city by its name, a country by its
+        name or its capital's ("held in Kazakhstan" over "the summit in Astana").
+    """
+    for match in _ASKED_HELD_IN.finditer(question):
+        place = match.group("place")
+        if CALENDAR.match(place.split()[0]) or place.lower() in near.lower():
+            continue
+        country = frozenset().union(*actors_in(place, bodies=False))
+        if country and any(country & named for named in
+                           [*actors_in(near, bodies=False), *seats_in(near)]):
+            continue
+        return place
+    return None
+
+
 # An occasion placed by its year: "the 2025 SCO summit", "the summit in 2025",
-# "the meeting of 2023" (not "the summit in 2025–2035": a period is no year).
+# "the meeting of 2023" (not "the summit in 2025–2035": a period is no year);
+# or by the year before or after the writer's: "next year's summit", "the summit
+# held next year" (``_RELATIVE_YEAR``). "This year's summit" is the upcoming one a
+# text need not date.
+_RELATIVE_YEAR = r"(?:next|last|previous)\s+year"
 _DATED = re.compile(
     rf"\b(?P<year>{MODERN_YEAR})\s+(?:[\w’'.-]+\s+){{0,2}}?(?P<noun>{'|'.join(_OCCASIONS)})\b"
-    rf"|\b(?P<noun2>{'|'.join(_OCCASIONS)})\s+{_HELD}(?:in|of)\s+(?P<year2>{MODERN_YEAR})\b(?![-–])",
+    rf"|\b(?P<noun2>{'|'.join(_OCCASIONS)})\s+{_HELD}(?:in|of)\s+(?P<year2>{MODERN_YEAR})\b(?![-–])"
+    rf"|\b(?P<year3>{_RELATIVE_YEAR})[’']s\s+(?:[\w’'.-]+\s+){{0,2}}?"
+    rf"(?P<noun3>{'|'.join(_OCCASIONS)})\b"
+    rf"|\b(?P<noun4>{'|'.join(_OCCASIONS)})\s+{_HELD}(?P<year4>{_RELATIVE_YEAR})\b",
     re.I)
+
+
+def _year_key(year: str) -> str:
+    """A year as ``_dated`` keeps it: "2025", or "next year" and "last year" in
+    lower case, one space ("previous year" is "last year")."""
+    key = " ".join(year.lower().split())
+    return "last year" if key == "previous year" else key
 
 
 @lru_cache(maxsize=64)
@@ -181,7 +228,8 @@ def _dated(text: str) -> frozenset[tuple[str, str]]:
     found: set[tuple[str, str]] = set()
     for start, end in split_sentences(text, min_words=1):
         sentence = text[start:end]
-        years = re.findall(rf"\b{MODERN_YEAR}\b", sentence)
+        years = [_year_key(year) for year in
+                 re.findall(rf"\b(?:{MODERN_YEAR}|{_RELATIVE_YEAR})\b", sentence, re.I)]
         for noun in re.findall(rf"\b(?:{'|'.join(_OCCASIONS)})\b", sentence, re.I):
             found.update((year, stem) for year in years for stem in tokenize(noun)[:1])
     return frozenset(found)
@@ -198,13 +246,20 @@ def misdated_occasion(question: str, text: str) -> str | None:
         text: The document that would answer.
 
     Returns:
-        The occasion as the question writes it; None when the question dates no
-        occasion, or a sentence of the text gives its year beside it.
+        The occasion as the question writes it ("summit next year" for "next
+        year's summit"); None when the question dates no occasion, or a
+        sentence of the text gives its year beside it.
     """
     for match in _DATED.finditer(question):
-        year = match.group("year") or match.group("year2")
-        noun = match.group("noun") or match.group("noun2")
+        year = next(found for group in ("year", "year2", "year3", "year4")
+                    if (found := match.group(group)))
+        noun = next(found for group in ("noun", "noun2", "noun3", "noun4")
+                    if (found := match.group(group)))
         stems = tokenize(noun)
-        if stems and (year, stems[0]) not in _dated(text):
-            return f"{year} {noun.lower()}" if match.group("year") else f"{noun.lower()} in {year}"
+        if stems and (_year_key(year), stems[0]) not in _dated(text):
+            if match.group("year"):
+                return f"{year} {noun.lower()}"
+            if match.group("year2"):
+                return f"{noun.lower()} in {year}"
+            return f"{noun.lower()} {_year_key(year)}"
     return None

@@ -332,21 +332,26 @@ def opposed_phrase(question: str, text: str) -> tuple[str, str] | None:
 
 
 # A degree said of a thing, up or down: "more dependent", "greater reliance",
-# "increase the dependence" against "reduce dependence", "less reliance". The
+# "increase the dependence", "an increase in the cost" against "reduce
+# dependence", "less reliance", "cheaper" (``_PRICE``). The
 # word after may be a derivation of the other's ("dependent", "dependence").
 _UP = (r"more|greater|higher|bigger|larger|increas(?:e|es|ed|ing)|rais(?:e|es|ed|ing)|"
        r"boost(?:s|ed|ing)?|additional|extra")
 _DOWN = (r"less|fewer|lower|smaller|reduc(?:e|es|ed|ing)|decreas(?:e|es|ed|ing)|"
          r"cut(?:s|ting)?")
 _DEGREE = re.compile(
-    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:(?:the|their|its|our|his|her)\s+)?"
+    rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\s+(?:in\s+)?(?:(?:the|their|its|our|his|her)\s+)?"
     r"(?P<thing>[\w’'-]+)", re.I)
+# A price said in one word: "cheaper cars" are a lower cost, against "an increase
+# in the cost of selling cars".
+_PRICE = re.compile(r"\b(?:(?P<down>cheap(?:er|est)?|inexpensive|less\s+expensive)|"
+                    r"(?P<up>(?:more\s+)?expensive|pricier|costlier))\b", re.I)
 # The degree after the verb: "rely more heavily on", "depend less on".
 _VERB_DEGREE = re.compile(
     r"\b(?P<thing>rel(?:y|ies|ied|ying)|depend(?:s|ed|ing)?)\s+(?:(?P<up>more|further)|"
     r"(?P<down>less))\b", re.I)
 # Stems of one thing: relying on something is depending on it.
-_SAME_THING = {"reli": "depend", "relianc": "depend", "reliant": "depend"}
+_SAME_THING = {"reli": "depend", "relianc": "depend", "reliant": "depend", "price": "cost"}
 
 
 def opposed_degree(question: str, sentence: str) -> tuple[str, str] | None:
@@ -366,6 +371,9 @@ def opposed_degree(question: str, sentence: str) -> tuple[str, str] | None:
     """
     def degrees(text: str) -> dict[tuple[str, str], str]:
         found: dict[tuple[str, str], str] = {}
+        for match in _PRICE.finditer(text):
+            found.setdefault(("up" if match["up"] else "down", "cost"),
+                             " ".join(match.group().lower().split()))
         for match in (*_DEGREE.finditer(text), *_VERB_DEGREE.finditer(text)):
             if stems := tokenize(match["thing"]):
                 side = "up" if match["up"] else "down"

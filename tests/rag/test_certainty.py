@@ -38,6 +38,10 @@ INVITED = ("The UN Secretary General and heads of such international organizatio
     ("Which projects has the SCO Investment Fund already financed?",
      "The SCO plans to create an Investment Fund, which will facilitate large projects.",
      ("already", "plans")),
+    # Looking into a thing is no step taken.
+    ("Has Kazakhstan already signed up to an alternative payment system?",
+     "It is interesting for Kazakhstan to study alternative types of payment systems.",
+     ("signed", "study")),
     # "Or not" offers no other answer.
     ("Has he accepted the invitation or not?", INVITED, ("accepted", "invited")),
 ])
@@ -75,6 +79,8 @@ def test_a_settled_thing_asked_over_a_hedge(question: str, sentence: str,
     # Asked whether it was really proposed, in other words, the proposal says so.
     ("Was it really Kazakhstan that put forward the idea of an SCO energy strategy?",
      "Kazakhstan proposed to adopt the SCO energy strategy."),
+    # A study done is no hedge.
+    ("Has the SCO already published a study?", "A study of the SCO was published."),
     # A sentence that hedges nothing; "May" is a month.
     ("Did the ministers agree on a statement?", "The ministers signed a statement on May 16."),
 ])

@@ -712,6 +712,37 @@ def test_a_country_set_aside_is_no_actor_left_out() -> None:
     assert confidence._other_actor("Does China attend?", sentence)
 
 
+def test_a_country_its_paragraph_named_just_before_is_not_left_out() -> None:
+    question = "What title did Almaty receive during Kazakhstan's presidency?"
+    sentence = ("During the presidency of the SCO, the city of Almaty was declared the "
+                "cultural and tourist capital of the organization.")
+    before = "Kazakhstan pays significant attention to cultural and humanitarian cooperation."
+    assert confidence._other_actor(question, sentence)
+    assert not confidence._other_actor(question, sentence, before)
+    # Another country in the sentence itself, or a sentence before naming another.
+    assert confidence._other_actor(question, "Russia declared Almaty a capital of the SCO.",
+                                   before)
+    assert confidence._other_actor(question, sentence, "China pays attention to culture.")
+
+
+def test_the_sentence_said_before_is_in_the_same_paragraph(one_document: OneDocument) -> None:
+    answerer = one_document("Kazakhstan pays significant attention to cultural cooperation. "
+                             "The city of Almaty was declared the cultural capital.\n\n"
+                             "The digital forum of the organization met in May.")
+    culture, capital, forum = answerer.sentences
+    assert answerer.rules._said_before(capital) == culture.text
+    # A paragraph's or the document's first sentence has none before it.
+    assert answerer.rules._said_before(forum) == ""
+    assert answerer.rules._said_before(culture) == ""
+
+
+def test_a_sentence_after_one_naming_the_country_answers(engine: Engine) -> None:
+    # The sentence before, in its paragraph, names Kazakhstan; the SCO is where it acts.
+    answer = engine.ask("What title did Almaty receive during Kazakhstan's presidency?")
+    assert not answer.abstained
+    assert "cultural and tourist capital" in answer.quotes[0].text
+
+
 def test_an_office_acronym_is_held_by_its_words(one_document: OneDocument) -> None:
     answerer = one_document("Elon Musk, the chief executive of Tesla, spoke on Monday. "
                              "Sales of the new car rose sharply in Europe this year.")

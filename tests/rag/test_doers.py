@@ -1,6 +1,6 @@
 import pytest
 
-from rag.doers import swapped_around, swapped_doer, swapped_office
+from rag.doers import swapped_around, swapped_doer, swapped_office, swapped_origin
 
 IMPOSED = ("The United States has already imposed tariffs on electric vehicles, solar panels, "
            "semiconductors, and batteries from China.")
@@ -119,3 +119,36 @@ def test_the_two_sides_of_a_verb_swapped(question: str, sentence: str,
 ])
 def test_no_sides_swapped(question: str, sentence: str) -> None:
     assert swapped_around(question, sentence) is None
+
+
+EV_TARIFFS = ("The EU will introduce additional tariffs of 38.1% on electric vehicles supplied "
+              "from China starting next month.")
+
+
+@pytest.mark.parametrize(("question", "sentence", "origins"), [
+    # The one acting and the one whose goods are hit, the other way round.
+    ("What tariffs is China imposing on electric vehicles imported from the EU?", EV_TARIFFS,
+     ("EU", "China")),
+    ("What aid did Kazakhstan get from Russia?", "Russia received aid from Kazakhstan.",
+     ("Russia", "Kazakhstan")),
+    ("Which cars made in Germany does China tax?", "Germany taxes cars from China.",
+     ("Germany", "China")),
+])
+def test_where_something_comes_from_swapped(question: str, sentence: str,
+                                           origins: tuple[str, str]) -> None:
+    assert swapped_origin(question, sentence) == origins
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # From the same place, or no place after "from" on either side.
+    ("What tariffs will the EU introduce on cars from China?", EV_TARIFFS),
+    ("Which tariffs does the EU plan on Chinese cars?", EV_TARIFFS),
+    ("What did China hear from the EU?", "The EU told China of its plans."),
+    # Both places come from on both sides.
+    ("Which officials from China met delegates from India?",
+     "Delegates from India met officials from China."),
+    # The sentence's place of origin is not named in the question.
+    ("What aid did Kazakhstan get from Russia?", "Russia received aid from Iran."),
+])
+def test_nothing_comes_from_another_place(question: str, sentence: str) -> None:
+    assert swapped_origin(question, sentence) is None

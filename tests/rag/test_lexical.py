@@ -224,6 +224,10 @@ def test_phrases_of_one_term() -> None:
     assert phrase_terms("Who came up with the plan?") == {"propos"}
     # "forward" alone, or "put" with something else, proposes nothing.
     assert phrase_terms("Who put the plan on hold and moved forward?") == set()
+    # A word that is a term of the text in one sense: leaders are heads of state.
+    assert phrase_terms("Is Qatar sending its leader to the meeting?") == {"head"}
+    assert phrase_terms("Which leaders came up with the plan?") == {"head", "propos"}
+    assert phrase_terms("Who leads the bloc?") == set()
 
 
 def test_related_terms_are_derivations_and_words_of_one_sense() -> None:

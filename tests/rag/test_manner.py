@@ -10,6 +10,7 @@ from rag.manner import (
     asked_ending,
     asked_founding,
     asked_joining,
+    founded_when,
     named_only_as_example,
     tells_joining,
 )
@@ -70,6 +71,11 @@ def test_the_act_a_question_asks_the_manner_or_place_of(
     ("Wich countries left the SCO?", "left"),
     ("why did tesla stop selling cars in europe", "stop"),
     ("how did the red sea blockade get resolved in the end", "resolved"),
+    # Dropping a plan ends it; a drop in figures does not.
+    ("Why did Kazakhstan drop its proposal for an SCO energy strategy?", "drop"),
+    ("Did they drop the energy plan?", "drop"),
+    ("Why was there a drop in the number of conflicts?", None),
+    ("Why did prices drop?", None),
     # No end: another act, or "left" as no verb.
     ("Why is the Red Sea route blocked?", None),
     ("Why is the SCO Energy Club an advisory body?", None),
@@ -93,6 +99,20 @@ def test_an_end_a_question_takes_as_so(question: str, ending: str | None) -> Non
 ])
 def test_a_founding_a_question_takes_as_so(question: str, founding: str | None) -> None:
     assert asked_founding(question) == founding
+
+
+@pytest.mark.parametrize(("question", "founding"), [
+    ("Who was Kazakhstan's foreign minister when the SCO was created?", "created"),
+    ("How many members did the SCO have when it was first set up?", "set up"),
+    # Asked of the founding itself, of anything made, or of a change since the
+    # founding (the text may tell it with no founding near: "has grown from six").
+    ("What has changed since the bloc was formed?", None),
+    ("When was the SCO created?", None),
+    ("What was created at the summit?", None),
+])
+def test_a_founding_taken_as_the_time_of_what_is_asked(question: str,
+                                                       founding: str | None) -> None:
+    assert founded_when(question) == founding
 
 
 @pytest.mark.parametrize(("question", "joining"), [

@@ -1,6 +1,6 @@
 import pytest
 
-from rag.occasions import held_elsewhere, misdated_occasion, unplaced_occasion
+from rag.occasions import held_elsewhere, misdated_occasion, unplaced_held, unplaced_occasion
 
 TEXT = ("The upcoming SCO summit will be held in Astana. Under the chairmanship of the "
         "Kazakh side, the first meeting of the Management Commission was held. Last "
@@ -81,7 +81,8 @@ def test_an_occasion_held_there_too_or_where_none_can_tell(question: str) -> Non
 
 DATED = ("The upcoming SCO summit will be held in Astana. The SCO development strategy for "
          "2025–2035 includes a multipolar world order. In 2023, the energy ministers' "
-         "meeting was held in Goa. The 2001 summit founded the SCO.")
+         "meeting was held in Goa. The 2001 summit founded the SCO. Last year the "
+         "forum met twice.")
 
 
 @pytest.mark.parametrize(("question", "occasion"), [
@@ -89,6 +90,10 @@ DATED = ("The upcoming SCO summit will be held in Astana. The SCO development st
     ("where's the 2025 SCO summit gonna be?", "2025 summit"),
     ("Which city hosts the SCO summit in 2025?", "summit in 2025"),
     ("What happened at the summit held in 2023?", "summit in 2023"),
+    # The year after the writer's: the text's summit is this year's.
+    ("Where will next year's SCO summit take place?", "summit next year"),
+    ("where is the summit being held next year", "summit next year"),
+    ("What did the previous year's summit decide?", "summit last year"),
 ])
 def test_an_occasion_dated_where_the_text_gives_it_no_such_year(question: str,
                                                                  occasion: str) -> None:
@@ -103,6 +108,35 @@ def test_an_occasion_dated_where_the_text_gives_it_no_such_year(question: str,
     "What is the summit in 2025–2035 about?",
     "What does the strategy for 2025–2035 include?",
     "Who attends the summit?",
+    # The text gives "last year" beside the forum; "this year's" is the upcoming one.
+    "What did last year's forum decide?",
+    "What is on this year's summit agenda?",
 ])
 def test_an_occasion_dated_as_the_text_dates_it_or_not_dated(question: str) -> None:
     assert misdated_occasion(question, DATED) is None
+
+
+PLACED = ("On May 16, the President of Kazakhstan met the security secretaries. This was "
+          "the first meeting of this level. The upcoming summit in Astana opens soon.")
+
+
+@pytest.mark.parametrize(("question", "place"), [
+    ("Was the May 16 meeting of security secretaries held in Astana?", "Astana"),
+    ("Did the meeting take place in Almaty?", "Almaty"),
+    ("Was the meeting hosted in Russia?", "Russia"),
+])
+def test_a_place_asked_that_the_sentences_never_name(question: str, place: str) -> None:
+    near = " ".join(PLACED.split(". ")[:2])
+    assert unplaced_held(question, near) == place
+
+
+@pytest.mark.parametrize("question", [
+    # The city named; a country named, or its capital.
+    "Was the summit held in Astana?",
+    "Will the summit take place in Kazakhstan?",
+    # A month is a time; "in Astana" without a verb of holding places what it names.
+    "Was the meeting held in May?",
+    "Did Tokayev meet anyone in Astana?",
+])
+def test_a_place_asked_that_the_sentences_name_or_no_place_asked(question: str) -> None:
+    assert unplaced_held(question, PLACED) is None

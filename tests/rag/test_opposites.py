@@ -314,6 +314,14 @@ def test_a_degree_turned_round() -> None:
     assert opposed_degree("By what percentage is the EU cutting tariffs on electric cars?",
                           "The EU will introduce additional tariffs of 38.1% on EVs.") == (
         "cutting tariffs", "additional tariffs")
+    # A price said in one word, against a rise in the cost.
+    rise = "This will lead to an increase in the cost of selling cars in Europe."
+    assert opposed_degree("How will the tariffs make Chinese cars cheaper in Europe?",
+                          rise) == ("cheaper", "increase in the cost")
+    assert opposed_degree("Why is it less expensive to sell cars?", rise) == (
+        "less expensive", "increase in the cost")
+    assert opposed_degree("Why are prices lower?", "Prices will be higher.") is None
+    assert opposed_degree("Why are cars more expensive in Europe?", rise) is None
 
 
 def test_no_degree_turned_round() -> None:
