@@ -165,6 +165,11 @@ OTHER_ACTOR_CONFIDENCE = 0.2
 # alone cost dev an answer whose denial ("impossible to ensure ...") was the
 # sentence before.
 MISSING_NEGATION_CONFIDENCE = 0.3
+# ... and a sentence saying in so many words that it is so ("both BSkyB and Virgin
+# Media agreed to terminate" for "What company did not agree to terminate ...?")
+# is the stronger sign: on the SQuAD sample, all four such questions are
+# unanswerable, and two were still answered at 0.3.
+AFFIRMED_CONFIDENCE = 0.2
 # "Which alternative payment systems is Kazakhstan studying?" over a sentence that
 # repeats "payment systems" and names none (``instances``): it matches every word
 # of the question, so it scores high (0.8 on the article), and only a strong cut
@@ -666,7 +671,7 @@ class ConfidenceRules:
                     MISSING_NEGATION, f"The question asks what is not so (“{negated}”), "
                     "and the closest sentence denies nothing.")
             elif (said := affirmed(question, best.text)) is not None:
-                yield MISSING_NEGATION_CONFIDENCE, Doubt(
+                yield AFFIRMED_CONFIDENCE, Doubt(
                     MISSING_NEGATION, f"The question asks what is not so (“{negated}”), "
                     f"and the closest sentence says it is so (“{said}”).")
         elif (denial := denied(question, best.text)) is not None:

@@ -39,6 +39,11 @@ _PAIRS = (
     "win won / lose lost", "victory / defeat", "first / last", "before / after",
     "earlier / later", "earliest / latest", "north / south", "east / west",
     "northern / southern", "eastern / western", "northernmost / southernmost",
+    # A direction rules out the ones across it as well: "What desert is to the
+    # south?" over "To the east is the Colorado Desert". (Pairs, not "north south
+    # / east west": one side's words would say each other.)
+    "north / east", "north / west", "south / east", "south / west",
+    "northern / eastern", "northern / western", "southern / eastern", "southern / western",
     "easternmost / westernmost", "above / below", "inside / outside", "upper / lower",
     "inner / outer", "internal / external", "buy bought / sell sold",
     "accept adopt approve / reject", "approve / reject disapprove", "allow / forbid forbade ban",

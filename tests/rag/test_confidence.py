@@ -1309,3 +1309,16 @@ def test_a_number_word_from_ten_up_is_a_figure_to_find() -> None:
                      "Which two numbers does it give?"):
         doubts = _doubts({"d": text}, question, AnswerType.OTHER, "Founded")
         assert "missing_figure" not in {rule for rule, _ in doubts}, question
+
+
+def test_a_sentence_saying_so_weighs_more_than_one_denying_nothing(
+        one_document: OneDocument) -> None:
+    answerer = one_document("Neither company would comment on the talks with reporters. Both "
+                            "BSkyB and Virgin Media agreed to terminate all court proceedings.")
+    _, agreed = answerer.sentences
+    question = "What company did not agree to terminate the court proceedings?"
+    factor, doubts = answerer.rules.check(question, AnswerType.NAME, agreed, tokenize(question))
+    assert [d.rule for d in doubts] == ["missing_negation"]
+    assert "“agreed”" in doubts[0].message
+    assert factor == pytest.approx(confidence.AFFIRMED_CONFIDENCE)
+    assert confidence.AFFIRMED_CONFIDENCE < confidence.MISSING_NEGATION_CONFIDENCE

@@ -20,6 +20,10 @@ from rag.opposites import (
     # A stop word ("most") counts.
     ("What was the UK's least popular TV service?",
      "It was the UK's most popular digital TV service.", ("least", "most")),
+    # A direction across the asked one.
+    ("What desert is to the south near Nevada?",
+     "To the east is the Mojave Desert at the border with Nevada.", ("south", "east")),
+    ("Which western towns grew?", "The northern towns grew fast.", ("western", "northern")),
     # A trend or an outlook turned round.
     ("Why is the threat of international terrorism easing?",
      "Amid growing global conflicts, the threat of international terrorism is intensifying.",
@@ -142,6 +146,9 @@ def test_a_word_on_the_same_side_is_no_opposite() -> None:
     ("When did the team win?", "They were winning until the end."),
     # The question holds both words.
     ("What runs from north to south?", "The south road runs along the coast."),
+    ("What lies to the north-east?", "To the east lies the sea."),
+    # North and south say neither east nor each other: the sentence holds "south".
+    ("What lies to the south?", "From north to south runs a ridge; to the east lies the sea."),
     # Words a stem would join to a paired word mean something else: "important"
     # is no "import", "majority" no "major", "likely" no "like".
     ("What does Kazakhstan export?", "Transport is important for Kazakhstan."),
