@@ -28,6 +28,7 @@ from functools import lru_cache
 from lemminflect import getAllLemmas
 
 from rag.countries import BODIES, actors_in, country_names
+from rag.figures import CALENDAR
 from rag.lexical import STOPWORDS, WH_WORDS, WORDS, tokenize, without_possessive
 from rag.questions import OFFICES
 
@@ -274,14 +275,16 @@ def _verb(word: str) -> str | None:
 
 
 # Where something comes from: "imported from the EU", "supplied from China",
-# "made in China". A name is a run of capitalised words after it.
+# "made in China", "re-branded from NTL". A name is a run of capitalised words
+# after it; not "apart from" (what is set aside) nor a month ("from January").
 _FROM = re.compile(
-    r"\b(?:from|made\s+in)\s+(?:the\s+)?(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*)")
+    r"(?<!\bapart\s)(?<!\baside\s)(?<!\baway\s)\b(?:from|made\s+in)\s+(?:the\s+)?"
+    r"(?P<name>(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*)*)", re.I)
 
 
 def swapped_origin(question: str, sentence: str) -> tuple[str, str] | None:
     """Where ``question`` has something come from and where ``sentence`` has it
-    come from, where each names the other's place too, as their doer.
+    come from, where each names the other's place or name too, as their doer.
 
     Args:
         question: The question, as the engine reads it.
@@ -291,28 +294,42 @@ def swapped_origin(question: str, sentence: str) -> tuple[str, str] | None:
         ("EU", "China") for "What tariffs is China imposing on electric vehicles
         imported from the EU?" over "the EU will introduce additional tariffs of
         38.1% on electric vehicles supplied from China": the one acting and the
-        one whose goods are hit are swapped. None where either names no country
-        or body after "from", both name one alike ("officials from China met
-        delegates from India" either way), or the other place is not named.
+        one whose goods are hit are swapped; ("Virgin Media", "NTL") for "When
+        was NTL Telewest rebranded from Virgin Media?" over "Virgin Media
+        (re-branded in 2007 from NTL:Telewest)". None where either names no
+        name after "from", both name one alike ("officials from China met
+        delegates from India" either way), or the other name is not written.
     """
     asked = _origins(question)
     given = _origins(sentence) if asked else []
-    if not given or any(a & g for _, a in asked for _, g in given):
+    if not given or any(a & g for _, a, _ in asked for _, g, _ in given):
         return None
-    in_question, in_sentence = actors_in(question), actors_in(sentence)
-    for written, place in asked:
-        for said, other in given:
-            if (any(place & actor for actor in in_sentence)
-                    and any(other & actor for actor in in_question)):
+    for written, place, actor in asked:
+        for said, other, other_actor in given:
+            if _names(sentence, place, actor) and _names(question, other, other_actor):
                 return written, said
     return None
 
 
-def _origins(text: str) -> list[tuple[str, frozenset[str]]]:
-    """The countries and bodies ``text`` has something come from, as written and as
-    ``actors_in``'s keys (all names of one joined)."""
+def _origins(text: str) -> list[tuple[str, frozenset[str], bool]]:
+    """The names ``text`` has something come from: as written, as keys, and
+    whether a country or body (its keys ``actors_in``'s, all its names joined)
+    or not (its keys its terms)."""
     found = []
     for match in _FROM.finditer(text):
-        if actors := actors_in(match["name"]):
-            found.append((match["name"].rstrip("."), frozenset().union(*actors)))
+        name = match["name"].rstrip(".")
+        if CALENDAR.match(name.split()[0]):
+            continue
+        if actors := actors_in(name):
+            found.append((name, frozenset().union(*actors), True))
+        elif terms := frozenset(tokenize(name)):
+            found.append((name, terms, False))
     return found
+
+
+def _names(text: str, keys: frozenset[str], actor: bool) -> bool:
+    """Whether ``text`` names what ``keys`` are the keys of: a country or body
+    by any of its names, another name by all its terms."""
+    if actor:
+        return any(keys & named for named in actors_in(text))
+    return keys <= set(tokenize(text))

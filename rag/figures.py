@@ -80,8 +80,9 @@ NUMBER = re.compile(
     # Not the "1850" of "the 1850s": a decade counts nothing.
     rf"|(?<![/\d])\d[\d,]*(?:\.\d+)?(?!\d|/\d|s\b){_SCALE_WORD}{_PERCENT}"
     rf"|\b(?:{_NUMBER_WORDS})\b{_WORDS_SCALED}{_PERCENT}"
-    # "the first person to win a Nobel Prize twice": how many times.
-    r"|\b(?:twice|thrice)\b)",
+    # "the first person to win a Nobel Prize twice": how many times; "the
+    # population increased sevenfold" ("10-fold"): by how much.
+    rf"|\b(?:twice|thrice|(?:{_NUMBER_WORDS}|\d+)-?fold)\b)",
     re.I,
 )
 

@@ -70,6 +70,8 @@ _PAIRS = (
     # "reduce the digital divide".
     "bigger larger / reduce decrease",
     "impose introduce / lift drop scrap", "reopen / block blockade", "lengthy / short brief",
+    # "open" against "closure" (not "close", which is also near: "close ties").
+    "open reopen / closure closures shutdown",
     "binding / advisory",
     "before after / during", "intensify worsen / ease subside",
     "promising bright optimistic / bleak gloomy pessimistic",

@@ -195,6 +195,9 @@ _ENTITY_Q = re.compile(
     rf"{_BODY_NOUNS}|{_VENUE_NOUNS})\b",
     re.I,
 )
+# "Where does Victoria rank in Australia?" asks for a rank ("second"), not a place.
+_RANK_Q = re.compile(r"^\s*where\b(?:\s+[\w’'-]+){0,10}?\s+(?:rank|ranks|ranked|rate|rates|"
+                     r"rated)\b", re.I)
 # A body, not where it is.
 BODY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}({_BODY_NOUNS})\b", re.I)
 # "What reason does Brussels give for ...?", "What caused the jump in ...?": a
@@ -486,6 +489,8 @@ def _type_of(question: str) -> AnswerType:
         return AnswerType.NAME
     if _COUNTRY_Q.search(question):
         return AnswerType.COUNTRY
+    if _RANK_Q.search(question):
+        return AnswerType.OTHER
     if _ENTITY_Q.search(question):
         return AnswerType.ENTITY
     # Keywords alone ("astana summit date?", "kazakhstan foreign minister") ask as

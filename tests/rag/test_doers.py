@@ -133,6 +133,10 @@ EV_TARIFFS = ("The EU will introduce additional tariffs of 38.1% on electric veh
      ("Russia", "Kazakhstan")),
     ("Which cars made in Germany does China tax?", "Germany taxes cars from China.",
      ("Germany", "China")),
+    # Names of no country, by their terms.
+    ("When was NTL Telewest rebranded from Virgin Media?",
+     "Virgin Media (re-branded in 2007 from NTL:Telewest) offered a set top box.",
+     ("Virgin Media", "NTL")),
 ])
 def test_where_something_comes_from_swapped(question: str, sentence: str,
                                            origins: tuple[str, str]) -> None:
@@ -149,6 +153,11 @@ def test_where_something_comes_from_swapped(question: str, sentence: str,
      "Delegates from India met officials from China."),
     # The sentence's place of origin is not named in the question.
     ("What aid did Kazakhstan get from Russia?", "Russia received aid from Iran."),
+    ("When was Virgin Media rebranded from NTL?",
+     "Virgin Media (re-branded in 2007 from NTL:Telewest) offered a set top box."),
+    # What is set aside, and months, are no origins.
+    ("Which countries apart from China did the EU tax?", "The EU taxes cars from China."),
+    ("What ran from January to March?", "From March the plan ran to January."),
 ])
 def test_nothing_comes_from_another_place(question: str, sentence: str) -> None:
     assert swapped_origin(question, sentence) is None

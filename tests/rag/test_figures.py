@@ -38,6 +38,10 @@ def test_dates_and_numbers_are_found_as_written() -> None:
         "27 September 2001", "May 2013"]
     found = [m.group() for m in NUMBER.finditer("two hundred thousand people, 38.1% and twice")]
     assert found == ["two hundred thousand", "38.1%", "twice"]
+    # A multiple counts ("by how much?"); words merely ending so do not.
+    found = [m.group() for m in NUMBER.finditer("It grew sevenfold, a twofold rise in "
+                                                "manifold ways on the scaffold.")]
+    assert found == ["sevenfold", "twofold"]
     # A decade counts nothing.
     assert [m.group() for m in NUMBER.finditer("in the 1850s")] == []
 

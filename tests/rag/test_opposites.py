@@ -20,6 +20,10 @@ from rag.opposites import (
     # A stop word ("most") counts.
     ("What was the UK's least popular TV service?",
      "It was the UK's most popular digital TV service.", ("least", "most")),
+    # An opening against a closure.
+    ("When will Holden open its Victoria plant?",
+     "Closure announcements by Ford, Toyota and Holden mean the plants will shut.",
+     ("open", "closure")),
     # A direction across the asked one.
     ("What desert is to the south near Nevada?",
      "To the east is the Mojave Desert at the border with Nevada.", ("south", "east")),

@@ -206,6 +206,10 @@ def test_words_that_ask_nothing_are_left_out(question: str, plain: str) -> None:
         ("In which venue in Astana will the leaders meet?", AnswerType.ENTITY),
         ("Do you know who the president of Kazakhstan is?", AnswerType.NAME),
         ("According to the text, where will the summit be held?", AnswerType.ENTITY),
+        # Where it ranks asks for a rank ("second"), not a place.
+        ("Where according to gross state product does Victoria rank in Australia?",
+         AnswerType.OTHER),
+        ("Where is Kazakhstan ranked among the members?", AnswerType.OTHER),
         ("Name the president of Kazakhstan", AnswerType.NAME),
         ("List the countries attending the summit", AnswerType.COUNTRY),
         ("Name all the SCO member states.", AnswerType.COUNTRY),
