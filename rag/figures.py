@@ -422,7 +422,11 @@ def _before(bound: re.Match[str]) -> bool:
 # metres: "m" counts as million only after a currency sign). Digits inside a name
 # count too: asked about "MPEG-3", a text giving only "MPEG-4" does not answer.
 _FIGURE = re.compile(r"(?P<money>[$€£¥]\s?)?\d+(?:[.,]\d+)*"
-                     r"(?:\s*(million|billion|trillion)\b|(?(money)(bn|m)|(bn))(?!\w))?", re.I)
+                     r"(?:\s*(million|billion|trillion)\b|(?(money)(bn|m)|(bn))(?!\w)"
+                     r"|(?P<decade>(?<=\d0)s)\b)?", re.I)
+# A decade's "scale": "in the 2000s" gives no year 2000 ("How much did it grow in
+# the year 2000?" is not answered by "grew less ... in the 2000s").
+_DECADE = "decade"
 # Ordinal words from "fourth" up: "first" and "last" rank, "second" is also a
 # unit of time and "a third" a share or "a third country" another one.
 _ORDINALS = {word: digits for word, digits in ORDINALS.items() if int(digits) >= 4}
@@ -602,6 +606,8 @@ def _scaled(match: re.Match[str]) -> tuple[str, str | None]:
     """A ``_FIGURE`` match as its digits and scale word: ("20", "billion") for
     "$20bn", ("1,230", None) for "1,230 kilometres"."""
     digits = _DIGITS.search(match.group(0))
+    if match.group("decade"):
+        return (digits.group() if digits else match.group(0)), _DECADE
     scale = (match.group(2) or match.group(3) or match.group(4) or "").lower()
     return (digits.group() if digits else match.group(0)), _SCALE_WORDS.get(scale, scale) or None
 
@@ -610,9 +616,14 @@ def _same_figure(asked: tuple[str, str | None], given: tuple[str, str | None]) -
     """Whether a figure the text gives is one the question gives: the same number
     ("1,000" is "1000"; "38" is a "38.1" or "38.9" given more exactly, but "20" is
     not "2020"), with the same scale where the question says one ("$20 million" is not
-    "$20 billion")."""
+    "$20 billion"), and a decade given only for a decade asked ("the 2000s" is no
+    "2000", while "the 1990s" is asked of "1990" too)."""
     asked_digits, given_digits = _plain(asked[0]), _plain(given[0])
     same = asked_digits == given_digits or given_digits.startswith(asked_digits + ".")
+    if given[1] == _DECADE:
+        return same and asked[1] == _DECADE
+    if asked[1] == _DECADE:
+        return same
     return same and (asked[1] is None or asked[1] == given[1])
 
 

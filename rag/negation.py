@@ -43,7 +43,9 @@ _DENIES = re.compile(
 # A word denying the words right after it ("has no veto", "were not offered",
 # "never agreed", "impossible to ensure"), and a question's word saying it asks
 # what is not so.
-_DENYING = re.compile(rf"\b(?:{_NOT}|no|never|without|impossible|unable|{_FAILING})\b"
+_DENYING = re.compile(rf"\b(?:{_NOT}|no|never|without|impossible|unable|{_FAILING}|"
+                      # "fail launching" denies the launching, as "fail to launch".
+                      r"fail(?:s|ed)?(?=\s+(?:at\s+|in\s+)?\w+ing\b))\b"
                       rf"|\w+{_NOT_CONTRACTED}",
                       re.I)
 # Denying words that deny the verb after "to", not a noun's phrase.

@@ -338,3 +338,12 @@ def test_a_measure_given_only_in_another_unit(near: str, question: str,
 def test_a_count_given_to_another_thing(near: str, question: str,
                                         counts: tuple[str, str] | None) -> None:
     assert miscounted(near, question) == counts
+
+
+def test_a_decade_gives_no_year_of_it() -> None:
+    near = "Its rate grew less than the state average of 10.0% in the 2000s."
+    assert missing_figure(near, "How much did it grow in the year 2000?") == "2000"
+    # A decade asked is given as a decade, or by its year written alike.
+    assert missing_figure(near, "How much did it grow in the 2000s?") is None
+    assert missing_figure("In 1990 it grew.", "What happened in the 1990s?") is None
+    assert missing_figure("In the 1990s it grew.", "What happened in 1990?") == "1990"

@@ -83,6 +83,9 @@ def test_no_denial_of_what_the_question_asks(question: str, sentence: str) -> No
      "Both BSkyB and Virgin Media agreed to terminate all proceedings.", "agreed"),
     ("When did BSkyB fail to launch its HD service?",
      "BSkyB launched its HD service on 22 May 2006.", "launched"),
+    # "fail" with the act's "-ing", as a question may write it.
+    ("When did BSkyB fail launching its HD service?",
+     "BSkyB launched its HD service on 22 May 2006.", "launched"),
     # A sentence denying anything may be saying what is not so: left to read.
     ("Which company doesn't sell cars in Asia?", "Tesla sells cars in Europe, BYD does not.",
      None),
