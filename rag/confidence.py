@@ -23,7 +23,13 @@ from rag.attributes import asked_attribute, asked_standing
 from rag.certainty import ALREADY, DONE_PREMISE, unsettled
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
 from rag.countries import BODIES, BODY_KEYS, actors_in, country_names, is_country, seats_in
-from rag.doers import swapped_around, swapped_doer, swapped_office, swapped_origin
+from rag.doers import (
+    swapped_around,
+    swapped_doer,
+    swapped_object,
+    swapped_office,
+    swapped_origin,
+)
 from rag.figures import (
     asked_time,
     miscounted,
@@ -512,6 +518,10 @@ class ConfidenceRules:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, f"The question has something come from “{origin[0]}”, and the "
                 f"closest sentence has it come from “{origin[1]}”.")
+        elif (acted_on := swapped_object(question, best.text)) is not None:
+            yield OTHER_ACTOR_CONFIDENCE, Doubt(
+                OTHER_ACTOR, f"The question has “{acted_on[0]}” do the act (“{acted_on[1]}”), "
+                "and the closest sentence has it acted on instead.")
         elif (around := swapped_around(question, best.text)) is not None:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, f"The question has “{around[0]}” before “{around[1]}” and "

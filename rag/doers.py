@@ -333,3 +333,66 @@ def _names(text: str, keys: frozenset[str], actor: bool) -> bool:
     if actor:
         return any(keys & named for named in actors_in(text))
     return keys <= set(tokenize(text))
+
+
+# A question asking what its subject acts on: "What country did California once
+# rule?", "What county does downtown Santa Ana include?": the asked thing is the
+# object, the subject stands between the auxiliary and the verb, which ends the
+# question (a particle or preposition aside). Not a passive ("was ... ruled").
+_ASKED_OBJECT = re.compile(
+    r"^\s*(?:what|which|whom|who)\b(?:\s+[\w’'-]+){0,3}?\s+(?:do|does|did|will|would|can|"
+    r"could|has|have|had)\s+(?P<subject>[\w’'.-]+(?:\s+[\w’'.-]+){0,5}?)\s+"
+    r"(?:(?:once|also|still|now|first|then|already|ever|really|actually|later|eventually|"
+    r"currently|mainly|mostly)\s+)*(?P<verb>[a-z]{3,})"
+    r"(?:\s+(?:up|out|off|down|over|in|on|to|with|for|from|about|into))?\s*[?.!]*\s*$", re.I)
+# Words that may stand between a verb and its object: "includes the Downtown ...".
+_DETERMINERS = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "this",
+                          "that", "these", "those", "all", "both"))
+
+
+def swapped_object(question: str, sentence: str) -> tuple[str, str] | None:
+    """The subject ``question`` has act on what it asks, and the act, where
+    ``sentence`` has that subject acted on instead.
+
+    Args:
+        question: The question, as the engine reads it.
+        sentence: The closest sentence.
+
+    Returns:
+        ("California", "rule") for "What country did California once rule?"
+        over "... the time when Mexico ruled California"; None where the
+        question asks no object of its subject, the sentence has no such verb,
+        has the subject before it as well, is passive there ("was ruled by"), or
+        either speaks of an act done together ("with").
+    """
+    match = _ASKED_OBJECT.match(question)
+    if match is None or _TOGETHER.search(question) or _TOGETHER.search(sentence):
+        return None
+    verb = _verb(match["verb"])
+    subject = [word for word in WORDS.findall(match["subject"])
+               if word.lower() not in _DETERMINERS]
+    head = tokenize(subject[-1]) if subject else []
+    # "What did Kazakhstan propose the SCO adopt?": a verb in the "subject" opens
+    # a clause of its own, whose subject the SCO is not what the question asks of.
+    if verb is None or verb in _NO_ACT or not head or any(map(_only_verb, subject)):
+        return None
+    said = list(WORDS.finditer(sentence))
+    for j in _positions(said, _verb).get(verb, ()):
+        if not _acting(said, j) or _BY.match(sentence[said[j].end():]):
+            continue
+        k = j + 1
+        while k < len(said) and said[k].group().lower() in _DETERMINERS:
+            k += 1
+        after = {term for word in said[k : k + len(subject)] for term in tokenize(word.group())}
+        before = {term for word in said[max(0, j - _AROUND) : j]
+                  for term in tokenize(word.group())}
+        if head[0] in after and head[0] not in before:
+            return " ".join(subject), match["verb"].lower()
+    return None
+
+
+def _only_verb(word: str) -> bool:
+    """Whether ``word`` is a verb's form and nothing else ("propose", not
+    "states", nor an "-ing" or "-ed" form qualifying a noun: "developing")."""
+    lemmas = getAllLemmas(word.lower())
+    return set(lemmas) == {"VERB"} and not word.lower().endswith(("ing", "ed"))

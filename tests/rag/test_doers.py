@@ -1,6 +1,12 @@
 import pytest
 
-from rag.doers import swapped_around, swapped_doer, swapped_office, swapped_origin
+from rag.doers import (
+    swapped_around,
+    swapped_doer,
+    swapped_object,
+    swapped_office,
+    swapped_origin,
+)
 
 IMPOSED = ("The United States has already imposed tariffs on electric vehicles, solar panels, "
            "semiconductors, and batteries from China.")
@@ -161,3 +167,38 @@ def test_where_something_comes_from_swapped(question: str, sentence: str,
 ])
 def test_nothing_comes_from_another_place(question: str, sentence: str) -> None:
     assert swapped_origin(question, sentence) is None
+
+
+
+@pytest.mark.parametrize(("question", "sentence", "acted_on"), [
+    # SQuAD v2.0's way: the subject asked of is what the sentence's verb acts on.
+    ("What country did California once rule?",
+     "It dates from the time when Mexico ruled California.", ("California", "rule")),
+    ("What county does the rapidly developing downtown Santa Ana include?",
+     "Orange County is a rapidly developing business center that includes Downtown Santa "
+     "Ana and the South Coast Metro.", ("rapidly developing downtown Santa Ana", "include")),
+    ("Which countries did China invite?", "Kazakhstan invited China and Russia.",
+     ("China", "invite")),
+])
+def test_the_subject_asked_of_is_acted_on(question: str, sentence: str,
+                                          acted_on: tuple[str, str]) -> None:
+    assert swapped_object(question, sentence) == acted_on
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # The subject acts in the sentence too, or is not what the verb acts on.
+    ("What did Kazakhstan propose?", "Kazakhstan proposed to adopt the SCO energy strategy."),
+    ("Which countries does the SCO include?", "The SCO includes nine member states."),
+    ("What does the SCO promote?", "The SCO promotes peace and the SCO."),
+    # Done together, or passive: either may stand first.
+    ("Who did Tokayev meet with?", "Putin met with Tokayev."),
+    ("What country did California rule?", "California was ruled by Mexico."),
+    # The question asks no object of its subject.
+    ("Who ruled California?", "Mexico ruled California."),
+    # A clause of its own: what Kazakhstan proposed, not what the SCO adopts.
+    ("What did Kazakhstan propose the SCO adopt?",
+     "Kazakhstan proposed to adopt the SCO energy strategy."),
+    ("What country was ruled by California?", "Mexico ruled California."),
+])
+def test_no_subject_acted_on(question: str, sentence: str) -> None:
+    assert swapped_object(question, sentence) is None
