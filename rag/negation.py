@@ -37,13 +37,15 @@ _IF_NOT = re.compile(r"\bif\s+$", re.I)
 # "only" denies the rest: "Only BYD sells cars in Europe" says who does not.
 _DENIES = re.compile(
     rf"\b(?:{_NOT}|no|none|nobody|nothing|neither|nor|without|unable|impossible|"
-    r"instead|rather|"
+    r"instead|rather|exclud(?:e|es|ed|ing)|"
     rf"except|lacks?|lacked|lacking|fail(?:s|ed)?|refus(?:e|es|ed)|only)\b|{_NOT_CONTRACTED}",
     re.I)
 # A word denying the words right after it ("has no veto", "were not offered",
 # "never agreed", "impossible to ensure"), and a question's word saying it asks
 # what is not so.
 _DENYING = re.compile(rf"\b(?:{_NOT}|no|never|without|impossible|unable|{_FAILING}|"
+                      # "excluded from being a part" denies the part.
+                      r"exclud(?:e|es|ed|ing)\s+from|"
                       # "fail launching" denies the launching, as "fail to launch".
                       r"fail(?:s|ed)?(?=\s+(?:at\s+|in\s+)?\w+ing\b))\b"
                       rf"|\w+{_NOT_CONTRACTED}",

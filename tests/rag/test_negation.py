@@ -42,6 +42,10 @@ def test_a_question_asking_what_is_not_so(question: str, word: str | None) -> No
      "impossible to ensure"),
     ("When did the council approve the budget?", "The council was unable to approve it.",
      "unable to approve"),
+    # Left out of something is not part of it.
+    ("Who did BSkyB team up with because it was part of the consortium?",
+     "BSkyB had been excluded from being a part of the ONdigital consortium.",
+     "excluded from being a part"),
 ])
 def test_a_sentence_denying_what_the_question_takes_as_so(question: str, sentence: str,
                                                           words: str) -> None:
