@@ -52,7 +52,7 @@ from rag.lexical import (
     without_possessive,
 )
 from rag.manner import (
-    FOUNDED_TERMS,
+    FOUNDING_ONLY_TERMS,
     FOUNDING_TERMS,
     asked_act,
     asked_deed,
@@ -597,7 +597,7 @@ class ConfidenceRules:
                 MISSING_ACT, f"The question asks of a founding (“{founded}”), and neither "
                 "the closest sentence nor its neighbours speak of one.")
         elif ((founded := founded_when(question)) is not None
-              and self._near_terms(best).isdisjoint(FOUNDED_TERMS)):
+              and self._near_terms(best).isdisjoint(FOUNDING_ONLY_TERMS)):
             yield MISSING_ACT_CONFIDENCE, Doubt(
                 MISSING_ACT, f"The question asks of the time of a founding (“{founded}”), and "
                 "neither the closest sentence nor its neighbours speak of one.")

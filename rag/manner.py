@@ -139,8 +139,8 @@ FOUNDING_TERMS = frozenset(tokenize("founded founder establish created creation 
 # A founding as the time of a clause: "Who was the foreign minister when the SCO
 # was created?" takes the creation as so and asks of its time. Not "What was
 # created?", which may ask of anything made. Only words used of founding alone
-# tell of it (``FOUNDED_TERMS``): "the creation of strong ties" founds nothing.
-FOUNDED_TERMS = frozenset(tokenize("founded founder established"))
+# tell of it (``FOUNDING_ONLY_TERMS``): "the creation of strong ties" founds nothing.
+FOUNDING_ONLY_TERMS = frozenset(tokenize("founded founder established"))
 _FOUNDED_WHEN = re.compile(
     r"\bwhen\s+(?:[\w’'-]+\s+){1,5}?(?:was|were)\s+"
     r"(?:first\s+)?(?P<act>created|formed|set\s+up)\b", re.I)

@@ -196,8 +196,8 @@ _ENTITY_Q = re.compile(
     re.I,
 )
 # "Where does Victoria rank in Australia?" asks for a rank ("second"), not a place.
-_RANK_Q = re.compile(r"^\s*where\b(?:\s+[\w’'-]+){0,10}?\s+(?:rank|ranks|ranked|rate|rates|"
-                     r"rated)\b", re.I)
+# ("rate" is left out: "Where is the exchange rate set?" asks where.)
+_RANK_Q = re.compile(r"^\s*where\b(?:\s+[\w’'-]+){0,10}?\s+(?:rank|ranks|ranked)\b", re.I)
 # A body, not where it is.
 BODY_Q = re.compile(rf"\b(which|what) {_MODIFIERS}({_BODY_NOUNS})\b", re.I)
 # "What reason does Brussels give for ...?", "What caused the jump in ...?": a
