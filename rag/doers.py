@@ -29,7 +29,14 @@ from lemminflect import getAllLemmas
 
 from rag.countries import BODIES, actors_in, country_names
 from rag.figures import CALENDAR
-from rag.lexical import STOPWORDS, WH_WORDS, WORDS, tokenize, without_possessive
+from rag.lexical import (
+    DETERMINERS,
+    STOPWORDS,
+    WH_WORDS,
+    WORDS,
+    tokenize,
+    without_possessive,
+)
 from rag.questions import OFFICES
 
 # What may stand between a doer and its act: "The United States has already
@@ -345,9 +352,9 @@ _ASKED_OBJECT = re.compile(
     r"(?:(?:once|also|still|now|first|then|already|ever|really|actually|later|eventually|"
     r"currently|mainly|mostly)\s+)*(?P<verb>[a-z]{3,})"
     r"(?:\s+(?:up|out|off|down|over|in|on|to|with|for|from|about|into))?\s*[?.!]*\s*$", re.I)
-# Words that may stand between a verb and its object: "includes the Downtown ...".
-_DETERMINERS = frozenset(("the", "a", "an", "its", "their", "his", "her", "our", "this",
-                          "that", "these", "those", "all", "both"))
+# Words that may stand between a verb and its object: "includes the Downtown ...",
+# "includes all the ...".
+_DETERMINERS = DETERMINERS | {"all", "both"}
 
 
 def swapped_object(question: str, sentence: str) -> tuple[str, str] | None:

@@ -239,6 +239,11 @@ _COMPASS = {"north": "northern", "south": "southern", "east": "eastern", "west":
 _COMPASS.update({adjective: point for point, adjective in _COMPASS.items()})
 
 
+# Words that open a noun phrase without naming anything: "the", "its", "these".
+DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "its", "their",
+                         "his", "her", "our", "your", "my"))
+
+
 # Words of titles and offices, lower-cased as written ("Secretary General", "UN
 # Secretary General", "Chief Executive Officer"): no part of a person's name.
 TITLE_WORDS = frozenset((

@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable
 from rag.coreference import NOT_REGNAL
 from rag.countries import DEMONYMS, REGIONAL_ADJECTIVES, is_country, is_demonym
 from rag.figures import CALENDAR
-from rag.lexical import TITLE_WORDS, mentioned, tokenize
+from rag.lexical import DETERMINERS, TITLE_WORDS, mentioned, tokenize
 from rag.questions import OFFICES
 
 # A run of capitalised words, allowing initials ("K. Tokayev") and inner "of". It
@@ -197,10 +197,6 @@ def only_titles(text: str) -> bool:
                          and not OFFICES.isdisjoint(tokenize(" ".join(words))))
 
 
-_DETERMINERS = frozenset(("the", "a", "an", "this", "that", "these", "those", "its", "their",
-                          "his", "her", "our", "your", "my"))
-
-
 def single_name(sentence: str, start: int, end: int,
                  proper_nouns: Collection[str] | None) -> bool:
     """Whether a one-word span is a name the corpus capitalises mid-sentence
@@ -211,7 +207,7 @@ def single_name(sentence: str, start: int, end: int,
     # "to the Summit": a name needs no article; "said, “The talks ...": nor is a
     # word opening a quotation one.
     if (proper_nouns is None or " " in word or not before or not tokenize(word)
-            or before[-1].lower() in _DETERMINERS
+            or before[-1].lower() in DETERMINERS
             or sentence[:start].rstrip().endswith(("“", '"', "‘", "'"))):
         return False
     if (len(before) >= 2 and before[-1] in ("in", "of", "for") and before[-2][:1].isupper()
