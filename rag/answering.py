@@ -84,6 +84,10 @@ _END_CUE = re.compile(
     rf"\b(?:closing|final|last|concluding|ending)\s+{_PLACES}\b|\bconclusion\b|"
     rf"\bthe\s+ending{_TELLS}|"
     rf"\bend\s+of\s+{DOCUMENT_REFERENCE}\b|"
+    # "How does the writer sum up the SCO at the end?": no end of anything else.
+    # (Not "at the start": "How many countries were in the SCO at the very start?"
+    # asks about the SCO's.)
+    r"\bat\s+the\s+(?:very\s+)?end\b(?!\s+of\b)|"
     rf"\b{DOCUMENT_REFERENCE}\s+(?:ends?|closes?|concludes?)\b(?!\s+up\b)", re.I)
 _START_CUE = re.compile(
     rf"\b(?:opening|first|introductory|initial)\s+{_PLACES}\b|\bintroduction\b|"

@@ -24,6 +24,7 @@ from rag.certainty import ALREADY, DONE_PREMISE, unsettled
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
 from rag.countries import BODIES, BODY_KEYS, actors_in, country_names, is_country, seats_in
 from rag.doers import (
+    asked_doer,
     swapped_around,
     swapped_doer,
     swapped_object,
@@ -67,6 +68,7 @@ from rag.names import (
     CorpusNames,
     asked_names,
     kind_countries,
+    placed_cities,
     shown_name,
     shown_runs,
     without_set_aside,
@@ -441,7 +443,7 @@ class ConfidenceRules:
                 f"mentions {noun} but names none.")
         names = self.names.joined(asked_names(question))
         paired = self.names.paired(names)
-        if unknown := self.names.unknown(names, paired):
+        if unknown := self.names.unknown(names, paired, placed_cities(question, names)):
             shown = " and ".join(dict.fromkeys(  # each once: "Is the OCS the OCS?"
                 f"“{text}”" for text, run in shown_runs(names, question)
                 if not set(run).isdisjoint(unknown)))
@@ -509,6 +511,10 @@ class ConfidenceRules:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, f"The question names {elsewhere[0]}, and the closest sentence "
                 f"and its neighbours speak of {elsewhere[1]} instead.")
+        elif (absent := self._absent_doer(question, best)) is not None:
+            yield OTHER_ACTOR_CONFIDENCE, Doubt(
+                OTHER_ACTOR, f"The question has “{absent[0]}” do the act (“{absent[1]}”), "
+                "and neither the closest sentence nor its neighbours name it.")
         elif (swapped := swapped_doer(question, best.text)
               or swapped_office(question, best.text)) is not None:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
@@ -794,6 +800,20 @@ class ConfidenceRules:
                       if (keys := actors_in(name, bodies=False))
                       and not any(keys[0] & named for named in asked)), None)
         return (missing, other) if other is not None else None
+
+    def _absent_doer(self, question: str, sentence: Sentence) -> tuple[str, str] | None:
+        """The country ``question`` has act (``doers.asked_doer``) and the act, as
+        written, where neither ``sentence`` nor a neighbour names that country: asked
+        "Why did China push Kazakhstan to adopt the SCO energy strategy?",
+        "Kazakhstan proposed to adopt the SCO energy strategy" names no China. (Where
+        they name another country instead, ``_country_elsewhere`` has said so; asked
+        yes or no, ``missing_act`` does.)"""
+        if (YES_NO_OPENING.match(question)
+                or (missing := self._unnamed_country(question, sentence)) is None):
+            return None
+        doer = asked_doer(question)
+        keys = actors_in(missing, bodies=False)
+        return (doer[0], doer[1]) if doer is not None and keys and keys[0] & doer[2] else None
 
     def _unnamed_country(self, question: str, sentence: Sentence) -> str | None:
         """The first country ``question`` names, as written, that neither

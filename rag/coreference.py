@@ -75,7 +75,8 @@ def name_runs(text: str) -> list[list[str]]:
 # left to the other rules.
 _ACRONYM_ASKED = re.compile(
     r"\bwhat\s+(?:does|do|did)\s+(?:the\s+)?(?:(?:abbreviation|acronym|initials|letters)\s+)?"
-    r"[\"'“‘]?(?P<a>[A-Za-z][A-Za-z&]*[A-Za-z])[\"'”’]?\s+(?:stands?\s+for\b|mean(?=[\s?.!]*$))"
+    r"[\"'“‘]?(?P<a>[A-Za-z][A-Za-z&]*[A-Za-z])[\"'”’]?\s+(?:(?:even|actually|really|exactly)\s+)?"
+    r"(?:stands?\s+for\b|mean(?=[\s?.!]*$))"
     r"|\bwhat\s+(?:is|was)\s+(?:the\s+)?[\"'“‘]?(?P<b>[A-Z][A-Za-z&]*[A-Z])[\"'”’]?\s+"
     r"(?:short\s+for|an?\s+(?:abbreviation|acronym)\s+(?:of|for))\b"
     r"|\b(?:full|long)\s+(?:name|form|title)\s+of\s+(?:the\s+)?[\"'“‘]?(?P<c>[A-Z][A-Za-z&]*[A-Z])\b",

@@ -53,6 +53,10 @@ REGIONAL_ADJECTIVES = (
     "Nordic", "Scandinavian", "Balkan", "Caucasian", "Caribbean", "Pacific", "Atlantic",
     "Mediterranean", "Gulf", "Slavic", "Turkic", "Oceanian",
 )
+# What places something in, at, to or from a name right after it: "the summit in
+# moscow", "moved to Beijing". There a capital names the city, not (as "Beijing
+# imposed tariffs" does) its country. (Not after "the": "in the male category".)
+PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|into|near|towards?)\s+$", re.I)
 # "the" before a name ("the UAE", "the European Union"), which is no part of it.
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 # A possessive ending, stripped before looking a word up: "Beijing's" is "Beijing".

@@ -92,6 +92,24 @@ def swapped_doer(question: str, sentence: str) -> tuple[str, str, str] | None:
     return None
 
 
+def asked_doer(question: str) -> tuple[str, str, frozenset[str]] | None:
+    """The country or body ``question`` has do its first act (``_doer``), the act as
+    written, and the doer's keys (``actors_in``): ("China", "push", ...) for "Why
+    did China push Kazakhstan to adopt the strategy?"; None where no name stands
+    just before a verb ("Which country proposed ...?", "What do Chinese firms
+    say?", "Who heads the China Studies Centre?")."""
+    words = list(WORDS.finditer(question))
+    for i, match in enumerate(words):
+        verb = _verb(match.group())
+        # A capitalised word after the first is a name's ("the China Studies Centre").
+        if (verb is None or verb in _NO_ACT or (i and match.group()[0].isupper())
+                or actors_in(match.group())):
+            continue
+        if (doer := _doer(question, words, i)) is not None:
+            return doer[0], match.group(), doer[1]
+    return None
+
+
 def _doer(text: str, words: list[re.Match[str]], i: int) -> tuple[str, frozenset[str]] | None:
     """The country or body named just before word ``i`` of ``text``, auxiliaries
     and adverbs aside ("The United States has already imposed", "has China

@@ -157,10 +157,20 @@ _NOWADAYS = re.compile(r"\b(?:currently|presently|nowadays|at\s+present|at\s+the
                        re.I)
 
 
+# Words that stress a question without adding to what it asks: "Where is this
+# summit really taking place?" asks where it takes place. No text says "really"
+# of what it reports, so each would count as a word it never mentions, pulling
+# every sentence's evidence down alike and ranking by chance what is left.
+_STRESS = re.compile(r"\b(?:really|actually|exactly|even|truly|indeed|basically|"
+                     r"supposedly|literally|honestly|anyway)\b(?![-’'])", re.I)
+
+
 def without_idioms(question: str) -> str:
     """A question with its idioms' words, which carry none of their own sense,
-    left out or put plainly ("set up": "established")."""
-    return _SET_UP.sub("established", _HAPPENS.sub(" ", _NOWADAYS.sub(" ", question)))
+    left out or put plainly ("set up": "established"), and without the words
+    that only stress it ("really")."""
+    plain = _STRESS.sub(" ", _NOWADAYS.sub(" ", question))
+    return _SET_UP.sub("established", _HAPPENS.sub(" ", plain))
 
 
 # British spellings the stemmer keeps apart from American ones, spelt the American

@@ -19,7 +19,7 @@ from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 
 from rag.coreference import ACRONYM, Abbreviations, WrittenPhrases, name_runs
-from rag.countries import is_country, is_demonym, other_names, stands_for
+from rag.countries import PLACE_BEFORE, is_country, is_demonym, other_names, stands_for
 from rag.lexical import (
     POSSESSIVE_MARK,
     TITLE_WORDS,
@@ -206,8 +206,8 @@ class CorpusNames:
                 joined.append(name)
         return joined
 
-    def unknown(self, names: Sequence[str],
-                paired: Sequence[bool] | None = None) -> list[str]:
+    def unknown(self, names: Sequence[str], paired: Sequence[bool] | None = None,
+                placed: AbstractSet[str] = frozenset()) -> list[str]:
         """The question's names that the corpus never mentions.
 
         Two names in a row may be one ("New Delhi" stands for India); each is
@@ -215,11 +215,14 @@ class CorpusNames:
         (``paired``; worked out by the method ``paired`` when not given). A title
         before a name is no name of its own: "President Nursultan Nazarbayev" is
         known where "Nursultan Nazarbayev" is, whatever office the corpus gives him
-        (``offices`` checks that).
+        (``offices`` checks that). A name in ``placed`` (``placed_cities``) is a
+        place, and known only where the corpus writes it: "moved to Beijing" is
+        not China.
         """
         known = self.paired(names) if paired is None else paired
         return [name for k, title, name in zip(known, _titles(names), names, strict=True)
-                if not (k or title or self.mentions(name))]
+                if not (self.writes(name) if name in placed
+                        else k or title or self.mentions(name))]
 
     def paired(self, names: Sequence[str]) -> list[bool]:
         """For each name, whether it and a neighbour stand for something the corpus names."""
@@ -388,10 +391,14 @@ class CorpusNames:
         it is an acronym: "ASEAN" is no typo of "Asian".
         """
         words = OFFICE_WORDS.get(name.lower())
-        found = self.vocabulary.has if is_acronym(name) else self.vocabulary.__contains__
-        return (all(found(term) for term in tokenize(name))
-                or self._stands_in(name) or self._spelled_out(name)
+        return (self.writes(name) or self._stands_in(name) or self._spelled_out(name)
                 or (words is not None and all(term in self.idf for term in words)))
+
+    def writes(self, name: str) -> bool:
+        """Whether the corpus writes ``name`` itself (``mentions`` without what it
+        stands for): a typo or a shorter form of a corpus term counts, as there."""
+        found = self.vocabulary.has if is_acronym(name) else self.vocabulary.__contains__
+        return all(found(term) for term in tokenize(name))
 
     def _spelled_out(self, name: str) -> bool:
         """Whether ``name`` is an acronym of a name the corpus writes out: "CEO"
@@ -420,6 +427,27 @@ class CorpusNames:
             if len(terms) > 1 and self._written(referent):
                 return True
         return False
+
+
+def placed_cities(question: str, names: Sequence[str]) -> frozenset[str]:
+    """The names in ``names`` that stand for a country or body (a capital or seat,
+    ``countries.stands_for``; not a demonym), alone or with the next ("New
+    Delhi"), and that ``question`` places something in, at, to or from: "Beijing"
+    in "Why was the summit moved to Beijing?", which asks about the city, not
+    about China ("What did Beijing impose?")."""
+    found: set[str] = set()
+    for i in range(len(names)):
+        for size in (2, 1):
+            words = names[i : i + size]
+            written = " ".join(words)
+            if (len(words) < size or not stands_for(written) or is_demonym(written)
+                    or not any(PLACE_BEFORE.search(question, 0, match.start()) for match in
+                               re.finditer(rf"(?<![\w-]){re.escape(written)}(?![\w-])",
+                                           question))):
+                continue
+            found.update(words)
+            break
+    return frozenset(found)
 
 
 def _titles(names: Sequence[str]) -> list[bool]:

@@ -47,7 +47,8 @@ _PAIRS = (
     "easternmost / westernmost", "above / below", "inside / outside", "upper / lower",
     "inner / outer", "internal / external", "buy bought / sell sold",
     "accept adopt approve / reject", "approve / reject disapprove", "allow / forbid forbade ban",
-    "include / exclude", "legal / illegal", "public / private", "success / failure",
+    "include inclusive / exclude exclusive", "unipolar / multipolar bipolar",
+    "legal / illegal", "public / private", "success / failure",
     "succeed / fail", "strongest / weakest", "strong / weak", "best / worst",
     "better / worse", "oldest / newest youngest", "older / younger newer",
     "richest wealthiest / poorest", "rich wealthy / poor", "hottest warmest / coldest",
@@ -120,7 +121,7 @@ _UNINFLECTED = frozenset((
     "forbade", "grew", "grown", "shrank", "shrunk", "during", "promising", "bright",
     "optimistic", "bleak", "gloomy", "pessimistic", "binding", "advisory", "daily",
     "weekly", "monthly", "annual", "annually", "yearly", "lengthy", "short", "brief",
-    *_ORDINALS))
+    "inclusive", "exclusive", "unipolar", "multipolar", "bipolar", *_ORDINALS))
 
 
 # The paired words that compare or place ("largest", "larger", "northern",

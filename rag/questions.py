@@ -324,9 +324,14 @@ def asks_overview(question: str) -> bool:
 _STARTS = r"(^\s*|[!?]\s+|(?<=[a-z]{2})\.\s+(?=(?-i:[A-Z])))"
 # Words before the question proper that ask nothing themselves: "Tell me when ...",
 # "Could you tell me who ...", "According to the article, when ...", "Do you know
-# how ...". Each at the start of the question or of one of its sentences.
+# how ...", "Wait, what ...". Each at the start of the question or of one of its
+# sentences.
 _LEAD_IN = re.compile(
     rf"{_STARTS}(?:(?:so|ok|okay|well|hi|hello|hey|please)\s*[,!]?\s+"
+    # "Wait times at the border?" asks about them: a sound of surprise only before
+    # a mark or what asks ("wait what does CICA stand for").
+    r"|(?:wait|oh|hm+|um+|uh+)(?:\s*[,!.]+\s*|\s+(?=(?:wh\w+|how|is|are|was|were|do|does|"
+    r"did|can|could|will|would|has|have|had)\b))"
     rf"|according\s+to\s+{DOCUMENT_REFERENCE}\s*[,:]?\s*"
     r"|(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show)\s+me\s+"
     r"|(?:please\s+)?(?:tell|show)\s+me\s+|(?:please\s+)?let\s+me\s+know\s+"
@@ -370,16 +375,33 @@ _MENTIONED = re.compile(r"^(\s*(?:is|are|was|were)\b.*?)\s+(?:mentioned|discusse
                         r"(?=\s*[?.!]?\s*$)", re.I | re.S)
 
 
+# Contractions typed without their apostrophe: "wheres the secretariat based" asks
+# where, "didnt Kazakhstan propose ...?" denies. Only forms that are no word of
+# their own ("wont" is one, and "its"; "cant" too rarely means anything else).
+_UNAPOSTROPHISED = re.compile(
+    r"\b(?:(?P<wh>what|where|who|how|when|why|that|there)s"
+    r"|(?P<aux>is|are|was|were|does|do|did|ca|could|would|should|has|have|had)nt)\b(?![-’'])",
+    re.I)
+
+
+def _apostrophised(question: str) -> str:
+    """``question`` with its contractions typed without an apostrophe written
+    with one: "wheres" as "where's", "didnt" as "didn't"."""
+    return _UNAPOSTROPHISED.sub(
+        lambda m: m["wh"] + "'s" if m["wh"] else m["aux"] + "n't", question)
+
+
 def plain_question(question: str) -> str:
     """A question without the words that ask nothing themselves, which would
     otherwise count as words to look for or hide what is asked.
 
     "Tell me when the SCO was founded, thanks" is "when the SCO was founded"; "Name the
     president of Kazakhstan" is "Which president of Kazakhstan"; "What does the
-    writer say the bloc gives?" is "What does  the bloc gives?": read for its words
-    and the kind of answer, not as English to show.
+    writer say the bloc gives?" is "What does  the bloc gives?"; "wheres the
+    secretariat based" is "where's the secretariat based": read for its words and
+    the kind of answer, not as English to show.
     """
-    plain = _without_courtesy(question)
+    plain = _without_courtesy(_apostrophised(question))
     plain = _ORDER.sub(_ordered, plain)
     plain = _MENTIONED.sub(r"\1", _SAYS.sub("", plain)).lstrip(" ,;:")
     return plain if plain.strip(" ?.!") else question

@@ -111,12 +111,28 @@ def reports_speech(texts: Sequence[str], terms: Sequence[AbstractSet[str]],
         True if some sentence reports the speaker speaking of the topic.
     """
     for i, text in enumerate(texts):
-        if not (speaker <= terms[i] and _REPORTED.search(text)):
+        if not (speaker <= terms[i] and _REPORTED.search(text)) or _heard_only(text, speaker):
             continue
         said = set(terms[i]) | (set(terms[i + 1]) if i + 1 < len(terms) else set())
         if topic & said:
             return True
     return False
+
+
+# Those spoken to: "Tokayev, at a meeting with the security secretaries of the SCO
+# states, noted ..." has the secretaries hear, not speak. (Not a bare "with":
+# "Tokayev met with Xi, who said ..." may have Xi speak.)
+_AUDIENCE = re.compile(r"\b(?:(?:meeting|meetings|talks|met|meets|meet)\s+with|told|tells|"
+                       r"address(?:ed|ing))\s+[^,;:.“\"]+", re.I)
+
+
+def _heard_only(text: str, speaker: AbstractSet[str]) -> bool:
+    """Whether ``text`` names ``speaker`` (terms) only among those spoken to
+    (``_AUDIENCE``): asked "What did the security secretaries tell President
+    Tokayev?", "Tokayev, at a meeting with the security secretaries, noted ..."
+    reports Tokayev speaking to them."""
+    heard = {term for match in _AUDIENCE.finditer(text) for term in tokenize(match.group())}
+    return speaker <= heard and not speaker <= set(tokenize(_AUDIENCE.sub(" ", text)))
 
 
 # Names of what is written or planned, which "say" or "stress" by their text ("Does

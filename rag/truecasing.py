@@ -19,7 +19,14 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from rag.countries import BODIES, is_country, is_demonym, stands_for, written_body
+from rag.countries import (
+    BODIES,
+    PLACE_BEFORE,
+    is_country,
+    is_demonym,
+    stands_for,
+    written_body,
+)
 from rag.lexical import QUESTION_OPENERS, TITLE_WORDS, WH_WORDS, tokenize
 from rag.spelling import is_english
 
@@ -187,13 +194,12 @@ def _country(span: list[re.Match[str]], lower: frozenset[str]) -> tuple[str, ...
         return words
     # A capital where it names a place ("the summit in moscow" is one in Russia):
     # elsewhere it may be an English word ("the male delegates", not the Maldives').
-    if stands_for(" ".join(words)) and _PLACE_BEFORE.search(span[0].string, 0, span[0].start()):
+    if stands_for(" ".join(words)) and PLACE_BEFORE.search(span[0].string, 0, span[0].start()):
         return words
     return None
 
 
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.I)
-_PLACE_BEFORE = re.compile(r"\b(?:in|at|to|from|near)\s+$", re.I)
 
 
 def _body(span: list[re.Match[str]], seen: frozenset[str]) -> tuple[str, ...] | None:

@@ -583,6 +583,11 @@ def test_coverage_below_the_floor_counts_as_none() -> None:
     # The summit's start, and "end up", place nothing in the text.
     ("When does the summit start?", None),
     ("How does the text end up describing the SCO?", None),
+    # "at the end" alone is the document's; "at the end of" something else is not.
+    ("how does the writer sum up the sco at the end", "end"),
+    ("how many countries were in the sco at the very start", None),
+    ("What will be signed at the end of the summit?", None),
+    ("Who spoke at the start of the meeting?", None),
 ])
 def test_position_cue(question: str, expected: str | None) -> None:
     assert answering.position_cue(question) == expected

@@ -1028,6 +1028,28 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
                           "closest sentence has “President”."),
           ("wrong_office", "The question asks about the foreign minister, and the document "
                            "names no such office.")]),
+        # A capital named as a place is the city, which the text never names; as
+        # the one who acts, it stands for its country.
+        ({"d": "The summit will be held in Astana in July. China imposed tariffs on "
+               "European cars."},
+         "Why was the summit moved to Beijing?", AnswerType.REASON, "The summit",
+         [("no_reason", "The question asks why, and the closest sentence gives no reason."),
+          ("unknown_name", "The question names “Beijing”, which the document never "
+                           "mentions.")]),
+        ({"d": "The summit will be held in Astana in July. China imposed tariffs on "
+               "European cars."},
+         "What did Beijing impose on European cars?", AnswerType.OTHER, "China imposed", []),
+        # The one the question has act is named nowhere near, and the sentence
+        # names no one the question does not.
+        ({"d": "China and Russia build roads across the steppe. The weather was mild all "
+               "year. The harvest was good. Kazakhstan proposed to adopt the SCO energy "
+               "strategy."},
+         "Which SCO strategy did China push Kazakhstan to adopt?", AnswerType.OTHER,
+         "Kazakhstan proposed",
+         [("rare_name_absent", "The closest sentence is not about “China”, which the "
+                               "document mentions only elsewhere."),
+          ("other_actor", "The question has “China” do the act (“push”), and neither the "
+                          "closest sentence nor its neighbours name it.")]),
         ({"d": "China trades with Russia across the steppe. China builds long roads there. "
                "China builds deep ports on the coast. The weather was mild all year. "
                "Kazakhstan pays significant attention to cultural and humanitarian "

@@ -316,6 +316,9 @@ def test_a_question_in_an_acronym_of_plain_words_is_answered(engine: Engine) -> 
         ("What is the full name of the SCO?", "SCO"),
         ("What does the acronym CSTO mean?", "CSTO"),
         ("What does SoCal stand for?", "SoCal"),
+        # A word stressing the question ("even", "actually") may stand before it.
+        ("wait what does CICA even stand for", "CICA"),
+        ("What does SCO actually mean?", "SCO"),
         # In lower case only with "stand for", and never a stop word.
         ("what does nato stand for", "NATO"),
         ("what does it stand for", None),

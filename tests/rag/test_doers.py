@@ -1,6 +1,7 @@
 import pytest
 
 from rag.doers import (
+    asked_doer,
     swapped_around,
     swapped_doer,
     swapped_object,
@@ -51,6 +52,21 @@ def test_no_doer_where_two_stand_before_the_act() -> None:
 ])
 def test_no_doer_read_where_none_acts(question: str, sentence: str) -> None:
     assert swapped_doer(question, sentence) is None
+
+
+@pytest.mark.parametrize(("question", "doer"), [
+    ("Why did China push Kazakhstan to adopt the strategy?", ("China", "push")),
+    ("What did the United States impose on China?", ("United States", "impose")),
+    # No name before the act: a question word, a demonym, an office.
+    ("Which country proposed the strategy?", None),
+    ("What do Chinese firms say?", None),
+    ("Has Kazakhstan's president met Xi?", None),
+    # A capitalised word is a name's, not a verb.
+    ("Who heads the China Studies Centre?", None),
+])
+def test_the_doer_a_question_names(question: str, doer: tuple[str, str] | None) -> None:
+    found = asked_doer(question)
+    assert (found[:2] if found is not None else None) == doer
 
 
 MET = ("On May 16, the President of Kazakhstan met with the secretaries of the security "

@@ -264,6 +264,12 @@ def test_related_terms_are_derivations_and_words_of_one_sense() -> None:
         # Said of a place or a moment, not of now.
         ("Which tribe lived at present-day Paris?", ["tribe", "live", "present", "day", "pari"]),
         ("What happened at the moment of impact?", ["happen", "moment", "impact"]),
+        # Words that only stress the question look for nothing.
+        ("Where is this summit really taking place?", ["summit"]),
+        ("What does CICA even stand for, actually?", ["cica", "stand"]),
+        ("Was it supposedly exactly 80 events?", ["80", "event"]),
+        # Not inside a word or a hyphened one.
+        ("Which events were evenly spread?", ["event", "even", "spread"]),
     ],
 )
 def test_idioms_are_read_for_their_sense(question: str, terms: list[str]) -> None:

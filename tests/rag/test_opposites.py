@@ -132,6 +132,13 @@ from rag.opposites import (
     ("How will the SCO scale back its anti-terrorism structures?",
      "The organization will strengthen its anti-terrorism structures.",
      ("scale back", "strengthen")),
+    # An adjective against its verb's opposite; one pole against many.
+    ("Why does the statement exclude fuel-consuming countries from its policy?",
+     "It aims to develop an inclusive energy policy for fuel-consuming countries.",
+     ("exclude", "inclusive")),
+    ("Which unipolar world order does the strategy aim to build?",
+     "The strategy includes the formation of a multipolar world order.",
+     ("unipolar", "multipolar")),
 ])
 def test_a_question_word_the_sentence_turns_round(question: str, sentence: str,
                                                   words: tuple[str, str]) -> None:

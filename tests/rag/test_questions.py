@@ -190,6 +190,19 @@ def test_the_name_of_an_office_holder_is_a_persons() -> None:
         # Not when the words are what is asked about.
         ("Who said thank you?", "Who said thank you?"),
         ("What did Tokayev give thanks for?", "What did Tokayev give thanks for?"),
+        ("wait, what does CICA stand for", "what does CICA stand for"),
+        ("Hmm, who chairs the SCO?", "who chairs the SCO?"),
+        # A "Wait" that is the question's own word stays.
+        ("Wait times at the border?", "Wait times at the border?"),
+        # Contractions typed without their apostrophe, read as meant.
+        ("wheres the sco secretariat based", "where's the sco secretariat based"),
+        ("Whats the motto? Didnt Kazakhstan propose it?",
+         "What's the motto? Didn't Kazakhstan propose it?"),
+        ("why cant they agree", "why can't they agree"),
+        ("hows the summit going, and whos coming", "how's the summit going, and who's coming"),
+        # Words of their own stay: "wont", "its", a form inside a longer word.
+        ("Is it its wont to meet?", "Is it its wont to meet?"),
+        ("Which whatsoever dont-care flags?", "Which whatsoever dont-care flags?"),
         # Nothing but a lead-in, or courtesy: the question as typed.
         ("Tell me", "Tell me"),
         ("thanks", "thanks"),
@@ -218,6 +231,8 @@ def test_words_that_ask_nothing_are_left_out(question: str, plain: str) -> None:
         ("Hi! Can you tell me why Kazakhstan joined?", AnswerType.REASON),
         # With no question mark anywhere, a later sentence may be the question.
         ("Hi. Tell me when the SCO was founded", AnswerType.DATE),
+        ("wheres the summit held", AnswerType.ENTITY),
+        ("Wait, when was the SCO founded?", AnswerType.DATE),
     ],
 )
 def test_a_lead_in_does_not_hide_what_is_asked(question: str, kind: AnswerType) -> None:

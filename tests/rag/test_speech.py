@@ -112,3 +112,17 @@ def test_told_at_a_meeting_he_is_not_reported_at() -> None:
     assert not _reports(meetings, question)
     assert _reports(["At a meeting with the CIS security chiefs, Tokayev noted that "
                      "conflicts grew."], question)
+
+
+def test_those_spoken_to_are_not_the_speaker() -> None:
+    met = ["President Tokayev, at a meeting with the security secretaries of the SCO "
+           "states, noted that 183 conflicts were registered."]
+    assert not _reports(met, "What did the security secretaries of the SCO states tell "
+                             "President Tokayev about the conflicts?")
+    assert _reports(met, "What did Tokayev tell the security secretaries about the conflicts?")
+    # Named before those spoken to, as the one speaking.
+    assert _reports(["The secretaries, at a meeting with Tokayev, noted that conflicts grew."],
+                    "What did the secretaries say about the conflicts?")
+    # A bare "with" may name who goes on to speak.
+    assert _reports(["Tokayev met Xi together with Putin, who said that conflicts grew."],
+                    "What did Putin say about conflicts?")
