@@ -384,11 +384,30 @@ _UNAPOSTROPHISED = re.compile(
     re.I)
 
 
+# Words typed as people chat ("why does tokayev think u can keep ur country
+# safe", "the talks r supposed to", "bc of the tariffs"), read as meant: as typed,
+# each would be a word the text never holds. In lower case only: "R" and "U" may
+# be initials.
+_CHAT = {"u": "you", "ur": "your", "r": "are", "n": "and", "bc": "because",
+         "b/c": "because", "cuz": "because", "coz": "because", "abt": "about",
+         "ppl": "people", "govt": "government", "wat": "what", "wut": "what",
+         "thru": "through", "tho": "though", "w/": "with", "w/o": "without",
+         "gonna": "going to", "wanna": "want to"}
+_CHAT_WORDS = "|".join(map(re.escape, sorted(_CHAT, key=len, reverse=True)))
+_CHATTED = re.compile(rf"(?<![\w/’'-])({_CHAT_WORDS})(?![\w/’'-])")
+
+
 def _apostrophised(question: str) -> str:
     """``question`` with its contractions typed without an apostrophe written
     with one: "wheres" as "where's", "didnt" as "didn't"."""
     return _UNAPOSTROPHISED.sub(
         lambda m: m["wh"] + "'s" if m["wh"] else m["aux"] + "n't", question)
+
+
+def _unchatted(question: str) -> str:
+    """``question`` with its chat spellings (``_CHAT``) written out: "u" as "you",
+    "bc" as "because"."""
+    return _CHATTED.sub(lambda m: _CHAT[m.group(1)], question)
 
 
 def plain_question(question: str) -> str:
@@ -398,10 +417,11 @@ def plain_question(question: str) -> str:
     "Tell me when the SCO was founded, thanks" is "when the SCO was founded"; "Name the
     president of Kazakhstan" is "Which president of Kazakhstan"; "What does the
     writer say the bloc gives?" is "What does  the bloc gives?"; "wheres the
-    secretariat based" is "where's the secretariat based": read for its words and
-    the kind of answer, not as English to show.
+    secretariat based" is "where's the secretariat based", "the talks r supposed
+    to" is "the talks are supposed to": read for its words and the kind of answer,
+    not as English to show.
     """
-    plain = _without_courtesy(_apostrophised(question))
+    plain = _without_courtesy(_apostrophised(_unchatted(question)))
     plain = _ORDER.sub(_ordered, plain)
     plain = _MENTIONED.sub(r"\1", _SAYS.sub("", plain)).lstrip(" ,;:")
     return plain if plain.strip(" ?.!") else question
@@ -458,8 +478,24 @@ def answer_type(question: str) -> AnswerType:
     # With no question mark, every sentence may be the question: "Hi. Tell me when
     # the SCO was founded".
     asking = [s for s in sentences if s.endswith("?")] or list(sentences) or [question]
-    return next((kind for kind in map(_type_of, asking) if kind is not AnswerType.OTHER),
+    return next((kind for kind in map(_clause_type, asking) if kind is not AnswerType.OTHER),
                 AnswerType.OTHER)
+
+
+# A statement set off before the question by a dash, semicolon or colon, or a
+# comma and "so": "The zone has been running for years - when was it launched?".
+_ASKED_AFTER = re.compile(
+    r"(?:\s+[-–—]+\s+|\s*[;:]\s+|,\s+(?:so|but|then)\s+)"
+    r"(?=(?:what|which|when|who|whom|whose|where|why|how)\b)", re.I)
+
+
+def _clause_type(sentence: str) -> AnswerType:
+    """``_type_of`` a sentence, or of its last clause where a statement comes first
+    (``_ASKED_AFTER``)."""
+    kind = _type_of(sentence)
+    if kind is AnswerType.OTHER and len(parts := _ASKED_AFTER.split(sentence)) > 1:
+        kind = _type_of(parts[-1])
+    return kind
 
 
 # A second thing asked, joined to the first: "Which country became the ninth

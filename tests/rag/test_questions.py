@@ -200,6 +200,13 @@ def test_the_name_of_an_office_holder_is_a_persons() -> None:
          "What's the motto? Didn't Kazakhstan propose it?"),
         ("why cant they agree", "why can't they agree"),
         ("hows the summit going, and whos coming", "how's the summit going, and who's coming"),
+        # Chat spellings, in lower case only.
+        ("why does tokayev think u can keep ur country safe",
+         "why does tokayev think you can keep your country safe"),
+        ("how many regional n local conflicts r there bc of it",
+         "how many regional and local conflicts are there because of it"),
+        ("Who is R. Tokayev? What did U Thant say?", "Who is R. Tokayev? What did U Thant say?"),
+        ("Which n-grams w/o stop words?", "Which n-grams without stop words?"),
         # Words of their own stay: "wont", "its", a form inside a longer word.
         ("Is it its wont to meet?", "Is it its wont to meet?"),
         ("Which whatsoever dont-care flags?", "Which whatsoever dont-care flags?"),
@@ -232,6 +239,11 @@ def test_words_that_ask_nothing_are_left_out(question: str, plain: str) -> None:
         # With no question mark anywhere, a later sentence may be the question.
         ("Hi. Tell me when the SCO was founded", AnswerType.DATE),
         ("wheres the summit held", AnswerType.ENTITY),
+        # A statement first, set off by a dash, a semicolon or ", so".
+        ("The free trade zone has been running for years - when was it launched?",
+         AnswerType.DATE),
+        ("It has grown a lot; how many members does it have now?", AnswerType.NUMBER),
+        ("I read the article, so who chairs the SCO?", AnswerType.NAME),
         ("Wait, when was the SCO founded?", AnswerType.DATE),
     ],
 )
