@@ -135,6 +135,11 @@ _SHARE_Q = re.compile(rf"\b(?:percent(?:age)?|per\s+cent)\b|{_SHARE_OF_Q.pattern
 # "rose by 12%".
 _CHANGE_AFTER = re.compile(r"\s+(?:more|less|fewer|higher|lower|up|down)\b", re.I)
 _BY_BEFORE = re.compile(r"\bby\s+(?:about\s+|around\s+|some\s+|nearly\s+|almost\s+)?$", re.I)
+# "How much did the population increase?" asks for the size of a change, which
+# a multiple ("sevenfold") or a figure after "by" gives whatever follows it.
+_CHANGE_Q = re.compile(r"\bhow\s+much\b[^?]*?\b(?:increas|grow|grew|rise|rose|risen|fall|fell|"
+                       r"declin|drop|expand|shrank|shrink|doubl|multipl)\w*", re.I)
+_MULTIPLE = re.compile(r"[a-z]+-?fold", re.I)
 
 
 def _anchored(sentence: str, start: int, end: int, asked: set[str], question: str,
@@ -185,6 +190,9 @@ def _anchored(sentence: str, start: int, end: int, asked: set[str], question: st
         return True  # "How old was she?" over "aged 66"
     if is_money and re.search(r"\bhow much\b", question, re.I):
         return True  # "How much was paid?" over "£304m"
+    if _CHANGE_Q.search(question) and (_MULTIPLE.fullmatch(text)
+                                        or _BY_BEFORE.search(sentence, 0, start)):
+        return True  # "increased sevenfold", "grew by 2,000"
     following = WORDS.findall(sentence[end:])[:4]
     if text in ("twice", "thrice"):
         # "to win a Nobel Prize twice": what it counts comes right before it; in

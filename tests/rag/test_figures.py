@@ -73,6 +73,18 @@ def test_a_number_answers_only_when_it_counts_what_was_asked() -> None:
     assert _counted(FOUNDED, "2001", "How many members were there in 2001?") is None
 
 
+def test_the_size_of_a_change_answers_how_much_it_changed() -> None:
+    grew = "In ten years the population increased sevenfold from 76,000 to 540,000."
+    question = "How much did the population increase in ten years?"
+    assert _counted(grew, "sevenfold", question) == "sevenfold"
+    # Where it started and ended count nothing asked; "by" gives the change.
+    assert _counted(grew, "76,000", question) is None
+    assert _counted("The population grew by 2,000 in a year.", "2,000",
+                    "How much did the population grow?") == "2,000"
+    # Not asked how much it changed.
+    assert _counted(grew, "sevenfold", "How many people lived there?") is None
+
+
 def test_a_part_asked_is_not_the_whole_counted() -> None:
     held = ("Kazakhstan, as chairman, held more than 80 events on the topics of economic "
             "development, environmental issues, and cultural exchanges.")
