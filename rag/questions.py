@@ -394,7 +394,8 @@ _CHAT = {"u": "you", "ur": "your", "r": "are", "n": "and", "bc": "because",
          "thru": "through", "tho": "though", "w/": "with", "w/o": "without",
          "gonna": "going to", "wanna": "want to"}
 _CHAT_WORDS = "|".join(map(re.escape, sorted(_CHAT, key=len, reverse=True)))
-_CHATTED = re.compile(rf"(?<![\w/’'-])({_CHAT_WORDS})(?![\w/’'-])")
+# Not inside a word, a hyphened one or a dotted abbreviation ("u.s.", "n.b.").
+_CHATTED = re.compile(rf"(?<![\w/’'.-])({_CHAT_WORDS})(?![\w/’'-])(?!\.\w)")
 
 
 def _apostrophised(question: str) -> str:
