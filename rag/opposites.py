@@ -47,7 +47,11 @@ _PAIRS = (
     "easternmost / westernmost", "above / below", "inside / outside", "upper / lower",
     "inner / outer", "internal / external", "buy bought / sell sold",
     "accept adopt approve / reject", "approve / reject disapprove", "allow / forbid forbade ban",
-    "include inclusive / exclude exclusive", "unipolar / multipolar bipolar",
+    "include / exclude", "inclusive / exclusive",
+    # The verb against the adjective: "Why does the statement exclude consuming
+    # countries?" over "an inclusive energy policy". (Not "include" against
+    # "exclusive": "an exclusive club" may include anyone.)
+    "exclude / inclusive", "unipolar / multipolar bipolar",
     "legal / illegal", "public / private", "success / failure",
     "succeed / fail", "strongest / weakest", "strong / weak", "best / worst",
     "better / worse", "oldest / newest youngest", "older / younger newer",

@@ -145,6 +145,12 @@ def test_a_question_word_the_sentence_turns_round(question: str, sentence: str,
     assert opposed(question, sentence) == words
 
 
+def test_an_adjective_is_no_opposite_of_an_unrelated_verb() -> None:
+    # "exclusive" says what kind of rights; "include" is no opposite of it.
+    assert opposed("Which exclusive rights does the deal include?",
+                   "The deal will include broadcasting rights.") is None
+
+
 def test_a_word_on_the_same_side_is_no_opposite() -> None:
     # "approved" says what "adopted" asks; "rejected" is about something else.
     assert opposed("When was the SCO Charter adopted?",
