@@ -173,20 +173,26 @@ def _country(span: list[re.Match[str]], lower: frozenset[str]) -> tuple[str, ...
     """A country's name, demonym or capital typed in lower case, title-cased
     ("france", "united states", "chinese", "in moscow"), whether or not the corpus
     names it: asked about a country it never names, the question should say so. No
-    stop word ("us"), and no word the corpus writes in lower case (a recipe's
-    "turkey").
+    stop word ("us"), and no single word the corpus writes in lower case (a recipe's
+    "turkey"; "new delhi" is read whole).
 
     A country's initials ("uk", "usa") are written in capitals; "us" only after
     "the" ("the us tariffs"), where it cannot be the pronoun."""
     if len(span) == 1 and is_country(initials := span[0].group().upper()) and (
             initials != "US" or _THE_BEFORE.search(span[0].string, 0, span[0].start())):
         return (initials,)
-    if any(_key(w.group()) in lower for w in span):
-        return None
     words = tuple(w.group() if 0 < i < len(span) - 1 and w.group() in ("of", "and", "the")
                   else w.group().title() for i, w in enumerate(span))
     if not tokenize(words[0]) or not tokenize(words[-1]):
         return None  # "the united states": the article stays as typed
+    # A name of several words is that name whatever the corpus writes of its words
+    # in lower case: "the summit in new delhi" (a text saying "new fuels").
+    if len(words) > 1 and (is_country(" ".join(words)) or (
+            stands_for(" ".join(words))
+            and PLACE_BEFORE.search(span[0].string, 0, span[0].start()))):
+        return words
+    if any(_key(w.group()) in lower for w in span):
+        return None
     # A demonym too ("chinese"): "the chinese president" is China's. Not one that
     # is also an English word of its own ("polish", "french", "dutch").
     if is_country(" ".join(words)) or (

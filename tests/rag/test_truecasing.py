@@ -54,6 +54,7 @@ def truecase() -> Truecaser:
         # A capital where it names a place: after "in", "to", "from".
         ("who is attending the sco summit in moscow", "who is attending the SCO summit in Moscow"),
         ("who flew to beijing", "who flew to Beijing"),
+
         ("is male in the maldives", "is male in the Maldives"),
         ("how do i polish the text", "how do i polish the text"),
         # Words the corpus also writes in lower case, titles, a month that is a
@@ -243,3 +244,13 @@ def test_a_sentence_opening_is_told_by_what_stands_before_it() -> None:
     # An abbreviation ending a line is no initial: a new line opens.
     text = "Made in the U.K.\nAstana hosts"
     assert _opens_sentence(text, text.index("Astana"))
+
+
+def test_a_name_of_several_words_whatever_the_corpus_writes_in_lower_case() -> None:
+    truecase = Truecaser(["The SCO plans new fuels and a south route. It met in Astana."])
+    assert truecase("was the summit in new delhi") == "was the summit in New Delhi"
+    assert truecase("did south africa attend") == "did South Africa attend"
+    # A capital still only as a place; a single word the corpus writes stays.
+    assert truecase("what did the new delhi officials say") == (
+        "what did the new delhi officials say")
+    assert truecase("is the south route new") == "is the south route new"
