@@ -51,6 +51,11 @@ _SAID_WHETHER = re.compile(
     rf"^\s*(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+"
     rf"(?:(?:really|actually|ever|publicly|officially)\s+)?(?:{_CLAUSE_VERBS})"
     r"(?:\s+that)?\s+(?P<topic>.+?)\s*[?.!]*\s*$", re.I)
+# Or what someone said at all: "What did the Secretary General say?" presupposes
+# that the text reports them speaking, on whatever topic.
+_SAID_BARE = re.compile(
+    rf"^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+(?:{_VERBS}|tell|told)"
+    r"\s*[?.!]*\s*$", re.I)
 # A run of capitalised words, "of" inside: "the United States", "Secretary of State";
 # or an acronym ("BYD").
 _CAPITALISED = re.compile(
@@ -81,9 +86,13 @@ def speech_asked(question: str) -> tuple[frozenset[str], frozenset[str]] | None:
         question: The question, as the engine reads it.
 
     Returns:
-        The speaker's and the topic's terms, or None if the question asks no such
-        thing, or asks what the text itself says.
+        The speaker's and the topic's terms (none for "What did X say?", asked
+        of no topic), or None if the question asks no such thing, or asks what the
+        text itself says.
     """
+    if (bare := _SAID_BARE.match(question)) is not None:
+        speaker = frozenset(tokenize(bare["speaker"]))
+        return (speaker, frozenset()) if speaker and not speaker <= _THE_TEXT else None
     match = _SAID_ABOUT.match(question)
     if match is None:
         match = _SAID_THAT.match(question) or _SAID_WHETHER.match(question)
@@ -105,7 +114,7 @@ def reports_speech(texts: Sequence[str], terms: Sequence[AbstractSet[str]],
         terms: Each sentence's terms, with the names it refers to ("the President
             of Kazakhstan" holds Tokayev's).
         speaker: The speaker's terms, from ``speech_asked``.
-        topic: The topic's terms, from ``speech_asked``.
+        topic: The topic's terms, from ``speech_asked``; with none, any topic.
 
     Returns:
         True if some sentence reports the speaker speaking of the topic.
@@ -114,7 +123,7 @@ def reports_speech(texts: Sequence[str], terms: Sequence[AbstractSet[str]],
         if not (speaker <= terms[i] and _REPORTED.search(text)) or _heard_only(text, speaker):
             continue
         said = set(terms[i]) | (set(terms[i + 1]) if i + 1 < len(terms) else set())
-        if topic & said:
+        if topic & said or not topic:
             return True
     return False
 

@@ -40,6 +40,12 @@ MAX_REMEMBERED = 10_000
 # Words of questions themselves, which a corpus need not hold.
 _ASKING = ("stand", "stands", "short", "abbreviation", "acronym", "which", "where", "whose",
            "happen", "happened", "located", "called", "named", "describe", "explain")
+# Offices people shorten to capitals ("what did kazakhstans FM say"): read as the
+# office where the corpus never writes the letters but writes each of its words.
+# Not after a figure: "at 5 PM" is a time.
+_OFFICE_LETTERS = {"FM": "foreign minister", "PM": "prime minister",
+                   "SG": "secretary general"}
+_OFFICE_SHORTENED = re.compile(rf"(?<![\d.:])(?<![\d.:]\s)\b({'|'.join(_OFFICE_LETTERS)})\b")
 # Prefixes that make a new word of a corpus word: "rebranded" is not a typo of
 # "branded", nor "cofounded" of "founded".
 _PREFIXES = ("re", "co", "un", "non", "pre", "anti", "sub", "over", "under", "inter")
@@ -62,11 +68,18 @@ class Speller:
         self._forms = {word: word for word in _ASKING}
         self._forms.update((lower, seen.most_common(1)[0][0]) for lower, seen in forms.items())
         self._words = sorted(self._forms)
+        self._offices = {letters: office for letters, office in _OFFICE_LETTERS.items()
+                         if letters.lower() not in self._forms
+                         and all(word.lower() in self._forms for word in office.split())}
         self._fixed: dict[str, str] = {}  # corrections already made, by word
         _english()  # loaded with the index, not by the first question
 
     def __call__(self, question: str) -> str:
-        """``question`` with each typo of a corpus word replaced by that word."""
+        """``question`` with each typo of a corpus word replaced by that word, and an
+        office shortened to its letters written out (``_OFFICE_LETTERS``)."""
+        if self._offices:
+            question = _OFFICE_SHORTENED.sub(
+                lambda m: self._offices.get(m.group(1), m.group(1)), question)
         return _WORD.sub(self._fix, question)
 
     def _fix(self, match: re.Match[str]) -> str:

@@ -44,7 +44,6 @@ def test_a_question_asking_what_someone_said_about_something(question: str, spea
 
 
 @pytest.mark.parametrize("question", [
-    "What did Tokayev say?",  # no topic: any of his words answer
     "What does the report say is impossible?",
     "Who said that about the Red Sea?",
     # The text is no speaker.
@@ -126,3 +125,13 @@ def test_those_spoken_to_are_not_the_speaker() -> None:
     # A bare "with" may name who goes on to speak.
     assert _reports(["Tokayev met Xi together with Putin, who said that conflicts grew."],
                     "What did Putin say about conflicts?")
+
+
+def test_what_someone_said_on_no_topic_needs_them_reported_speaking() -> None:
+    assert speech_asked("What did the Secretary General say?") == (
+        frozenset({"secretari", "general"}), frozenset())
+    listed = ["The summit will be attended by the SCO Secretary General."]
+    assert not _reports(listed, "What did the Secretary General say?")
+    assert _reports(SPOKEN, "What did Tokayev say?")
+    # What the text itself says is asked of it, not of a speaker.
+    assert speech_asked("What did the article say?") is None

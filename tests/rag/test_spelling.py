@@ -50,6 +50,17 @@ def test_speller(question: str, read: str) -> None:
     assert Speller([TEXT])(question) == read
 
 
+def test_an_office_shortened_to_its_letters() -> None:
+    speller = Speller(["As Foreign Minister Murat Nurtleu noted, talks start at 5 pm."])
+    assert speller("what did kazakhstans FM say") == "what did kazakhstans foreign minister say"
+    # Not an office the corpus never writes, nor letters it writes, nor a time.
+    assert speller("what did the PM say") == "what did the PM say"
+    assert Speller(["The FM radio and the Foreign Minister."])("what did the FM say") == (
+        "what did the FM say")
+    assert Speller(["The Prime Minister spoke."])("Did it start at 5 PM?") == (
+        "Did it start at 5 PM?")
+
+
 def test_a_typo_finds_the_answer_it_would_have_found(engine: Engine) -> None:
     typed, right = engine.ask("When was the SCO fonded?"), engine.ask("When was the SCO founded?")
     assert not typed.abstained and typed.answer == right.answer == "2001"
