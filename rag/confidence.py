@@ -571,7 +571,9 @@ class ConfidenceRules:
         if (asked := speech_asked(question)) is not None and not self._reports(best, *asked):
             yield MISSING_SPEECH_CONFIDENCE, Doubt(
                 MISSING_SPEECH, "The question asks what someone said about something, and "
-                "neither the closest sentence nor its neighbours report such words.")
+                "neither the closest sentence nor its neighbours report such words."
+                if asked[1] else "The question asks what someone said, and neither the "
+                "closest sentence nor its neighbours report them speaking.")
         if (kind is AnswerType.OTHER and YES_NO_OPENING.match(question)
                 and not self._says_any(question, best)):
             yield MISSING_PREDICATE_CONFIDENCE, Doubt(

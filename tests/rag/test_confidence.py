@@ -843,7 +843,10 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
         ({"d": "Leaders met in Astana. Turkey sent its foreign minister."},
          "What did Jean-Claude Juncker and Turkey's Erdogan say?", AnswerType.OTHER,
          "Leaders", [("unknown_name", "The question names “Jean-Claude Juncker” and "
-                                      "“Erdogan”, which the document never mentions.")]),
+                                      "“Erdogan”, which the document never mentions."),
+                     ("missing_speech", "The question asks what someone said, and neither "
+                                        "the closest sentence nor its neighbours report "
+                                        "them speaking.")]),
         (RIVER_TEXTS, "How long is the Danube?", AnswerType.OTHER, "The river",
          [("name_elsewhere", "The closest sentence is in notes/rhine.md, which never "
                              "mentions “Danube”.")]),
