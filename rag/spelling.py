@@ -43,8 +43,8 @@ _ASKING = ("stand", "stands", "short", "abbreviation", "acronym", "which", "wher
 # Offices people shorten to capitals ("what did kazakhstans FM say"): read as the
 # office where the corpus never writes the letters but writes each of its words.
 # Not after a figure: "at 5 PM" is a time.
-_OFFICE_LETTERS = {"FM": "foreign minister", "PM": "prime minister",
-                   "SG": "secretary general"}
+# ("SG" is left out: it is also a country's code.)
+_OFFICE_LETTERS = {"FM": "foreign minister", "PM": "prime minister"}
 _OFFICE_SHORTENED = re.compile(rf"(?<![\d.:])(?<![\d.:]\s)\b({'|'.join(_OFFICE_LETTERS)})\b")
 # Prefixes that make a new word of a corpus word: "rebranded" is not a typo of
 # "branded", nor "cofounded" of "founded".
