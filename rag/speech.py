@@ -91,8 +91,11 @@ def speech_asked(question: str) -> tuple[frozenset[str], frozenset[str]] | None:
         text itself says.
     """
     if (bare := _SAID_BARE.match(question)) is not None:
+        # A writing "says" by its text ("What does the SCO Charter say?").
         speaker = frozenset(tokenize(bare["speaker"]))
-        return (speaker, frozenset()) if speaker and not speaker <= _THE_TEXT else None
+        writing = not _WRITINGS.isdisjoint(tokenize(bare["speaker"].split()[-1]))
+        return ((speaker, frozenset()) if speaker and not speaker <= _THE_TEXT and not writing
+                else None)
     match = _SAID_ABOUT.match(question)
     if match is None:
         match = _SAID_THAT.match(question) or _SAID_WHETHER.match(question)

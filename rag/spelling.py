@@ -10,6 +10,8 @@ English ("toast" is not the corpus's "coast"), a prefixed form of a corpus word
 a corpus name by a final "s" ("Redland" is not "Redlands"), or an acronym typed in
 capitals (up to six letters) that the corpus does not write in capitals ("ASEAN" is
 not "Asian"): asking about something the corpus never mentions must still say so.
+An office shortened to its letters ("what did kazakhstans FM say") is read as the
+office, where the corpus writes its words and never the letters.
 """
 
 from __future__ import annotations

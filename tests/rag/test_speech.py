@@ -133,5 +133,6 @@ def test_what_someone_said_on_no_topic_needs_them_reported_speaking() -> None:
     listed = ["The summit will be attended by the SCO Secretary General."]
     assert not _reports(listed, "What did the Secretary General say?")
     assert _reports(SPOKEN, "What did Tokayev say?")
-    # What the text itself says is asked of it, not of a speaker.
+    # What the text itself says is asked of it, not of a speaker; so is a writing's.
     assert speech_asked("What did the article say?") is None
+    assert speech_asked("What does the SCO Charter say?") is None
