@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from rag.coreference import (
 )
 from rag.instances import asked_noun, names_by_name
 from rag.lexical import Vocabulary, coverage, id_terms, idf_table, tokenize
+from rag.occasions import event_antecedents
 from rag.overview import names_section, outline
 from rag.questions import CITY_Q, DOCUMENT_REFERENCE, AnswerType, answer_type, asks_source
 from rag.reasons import CONSEQUENCE_OPENING, REASON_PHRASE
@@ -28,6 +30,8 @@ from rag.schema import Doubt, Passage, Quote, Sentence
 from rag.sentences import MARKDOWN_HEADING as _MARKDOWN_HEADING
 from rag.sentences import one_paragraph
 from rag.spans import WHERE_Q, candidates, narrow, proper_noun_words
+
+logger = logging.getLogger(__name__)
 
 # Weights of the sentence score, tuned on eval/gold/dev.jsonl and the shared SQuAD
 # sample, never on the test part. Dense similarity
@@ -175,13 +179,16 @@ class Answerer:
         titles = {doc_id: titled_names(text) for doc_id, text in texts.items()}
         kinds = {doc_id: described_names(text) for doc_id, text in texts.items()}
         subjects = pronoun_subjects(self.sentences, texts)
+        # So does "The event" the occasion named before it ("the summit").
+        events = event_antecedents(self.sentences)
         self.terms = [frozenset(with_described_names(s.text, with_titled_names(
                                     terms, titles[s.doc_id]), kinds[s.doc_id]))
                       | frozenset(add(tokenize(body)) if body else ())
                       | frozenset(add(list(subject)))
-                      for terms, body, subject, s in zip(
-                          term_lists, antecedents(self.sentences), subjects, self.sentences,
-                          strict=True)]
+                      | frozenset(tokenize(event) if event else ())
+                      for terms, body, subject, event, s in zip(
+                          term_lists, antecedents(self.sentences), subjects, events,
+                          self.sentences, strict=True)]
         # "He emphasized that ...": asked who, the name is in the sentence before.
         self.named_before = named_before(self.sentences, subjects)
         if len(texts) > 1:
@@ -347,6 +354,9 @@ class Answerer:
         if kind in TYPED and scored[0][2] < 0:
             scored = self._typed_first(scored)
 
+        if logger.isEnabledFor(logging.DEBUG):
+            for score, sentence, evidence in scored[:5]:
+                logger.debug("%.4f (type %+.2f) %s", score, evidence, sentence.text[:100])
         best, top, _ = scored[0]
         # "Why ...?" over a stated consequence: the reason is the sentence before;
         # "Who ...?" over "He emphasized ...": so is the name.
@@ -580,8 +590,12 @@ def _asks_label(query_terms: Sequence[str], heading: str) -> bool:
     will the summit get?" only repeats the list's words."""
     label, _, stated = heading.partition(":")
     asked = set(query_terms)
-    named = asked.intersection(tokenize(label))
-    return 2 * len(named) >= len(set(tokenize(label))) > 0 and (
+    terms = tokenize(label)
+    named = asked.intersection(terms)
+    # One term of several is enough only if it is the label's first, its head:
+    # "Which themes are expected of the gathering?" asks about the expectations,
+    # "Is Qatar sending its leader to this summit?" only names the summit.
+    return 2 * len(named) >= len(set(terms)) > 0 and (len(named) > 1 or terms[0] in named) and (
         len(named) > len(asked.intersection(tokenize(stated))))
 
 

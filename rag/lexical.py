@@ -303,6 +303,10 @@ _PHRASE_SENSES = (
     (re.compile(r"\b(?:put(?:s|ting)?\s+forward|c[ao]mes?\s+up\s+with|coming\s+up\s+with|"
                 r"float(?:s|ed|ing)?\s+the\s+idea)\b", re.I), "propos"),
     (re.compile(r"\bleaders?\b", re.I), "head"),
+    # Asked whether a body can bind its members ("impose decisions", "have
+    # teeth"), a text calling it advisory answers no.
+    (re.compile(r"\b(?:impos(?:e|es|ed|ing)|enforc(?:e|es|ed|ing)|binding|teeth|"
+                r"veto(?:es|ed)?|overrul(?:e|es|ed|ing))\b", re.I), "advisori"),
 )
 
 

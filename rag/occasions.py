@@ -12,11 +12,13 @@ upcoming summit" is no previous one). Relative words count by direction, so
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from rag.countries import actors_in, seats_in
 from rag.figures import CALENDAR, MODERN_YEAR
 from rag.lexical import ORDINALS, tokenize
+from rag.schema import Sentence
 from rag.sentences import split_sentences
 
 _EARLIER = ("previous", "last", "prior", "past", "former", "preceding")
@@ -165,6 +167,49 @@ def held_elsewhere(question: str, text: str) -> str | None:
     return None
 
 
+# An occasion placed by the place of another: "the SCO summit after Astana" is
+# the one after the summit held in Astana. The place ends the phrase ("the
+# summit after Astana's", "after Astana Day" name other things).
+_BESIDE_PLACE = re.compile(
+    rf"\b(?P<noun>{'|'.join(_OCCASIONS)})\s+(?:(?:that|which)\s+)?"
+    r"(?:(?:was|were|is|will\s+be)\s+)?(?:held\s+|coming\s+|taking\s+place\s+)?"
+    r"(?P<side>before|after)\s+(?P<place>(?-i:[A-Z][\w-]+))(?![\w’'-]|\s+(?-i:[A-Z]))", re.I)
+# How a text would speak of the occasion after or before another.
+_SIDE_WORDS = {"after": ("next", "following", "subsequent"),
+               "before": ("previous", "last", "prior", "preceding")}
+
+
+def beside_held(question: str, text: str) -> str | None:
+    """The occasion ``question`` places before or after the one ``text`` holds in a
+    place, where the text speaks of no occasion so placed.
+
+    Args:
+        question: The question, as the engine reads it.
+        text: The document that would answer.
+
+    Returns:
+        "summit after Astana" for "What was on the agenda at the SCO summit after
+        Astana?" over a text whose summit is the one in Astana and which names no
+        next one; None when the question places no occasion so, the text holds
+        that occasion in no such place, or speaks of the one before or after it
+        ("the next summit", "after Astana").
+    """
+    for match in _BESIDE_PLACE.finditer(question):
+        stems = tokenize(match.group("noun"))
+        place, side = match.group("place"), match.group("side").lower()
+        if not stems or CALENDAR.match(place):
+            continue
+        held = _places(text).get(stems[0], [])
+        asked = _where(place)
+        if not any(place.lower() in where or (asked and asked & where) for where in held):
+            continue
+        said = re.compile(rf"\b(?:{'|'.join(_SIDE_WORDS[side])})\s+(?:[\w’'.-]+\s+){{0,2}}?"
+                          rf"{re.escape(stems[0])}|\b{side}\s+{re.escape(place)}\b", re.I)
+        if not said.search(text):
+            return f"{match.group('noun').lower()} {side} {place}"
+    return None
+
+
 # Where a question asks an occasion was held: "Was the May 16 meeting held in
 # Astana?" (the verb written: "the summit in Astana" places what it names).
 _ASKED_HELD_IN = re.compile(
@@ -263,3 +308,40 @@ def misdated_occasion(question: str, text: str) -> str | None:
                 return f"{noun.lower()} in {year}"
             return f"{noun.lower()} {_year_key(year)}"
     return None
+
+
+# "The event" stands for the occasion named last before it: "The event will be
+# attended by heads of state ..." after paragraphs on "the upcoming summit".
+# "In the event of war" names none.
+_EVENT_REFERENCE = re.compile(r"\b(?:the|this|that)\s+event\b(?!\s+of\b)", re.I)
+_EVENT_NOUN = re.compile(
+    r"\b(summit|meeting|session|conference|congress|forum|ceremony|festival|tournament|"
+    r"championship|election|visit|exhibition|celebration|parade)s?\b", re.I)
+
+
+def event_antecedents(sentences: Sequence[Sentence]) -> list[str | None]:
+    """For each sentence calling something "the event", the occasion it stands for.
+
+    The occasion is the one named last before the reference, in the same
+    sentence or an earlier one of its document.
+
+    Args:
+        sentences: Sentences in document order within each document.
+
+    Returns:
+        One entry per sentence: the occasion's noun in lower case ("summit"), or
+        None for a sentence with no such reference or none named before it.
+    """
+    latest: dict[str, str] = {}
+    result: list[str | None] = []
+    for sentence in sentences:
+        text = sentence.text
+        reference = _EVENT_REFERENCE.search(text)
+        named = latest.get(sentence.doc_id)
+        if reference is not None:
+            inside = [m.group(1) for m in _EVENT_NOUN.finditer(text, 0, reference.start())]
+            named = inside[-1] if inside else named
+        result.append(named.lower() if reference is not None and named else None)
+        if nouns := _EVENT_NOUN.findall(text):
+            latest[sentence.doc_id] = nouns[-1]
+    return result

@@ -549,6 +549,13 @@ def test_headings_are_never_quoted_otherwise(engine: Engine) -> None:
     # ... only asked what its label names, not by the words of what it lists.
     attention = engine.ask("What international attention will the summit get?")
     assert all(q.text != stating for q in attention.quotes)
+    # ... by its label's head, not by "summit" alone.
+    assert answering._asks_label(["expect", "summit"], stating)
+    assert answering._asks_label(["theme", "expect", "gather"], stating)
+    assert not answering._asks_label(["qatar", "send", "leader", "summit"], stating)
+    qatar = engine.ask("Is Qatar sending its leader to this summit?")
+    assert not qatar.abstained
+    assert "Qatar" in qatar.quotes[0].text
 
 
 def test_coverage_below_the_floor_counts_as_none() -> None:

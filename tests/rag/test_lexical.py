@@ -228,6 +228,11 @@ def test_phrases_of_one_term() -> None:
     assert phrase_terms("Is Qatar sending its leader to the meeting?") == {"head"}
     assert phrase_terms("Which leaders came up with the plan?") == {"head", "propos"}
     assert phrase_terms("Who leads the bloc?") == set()
+    # Asked whether a body binds its members, a text calling it advisory answers.
+    assert phrase_terms("Can the Energy Club actually impose decisions?") == {"advisori"}
+    assert phrase_terms("Does the club have real decision-making teeth?") == {"advisori"}
+    assert phrase_terms("Are its rulings binding or enforced?") == {"advisori"}
+    assert phrase_terms("Which impostors did the club expose?") == set()
 
 
 def test_related_terms_are_derivations_and_words_of_one_sense() -> None:

@@ -1,6 +1,14 @@
 import pytest
 
-from rag.occasions import held_elsewhere, misdated_occasion, unplaced_held, unplaced_occasion
+from rag.occasions import (
+    beside_held,
+    event_antecedents,
+    held_elsewhere,
+    misdated_occasion,
+    unplaced_held,
+    unplaced_occasion,
+)
+from rag.schema import Sentence
 
 TEXT = ("The upcoming SCO summit will be held in Astana. Under the chairmanship of the "
         "Kazakh side, the first meeting of the Management Commission was held. Last "
@@ -140,3 +148,47 @@ def test_a_place_asked_that_the_sentences_never_name(question: str, place: str) 
 ])
 def test_a_place_asked_that_the_sentences_name_or_no_place_asked(question: str) -> None:
     assert unplaced_held(question, PLACED) is None
+
+
+@pytest.mark.parametrize(("question", "occasion"), [
+    ("What was on the agenda at the SCO summit after Astana?", "summit after Astana"),
+    ("What did the summit before Astana decide?", "summit before Astana"),
+    # A capital stands for its country, where the text holds the summit.
+    ("Who hosted the summit held after Kazakhstan?", "summit after Kazakhstan"),
+])
+def test_an_occasion_placed_beside_the_one_the_text_holds(question: str, occasion: str) -> None:
+    assert beside_held(question, HELD) == occasion
+
+
+@pytest.mark.parametrize(("question", "text"), [
+    # The text holds no summit in Beijing; the question's is another one.
+    ("What was on the agenda at the summit after Beijing?", HELD),
+    # Not a place: a name runs on, or a time.
+    ("What happened at the summit after Astana Day?", HELD),
+    ("Which meeting was held after May?", HELD),
+    # The text speaks of the one after.
+    ("What is on the agenda of the summit after Astana?",
+     HELD + " The next summit will be held in Minsk."),
+    # Nothing placed so.
+    ("Who attends the summit in Astana?", HELD),
+])
+def test_an_occasion_not_placed_beside_the_text_s(question: str, text: str) -> None:
+    assert beside_held(question, text) is None
+
+
+def _sentences(*texts: tuple[str, str]) -> list[Sentence]:
+    return [Sentence(sentence_id=i, doc_id=doc, start=0, end=len(text), text=text)
+            for i, (doc, text) in enumerate(texts)]
+
+
+def test_the_event_stands_for_the_occasion_named_last() -> None:
+    sentences = _sentences(
+        ("a", "The upcoming summit will be held in Astana."),
+        ("a", "The event will be attended by heads of state."),
+        ("a", "At the SCO Digital Forum, the first meeting was held. The event was short."),
+        ("a", "In the event of war, nothing is said."),
+        ("b", "This event drew crowds."),
+    )
+    # The last named before it, in the same sentence or before; none in another
+    # document, nor in "in the event of".
+    assert event_antecedents(sentences) == [None, "summit", "meeting", None, None]
