@@ -968,10 +968,6 @@ _ABOUT_THE_TEXT = frozenset(tokenize(" ".join(
 _GENERIC_BODY = re.compile(rf"\b(?:{'|'.join(GENERIC_BODY_NOUNS)})\b", re.I)
 
 
-# A sentence opening on a pronoun may be about the body the question names.
-_PRONOUN_OPENING = re.compile(r"\s*(?:It|Its|They|Their)\b")
-
-
 def _other_actor(question: str, sentence: str, before: str = "") -> bool:
     """Whether ``sentence`` leaves out a country or body the question names and
     names another one instead: asked about US tariffs, "the EU will introduce
@@ -1004,18 +1000,6 @@ def _other_actor(question: str, sentence: str, before: str = "") -> bool:
     # 2025-2035" tells another body's. A body spelled out in the other text is
     # named there ("the European Union" and "the EU").
     bodies = [actor for actor in given if actor <= BODY_KEYS]
-    # Asked whether the SCO imposed tariffs, "The United States has already
-    # imposed tariffs ..." tells what a country the question never names does,
-    # where the sentence names no body, calls none "the organization" or "it",
-    # and follows none naming it ("The SCO continues to expand ... An important
-    # aspect is to promote the stabilization of Afghanistan" goes on about it).
-    asked_bodies = [actor for actor in named if actor <= BODY_KEYS]
-    if (asked_bodies and not bodies and _GENERIC_BODY.search(sentence) is None
-            and _PRONOUN_OPENING.match(sentence) is None
-            and not any(_spells_out(a, sentence) for a in asked_bodies)
-            and not any(a & b for a in asked_bodies for b in actors_in(before))
-            and any(not any(g & n for n in named) for g in given)):
-        return True
     return (any(not any(a & g for g in bodies) and not _spells_out(a, sentence)
                 for a in named if a <= BODY_KEYS)
             and any(not any(g & n for n in named) and not _spells_out(g, question)

@@ -633,6 +633,7 @@ def test_a_list_naming_the_kind_asked_for_answers(engine: Engine) -> None:
         ("What tariff has the US put on Chinese cars?",
          "The United States taxes cars from China at 100%.", False),
         # None asked about is missing, or none other is named instead.
+        ("What did the EU decide?", "The US decided to tax cars.", False),
         ("What does Kazakhstan expect?", "Expectations are high.", False),
         # "the bloc" may be the body the sentence names by its acronym.
         ("What does Kazakhstan want from the bloc?", "The SCO wants stability.", False),
@@ -674,20 +675,6 @@ def test_a_list_naming_the_kind_asked_for_answers(engine: Engine) -> None:
         ("What does the SCO plan?", "The strategy was adopted by the CIS.", True),
         # "G20" and "G7" spell nothing out: "G7" is another body.
         ("What did the G20 say about trade?", "The G7 spoke of trade.", True),
-        # A body asked about is left out for a country the question never names,
-        # where the sentence names no body and calls none "the organization".
-        ("Did the SCO impose tariffs on China?",
-         "The United States has already imposed tariffs on goods from China.", True),
-        ("What did the EU decide?", "The US decided to tax cars.", True),
-        ("Did the SCO impose tariffs on China?", "China has imposed tariffs.", False),
-        ("Did the SCO impose tariffs?", "Russia imposed tariffs on the United States.", True),
-        # "It" may be the body.
-        ("Did the SCO impose tariffs?", "It imposed tariffs on the United States.", False),
-        ("Did the SCO impose tariffs?", "The bloc and the United States imposed tariffs.",
-         False),
-        ("Did the SCO impose tariffs?",
-         "The Shanghai Cooperation Organisation and the United States imposed tariffs.", False),
-        ("Did the SCO impose tariffs?", "Tariffs were imposed last year.", False),
     ],
 )
 def test_a_sentence_about_another_country_or_body(question: str, sentence: str,
@@ -736,14 +723,6 @@ def test_a_country_its_paragraph_named_just_before_is_not_left_out() -> None:
     assert confidence._other_actor(question, "Russia declared Almaty a capital of the SCO.",
                                    before)
     assert confidence._other_actor(question, sentence, "China pays attention to culture.")
-
-
-def test_a_body_its_paragraph_named_just_before_is_not_left_out() -> None:
-    question = "Which country's reconstruction does the SCO want to promote?"
-    sentence = "An important aspect is to promote the reconstruction of Afghanistan."
-    assert confidence._other_actor(question, sentence)
-    assert not confidence._other_actor(question, sentence, "The SCO continues to expand.")
-    assert confidence._other_actor(question, sentence, "Russia continues to expand.")
 
 
 def test_the_sentence_said_before_is_in_the_same_paragraph(one_document: OneDocument) -> None:
