@@ -12,6 +12,7 @@ hedges what has not happened yet ("is likely to", "the draft declaration",
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from rag.lexical import phrase_terms, tokenize
 
@@ -105,3 +106,37 @@ def unsettled(question: str, sentence: str) -> tuple[str, str] | None:
             or (_INTENT_Q.search(question) and _INTENT.match(hedge.group()))):
         return None
     return settled.group().lower(), hedge.group().lower()
+
+
+# A premise stated in a clause of its own before what is asked: "Given that Tesla
+# is exempt from the new EU tariffs, which carmakers will bear them?" ("Since
+# when ...?" asks a time).
+_PREMISE = re.compile(r"^\s*(?:given\s+that|since(?!\s+when\b)|now\s+that|considering\s+that|"
+                      r"seeing\s+that)\s+(?P<premise>[^,?;]+),", re.I)
+_PREMISE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+
+
+def unsaid_premise(question: str, said: Callable[[str], bool]) -> tuple[str, str] | None:
+    """A premise ``question`` states in a clause of its own, and its first word
+    no text says.
+
+    Args:
+        question: The question, as the engine reads it.
+        said: Whether the texts say a term (``lexical.tokenize``'s), in any form.
+
+    Returns:
+        ("Tesla is exempt from the new EU tariffs", "exempt") for "Given that Tesla is
+        exempt from the new EU tariffs, which carmakers will bear them?" over texts
+        never saying "exempt"; None when the question states no premise so, or the
+        texts say each of its words (names are the name rules' to doubt).
+    """
+    match = _PREMISE.match(question)
+    if match is None:
+        return None
+    premise = match.group("premise").strip()
+    for word in _PREMISE_WORD.findall(premise):
+        if word[0].isupper():
+            continue
+        if any(not said(term) for term in tokenize(word)):
+            return premise, word
+    return None

@@ -254,8 +254,12 @@ _DATED = re.compile(
     rf"|\b(?P<noun2>{'|'.join(_OCCASIONS)})\s+{_HELD}(?:in|of)\s+(?P<year2>{MODERN_YEAR})\b(?![-–])"
     rf"|\b(?P<year3>{_RELATIVE_YEAR})[’']s\s+(?:[\w’'.-]+\s+){{0,2}}?"
     rf"(?P<noun3>{'|'.join(_OCCASIONS)})\b"
-    rf"|\b(?P<noun4>{'|'.join(_OCCASIONS)})\s+{_HELD}(?P<year4>{_RELATIVE_YEAR})\b",
+    rf"|\b(?P<noun4>{'|'.join(_OCCASIONS)})\s+{_HELD}(?:the\s+)?(?P<year4>{_RELATIVE_YEAR})\b",
     re.I)
+# What parts a year from an occasion in one sentence: "at a meeting with the
+# security secretaries, noted that last year 183 conflicts were registered" dates
+# the conflicts, not the meeting.
+_CLAUSE_BREAK = re.compile(r"\b(?:that|which|who|because|while|whereas)\b|[;:—–]", re.I)
 
 
 def _year_key(year: str) -> str:
@@ -268,15 +272,18 @@ def _year_key(year: str) -> str:
 @lru_cache(maxsize=64)
 def _dated(text: str) -> frozenset[tuple[str, str]]:
     """Each year a sentence of ``text`` gives beside an occasion's term, as (year,
-    term): a sentence naming "the summit" and "2024" may well date it. Cached: the
-    same documents are read for every question."""
+    term): a clause naming "the summit" and "2024" may well date it (``_CLAUSE_BREAK``
+    parts them). Cached: the same documents are read for every question."""
     found: set[tuple[str, str]] = set()
     for start, end in split_sentences(text, min_words=1):
         sentence = text[start:end]
-        years = [_year_key(year) for year in
-                 re.findall(rf"\b(?:{MODERN_YEAR}|{_RELATIVE_YEAR})\b", sentence, re.I)]
-        for noun in re.findall(rf"\b(?:{'|'.join(_OCCASIONS)})\b", sentence, re.I):
-            found.update((year, stem) for year in years for stem in tokenize(noun)[:1])
+        years = list(re.finditer(rf"\b(?:{MODERN_YEAR}|{_RELATIVE_YEAR})\b", sentence, re.I))
+        for noun in re.finditer(rf"\b(?:{'|'.join(_OCCASIONS)})\b", sentence, re.I):
+            for year in years:
+                between = sentence[min(noun.end(), year.end()):max(noun.start(), year.start())]
+                if _CLAUSE_BREAK.search(between) is None:
+                    found.update((_year_key(year.group()), stem)
+                                 for stem in tokenize(noun.group())[:1])
     return frozenset(found)
 
 

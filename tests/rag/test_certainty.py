@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from rag.certainty import DONE_PREMISE, unsettled
+from rag.certainty import DONE_PREMISE, unsaid_premise, unsettled
 
 INVITED = ("The UN Secretary General and heads of such international organizations as the "
            "CIS, ECO, CICA, CSTO, EEC and IOSB are invited to the Summit.")
@@ -105,3 +105,30 @@ def test_a_step_taken_as_done_in_a_clause_of_its_own(question: str,
                                                     premise: str | None) -> None:
     found = DONE_PREMISE.search(question)
     assert (found.group() if found else None) == premise
+
+
+_SAID = frozenset(("tesla", "tariff", "eu", "new", "summit", "found", "member"))
+
+
+@pytest.mark.parametrize(("question", "unsaid"), [
+    ("Given that Tesla is exempt from the new EU tariffs, which carmakers bear them?",
+     ("Tesla is exempt from the new EU tariffs", "exempt")),
+    ("Now that the summit was cancelled, what happens?", ("the summit was cancelled",
+                                                          "cancelled")),
+    ("since the tariffs were lifted, who gains?", ("the tariffs were lifted", "lifted")),
+])
+def test_a_premise_with_a_word_no_text_says(question: str, unsaid: tuple[str, str]) -> None:
+    assert unsaid_premise(question, _SAID.__contains__) == unsaid
+
+
+@pytest.mark.parametrize("question", [
+    # Every word said; names are the name rules' to doubt.
+    "Since the summit was founded, how many members are new?",
+    "Given that Lukashenko founded the summit, who else is new?",
+    # No premise clause: a time asked, or no comma.
+    "Since when are the tariffs exempt?",
+    "Which tariffs were exempt since the summit?",
+    "Why is Tesla exempt from the new EU tariffs?",
+])
+def test_no_premise_or_one_the_texts_say(question: str) -> None:
+    assert unsaid_premise(question, _SAID.__contains__) is None

@@ -46,6 +46,8 @@ from tests.rag.helpers import OneDocument, Over
          "MISSING_FIGURE_CONFIDENCE", 0.2),
         # The best sentence lists the countries that attend, and denies nothing.
         ("Which country does not attend the summit?", "MISSING_NEGATION_CONFIDENCE", 0.2),
+        ("Given that Tesla is exempt from the new EU tariffs, which carmakers bear them?",
+         "UNSAID_PREMISE_CONFIDENCE", 0.2),
         # "national currencies" twice, and not one currency named.
         ("Which national currencies are used for payments between SCO members?",
          "NO_INSTANCE_CONFIDENCE", 0.2),

@@ -90,7 +90,8 @@ def test_an_occasion_held_there_too_or_where_none_can_tell(question: str) -> Non
 DATED = ("The upcoming SCO summit will be held in Astana. The SCO development strategy for "
          "2025–2035 includes a multipolar world order. In 2023, the energy ministers' "
          "meeting was held in Goa. The 2001 summit founded the SCO. Last year the "
-         "forum met twice.")
+         "forum met twice. At a meeting with the secretaries, he noted that last year "
+         "183 conflicts were registered.")
 
 
 @pytest.mark.parametrize(("question", "occasion"), [
@@ -102,6 +103,10 @@ DATED = ("The upcoming SCO summit will be held in Astana. The SCO development st
     ("Where will next year's SCO summit take place?", "summit next year"),
     ("where is the summit being held next year", "summit next year"),
     ("What did the previous year's summit decide?", "summit last year"),
+    # "last year" dates the conflicts, in a clause of its own, not the meeting.
+    ("What did the secretaries discuss at their meeting the previous year?",
+     "meeting last year"),
+    ("What was said at the meeting held last year?", "meeting last year"),
 ])
 def test_an_occasion_dated_where_the_text_gives_it_no_such_year(question: str,
                                                                  occasion: str) -> None:
