@@ -73,7 +73,7 @@ class Truecaser:
                     words = words[1:]  # any word is capitalised there; "The" is no name
                 if not words:
                     continue
-                for part in _parts(words):
+                for part in [*_parts(words), *_surname(words)]:
                     key = tuple(_key(w) for w in part)
                     # Written two ways ("Sco" and "SCO"): no one way to restore.
                     runs[key] = part if runs.get(key, part) == part else None
@@ -241,6 +241,20 @@ def _parts(words: list[str]) -> list[tuple[str, ...]]:
                     and part[0] != "of" and part[-1] != "of":
                 found.append(part)
     return found
+
+
+def _surname(words: list[str]) -> list[tuple[str, ...]]:
+    """The surname of a person a run names after a title, alone, where English has
+    no such word: "Nurtleu" of "Kazakh Foreign Minister Murat Nurtleu", for "did
+    nurtleu attend". (Not any last word of a name: "Technoparks" of "SCO Pool of
+    Technoparks" names nothing alone.)"""
+    titled = [i for i, word in enumerate(words) if word.lower() in TITLE_WORDS]
+    if not titled:
+        return []
+    name = words[titled[-1] + 1 :]
+    if not 2 <= len(name) <= 3 or is_english(_key(name[-1])):
+        return []
+    return [(name[-1],)]
 
 
 def _restorable(word: str, lower: set[str]) -> bool:

@@ -32,6 +32,10 @@ def truecase() -> Truecaser:
         # A run the corpus writes as one name, and a name inside a longer run.
         ("what is the investment fund", "what is the Investment Fund"),
         ("who is murat nurtleu", "who is Murat Nurtleu"),
+        # A surname alone, of a person named after a title; not the last word of
+        # another name ("Program"), nor a first name ("murat").
+        ("did nurtleu attend", "did Nurtleu attend"),
+        ("which program did murat attend", "which program did murat attend"),
         # A country's name, named in the corpus or not; the article stays.
         ("what is the capital of france", "what is the capital of France"),
         ("tell us about the united states", "tell us about the United States"),
