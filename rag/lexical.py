@@ -290,7 +290,10 @@ _SENSES = (frozenset(("found", "establish", "creat", "form", "start", "begin", "
            frozenset(("offer", "provid")), frozenset(("guest", "invit")),
            # "What do these prospects demonstrate?" of "These prospects show";
            # "dedicated to peace" of "its commitment to promoting peace".
-           frozenset(("demonstr", "show")), frozenset(("dedic", "commit")))
+           frozenset(("demonstr", "show")), frozenset(("dedic", "commit")),
+           # "What technology gap does the bloc want to narrow?" of "reduce the
+           # digital divide".
+           frozenset(("gap", "divid")), frozenset(("narrow", "reduc")))
 
 
 # Phrases saying in several words what one term says: "put forward the idea of

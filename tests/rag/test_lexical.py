@@ -217,6 +217,9 @@ def test_words_of_one_sense_are_related() -> None:
     assert same_sense(tokenize("themes")[0]) == set(tokenize("topics"))
     assert same_sense(tokenize("preparatory")[0]) == set(tokenize("preparations"))
     assert same_sense(tokenize("suggested")[0]) == set(tokenize("proposed"))
+    # A technology gap narrowed is the text's digital divide reduced.
+    assert same_sense(tokenize("gap")[0]) == set(tokenize("divide"))
+    assert same_sense(tokenize("narrow")[0]) == set(tokenize("reduce"))
 
 
 def test_phrases_of_one_term() -> None:
