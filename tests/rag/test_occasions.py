@@ -1,5 +1,6 @@
 import pytest
 
+from rag.engine import Engine
 from rag.occasions import (
     beside_held,
     event_antecedents,
@@ -197,3 +198,14 @@ def test_the_event_stands_for_the_occasion_named_last() -> None:
     # The last named before it, in the same sentence or before; none in another
     # document, nor in "in the event of".
     assert event_antecedents(sentences) == [None, "summit", "meeting", None, None]
+
+
+def test_the_article_s_event_and_the_summit_after_it(engine: Engine) -> None:
+    # "The event will be attended by ..." is about the summit named before it.
+    attend = engine.ask("Who will attend the summit in Astana?")
+    assert not attend.abstained
+    assert attend.quotes[0].text.startswith("The event will be attended by heads of state")
+    # The summit after the one in Astana, typed in lower case, is none it tells of.
+    after = engine.ask("what was on the agenda at the sco summit after astana")
+    assert after.abstained
+    assert [d.rule for d in after.doubts] == ["unplaced_occasion"]
