@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rag.lexical import phrase_terms, tokenize
+from rag.lexical import WORDS, phrase_terms, tokenize
 
 # Words of a question asking whether something is settled or done: "Will the
 # declaration definitely be adopted?", "Did he accept the invitation?", "Will she
@@ -113,7 +113,6 @@ def unsettled(question: str, sentence: str) -> tuple[str, str] | None:
 # when ...?" asks a time).
 _PREMISE = re.compile(r"^\s*(?:given\s+that|since(?!\s+when\b)|now\s+that|considering\s+that|"
                       r"seeing\s+that)\s+(?P<premise>[^,?;]+),", re.I)
-_PREMISE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 
 
 def unsaid_premise(question: str, said: Callable[[str], bool]) -> tuple[str, str] | None:
@@ -134,8 +133,8 @@ def unsaid_premise(question: str, said: Callable[[str], bool]) -> tuple[str, str
     if match is None:
         return None
     premise = match.group("premise").strip()
-    for word in _PREMISE_WORD.findall(premise):
-        if word[0].isupper():
+    for word in WORDS.findall(premise):
+        if not word[0].isalpha() or word[0].isupper():  # a figure, or a name
             continue
         if any(not said(term) for term in tokenize(word)):
             return premise, word

@@ -71,6 +71,12 @@ def _placed(question: str) -> list[tuple[str, str]]:
     return [(m.group("word"), m.group("noun")) for m in _PLACED.finditer(question)] + beside
 
 
+def _placed_so(words: tuple[str, ...], stem: str) -> str:
+    """A pattern for an occasion's ``stem`` placed by one of ``words``, up to two
+    words between: "upcoming SCO summit" for ("upcoming", ...) and "summit"."""
+    return rf"\b(?:{'|'.join(words)})\s+(?:[\w’'.-]+\s+){{0,2}}?{re.escape(stem)}"
+
+
 def unplaced_occasion(question: str, text: str) -> str | None:
     """The occasion ``question`` places that ``text`` never places so.
 
@@ -88,10 +94,7 @@ def unplaced_occasion(question: str, text: str) -> str | None:
         stems = tokenize(noun)
         if not stems:
             continue
-        words = "|".join(_same_place(word))
-        said = re.compile(rf"\b(?:{words})\s+(?:[\w’'.-]+\s+){{0,2}}?{re.escape(stems[0])}",
-                          re.I)
-        if not said.search(text):
+        if not re.search(_placed_so(_same_place(word), stems[0]), text, re.I):
             return f"{word.lower()} {noun}"
     return None
 
@@ -203,9 +206,8 @@ def beside_held(question: str, text: str) -> str | None:
         asked = _where(place)
         if not any(place.lower() in where or (asked and asked & where) for where in held):
             continue
-        said = re.compile(rf"\b(?:{'|'.join(_SIDE_WORDS[side])})\s+(?:[\w’'.-]+\s+){{0,2}}?"
-                          rf"{re.escape(stems[0])}|\b{side}\s+{re.escape(place)}\b", re.I)
-        if not said.search(text):
+        said = rf"{_placed_so(_SIDE_WORDS[side], stems[0])}|\b{side}\s+{re.escape(place)}\b"
+        if not re.search(said, text, re.I):
             return f"{match.group('noun').lower()} {side} {place}"
     return None
 
@@ -319,7 +321,9 @@ def misdated_occasion(question: str, text: str) -> str | None:
 
 # "The event" stands for the occasion named last before it: "The event will be
 # attended by heads of state ..." after paragraphs on "the upcoming summit".
-# "In the event of war" names none.
+# "In the event of war" names none. Not ``_OCCASIONS``: those are placed in a
+# series ("the previous term", "the second round"), while these are happenings a
+# text may call an event (a ceremony, a festival; not a term or a presidency).
 _EVENT_REFERENCE = re.compile(r"\b(?:the|this|that)\s+event\b(?!\s+of\b)", re.I)
 _EVENT_NOUN = re.compile(
     r"\b(summit|meeting|session|conference|congress|forum|ceremony|festival|tournament|"
