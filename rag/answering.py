@@ -21,7 +21,7 @@ from rag.coreference import (
     with_titled_names,
 )
 from rag.instances import asked_noun, names_by_name
-from rag.lexical import Vocabulary, coverage, id_terms, idf_table, tokenize
+from rag.lexical import YES_NO_OPENING, Vocabulary, coverage, id_terms, idf_table, tokenize
 from rag.occasions import event_antecedents
 from rag.overview import names_section, outline
 from rag.questions import CITY_Q, DOCUMENT_REFERENCE, AnswerType, answer_type, asks_source
@@ -277,8 +277,10 @@ class Answerer:
         # other quote slots go to other sentences.
         seen: set[str] = set()
         headings = self._asked_headings(question, passages)
-        stating = {sid for sid in self.stating
-                   if _asks_label(query_terms, self.sentences[sid].text)}
+        # A heading says nothing is so or not: asked yes or no ("Aren't people
+        # expecting little from this summit?"), a sentence answers, not the label.
+        stating = set() if YES_NO_OPENING.match(question) else {
+            sid for sid in self.stating if _asks_label(query_terms, self.sentences[sid].text)}
         # Asked who wrote the document, its credit line answers, of whatever kind.
         credited = bool(headings) and asks_source(question)
         for passage in passages:  # best passage first, so it owns shared sentences

@@ -53,6 +53,11 @@ _INTENT_Q = re.compile(r"\b(?:intend(?:s|ed)?|plan(?:s|ned)?|aim(?:s|ed)?|mean(?
 _INTENT = re.compile(r"plan|intend|propos|hop", re.I)
 
 
+# "really just about dodging the West", "actually only a talking shop": the adverb
+# asks what a thing amounts to, not whether a step was taken.
+_CHARACTERIZED = re.compile(r"\s+(?:just|only|merely|simply|mostly|mainly|about)\b", re.I)
+
+
 # A second answer the question offers ("..., or merely asked to come?"), not "or not".
 _OTHER_ANSWER = re.compile(r"\bor\s+(?!not\b)", re.I)
 
@@ -88,7 +93,8 @@ def unsettled(question: str, sentence: str) -> tuple[str, str] | None:
     # speaks of ("expected to be adopted") leaves the adverb to ask.
     said = set(tokenize(sentence))
     asked = [m for m in _SETTLED_Q.finditer(question)
-             if not (m.group("step") and set(tokenize(m.group())) <= said)]
+             if not (m.group("step") and set(tokenize(m.group())) <= said)
+             and not _CHARACTERIZED.match(question, m.end())]
     settled = next((m for m in asked if m.group("step")), asked[0] if asked else None)
     # "X confirmed the plan" says it is settled, whatever else it hedges; "...
     # confirmed, or merely asked to come?" offers the hedge as the other answer.

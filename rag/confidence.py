@@ -60,6 +60,7 @@ from rag.manner import (
     asked_ending,
     asked_founding,
     asked_joining,
+    asked_opposing,
     founded_when,
     named_only_as_example,
     tells_joining,
@@ -617,6 +618,13 @@ class ConfidenceRules:
             yield MISSING_ACT_CONFIDENCE, Doubt(
                 MISSING_ACT, f"The question takes it that something came to an end "
                 f"(“{ended}”), and neither the closest sentence nor its neighbours speak "
+                "of that.")
+        elif ((stance := asked_opposing(question)) is not None
+              and not self._near_any(best, stance, prefix=True)):
+            # ``prefix``: "opposition" tells of opposing ("oppos" begins "opposit").
+            yield MISSING_ACT_CONFIDENCE, Doubt(
+                MISSING_ACT, f"The question takes it that someone stood against something "
+                f"(“{stance}”), and neither the closest sentence nor its neighbours speak "
                 "of that.")
         elif ((founded := asked_founding(question)) is not None
               and self._near_terms(best).isdisjoint(FOUNDING_TERMS)):

@@ -152,18 +152,35 @@ def swapped_office(question: str, sentence: str) -> tuple[str, str, str] | None:
     asked = list(WORDS.finditer(question))
     said = list(WORDS.finditer(sentence))
     said_at = _positions(said, _verb)
+    partaking_at = [j for j in range(len(said)) if _partaking(said, j)]
     terms = set(tokenize(sentence))
     for i, match in enumerate(asked):
-        if (verb := _verb(match.group())) is None or verb not in said_at:
+        if (verb := _verb(match.group())) is None:
             continue
+        partaking = _partaking(asked, i)
+        at = sorted({*said_at.get(verb, ()), *(partaking_at if partaking else ())})
         office = _office_before(asked, i)
-        if office is None or office[1] in terms:
+        if not at or office is None or office[1] in terms:
             continue
-        for j in said_at[verb]:
+        for j in at:
             other = _office_before(said, j)
             if other is not None and other[1] != office[1]:
-                return office[0], match.group(), other[0]
+                act = "take part" if partaking and verb == "take" else match.group()
+                return office[0], act, other[0]
     return None
+
+
+# Taking part is one act whatever its verb: "Did the Kazakh foreign minister take
+# part in the May 16 meeting?" over "On May 16, the President of Kazakhstan met
+# with ...".
+_PARTAKING = frozenset(("meet", "attend", "participate", "join"))
+
+
+def _partaking(words: list[re.Match[str]], i: int) -> bool:
+    """Whether word ``i`` is a verb of taking part ("met", "attends", "take part")."""
+    verb = _verb(words[i].group())
+    return verb in _PARTAKING or (verb == "take" and i + 1 < len(words)
+                                  and words[i + 1].group().lower() == "part")
 
 
 # How far on either side of a verb its doer and what it acts on are looked for, in

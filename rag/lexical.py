@@ -307,9 +307,12 @@ _PHRASE_SENSES = (
                 r"float(?:s|ed|ing)?\s+the\s+idea)\b", re.I), "propos"),
     (re.compile(r"\bleaders?\b", re.I), "head"),
     # Asked whether a body can bind its members ("impose decisions", "have
-    # teeth"), a text calling it advisory answers no.
-    (re.compile(r"\b(?:impos(?:e|es|ed|ing)|enforc(?:e|es|ed|ing)|binding|teeth|"
-                r"veto(?:es|ed)?|overrul(?:e|es|ed|ing))\b", re.I), "advisori"),
+    # teeth", "a talking shop with no real power"), a text calling it advisory
+    # answers. ("power" only so qualified: "the middle powers" are countries.)
+    (re.compile(r"\b(?:impos(?:e|es|ed|ing)|enforc(?:e|es|ed|ing)|binding|teeth|toothless|"
+                r"veto(?:es|ed)?|overrul(?:e|es|ed|ing)|talk(?:ing)?\s+shops?|powerless|"
+                r"rubber[\s-]stamps?|(?:no|real|any|actual)\s+(?:real\s+)?(?:power|authority|clout)"
+                r")\b", re.I), "advisori"),
 )
 
 

@@ -9,7 +9,8 @@ headquartered?" over "The SCO, as a growing organization in Eurasia, ..." gives
 a place, but not the one asked for. A question asking how or where a thing is
 acted on ("financed", "built", "headquartered") is answered only where the text
 speaks of that act; so is one taking an end as so ("Why did Kazakhstan leave
-the SCO?") or a founding ("Who founded BYD?"); so is a yes/no question whether
+the SCO?"), a stand against something ("Why did Kazakhstan oppose ...?") or a
+founding ("Who founded BYD?"); so is a yes/no question whether
 a named party did something ("Did Tesla lobby Brussels ...?" over the sentence
 naming Tesla among the companies the tariffs hit, and never as doing anything).
 """
@@ -124,6 +125,35 @@ def asked_ending(question: str) -> str | None:
         the Red Sea route blocked?").
     """
     return _act(_ENDING, question)
+
+
+# A stand against something a question takes as so: "Why did Kazakhstan oppose an
+# SCO free trade zone?", "Which documents is the summit expected to reject?",
+# "Who vetoed the declaration?". Writers turn what a text says was proposed,
+# reviewed or backed into its refusal; a sentence near that speaks of the thing
+# but of no one standing against it answers none of them. Not "as opposed to",
+# which sets two things apart.
+_OPPOSING = re.compile(
+    r"\b(?P<act>(?<!\bas\s)oppos(?:e|es|ed|ing)|reject(?:s|ed|ing)?|refus(?:e|es|ed|ing)|"
+    r"resist(?:s|ed|ing)?|object(?:s|ed|ing)?\s+to|condemn(?:s|ed|ing)?|"
+    r"critici[sz](?:e|es|ed|ing)|denounc(?:e|es|ed|ing)|protest(?:s|ed|ing)?|"
+    r"veto(?:es|ed|ing)?|snub(?:s|bed|bing)?|spurn(?:s|ed|ing)?|"
+    r"vot(?:e|es|ed|ing)\s+against)\b", re.I)
+
+
+def asked_opposing(question: str) -> str | None:
+    """The stand against something ``question`` takes as so, as written.
+
+    Args:
+        question: The question, as the engine reads it.
+
+    Returns:
+        "oppose" for "Why did Kazakhstan oppose creating an SCO free trade zone?",
+        "reject" for "Which documents is the summit expected to reject?"; None for
+        a question taking no such stand as so ("What is the SCO, as opposed to
+        BRICS?").
+    """
+    return _act(_OPPOSING, question)
 
 
 # A founding a question takes as so: "Who founded BYD?", "When was the CSTO

@@ -239,7 +239,10 @@ _SOURCE_Q = re.compile(
     rf"|\bcredited\s+(?:at|in|on)\s+the\s+(?:very\s+)?(?:end|bottom|foot|close)\s+of\s+{_SOURCE_DOCUMENT}"
     rf"|\b(?:credited|credit)\s+(?:with|for)\s+(?:{DOCUMENT_REFERENCE}|this\s+(?:analysis|"
     r"commentary|report))\s*[?.!]*\s*$"
-    r"|^\s*who\s+(?:wrote|authored|published|produced)\s+(?:this|it)\s*[?.!]*\s*$",
+    r"|^\s*who\s+(?:wrote|authored|published|produced)\s+(?:this|it)\s*[?.!]*\s*$"
+    # "Who's actually behind this article?": who is, not what lies behind it.
+    rf"|^\s*who(?:[’']s|\s+is|\s+was)\s+(?:(?:actually|really|exactly)\s+)?behind\s+"
+    rf"{_SOURCE_DOCUMENT}",
     re.I)
 
 

@@ -81,6 +81,10 @@ def test_a_settled_thing_asked_over_a_hedge(question: str, sentence: str,
      "Kazakhstan proposed to adopt the SCO energy strategy."),
     # A study done is no hedge.
     ("Has the SCO already published a study?", "A study of the SCO was published."),
+    # Asked what a thing amounts to ("really just about"), not whether it is done.
+    ("Isn't Kazakhstan's interest in alternative payment systems really just about "
+     "dodging the West?", "It is interesting for Kazakhstan to study alternative payment "
+     "systems due to the constant threats of sanctions from the West."),
     # A sentence that hedges nothing; "May" is a month.
     ("Did the ministers agree on a statement?", "The ministers signed a statement on May 16."),
 ])

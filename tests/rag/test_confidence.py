@@ -108,6 +108,11 @@ from tests.rag.helpers import OneDocument, Over
          0.2),
         ("When was the Western Europe-Western China corridor opened?",
          "MISSING_ACT_CONFIDENCE", 0.2),
+        # The free trade zone is a goal, and the documents are to be reviewed: no one
+        # stands against either.
+        ("Why did Kazakhstan oppose creating an SCO free trade zone?",
+         "MISSING_ACT_CONFIDENCE", 0.2),
+        ("Which documents is the summit expected to reject?", "MISSING_ACT_CONFIDENCE", 0.2),
         # Whose standing "three observer states" are, it does not say.
         ("Is the US an SCO observer or dialogue partner?", "MISSING_ATTRIBUTE_CONFIDENCE", 0.3),
         ("population of astana?", "MISSING_ATTRIBUTE_CONFIDENCE", 0.3),
@@ -922,6 +927,12 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          [("missing_act", "The question takes it that something came to an end "
                           "(“leave”), and neither the closest sentence nor its neighbours "
                           "speak of that.")]),
+        # Asked what was rejected, documents to be reviewed.
+        ({"d": "The summit will review key documents, including a draft declaration."},
+         "Which documents did the summit reject?", AnswerType.OTHER, "The summit",
+         [("missing_act", "The question takes it that someone stood against something "
+                          "(“reject”), and neither the closest sentence nor its "
+                          "neighbours speak of that.")]),
         ({"d": "President of Kazakhstan K. Tokayev chairs the SCO this year."},
          "What is Tokayev's first name?", AnswerType.OTHER, "President",
          [("missing_attribute", "The question asks for the first name, and the document "

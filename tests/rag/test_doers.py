@@ -81,6 +81,11 @@ MET = ("On May 16, the President of Kazakhstan met with the secretaries of the s
      ("prime minister", "say", "President")),
     ("Did the Secretary General already sign it?", "The Chairman has signed it.",
      ("Secretary General", "sign", "Chairman")),
+    # Taking part, by any of its verbs.
+    ("Did the Kazakh foreign minister take part in the May 16 meeting of security council "
+     "secretaries?", MET, ("foreign minister", "take part", "President")),
+    ("Did the prime minister attend the meeting?", MET, ("prime minister", "attend",
+                                                         "President")),
 ])
 def test_a_question_that_has_another_office_act(question: str, sentence: str,
                                                 swapped: tuple[str, str, str]) -> None:
@@ -98,6 +103,9 @@ def test_a_question_that_has_another_office_act(question: str, sentence: str,
     ("What did the foreign minister say?", "The President said that the minister is right."),
     # Another act.
     ("Whom did the foreign minister call?", MET),
+    ("Did the foreign minister take the floor?", MET),
+    # Taking part, with the asked office named.
+    ("Did the president take part in the meeting?", MET),
 ])
 def test_no_office_swapped(question: str, sentence: str) -> None:
     assert swapped_office(question, sentence) is None

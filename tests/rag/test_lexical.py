@@ -236,6 +236,12 @@ def test_phrases_of_one_term() -> None:
     assert phrase_terms("Does the club have real decision-making teeth?") == {"advisori"}
     assert phrase_terms("Are its rulings binding or enforced?") == {"advisori"}
     assert phrase_terms("Which impostors did the club expose?") == set()
+    assert phrase_terms("Isn't the Energy Club basically a talking shop with no real "
+                        "power?") == {"advisori"}
+    assert phrase_terms("Is the club toothless?") == {"advisori"}
+    # Power as countries, or as energy, is no binding.
+    assert phrase_terms("Which middle powers does the SCO give a voice?") == set()
+    assert phrase_terms("Does the club discuss nuclear power?") == set()
 
 
 def test_related_terms_are_derivations_and_words_of_one_sense() -> None:

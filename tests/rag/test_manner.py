@@ -10,6 +10,7 @@ from rag.manner import (
     asked_ending,
     asked_founding,
     asked_joining,
+    asked_opposing,
     founded_when,
     named_only_as_example,
     tells_joining,
@@ -87,6 +88,23 @@ def test_the_act_a_question_asks_the_manner_or_place_of(
 ])
 def test_an_end_a_question_takes_as_so(question: str, ending: str | None) -> None:
     assert asked_ending(question) == ending
+
+
+@pytest.mark.parametrize(("question", "stance"), [
+    ("Why did Kazakhstan oppose creating an SCO free trade zone?", "oppose"),
+    ("Which documents is the summit expected to reject?", "reject"),
+    ("which member state vetoed the declaration", "vetoed"),
+    ("Who objected to the energy strategy?", "objected to"),
+    ("Why did India vote against the plan?", "vote against"),
+    ("Why did Tokayev criticise the sanctions?", "criticise"),
+    # Two things set apart, or a stand asked of no one.
+    ("What is the SCO, as opposed to BRICS?", None),
+    ("What objects were shown at the exhibition?", None),
+    ("Which documents will the summit review?", None),
+])
+def test_a_stand_against_something_a_question_takes_as_so(question: str,
+                                                          stance: str | None) -> None:
+    assert asked_opposing(question) == stance
 
 
 @pytest.mark.parametrize(("question", "founding"), [

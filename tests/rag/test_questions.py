@@ -354,6 +354,9 @@ def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
     # The particle after the document, and an adverb before the verb.
     ("Who actually put this piece out?", True),
     ("who really wrote this article", True),
+    # Who stands behind it: its source.
+    ("Who's actually behind this article?", True),
+    ("who is behind this piece", True),
     # Who wrote or is credited with something the document reports.
     ("Who wrote the Astana Declaration?", False),
     ("Who published the report on conflicts?", False),
@@ -375,6 +378,9 @@ def test_the_noun_naming_the_kind_of_answer_is_no_word_to_look_for() -> None:
     # An adverb is no verb of writing.
     ("Who actually heads the centre that published this analysis?", False),
     ("Who put the report on conflicts out?", False),
+    # What lies behind it, or who is behind something it reports.
+    ("What is behind this article?", False),
+    ("Who is behind the idea in the article?", False),
 ])
 def test_asks_who_wrote_the_document(question: str, asks: bool) -> None:
     assert asks_source(question) is asks
