@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from rag.lexical import WORDS, phrase_terms, tokenize
+from rag.lexical import WORDS, phrase_spans, phrase_terms, tokenize
 
 # Words of a question asking whether something is settled or done: "Will the
 # declaration definitely be adopted?", "Did he accept the invitation?", "Will she
@@ -139,8 +139,12 @@ def unsaid_premise(question: str, said: Callable[[str], bool]) -> tuple[str, str
     if match is None:
         return None
     premise = match.group("premise").strip()
-    for word in WORDS.findall(premise):
-        if not word[0].isalpha() or word[0].isupper():  # a figure, or a name
+    # A phrase the texts say by its term: "at odds" is "conflict".
+    phrased = [(start, end) for start, end, term in phrase_spans(premise) if said(term)]
+    for found in WORDS.finditer(premise):
+        word = found.group()
+        if (not word[0].isalpha() or word[0].isupper()  # a figure, or a name
+                or any(start <= found.start() < end for start, end in phrased)):
             continue
         if any(not said(term) for term in tokenize(word)):
             return premise, word

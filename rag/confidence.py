@@ -22,7 +22,15 @@ from rapidfuzz.distance import Levenshtein
 from rag.attributes import asked_attribute, asked_standing
 from rag.certainty import ALREADY, DONE_PREMISE, unsaid_premise, unsettled
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
-from rag.countries import BODIES, BODY_KEYS, actors_in, country_names, is_country, seats_in
+from rag.countries import (
+    BODIES,
+    BODY_KEYS,
+    actors_in,
+    country_names,
+    is_country,
+    seats_in,
+    stands_for,
+)
 from rag.doers import (
     asked_doer,
     swapped_around,
@@ -68,6 +76,7 @@ from rag.manner import (
 from rag.names import (
     CorpusNames,
     asked_names,
+    described,
     kind_countries,
     placed_cities,
     shown_name,
@@ -79,6 +88,7 @@ from rag.occasions import (
     beside_held,
     held_elsewhere,
     misdated_occasion,
+    other_occasion,
     unplaced_held,
     unplaced_occasion,
 )
@@ -282,6 +292,33 @@ _OWNER_QUALIFIERS = frozenset(tokenize("republic kingdom federation democratic")
 _WH_HEAD = re.compile(r"\b(?:which|what)\s+([a-z]+)", re.I)
 # A lower-case noun before "of": "Capital of Culture" is a name.
 _OF_PHRASE = re.compile(r"\b([a-z]+)\s+of\s+")
+# A name's possessive and the words it qualifies, up to a stop word or a
+# capital: "China's strategic goal" (in "China's strategic goal in securing").
+_POSSESSED = re.compile(
+    r"(?P<owner>\b[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)[’']s\s+(?P<words>(?:[a-z][\w-]*\s*){1,3})")
+
+
+def _possessed(match: re.Match[str]) -> tuple[str, str] | None:
+    """The words a possessive (``_POSSESSED``) qualifies, up to a stop word, and
+    the term of the last, its noun: ("strategic goal", "goal") of "strategic goal
+    in"; None where a stop word comes first."""
+    kept = []
+    for word in match["words"].split():
+        if not tokenize(word):
+            break
+        kept.append(word)
+    return (" ".join(kept), tokenize(kept[-1])[0]) if kept else None
+
+
+def _owner_terms(owner: str) -> set[str]:
+    """The terms of an owner's name, with those of the country or body it stands
+    for ("Beijing" is China)."""
+    terms = set(tokenize(owner)) - _OWNER_QUALIFIERS
+    for name in stands_for(owner):
+        terms |= set(tokenize(name))
+    return terms
+
+
 # "a population of about 77,000": an amount, not whose population it is.
 _AMOUNT_AFTER = re.compile(r"\s*(?:(?:about|around|over|nearly|almost|some|roughly|"
                            r"approximately|more\s+than|less\s+than|up\s+to)\s+)?[\d$€£¥]",
@@ -459,6 +496,7 @@ class ConfidenceRules:
                 f"mentions {noun} but names none.")
         names = self.names.joined(asked_names(question))
         paired = self.names.paired(names)
+        adjectives = described(names, question)
         if unknown := self.names.unknown(names, paired, placed_cities(question, names)):
             shown = " and ".join(dict.fromkeys(  # each once: "Is the OCS the OCS?"
                 f"“{text}”" for text, run in shown_runs(names, question)
@@ -470,8 +508,11 @@ class ConfidenceRules:
             yield ELSEWHERE_NAME_CONFIDENCE, Doubt(
                 NAME_ELSEWHERE, f"The closest sentence is in {best.doc_id}, which never "
                 f"mentions “{shown_name(name)}”.")
-        elif (name := self.names.rare_absent(names, self._near_terms(best), best.doc_id,
-                                             paired)) is not None or (
+        elif (name := self.names.rare_absent(
+                names, self._near_terms(best), best.doc_id,
+                # "the Central Asian host" describes Kazakhstan: not a name to find.
+                [known or name in adjectives
+                 for known, name in zip(paired, names, strict=True)])) is not None or (
                 (kinds := kind_countries(question))
                 and (name := self.names.rare_absent(kinds, self._near_terms(best), best.doc_id,
                                                     [False] * len(kinds))) is not None):
@@ -684,7 +725,8 @@ class ConfidenceRules:
                 "the closest sentence places nothing in time.")
         text = self.texts[best.doc_id]
         if (occasion := unplaced_occasion(question, text) or held_elsewhere(question, text)
-                or misdated_occasion(question, text) or beside_held(question, text)) is not None:
+                or misdated_occasion(question, text) or beside_held(question, text)
+                or other_occasion(question, text)) is not None:
             yield UNPLACED_OCCASION_CONFIDENCE, Doubt(
                 UNPLACED_OCCASION, f"The question asks about the {occasion}, which {where} "
                 "never speaks of.")
@@ -800,6 +842,14 @@ class ConfidenceRules:
             asked = set().union(*actors_in(party))
             if all(asked.isdisjoint(actor) for actor in actors_in(near)):
                 return "nowhere"
+        # A person or a company (not "Washington", a stand-in, which other words
+        # name): "did tokayev go to the may 24 meeting" over a
+        # sentence on that meeting that names neither him nor his office (a
+        # sentence's terms hold the names its titles give: "the President of
+        # Kazakhstan" holds "tokayev").
+        elif (not stands_for(party) and (terms := tokenize(party))
+              and self._near_terms(sentence).isdisjoint(terms)):
+            return "nowhere"
         return None
 
     @cached_property
@@ -958,6 +1008,16 @@ class ConfidenceRules:
                      and not _AMOUNT_AFTER.match(sentence.text, m.end())]
             if given and not any(self._names_owner(owner, terms, sentence) for terms in given):
                 return asked.group(1), asked.group(0)
+        # "What is China's strategic goal ...?" over "Kazakhstan's strategic goal is
+        # ...": the same thing, another name's ("Beijing's" is China's).
+        for asked in _POSSESSED.finditer(question):
+            if (possessed := _possessed(asked)) is None or possessed[1] in _PORTION_NOUNS | heads:
+                continue
+            owner = _owner_terms(asked["owner"])
+            given = [_owner_terms(m["owner"]) for m in _POSSESSED.finditer(sentence.text)
+                     if (other := _possessed(m)) is not None and other[1] == possessed[1]]
+            if given and all(owner.isdisjoint(terms) for terms in given):
+                return possessed[0], question[asked.start() : asked.start("words")] + possessed[0]
         return None
 
     def _names_owner(self, owner: set[str], terms: set[str], sentence: Sentence) -> bool:

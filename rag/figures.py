@@ -385,6 +385,9 @@ def asked_year(sentence: str, start: int, end: int, question: str) -> str | None
 # "before 2023", "after 2001": the time a question places its answer in.
 _BOUNDED = re.compile(r"\b(?P<side>before|prior\s+to|earlier\s+than|after|later\s+than)"
                       r"\s+(?:the\s+year\s+)?(?P<year>\d{4})(?![\d–-])", re.I)
+# A digit counting what a question asks for: "which 2 countries", "name 3 goals".
+_ITEMS_COUNTED = re.compile(
+    r"\b(?:which|what|name|list|give(?:\s+me)?)\s+(?:the\s+)?(?P<count>[2-9])\s+(?=[a-z])", re.I)
 # A span of years, "2023-2024" or "2023-24".
 _YEAR_SPAN = re.compile(r"(?<!\d)(\d{4})\s*[-–]\s*(\d{4}|\d{2})(?!\d)")
 
@@ -507,6 +510,8 @@ def missing_figure(near: str, question: str, asks_date: bool = False) -> str | N
         question gives none.
     """
     bounds = [match.span("year") for match in _BOUNDED.finditer(question)] if asks_date else []
+    # "which 2 countries ...": a count of the answer's items, as "two" is (below).
+    bounds += [match.span("count") for match in _ITEMS_COUNTED.finditer(question)]
     figures = [(_word_around(question, m), _scaled(m)) for m in _FIGURE.finditer(question)
                if m.span() not in bounds]
     # A number word too ("from six to twelve member states"), from ten up:

@@ -306,6 +306,8 @@ _PHRASE_SENSES = (
     (re.compile(r"\b(?:put(?:s|ting)?\s+forward|c[ao]mes?\s+up\s+with|coming\s+up\s+with|"
                 r"float(?:s|ed|ing)?\s+the\s+idea)\b", re.I), "propos"),
     (re.compile(r"\bleaders?\b", re.I), "head"),
+    # "members at odds with each other" are in conflict.
+    (re.compile(r"\bat\s+(?:odds|loggerheads)\b", re.I), "conflict"),
     # Asked whether a body can bind its members ("impose decisions", "have
     # teeth", "a talking shop with no real power"), a text calling it advisory
     # answers. ("power" only so qualified: "the middle powers" are countries.)
@@ -316,10 +318,22 @@ _PHRASE_SENSES = (
 )
 
 
+# Terms a phrase is answered by, not the phrase's meaning.
+_ANSWERING_TERMS = frozenset(("advisori",))
+
+
 def phrase_terms(text: str) -> set[str]:
     """The terms ``text`` says by a phrase (``_PHRASE_SENSES``): "propos" for
     "Was it Kazakhstan that put forward the idea?"; most texts give none."""
     return {term for phrase, term in _PHRASE_SENSES if phrase.search(text)}
+
+
+def phrase_spans(text: str) -> list[tuple[int, int, str]]:
+    """Where ``text`` says a term in other words (``_PHRASE_SENSES``), with the
+    term: (6, 13, "conflict") for "Being at odds ...". Not "binding" and the like,
+    which "advisory" answers but does not mean."""
+    return [(m.start(), m.end(), term) for phrase, term in _PHRASE_SENSES
+            if term not in _ANSWERING_TERMS for m in phrase.finditer(text)]
 
 
 def same_sense(term: str) -> frozenset[str]:

@@ -247,14 +247,14 @@ def _act(pattern: re.Pattern[str], question: str) -> str | None:
 # "Did Tesla lobby Brussels ...?", "Will the SCO introduce a single currency?", "is
 # tesla going to move production ...?": whether a named party does a deed, the
 # verb just after its name (adverbs aside).
-_ADVERBS = (r"(?:really|actually|publicly|officially|formally|also|already|ever|even|still"
-            r"|soon|eventually|finally|first|just|now|then)")
+_ADVERBS = (r"(?:really|actually|publicly|officially|formally|personally|also|already|ever|even"
+            r"|still|soon|eventually|finally|first|just|now|then)")
 _DEED_Q = re.compile(
     r"^\s*(?:(?i:did|does|do|will|would|has|have|had)\s+(?P<who>(?:the\s+)?[\w’'.-]+"
     r"(?:\s+[A-Z][\w’'.-]*)*)"
     r"|(?i:is|are|was|were)\s+(?P<going>(?:the\s+)?[\w’'.-]+(?:\s+[A-Z][\w’'.-]*)*)\s+"
     r"(?i:going\s+to|gonna|about\s+to|set\s+to))"
-    rf"\s+(?i:{_ADVERBS}\s+)*(?P<act>[a-z]{{3,}})\b")
+    rf"\s+(?i:{_ADVERBS}\s+)*(?P<act>[a-z]{{3,}}|go(?=\s+to\b))\b")
 # Verbs of thinking, saying, wanting or having, and light verbs: what they ask is
 # told in other words ("Does Tokayev think ...?" over "emphasized that ..."), or
 # other rules read it (speech, standing).
@@ -291,8 +291,11 @@ def asked_deed(question: str, proper_nouns: AbstractSet[str]) -> tuple[str, str]
     who = match["who"] or match["going"]
     name = who.split()[-1]
     act = match["act"].lower()
+    # "Did Tokayev go to the meeting?" asks whether he attended it (``_DEED_Q``
+    # takes "go" only before "to").
+    attended = act == "go"
     if (not (name[0].isupper() or name.lower() in proper_nouns) or name.endswith(("'s", "’s"))
-            or act in _NO_DEED or act in _PREPOSITIONS or act in STOPWORDS
+            or (act in _NO_DEED and not attended) or act in _PREPOSITIONS or act in STOPWORDS
             or re.fullmatch(_ADVERBS, act) or not tokenize(act)):
         return None
     return " ".join(who.split()), act

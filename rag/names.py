@@ -109,6 +109,27 @@ def shown_runs(names: Sequence[str], question: str) -> list[tuple[str, list[str]
 
 
 
+# A region's adjective ("Asian", "Western", "Eastern"): it describes, naming no
+# country ("Indian" names India).
+_REGION_ADJECTIVE = re.compile(r"(?:an|ern)$")
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
+
+
+def described(names: Sequence[str], question: str) -> frozenset[str]:
+    """The names of runs that describe a common noun by a region's adjective: "the
+    Central Asian host", "these Western trade barriers". The host is named by what
+    it is called elsewhere ("Kazakhstan"), so a sentence need not repeat "Central
+    Asian" to be about it; "Indian" stands for India and is no such adjective."""
+    found: set[str] = set()
+    for written, run in shown_runs(names, question):
+        last = run[-1]
+        at = question.find(written)
+        if (_REGION_ADJECTIVE.search(last) and not stands_for(last) and not is_country(last)
+                and at >= 0 and _LOWER_AFTER.match(question, at + len(written))):
+            found.update(run)
+    return frozenset(found)
+
+
 def shown_name(name: str) -> str:
     """A name as a message shows it: "France" for the question's "France's"."""
     return without_possessive(name)

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from rag.countries import actors_in, seats_in
 from rag.figures import CALENDAR, MODERN_YEAR
-from rag.lexical import ORDINALS, tokenize
+from rag.lexical import ORDINALS, STOPWORDS, tokenize
 from rag.schema import Sentence
 from rag.sentences import split_sentences
 
@@ -210,6 +210,66 @@ def beside_held(question: str, text: str) -> str | None:
         if not re.search(said, text, re.I):
             return f"{match.group('noun').lower()} {side} {place}"
     return None
+
+
+# A gathering named by the body or place it belongs to: "the CSTO summit", "the
+# BRICS summit". Up to two capitalised words before it; a document speaks of it
+# where it writes the name just before a gathering ("the upcoming SCO summit"), a
+# few words after one ("a meeting of the heads ... of the CIS countries") or holds
+# one there ("the summit in Astana" is the Astana meeting). Gatherings only: the
+# text's "Kazakhstan, which chairs the SCO" is its SCO chairmanship.
+_GATHERINGS = ("summit", "summits", "meeting", "meetings", "session", "sessions",
+               "conference", "conferences", "congress", "forum", "gathering", "gatherings")
+_QUALIFIER = re.compile(
+    rf"(?P<words>(?:[\w’'.+-]+\s+){{1,2}})(?P<noun>{'|'.join(_GATHERINGS)})\b", re.I)
+_GATHERING_STEMS = frozenset(tokenize(noun)[0] for noun in _GATHERINGS)
+_GATHERING_TERMS = "|".join(sorted(map(re.escape, _GATHERING_STEMS)))
+_AFTER_WORDS = 12
+
+
+def other_occasion(question: str, text: str) -> str | None:
+    """The gathering ``question`` names by a body or a place that ``text`` never
+    gives a gathering.
+
+    Args:
+        question: The question, as the engine reads it (names capitalised).
+        text: The document that would answer.
+
+    Returns:
+        "CSTO summit" for "What did the CSTO summit decide?" over a text whose
+        summit is the SCO's, to which the heads of the CSTO are invited; None where
+        the gathering is named by a common word ("the upcoming summit"), a month,
+        a year (``misdated_occasion``'s) or a possessive, or the text gives a
+        gathering that name.
+    """
+    for match in _QUALIFIER.finditer(question):
+        naming = _naming_words(match.group("words"))
+        for word in naming:
+            name = re.escape(word)
+            before = rf"\b{name}\s+(?:[\w’'+-]+\s+){{0,2}}?(?:{_GATHERING_TERMS})"
+            # Within its sentence: no full stop between.
+            after = (rf"\b(?:{_GATHERING_TERMS})\w*\s+(?:[\w’',+-]+\s+){{0,{_AFTER_WORDS}}}?"
+                     rf"{name}\b")
+            asked = _where(word)
+            held = [where for stem, wheres in _places(text).items() if stem in _GATHERING_STEMS
+                    for where in wheres]
+            if not (re.search(before, text, re.I) or re.search(after, text, re.I)
+                    or (asked and any(asked & where for where in held))):
+                return f"{' '.join(naming)} {match.group('noun').lower()}"
+    return None
+
+
+def _naming_words(words: str) -> list[str]:
+    """The capitalised words of a run before a gathering, read back from it to the
+    first that is not one ("the", "upcoming") or is a possessive ("Kazakhstan's"
+    says whose, not which), a month or a figure."""
+    naming: list[str] = []
+    for word in reversed(words.split()):
+        if (not word[:1].isupper() or word.endswith(("'s", "’s", "'", "’"))
+                or CALENDAR.match(word) or word.lower() in STOPWORDS):
+            break
+        naming.insert(0, word.strip(".,"))
+    return naming
 
 
 # Where a question asks an occasion was held: "Was the May 16 meeting held in

@@ -68,6 +68,12 @@ _PAIRS = (
     "expand / shrink shrank shrunk",
     "create / dissolve abolish", "encourage promote / discourage",
     "improve / worsen deteriorate", "improvement / deterioration worsening",
+    # Opportunities growing against "deteriorating opportunities", relations
+    # warming against their "deterioration".
+    "grow grew grown / deteriorate", "warming / deterioration worsening",
+    "warm / deteriorate worsen",
+    # What a country does with fuel: "fuel-exporting" against "fuel-consuming".
+    "export / import consume", "exporter / importer consumer",
     # The verb against the noun: "Which relations are improving?" over "the
     # deterioration of relations".
     "improve / deterioration worsening", "improvement / worsen deteriorate",
@@ -577,12 +583,17 @@ _CUT_WORDS = ("reduce", "weaken")
 
 def _words(text: str) -> set[str]:
     """The words of ``text`` (``_written``); a figure "a day" or "per year" also
-    counts as "daily" or "annual", "second-busiest" as "second" too, and "scale
-    back" as "reduce" and "weaken"."""
+    counts as "daily" or "annual", "second-busiest" as "second" too, a compound's
+    last word as itself ("fuel-exporting" as "exporting"), and "scale back" as
+    "reduce" and "weaken"."""
     written = _written(text)
     return (set(written) | {_PERIODIC[unit.lower()] for unit in _PER.findall(text)}
             | {part for word in written if "-" in word for part in word.split("-")
                if part in _ORDINALS}
+            | {word.rsplit("-", 1)[1] for word in written if "-" in word
+               # Not after a prefix: "non-member" is no member, "pro-" no "anti-".
+               and _denied(word) is None
+               and not word.startswith(tuple(own for own, _ in _COUNTER_PREFIXES))}
             | (set(_CUT_WORDS) if _CUT_BACK.search(text) else set()))
 
 

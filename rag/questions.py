@@ -55,8 +55,10 @@ _NOT_MODIFYING = (rf"(?!(?:{'|'.join((*AUXILIARIES, *MODALS))}|the|a|an|of|to|in
 # Joined?" in title case.)
 _NOUN = r"(?-i:(?=[a-z]))"
 _MODIFIERS = rf"(?:(?:{_NOT_MODIFYING}[\w’'-]+\s+){{1,2}}?{_NOUN})?"
-# Without a possessive: "Which countries' leaders ...?" asks for countries.
-_PLAIN_MODIFIERS = rf"(?:(?:{_NOT_MODIFYING}[\w-]+\s+){{1,2}}?{_NOUN})?"
+# Without a possessive: "Which countries' leaders ...?" asks for countries. A
+# modifier may be two joined: "Which famous cultural and scientific figures ...?".
+_PLAIN_MODIFIERS = (rf"(?:(?:{_NOT_MODIFYING}[\w-]+\s+(?:(?:and|or)\s+{_NOT_MODIFYING}[\w-]+\s+)?)"
+                    rf"{{1,2}}?{_NOUN})?")
 
 # The nouns asking for a date, a city or a country ("What year ...?", "Which
 # towns ...?", "Which nations ...?"), which the patterns below and

@@ -70,6 +70,13 @@ _REPORTED = re.compile(
     r"told|tells|declared|declares|added|adds|remarked|explained|believes|believed|spoke|"
     r"speaks|spoken|according\s+to|called\s+for|calls\s+for)\b|[:,]\s*[“\"]|[,.!?]\s*[”\"]",
     re.I)
+# What a course of events "says" is what it shows, no one's words: "What does the
+# way the SCO has evolved say about its commitment?", "What does its growth say
+# about ...?".
+_NO_SPEAKER = re.compile(
+    r"\s*(?:the\s+|its\s+|their\s+)?(?:[\w’'-]+[’']s?\s+)?(?:way|fact|manner|evolution|development|"
+    r"growth|expansion|rise|history|record|trajectory|success|failure)"
+    r"(?:\s+(?:of|the|it|its|in|over|since|so|that|this|these)\b|\s*$)", re.I)
 # A question asking what the text itself says of something names no speaker:
 # "What does the writer say about terrorism?" (``questions.plain_question`` already
 # cuts "the writer say" out of the question the engine reads; this guard is for a
@@ -102,7 +109,7 @@ def speech_asked(question: str) -> tuple[frozenset[str], frozenset[str]] | None:
         if match is None or not _names_a_person(match["speaker"]):
             return None
     speaker, topic = frozenset(tokenize(match["speaker"])), frozenset(tokenize(match["topic"]))
-    if not speaker or not topic or speaker <= _THE_TEXT:
+    if not speaker or not topic or speaker <= _THE_TEXT or _NO_SPEAKER.match(match["speaker"]):
         return None
     return speaker, topic
 

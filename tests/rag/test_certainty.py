@@ -111,7 +111,7 @@ def test_a_step_taken_as_done_in_a_clause_of_its_own(question: str,
     assert (found.group() if found else None) == premise
 
 
-_SAID = frozenset(("tesla", "tariff", "eu", "new", "summit", "found", "member"))
+_SAID = frozenset(("tesla", "tariff", "eu", "new", "summit", "found", "member", "conflict"))
 
 
 @pytest.mark.parametrize(("question", "unsaid"), [
@@ -129,6 +129,8 @@ def test_a_premise_with_a_word_no_text_says(question: str, unsaid: tuple[str, st
     # Every word said; names are the name rules' to doubt.
     "Since the summit was founded, how many members are new?",
     "Given that Lukashenko founded the summit, who else is new?",
+    # A phrase said by its term: members at odds are in conflict.
+    "Given that some members are at odds, what is the summit for?",
     # No premise clause: a time asked, or no comma.
     "Since when are the tariffs exempt?",
     "Which tariffs were exempt since the summit?",

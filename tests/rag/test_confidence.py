@@ -108,6 +108,12 @@ from tests.rag.helpers import OneDocument, Over
          0.2),
         ("When was the Western Europe-Western China corridor opened?",
          "MISSING_ACT_CONFIDENCE", 0.2),
+        # The May 24 meeting names neither Tokayev nor his office; the goal is
+        # Kazakhstan's, not China's.
+        ("did tokayev go to the may 24 cis security meeting himself",
+         "MISSING_ACT_CONFIDENCE", 0.2),
+        ("What is China's strategic goal in securing the transport corridors that cross "
+         "Kazakhstan?", "OWNED_ELSEWHERE_CONFIDENCE", 0.2),
         # The free trade zone is a goal, and the documents are to be reviewed: no one
         # stands against either.
         ("Why did Kazakhstan oppose creating an SCO free trade zone?",
@@ -175,7 +181,11 @@ def test_confidence_rules_leave_answerable_questions_alone(
                  "Apart from presidents and prime ministers, which of the bloc's own top "
                  "officials are coming to the meeting?",
                  # What Kazakhstan proposed, asked in another word.
-                 "Which energy strategy did Kazakhstan suggest?"]
+                 "Which energy strategy did Kazakhstan suggest?",
+                 # A meeting the President of Kazakhstan held, so Tokayev went.
+                 "Did Tokayev go to the May 16 meeting?",
+                 # Kazakhstan's goal, asked as Kazakhstan's.
+                 "What is Kazakhstan's strategic goal for the transport corridors?"]
     before = [engine.ask(q).confidence for q in questions]
     for rule in dir(confidence):
         if rule.endswith("_CONFIDENCE"):
@@ -589,6 +599,15 @@ def test_the_office_rule_is_for_who_holds_an_office(over: Over) -> None:
         # No "<noun> of" in the sentence, or a portion rather than an owner.
         ("Astana hosts the summit.", "What is the capital of Kazakhstan?", False),
         ("It is part of the strategy.", "What is part of Kazakhstan?", False),
+        # A possessive: another name's thing, or the same name's by a stand-in.
+        ("Kazakhstan’s strategic goal is to secure the transport corridors.",
+         "What is China's strategic goal in securing the corridors?", True),
+        ("Kazakhstan’s strategic goal is to secure the transport corridors.",
+         "What is Kazakhstan's strategic goal?", False),
+        ("China’s main goal is to secure the transport corridors.",
+         "What is Beijing's goal for the corridors?", False),
+        ("Kazakhstan’s goal is to secure the transport corridors.",
+         "What is China's role in the corridors?", False),
     ],
 )
 def test_owned_elsewhere(sentence: str, question: str, elsewhere: bool) -> None:
@@ -1103,6 +1122,17 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
          [("missing_act", "The question asks whether Tesla does this (“lobby”), and neither "
                           "the closest sentence nor its neighbours speak of that; they name "
                           "Tesla only as an example in a list.")]),
+        # A person neither the sentence nor its neighbours name, by name or office.
+        ({"d": "President Tokayev spoke in Astana on May 16 about trade.\n\n"
+               "The weather in the capital was mild all year long.\n\n"
+               "On May 24, a meeting of the heads of the security agencies of the CIS "
+               "countries took place."},
+         "Did Tokayev go to the May 24 meeting?", AnswerType.OTHER, "On May 24",
+         [("rare_name_absent", "The closest sentence is not about “Tokayev”, which the "
+                               "document mentions only elsewhere."),
+          ("missing_act", "The question asks whether Tokayev does this (“go”), and neither "
+                          "the closest sentence nor its neighbours speak of that; they name "
+                          "Tokayev nowhere.")]),
         # A country the sentence and its neighbours never name did not do it there.
         ({"d": "China builds roads.\n\nThe summit opens soon.\n\nEnergy security is a priority "
                "for Kazakhstan.\n\nKazakhstan proposed to adopt the SCO energy strategy.\n\n"

@@ -282,6 +282,15 @@ def test_an_ordinal_the_question_gives_must_be_given() -> None:
     assert missing_figure("Kazakhstan chairs the SCO.", "Which third country joined?") is None
 
 
+def test_a_digit_counting_the_answers_items_need_not_be_given() -> None:
+    near = "Kazakhstan and China are actively developing joint projects in the energy sector."
+    assert missing_figure(near, "which 2 countries r actively building energy projects") is None
+    assert missing_figure(near, "Name 3 countries building energy projects.") is None
+    # A count elsewhere, or a larger one, is a figure the text must give.
+    assert missing_figure(near, "Which countries built 2 energy projects?") == "2"
+    assert missing_figure(near, "Which 14 countries build energy projects?") == "14"
+
+
 STRATEGY = "The SCO development strategy for 2025–2035 includes a multipolar world order."
 
 

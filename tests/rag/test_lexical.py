@@ -15,6 +15,7 @@ from rag.lexical import (
     known_share,
     mentioned,
     named_words,
+    phrase_spans,
     phrase_terms,
     same_sense,
     spelled_numbers,
@@ -239,6 +240,9 @@ def test_phrases_of_one_term() -> None:
     assert phrase_terms("Isn't the Energy Club basically a talking shop with no real "
                         "power?") == {"advisori"}
     assert phrase_terms("Is the club toothless?") == {"advisori"}
+    assert phrase_spans("Being at odds, they met.") == [(6, 13, "conflict")]
+    # A phrase "advisory" answers is not said by it.
+    assert phrase_spans("Are its rules binding?") == []
     # Power as countries, or as energy, is no binding.
     assert phrase_terms("Which middle powers does the SCO give a voice?") == set()
     assert phrase_terms("Does the club discuss nuclear power?") == set()

@@ -168,6 +168,9 @@ PROPER = frozenset(("tesla", "sco", "eu"))
     ("Did the EU consult Kazakhstan before announcing its tariffs?", ("the EU", "consult")),
     ("Will the SCO introduce a single common currency?", ("the SCO", "introduce")),
     ("Has the United States imposed tariffs?", ("the United States", "imposed")),
+    # Going to an occasion is attending it; going from one thing to another is not.
+    ("did Tokayev go to the may 24 meeting himself", ("Tokayev", "go")),
+    ("Did the SCO go from six to nine members?", None),
     # No name does it, or a possessive goes on to the one who does.
     ("Did all members back the proposal?", None),
     ("will members move production?", None),

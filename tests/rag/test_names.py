@@ -1,6 +1,6 @@
 import pytest
 
-from rag.names import asked_names, placed_cities
+from rag.names import asked_names, described, placed_cities
 
 
 @pytest.mark.parametrize(("question", "placed"), [
@@ -17,3 +17,16 @@ from rag.names import asked_names, placed_cities
 ])
 def test_a_capital_named_as_a_place(question: str, placed: set[str]) -> None:
     assert placed_cities(question, asked_names(question)) == placed
+
+
+@pytest.mark.parametrize(("question", "names"), [
+    # A region's adjective before a common noun describes it.
+    ("Why would the Central Asian host care about the bloc?", {"Central", "Asian"}),
+    ("What has become crucial for Beijing amid these Western trade barriers?", {"Western"}),
+    # A country's demonym names the country; a name ending the question describes none.
+    ("Which Indian officials came?", set()),
+    ("Which country is Central Asian?", set()),
+    ("What did Central Asia decide?", set()),
+])
+def test_names_that_describe_a_common_noun(question: str, names: set[str]) -> None:
+    assert described(asked_names(question), question) == names

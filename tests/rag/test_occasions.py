@@ -6,6 +6,7 @@ from rag.occasions import (
     event_antecedents,
     held_elsewhere,
     misdated_occasion,
+    other_occasion,
     unplaced_held,
     unplaced_occasion,
 )
@@ -180,6 +181,44 @@ def test_an_occasion_placed_beside_the_one_the_text_holds(question: str, occasio
 ])
 def test_an_occasion_not_placed_beside_the_text_s(question: str, text: str) -> None:
     assert beside_held(question, text) is None
+
+
+INVITED = ("The upcoming SCO summit will be held in Astana. Heads of such organizations as "
+           "the CIS and the CSTO are invited to the Summit. Later, a meeting of the heads of "
+           "security agencies of the CIS countries took place.")
+
+
+@pytest.mark.parametrize(("question", "occasion"), [
+    # Another body's summit: the CSTO's heads come to the SCO's.
+    ("What did the CSTO summit decide about counter-terrorism?", "CSTO summit"),
+    ("Who will attend the BRICS summit?", "BRICS summit"),
+    # The two words before it, given whole.
+    ("What did the SCO Energy Club meeting decide?", "Energy Club meeting"),
+])
+def test_an_occasion_named_by_a_body_the_text_never_gives_it(question: str,
+                                                             occasion: str) -> None:
+    assert other_occasion(question, INVITED) == occasion
+
+
+@pytest.mark.parametrize("question", [
+    # The name just before, a few words after ("a meeting of ... the CIS countries"),
+    # or where it is held.
+    "What will the SCO summit decide?",
+    "What was discussed at the CIS meeting?",
+    "Who is coming to the Astana summit?",
+    "Who is coming to the Kazakh summit?",
+    # Common words, a month, a year or a possessive name no one's; a role is no
+    # gathering ("the SCO chairmanship").
+    "What is the motto of the upcoming summit?",
+    "What was decided at Kazakhstan's summit?",
+    "For which years does Kazakhstan hold the SCO chairmanship?",
+    # Another gathering's word: "the Astana meeting" is the summit in Astana.
+    "Which member state left ahead of the Astana meeting?",
+    "What happened at the May meeting?",
+    "What happened at the 2024 summit?",
+])
+def test_an_occasion_named_as_the_text_names_it_or_by_no_name(question: str) -> None:
+    assert other_occasion(question, INVITED) is None
 
 
 def _sentences(*texts: tuple[str, str]) -> list[Sentence]:

@@ -35,6 +35,16 @@ from rag.opposites import (
     ("Why are the SCO's prospects bleak?",
      "The SCO's prospects look promising, given the current initiatives.",
      ("bleak", "promising")),
+    # Opportunities or relations said to get worse; a compound's last word.
+    ("How are growing opportunities for maritime trade changing security needs?",
+     "Transit states need security against the backdrop of deteriorating opportunities "
+     "for maritime trade.", ("growing", "deteriorating")),
+    ("How has the warming of relations with the Atlantic bloc affected land routes?",
+     "Another factor is the deterioration of relations with the Atlantic bloc.",
+     ("warming", "deterioration")),
+    ("Which fuel-exporting countries does the energy policy unite?",
+     "The policy brings together developing and fuel-consuming countries.",
+     ("exporting", "consuming")),
     ("Which smaller countries support the initiatives?",
      "Middle powers advance initiatives, which can be supported by larger countries.",
      ("smaller", "larger")),

@@ -97,6 +97,7 @@ from rag.questions import (
         ("What are the exact dates of the summit?", AnswerType.DATE),
         ("What is the budget of the strategy?", AnswerType.NUMBER),
         ("Which well-known cultural figures took part?", AnswerType.NAME),
+        ("Which famous cultural and scientific figures took part?", AnswerType.NAME),
         # Figures someone cites are numbers; figures doing something are people.
         ("Which conflict figures did Foreign Minister Nurtleu cite?", AnswerType.NUMBER),
         ("What statistics did Tokayev give on conflicts?", AnswerType.NUMBER),

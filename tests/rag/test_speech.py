@@ -37,6 +37,9 @@ from rag.speech import reports_speech, speech_asked
     # Talked about: the topic as the question gives it, hearers and day with it.
     ("What did Putin talk about with the secretaries on May 16?", "Putin",
      "with the secretaries on May 16"),
+    # A speaker named by what they do ("the development minister") still speaks.
+    ("What did the development minister say about trade?", "the development minister",
+     "trade"),
 ])
 def test_a_question_asking_what_someone_said_about_something(question: str, speaker: str,
                                                             topic: str) -> None:
@@ -52,6 +55,9 @@ def test_a_question_asking_what_someone_said_about_something(question: str, spea
     # or what a thing "says", is not one.
     "What does Kazakhstan's top diplomat say his country is reaffirming?",
     "What does the way the SCO has grown say it is dedicated to?",
+    # With "about" too: a course of events shows, it says nothing.
+    "What does the way the SCO has evolved say about its commitment?",
+    "What does the SCO's growth say about its appeal?",
     "What did Virgin Media claim BSkyB did?",
     "What did the United States say the tariffs would achieve?",
     "What did the Kremlin say the talks would bring?",
