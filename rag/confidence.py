@@ -730,11 +730,12 @@ class ConfidenceRules:
             yield UNPLACED_OCCASION_CONFIDENCE, Doubt(
                 UNPLACED_OCCASION, f"The question asks about the {occasion}, which {where} "
                 "never speaks of.")
-        elif YES_NO_OPENING.match(question) and (
+        elif (YES_NO_OPENING.match(question) or kind is AnswerType.DATE) and (
                 place := unplaced_held(question, self._near(best))) is not None:
+            asks = ("when it is" if kind is AnswerType.DATE else "whether it was held")
             yield UNPLACED_OCCASION_CONFIDENCE, Doubt(
-                UNPLACED_OCCASION, f"The question asks whether it was held in “{place}”, and "
-                "neither the closest sentence nor its neighbours place it there.")
+                UNPLACED_OCCASION, f"The question asks {asks} in “{place}”, and neither the "
+                "closest sentence nor its neighbours place it there.")
         # A yes/no question is answered "no" by a sentence saying the opposite.
         if not YES_NO_OPENING.match(question):
             if (opposite := opposed(question, best.text)) is not None:

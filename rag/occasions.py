@@ -275,7 +275,7 @@ def _naming_words(words: str) -> list[str]:
 # Where a question asks an occasion was held: "Was the May 16 meeting held in
 # Astana?" (the verb written: "the summit in Astana" places what it names).
 _ASKED_HELD_IN = re.compile(
-    r"\b(?:held|hosted|convened|tak(?:e|es|ing)\s+place|took\s+place)\s+(?:in|at)\s+"
+    r"\b(?:held|hosted|convened|tak(?:e|es|ing)\s+place|took\s+place|meet|gather)\s+(?:in|at)\s+"
     r"(?:the\s+)?(?P<place>(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2})", re.I)
 
 
@@ -284,14 +284,16 @@ def unplaced_held(question: str, near: str) -> str | None:
     names.
 
     Args:
-        question: A yes/no question, as the engine reads it.
+        question: A yes/no question, or one asking when, as the engine reads it.
         near: The closest sentence and its neighbours.
 
     Returns:
         "Astana" for "Was the May 16 meeting held in Astana?" over sentences
-        telling of the meeting but of no place; None where the question asks of
-        no place so, or ``near`` names it: a city by its name, a country by its
-        name or its capital's ("held in Kazakhstan" over "the summit in Astana").
+        telling of the meeting but of no place, and for "On which dates will the
+        leaders meet in Astana?" over "On May 16, the President ... met with ...";
+        None where the question asks of no place so, or ``near`` names it: a city
+        by its name, a country by its name or its capital's ("held in Kazakhstan"
+        over "the summit in Astana").
     """
     for match in _ASKED_HELD_IN.finditer(question):
         place = match.group("place")

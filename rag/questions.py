@@ -397,7 +397,8 @@ _CHAT = {"u": "you", "ur": "your", "r": "are", "n": "and", "bc": "because",
          "b/c": "because", "cuz": "because", "coz": "because", "abt": "about",
          "ppl": "people", "govt": "government", "wat": "what", "wut": "what",
          "thru": "through", "tho": "though", "w/": "with", "w/o": "without",
-         "gonna": "going to", "wanna": "want to", "b4": "before"}
+         "gonna": "going to", "wanna": "want to", "b4": "before", "yr": "year",
+         "yrs": "years", "intl": "international"}
 _CHAT_WORDS = "|".join(map(re.escape, sorted(_CHAT, key=len, reverse=True)))
 # Not inside a word, a hyphened one or a dotted abbreviation ("u.s.", "n.b.").
 _CHATTED = re.compile(rf"(?<![\w/’'.-])({_CHAT_WORDS})(?![\w/’'-])(?!\.\w)")

@@ -108,6 +108,10 @@ from tests.rag.helpers import OneDocument, Over
          0.2),
         ("When was the Western Europe-Western China corridor opened?",
          "MISSING_ACT_CONFIDENCE", 0.2),
+        # The dated meeting, on May 16, is placed nowhere; the summit in Astana is
+        # not dated.
+        ("On which exact dates will the leaders meet in Astana?", "UNPLACED_OCCASION_CONFIDENCE",
+         0.2),
         # The May 24 meeting names neither Tokayev nor his office; the goal is
         # Kazakhstan's, not China's.
         ("did tokayev go to the may 24 cis security meeting himself",

@@ -139,6 +139,8 @@ PLACED = ("On May 16, the President of Kazakhstan met the security secretaries. 
     ("Was the May 16 meeting of security secretaries held in Astana?", "Astana"),
     ("Did the meeting take place in Almaty?", "Almaty"),
     ("Was the meeting hosted in Russia?", "Russia"),
+    # Asked when they meet there.
+    ("On which exact dates will the leaders meet in Almaty?", "Almaty"),
 ])
 def test_a_place_asked_that_the_sentences_never_name(question: str, place: str) -> None:
     near = " ".join(PLACED.split(". ")[:2])

@@ -210,6 +210,8 @@ def test_the_name_of_an_office_holder_is_a_persons() -> None:
         ("Which n-grams w/o stop words?", "Which n-grams without stop words?"),
         ("how many events did kazakhstan run b4 the summit",
          "how many events did kazakhstan run before the summit"),
+        ("what yr was the bloc set up, n which intl groups r there",
+         "what year was the bloc set up, and which international groups are there"),
         ("what did the u.s. say, n.b. in july", "what did the u.s. say, n.b. in july"),
         # Words of their own stay: "wont", "its", a form inside a longer word.
         ("Is it its wont to meet?", "Is it its wont to meet?"),
