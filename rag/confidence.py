@@ -33,6 +33,7 @@ from rag.countries import (
 )
 from rag.doers import (
     asked_doer,
+    other_chair,
     swapped_around,
     swapped_doer,
     swapped_object,
@@ -577,6 +578,10 @@ class ConfidenceRules:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, f"The question has “{swapped[0]}” as the one who "
                 f"{swapped[1]}, and the closest sentence has “{swapped[2]}”.")
+        elif (chairs := other_chair(question, best.text)) is not None:
+            yield OTHER_ACTOR_CONFIDENCE, Doubt(
+                OTHER_ACTOR, f"The question has “{chairs[0]}” chair it, and the closest "
+                f"sentence has “{chairs[1]}” chair it.")
         elif (origin := swapped_origin(question, best.text)) is not None:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, f"The question has something come from “{origin[0]}”, and the "
@@ -625,7 +630,8 @@ class ConfidenceRules:
             yield WRONG_OFFICE_CONFIDENCE, Doubt(
                 WRONG_OFFICE, f"The question asks about the {unheard.lower()}, and the "
                 f"{documents} name{ending} no such office.")
-        if (asked := speech_asked(question)) is not None and not self._reports(best, *asked):
+        if ((asked := speech_asked(question, self.proper_nouns)) is not None
+                and not self._reports(best, *asked)):
             yield MISSING_SPEECH_CONFIDENCE, Doubt(
                 MISSING_SPEECH, "The question asks what someone said about something, and "
                 "neither the closest sentence nor its neighbours report such words."

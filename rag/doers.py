@@ -183,6 +183,49 @@ def _partaking(words: list[re.Match[str]], i: int) -> bool:
                                   and words[i + 1].group().lower() == "part")
 
 
+# Who chairs, as a question gives it ("Did the SCO Secretariat chair ...?", "Isn't it
+# true that the SCO Secretariat, not the Kazakh side, chaired ...?") and as a
+# sentence does ("under the chairmanship of the Kazakh side", "chaired by ...").
+_CHAIR_VERB = re.compile(r"\b(?:chair|chairs|chaired|presides?|presided)\b(?!\s+by\b)", re.I)
+_OPENER = re.compile(r"\b(?:did|does|do|has|have|had|will|would|that|which|what)\s+", re.I)
+_CHAIRED = re.compile(
+    r"\b(?:under\s+the\s+chairmanship\s+of|chaired\s+by|presided\s+over\s+by)\s+(?:the\s+)?"
+    r"(?P<who>[\w’'-]+(?:\s+[\w’'-]+){0,3})", re.I)
+# "X, not Y, chaired": Y is set aside.
+_NOT_THIS = re.compile(r",\s*not\s+[^,]*,?", re.I)
+
+
+def other_chair(question: str, sentence: str) -> tuple[str, str] | None:
+    """Who ``question`` has chair something and who ``sentence`` says chaired it,
+    where they differ.
+
+    Args:
+        question: The question, as the engine reads it.
+        sentence: The closest sentence.
+
+    Returns:
+        ("the SCO Secretariat", "Kazakh side") for "Which meeting did the SCO
+        Secretariat chair at the SCO Digital Forum?" over "under the chairmanship
+        of the Kazakh side, the first meeting ..."; None where the question has no
+        one chair, the sentence names no chair, or the two may be one ("Kazakhstan"
+        and "the Kazakh side").
+    """
+    verb = _CHAIR_VERB.search(question)
+    given = _CHAIRED.search(sentence)
+    if verb is None or given is None:
+        return None
+    # The words just before the verb, back to the auxiliary or "that" opening them.
+    before = _NOT_THIS.sub(" ", question[: verb.start()])
+    openers = list(_OPENER.finditer(before))
+    who = " ".join(before[openers[-1].end() if openers else 0 :].split()).strip(" ,")
+    terms, chair = set(tokenize(who)), set(tokenize(given["who"]))
+    # "Who exactly chaired ...?" asks who; it names no one.
+    if not terms or not chair or who.split()[0].lower() in WH_WORDS or any(
+            a.startswith(b) or b.startswith(a) for a in terms for b in chair):
+        return None
+    return who, given["who"]
+
+
 # How far on either side of a verb its doer and what it acts on are looked for, in
 # words: "until farmlands were turned into suburbs".
 _AROUND = 4

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
 from rag.countries import BODIES, is_country, is_demonym, stands_for
-from rag.lexical import SAYING_VERBS, tokenize, without_possessive
+from rag.lexical import SAYING_VERBS, TITLE_WORDS, tokenize, without_possessive
 from rag.questions import DOCUMENT_NOUNS, WRITER_NOUNS
 
 # A person's verbs of saying, in a question and in the text alike (base,
@@ -84,13 +84,16 @@ _NO_SPEAKER = re.compile(
 _THE_TEXT = frozenset(tokenize(" ".join(("report", *DOCUMENT_NOUNS, *WRITER_NOUNS))))
 
 
-def speech_asked(question: str) -> tuple[frozenset[str], frozenset[str]] | None:
+def speech_asked(question: str, proper_nouns: AbstractSet[str] = frozenset()
+                 ) -> tuple[frozenset[str], frozenset[str]] | None:
     """What a "What did X say about Y?" question asks about, or a "What did X say
     (that) Y ...?" or "Did X say (that) Y ...?" one where X names a person or a
     company (``_names_a_person``).
 
     Args:
         question: The question, as the engine reads it.
+        proper_nouns: Words the corpus writes only capitalised (lower case): a
+            speaker typed in lower case that is one ("did tesla say ...") is a name.
 
     Returns:
         The speaker's and the topic's terms (none for "What did X say?", asked
@@ -106,7 +109,9 @@ def speech_asked(question: str) -> tuple[frozenset[str], frozenset[str]] | None:
     match = _SAID_ABOUT.match(question)
     if match is None:
         match = _SAID_THAT.match(question) or _SAID_WHETHER.match(question)
-        if match is None or not _names_a_person(match["speaker"]):
+        if match is None or not (_names_a_person(match["speaker"]) or _names_a_person(
+                " ".join(word.capitalize() if word in proper_nouns and word not in TITLE_WORDS
+                         else word for word in match["speaker"].split()))):
             return None
     speaker, topic = frozenset(tokenize(match["speaker"])), frozenset(tokenize(match["topic"]))
     if not speaker or not topic or speaker <= _THE_TEXT or _NO_SPEAKER.match(match["speaker"]):

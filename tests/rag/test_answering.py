@@ -556,6 +556,10 @@ def test_headings_are_never_quoted_otherwise(engine: Engine) -> None:
     qatar = engine.ask("Is Qatar sending its leader to this summit?")
     assert not qatar.abstained
     assert "Qatar" in qatar.quotes[0].text
+    # Asked who beyond the credit line, which the question names: it does not answer.
+    beyond = engine.ask("Who is the author of the piece at the China Studies Centre?")
+    assert beyond.abstained
+    assert engine.ask("Who wrote this article?").quotes[0].text == "China Studies Centre"
     # Asked yes or no, by its label's head: a sentence says so or not, a label never.
     little = engine.ask("Aren't people expecting very little from this summit?")
     assert all(q.text != stating for q in little.quotes)

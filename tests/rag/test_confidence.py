@@ -112,6 +112,11 @@ from tests.rag.helpers import OneDocument, Over
         # not dated.
         ("On which exact dates will the leaders meet in Astana?", "UNPLACED_OCCASION_CONFIDENCE",
          0.2),
+        # The Kazakh side chaired it; Tesla is named only in a list.
+        ("Which meeting did the SCO Secretariat chair at the SCO Digital Forum on "
+         "February 1?", "OTHER_ACTOR_CONFIDENCE", 0.2),
+        ("did tesla say its gonna raise car prices in europe bc of the tariffs?",
+         "MISSING_SPEECH_CONFIDENCE", 0.2),
         # The May 24 meeting names neither Tokayev nor his office; the goal is
         # Kazakhstan's, not China's.
         ("did tokayev go to the may 24 cis security meeting himself",

@@ -2,6 +2,7 @@ import pytest
 
 from rag.doers import (
     asked_doer,
+    other_chair,
     swapped_around,
     swapped_doer,
     swapped_object,
@@ -226,3 +227,30 @@ def test_the_subject_asked_of_is_acted_on(question: str, sentence: str,
 ])
 def test_no_subject_acted_on(question: str, sentence: str) -> None:
     assert swapped_object(question, sentence) is None
+
+
+CHAIRED = ("At the SCO Digital Forum in Almaty, under the chairmanship of the Kazakh side, "
+           "the first meeting of the Management Commission was held.")
+
+
+@pytest.mark.parametrize(("question", "chairs"), [
+    ("Which meeting did the SCO Secretariat chair at the SCO Digital Forum?",
+     ("the SCO Secretariat", "Kazakh side")),
+    # The one set aside is not the one asked about.
+    ("Isn't it true that the SCO Secretariat, not the Kazakh side, chaired the meeting?",
+     ("the SCO Secretariat", "Kazakh side")),
+])
+def test_another_chair(question: str, chairs: tuple[str, str]) -> None:
+    assert other_chair(question, CHAIRED) == chairs
+
+
+@pytest.mark.parametrize("question", [
+    # The same one, by a derived word; no one asked; asked by whom.
+    "Did Kazakhstan chair the meeting?",
+    "Which meeting did the Kazakh side chair?",
+    "Who chaired the meeting?",
+    "Who exactly chaired the meeting on the Kazakh side?",
+    "Who was the meeting chaired by?",
+])
+def test_the_same_chair_or_none_asked(question: str) -> None:
+    assert other_chair(question, CHAIRED) is None

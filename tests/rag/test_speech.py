@@ -75,6 +75,14 @@ def test_other_questions_ask_no_speech_about_a_topic(question: str) -> None:
     assert speech_asked(question) is None
 
 
+def test_a_speaker_typed_in_lower_case_that_the_corpus_only_capitalises() -> None:
+    question = "did tesla say its going to raise car prices in europe"
+    assert speech_asked(question) is None
+    topic = "its going to raise car prices in europe"
+    assert speech_asked(question, frozenset(("tesla",))) == (
+        frozenset(tokenize("tesla")), frozenset(tokenize(topic)))
+
+
 def _reports(texts: list[str], question: str) -> bool:
     asked = speech_asked(question)
     assert asked is not None
