@@ -109,9 +109,12 @@ def shown_runs(names: Sequence[str], question: str) -> list[tuple[str, list[str]
 
 
 
-# A region's adjective ("Asian", "Western", "Eastern"): it describes, naming no
-# country ("Indian" names India).
-_REGION_ADJECTIVE = re.compile(r"(?:an|ern)$")
+# A region's adjective ("Asian", "Western"): it describes, naming no country
+# ("Indian" names India). A list, as "Dylan" or "Morgan" end alike.
+_REGION_ADJECTIVES = frozenset((
+    "asian", "european", "african", "eurasian", "western", "eastern", "northern", "southern",
+    "caspian", "atlantic", "pacific", "arctic", "baltic", "balkan", "nordic", "arab",
+    "caucasian", "mediterranean", "scandinavian", "latin"))
 _LOWER_AFTER = re.compile(r"\s+[a-z]")
 
 
@@ -124,7 +127,7 @@ def described(names: Sequence[str], question: str) -> frozenset[str]:
     for written, run in shown_runs(names, question):
         last = run[-1]
         at = question.find(written)
-        if (_REGION_ADJECTIVE.search(last) and not stands_for(last) and not is_country(last)
+        if (last.lower() in _REGION_ADJECTIVES and not stands_for(last)
                 and at >= 0 and _LOWER_AFTER.match(question, at + len(written))):
             found.update(run)
     return frozenset(found)

@@ -242,6 +242,8 @@ def other_occasion(question: str, text: str) -> str | None:
         a year (``misdated_occasion``'s) or a possessive, or the text gives a
         gathering that name.
     """
+    held = [where for stem, wheres in _places(text).items() if stem in _GATHERING_STEMS
+            for where in wheres]
     for match in _QUALIFIER.finditer(question):
         naming = _naming_words(match.group("words"))
         for word in naming:
@@ -251,8 +253,6 @@ def other_occasion(question: str, text: str) -> str | None:
             after = (rf"\b(?:{_GATHERING_TERMS})\w*\s+(?:[\w’',+-]+\s+){{0,{_AFTER_WORDS}}}?"
                      rf"{name}\b")
             asked = _where(word)
-            held = [where for stem, wheres in _places(text).items() if stem in _GATHERING_STEMS
-                    for where in wheres]
             if not (re.search(before, text, re.I) or re.search(after, text, re.I)
                     or (asked and any(asked & where for where in held))):
                 return f"{' '.join(naming)} {match.group('noun').lower()}"

@@ -25,6 +25,7 @@ def test_a_capital_named_as_a_place(question: str, placed: set[str]) -> None:
     ("What has become crucial for Beijing amid these Western trade barriers?", {"Western"}),
     # A country's demonym names the country; a name ending the question describes none.
     ("Which Indian officials came?", set()),
+    ("What did Dylan say?", set()),
     ("Which country is Central Asian?", set()),
     ("What did Central Asia decide?", set()),
 ])
