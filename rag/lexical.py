@@ -302,38 +302,36 @@ _SENSES = (frozenset(("found", "establish", "creat", "form", "start", "begin", "
 # that is a term of the text in one sense only: "Is Qatar sending its leader?"
 # of "attended by heads of state ... of Qatar" (in ranking, "leaders" would draw
 # "heads of international organizations" as much).
-_PHRASE_SENSES = (
+# Each phrase with its term and whether it means that term (True) or is only
+# answered by it (False: "binding" is answered by "advisory", not said by it).
+_PHRASE_SENSES: tuple[tuple[re.Pattern[str], str, bool], ...] = (
     (re.compile(r"\b(?:put(?:s|ting)?\s+forward|c[ao]mes?\s+up\s+with|coming\s+up\s+with|"
-                r"float(?:s|ed|ing)?\s+the\s+idea)\b", re.I), "propos"),
-    (re.compile(r"\bleaders?\b", re.I), "head"),
+                r"float(?:s|ed|ing)?\s+the\s+idea)\b", re.I), "propos", True),
+    (re.compile(r"\bleaders?\b", re.I), "head", True),
     # "members at odds with each other" are in conflict.
-    (re.compile(r"\bat\s+(?:odds|loggerheads)\b", re.I), "conflict"),
+    (re.compile(r"\bat\s+(?:odds|loggerheads)\b", re.I), "conflict", True),
     # Asked whether a body can bind its members ("impose decisions", "have
     # teeth", "a talking shop with no real power"), a text calling it advisory
     # answers. ("power" only so qualified: "the middle powers" are countries.)
     (re.compile(r"\b(?:impos(?:e|es|ed|ing)|enforc(?:e|es|ed|ing)|binding|teeth|toothless|"
                 r"veto(?:es|ed)?|overrul(?:e|es|ed|ing)|talk(?:ing)?\s+shops?|powerless|"
                 r"rubber[\s-]stamps?|(?:no|real|any|actual)\s+(?:real\s+)?(?:power|authority|clout)"
-                r")\b", re.I), "advisori"),
+                r")\b", re.I), "advisori", False),
 )
-
-
-# Terms a phrase is answered by, not the phrase's meaning.
-_ANSWERING_TERMS = frozenset(("advisori",))
 
 
 def phrase_terms(text: str) -> set[str]:
     """The terms ``text`` says by a phrase (``_PHRASE_SENSES``): "propos" for
     "Was it Kazakhstan that put forward the idea?"; most texts give none."""
-    return {term for phrase, term in _PHRASE_SENSES if phrase.search(text)}
+    return {term for phrase, term, _ in _PHRASE_SENSES if phrase.search(text)}
 
 
 def phrase_spans(text: str) -> list[tuple[int, int, str]]:
     """Where ``text`` says a term in other words (``_PHRASE_SENSES``), with the
     term: (6, 13, "conflict") for "Being at odds ...". Not "binding" and the like,
     which "advisory" answers but does not mean."""
-    return [(m.start(), m.end(), term) for phrase, term in _PHRASE_SENSES
-            if term not in _ANSWERING_TERMS for m in phrase.finditer(text)]
+    return [(m.start(), m.end(), term) for phrase, term, means in _PHRASE_SENSES
+            if means for m in phrase.finditer(text)]
 
 
 def same_sense(term: str) -> frozenset[str]:
