@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from lemminflect import getAllLemmas
+
 from rag.countries import country_names
 from rag.instances import DESCRIBED
 from rag.lexical import tokenize
@@ -105,3 +107,46 @@ def asked_standing(question: str) -> tuple[str, str] | None:
     if asked["word"]:
         return asked["word"].lower(), asked["word"].lower()
     return asked["status"].lower(), _STANDINGS
+
+
+# "Will the Astana Declaration be legally binding on member states?", "Is the
+# declaration legally binding?": whether a thing has a quality, which a sentence
+# that answers names (or its opposite: "advisory" says no to "binding"). The
+# quality is an adjective after "be", or after an adverb of manner ("legally"),
+# where the subject ends unmarked.
+_QUALITY_Q = re.compile(
+    r"^\s*(?:(?:will|would|could|can|should|might|must|may)\s+(?:[\w’'.-]+\s+){1,6}?be\s+"
+    r"(?:[a-z]+ly\s+)?"
+    r"|(?:is|are|was|were)\s+(?:[\w’'.-]+\s+){1,6}?[a-z]+ly\s+)"
+    r"(?P<quality>[a-z]{4,})\b", re.I)
+_ALTERNATIVE = re.compile(r"\bor\b", re.I)
+# Adjectives that ask of no quality a sentence names: "Will Kazakhstan be able to
+# ...?", "Is it really true ...?", "Will the summit be the first ...?".
+_NOT_QUALITIES = frozenset((
+    "able", "unable", "true", "false", "first", "last", "next", "only", "same", "other",
+    "more", "most", "less", "much", "many", "such", "there", "here", "likely", "possible",
+    "going", "about", "ready", "sure", "certain", "real"))
+
+
+def asked_quality(question: str) -> str | None:
+    """The quality a yes/no question asks whether something has.
+
+    Args:
+        question: The question, as the engine reads it.
+
+    Returns:
+        "binding" for "Will the Astana Declaration be legally binding on member
+        states?" and for "Is the declaration legally binding?"; None where the
+        word after "be" is no adjective or is also a verb's past form ("Will the
+        summit be held in Astana?", "Will Tokayev be there?"), the question
+        asks which of two ("..., or is it still just a draft?") or asks otherwise.
+    """
+    match = _QUALITY_Q.match(question)
+    # "Is it final, or still a draft?" asks which: either may be said.
+    if match is None or _ALTERNATIVE.search(question):
+        return None
+    word = match["quality"].lower()
+    lemmas = getAllLemmas(word)
+    if "ADJ" not in lemmas or word.endswith("ed") or word in _NOT_QUALITIES:
+        return None
+    return word

@@ -121,6 +121,16 @@ _PREMISE = re.compile(r"^\s*(?:given\s+that|since(?!\s+when\b)|now\s+that|consid
                       r"seeing\s+that)\s+(?P<premise>[^,?;]+),", re.I)
 
 
+# Or a thing the question has someone make in a relative clause: "How large will
+# the joint SCO army that Tokayev proposed be?" takes it that he proposed one. The
+# thing, up to four words, must be one the texts speak of.
+_MADE_BY = re.compile(
+    r"\b(?P<det>the|a|an|this|that)\s+(?P<thing>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
+    r"(?:that|which)\s+(?P<who>(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*)*)\s+"
+    r"(?:has\s+|had\s+|have\s+)?(?P<act>proposed|suggested|announced|launched|unveiled|signed|"
+    r"created|promised|pledged|initiated|put\s+forward|called\s+for|set\s+up)\b", re.I)
+
+
 def unsaid_premise(question: str, said: Callable[[str], bool]) -> tuple[str, str] | None:
     """A premise ``question`` states in a clause of its own, and its first word
     no text says.
@@ -132,13 +142,22 @@ def unsaid_premise(question: str, said: Callable[[str], bool]) -> tuple[str, str
     Returns:
         ("Tesla is exempt from the new EU tariffs", "exempt") for "Given that Tesla is
         exempt from the new EU tariffs, which carmakers will bear them?" over texts
-        never saying "exempt"; None when the question states no premise so, or the
-        texts say each of its words (names are the name rules' to doubt).
+        never saying "exempt"; ("Tokayev proposed the joint SCO army", "army")
+        for "How large will the joint SCO army that Tokayev proposed be?" (only the
+        thing made is read there); None when the question states no premise so,
+        or the texts say each of its words (names are the name rules' to doubt).
     """
     match = _PREMISE.match(question)
-    if match is None:
+    if match is not None:
+        premise = match.group("premise").strip()
+    elif (made := _MADE_BY.search(question)) is not None:
+        # Told as the premise it is: "Tokayev proposed the joint SCO army".
+        premise, words = " ".join((made["who"], made["act"], made["det"].lower(),
+                                   made["thing"])), made["thing"]
+        return next(((premise, word) for word in WORDS.findall(words) if word[0].islower()
+                     and any(not said(term) for term in tokenize(word))), None)
+    else:
         return None
-    premise = match.group("premise").strip()
     # A phrase the texts say by its term: "at odds" is "conflict".
     phrased = [(start, end) for start, end, term in phrase_spans(premise) if said(term)]
     for found in WORDS.finditer(premise):

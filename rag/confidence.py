@@ -19,7 +19,7 @@ from functools import cached_property
 
 from rapidfuzz.distance import Levenshtein
 
-from rag.attributes import asked_attribute, asked_standing
+from rag.attributes import asked_attribute, asked_quality, asked_standing
 from rag.certainty import ALREADY, DONE_PREMISE, unsaid_premise, unsettled
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
 from rag.countries import (
@@ -74,6 +74,7 @@ from rag.manner import (
     named_only_as_example,
     tells_joining,
 )
+from rag.measures import swapped_measure
 from rag.names import (
     CorpusNames,
     asked_names,
@@ -578,6 +579,10 @@ class ConfidenceRules:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, f"The question has “{swapped[0]}” as the one who "
                 f"{swapped[1]}, and the closest sentence has “{swapped[2]}”.")
+        elif (measure := swapped_measure(question, best.text)) is not None:
+            yield OTHER_ACTOR_CONFIDENCE, Doubt(
+                OTHER_ACTOR, f"The question has “{measure[0]}” impose the {measure[1]}, and "
+                f"the closest sentence has “{measure[2]}” impose them.")
         elif (chairs := other_chair(question, best.text)) is not None:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, f"The question has “{chairs[0]}” chair it, and the closest "
@@ -642,6 +647,12 @@ class ConfidenceRules:
             yield MISSING_PREDICATE_CONFIDENCE, Doubt(
                 MISSING_PREDICATE, "The question asks whether something is so, and the "
                 "closest sentence shares none of its words but the names.")
+        elif (kind is AnswerType.OTHER and YES_NO_OPENING.match(question)
+              and (quality := asked_quality(question)) is not None
+              and not self._tells_quality(question, quality, best)):
+            yield MISSING_PREDICATE_CONFIDENCE, Doubt(
+                MISSING_PREDICATE, f"The question asks whether it is “{quality}”, and "
+                "neither the closest sentence nor its neighbours say so or the opposite.")
         if ((YES_NO_OPENING.match(question) or ALREADY.search(question))
                 and (words := unsettled(question, best.text)) is not None):
             yield UNSETTLED_CONFIDENCE, Doubt(
@@ -808,6 +819,16 @@ class ConfidenceRules:
     def _among(self, term: str, terms: AbstractSet[str]) -> bool:
         """Whether ``term``, a derivation of it or a word of its sense is in ``terms``."""
         return term in terms or not self.vocabulary.related(term).isdisjoint(terms)
+
+    def _tells_quality(self, question: str, quality: str, sentence: Sentence) -> bool:
+        """Whether ``sentence`` or a neighbour names ``quality``, a word of its
+        sense, a phrase of the question answering it ("toothless" by "advisory")
+        or its opposite ("advisory" says "binding" is not so)."""
+        if self._near_any(sentence, quality):
+            return True
+        if not self._near_terms(sentence).isdisjoint(phrase_terms(question)):
+            return True
+        return opposed_near(question, self._near(sentence)) is not None
 
     def _says_any(self, question: str, sentence: Sentence) -> bool:
         """Whether ``sentence`` or a neighbour holds a word of ``question`` other

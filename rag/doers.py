@@ -50,7 +50,7 @@ _BETWEEN = frozenset((
 _NAME_WORDS = 3
 # Acts done together: "Did China sign an agreement with Russia?" over "Russia
 # signed an agreement with China" has both sign.
-_TOGETHER = re.compile(r"\b(?:with|together|jointly|between|each\s+other|one\s+another)\b",
+TOGETHER = re.compile(r"\b(?:with|together|jointly|between|each\s+other|one\s+another)\b",
                        re.I)
 
 
@@ -71,7 +71,7 @@ def swapped_doer(question: str, sentence: str) -> tuple[str, str, str] | None:
         does not name.
     """
     asked_actors = actors_in(question)
-    if len(asked_actors) < 2 or _TOGETHER.search(question):
+    if len(asked_actors) < 2 or TOGETHER.search(question):
         return None  # most questions: no two doers to swap
     given_actors = actors_in(sentence)
     asked = list(WORDS.finditer(question))
@@ -81,10 +81,10 @@ def swapped_doer(question: str, sentence: str) -> tuple[str, str, str] | None:
         stem = _stem(match.group())
         if stem is None or stem not in said_at or actors_in(match.group()):
             continue
-        if (doer := _doer(question, asked, i)) is None:
+        if (doer := doer_before(question, asked, i)) is None:
             continue
         for j in said_at[stem]:
-            other = _doer(sentence, said, j)
+            other = doer_before(sentence, said, j)
             if (other is not None and doer[1].isdisjoint(other[1])
                     and any(doer[1] & given for given in given_actors)
                     and any(other[1] & named for named in asked_actors)):
@@ -93,24 +93,24 @@ def swapped_doer(question: str, sentence: str) -> tuple[str, str, str] | None:
 
 
 def asked_doer(question: str) -> tuple[str, str, frozenset[str]] | None:
-    """The country or body ``question`` has do its first act (``_doer``), the act as
+    """The country or body ``question`` has do its first act (``doer_before``), the act as
     written, and the doer's keys (``actors_in``): ("China", "push", ...) for "Why
     did China push Kazakhstan to adopt the strategy?"; None where no name stands
     just before a verb ("Which country proposed ...?", "What do Chinese firms
     say?", "Who heads the China Studies Centre?")."""
     words = list(WORDS.finditer(question))
     for i, match in enumerate(words):
-        verb = _verb(match.group())
+        verb = verb_lemma(match.group())
         # A capitalised word after the first is a name's ("the China Studies Centre").
         if (verb is None or verb in _NO_ACT or (i and match.group()[0].isupper())
                 or actors_in(match.group())):
             continue
-        if (doer := _doer(question, words, i)) is not None:
+        if (doer := doer_before(question, words, i)) is not None:
             return doer[0], match.group(), doer[1]
     return None
 
 
-def _doer(text: str, words: list[re.Match[str]], i: int) -> tuple[str, frozenset[str]] | None:
+def doer_before(text: str, words: list[re.Match[str]], i: int) -> tuple[str, frozenset[str]] | None:
     """The country or body named just before word ``i`` of ``text``, auxiliaries
     and adverbs aside ("The United States has already imposed", "has China
     imposed"), as written and as ``actors_in``'s keys; None where no name stands
@@ -151,11 +151,11 @@ def swapped_office(question: str, sentence: str) -> tuple[str, str, str] | None:
     """
     asked = list(WORDS.finditer(question))
     said = list(WORDS.finditer(sentence))
-    said_at = _positions(said, _verb)
+    said_at = _positions(said, verb_lemma)
     partaking_at = [j for j in range(len(said)) if _partaking(said, j)]
     terms = set(tokenize(sentence))
     for i, match in enumerate(asked):
-        if (verb := _verb(match.group())) is None:
+        if (verb := verb_lemma(match.group())) is None:
             continue
         partaking = _partaking(asked, i)
         at = sorted({*said_at.get(verb, ()), *(partaking_at if partaking else ())})
@@ -178,7 +178,7 @@ _PARTAKING = frozenset(("meet", "attend", "participate", "join"))
 
 def _partaking(words: list[re.Match[str]], i: int) -> bool:
     """Whether word ``i`` is a verb of taking part ("met", "attends", "take part")."""
-    verb = _verb(words[i].group())
+    verb = verb_lemma(words[i].group())
     return verb in _PARTAKING or (verb == "take" and i + 1 < len(words)
                                   and words[i + 1].group().lower() == "part")
 
@@ -237,7 +237,7 @@ _AUXILIARIES = frozenset(("did", "does", "do", "will", "would", "can", "could", 
                           "must", "shall", "should", "to", "is", "are", "was", "were", "has",
                           "have", "had"))
 # A passive's doer ("was ruled by Mexico") stands after the verb.
-_BY = re.compile(r"^\W*(?:\w+\W+){0,2}?by\b", re.I)
+BY_AFTER = re.compile(r"^\W*(?:\w+\W+){0,2}?by\b", re.I)
 
 
 def swapped_around(question: str, sentence: str) -> tuple[str, str, str] | None:
@@ -248,25 +248,25 @@ def swapped_around(question: str, sentence: str) -> tuple[str, str, str] | None:
     "become", "SkyDrive") for "... OneDrive will soon become SkyDrive?" over
     "SkyDrive will soon become OneDrive".
 
-    Words are compared by their terms, verbs by their lemma (``_verb``), within
+    Words are compared by their terms, verbs by their lemma (``verb_lemma``), within
     ``_AROUND`` words on each side. None where either side is passive ("by"
-    after the verb) or the act is done together ("with", ``_TOGETHER``), where
+    after the verb) or the act is done together ("with", ``TOGETHER``), where
     doer and done-to may stand either way.
     """
-    if _TOGETHER.search(question) or _TOGETHER.search(sentence):
+    if TOGETHER.search(question) or TOGETHER.search(sentence):
         return None
     asked = list(WORDS.finditer(question))
     said = list(WORDS.finditer(sentence))
-    said_at = _positions(said, _verb)
+    said_at = _positions(said, verb_lemma)
     opening = _opening(asked)
     for i, match in enumerate(asked):
-        verb = _verb(match.group())
+        verb = verb_lemma(match.group())
         if (verb is None or verb in _NO_ACT or verb not in said_at or not _acting(asked, i)
-                or _BY.match(question[match.end():])):
+                or BY_AFTER.match(question[match.end():])):
             continue
         before, after = _sides(asked, i, opening)
         for j in said_at[verb]:
-            if not _acting(said, j) or _BY.match(sentence[said[j].end():]):
+            if not _acting(said, j) or BY_AFTER.match(sentence[said[j].end():]):
                 continue
             said_before, said_after = _sides(said, j)
             # The one brought forward must stand only after the sentence's verb; the
@@ -352,7 +352,7 @@ def _stem(word: str) -> str | None:
 
 
 @lru_cache(maxsize=4096)
-def _verb(word: str) -> str | None:
+def verb_lemma(word: str) -> str | None:
     """The verb ``word`` is a form of ("met" and "meet" are "meet"), or None for a
     word that is no verb's form."""
     lemmas = getAllLemmas(word.lower()).get("VERB")
@@ -451,9 +451,9 @@ def swapped_object(question: str, sentence: str) -> tuple[str, str] | None:
         either speaks of an act done together ("with").
     """
     match = _ASKED_OBJECT.match(question)
-    if match is None or _TOGETHER.search(question) or _TOGETHER.search(sentence):
+    if match is None or TOGETHER.search(question) or TOGETHER.search(sentence):
         return None
-    verb = _verb(match["verb"])
+    verb = verb_lemma(match["verb"])
     subject = [word for word in WORDS.findall(match["subject"])
                if word.lower() not in _DETERMINERS]
     head = tokenize(subject[-1]) if subject else []
@@ -462,8 +462,8 @@ def swapped_object(question: str, sentence: str) -> tuple[str, str] | None:
     if verb is None or verb in _NO_ACT or not head or any(map(_only_verb, subject)):
         return None
     said = list(WORDS.finditer(sentence))
-    for j in _positions(said, _verb).get(verb, ()):
-        if not _acting(said, j) or _BY.match(sentence[said[j].end():]):
+    for j in _positions(said, verb_lemma).get(verb, ()):
+        if not _acting(said, j) or BY_AFTER.match(sentence[said[j].end():]):
             continue
         k = j + 1
         while k < len(said) and said[k].group().lower() in _DETERMINERS:

@@ -163,6 +163,10 @@ def asked_opposing(question: str) -> str | None:
 # by other words ("has grown from six members").
 _FOUNDING = re.compile(
     r"\b(?P<act>(?:co-?)?found(?:ed|er|ers)|establish(?:ed|es|ing|ment))\b", re.I)
+# "set up" only passive ("In which city was the SCO originally set up?"): "Why did
+# Kazakhstan set up a working group?" asks of what it made, not of a founding.
+_SET_UP = re.compile(r"\b(?:was|were)\s+(?:[\w’'.-]+\s+){0,5}?(?P<act>set\s+up)\b", re.I)
+_SINCE = re.compile(r"\b(?:since|when|after|before|until|once)\s+(?:[\w’'.-]+\s+){0,3}$", re.I)
 # Terms saying that something was founded. Not every word of the sense (``lexical
 # .same_sense`` joins "start" and "begin"): "starting next month" founds nothing.
 FOUNDING_TERMS = frozenset(tokenize("founded founder establish created creation formation"))
@@ -184,10 +188,18 @@ def asked_founding(question: str) -> str | None:
 
     Returns:
         "founded" for "who founded byd the chinese car company", "established" for
-        "When was the CSTO established?"; None for a question asking of no
-        founding ("Which countries are founding members?").
+        "When was the CSTO established?", "set up" for "Where was the SCO set
+        up?"; None for a question asking of no founding ("Which countries are
+        founding members?").
     """
-    return _act(_FOUNDING, question)
+    if (founded := _act(_FOUNDING, question)) is not None:
+        return founded
+    set_up = _SET_UP.search(question)
+    # "How has it changed since it was set up?" takes the founding as the time of
+    # what it asks (``founded_when`` reads "when"); "set up" alone may be any making.
+    if set_up is None or _SINCE.search(question[: set_up.start()]):
+        return None
+    return "set up"
 
 
 def founded_when(question: str) -> str | None:

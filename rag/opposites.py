@@ -33,6 +33,10 @@ _PAIRS = (
     "most / least", "largest biggest / smallest", "highest / lowest", "maximum / minimum",
     "more / less fewer", "larger bigger / smaller", "higher / lower",
     "increase / decrease reduce", "widen / narrow reduce",
+    # "Are hopes for this summit modest?" against "expectations ... are especially high".
+    "high / low modest",
+    # "deepen its members' dependence" against "reduce dependence".
+    "deepen / reduce decrease",
     # "lower" is compared, so has no forms of its own (``_forms``): the verb's are named.
     "increase raise / lower lowers lowered lowering",
     "rise rose risen / fall fell fallen drop", "gain / lose lost",

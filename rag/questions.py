@@ -329,7 +329,7 @@ def asks_overview(question: str) -> bool:
 _STARTS = r"(^\s*|[!?]\s+|(?<=[a-z]{2})\.\s+(?=(?-i:[A-Z])))"
 # Words before the question proper that ask nothing themselves: "Tell me when ...",
 # "Could you tell me who ...", "According to the article, when ...", "Do you know
-# how ...", "Wait, what ...". Each at the start of the question or of one of its
+# how ...", "Wait, what ...", "Really? Has ...". Each at the start of the question or of one of its
 # sentences.
 _LEAD_IN = re.compile(
     rf"{_STARTS}(?:(?:so|ok|okay|well|hi|hello|hey|please)\s*[,!]?\s+"
@@ -337,6 +337,8 @@ _LEAD_IN = re.compile(
     # a mark or what asks ("wait what does CICA stand for").
     r"|(?:wait|oh|hm+|um+|uh+)(?:\s*[,!.]+\s*|\s+(?=(?:wh\w+|how|is|are|was|were|do|does|"
     r"did|can|could|will|would|has|have|had)\b))"
+    # "Really? Has the UN Secretary General confirmed ...?": doubt, asking nothing.
+    r"|(?:really|seriously|honestly)\s*[?!,.]+\s+(?=\S)"
     rf"|according\s+to\s+{DOCUMENT_REFERENCE}\s*[,:]?\s*"
     r"|(?:can|could|would|will)\s+you\s+(?:please\s+)?(?:tell|show)\s+me\s+"
     r"|(?:please\s+)?(?:tell|show)\s+me\s+|(?:please\s+)?let\s+me\s+know\s+"
@@ -398,7 +400,8 @@ _CHAT = {"u": "you", "ur": "your", "r": "are", "n": "and", "bc": "because",
          "ppl": "people", "govt": "government", "wat": "what", "wut": "what",
          "thru": "through", "tho": "though", "w/": "with", "w/o": "without",
          "gonna": "going to", "wanna": "want to", "b4": "before", "yr": "year",
-         "yrs": "years", "intl": "international"}
+         "yrs": "years", "intl": "international", "org": "organization",
+         "orgs": "organizations"}
 _CHAT_WORDS = "|".join(map(re.escape, sorted(_CHAT, key=len, reverse=True)))
 # Not inside a word, a hyphened one or a dotted abbreviation ("u.s.", "n.b.").
 _CHATTED = re.compile(rf"(?<![\w/’'.-])({_CHAT_WORDS})(?![\w/’'-])(?!\.\w)")

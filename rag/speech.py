@@ -23,14 +23,16 @@ _SPEAKING = (*SAYING_VERBS, ("stress", "stresses", "stressed"),
              ("announce", "announces", "announced"), ("declare", "declares", "declared"),
              ("talk", "talks", "talked"), ("speak", "speaks", "spoke"))
 # "What did Tokayev say about the Red Sea?", "What has the minister noted on
-# terrorism?": a speaker, a verb of saying and a topic. Told, the hearers come
-# first: "What did Tokayev tell the security secretaries about conflicts?".
+# terrorism?": a speaker, a verb of saying and a topic. Told or reported to, the
+# hearers come first: "What did Tokayev tell the security secretaries about
+# conflicts?", "What did the secretaries report to Tokayev about ...?".
 _VERBS = "|".join(f"{base}|{past}" for base, _, past in _SPEAKING)
 _ABOUT = r"(?:about|on|of|regarding|concerning|in\s+regard\s+to)"
 _SAID_ABOUT = re.compile(
     r"^\s*what\s+(?:did|does|do|has|have|had)\s+(?P<speaker>.+?)\s+"
     rf"(?:(?:{_VERBS}|claim|claimed|write|written|think|thought)\s+{_ABOUT}"
-    rf"|(?:tell|told)(?:\s+[\w’'-]+){{1,5}}?\s+{_ABOUT})\s+(?P<topic>.+?)\s*[?.!]*\s*$",
+    rf"|(?:tell|told|report|reported)(?:\s+[\w’'-]+){{1,5}}?\s+{_ABOUT})\s+(?P<topic>.+?)"
+    r"\s*[?.!]*\s*$",
     re.I)
 # Or what a person said of it: "What did President Tokayev say (that) the
 # negotiations would open?". Only a person's words are asked for so: "What does
@@ -103,7 +105,10 @@ def speech_asked(question: str, proper_nouns: AbstractSet[str] = frozenset()
     if (bare := _SAID_BARE.match(question)) is not None:
         # A writing "says" by its text ("What does the SCO Charter say?").
         speaker = frozenset(tokenize(bare["speaker"]))
-        writing = not _WRITINGS.isdisjoint(tokenize(bare["speaker"].split()[-1]))
+        # Its last word before any relative clause: "the energy strategy that
+        # Kazakhstan proposed" is a writing.
+        head = _RELATIVE.split(bare["speaker"])[0].split()
+        writing = bool(head) and not _WRITINGS.isdisjoint(tokenize(head[-1]))
         return ((speaker, frozenset()) if speaker and not speaker <= _THE_TEXT and not writing
                 else None)
     match = _SAID_ABOUT.match(question)
@@ -165,6 +170,9 @@ def _heard_only(text: str, speaker: AbstractSet[str]) -> bool:
 _WRITINGS = frozenset(tokenize(
     "strategy declaration program programme charter report plan agreement treaty law act "
     "convention resolution statement document concept initiative roadmap"))
+
+
+_RELATIVE = re.compile(r"\s+(?:that|which|who|whom)\s+", re.I)
 
 
 def _names_a_person(speaker: str) -> bool:

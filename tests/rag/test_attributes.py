@@ -1,6 +1,6 @@
 import pytest
 
-from rag.attributes import asked_attribute, asked_standing
+from rag.attributes import asked_attribute, asked_quality, asked_standing
 
 
 @pytest.mark.parametrize(("question", "attribute"), [
@@ -78,3 +78,21 @@ def test_no_attribute_where_none_is_asked_or_it_goes_unnamed(question: str) -> N
 def test_a_countrys_standing_asked_about(question: str,
                                          standing: tuple[str, str] | None) -> None:
     assert asked_standing(question) == standing
+
+
+@pytest.mark.parametrize(("question", "quality"), [
+    ("Will the Astana Declaration be legally binding on member states?", "binding"),
+    ("Is the declaration legally binding?", "binding"),
+    ("Will the new fund be successful?", "successful"),
+    ("Is the SCO really important for Kazakhstan?", "important"),
+    # A verb's past form, a verb's "-ing", no adjective, or an adjective asking
+    # of no quality: none.
+    ("Will the summit be held in Astana?", None),
+    ("Is the SCO growing?", None),
+    ("Is Kazakhstan the chair?", None),
+    ("Will Kazakhstan be able to attract investment?", None),
+    ("Is the SCO binding?", None),
+    ("What will be binding?", None),
+])
+def test_the_quality_a_yes_no_question_asks_of(question: str, quality: str | None) -> None:
+    assert asked_quality(question) == quality

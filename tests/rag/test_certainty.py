@@ -120,6 +120,11 @@ _SAID = frozenset(("tesla", "tariff", "eu", "new", "summit", "found", "member", 
     ("Now that the summit was cancelled, what happens?", ("the summit was cancelled",
                                                           "cancelled")),
     ("since the tariffs were lifted, who gains?", ("the tariffs were lifted", "lifted")),
+    # A thing someone made, in a relative clause: only the thing is read.
+    ("How large will the joint army that Tokayev proposed be?",
+     ("Tokayev proposed the joint army", "joint")),
+    ("What will the new army that the EU has announced do?",
+     ("the EU announced the new army", "army")),
 ])
 def test_a_premise_with_a_word_no_text_says(question: str, unsaid: tuple[str, str]) -> None:
     assert unsaid_premise(question, _SAID.__contains__) == unsaid
@@ -135,6 +140,11 @@ def test_a_premise_with_a_word_no_text_says(question: str, unsaid: tuple[str, st
     "Since when are the tariffs exempt?",
     "Which tariffs were exempt since the summit?",
     "Why is Tesla exempt from the new EU tariffs?",
+    # The thing made is one the texts speak of; the act is another rule's.
+    "What will the new summit that Tesla proposed do?",
+    "Which tariffs that the EU introduced are new?",
+    # No one named as its maker: a relative clause of another kind.
+    "What is the summit that was proposed?",
 ])
 def test_no_premise_or_one_the_texts_say(question: str) -> None:
     assert unsaid_premise(question, _SAID.__contains__) is None

@@ -1316,6 +1316,11 @@ def test_unknown_names_written_together_are_named_together(engine: Engine) -> No
     # Only the names: "Is the SCO a military alliance?" over its commitment to peace.
     ("Is the SCO a military alliance?", False),
     ("Is Turkmenistan a full SCO member?", False),
+    # The quality asked of a thing: not said near the closest sentence, though
+    # other words are ("member states"); its opposite answers no ("advisory").
+    ("Will the Astana Declaration be legally binding on member states?", False),
+    ("Is the SCO Energy Club legally binding?", True),
+    ("Is the SCO really important for Kazakhstan?", True),
 ])
 def test_a_yes_no_question_needs_its_words_near_the_answer(engine: Engine, question: str,
                                                            answered: bool) -> None:
@@ -1399,3 +1404,24 @@ def test_a_sentence_saying_so_weighs_more_than_one_denying_nothing(
     assert "“agreed”" in doubts[0].message
     assert factor == pytest.approx(confidence.AFFIRMED_CONFIDENCE)
     assert confidence.AFFIRMED_CONFIDENCE < confidence.MISSING_NEGATION_CONFIDENCE
+
+
+@pytest.mark.parametrize(("question", "message"), [
+    ("what tariffs did china slap on eu electric cars",
+     "The question has “China” impose the tariffs, and the closest sentence has “EU” "
+     "impose them."),
+    ("why did kazakhstan sanction western countries",
+     "The question has “Kazakhstan” impose the sanctions, and the closest sentence has "
+     "“West” impose them."),
+])
+def test_a_measure_imposed_by_another_party_is_doubted(engine: Engine, question: str,
+                                                       message: str) -> None:
+    answer = engine.ask(question)
+    assert answer.abstained
+    assert message in [d.message for d in answer.doubts if d.rule == "other_actor"]
+
+
+def test_a_measure_imposed_by_the_asked_party_is_answered(engine: Engine) -> None:
+    answer = engine.ask("What tariffs has the EU imposed on Chinese electric vehicles?")
+    assert not answer.abstained
+    assert "38.1%" in answer.quotes[0].text

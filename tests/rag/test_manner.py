@@ -111,6 +111,10 @@ def test_a_stand_against_something_a_question_takes_as_so(question: str,
     ("who founded byd the chinese car compnay", "founded"),
     ("When was the CSTO established?", "established"),
     ("Who are the co-founders of the fund?", "co-founders"),
+    # "set up" passive, of a body; active, it makes something.
+    ("In which city was the SCO originally set up?", "set up"),
+    ("Where was the Shanghai Cooperation Organization set up?", "set up"),
+    ("Why did Kazakhstan set up a working group?", None),
     # Finding, or a standing by founding: no founding asked about.
     ("What was found in the report?", None),
     ("Which countries are founding members of the SCO?", None),

@@ -75,6 +75,10 @@ from rag.opposites import (
      "This helps reduce dependence on external currencies.", ("increase", "reduce")),
     ("How will the SCO widen the digital divide?", "The SCO will reduce the digital divide.",
      ("widen", "reduce")),
+    ("Why are hopes for this summit so modest?",
+     "Expectations from the upcoming summit are especially high.", ("modest", "high")),
+    ("How does the SCO plan to deepen its members' dependence on external currencies?",
+     "This helps reduce dependence on external currencies.", ("deepen", "reduce")),
     ("Why did the EU drop its tariffs?", "The EU will introduce tariffs of 38.1%.",
      ("drop", "introduce")),
     # A number dropping is one growing.

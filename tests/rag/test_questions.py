@@ -192,6 +192,10 @@ def test_the_name_of_an_office_holder_is_a_persons() -> None:
         ("Who said thank you?", "Who said thank you?"),
         ("What did Tokayev give thanks for?", "What did Tokayev give thanks for?"),
         ("wait, what does CICA stand for", "what does CICA stand for"),
+        # Doubt voiced before the question asks nothing.
+        ("Really? Has the UN Secretary General confirmed it?",
+         "Has the UN Secretary General confirmed it?"),
+        ("seriously, who chairs the SCO", "who chairs the SCO"),
         ("Hmm, who chairs the SCO?", "who chairs the SCO?"),
         # A "Wait" that is the question's own word stays.
         ("Wait times at the border?", "Wait times at the border?"),
@@ -212,6 +216,8 @@ def test_the_name_of_an_office_holder_is_a_persons() -> None:
          "how many events did kazakhstan run before the summit"),
         ("what yr was the bloc set up, n which intl groups r there",
          "what year was the bloc set up, and which international groups are there"),
+        ("which other orgs is the sco working with, n which org leads",
+         "which other organizations is the sco working with, and which organization leads"),
         ("what did the u.s. say, n.b. in july", "what did the u.s. say, n.b. in july"),
         # Words of their own stay: "wont", "its", a form inside a longer word.
         ("Is it its wont to meet?", "Is it its wont to meet?"),

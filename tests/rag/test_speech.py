@@ -133,6 +133,11 @@ def test_those_spoken_to_are_not_the_speaker() -> None:
     assert not _reports(met, "What did the security secretaries of the SCO states tell "
                              "President Tokayev about the conflicts?")
     assert _reports(met, "What did Tokayev tell the security secretaries about the conflicts?")
+    # Reported to, the hearers likewise come first.
+    assert not _reports(met, "What did the security secretaries report to Tokayev about "
+                             "the conflicts?")
+    assert _reports(met, "What did Tokayev report to the security secretaries about the "
+                         "conflicts?")
     # Named before those spoken to, as the one speaking.
     assert _reports(["The secretaries, at a meeting with Tokayev, noted that conflicts grew."],
                     "What did the secretaries say about the conflicts?")
@@ -150,3 +155,5 @@ def test_what_someone_said_on_no_topic_needs_them_reported_speaking() -> None:
     # What the text itself says is asked of it, not of a speaker; so is a writing's.
     assert speech_asked("What did the article say?") is None
     assert speech_asked("What does the SCO Charter say?") is None
+    assert speech_asked("What does the energy strategy that Kazakhstan proposed "
+                        "emphasize?") is None
