@@ -35,6 +35,7 @@ from rag.doers import (
     asked_doer,
     other_chair,
     swapped_around,
+    swapped_backing,
     swapped_doer,
     swapped_object,
     swapped_office,
@@ -583,6 +584,10 @@ class ConfidenceRules:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, f"The question has “{measure[0]}” impose the {measure[1]}, and "
                 f"the closest sentence has “{measure[2]}” impose them.")
+        elif (backing := swapped_backing(question, best.text)) is not None:
+            yield OTHER_ACTOR_CONFIDENCE, Doubt(
+                OTHER_ACTOR, f"The question has the {backing[1]} be those of “{backing[0]}”, "
+                f"and the closest sentence has “{backing[2]}” support them.")
         elif (chairs := other_chair(question, best.text)) is not None:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, f"The question has “{chairs[0]}” chair it, and the closest "

@@ -481,3 +481,78 @@ def _only_verb(word: str) -> bool:
     "states", nor an "-ing" or "-ed" form qualifying a noun: "developing")."""
     lemmas = getAllLemmas(word.lower())
     return set(lemmas) == {"VERB"} and not word.lower().endswith(("ing", "ed"))
+
+
+# What a sentence has one party back for another: "to advance their initiatives,
+# which can be supported by larger countries". Questions turn it round and make
+# the backer the owner: "Which initiatives of larger countries can Kazakhstan
+# back?", "the big powers' initiatives", "lets the big powers push their own
+# initiatives".
+_BACKED_BY = re.compile(
+    r"\b(?P<thing>[a-z][\w-]+),?\s+which\s+(?:(?:can|could|may|might|will|would|are|is|were|"
+    r"was)\s+)?(?:be\s+|been\s+)?(?:supported|backed|endorsed|championed|sponsored)\s+by\s+"
+    r"(?:the\s+)?(?P<agent>(?:[\w’'-]+\s+){0,2}?[\w’'-]+)\s*(?:[.,;:!?]|$)")
+# The owner a question gives a thing: in the words after "of" ("initiatives of
+# larger countries can ..."), or before a possessive or "push their (own)".
+_OWNER_AFTER = re.compile(r"\b(?P<thing>[a-z][\w-]+)\s+of\s+(?P<owner>(?:[\w’'-]+\s*){1,4})",
+                          re.I)
+_OWNER_BEFORE = (
+    re.compile(r"(?P<owner>(?:[\w’'-]+\s+){0,3}[\w-]+s)[’']\s+(?:own\s+)?(?P<thing>[a-z][\w-]+)",
+               re.I),
+    re.compile(r"(?P<owner>(?:[\w’'-]+\s+){0,3}[\w-]+)\s+(?:to\s+)?(?:push|pushing|advance|"
+               r"advancing|promote|promoting|pursue|pursuing)\s+their\s+(?:own\s+)?"
+               r"(?P<thing>[a-z][\w-]+)", re.I),
+)
+# Words of one sense in naming a party: "larger countries", "the big powers",
+# "bigger states" are one.
+_PARTY_WORDS = {
+    **dict.fromkeys(("big", "bigger", "biggest", "large", "larger", "largest", "great",
+                     "greater", "major", "powerful", "leading"), "big"),
+    **dict.fromkeys(("small", "smaller", "smallest", "middle", "minor"), "small"),
+    **dict.fromkeys(("country", "countries", "power", "powers", "state", "states", "nation",
+                     "nations"), "country"),
+}
+
+
+def swapped_backing(question: str, sentence: str) -> tuple[str, str, str] | None:
+    """The party ``question`` makes the owner of a thing, the thing, and the party
+    ``sentence`` has back that thing instead.
+
+    Args:
+        question: The question, as the engine reads it.
+        sentence: The closest sentence.
+
+    Returns:
+        ("larger countries", "initiatives", "larger countries") for "Which
+        initiatives of larger countries can Kazakhstan and other middle powers
+        back?" over "... for Kazakhstan and other middle powers to advance their
+        initiatives, which can be supported by larger countries"; None where the
+        sentence has no one back a thing, or the question gives it no owner or
+        another one than the backer.
+    """
+    backed = _BACKED_BY.search(sentence)
+    if backed is None:
+        return None
+    thing, agent = set(tokenize(backed["thing"])), _party(backed["agent"])
+    # Each run of the owner's words from the thing outwards may name it.
+    owners = [(match["thing"], [words[:n] for n in range(1, len(words) + 1)])
+              for match in _OWNER_AFTER.finditer(question)
+              if (words := WORDS.findall(match["owner"]))]
+    owners += [(match["thing"], [words[-n:] for n in range(1, len(words) + 1)])
+               for pattern in _OWNER_BEFORE for match in pattern.finditer(question)
+               if (words := WORDS.findall(match["owner"]))]
+    for owned, runs in owners:
+        if set(tokenize(owned)) != thing:
+            continue
+        for run in runs:
+            if _party(" ".join(run)) == agent:
+                return " ".join(run), owned, " ".join(backed["agent"].split())
+    return None
+
+
+def _party(words: str) -> tuple[str, ...]:
+    """A party's name as its last two words mean it ("the big powers" and "larger
+    countries" give ("big", "country")), without determiners."""
+    kept = [word for word in WORDS.findall(words.lower())
+            if word not in _DETERMINERS and word not in ("other", "own")]
+    return tuple(_PARTY_WORDS.get(word, word) for word in kept[-2:])

@@ -275,7 +275,8 @@ def _naming_words(words: str) -> list[str]:
 # Where a question asks an occasion was held: "Was the May 16 meeting held in
 # Astana?" (the verb written: "the summit in Astana" places what it names).
 _ASKED_HELD_IN = re.compile(
-    r"\b(?:held|hosted|convened|tak(?:e|es|ing)\s+place|took\s+place|meet|gather)\s+(?:in|at)\s+"
+    r"\b(?:held|hosted|convene|convened|assemble|tak(?:e|es|ing)\s+place|took\s+place|meet|gather)"
+    r"\s+(?:in|at)\s+"
     r"(?:the\s+)?(?P<place>(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*)){0,2})", re.I)
 
 

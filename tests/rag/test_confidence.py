@@ -112,6 +112,15 @@ from tests.rag.helpers import OneDocument, Over
         # not dated.
         ("On which exact dates will the leaders meet in Astana?", "UNPLACED_OCCASION_CONFIDENCE",
          0.2),
+        ("On what exact date will the leaders convene in Astana?",
+         "UNPLACED_OCCASION_CONFIDENCE", 0.2),
+        # No one proposes an army, and no sentence near tells of a founding.
+        ("Really? How large will the joint SCO army that Tokayev proposed be?",
+         "UNSAID_PREMISE_CONFIDENCE", 0.2),
+        ("In which city was the SCO originally set up?", "MISSING_ACT_CONFIDENCE", 0.2),
+        # Larger countries support the middle powers' initiatives, not the reverse.
+        ("Which initiatives of larger countries can Kazakhstan and other middle powers "
+         "back through the SCO?", "OTHER_ACTOR_CONFIDENCE", 0.2),
         # The Kazakh side chaired it; Tesla is named only in a list.
         ("Which meeting did the SCO Secretariat chair at the SCO Digital Forum on "
          "February 1?", "OTHER_ACTOR_CONFIDENCE", 0.2),

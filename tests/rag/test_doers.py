@@ -4,6 +4,7 @@ from rag.doers import (
     asked_doer,
     other_chair,
     swapped_around,
+    swapped_backing,
     swapped_doer,
     swapped_object,
     swapped_office,
@@ -254,3 +255,38 @@ def test_another_chair(question: str, chairs: tuple[str, str]) -> None:
 ])
 def test_the_same_chair_or_none_asked(question: str) -> None:
     assert other_chair(question, CHAIRED) is None
+
+
+BACKED = ("The SCO provides an opportunity for Kazakhstan and other middle powers to advance "
+          "their initiatives, which can be supported by larger countries.")
+
+
+@pytest.mark.parametrize(("question", "found"), [
+    ("Which initiatives of larger countries can Kazakhstan and other middle powers back?",
+     ("larger countries", "initiatives", "larger countries")),
+    # The backer named in words of its sense, as owner by "of", a possessive, or
+    # as the one pushing "their own".
+    ("Which initiatives of the big powers is Kazakhstan backing through the SCO?",
+     ("the big powers", "initiatives", "larger countries")),
+    ("How can the bigger states' initiatives be backed?",
+     ("bigger states", "initiatives", "larger countries")),
+    ("Isn't it true that the SCO lets the big powers push their own initiatives?",
+     ("big powers", "initiatives", "larger countries")),
+])
+def test_a_backer_made_the_owner_is_found(question: str, found: tuple[str, str, str]) -> None:
+    assert swapped_backing(question, BACKED) == found
+
+
+@pytest.mark.parametrize(("question", "sentence"), [
+    # The owner and the backer as the sentence has them.
+    ("Whose initiatives can larger countries support?", BACKED),
+    ("Which initiatives of Kazakhstan and other middle powers can larger countries back?",
+     BACKED),
+    ("Which initiatives can the larger countries support?", BACKED),
+    # Another thing of the backer's, or no one backing anything.
+    ("What are the interests of larger countries?", BACKED),
+    ("Which initiatives of larger countries are there?",
+     "Larger countries advance their initiatives."),
+])
+def test_no_backer_made_the_owner(question: str, sentence: str) -> None:
+    assert swapped_backing(question, sentence) is None
