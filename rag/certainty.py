@@ -31,7 +31,7 @@ _SETTLED = re.compile(rf"\b(?:(?P<sure>{_SURE})|(?P<step>{_STEP}))\b", re.I)
 # while a sentence saying "is expected to be discussed and adopted" settles nothing.
 _SETTLED_Q = re.compile(
     rf"\b(?:(?P<sure>{_SURE})|(?P<step>{_STEP}|sign(?:s|ed)?(?:\s+off)?|adopt(?:s|ed)?|"
-    r"finali[sz]e[sd]?))\b", re.I)
+    r"finali[sz]e[sd]?|financed|funded|built|completed|launched|implemented|opened))\b", re.I)
 # Words of a sentence saying that something is only expected, asked for or
 # planned, as its verb ("plans to", "is invited", "likely to", "hopes to") or as
 # what a document is ("the draft declaration"); not "the plans of its members" nor
@@ -68,10 +68,17 @@ ALREADY = re.compile(r"\balready\b", re.I)
 # A step taken as done in a clause of its own: "What has changed since the Astana
 # Declaration was signed?" asks nothing yes or no, but takes the signing as so,
 # which a text speaking of "the draft Astana Declaration" does not.
+# So is one done by its doer ("After the SCO Investment Fund financed its first
+# projects, ..."), or told beside its thing ("the Astana Declaration, signed last
+# year, ...").
+_DONE_ACTS = (r"signed|adopted|ratified|approved|endorsed|finali[sz]ed|enacted|"
+              r"put\s+into\s+force")
 DONE_PREMISE = re.compile(
-    r"\b(?:since|after|once|now\s+that)\s+(?:[\w’'-]+\s+){1,6}?(?:was|were|(?:has|have|had)\s+"
-    r"been|got)\s+(?:(?:officially|formally|finally)\s+)?(?:signed|adopted|ratified|approved|"
-    r"endorsed|finali[sz]ed|enacted|put\s+into\s+force)\b", re.I)
+    r"\b(?:since|after|once|now\s+that)\s+(?:[\w’'-]+\s+){1,6}?(?:(?:was|were|(?:has|have|had)"
+    rf"\s+been|got)\s+(?:(?:officially|formally|finally)\s+)?(?:{_DONE_ACTS})"
+    r"|(?:has\s+|have\s+|had\s+)?(?:financed|funded|built|completed|launched|implemented|"
+    r"opened))\b"
+    rf"|,\s*(?:{_DONE_ACTS})\s+(?:last\s+(?:year|month|week)|in\s+\d{{4}}|already)\s*,", re.I)
 
 
 def unsettled(question: str, sentence: str) -> tuple[str, str] | None:
@@ -126,9 +133,33 @@ _PREMISE = re.compile(r"^\s*(?:given\s+that|since(?!\s+when\b)|now\s+that|consid
 # thing, up to four words, must be one the texts speak of.
 _MADE_BY = re.compile(
     r"\b(?P<det>the|a|an|this|that)\s+(?P<thing>(?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+"
-    r"(?:that|which)\s+(?P<who>(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*)*)\s+"
+    r"(?:that|which)\s+(?P<who>(?:the\s+)?(?-i:[A-Z])[\w’'.-]*(?:\s+(?-i:[A-Z])[\w’'.-]*)*"
+    r"(?:\s+(?:members|countries|states|nations|leaders|officials|ministers|governments))?)\s+"
     r"(?:has\s+|had\s+|have\s+)?(?P<act>proposed|suggested|announced|launched|unveiled|signed|"
     r"created|promised|pledged|initiated|put\s+forward|called\s+for|set\s+up)\b", re.I)
+
+
+def made_premise(question: str) -> tuple[str, str] | None:
+    """The premise a question states in a relative clause about something a party
+    made (``_MADE_BY``), and its act.
+
+    Args:
+        question: The question, as the engine reads it.
+
+    Returns:
+        ("SCO members launched the free trade zone", "launched") for "Which goods
+        are covered by the free trade zone that SCO members launched in 2023?";
+        None where the question has no one make anything so.
+    """
+    made = _MADE_BY.search(question)
+    if made is None:
+        return None
+    return _made(made), " ".join(made["act"].lower().split())
+
+
+def _made(made: re.Match[str]) -> str:
+    """A thing made as the premise it is: "Tokayev proposed the joint SCO army"."""
+    return " ".join((made["who"], made["act"], made["det"].lower(), made["thing"]))
 
 
 def unsaid_premise(question: str, said: Callable[[str], bool]) -> tuple[str, str] | None:
@@ -151,9 +182,7 @@ def unsaid_premise(question: str, said: Callable[[str], bool]) -> tuple[str, str
     if match is not None:
         premise = match.group("premise").strip()
     elif (made := _MADE_BY.search(question)) is not None:
-        # Told as the premise it is: "Tokayev proposed the joint SCO army".
-        premise, words = " ".join((made["who"], made["act"], made["det"].lower(),
-                                   made["thing"])), made["thing"]
+        premise, words = _made(made), made["thing"]
         return next(((premise, word) for word in WORDS.findall(words) if word[0].islower()
                      and any(not said(term) for term in tokenize(word))), None)
     else:

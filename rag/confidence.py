@@ -20,7 +20,7 @@ from functools import cached_property
 from rapidfuzz.distance import Levenshtein
 
 from rag.attributes import asked_attribute, asked_quality, asked_standing
-from rag.certainty import ALREADY, DONE_PREMISE, unsaid_premise, unsettled
+from rag.certainty import ALREADY, DONE_PREMISE, made_premise, unsaid_premise, unsettled
 from rag.coreference import GENERIC_BODY_NOUNS, Abbreviations, spelled_out
 from rag.countries import (
     BODIES,
@@ -699,6 +699,11 @@ class ConfidenceRules:
             yield MISSING_ACT_CONFIDENCE, Doubt(
                 MISSING_ACT, f"The question asks of the time of a founding (“{founded}”), and "
                 "neither the closest sentence nor its neighbours speak of one.")
+        elif ((made := made_premise(question)) is not None
+              and not self._near_any(best, made[1], prefix=True)):
+            yield MISSING_ACT_CONFIDENCE, Doubt(
+                MISSING_ACT, f"The question takes it that {made[0]}, and neither the closest "
+                f"sentence nor its neighbours speak of that (“{made[1]}”).")
         elif (joined := asked_joining(question)) is not None and not tells_joining(
                 self._near(best)):
             yield MISSING_ACT_CONFIDENCE, Doubt(

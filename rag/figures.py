@@ -356,6 +356,23 @@ _YEAR_Q = re.compile(r"\b(?:what|which) (?:years?|period|timeframe|time\s*(?:spa
 _YEAR = re.compile(rf"\b{MODERN_YEAR}\b(?=-\d{{2}}-\d)|{_YEARS}")
 
 
+# "In which calendar month will the tariffs take effect?": a month by its name;
+# "next month" places it only from the text's date.
+_MONTH_Q = re.compile(r"\b(?:what|which)\s+(?:calendar\s+)?month\b", re.I)
+_MONTH_NAME = re.compile(rf"\b{_MONTH}\b")
+
+
+def asks_month(question: str) -> bool:
+    """Whether the question asks "What/Which (calendar) month ...?"."""
+    return bool(_MONTH_Q.search(question))
+
+
+def names_month(sentence: str, start: int, end: int) -> bool:
+    """Whether the date ``sentence[start:end]`` names its month ("February 1",
+    not "next month")."""
+    return _MONTH_NAME.search(sentence, start, end) is not None
+
+
 def asks_year(question: str) -> bool:
     """Whether the question asks "What/Which year(s) ...?" or "What period ...?"."""
     return bool(_YEAR_Q.search(question))

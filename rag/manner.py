@@ -218,7 +218,11 @@ def founded_when(question: str) -> str | None:
 
 # A joining a question takes as so: "When did Iran join the SCO?", "Which
 # country became a full member in 2023?". Not "join forces" or "join efforts".
-_JOINING = (r"join(?:s|ed|ing)?\b(?!\s+(?:forces|efforts|hands|in)\b)|accession|"
+# Joining an occasion is taking part in it ("who joined the events held?"), not
+# joining a body.
+_JOINING = (r"join(?:s|ed|ing)?\b(?!\s+(?:forces|efforts|hands|in)\b)"
+            r"(?!\s+(?:the\s+|its\s+|their\s+)?(?:[\w-]+\s+)?(?:events?|meetings?|talks|summits?|"
+            r"forums?|discussions?|celebrations?|ceremon(?:y|ies)|sessions?)\b)|accession|"
             r"acced(?:e|es|ed|ing)|admi(?:t|ts|tted|tting|ssion)\b|"
             r"(?:became|become|becomes|becoming)\s+(?:a\s+|an\s+|the\s+)?(?:[\w’'-]+\s+)?"
             r"members?\b")

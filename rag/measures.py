@@ -23,8 +23,8 @@ from __future__ import annotations
 import re
 
 from rag.countries import actors_in
-from rag.doers import BY_AFTER, TOGETHER, doer_before, verb_lemma
-from rag.lexical import WORDS
+from rag.doers import BY_AFTER, asked_doer, doer_before, verb_lemma
+from rag.lexical import WORDS, without_possessive
 
 _MEASURE = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|tariffs?|(?:customs\s+)?dut(?:y|ies)|embargo(?:es|ed)?)\b",
@@ -41,6 +41,16 @@ _NEAR_VERB = 4
 # Forms of "be" before a verb make it passive: "Kazakhstan was hit by sanctions"
 # has Kazakhstan bear them.
 _PASSIVE = frozenset(("is", "are", "was", "were", "be", "been", "being"))
+# A measure imposed together: either party may be named first. (Not any "with":
+# "threatening the West with sanctions" names the measure.)
+_TOGETHER = re.compile(r"\b(?:together|jointly|along\s+with|alongside|in\s+concert\s+with)\b",
+                       re.I)
+# Verbs saying an act goes on: "Kazakhstan keeps threatening the West".
+_GOING_ON = frozenset(("keep", "keeps", "kept", "continue", "continues", "continued"))
+# A measure by its owner: "China's tariffs", "its new duties".
+_OWNED = re.compile(
+    r"(?P<owner>\bits|\b[\w.-]+[’']s?)\s+(?:(?:new|additional|own|recent|latest|"
+    r"planned|fresh)\s+){0,2}(?:sanctions?|tariffs?|duty|duties|embargo(?:es)?)\b", re.I)
 # How many words before a measure its imposer's verb may stand: "The United
 # States has already imposed tariffs", "will introduce additional tariffs".
 _VERB_BEFORE = 3
@@ -71,10 +81,10 @@ def swapped_measure(question: str, sentence: str) -> tuple[str, str, str] | None
         names no measure, the sentence names no imposer, the question names
         none (a passive, "Was Kazakhstan hit by sanctions?", names none) or
         one the sentence names, or either speaks of a measure taken together
-        ("with", "jointly").
+        ("together", "jointly").
     """
     asked_measure = _MEASURE.search(question)
-    if asked_measure is None or TOGETHER.search(question) or TOGETHER.search(sentence):
+    if asked_measure is None or _TOGETHER.search(question) or _TOGETHER.search(sentence):
         return None
     said = _measures(sentence)
     if not said:
@@ -120,7 +130,16 @@ def _asked(question: str) -> tuple[str, frozenset[str]] | None:
         if any(abs(i - at) <= _NEAR_VERB for at in named) and (
                 doer := _imposer(question, words, i)) is not None:
             return doer
-    return None
+    # Or whose measure it is: "China's tariffs", "did China say ... its tariffs".
+    owned = _OWNED.search(question)
+    if owned is None:
+        return None
+    if owned["owner"].lower() == "its":
+        # "its" is the subject's ("did China say ... its tariffs").
+        subject = asked_doer(question[: owned.start()])
+        return None if subject is None else (subject[0], subject[2])
+    keys = _keys(owned["owner"])
+    return (_shown(without_possessive(owned["owner"])), keys) if keys else None
 
 
 def _imposer(text: str, words: list[re.Match[str]], i: int) -> tuple[str, frozenset[str]] | None:
@@ -130,6 +149,8 @@ def _imposer(text: str, words: list[re.Match[str]], i: int) -> tuple[str, frozen
             or (i and words[i - 1].group().lower() in _PASSIVE)
             or BY_AFTER.match(text[words[i].end():])):
         return None
+    if i and words[i - 1].group().lower() in _GOING_ON:
+        i -= 1  # "Kazakhstan keeps threatening"
     return doer_before(text, words, i)
 
 

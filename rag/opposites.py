@@ -84,7 +84,9 @@ _PAIRS = (
     # The adjective against the verb: "making the digital divide bigger" over
     # "reduce the digital divide".
     "bigger larger / reduce decrease",
-    "impose introduce / lift drop scrap", "reopen / block blockade", "lengthy / short brief",
+    "impose introduce / lift drop scrap cut",
+    # "slow down the energy transition" against "ensure the energy transition".
+    "slow / accelerate ensure", "reopen / block blockade", "lengthy / short brief",
     # "open" against "closure" (not "close", which is also near: "close ties").
     "open reopen / closure closures shutdown",
     "binding / advisory",

@@ -414,10 +414,16 @@ def _apostrophised(question: str) -> str:
         lambda m: m["wh"] + "'s" if m["wh"] else m["aux"] + "n't", question)
 
 
+# "y is the energy club only advisory": "why", only opening a question before
+# what asks (a lone "y" elsewhere may be a letter or a variable).
+_Y_WHY = re.compile(r"^(\s*)y(?=\s+(?:is|are|was|were|do|does|did|would|should|can|could|has|"
+                    r"have|had|will|not)\b)")
+
+
 def _unchatted(question: str) -> str:
     """``question`` with its chat spellings (``_CHAT``) written out: "u" as "you",
-    "bc" as "because"."""
-    return _CHATTED.sub(lambda m: _CHAT[m.group(1)], question)
+    "bc" as "because", an opening "y" as "why"."""
+    return _Y_WHY.sub(r"\1why", _CHATTED.sub(lambda m: _CHAT[m.group(1)], question))
 
 
 def plain_question(question: str) -> str:
@@ -428,13 +434,30 @@ def plain_question(question: str) -> str:
     president of Kazakhstan" is "Which president of Kazakhstan"; "What does the
     writer say the bloc gives?" is "What does  the bloc gives?"; "wheres the
     secretariat based" is "where's the secretariat based", "the talks r supposed
-    to" is "the talks are supposed to": read for its words and the kind of answer,
-    not as English to show.
+    to" is "the talks are supposed to"; "I'd like to know whether Tesla has said
+    ..." is "has Tesla said ...": read for its words and the kind of answer, not as
+    English to show.
     """
     plain = _without_courtesy(_apostrophised(_unchatted(question)))
     plain = _ORDER.sub(_ordered, plain)
     plain = _MENTIONED.sub(r"\1", _SAYS.sub("", plain)).lstrip(" ,;:")
+    plain = _WHETHER.sub(_asked_whether, plain)
     return plain if plain.strip(" ?.!") else question
+
+
+# A yes/no question asked indirectly, once its lead-in is gone ("I'd like to know
+# whether the UN Secretary General has confirmed ..."): asked as such, the rules
+# reading yes/no questions read it ("Has the UN Secretary General confirmed ...").
+_WHETHER = re.compile(
+    r"^\s*(?:whether|if)\s+(?P<subject>(?:[\w’'.-]+\s+){1,8}?)"
+    r"(?P<aux>has|have|had|is|are|was|were|will|would|can|could|did|does|do|should|must|may"
+    r"|might)\s+", re.I)
+
+
+def _asked_whether(whether: re.Match[str]) -> str:
+    """An indirect yes/no question's opening as a direct one's: "whether Tesla has"
+    is "has Tesla"."""
+    return f"{whether['aux']} {whether['subject']}"
 
 
 def _ordered(order: re.Match[str]) -> str:

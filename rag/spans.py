@@ -22,8 +22,10 @@ from rag.figures import (
     NUMBER,
     asked_rate,
     asked_year,
+    asks_month,
     asks_year,
     counted_span,
+    names_month,
     names_year,
     outside_asked_time,
 )
@@ -174,6 +176,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
     # "In which region ...?": "the Eurasian region" answers by its adjective.
     region = bool(_REGION_Q.search(question))
     year = kind is AnswerType.DATE and asks_year(question)
+    month = kind is AnswerType.DATE and asks_month(question)
     asks_official = _OFFICIAL_Q.match(question) if kind is AnswerType.NAME else None
     official = asks_official is not None
     # The capitalised words before "official" ("CSTO", "Iranian"): an office
@@ -279,6 +282,8 @@ def candidates(sentence: str, kind: AnswerType, question: str,
             continue  # asked for companies, "in Europe" says where they sell, "China" is none
         if year and not names_year(sentence, start, end):
             continue  # asked "What year ...?", "February 1 of this year" does not say
+        if month and not names_month(sentence, start, end):
+            continue  # asked "Which month ...?", "next month" does not say
         if kind is AnswerType.NUMBER:
             counted = counted_span(sentence, start, end, question, asked)
             if counted is None:

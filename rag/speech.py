@@ -15,6 +15,7 @@ from collections.abc import Set as AbstractSet
 from rag.countries import BODIES, is_country, is_demonym, stands_for
 from rag.lexical import SAYING_VERBS, TITLE_WORDS, tokenize, without_possessive
 from rag.questions import DOCUMENT_NOUNS, WRITER_NOUNS
+from rag.spelling import is_english
 
 # A person's verbs of saying, in a question and in the text alike (base,
 # third-person and past forms, as ``SAYING_VERBS``).
@@ -115,8 +116,8 @@ def speech_asked(question: str, proper_nouns: AbstractSet[str] = frozenset()
     if match is None:
         match = _SAID_THAT.match(question) or _SAID_WHETHER.match(question)
         if match is None or not (_names_a_person(match["speaker"]) or _names_a_person(
-                " ".join(word.capitalize() if word in proper_nouns and word not in TITLE_WORDS
-                         else word for word in match["speaker"].split()))):
+                " ".join(word.capitalize() if _typed_name(word, proper_nouns) else word
+                         for word in match["speaker"].split()))):
             return None
     speaker, topic = frozenset(tokenize(match["speaker"])), frozenset(tokenize(match["topic"]))
     if not speaker or not topic or speaker <= _THE_TEXT or _NO_SPEAKER.match(match["speaker"]):
@@ -170,6 +171,21 @@ def _heard_only(text: str, speaker: AbstractSet[str]) -> bool:
 _WRITINGS = frozenset(tokenize(
     "strategy declaration program programme charter report plan agreement treaty law act "
     "convention resolution statement document concept initiative roadmap"))
+
+
+def _typed_name(word: str, proper_nouns: AbstractSet[str]) -> bool:
+    """Whether ``word``, typed in lower case, is a name: one the corpus writes only
+    capitalised ("tesla"), or a longer word that is no English word nor a form of
+    the corpus's names ("jinping"; not "kazakhstans" nor "prez"); not a title."""
+    if word in TITLE_WORDS:
+        return False
+    return word in proper_nouns or (
+        word.isalpha() and len(word) >= _NAME_MIN_CHARS and not is_english(word)
+        and not any(word.startswith(name) for name in proper_nouns))
+
+
+# Shorter words that are no English word are mostly chat ("prez", "govt").
+_NAME_MIN_CHARS = 5
 
 
 _RELATIVE = re.compile(r"\s+(?:that|which|who|whom)\s+", re.I)

@@ -1060,7 +1060,7 @@ RIVER_TEXTS = {d.doc_id: d.text for d in RIVERS}
         ({"d": "The SCO plans to create an Investment Fund for large projects."},
          "Which projects has the SCO Investment Fund already financed?", AnswerType.OTHER,
          "The SCO",
-         [("unsettled", "The question asks whether it is settled (“already”), and the "
+         [("unsettled", "The question asks whether it is settled (“financed”), and the "
                         "closest sentence says only “plans”.")]),
         # Said to be so, whatever else the sentence hedges: no doubt.
         ({"d": "The UN Secretary General confirmed the plan to attend the summit."},

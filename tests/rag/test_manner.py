@@ -144,6 +144,9 @@ def test_a_founding_taken_as_the_time_of_what_is_asked(question: str,
     ("When was Iran admitted?", "admitted"),
     # No joining: forces joined, a standing asked of, a joint statement.
     ("Will they join forces against terrorism?", None),
+    # Joining an occasion is taking part.
+    ("Which city was named the culture capital, and who joined the events held?", None),
+    ("Which leaders joined the summit talks?", None),
     ("Is Mongolia a member state?", None),
     ("What did the joint statement say?", None),
 ])

@@ -23,6 +23,13 @@ SANCTIONS = ("In this context, it is interesting for Kazakhstan to study alterna
      ("Kazakhstan", "sanctions", "West")),
     ("What sanctions has Kazakhstan threatened to impose on Western countries?", SANCTIONS,
      ("Kazakhstan", "sanctions", "West")),
+    # Whose measure it is: a possessive, or "its" of the question's subject.
+    ("Which carmakers did China say would be hurt by its tariffs on EU cars?", EU_TARIFFS,
+     ("China", "tariffs", "EU")),
+    ("Why are China's tariffs on EU cars so high?", EU_TARIFFS, ("China", "tariffs", "EU")),
+    # An act that goes on; "with" naming the measure, not a partner.
+    ("Isn't it true that Kazakhstan keeps threatening the West with sanctions?", SANCTIONS,
+     ("Kazakhstan", "sanctions", "West")),
     # A third party imposing it is not the sentence's imposer either.
     ("Did the SCO impose tariffs on China?", EU_TARIFFS, ("SCO", "tariffs", "EU")),
 ])
@@ -42,6 +49,10 @@ def test_an_imposer_the_sentence_does_not_give_is_found(
     ("Which country imposed tariffs on China?", EU_TARIFFS),
     # Imposed together: either may be named first.
     ("Did China impose tariffs jointly with the EU?", EU_TARIFFS),
+    ("Did China impose tariffs together with the EU?", EU_TARIFFS),
+    # The sentence's own imposer by a possessive; "their" may be anyone's.
+    ("Why are the EU's tariffs so high?", EU_TARIFFS),
+    ("Why does Kazakhstan fear their sanctions?", SANCTIONS),
     # The verb is far from the measure: another act.
     ("Why did China introduce new electric vehicle models in Europe despite the tariffs?",
      EU_TARIFFS),

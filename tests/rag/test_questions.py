@@ -196,6 +196,15 @@ def test_the_name_of_an_office_holder_is_a_persons() -> None:
         ("Really? Has the UN Secretary General confirmed it?",
          "Has the UN Secretary General confirmed it?"),
         ("seriously, who chairs the SCO", "who chairs the SCO"),
+        # Asked whether, indirectly: asked as a yes/no question.
+        ("I'd like to know whether Tesla has said it will raise prices.",
+         "has Tesla said it will raise prices."),
+        ("do you know if the summit will be held in Astana",
+         "will the summit be held in Astana"),
+        ("whether or not it matters", "whether or not it matters"),
+        # "y" opening a question is "why".
+        ("y is the energy club only advisory", "why is the energy club only advisory"),
+        ("Y is it?", "Y is it?"),
         ("Hmm, who chairs the SCO?", "who chairs the SCO?"),
         # A "Wait" that is the question's own word stays.
         ("Wait times at the border?", "Wait times at the border?"),

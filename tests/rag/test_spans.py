@@ -236,6 +236,15 @@ def test_what_year_wants_a_year_written_out() -> None:
     assert len(candidates(sentence, AnswerType.DATE, "When did the forum begin?")) == 3
 
 
+def test_which_month_wants_a_month_named() -> None:
+    sentence = "The tariffs take effect starting next month; the forum met on February 1."
+    spans = candidates(sentence, AnswerType.DATE, "In which calendar month do the tariffs "
+                       "take effect?")
+    assert [sentence[s:e] for s, e in spans] == ["February 1"]
+    assert candidates("The tariffs take effect starting next month.", AnswerType.DATE,
+                      "What month do the tariffs take effect?") == []
+
+
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [

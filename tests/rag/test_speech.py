@@ -81,6 +81,13 @@ def test_a_speaker_typed_in_lower_case_that_the_corpus_only_capitalises() -> Non
     topic = "its going to raise car prices in europe"
     assert speech_asked(question, frozenset(("tesla",))) == (
         frozenset(tokenize("tesla")), frozenset(tokenize(topic)))
+    # A word that is no English word is a name, whatever the corpus writes.
+    assert speech_asked("what did xi jinping say at the meeting") == (
+        frozenset(tokenize("xi jinping")), frozenset(tokenize("at the meeting")))
+    # Not a form of the corpus's names, nor a short chat word.
+    assert speech_asked("what did kazakhstans foreign minister say the talks do",
+                        frozenset(("kazakhstan",))) is None
+    assert speech_asked("what did the prez say is getting worse") is None
 
 
 def _reports(texts: list[str], question: str) -> bool:
