@@ -50,7 +50,7 @@ _BETWEEN = frozenset((
 _NAME_WORDS = 3
 # Acts done together: "Did China sign an agreement with Russia?" over "Russia
 # signed an agreement with China" has both sign.
-TOGETHER = re.compile(r"\b(?:with|together|jointly|between|each\s+other|one\s+another)\b",
+_TOGETHER = re.compile(r"\b(?:with|together|jointly|between|each\s+other|one\s+another)\b",
                        re.I)
 
 
@@ -71,7 +71,7 @@ def swapped_doer(question: str, sentence: str) -> tuple[str, str, str] | None:
         does not name.
     """
     asked_actors = actors_in(question)
-    if len(asked_actors) < 2 or TOGETHER.search(question):
+    if len(asked_actors) < 2 or _TOGETHER.search(question):
         return None  # most questions: no two doers to swap
     given_actors = actors_in(sentence)
     asked = list(WORDS.finditer(question))
@@ -250,10 +250,10 @@ def swapped_around(question: str, sentence: str) -> tuple[str, str, str] | None:
 
     Words are compared by their terms, verbs by their lemma (``verb_lemma``), within
     ``_AROUND`` words on each side. None where either side is passive ("by"
-    after the verb) or the act is done together ("with", ``TOGETHER``), where
+    after the verb) or the act is done together ("with", ``_TOGETHER``), where
     doer and done-to may stand either way.
     """
-    if TOGETHER.search(question) or TOGETHER.search(sentence):
+    if _TOGETHER.search(question) or _TOGETHER.search(sentence):
         return None
     asked = list(WORDS.finditer(question))
     said = list(WORDS.finditer(sentence))
@@ -451,7 +451,7 @@ def swapped_object(question: str, sentence: str) -> tuple[str, str] | None:
         either speaks of an act done together ("with").
     """
     match = _ASKED_OBJECT.match(question)
-    if match is None or TOGETHER.search(question) or TOGETHER.search(sentence):
+    if match is None or _TOGETHER.search(question) or _TOGETHER.search(sentence):
         return None
     verb = verb_lemma(match["verb"])
     subject = [word for word in WORDS.findall(match["subject"])

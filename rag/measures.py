@@ -12,7 +12,9 @@ A measure is read where it is named. Its imposer is the country or body that
 does an imposing verb just before it ("the EU will introduce additional
 tariffs"), or the one it comes from or is imposed by ("sanctions from the
 West"). A question's imposer is the doer of an imposing verb near its measure
-("did China slap", "has Kazakhstan threatened to impose"). Where the sentence
+("did China slap", "has Kazakhstan threatened to impose", "Kazakhstan keeps
+threatening"), or else the measure's owner ("China's tariffs"; "its tariffs", of
+the question's subject). Where the sentence
 names an imposer and it is not the asked one, the sentence does not tell what
 the question asks, whoever bears the measure. The West, which the text treats
 as one party, counts as one.
@@ -83,8 +85,8 @@ def swapped_measure(question: str, sentence: str) -> tuple[str, str, str] | None
         one the sentence names, or either speaks of a measure taken together
         ("together", "jointly").
     """
-    asked_measure = _MEASURE.search(question)
-    if asked_measure is None or _TOGETHER.search(question) or _TOGETHER.search(sentence):
+    if (_MEASURE.search(question) is None or _TOGETHER.search(question)
+            or _TOGETHER.search(sentence)):
         return None
     said = _measures(sentence)
     if not said:
@@ -123,7 +125,8 @@ def _measures(text: str) -> list[tuple[str, list[tuple[str, frozenset[str]]]]]:
 def _asked(question: str) -> tuple[str, frozenset[str]] | None:
     """The country or body ``question`` has impose a measure, as written and as
     keys: the doer (``doers.doer_before``) of an imposing verb near the measure
-    ("did China slap", "has Kazakhstan threatened to impose")."""
+    ("did China slap", "has Kazakhstan threatened to impose"), or else the
+    measure's owner ("China's tariffs", "its tariffs" of the subject)."""
     words = list(WORDS.finditer(question))
     named = [i for i, word in enumerate(words) if _MEASURE.fullmatch(word.group())]
     for i in range(len(words)):

@@ -329,8 +329,8 @@ def asks_overview(question: str) -> bool:
 _STARTS = r"(^\s*|[!?]\s+|(?<=[a-z]{2})\.\s+(?=(?-i:[A-Z])))"
 # Words before the question proper that ask nothing themselves: "Tell me when ...",
 # "Could you tell me who ...", "According to the article, when ...", "Do you know
-# how ...", "Wait, what ...", "Really? Has ...". Each at the start of the question or of one of its
-# sentences.
+# how ...", "Wait, what ...", "Really? Has ...". Each at the start of the question
+# or of one of its sentences.
 _LEAD_IN = re.compile(
     rf"{_STARTS}(?:(?:so|ok|okay|well|hi|hello|hey|please)\s*[,!]?\s+"
     # "Wait times at the border?" asks about them: a sound of surprise only before
@@ -438,10 +438,15 @@ def plain_question(question: str) -> str:
     ..." is "has Tesla said ...": read for its words and the kind of answer, not as
     English to show.
     """
-    plain = _without_courtesy(_apostrophised(_unchatted(question)))
+    typed = _apostrophised(_unchatted(question))
+    plain = _without_courtesy(typed)
     plain = _ORDER.sub(_ordered, plain)
     plain = _MENTIONED.sub(r"\1", _SAYS.sub("", plain)).lstrip(" ,;:")
-    plain = _WHETHER.sub(_asked_whether, plain)
+    # "if" asks whether only after a lead-in ("do you know if ..."); opening the
+    # question, it sets a condition ("If the SCO is weak, why ...?").
+    whether = _WHETHER.match(plain)
+    if whether is not None and (whether["word"].lower() == "whether" or _LEAD_IN.match(typed)):
+        plain = _asked_whether(whether) + plain[whether.end():]
     return plain if plain.strip(" ?.!") else question
 
 
@@ -449,7 +454,7 @@ def plain_question(question: str) -> str:
 # whether the UN Secretary General has confirmed ..."): asked as such, the rules
 # reading yes/no questions read it ("Has the UN Secretary General confirmed ...").
 _WHETHER = re.compile(
-    r"^\s*(?:whether|if)\s+(?P<subject>(?:[\w’'.-]+\s+){1,8}?)"
+    r"^\s*(?P<word>whether|if)\s+(?P<subject>(?:[\w’'.-]+\s+){1,8}?)"
     r"(?P<aux>has|have|had|is|are|was|were|will|would|can|could|did|does|do|should|must|may"
     r"|might)\s+", re.I)
 

@@ -173,6 +173,13 @@ _WRITINGS = frozenset(tokenize(
     "convention resolution statement document concept initiative roadmap"))
 
 
+# Shorter words that are no English word are mostly chat ("prez", "govt"); so is a
+# longer one beginning with a name of the corpus ("kazakhstans"), of this many
+# letters at least (not the initial "K.").
+_NAME_MIN_CHARS = 5
+_NAME_PREFIX_MIN_CHARS = 4
+
+
 def _typed_name(word: str, proper_nouns: AbstractSet[str]) -> bool:
     """Whether ``word``, typed in lower case, is a name: one the corpus writes only
     capitalised ("tesla"), or a longer word that is no English word nor a form of
@@ -181,13 +188,12 @@ def _typed_name(word: str, proper_nouns: AbstractSet[str]) -> bool:
         return False
     return word in proper_nouns or (
         word.isalpha() and len(word) >= _NAME_MIN_CHARS and not is_english(word)
-        and not any(word.startswith(name) for name in proper_nouns))
+        and not any(word.startswith(name) for name in proper_nouns
+                    if len(name) >= _NAME_PREFIX_MIN_CHARS))
 
 
-# Shorter words that are no English word are mostly chat ("prez", "govt").
-_NAME_MIN_CHARS = 5
-
-
+# A relative clause after a speaker's head noun: "the strategy that Kazakhstan
+# proposed".
 _RELATIVE = re.compile(r"\s+(?:that|which|who|whom)\s+", re.I)
 
 

@@ -202,6 +202,8 @@ def test_the_name_of_an_office_holder_is_a_persons() -> None:
         ("do you know if the summit will be held in Astana",
          "will the summit be held in Astana"),
         ("whether or not it matters", "whether or not it matters"),
+        # Opening the question, "if" sets a condition.
+        ("If the SCO is weak, why do members stay?", "If the SCO is weak, why do members stay?"),
         # "y" opening a question is "why".
         ("y is the energy club only advisory", "why is the energy club only advisory"),
         ("Y is it?", "Y is it?"),
