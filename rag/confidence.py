@@ -75,7 +75,7 @@ from rag.manner import (
     named_only_as_example,
     tells_joining,
 )
-from rag.measures import swapped_measure
+from rag.measures import other_goods, swapped_measure
 from rag.names import (
     CorpusNames,
     asked_names,
@@ -183,6 +183,10 @@ OWNED_ELSEWHERE_CONFIDENCE = 0.2
 # names another country or a known body instead. On dev this abstained on 2 more
 # unanswerable questions and no answerable one (abstain F1 0.898 -> 0.920).
 OTHER_ACTOR_CONFIDENCE = 0.2
+# "How high are the EU's new tariffs on Chinese solar panels?" over "the EU will
+# introduce additional tariffs of 38.1% on electric vehicles": the measure is on
+# other goods (``measures.other_goods``). Three tuned sets asked so.
+OTHER_GOODS_CONFIDENCE = 0.2
 # "Which country does not attend the summit?" over the list of those who do: a
 # quote can say what is not so only by saying so. A question asking what is not
 # ("not", "never", "no longer") over a sentence denying nothing is most likely
@@ -364,6 +368,7 @@ SWAPPED_NAME = "swapped_name"
 MISSING_FIGURE = "missing_figure"
 OWNED_ELSEWHERE = "owned_elsewhere"
 OTHER_ACTOR = "other_actor"
+OTHER_GOODS = "other_goods"
 MISSING_OFFICE = "missing_office"
 WRONG_OFFICE = "wrong_office"
 MISSING_NEGATION = "missing_negation"
@@ -383,7 +388,8 @@ OTHER_PERIOD = "other_period"
 UNTIMED_LATEST = "untimed_latest"
 UNSAID_PREMISE = "unsaid_premise"
 RULES = (TYPE_MISS, UNKNOWN_NAME, NAME_ELSEWHERE, RARE_NAME_ABSENT, SWAPPED_NAME,
-         MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, MISSING_OFFICE, WRONG_OFFICE,
+         MISSING_FIGURE, OWNED_ELSEWHERE, OTHER_ACTOR, OTHER_GOODS, MISSING_OFFICE,
+         WRONG_OFFICE,
          MISSING_NEGATION,
          NO_INSTANCE, CONSEQUENCE_ONLY, NO_REASON, MISSING_SPEECH, MISSING_PREDICATE,
          MISSING_ATTRIBUTE, UNPLACED_OCCASION, OPPOSITE_WORD, DENIED, UNSETTLED,
@@ -604,6 +610,10 @@ class ConfidenceRules:
             yield OTHER_ACTOR_CONFIDENCE, Doubt(
                 OTHER_ACTOR, f"The question has “{around[0]}” before “{around[1]}” and "
                 f"“{around[2]}” after it; the closest sentence has them the other way round.")
+        if (goods := other_goods(question, best.text)) is not None:
+            yield OTHER_GOODS_CONFIDENCE, Doubt(
+                OTHER_GOODS, f"The question asks about a measure on “{goods[0]}”, and the "
+                f"closest sentence speaks of one on “{goods[1]}”.")
         if (kind is AnswerType.NAME and asks_holder(question)
                 and not self._holds_office(best, question, query_terms)):
             office = asked_office(question, self.proper_nouns)

@@ -26,7 +26,7 @@ import re
 
 from rag.countries import actors_in
 from rag.doers import BY_AFTER, asked_doer, doer_before, verb_lemma
-from rag.lexical import WORDS, without_possessive
+from rag.lexical import WORDS, tokenize, without_possessive
 
 _MEASURE = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|tariffs?|(?:customs\s+)?dut(?:y|ies)|embargo(?:es|ed)?)\b",
@@ -167,3 +167,68 @@ def _shown(name: str) -> str:
     """A name as a message shows it: "West" of "the West."."""
     name = name.rstrip(".")
     return name[4:] if name.lower().startswith("the ") else name
+
+
+# What a measure is on: "tariffs on Chinese solar panels", "tariffs of 38.1% on
+# electric vehicles supplied from China starting next month": the goods run to
+# the end of the clause, cut where their origin or a time begins.
+_ON_GOODS = re.compile(
+    r"\b(?:sanctions?|tariffs?|dut(?:y|ies)|embargo(?:es)?)(?:\s+of\s+[\d.,]+\s*(?:%|percent))?"
+    r"\s+on\s+(?P<goods>[^.;:?!]+)", re.I)
+_GOODS_END = re.compile(r"\b(?:from|supplied|imported|exported|made|shipped|starting|"
+                        r"which|that|who|by|in|at|for|to|besides|since|because|is|are|was|"
+                        r"were|will|would|be|been|has|have|had)\b", re.I)
+# Goods of any kind: "tariffs on Chinese goods" asks of all of them.
+_ANY_GOODS = frozenset(tokenize("goods products imports exports items commodities "
+                                "merchandise things"))
+# Goods named in other words: a car or an EV is a vehicle.
+_GOODS_SENSES = {"car": ("vehicl",), "auto": ("vehicl",), "automobil": ("vehicl",),
+                 "ev": ("electr", "vehicl")}
+
+
+def other_goods(question: str, sentence: str) -> tuple[str, str] | None:
+    """The goods ``question`` asks a measure on, and the other goods ``sentence``
+    has it on, where they share no word.
+
+    Args:
+        question: The question, as the engine reads it.
+        sentence: The closest sentence.
+
+    Returns:
+        ("Chinese solar panels", "electric vehicles") for "How high are the EU's
+        new tariffs on Chinese solar panels?" over "the EU will introduce
+        additional tariffs of 38.1% on electric vehicles supplied from China";
+        None where either names no goods a measure is on, or they share a word
+        (a car is a vehicle, an EV an electric vehicle), or the question asks
+        of goods of any kind ("tariffs on Chinese goods"). Countries and peoples
+        ("Chinese") say whose goods, not which.
+    """
+    asked = _ON_GOODS.search(question)
+    if asked is None:
+        return None
+    wanted = _goods_terms(asked_goods := _goods(asked["goods"]))
+    if wanted <= _ANY_GOODS:
+        return None
+    for said in _ON_GOODS.finditer(sentence):
+        given = _goods(said["goods"])
+        terms = _goods_terms(given)
+        if terms and terms.isdisjoint(wanted):
+            return asked_goods, given
+        if terms:
+            return None  # the sentence's measure is on the asked goods
+    return None
+
+
+def _goods(text: str) -> str:
+    """The goods named at the start of ``text``, up to their origin or a time."""
+    end = _GOODS_END.search(text)
+    return " ".join((text[: end.start()] if end else text).split()).strip(" ,")
+
+
+def _goods_terms(goods: str) -> frozenset[str]:
+    """The terms of ``goods`` without whose they are ("Chinese", "EU"), each
+    with the terms of what it is ("car": "vehicl")."""
+    owners = set().union(*(tokenize(word) for word in WORDS.findall(goods)
+                           if actors_in(word) or _WEST.search(word)))
+    terms = set(tokenize(goods)) - owners
+    return frozenset(terms.union(*(_GOODS_SENSES.get(term, ()) for term in terms)))

@@ -1430,6 +1430,16 @@ def test_a_measure_imposed_by_another_party_is_doubted(engine: Engine, question:
     assert message in [d.message for d in answer.doubts if d.rule == "other_actor"]
 
 
+def test_a_measure_on_other_goods_is_doubted(engine: Engine) -> None:
+    answer = engine.ask("How high are the EU's new tariffs on Chinese solar panels?")
+    assert answer.abstained
+    assert [d.message for d in answer.doubts if d.rule == "other_goods"] == [
+        "The question asks about a measure on “Chinese solar panels”, and the closest "
+        "sentence speaks of one on “electric vehicles”."]
+    # The same goods in other words.
+    assert not engine.ask("How high is the EU tariff on Chinese EVs?").abstained
+
+
 def test_a_measure_imposed_by_the_asked_party_is_answered(engine: Engine) -> None:
     answer = engine.ask("What tariffs has the EU imposed on Chinese electric vehicles?")
     assert not answer.abstained

@@ -1,6 +1,6 @@
 import pytest
 
-from rag.measures import swapped_measure
+from rag.measures import other_goods, swapped_measure
 
 EU_TARIFFS = ("So, just recently it became known that the EU will introduce additional "
               "tariffs of 38.1% on electric vehicles supplied from China starting next "
@@ -62,3 +62,26 @@ def test_an_imposer_the_sentence_does_not_give_is_found(
 ])
 def test_no_other_imposer_is_no_doubt(question: str, sentence: str) -> None:
     assert swapped_measure(question, sentence) is None
+
+
+@pytest.mark.parametrize(("question", "sentence", "found"), [
+    ("How high are the EU's new tariffs on Chinese solar panels?", EU_TARIFFS,
+     ("Chinese solar panels", "electric vehicles")),
+    ("Is it true that the EU's tariff on Chinese solar panels is also 38.1%?", EU_TARIFFS,
+     ("Chinese solar panels", "electric vehicles")),
+    ("What is the tariff on Chinese steel?", US_TARIFFS,
+     ("Chinese steel", "electric vehicles, solar panels, semiconductors, and batteries")),
+    # Goods of the sentence in other words, or among those it lists: none.
+    ("How high is the EU tariff on Chinese EVs?", EU_TARIFFS, None),
+    ("What is the EU tariff on chinese cars?", EU_TARIFFS, None),
+    ("What is the US tariff on solar panels?", US_TARIFFS, None),
+    # Goods of any kind.
+    ("Has Washington already slapped tariffs on Chinese goods, and on what?", US_TARIFFS,
+     None),
+    # No goods a measure is on, in the question or the sentence.
+    ("What tariff is on Chinese steel?", US_TARIFFS, None),
+    ("What sanctions does Kazakhstan fear?", SANCTIONS, None),
+])
+def test_a_measure_on_other_goods(question: str, sentence: str,
+                                  found: tuple[str, str] | None) -> None:
+    assert other_goods(question, sentence) == found
