@@ -34,7 +34,8 @@ _PAIRS = (
     "more / less fewer", "larger bigger / smaller", "higher / lower",
     "increase / decrease reduce", "widen / narrow reduce",
     # "Are hopes for this summit modest?" against "expectations ... are especially high".
-    "high / low modest",
+    # (Not "high / low": "high-level", "a high school" have no opposite.)
+    "modest / high",
     # "deepen its members' dependence" against "reduce dependence".
     "deepen / reduce decrease",
     # "lower" is compared, so has no forms of its own (``_forms``): the verb's are named.
