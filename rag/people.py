@@ -183,10 +183,19 @@ _BODY_WORD = re.compile(rf"\b{NOT_REGNAL}[A-Z]{{2,}}\b")
 BODY_ACRONYM = re.compile(rf"\b{NOT_REGNAL}[A-Z]{{3,}}\b")
 
 
-def holds_title(asked: set[str]) -> bool:
-    """Whether a question's terms name an office ("president", "minister"), so
-    that it asks who holds it: a person."""
-    return not asked.isdisjoint(OFFICES)
+# Roles only a person fills, though no office, asked "who": "Who is the current
+# leader of China?", "Who will represent India at the summit?" ("which countrys
+# leaders r going to be at the summit" asks for countries).
+_PERSON_ROLES = frozenset(tokenize("leader represent representative"))
+_WHO = re.compile(r"\s*who\b", re.I)
+
+
+def holds_title(asked: set[str], question: str = "") -> bool:
+    """Whether a question's terms name an office ("president", "minister"), or,
+    asked "who", a person's role ("leader", "represent"), so that it asks who
+    fills it: a person."""
+    return not asked.isdisjoint(OFFICES) or (
+        _WHO.match(question) is not None and not asked.isdisjoint(_PERSON_ROLES))
 
 
 def only_titles(text: str) -> bool:

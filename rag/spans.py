@@ -250,7 +250,7 @@ def candidates(sentence: str, kind: AnswerType, question: str,
                 _NOT_A_PLACE.search(sentence, start, end)
                 or BODY_ACRONYM.fullmatch(sentence, start, end)):
             continue  # "Which leader ...?": "Astana Declaration", "SCO" are no one
-        if kind is AnswerType.NAME and holds_title(asked) and (
+        if kind is AnswerType.NAME and holds_title(asked, question) and (
                 BODY_ACRONYM.search(sentence, start, end) or is_country(sentence[start:end])):
             # "Who is the SCO Secretary General?" asks for a person: "Regional
             # Anti-Terrorism SCO" in the same sentence is a body, "United States"

@@ -637,7 +637,10 @@ def test_a_count_of_something_else_is_no_answer() -> None:
 
 
 @pytest.mark.parametrize("question", ["Who is the SCO Secretary General?",
-                                      "Who is the director of the anti-terrorism structure?"])
+                                      "Who is the director of the anti-terrorism structure?",
+                                      # A person's role, though no office.
+                                      "Who is the current leader of China attending?",
+                                      "Who will represent India at the summit?"])
 def test_an_office_or_a_body_is_no_person(question: str) -> None:
     # The article names the office, never who holds it: no candidate, so a
     # "who" question over this sentence abstains instead of naming the body.
