@@ -28,6 +28,9 @@ from rag.countries import actors_in
 from rag.doers import BY_AFTER, asked_doer, doer_before, verb_lemma
 from rag.lexical import WORDS, tokenize, without_possessive
 
+# A measure as a noun ("tariffs", "an embargo"), and as a question may name it,
+# its verb too ("Why did Kazakhstan sanction ...?", "embargoed").
+_MEASURE_NOUN = r"(?:sanctions?|tariffs?|dut(?:y|ies)|embargo(?:es)?)"
 _MEASURE = re.compile(
     r"\b(?:sanction(?:s|ed|ing)?|tariffs?|(?:customs\s+)?dut(?:y|ies)|embargo(?:es|ed)?)\b",
     re.I)
@@ -52,7 +55,7 @@ _GOING_ON = frozenset(("keep", "keeps", "kept", "continue", "continues", "contin
 # A measure by its owner: "China's tariffs", "its new duties".
 _OWNED = re.compile(
     r"(?P<owner>\bits|\b[\w.-]+[’']s?)\s+(?:(?:new|additional|own|recent|latest|"
-    r"planned|fresh)\s+){0,2}(?:sanctions?|tariffs?|duty|duties|embargo(?:es)?)\b", re.I)
+    rf"planned|fresh)\s+){{0,2}}{_MEASURE_NOUN}\b", re.I)
 # How many words before a measure its imposer's verb may stand: "The United
 # States has already imposed tariffs", "will introduce additional tariffs".
 _VERB_BEFORE = 3
@@ -173,7 +176,7 @@ def _shown(name: str) -> str:
 # electric vehicles supplied from China starting next month": the goods run to
 # the end of the clause, cut where their origin or a time begins.
 _ON_GOODS = re.compile(
-    r"\b(?:sanctions?|tariffs?|dut(?:y|ies)|embargo(?:es)?)(?:\s+of\s+[\d.,]+\s*(?:%|percent))?"
+    rf"\b{_MEASURE_NOUN}(?:\s+of\s+[\d.,]+\s*(?:%|percent))?"
     r"\s+on\s+(?P<goods>[^.;:?!]+)", re.I)
 _GOODS_END = re.compile(r"\b(?:from|supplied|imported|exported|made|shipped|starting|"
                         r"which|that|who|by|in|at|for|to|besides|since|because|is|are|was|"
